@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { pageQuerySchema } from '../common/pagination.schema.ts';
+
+export const auditOutcomeSchema = z.enum(['success', 'failure', 'denied']);
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int().describe('Position in the chain, from 1'),
+  at: z.iso.datetime({ offset: true }),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().describe('Username, or the name tried in a failed login'),
+  roles: z.array(z.string()),
+  scope: z.string().describe('Data scope of the actor, e.g. city or county:530403'),
+  action: z.string().describe('e.g. auth.login, user.create'),
+  target: z.string().nullable(),
+  ip: z.string(),
+  outcome: auditOutcomeSchema,
+  status: z.number().int().describe('HTTP status of the answer'),
+  detail: z.string().nullable(),
+  hash: z.string().describe('SM3 over this entry and the previous hash (hex)'),
+});
+
+export const auditListQuerySchema = pageQuerySchema.extend({
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  outcome: auditOutcomeSchema.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditOutcome = z.infer<typeof auditOutcomeSchema>;
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

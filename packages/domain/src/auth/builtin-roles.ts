@@ -1,0 +1,135 @@
+import type { Permission } from './permissions.ts';
+
+/**
+ * The roles a fresh installation starts with. `adminKind` marks the three administrator roles of
+ * 三员分立 (GB/T 22239-2019 8.1.5): their permissions are fixed, and they cannot be combined with
+ * any other role on one account.
+ */
+export type AdminKind = 'system' | 'security' | 'audit';
+
+export interface BuiltinRole {
+  readonly code: string;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly adminKind: AdminKind | null;
+  /** Staff and administrators sign in with TOTP (GB/T 22239-2019 8.1.4.1d); enterprise users and experts may not have it. */
+  readonly requiresTotp: boolean;
+  readonly permissions: readonly Permission[];
+}
+
+const officerPermissions: readonly Permission[] = [
+  'dashboard:view',
+  'registry:read',
+  'registry:write',
+  'risk:read',
+  'hazard:read',
+  'hazard:supervise',
+  'monitoring:read',
+  'alarm:handle',
+  'enforcement:read',
+  'enforcement:write',
+  'emergency:read',
+  'emergency:write',
+  'warning:write',
+  'stats:read',
+];
+
+export const builtinRoles: readonly BuiltinRole[] = [
+  {
+    code: 'sysadmin',
+    nameZh: '系统管理员',
+    nameEn: 'System administrator',
+    adminKind: 'system',
+    requiresTotp: true,
+    permissions: ['user:read', 'user:write', 'session:manage'],
+  },
+  {
+    code: 'secadmin',
+    nameZh: '安全管理员',
+    nameEn: 'Security administrator',
+    adminKind: 'security',
+    requiresTotp: true,
+    permissions: ['role:read', 'role:write'],
+  },
+  {
+    code: 'auditadmin',
+    nameZh: '审计管理员',
+    nameEn: 'Audit administrator',
+    adminKind: 'audit',
+    requiresTotp: true,
+    permissions: ['audit:read', 'audit:export'],
+  },
+  {
+    code: 'city_officer',
+    nameZh: '市局工作人员',
+    nameEn: 'City bureau officer',
+    adminKind: null,
+    requiresTotp: true,
+    permissions: [...officerPermissions, 'warning:approve', 'pi:view'],
+  },
+  {
+    code: 'county_officer',
+    nameZh: '县（区）局工作人员',
+    nameEn: 'County bureau officer',
+    adminKind: null,
+    requiresTotp: true,
+    permissions: officerPermissions,
+  },
+  {
+    code: 'industry_officer',
+    nameZh: '行业部门工作人员',
+    nameEn: 'Industry department officer',
+    adminKind: null,
+    requiresTotp: true,
+    permissions: [
+      'dashboard:view',
+      'registry:read',
+      'risk:read',
+      'hazard:read',
+      'hazard:supervise',
+      'monitoring:read',
+      'enforcement:read',
+      'stats:read',
+    ],
+  },
+  {
+    code: 'inspector',
+    nameZh: '执法检查人员',
+    nameEn: 'Inspector',
+    adminKind: null,
+    requiresTotp: true,
+    permissions: [
+      'dashboard:view',
+      'registry:read',
+      'risk:read',
+      'hazard:read',
+      'enforcement:read',
+      'enforcement:write',
+    ],
+  },
+  {
+    code: 'enterprise_manager',
+    nameZh: '企业安全管理人员',
+    nameEn: 'Enterprise safety manager',
+    adminKind: null,
+    requiresTotp: false,
+    permissions: [
+      'dashboard:view',
+      'registry:read',
+      'risk:read',
+      'risk:write',
+      'hazard:read',
+      'hazard:report',
+      'monitoring:read',
+      'alarm:handle',
+    ],
+  },
+  {
+    code: 'expert',
+    nameZh: '安全专家',
+    nameEn: 'Safety expert',
+    adminKind: null,
+    requiresTotp: false,
+    permissions: ['dashboard:view', 'registry:read', 'risk:read', 'hazard:read', 'enforcement:read'],
+  },
+];

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { registerAccessGuard } from './platform/access.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { FieldCipher } from './platform/crypto.ts';
+import type { Db } from './platform/db.ts';
+import { handleError, requestLanguage, zodValidatorCompiler } from './platform/http-errors.ts';
+import { errorMessage } from '@anjian/domain';
+import { createAuditRepository } from './modules/audit/audit.repository.ts';
+import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAuditTrail } from './modules/audit/audit-trail.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { registerAuthRoutes, sessionCookieName } from './modules/auth/auth.routes.ts';
+import { createSessionsRepository } from './modules/auth/sessions.repository.ts';
+import { createRolesRepository } from './modules/roles/roles.repository.ts';
+import { registerRolesRoutes } from './modules/roles/roles.routes.ts';
+import { createRolesService } from './modules/roles/roles.service.ts';
+import { registerSystemRoutes } from './modules/system/system.routes.ts';
+import { createUsersRepository } from './modules/users/users.repository.ts';
+import { registerUsersRoutes } from './modules/users/users.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  logger?: boolean;
+}
+
+const version = (
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+export async function buildApp({
+  config,
+  db,
+  clock,
+  cipher,
+  logger = false,
+}: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.decorateRequest('auth', null);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Anjian API',
+        description:
+          '玉溪市应急管理局安全生产监管平台 API. Errors: { "error": { "code", "message", "fields"? } }.',
+        version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config) },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const users = createUsersRepository(db);
+  const roles = createRolesRepository(db);
+  const sessions = createSessionsRepository(db);
+  const audit = createAuditRepository(db);
+  const auth = createAuthService({ db, config, clock, users, roles, sessions, cipher });
+
+  const cookieName = sessionCookieName(config);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    reply.header('cache-control', 'no-store');
+    const token = request.cookies[cookieName];
+    if (token) request.auth = await auth.resolve(token);
+  });
+  registerAccessGuard(app);
+  registerAuditTrail(app, audit, clock);
+
+  registerSystemRoutes(app, { db, version });
+  registerAuthRoutes(app, { auth, config });
+  registerUsersRoutes(app, { users: createUsersService({ db, clock, users, roles, sessions, cipher }) });
+  registerRolesRoutes(app, { roles: createRolesService({ roles, clock }) });
+  registerAuditRoutes(app, { audit });
+  app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      request.url.startsWith('/api/') ||
+      request.url === '/api' ||
+      !hasWeb ||
+      !['GET', 'HEAD'].includes(request.method)
+    ) {
+      return reply
+        .status(404)
+        .send({
+          error: {
+            code: 'route.not_found',
+            message: errorMessage('route.not_found', requestLanguage(request)),
+          },
+        });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,65 @@
+import { buildApp } from './app.ts';
+import { systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { openRuntime } from './platform/runtime.ts';
+import { ensureBootstrapAdmin } from './modules/users/bootstrap.ts';
+import { createRolesRepository } from './modules/roles/roles.repository.ts';
+import { createUsersRepository } from './modules/users/users.repository.ts';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const config = readConfig();
+  const runtime = await openRuntime(config);
+  const { db, cipher } = runtime;
+  await createRolesRepository(db).seedBuiltins();
+  const bootstrap = await ensureBootstrapAdmin(
+    { db, users: createUsersRepository(db), clock: systemClock },
+    config.bootstrapPassword,
+  );
+  const app = await buildApp({ config, db, clock: systemClock, cipher, logger: true });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}/`;
+  const database = config.databaseUrl
+    ? 'external PostgreSQL (DATABASE_URL)'
+    : `embedded PostgreSQL, data in ${config.dataDir}`;
+  console.log(
+    `\n  Anjian 安监 is running at ${url}  (${database}; up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  if (bootstrap) {
+    const origin = config.bootstrapPassword ? 'from ANJIAN_BOOTSTRAP_PASSWORD' : 'one-time';
+    console.log(
+      `  Bootstrap administrator: admin / ${bootstrap.password}  (${origin}; change it at first login)`,
+    );
+  }
+  console.log('  Press Ctrl-C to stop.\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,234 @@
+import type { AuditEntry, AuditListQuery, AuditOutcome, Page } from '@anjian/domain';
+import type { Db, Queryable } from '../../platform/db.ts';
+import { inTransaction } from '../../platform/db.ts';
+import { sm3Hex } from '../../platform/crypto.ts';
+
+export interface AuditRecord {
+  at: Date;
+  actorId: string | null;
+  actorName: string;
+  roles: readonly string[];
+  scope: string;
+  action: string;
+  target: string | null;
+  ip: string;
+  userAgent: string;
+  outcome: AuditOutcome;
+  status: number;
+  detail: string | null;
+}
+
+interface AuditRow {
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  roles: string[];
+  scope: string;
+  action: string;
+  target: string | null;
+  ip: string;
+  user_agent: string;
+  outcome: AuditOutcome;
+  status: number;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+// Serialises appends so that each entry chains to the one before it, across processes too.
+const AUDIT_CHAIN_LOCK = 74_626_002;
+
+/** The exact bytes the hash covers: every stored field in a fixed order, then the previous hash. */
+export function entryDigest(seq: number, record: AuditRecord, prevHash: string): string {
+  const content = JSON.stringify([
+    seq,
+    record.at.toISOString(),
+    record.actorId,
+    record.actorName,
+    record.roles,
+    record.scope,
+    record.action,
+    record.target,
+    record.ip,
+    record.userAgent,
+    record.outcome,
+    record.status,
+    record.detail,
+  ]);
+  return sm3Hex(`${prevHash}\n${content}`);
+}
+
+function rowToRecord(row: AuditRow): AuditRecord {
+  return {
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    roles: row.roles,
+    scope: row.scope,
+    action: row.action,
+    target: row.target,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    outcome: row.outcome,
+    status: row.status,
+    detail: row.detail,
+  };
+}
+
+function rowToEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    roles: row.roles,
+    scope: row.scope,
+    action: row.action,
+    target: row.target,
+    ip: row.ip,
+    outcome: row.outcome,
+    status: row.status,
+    detail: row.detail,
+    hash: row.hash,
+  };
+}
+
+function filterClause(query: Omit<AuditListQuery, 'page' | 'pageSize'>): {
+  where: string;
+  params: unknown[];
+} {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (query.actor) {
+    params.push(`%${query.actor.toLowerCase()}%`);
+    conditions.push(`lower(actor_name) LIKE $${params.length}`);
+  }
+  if (query.action) {
+    params.push(`${query.action}%`);
+    conditions.push(`action LIKE $${params.length}`);
+  }
+  if (query.outcome) {
+    params.push(query.outcome);
+    conditions.push(`outcome = $${params.length}`);
+  }
+  if (query.from) {
+    params.push(query.from);
+    conditions.push(`at >= $${params.length}`);
+  }
+  if (query.to) {
+    params.push(query.to);
+    conditions.push(`at < $${params.length}`);
+  }
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+export type VerifyResult =
+  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
+
+export function createAuditRepository(db: Db) {
+  return {
+    async append(record: AuditRecord): Promise<void> {
+      await inTransaction(db, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+        const last = await client.query<{ seq: number; hash: string }>(
+          'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+        );
+        const seq = (last.rows[0]?.seq ?? 0) + 1;
+        const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+        const hash = entryDigest(seq, record, prevHash);
+        await client.query(
+          `INSERT INTO audit_log (seq, at, actor_id, actor_name, roles, scope, action, target, ip, user_agent,
+                                  outcome, status, detail, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          [
+            seq,
+            record.at,
+            record.actorId,
+            record.actorName,
+            record.roles,
+            record.scope,
+            record.action,
+            record.target,
+            record.ip,
+            record.userAgent,
+            record.outcome,
+            record.status,
+            record.detail,
+            prevHash,
+            hash,
+          ],
+        );
+      });
+    },
+
+    async list(query: AuditListQuery): Promise<Page<AuditEntry>> {
+      const { where, params } = filterClause(query);
+      const total = await db.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM audit_log ${where}`,
+        params,
+      );
+      const rows = await db.query<AuditRow>(
+        `SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+      );
+      return {
+        items: rows.rows.map(rowToEntry),
+        total: total.rows[0]?.count ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    /** Newest first, at most `limit` rows, for the Excel export. */
+    async listForExport(
+      query: Omit<AuditListQuery, 'page' | 'pageSize'>,
+      limit: number,
+    ): Promise<AuditEntry[]> {
+      const { where, params } = filterClause(query);
+      const rows = await db.query<AuditRow>(
+        `SELECT * FROM audit_log ${where} ORDER BY seq DESC LIMIT $${params.length + 1}`,
+        [...params, limit],
+      );
+      return rows.rows.map(rowToEntry);
+    },
+
+    /** Walks the whole chain in order; names the first entry whose hash or link does not hold. */
+    async verify(source: Queryable = db): Promise<VerifyResult> {
+      let prevHash = GENESIS_HASH;
+      let expectedSeq = 1;
+      const batch = 5000;
+      for (;;) {
+        const rows = await source.query<AuditRow>(
+          'SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2',
+          [expectedSeq, batch],
+        );
+        for (const row of rows.rows) {
+          if (row.seq !== expectedSeq)
+            return { ok: false, checked: expectedSeq - 1, brokenSeq: expectedSeq, reason: 'missing entry' };
+          if (row.prev_hash !== prevHash)
+            return {
+              ok: false,
+              checked: expectedSeq - 1,
+              brokenSeq: row.seq,
+              reason: 'link to previous entry broken',
+            };
+          if (entryDigest(row.seq, rowToRecord(row), prevHash) !== row.hash) {
+            return {
+              ok: false,
+              checked: expectedSeq - 1,
+              brokenSeq: row.seq,
+              reason: 'content does not match its hash',
+            };
+          }
+          prevHash = row.hash;
+          expectedSeq += 1;
+        }
+        if (rows.rows.length < batch) return { ok: true, checked: expectedSeq - 1 };
+      }
+    },
+  };
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

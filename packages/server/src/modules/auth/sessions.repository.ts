@@ -1,0 +1,116 @@
+import type { Db } from '../../platform/db.ts';
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  idleSeconds: number;
+  revokedAt: Date | null;
+  ip: string;
+  userAgent: string;
+}
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  idle_seconds: number;
+  revoked_at: Date | null;
+  ip: string;
+  user_agent: string;
+}
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    csrfToken: row.csrf_token,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    idleSeconds: row.idle_seconds,
+    revokedAt: row.revoked_at,
+    ip: row.ip,
+    userAgent: row.user_agent,
+  };
+}
+
+export function createSessionsRepository(db: Db) {
+  return {
+    async insert(session: {
+      tokenHash: string;
+      userId: string;
+      csrfToken: string;
+      at: Date;
+      expiresAt: Date;
+      idleSeconds: number;
+      ip: string;
+      userAgent: string;
+    }): Promise<SessionRecord> {
+      const rows = await db.query<SessionRow>(
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip, user_agent)
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8) RETURNING *`,
+        [
+          session.tokenHash,
+          session.userId,
+          session.csrfToken,
+          session.at,
+          session.expiresAt,
+          session.idleSeconds,
+          session.ip,
+          session.userAgent,
+        ],
+      );
+      return toRecord(rows.rows[0]!);
+    },
+
+    async findByTokenHash(tokenHash: string): Promise<SessionRecord | null> {
+      const rows = await db.query<SessionRow>('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
+      return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+    },
+
+    async touch(id: string, at: Date): Promise<void> {
+      await db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]);
+    },
+
+    async revoke(id: string, at: Date, reason: string): Promise<void> {
+      await db.query(
+        'UPDATE sessions SET revoked_at = $2, revoke_reason = $3 WHERE id = $1 AND revoked_at IS NULL',
+        [id, at, reason],
+      );
+    },
+
+    async revokeAllForUser(
+      userId: string,
+      at: Date,
+      reason: string,
+      exceptId: string | null = null,
+    ): Promise<number> {
+      const result = await db.query(
+        `UPDATE sessions SET revoked_at = $2, revoke_reason = $3
+         WHERE user_id = $1 AND revoked_at IS NULL AND ($4::uuid IS NULL OR id <> $4)`,
+        [userId, at, reason, exceptId],
+      );
+      return result.rowCount ?? 0;
+    },
+
+    async listActiveForUser(userId: string, at: Date): Promise<SessionRecord[]> {
+      const rows = await db.query<SessionRow>(
+        `SELECT * FROM sessions
+         WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2
+           AND last_seen_at + make_interval(secs => idle_seconds) > $2
+         ORDER BY last_seen_at DESC`,
+        [userId, at],
+      );
+      return rows.rows.map(toRecord);
+    },
+  };
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

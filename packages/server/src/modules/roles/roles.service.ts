@@ -1,0 +1,59 @@
+import {
+  DomainError,
+  isPermission,
+  permissionKind,
+  type Role,
+  type RoleCreate,
+  type RoleUpdate,
+} from '@anjian/domain';
+import type { Clock } from '../../platform/clock.ts';
+import type { RolesRepository } from './roles.repository.ts';
+
+function toPublic({ totpRequired: _totpRequired, ...role }: Role & { totpRequired: boolean }): Role {
+  return role;
+}
+
+/** A business role holds only business permissions: administrators never read business data (三员分立). */
+function checkPermissions(permissions: readonly string[]): void {
+  for (const permission of permissions) {
+    if (!isPermission(permission))
+      throw new DomainError('role.unknown_permission', { details: { permission } });
+    if (permissionKind(permission) !== 'business') throw new DomainError('role.permission_mix');
+  }
+}
+
+export function createRolesService({ roles, clock }: { roles: RolesRepository; clock: Clock }) {
+  return {
+    async list(): Promise<Role[]> {
+      return (await roles.list()).map(toPublic);
+    },
+
+    async create(input: RoleCreate): Promise<Role> {
+      checkPermissions(input.permissions);
+      if (await roles.find(input.code)) throw new DomainError('role.code_taken');
+      await roles.insert(input, clock.now());
+      return toPublic((await roles.find(input.code))!);
+    },
+
+    async update(code: string, input: RoleUpdate): Promise<Role> {
+      const existing = await roles.find(code);
+      if (!existing) throw new DomainError('role.not_found');
+      if (input.permissions) {
+        if (existing.adminKind) throw new DomainError('role.builtin_protected');
+        checkPermissions(input.permissions);
+      }
+      await roles.update(code, input, clock.now());
+      return toPublic((await roles.find(code))!);
+    },
+
+    async remove(code: string): Promise<void> {
+      const existing = await roles.find(code);
+      if (!existing) throw new DomainError('role.not_found');
+      if (existing.builtin) throw new DomainError('role.builtin_protected');
+      if (existing.userCount > 0) throw new DomainError('role.in_use');
+      await roles.remove(code);
+    },
+  };
+}
+
+export type RolesService = ReturnType<typeof createRolesService>;

@@ -1,0 +1,129 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { defaultPasswordPolicy, type PasswordPolicy } from '@anjian/domain';
+
+/**
+ * Configuration, parsed once at start-up from the environment into a frozen object. A bad value
+ * stops the start with a message that names the variable. docs/operations.md lists every variable.
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** External PostgreSQL; null means the embedded server under dataDir. */
+  readonly databaseUrl: string | null;
+  readonly embeddedPgPort: number;
+  readonly mqttUrl: string | null;
+  readonly bootstrapPassword: string | null;
+  readonly totpRequired: boolean;
+  /** 32 hex characters (128-bit SM4 key); null in embedded mode means "generate into dataDir". */
+  readonly fieldEncryptionKey: string | null;
+  readonly session: {
+    readonly idleMinutes: number;
+    readonly adminIdleMinutes: number;
+    readonly absoluteHours: number;
+    readonly cookieSecure: boolean;
+  };
+  readonly login: { readonly maxFailures: number; readonly lockMinutes: number };
+  readonly passwordPolicy: PasswordPolicy;
+  readonly demoData: boolean;
+  readonly webDistDir: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly trustProxy: boolean;
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  PORT: int(1, 65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  EMBEDDED_PG_PORT: int(1024, 65535).default(5433),
+  MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|wss?|tcp):\/\//, 'must start with mqtt://, mqtts://, ws:// or wss://')
+    .optional(),
+  ANJIAN_BOOTSTRAP_PASSWORD: z.string().min(8).max(128).optional(),
+  AUTH_TOTP_REQUIRED: bool.default(true),
+  FIELD_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hexadecimal characters (a 128-bit SM4 key)')
+    .optional(),
+  SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  SESSION_ADMIN_IDLE_MINUTES: int(1, 24 * 60).default(15),
+  SESSION_ABSOLUTE_HOURS: int(1, 24 * 7).default(12),
+  SESSION_COOKIE_SECURE: bool.default(false),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(30),
+  PASSWORD_MIN_LENGTH: int(8, 64).default(defaultPasswordPolicy.minLength),
+  PASSWORD_MIN_CLASSES: int(1, 4).default(defaultPasswordPolicy.minClasses),
+  PASSWORD_MAX_AGE_DAYS: int(0, 3650).default(defaultPasswordPolicy.maxAgeDays),
+  PASSWORD_HISTORY: int(0, 24).default(defaultPasswordPolicy.historySize),
+  DEMO_DATA: bool.default(true),
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !e.FIELD_ENCRYPTION_KEY) {
+    throw new ConfigError([
+      'FIELD_ENCRYPTION_KEY: required when DATABASE_URL is set (32 hex characters; keep it outside the database)',
+    ]);
+  }
+  const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    mqttUrl: e.MQTT_URL ?? null,
+    bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,
+    totpRequired: e.AUTH_TOTP_REQUIRED,
+    fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY?.toLowerCase() ?? null,
+    session: Object.freeze({
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      adminIdleMinutes: e.SESSION_ADMIN_IDLE_MINUTES,
+      absoluteHours: e.SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.SESSION_COOKIE_SECURE,
+    }),
+    login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES }),
+    passwordPolicy: Object.freeze({
+      ...defaultPasswordPolicy,
+      minLength: e.PASSWORD_MIN_LENGTH,
+      minClasses: e.PASSWORD_MIN_CLASSES,
+      maxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+      historySize: e.PASSWORD_HISTORY,
+    }),
+    demoData: e.DEMO_DATA,
+    webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : path.join(repoRoot, 'packages/web/dist'),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+  });
+}

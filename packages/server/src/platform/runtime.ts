@@ -1,0 +1,45 @@
+import { createFieldCipher, resolveFieldKey, type FieldCipher } from './crypto.ts';
+import type { Config } from './config.ts';
+import { createPool, type Db } from './db.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
+import { migrate } from './migrate.ts';
+
+/** The database and keys the server and the CLI share: same DATA_DIR / DATABASE_URL, same data. */
+export interface Runtime {
+  db: Db;
+  cipher: FieldCipher;
+  embedded: EmbeddedServer | null;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(
+  config: Config,
+  log: (line: string) => void = () => undefined,
+): Promise<Runtime> {
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        database: 'anjian',
+        log,
+      });
+  const db = createPool(config.databaseUrl ?? embedded!.connectionString);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.end();
+    await embedded?.stop();
+    throw error;
+  }
+  const cipher = createFieldCipher(resolveFieldKey(config.fieldEncryptionKey, config.dataDir));
+  return {
+    db,
+    cipher,
+    embedded,
+    async close() {
+      await db.end();
+      await embedded?.stop();
+    },
+  };
+}
