@@ -52,11 +52,12 @@ CREATE TABLE user_roles (
 );
 
 CREATE TABLE password_history (
+  id             bigserial PRIMARY KEY,
   user_id        uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
   password_hash  text NOT NULL,
   set_at         timestamptz NOT NULL
 );
-CREATE INDEX password_history_user ON password_history (user_id, set_at DESC);
+CREATE INDEX password_history_user ON password_history (user_id, id DESC);
 
 CREATE TABLE sessions (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),

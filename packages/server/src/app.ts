@@ -11,7 +11,12 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { FieldCipher } from './platform/crypto.ts';
 import type { Db } from './platform/db.ts';
-import { handleError, requestLanguage, zodValidatorCompiler } from './platform/http-errors.ts';
+import {
+  handleError,
+  rejectNulCharacters,
+  requestLanguage,
+  zodValidatorCompiler,
+} from './platform/http-errors.ts';
 import { errorMessage } from '@anjian/domain';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
@@ -59,6 +64,9 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.decorateRequest('auth', null);
+  // JSON only: a text/plain body is a way around CORS preflight and our validation alike.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', async (request) => rejectNulCharacters(request));
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -133,14 +141,12 @@ export async function buildApp({
       !hasWeb ||
       !['GET', 'HEAD'].includes(request.method)
     ) {
-      return reply
-        .status(404)
-        .send({
-          error: {
-            code: 'route.not_found',
-            message: errorMessage('route.not_found', requestLanguage(request)),
-          },
-        });
+      return reply.status(404).send({
+        error: {
+          code: 'route.not_found',
+          message: errorMessage('route.not_found', requestLanguage(request)),
+        },
+      });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

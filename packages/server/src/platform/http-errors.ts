@@ -124,3 +124,32 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, language, 'server.internal');
 }
+
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? path : findNul(inner, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, and no field of ours needs it: refuse it at the edge, in
+ * body, query and path alike, before it can reach a query as a 500.
+ */
+export function rejectNulCharacters(request: FastifyRequest): void {
+  for (const [part, value] of [
+    ['', request.body],
+    ['querystring', request.query],
+    ['params', request.params],
+  ] as const) {
+    const path = findNul(value, part);
+    if (path !== null) {
+      throw new DomainError('request.invalid', {
+        fields: [{ path, code: 'nul_character', message: 'U+0000' }],
+      });
+    }
+  }
+}

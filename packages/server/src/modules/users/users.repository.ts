@@ -297,7 +297,7 @@ export function createUsersRepository(db: Db) {
     async recentPasswordHashes(id: string, limit: number): Promise<string[]> {
       if (limit <= 0) return [];
       const rows = await db.query<{ password_hash: string }>(
-        'SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY set_at DESC LIMIT $2',
+        'SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY id DESC LIMIT $2',
         [id, limit],
       );
       return rows.rows.map((row) => row.password_hash);

@@ -1,0 +1,185 @@
+import type { DataScope } from '@anjian/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+
+const jiangchuan: DataScope = { kind: 'county', counties: ['530403'] };
+const tonghai: DataScope = { kind: 'county', counties: ['530423'] };
+
+describe('user administration', () => {
+  let t: TestContext;
+  let cityAdmin: Caller;
+  let countyAdmin: Caller;
+  beforeAll(async () => {
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    cityAdmin = await t.sessionFor(await t.createUser({ roles: ['sysadmin'], scope: { kind: 'city' } }));
+    countyAdmin = await t.sessionFor(await t.createUser({ roles: ['sysadmin'], scope: jiangchuan }));
+  });
+  afterAll(() => t.close());
+
+  it('creates a county officer who must change the one-time password at first login', async () => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        username: 'Zhao.Liu',
+        displayName: '赵六',
+        phone: '13812345678',
+        roles: ['county_officer'],
+        scope: jiangchuan,
+        organisation: '江川区应急管理局',
+      },
+      as: cityAdmin,
+    });
+    expect(created.statusCode).toBe(201);
+    const { user, initialPassword } = created.json();
+    expect(user).toMatchObject({
+      username: 'Zhao.Liu',
+      displayName: '赵六',
+      phone: '138****5678',
+      roles: ['county_officer'],
+      scope: jiangchuan,
+      status: 'active',
+      totpEnrolled: false,
+    });
+    expect(initialPassword).toMatch(/^.{14}$/);
+    const stored = await t.db.query<{ phone_enc: string }>('SELECT phone_enc FROM users WHERE id = $1', [
+      user.id,
+    ]);
+    expect(stored.rows[0]!.phone_enc).not.toContain('13812345678');
+
+    const login = await t.login('zhao.liu', initialPassword);
+    expect(login.response.statusCode).toBe(200);
+    expect(login.response.json().mustChangePassword).toBe(true);
+    const blocked = await t.request({ method: 'GET', url: '/api/v1/roles', as: login.caller! });
+    expect(blocked.json().error.code).toBe('auth.password_change_required');
+
+    const duplicate = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username: 'ZHAO.LIU', displayName: '重名', roles: ['county_officer'], scope: jiangchuan },
+      as: cityAdmin,
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().error.code).toBe('user.username_taken');
+  });
+
+  it('lists only the users inside a county administrator’s scope', async () => {
+    const inside = await t.createUser({
+      roles: ['county_officer'],
+      scope: jiangchuan,
+      username: 'inside_jc',
+    });
+    const outside = await t.createUser({ roles: ['county_officer'], scope: tonghai, username: 'outside_th' });
+    const wide = await t.createUser({
+      roles: ['county_officer'],
+      scope: { kind: 'county', counties: ['530403', '530423'] },
+    });
+
+    const county = await t.request({ method: 'GET', url: '/api/v1/users?pageSize=200', as: countyAdmin });
+    const countyIds = county.json().items.map((u: { id: string }) => u.id);
+    expect(countyIds).toContain(inside.id);
+    expect(countyIds).not.toContain(outside.id);
+    expect(countyIds).not.toContain(wide.id);
+    expect(county.json().items.every((u: { scope: { kind: string } }) => u.scope.kind !== 'city')).toBe(true);
+
+    const city = await t.request({
+      method: 'GET',
+      url: '/api/v1/users?q=outside_&pageSize=10',
+      as: cityAdmin,
+    });
+    expect(city.json().items.map((u: { id: string }) => u.id)).toEqual([outside.id]);
+    expect(city.json().total).toBe(1);
+
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/users/${outside.id}`, as: countyAdmin })).statusCode,
+    ).toBe(404);
+    const patch = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${outside.id}`,
+      payload: { displayName: 'x' },
+      as: countyAdmin,
+    });
+    expect(patch.statusCode).toBe(404);
+  });
+
+  it('will not let a county administrator widen a user beyond its own scope', async () => {
+    const user = await t.createUser({ roles: ['county_officer'], scope: jiangchuan });
+    const widen = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      payload: { scope: { kind: 'city' } },
+      as: countyAdmin,
+    });
+    expect(widen.statusCode).toBe(403);
+    expect(widen.json().error.code).toBe('user.scope_outside_caller');
+    const row = await t.db.query('SELECT scope_kind FROM users WHERE id = $1', [user.id]);
+    expect(row.rows[0].scope_kind).toBe('county');
+  });
+
+  it('filters by role, status and county, and pages', async () => {
+    for (let i = 0; i < 3; i++)
+      await t.createUser({ roles: ['inspector'], scope: tonghai, username: `insp_th_${i}` });
+    const page1 = await t.request({
+      method: 'GET',
+      url: '/api/v1/users?role=inspector&county=530423&pageSize=2',
+      as: cityAdmin,
+    });
+    expect(page1.json()).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(page1.json().items.map((u: { username: string }) => u.username)).toEqual([
+      'insp_th_0',
+      'insp_th_1',
+    ]);
+    const page2 = await t.request({
+      method: 'GET',
+      url: '/api/v1/users?role=inspector&county=530423&pageSize=2&page=2',
+      as: cityAdmin,
+    });
+    expect(page2.json().items.map((u: { username: string }) => u.username)).toEqual(['insp_th_2']);
+  });
+
+  it('resets a password: a new one-time password, old sessions ended', async () => {
+    const user = await t.createUser({ roles: ['county_officer'], scope: jiangchuan });
+    const session = await t.sessionFor(user);
+    const reset = await t.request({
+      method: 'POST',
+      url: `/api/v1/users/${user.id}/reset-password`,
+      as: countyAdmin,
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/auth/me', as: session })).statusCode).toBe(401);
+    const login = await t.login(user.username, reset.json().initialPassword);
+    expect(login.response.json().mustChangePassword).toBe(true);
+  });
+
+  it('refuses actions on one’s own account that would lock oneself out', async () => {
+    const me = await t.createUser({ roles: ['sysadmin'], scope: { kind: 'city' } });
+    const caller = await t.sessionFor(me);
+    const disable = await t.request({
+      method: 'POST',
+      url: `/api/v1/users/${me.id}/status`,
+      payload: { status: 'disabled' },
+      as: caller,
+    });
+    expect(disable.json().error.code).toBe('user.cannot_change_self');
+    const roles = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${me.id}`,
+      payload: { roles: ['secadmin'] },
+      as: caller,
+    });
+    expect(roles.json().error.code).toBe('user.cannot_change_self');
+  });
+
+  it('unlocks a locked account', async () => {
+    const user = await t.createUser({ roles: ['county_officer'], scope: jiangchuan });
+    for (let i = 0; i < 5; i++) await t.login(user.username, 'Wrong#Pass000');
+    const listed = await t.request({ method: 'GET', url: `/api/v1/users/${user.id}`, as: cityAdmin });
+    expect(listed.json().lockedUntil).toBe(new Date(t.clock.now().getTime() + 30 * 60_000).toISOString());
+    expect(
+      (await t.request({ method: 'POST', url: `/api/v1/users/${user.id}/unlock`, as: cityAdmin })).statusCode,
+    ).toBe(200);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/users/${user.id}`, as: cityAdmin })).json().lockedUntil,
+    ).toBeNull();
+  });
+});

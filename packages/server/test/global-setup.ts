@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/embedded-postgres.ts';
+import { createPool } from '../src/platform/db.ts';
+import { migrate } from '../src/platform/migrate.ts';
+import { createRolesRepository } from '../src/modules/roles/roles.repository.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A connection string to the server, ending in /<database>; tests swap the database name. */
+    pgServerUrl: string;
+    pgTemplate: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/**
+ * One PostgreSQL for the whole run — the embedded one, or the server in DATABASE_URL — with a
+ * migrated template database; each test file clones it into a database of its own.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedServer | null = null;
+  let dataDir: string | null = null;
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-test-pg-'));
+    embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'anjian_admin' });
+    serverUrl = embedded.connectionString;
+  }
+  const template = `anjian_tpl_${process.pid}`;
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+  await admin.query(`CREATE DATABASE ${template}`);
+  const pool = createPool(withDatabase(serverUrl, template), 2);
+  await migrate(pool);
+  await createRolesRepository(pool).seedBuiltins();
+  await pool.end();
+
+  project.provide('pgServerUrl', serverUrl);
+  project.provide('pgTemplate', template);
+
+  return async () => {
+    const leftovers = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'anjian_t\\_%' OR datname = $1",
+      [template],
+    );
+    for (const { datname } of leftovers.rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await admin.end();
+    await embedded?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+}

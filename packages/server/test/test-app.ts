@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { DataScope } from '@anjian/domain';
+import { buildApp } from '../src/app.ts';
+import { createManualClock } from '../src/platform/clock.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
+import { createFieldCipher, hashPassword, randomToken, sm3Hex } from '../src/platform/crypto.ts';
+import { createPool, type Db } from '../src/platform/db.ts';
+import { createUsersRepository } from '../src/modules/users/users.repository.ts';
+import { currentTotp, newTotpSecret } from '../src/modules/auth/totp.ts';
+import { withDatabase } from './global-setup.ts';
+
+export const TEST_FIELD_KEY = '0123456789abcdef0123456789abcdef';
+export const TEST_PASSWORD = 'Yuxi#Safety2026';
+const testPasswordHash = hashPassword(TEST_PASSWORD);
+
+/** A clone of the migrated template: each test file gets a database of its own. */
+export async function createTestDatabase(): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
+  const serverUrl = inject('pgServerUrl');
+  const name = `anjian_t_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  const url = withDatabase(serverUrl, name);
+  const db = createPool(url, 10);
+  return {
+    db,
+    url,
+    async drop() {
+      await db.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  totpSecret: string | null;
+}
+
+export interface Caller {
+  cookie: string;
+  csrf: string;
+}
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  dbUrl: string;
+  config: Config;
+  clock: ReturnType<typeof createManualClock>;
+  /** Inserts a ready-to-use account (password TEST_PASSWORD, already changed, TOTP enrolled if asked). */
+  createUser(options: {
+    roles: string[];
+    scope: DataScope;
+    username?: string;
+    totp?: boolean;
+    phone?: string;
+  }): Promise<TestUser>;
+  /** A session made directly in the database, for tests about what a signed-in caller may do. */
+  sessionFor(user: TestUser): Promise<Caller>;
+  /** Signs in through the API; answers the raw response and, on success, the caller. */
+  login(
+    username: string,
+    password: string,
+    totp?: string,
+  ): Promise<{ response: LightMyRequestResponse; caller: Caller | null }>;
+  totpFor(user: TestUser): string;
+  request(options: InjectOptions & { as?: Caller | null }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const { db } = database;
+  const config = loadConfig({
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'anjian-test-data-')),
+    DATABASE_URL: database.url,
+    FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
+    WEB_DIST_DIR: path.join(os.tmpdir(), 'anjian-no-web'),
+    ...env,
+  });
+  const clock = createManualClock(new Date('2026-11-29T02:00:00.000Z'));
+  const cipher = createFieldCipher(TEST_FIELD_KEY);
+  const app = await buildApp({ config, db, clock, cipher });
+  const users = createUsersRepository(db);
+  const cookieName = 'anjian_session';
+
+  const context: TestContext = {
+    app,
+    db,
+    dbUrl: database.url,
+    config,
+    clock,
+    async createUser({ roles, scope, username, totp = false, phone }) {
+      const name = username ?? `u${randomUUID().slice(0, 8)}`;
+      const totpSecret = totp ? newTotpSecret() : null;
+      const client = await db.connect();
+      try {
+        const id = await users.insert(client, {
+          username: name,
+          displayName: `测试用户 ${name}`,
+          phoneSealed: phone ? cipher.encrypt(phone) : null,
+          organisation: null,
+          scope,
+          roles,
+          passwordHash: await testPasswordHash,
+          mustChangePassword: false,
+          passwordChangedAt: clock.now(),
+          createdAt: clock.now(),
+        });
+        if (totpSecret) await users.activateTotp(id, cipher.encrypt(totpSecret), 0);
+        return { id, username: name, totpSecret };
+      } finally {
+        client.release();
+      }
+    },
+    async sessionFor(user) {
+      const token = randomToken();
+      const csrf = randomToken(24);
+      const now = clock.now();
+      await db.query(
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip, user_agent)
+         VALUES ($1, $2, $3, $4, $4, $5, 1800, '127.0.0.1', 'test')`,
+        [sm3Hex(token), user.id, csrf, now, new Date(now.getTime() + 12 * 3600_000)],
+      );
+      return { cookie: `${cookieName}=${token}`, csrf };
+    },
+    async login(username, password, totp) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: totp ? { username, password, totp } : { username, password },
+      });
+      if (response.statusCode !== 200) return { response, caller: null };
+      const cookie = response.cookies.find((c) => c.name === cookieName);
+      return {
+        response,
+        caller: { cookie: `${cookieName}=${cookie?.value}`, csrf: response.json().csrfToken },
+      };
+    },
+    totpFor(user) {
+      if (!user.totpSecret) throw new Error('user has no TOTP');
+      return currentTotp(user.totpSecret, clock.now());
+    },
+    request({ as, headers, ...options }) {
+      const extra: Record<string, string> = {};
+      if (as) {
+        extra.cookie = as.cookie;
+        extra['x-csrf-token'] = as.csrf;
+      }
+      return app.inject({ ...options, headers: { ...extra, ...(headers as Record<string, string>) } });
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+  return context;
+}
