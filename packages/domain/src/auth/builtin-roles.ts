@@ -65,7 +65,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameEn: 'City bureau officer',
     adminKind: null,
     requiresTotp: true,
-    permissions: [...officerPermissions, 'warning:approve', 'pi:view'],
+    permissions: [...officerPermissions, 'warning:approve', 'pi:view', 'registry:configure'],
   },
   {
     code: 'county_officer',

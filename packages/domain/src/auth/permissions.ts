@@ -38,6 +38,12 @@ export const permissionCatalogue = [
     zh: '维护企业与监管对象',
     en: 'Maintain enterprises and regulated objects',
   },
+  {
+    code: 'registry:configure',
+    kind: 'business',
+    zh: '维护字典与行政区划边界',
+    en: 'Maintain dictionaries and division boundaries',
+  },
   { code: 'risk:read', kind: 'business', zh: '查看风险分级管控', en: 'View risk grading' },
   { code: 'risk:write', kind: 'business', zh: '维护风险分级管控', en: 'Maintain risk grading' },
   { code: 'hazard:read', kind: 'business', zh: '查看隐患', en: 'View hidden hazards' },

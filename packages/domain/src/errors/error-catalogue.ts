@@ -125,6 +125,134 @@ export const errorCatalogue = {
     en: 'The permissions of the built-in administrator roles cannot be changed',
   },
   'role.in_use': { status: 409, zh: '角色仍有用户使用，不能删除', en: 'The role is still assigned to users' },
+
+  'registry.scope_outside_caller': {
+    status: 403,
+    zh: '不能登记或修改本人数据范围以外的企业或对象',
+    en: 'You cannot register or change an enterprise or object outside your data scope',
+  },
+  'enterprise.not_found': { status: 404, zh: '企业不存在', en: 'No such enterprise' },
+  'enterprise.credit_code_taken': {
+    status: 409,
+    zh: '该统一社会信用代码已登记',
+    en: 'An enterprise with this unified social credit code is already registered',
+  },
+  'enterprise.unknown_dictionary_value': {
+    status: 400,
+    zh: '监管行业、负责部门或许可类型不在字典中',
+    en: 'A sector, department or licence type is not in the dictionary',
+  },
+  'object.not_found': { status: 404, zh: '监管对象不存在', en: 'No such regulated object' },
+  'object.enterprise_not_found': {
+    status: 400,
+    zh: '所属企业不存在或不在本人数据范围内',
+    en: 'The owning enterprise does not exist or is outside your scope',
+  },
+  'import.file_invalid': {
+    status: 400,
+    zh: '不是有效的 Excel（.xlsx）文件',
+    en: 'Not a valid Excel (.xlsx) file',
+  },
+  'import.too_many_rows': {
+    status: 400,
+    zh: '导入文件行数过多（单次最多 50000 行）',
+    en: 'Too many rows in the file (at most 50,000 at a time)',
+  },
+  'import.missing_columns': {
+    status: 400,
+    zh: '导入文件缺少必填列，请使用下载的模板',
+    en: 'The file lacks required columns; use the downloadable template',
+  },
+  'boundary.invalid': {
+    status: 400,
+    zh: '边界数据无效：须为 GeoJSON 要素集合，每个要素有行政区划代码和面状几何',
+    en: 'Invalid boundaries: a GeoJSON FeatureCollection whose features carry a division code and a polygon',
+  },
+  'dictionary.not_found': { status: 404, zh: '字典项不存在', en: 'No such dictionary entry' },
+
+  'major_hazard.unknown_substance': {
+    status: 400,
+    zh: '未找到该危险化学品或危险性类别',
+    en: 'Unknown hazardous chemical or hazard category',
+  },
+  'major_hazard.ambiguous_substance': {
+    status: 400,
+    zh: '该名称或CAS号对应多个条目，请选择具体条目',
+    en: 'The name or CAS number matches several table rows; choose one',
+  },
+  'major_hazard.unknown_category': {
+    status: 400,
+    zh: '危险性类别代码不存在',
+    en: 'Unknown hazard category code',
+  },
+  'major_hazard.beta_category_required': {
+    status: 400,
+    zh: '该物质未列入表3，请选择危险性类别以确定校正系数β',
+    en: 'Not a Table 3 toxic gas; choose its hazard category to set β',
+  },
+  'major_hazard.invalid_quantity': {
+    status: 400,
+    zh: '数量须为大于0的数字（吨）',
+    en: 'The quantity must be a number of tonnes greater than 0',
+  },
+  'major_hazard.invalid_population': {
+    status: 400,
+    zh: '暴露人数须为不小于0的整数',
+    en: 'The exposed population must be a whole number ≥ 0',
+  },
+  'accident.invalid_figures': {
+    status: 400,
+    zh: '伤亡人数须为非负整数，直接经济损失须为非负数（万元）',
+    en: 'Casualties must be whole numbers ≥ 0 and the loss a number ≥ 0 (万元)',
+  },
+  'accident.unknown_type': { status: 400, zh: '事故类别代码不存在', en: 'Unknown accident type code' },
+  'accident.change_before_accident': {
+    status: 400,
+    zh: '伤亡变化时间早于事故发生时间',
+    en: 'A casualty change is dated before the accident',
+  },
+  'accident.invalid_time': {
+    status: 400,
+    zh: '时间无效或早于事故发生时间',
+    en: 'The time is invalid or earlier than the accident',
+  },
+
+  'calc.lec_invalid_score': {
+    status: 400,
+    zh: 'LEC 评分取值不在标准分值表内（L：10/6/3/1/0.5/0.2/0.1；E：10/6/3/2/1/0.5；C：100/40/15/7/3/1）',
+    en: 'An LEC score is not one of the standard values (L: 10, 6, 3, 1, 0.5, 0.2, 0.1; E: 10, 6, 3, 2, 1, 0.5; C: 100, 40, 15, 7, 3, 1)',
+  },
+  'calc.ls_invalid_score': {
+    status: 400,
+    zh: '风险矩阵的可能性和严重性须为 1 至 5 的整数',
+    en: 'Likelihood and severity must be whole numbers from 1 to 5',
+  },
+  'calc.risk_table_invalid': {
+    status: 400,
+    zh: '风险分级表配置有误（分界值须递减，等级和颜色须为允许的取值）',
+    en: 'The risk grading table is inconsistent (cut-offs must descend; levels and colours must be allowed values)',
+  },
+  'calc.grading_invalid_input': {
+    status: 400,
+    zh: '企业安全风险分级的输入不完整或超出范围',
+    en: 'The enterprise risk grading input is incomplete or out of range',
+  },
+  'calc.amount_invalid': {
+    status: 400,
+    zh: '金额格式不正确，应为以元为单位的数字，如 30000.00',
+    en: 'The amount is not a number of yuan such as 30000.00',
+  },
+  'calc.amount_negative': { status: 400, zh: '金额不能为负数', en: 'The amount cannot be negative' },
+  'calc.amount_too_many_decimals': {
+    status: 400,
+    zh: '金额最多保留两位小数（到分）',
+    en: 'The amount can have at most two decimals (fen)',
+  },
+  'calc.amount_too_large': {
+    status: 400,
+    zh: '金额须小于一万亿元',
+    en: 'The amount must be less than 10¹² yuan',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { creditCodeCheckResponseSchema, creditCodeSchema } from './credit-code.schema.ts';
+import { checkCreditCode } from './credit-code.ts';
+
+describe('creditCodeSchema', () => {
+  it.each([
+    ['91350100M000100Y43', '91350100M000100Y43'],
+    [' 9135 0100-m000 100y 43 ', '91350100M000100Y43'],
+    ['９１１１００００７１０９２６０９４ｐ', '91110000710926094P'],
+  ])('accepts %j as %s', (input, expected) => {
+    expect(creditCodeSchema.parse(input)).toBe(expected);
+  });
+
+  it.each([
+    ['91350100M000100Y44', 'check_char', 18, '3', 'it would be 3'],
+    ['91350100M00010', 'length', null, null, '18 characters'],
+    ['91350100MO00100Y43', 'alphabet', 10, null, 'I, O, S, V, Z'],
+    ['9135A100M000100Y43', 'division_code', 5, 'Y', '6-digit division code'],
+  ])('rejects %s with problem %s', (input, problem, position, expectedCheckChar, words) => {
+    const result = creditCodeSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+    const issue = result.error?.issues[0];
+    expect(issue).toMatchObject({ code: 'custom', params: { problem, position, expectedCheckChar } });
+    expect(issue?.message).toContain('Not a valid unified social credit code');
+    expect(issue?.message).toContain(words);
+  });
+
+  it('rejects over-long input before normalising it', () => {
+    expect(creditCodeSchema.safeParse(' '.repeat(65)).error?.issues[0]?.code).toBe('too_big');
+    expect(creditCodeSchema.safeParse(123).success).toBe(false);
+  });
+
+  it('describes itself for the OpenAPI document', () => {
+    const json = z.toJSONSchema(creditCodeSchema) as { type: string; description: string };
+    expect(json.type).toBe('string');
+    expect(json.description).toContain('GB 32100-2015');
+  });
+});
+
+describe('creditCodeCheckResponseSchema', () => {
+  it('accepts what checkCreditCode returns, valid or not', () => {
+    for (const code of ['91350100M000100Y43', '91350100M000100Y44', 'abc', '']) {
+      expect(creditCodeCheckResponseSchema.safeParse(checkCreditCode(code)).success).toBe(true);
+    }
+  });
+});
