@@ -28,6 +28,19 @@ import { createRolesRepository } from './modules/roles/roles.repository.ts';
 import { registerRolesRoutes } from './modules/roles/roles.routes.ts';
 import { createRolesService } from './modules/roles/roles.service.ts';
 import { registerSystemRoutes } from './modules/system/system.routes.ts';
+import { registerCalcRoutes } from './modules/calc/calc.routes.ts';
+import { createDictionariesRepository } from './modules/dictionaries/dictionaries.repository.ts';
+import { registerDictionariesRoutes } from './modules/dictionaries/dictionaries.routes.ts';
+import { createDivisionsRepository } from './modules/divisions/divisions.repository.ts';
+import { registerDivisionsRoutes } from './modules/divisions/divisions.routes.ts';
+import { createDivisionsService } from './modules/divisions/divisions.service.ts';
+import { createEnterprisesRepository } from './modules/enterprises/enterprises.repository.ts';
+import { registerEnterprisesRoutes } from './modules/enterprises/enterprises.routes.ts';
+import { createEnterprisesService } from './modules/enterprises/enterprises.service.ts';
+import { registerMapRoutes } from './modules/enterprises/map.routes.ts';
+import { createObjectsRepository } from './modules/objects/objects.repository.ts';
+import { registerObjectsRoutes } from './modules/objects/objects.routes.ts';
+import { createObjectsService } from './modules/objects/objects.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -122,11 +135,39 @@ export async function buildApp({
   registerAccessGuard(app);
   registerAuditTrail(app, audit, clock);
 
-  registerSystemRoutes(app, { db, version });
+  const divisions = createDivisionsService({ db, clock, divisions: createDivisionsRepository(db) });
+  const dictionaries = createDictionariesRepository(db);
+  const enterprisesRepository = createEnterprisesRepository(db);
+  const enterprises = createEnterprisesService({
+    db,
+    clock,
+    cipher,
+    enterprises: enterprisesRepository,
+    dictionaries,
+  });
+  const objects = createObjectsService({
+    db,
+    clock,
+    objects: createObjectsRepository(db),
+    enterprises: enterprisesRepository,
+  });
+
+  registerSystemRoutes(app, { db, version, divisions });
   registerAuthRoutes(app, { auth, config });
   registerUsersRoutes(app, { users: createUsersService({ db, clock, users, roles, sessions, cipher }) });
   registerRolesRoutes(app, { roles: createRolesService({ roles, clock }) });
   registerAuditRoutes(app, { audit });
+  registerCalcRoutes(app);
+  registerDivisionsRoutes(app, { divisions });
+  registerDictionariesRoutes(app, { dictionaries });
+  registerEnterprisesRoutes(app, {
+    db,
+    service: enterprises,
+    enterprises: enterprisesRepository,
+    dictionaries,
+  });
+  registerObjectsRoutes(app, { objects });
+  registerMapRoutes(app, { enterprises, objects });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -3,7 +3,8 @@ import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openRuntime } from './platform/runtime.ts';
 import { ensureBootstrapAdmin } from './modules/users/bootstrap.ts';
-import { createRolesRepository } from './modules/roles/roles.repository.ts';
+import { seedReferenceData } from './platform/reference-data.ts';
+import { loadDemoRegistry } from './modules/demo/demo-data.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 
 function readConfig(): Config {
@@ -23,7 +24,8 @@ async function main() {
   const config = readConfig();
   const runtime = await openRuntime(config);
   const { db, cipher } = runtime;
-  await createRolesRepository(db).seedBuiltins();
+  await seedReferenceData(db, systemClock);
+  const demoLoaded = config.demoData ? await loadDemoRegistry({ db, clock: systemClock, cipher }) : false;
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,
@@ -50,6 +52,10 @@ async function main() {
   console.log(
     `\n  Anjian 安监 is running at ${url}  (${database}; up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
+  if (demoLoaded)
+    console.log(
+      '  Demo data (演示) loaded: the plan’s named sites and 300 synthetic enterprises — not real figures.',
+    );
   if (bootstrap) {
     const origin = config.bootstrapPassword ? 'from ANJIAN_BOOTSTRAP_PASSWORD' : 'one-time';
     console.log(

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { DataScope } from '@anjian/domain';
+import { generateSyntheticCreditCode } from '@anjian/domain';
+import { enterpriseColumns } from '../src/modules/enterprises/enterprise-columns.ts';
+import { XLSX_TYPE } from '../src/modules/enterprises/enterprise-excel.ts';
 import {
   createTestContext,
   TEST_PASSWORD,
@@ -85,6 +89,73 @@ async function newRole(t: TestContext): Promise<string> {
   ]);
   return code;
 }
+
+let serial = 20_000;
+const nextCode = (county: string) => generateSyntheticCreditCode(serial++, { divisionCode: county });
+const countyOf = (target: Target) => (target === 'in' ? IN_COUNTY : OUT_COUNTY);
+
+async function newEnterprise(t: TestContext, target: Target): Promise<string> {
+  const county = countyOf(target);
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('矩阵测试企业', $1, $2, now(), now()) RETURNING id`,
+    [nextCode(county), county],
+  );
+  return row.rows[0]!.id;
+}
+
+async function newObject(t: TestContext, target: Target): Promise<string> {
+  const enterprise = await newEnterprise(t, target);
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, attributes, created_at, updated_at)
+     VALUES ('waste_dump', '矩阵测试排土场', $1, $2, 102.7, 24.3, '{}', now(), now()) RETURNING id`,
+    [enterprise, countyOf(target)],
+  );
+  return row.rows[0]!.id;
+}
+
+async function importFile(target: Target): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('企业信息');
+  sheet.addRow(enterpriseColumns.map((c) => c.header));
+  const values: Record<string, string> = {
+    name: '矩阵导入企业',
+    creditCode: nextCode(countyOf(target)),
+    county: countyOf(target),
+  };
+  sheet.addRow(enterpriseColumns.map((c) => values[c.key] ?? null));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const registryReaders = {
+  cityOfficer: 200,
+  countyOfficer: 200,
+  industryOfficer: 200,
+  inspector: 200,
+  enterpriseManager: 200,
+  expert: 200,
+};
+const readAll = (status = 200) =>
+  statuses(403, Object.fromEntries(Object.keys(registryReaders).map((k) => [k, status])));
+// A record by id: in scope for the county callers (江川区), not the enterprise account's own.
+const recordIn = statuses(403, {
+  cityOfficer: 200,
+  countyOfficer: 200,
+  industryOfficer: 200,
+  inspector: 200,
+  enterpriseManager: 404,
+  expert: 200,
+});
+const recordOut = statuses(403, {
+  cityOfficer: 200,
+  countyOfficer: 404,
+  industryOfficer: 200,
+  inspector: 404,
+  enterpriseManager: 404,
+  expert: 200,
+});
+const writeIn = (ok: number) => statuses(403, { cityOfficer: ok, countyOfficer: ok });
+const writeOut = (ok: number, county: number) => statuses(403, { cityOfficer: ok, countyOfficer: county });
+const signedIn = statuses(200);
 
 const matrix: Record<string, RouteCase> = {
   'GET /api/v1/health': { build: async () => ({ url: '/api/v1/health' }), in: everyone(200) },
@@ -200,6 +271,169 @@ const matrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/audit/verify' }),
     in: statuses(403, { auditadmin: 200 }),
   },
+
+  'GET /api/v1/calc/credit-code/:code': {
+    build: async () => ({ url: '/api/v1/calc/credit-code/91350100M000100Y43' }),
+    in: everyone(200),
+  },
+  'POST /api/v1/calc/lec': {
+    build: async () => ({ url: '/api/v1/calc/lec', payload: { l: 3, e: 6, c: 7 } }),
+    in: everyone(200),
+  },
+  'POST /api/v1/calc/ls': {
+    build: async () => ({ url: '/api/v1/calc/ls', payload: { l: 3, s: 4 } }),
+    in: everyone(200),
+  },
+  'POST /api/v1/calc/major-hazard': {
+    build: async () => ({
+      url: '/api/v1/calc/major-hazard',
+      payload: { items: [{ substance: '氯', quantityTonnes: '2' }], exposedPopulation: 10 },
+    }),
+    in: everyone(200),
+  },
+  'POST /api/v1/calc/accident-level': {
+    build: async () => ({
+      url: '/api/v1/calc/accident-level',
+      payload: { deaths: 1, seriousInjuries: 0, directLossWan: '50' },
+    }),
+    in: everyone(200),
+  },
+
+  'GET /api/v1/divisions/boundaries': {
+    build: async () => ({ url: '/api/v1/divisions/boundaries' }),
+    in: signedIn,
+  },
+  'PUT /api/v1/divisions/boundaries': {
+    build: async () => ({
+      url: '/api/v1/divisions/boundaries',
+      payload: {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { code: IN_COUNTY },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [102.7, 24.2],
+                  [102.8, 24.2],
+                  [102.8, 24.3],
+                  [102.7, 24.2],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+    }),
+    in: statuses(403, { cityOfficer: 200 }),
+  },
+  'GET /api/v1/dictionaries': { build: async () => ({ url: '/api/v1/dictionaries' }), in: signedIn },
+  'PUT /api/v1/dictionaries/:dictionary/:code': {
+    build: async () => ({
+      url: '/api/v1/dictionaries/sector/matrix_test',
+      payload: { nameZh: '测试', nameEn: 'Test' },
+    }),
+    in: statuses(403, { cityOfficer: 200 }),
+  },
+
+  'GET /api/v1/enterprises': { build: async () => ({ url: '/api/v1/enterprises' }), in: readAll() },
+  'POST /api/v1/enterprises': {
+    build: async ({ target }) => ({
+      url: '/api/v1/enterprises',
+      payload: { name: '矩阵新建企业', creditCode: nextCode(countyOf(target)), county: countyOf(target) },
+    }),
+    in: writeIn(201),
+    out: writeOut(201, 403),
+  },
+  'GET /api/v1/enterprises/export': {
+    build: async () => ({ url: '/api/v1/enterprises/export' }),
+    in: readAll(),
+  },
+  'GET /api/v1/enterprises/import-template': {
+    build: async () => ({ url: '/api/v1/enterprises/import-template' }),
+    in: writeIn(200),
+  },
+  'POST /api/v1/enterprises/import': {
+    // Out-of-scope rows come back as row errors in a 200 report (tested in the registry suite).
+    build: async ({ target }) => ({
+      url: '/api/v1/enterprises/import',
+      payload: await importFile(target),
+      headers: { 'content-type': XLSX_TYPE },
+    }),
+    in: writeIn(200),
+    out: writeIn(200),
+  },
+  'GET /api/v1/enterprises/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/enterprises/${await newEnterprise(t, target)}` }),
+    in: recordIn,
+    out: recordOut,
+  },
+  'PATCH /api/v1/enterprises/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/enterprises/${await newEnterprise(t, target)}`,
+      payload: { employees: 10 },
+    }),
+    in: writeIn(200),
+    out: writeOut(200, 404),
+  },
+  'GET /api/v1/enterprises/:id/history': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/enterprises/${await newEnterprise(t, target)}/history`,
+    }),
+    in: recordIn,
+    out: recordOut,
+  },
+
+  'GET /api/v1/objects': { build: async () => ({ url: '/api/v1/objects' }), in: readAll() },
+  'POST /api/v1/objects': {
+    build: async ({ t, target }) => ({
+      url: '/api/v1/objects',
+      payload: {
+        kind: 'waste_dump',
+        name: '矩阵排土场',
+        enterpriseId: await newEnterprise(t, target),
+        county: countyOf(target),
+        location: { lon: 102.7, lat: 24.3 },
+      },
+    }),
+    in: writeIn(201),
+    out: writeOut(201, 403),
+  },
+  'GET /api/v1/objects/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/objects/${await newObject(t, target)}` }),
+    in: recordIn,
+    out: recordOut,
+  },
+  'PUT /api/v1/objects/:id': {
+    build: async ({ t, target }) => {
+      const id = await newObject(t, target);
+      const owner = await t.db.query<{ enterprise_id: string }>(
+        'SELECT enterprise_id FROM regulated_objects WHERE id = $1',
+        [id],
+      );
+      return {
+        url: `/api/v1/objects/${id}`,
+        payload: {
+          kind: 'waste_dump',
+          name: '矩阵排土场',
+          enterpriseId: owner.rows[0]!.enterprise_id,
+          county: countyOf(target),
+          location: { lon: 102.7, lat: 24.3 },
+        },
+      };
+    },
+    in: writeIn(200),
+    out: writeOut(200, 404),
+  },
+  'DELETE /api/v1/objects/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/objects/${await newObject(t, target)}` }),
+    in: writeIn(200),
+    out: writeOut(200, 404),
+  },
+  'GET /api/v1/map/enterprises': { build: async () => ({ url: '/api/v1/map/enterprises' }), in: readAll() },
+  'GET /api/v1/map/objects': { build: async () => ({ url: '/api/v1/map/objects' }), in: readAll() },
 };
 
 describe('authorisation matrix', () => {

@@ -7,7 +7,8 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/embedded-postgres.ts';
 import { createPool } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
-import { createRolesRepository } from '../src/modules/roles/roles.repository.ts';
+import { seedReferenceData } from '../src/platform/reference-data.ts';
+import { systemClock } from '../src/platform/clock.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -54,7 +55,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`CREATE DATABASE ${template}`);
   const pool = createPool(withDatabase(serverUrl, template), 2);
   await migrate(pool);
-  await createRolesRepository(pool).seedBuiltins();
+  await seedReferenceData(pool, systemClock);
   await pool.end();
 
   project.provide('pgServerUrl', serverUrl);

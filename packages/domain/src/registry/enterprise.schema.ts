@@ -123,10 +123,13 @@ function townshipInCounty(value: { county?: string; township?: string }, ctx: z.
 
 export const enterpriseInputSchema = z.object(enterpriseFields).strict().superRefine(townshipInCounty);
 
+// A partial update leaves absent fields alone: the create defaults (empty lists, 'operating') must not apply.
+const withoutDefault = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
 export const enterpriseUpdateSchema = z
   .object(
     Object.fromEntries(
-      Object.entries(enterpriseFields).map(([key, schema]) => [key, (schema as z.ZodType).optional()]),
+      Object.entries(enterpriseFields).map(([key, schema]) => [key, withoutDefault(schema).optional()]),
     ) as { [K in keyof typeof enterpriseFields]: z.ZodOptional<(typeof enterpriseFields)[K]> },
   )
   .strict()

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { yuxiCity, yuxiCounties } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
+import type { DivisionsService } from '../divisions/divisions.service.ts';
 
 const divisionSchema = z.object({
   code: z.string(),
@@ -12,7 +13,10 @@ const divisionSchema = z.object({
   seat: z.tuple([z.number(), z.number()]).readonly(),
 });
 
-export function registerSystemRoutes(app: FastifyInstance, { db, version }: { db: Db; version: string }) {
+export function registerSystemRoutes(
+  app: FastifyInstance,
+  { db, version, divisions }: { db: Db; version: string; divisions: DivisionsService },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -39,10 +43,38 @@ export function registerSystemRoutes(app: FastifyInstance, { db, version }: { db
       config: { access: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'The city and its county-level divisions (GB/T 2260), in code order',
-        response: { 200: z.object({ city: divisionSchema, counties: z.array(divisionSchema) }) },
+        summary:
+          'The city, its 9 county-level divisions (GB/T 2260) and 76 townships (统计用区划代码), in code order',
+        response: {
+          200: z.object({
+            city: divisionSchema,
+            counties: z.array(divisionSchema),
+            townships: z.array(
+              z.object({
+                code: z.string(),
+                county: z.string(),
+                nameZh: z.string(),
+                centre: z.tuple([z.number(), z.number()]).describe('[lon, lat] WGS-84'),
+                centreSchematic: z
+                  .boolean()
+                  .describe('True when the centre is a placeholder (示意), not a surveyed seat'),
+              }),
+            ),
+          }),
+        },
       },
     },
-    async () => ({ city: yuxiCity, counties: [...yuxiCounties] }),
+    async () => {
+      const townships = (await divisions.list())
+        .filter((d) => d.level === 'township')
+        .map((d) => ({
+          code: d.code,
+          county: d.parentCode ?? '',
+          nameZh: d.nameZh,
+          centre: d.centre,
+          centreSchematic: d.centreSchematic,
+        }));
+      return { city: yuxiCity, counties: [...yuxiCounties], townships };
+    },
   );
 }

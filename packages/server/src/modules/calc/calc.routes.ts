@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  accidentLevelRequestSchema,
+  accidentLevelResponseSchema,
+  calculateLec,
+  calculateLs,
+  checkCreditCode,
+  classifyAccident,
+  creditCodeCheckParamsSchema,
+  creditCodeCheckResponseSchema,
+  identifyMajorHazard,
+  lecConsequenceScores,
+  lecExposureScores,
+  lecLikelihoodScores,
+  lecResponseSchema,
+  lsResponseSchema,
+  majorHazardRequestSchema,
+  majorHazardResponseSchema,
+} from '@anjian/domain';
+
+const tags = ['calculators'];
+
+/**
+ * Public calculators (no sign-in): the same domain functions the modules use, so a bureau, an
+ * enterprise or an evaluator can check a figure. Scores outside the standard sets answer 400 with
+ * the calculator's own code rather than a generic validation error.
+ */
+export function registerCalcRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/calc/credit-code/:code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Check a 统一社会信用代码 (GB 32100-2015): validity, normalised form, expected check character',
+        params: creditCodeCheckParamsSchema,
+        response: { 200: creditCodeCheckResponseSchema },
+      },
+    },
+    async (request) => {
+      const check = checkCreditCode(request.params.code);
+      return {
+        valid: check.problem === null,
+        normalized: check.normalized,
+        expectedCheckChar: check.expectedCheckChar,
+        problem: check.problem,
+        warnings: [...check.warnings],
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/calc/lec',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'LEC (作业条件危险性评价法): D = L × E × C, band 1–5 and colour',
+        body: z
+          .object({
+            l: z.number().describe(`Likelihood L, one of ${lecLikelihoodScores.join(', ')}`),
+            e: z.number().describe(`Exposure E, one of ${lecExposureScores.join(', ')}`),
+            c: z.number().describe(`Consequence C, one of ${lecConsequenceScores.join(', ')}`),
+          })
+          .strict(),
+        response: { 200: lecResponseSchema },
+      },
+    },
+    async (request) => calculateLec(request.body as Parameters<typeof calculateLec>[0]),
+  );
+
+  api.post(
+    '/api/v1/calc/ls',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'LS risk matrix: R = L × S (each 1–5), level and colour',
+        body: z
+          .object({
+            l: z.number().describe('Likelihood L, an integer 1–5'),
+            s: z.number().describe('Severity S, an integer 1–5 (the highest of its dimensions)'),
+          })
+          .strict(),
+        response: { 200: lsResponseSchema },
+      },
+    },
+    async (request) => calculateLs(request.body as Parameters<typeof calculateLs>[0]),
+  );
+
+  api.post(
+    '/api/v1/calc/major-hazard',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'GB 18218-2018: is the unit a major hazard source (S = Σq/Q ≥ 1), and its grade from R = α·Σβq/Q',
+        body: majorHazardRequestSchema,
+        response: { 200: majorHazardResponseSchema },
+      },
+    },
+    async (request) => identifyMajorHazard(request.body),
+  );
+
+  api.post(
+    '/api/v1/calc/accident-level',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Accident class (国务院令第493号 Art. 3) from deaths, serious injuries and direct loss (万元)',
+        body: accidentLevelRequestSchema,
+        response: { 200: accidentLevelResponseSchema },
+      },
+    },
+    async (request) => {
+      const result = classifyAccident(request.body);
+      return { ...result, reasons: [...result.reasons] };
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { enterpriseListQuerySchema, regulatedObjectKinds, regulatedObjectSchema } from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { ObjectsService } from '../objects/objects.service.ts';
+import { actorOf, type EnterprisesService } from './enterprises.service.ts';
+
+const tags = ['map'];
+const enterpriseLayerQuery = enterpriseListQuerySchema.omit({
+  page: true,
+  pageSize: true,
+  sort: true,
+  order: true,
+});
+
+export function registerMapRoutes(
+  app: FastifyInstance,
+  deps: { enterprises: EnterprisesService; objects: ObjectsService },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/map/enterprises',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary: 'Enterprise markers of the one-map, compact: one array per enterprise',
+        querystring: enterpriseLayerQuery,
+        response: {
+          200: z.object({
+            columns: z.array(z.string()).describe('Names of the positions in each point'),
+            points: z.array(z.array(z.unknown())),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      columns: ['id', 'lon', 'lat', 'sector', 'name', 'status', 'demo'],
+      points: await deps.enterprises.mapPoints(actorOf(requireAuth(request)), request.query),
+    }),
+  );
+
+  api.get(
+    '/api/v1/map/objects',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary: 'Regulated objects of the one-map, with line and area geometries',
+        querystring: z.object({
+          kinds: z
+            .string()
+            .optional()
+            .transform((value, ctx) => {
+              if (!value) return [...regulatedObjectKinds];
+              const kinds = value.split(',');
+              const unknown = kinds.filter(
+                (kind) => !(regulatedObjectKinds as readonly string[]).includes(kind),
+              );
+              if (unknown.length)
+                ctx.addIssue({ code: 'custom', message: `unknown kinds: ${unknown.join(',')}` });
+              return kinds as (typeof regulatedObjectKinds)[number][];
+            })
+            .describe('Comma-separated kinds; all when absent'),
+          county: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+        response: { 200: z.object({ items: z.array(regulatedObjectSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: await deps.objects.layer(
+        actorOf(requireAuth(request)),
+        request.query.kinds,
+        request.query.county,
+      ),
+    }),
+  );
+}
