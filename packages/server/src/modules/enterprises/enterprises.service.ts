@@ -319,8 +319,8 @@ export function createEnterprisesService(deps: Deps) {
       return present((await enterprises.findById(id, null))!, actor);
     },
 
-    async mapPoints(actor: Actor, filter: EnterpriseFilter) {
-      return enterprises.mapPoints(filter, actor.scope, beijingDate(clock.now()));
+    async mapPointsJson(actor: Actor, filter: EnterpriseFilter): Promise<string> {
+      return enterprises.mapPointsJson(filter, actor.scope, beijingDate(clock.now()));
     },
   };
 }

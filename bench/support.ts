@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createPool, type Db } from '../packages/server/src/platform/db.ts';
+import { startEmbeddedPostgres } from '../packages/server/src/platform/embedded-postgres.ts';
+import { migrate } from '../packages/server/src/platform/migrate.ts';
+import { seedReferenceData } from '../packages/server/src/platform/reference-data.ts';
+import { systemClock } from '../packages/server/src/platform/clock.ts';
+
+export const BENCH_KEY = '00112233445566778899aabbccddeeff';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throw-away embedded PostgreSQL, migrated and seeded with reference data. */
+export async function benchDatabase(): Promise<{
+  db: Db;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-bench-'));
+  const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'anjian' });
+  const db = createPool(server.connectionString);
+  await migrate(db);
+  await seedReferenceData(db, systemClock);
+  return {
+    db,
+    url: server.connectionString,
+    dataDir,
+    async close() {
+      await db.end();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export interface Figure {
+  n: number;
+  p50: number;
+  p95: number;
+}
+
+/** Runs `run` `count` times after `warmup` unmeasured runs; milliseconds. */
+export async function measure(count: number, run: (i: number) => Promise<void>, warmup = 3): Promise<Figure> {
+  for (let i = 0; i < warmup; i++) await run(i);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { n: count, p50: +percentile(times, 50).toFixed(2), p95: +percentile(times, 95).toFixed(2) };
+}
+
+export function printFigures(
+  name: string,
+  figures: Record<string, Figure>,
+  extra: Record<string, unknown> = {},
+): void {
+  console.log(JSON.stringify({ benchmark: name, ...extra, ...figures }));
+  console.log(`\n${name}\n| measure | n | p50 ms | p95 ms |\n|---|---|---|---|`);
+  for (const [measureName, value] of Object.entries(figures))
+    console.log(`| ${measureName} | ${value.n} | ${value.p50} | ${value.p95} |`);
+  console.log('');
+}
