@@ -6,6 +6,7 @@ import type { DataScope } from '@anjian/domain';
 import { generateSyntheticCreditCode } from '@anjian/domain';
 import { enterpriseColumns } from '../src/modules/enterprises/enterprise-columns.ts';
 import { XLSX_TYPE } from '../src/modules/enterprises/enterprise-excel.ts';
+import { consequenceExampleBodies } from '../src/modules/calc/consequence-bodies.ts';
 import {
   createTestContext,
   TEST_PASSWORD,
@@ -157,7 +158,15 @@ const writeIn = (ok: number) => statuses(403, { cityOfficer: ok, countyOfficer: 
 const writeOut = (ok: number, county: number) => statuses(403, { cityOfficer: ok, countyOfficer: county });
 const signedIn = statuses(200);
 
+const consequenceRoutes: Record<string, RouteCase> = Object.fromEntries(
+  Object.entries(consequenceExampleBodies).map(([path, body]) => [
+    `POST /api/v1/calc/consequence/${path}`,
+    { build: async () => ({ url: `/api/v1/calc/consequence/${path}`, payload: body }), in: everyone(200) },
+  ]),
+);
+
 const matrix: Record<string, RouteCase> = {
+  ...consequenceRoutes,
   'GET /api/v1/health': { build: async () => ({ url: '/api/v1/health' }), in: everyone(200) },
   'GET /api/v1/divisions': { build: async () => ({ url: '/api/v1/divisions' }), in: everyone(200) },
   'GET /api/docs': { build: async () => ({ url: '/api/docs' }), in: everyone(200) },

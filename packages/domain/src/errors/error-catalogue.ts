@@ -279,6 +279,26 @@ export const errorCatalogue = {
     en: 'The escalation days are inconsistent (whole numbers 0–3650, county no later than city)',
   },
 
+  'calc.consequence_invalid_input': {
+    status: 400,
+    zh: '后果模型输入缺失或超出允许范围',
+    en: 'A consequence-model input is missing or out of range',
+  },
+  'calc.consequence_unknown_chemical': {
+    status: 400,
+    zh: '后果模型化学品数据表中没有该物质',
+    en: 'The chemical is not in the consequence-model data table',
+  },
+  'calc.consequence_threshold_unavailable': {
+    status: 400,
+    zh: '该物质没有所选阈值，请改选阈值或输入自定义浓度',
+    en: 'The chemical has no value for the chosen threshold; choose another or give a concentration',
+  },
+  'calc.consequence_not_flammable': {
+    status: 400,
+    zh: '该物质不可燃或缺少燃烧热，无法计算火灾或爆炸后果',
+    en: 'The chemical is not flammable or has no heat of combustion; give one to model a fire or explosion',
+  },
   'calc.lec_invalid_score': {
     status: 400,
     zh: 'LEC 评分取值不在标准分值表内（L：10/6/3/1/0.5/0.2/0.1；E：10/6/3/2/1/0.5；C：100/40/15/7/3/1）',

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { auditEntrySchema, auditListQuerySchema, pageOf, type AuditEntry } from '@anjian/domain';
+import { beijingDateTime } from '../../platform/dates.ts';
+import { attachmentHeader, safeCell, XLSX_TYPE } from '../../platform/excel.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
 import type { AuditRepository } from './audit.repository.ts';
 
@@ -25,18 +27,6 @@ const columns = [
   { key: 'hash', zh: 'SM3 摘要', en: 'SM3 hash', width: 66 },
 ] as const;
 
-/** Cells that a spreadsheet would run as a formula are prefixed with ' (CSV/formula injection). */
-function safeCell(value: unknown): string | number {
-  if (typeof value === 'number') return value;
-  const text = Array.isArray(value) ? value.join(',') : String(value ?? '');
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** `2026-11-29 08:05:03` in Beijing time, as Chinese admin tables show it. */
-function beijingTime(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 async function workbookOf(entries: AuditEntry[], english: boolean): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(english ? 'Audit log' : '审计日志');
@@ -45,7 +35,10 @@ async function workbookOf(entries: AuditEntry[], english: boolean): Promise<Buff
   for (const entry of entries) {
     sheet.addRow(
       Object.fromEntries(
-        columns.map((c) => [c.key, c.key === 'at' ? beijingTime(entry.at) : safeCell(entry[c.key])]),
+        columns.map((c) => [
+          c.key,
+          c.key === 'at' ? beijingDateTime(new Date(entry.at)) : safeCell(entry[c.key]),
+        ]),
       ),
     );
   }
@@ -83,14 +76,11 @@ export function registerAuditRoutes(app: FastifyInstance, { audit }: { audit: Au
       const english = requestLanguage(request) === 'en';
       const entries = await audit.listForExport(request.query, EXPORT_LIMIT);
       request.auditDetail = `rows=${entries.length}`;
-      const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+      const stamp = beijingDateTime(new Date()).replace(/\D/g, '');
       const name = `${english ? 'audit-log' : '审计日志'}_${stamp}.xlsx`;
       return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="audit_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentHeader(`audit_${stamp}.xlsx`, name))
         .send(await workbookOf(entries, english));
     },
   );

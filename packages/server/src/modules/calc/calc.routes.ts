@@ -2,6 +2,27 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  bleveRequestSchema,
+  bleveResponseSchema,
+  calculateBleve,
+  calculateFootprint,
+  calculatePlume,
+  calculatePoolFire,
+  calculateProbit,
+  calculatePuff,
+  calculateVce,
+  footprintRequestSchema,
+  footprintResponseSchema,
+  plumeRequestSchema,
+  plumeResponseSchema,
+  poolFireRequestSchema,
+  poolFireResponseSchema,
+  probitRequestSchema,
+  probitResponseSchema,
+  puffRequestSchema,
+  puffResponseSchema,
+  vceRequestSchema,
+  vceResponseSchema,
   accidentLevelRequestSchema,
   accidentLevelResponseSchema,
   calculateLec,
@@ -125,4 +146,64 @@ export function registerCalcRoutes(app: FastifyInstance) {
       return { ...result, reasons: [...result.reasons] };
     },
   );
+
+  // Consequence models (辅助决策): each answer names its model, assumptions, validity limits and warnings.
+  const consequence = [
+    [
+      'plume',
+      'Gaussian plume, continuous release: concentration at a point and distances to thresholds',
+      plumeRequestSchema,
+      plumeResponseSchema,
+      calculatePlume,
+    ],
+    [
+      'puff',
+      'Gaussian puff, instantaneous release: concentration at a point and time',
+      puffRequestSchema,
+      puffResponseSchema,
+      calculatePuff,
+    ],
+    [
+      'footprint',
+      'Threat zones of a toxic or flammable release for up to 3 thresholds, as distances and map polygons, with a suggested evacuation radius',
+      footprintRequestSchema,
+      footprintResponseSchema,
+      calculateFootprint,
+    ],
+    [
+      'vce',
+      'Vapour-cloud explosion by TNT equivalency (Chinese 1.8·α practice or Kingery–Bulmash) with overpressure zones',
+      vceRequestSchema,
+      vceResponseSchema,
+      calculateVce,
+    ],
+    [
+      'bleve',
+      'BLEVE fireball: diameter, duration and thermal radiation by distance',
+      bleveRequestSchema,
+      bleveResponseSchema,
+      calculateBleve,
+    ],
+    [
+      'pool-fire',
+      'Pool fire: burning rate, flame and thermal radiation by distance',
+      poolFireRequestSchema,
+      poolFireResponseSchema,
+      calculatePoolFire,
+    ],
+    [
+      'probit',
+      'Probit: probability of death or injury from a dose',
+      probitRequestSchema,
+      probitResponseSchema,
+      calculateProbit,
+    ],
+  ] as const;
+  for (const [path, summary, body, response, calculate] of consequence) {
+    api.post(
+      `/api/v1/calc/consequence/${path}`,
+      { config: { access: 'public' }, schema: { tags, summary, body, response: { 200: response } } },
+      async (request) => (calculate as (input: unknown) => never)(request.body),
+    );
+  }
 }

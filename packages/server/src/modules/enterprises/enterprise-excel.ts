@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
 import { yuxiCounties, type Enterprise, type EnterpriseInput, type FieldProblem } from '@anjian/domain';
 import { DomainError, enterpriseInputSchema } from '@anjian/domain';
+import { safeCell } from '../../platform/excel.ts';
 import { fieldProblems } from '../../platform/http-errors.ts';
 import {
   enterpriseColumns,
@@ -11,14 +12,8 @@ import {
   type Dictionaries,
 } from './enterprise-columns.ts';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_TYPE } from '../../platform/excel.ts';
 export const MAX_IMPORT_ROWS = 50_000;
-
-/** Text a spreadsheet would run as a formula gets a leading ' (formula injection). */
-export function safeCell(value: string | number | null): string | number | null {
-  if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export async function buildTemplate(dictionaries: Dictionaries): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -12,6 +12,7 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Db } from '../../platform/db.ts';
+import { attachmentHeader } from '../../platform/excel.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
 import { buildTemplate, streamExport, XLSX_TYPE } from './enterprise-excel.ts';
 import { importEnterprises } from './enterprise-import.ts';
@@ -40,7 +41,7 @@ const importReportSchema = z.object({
 
 function attachment(name: string): string {
   const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
-  return `attachment; filename="enterprises_${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${name}_${stamp}.xlsx`)}`;
+  return attachmentHeader(`enterprises_${stamp}.xlsx`, `${name}_${stamp}.xlsx`);
 }
 
 export function registerEnterprisesRoutes(
