@@ -59,6 +59,15 @@ const version = (
   }
 ).version;
 
+/** Image sources the CSP must allow for the configured basemap's tiles. */
+function tileHosts(config: Config): string[] {
+  if (!config.basemap) return [];
+  const url = new URL(config.basemap.tileUrl.replace(/\{s\}/g, '0').replace(/\{[a-z]\}/g, '0'));
+  return config.basemap.tileUrl.includes('{s}')
+    ? [`https://*.${url.hostname.split('.').slice(1).join('.')}`]
+    : [url.origin];
+}
+
 export async function buildApp({
   config,
   db,
@@ -88,7 +97,7 @@ export async function buildApp({
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileHosts(config)],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
@@ -167,7 +176,7 @@ export async function buildApp({
     dictionaries,
   });
   registerObjectsRoutes(app, { objects });
-  registerMapRoutes(app, { enterprises, objects });
+  registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

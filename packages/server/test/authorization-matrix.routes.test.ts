@@ -441,6 +441,7 @@ const matrix: Record<string, RouteCase> = {
     in: writeIn(200),
     out: writeOut(200, 404),
   },
+  'GET /api/v1/map/config': { build: async () => ({ url: '/api/v1/map/config' }), in: signedIn },
   'GET /api/v1/map/enterprises': { build: async () => ({ url: '/api/v1/map/enterprises' }), in: readAll() },
   'GET /api/v1/map/objects': { build: async () => ({ url: '/api/v1/map/objects' }), in: readAll() },
 };

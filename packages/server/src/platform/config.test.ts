@@ -86,6 +86,23 @@ describe('configuration', () => {
     ]);
   });
 
+  it('configures a 天地图 basemap from its key, or any XYZ tile URL', () => {
+    expect(loadConfig({}, '/srv').basemap).toBeNull();
+    expect(loadConfig({ TIANDITU_KEY: 'a'.repeat(32) }, '/srv').basemap).toEqual({
+      tileUrl: `https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=${'a'.repeat(32)}`,
+      gcj02: false,
+      attribution: '天地图',
+    });
+    expect(
+      loadConfig({ MAP_TILE_URL: 'https://tiles.example.cn/{z}/{x}/{y}.png', MAP_TILE_GCJ02: 'true' }, '/srv')
+        .basemap,
+    ).toMatchObject({ gcj02: true });
+    expect(problemsOf({ MAP_TILE_URL: 'http://tiles.example.cn/{z}/{x}/{y}.png' })).toEqual([
+      expect.stringMatching(/^MAP_TILE_URL: /),
+    ]);
+    expect(problemsOf({ TIANDITU_KEY: 'short' })).toEqual([expect.stringMatching(/^TIANDITU_KEY: /)]);
+  });
+
   it('requires a field key kept outside the database when DATABASE_URL is set', () => {
     expect(problemsOf({ DATABASE_URL: 'postgres://x@h/db' })).toEqual([
       expect.stringMatching(/^FIELD_ENCRYPTION_KEY: required/),

@@ -30,6 +30,12 @@ export interface Config {
   readonly webDistDir: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
+  /** Online basemap for the one-map; null draws boundaries only (works offline). */
+  readonly basemap: {
+    readonly tileUrl: string;
+    readonly gcj02: boolean;
+    readonly attribution: string;
+  } | null;
 }
 
 const bool = z
@@ -70,7 +76,33 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
+  TIANDITU_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, 'must be the 32-character 天地图 key')
+    .optional(),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template with {z}, {x}, {y}')
+    .optional(),
+  MAP_TILE_GCJ02: bool.default(false),
 });
+
+/** 天地图 vector tiles (CGCS2000 ≈ WGS-84, so no shift), or any XYZ tile URL, GCJ-02 if so flagged. */
+function basemapOf(
+  tiandituKey: string | undefined,
+  tileUrl: string | undefined,
+  gcj02: boolean,
+): Config['basemap'] {
+  if (tileUrl) return Object.freeze({ tileUrl, gcj02, attribution: '' });
+  if (tiandituKey) {
+    return Object.freeze({
+      tileUrl: `https://t{s}.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=${tiandituKey}`,
+      gcj02: false,
+      attribution: '天地图',
+    });
+  }
+  return null;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -125,5 +157,6 @@ export function loadConfig(
     webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : path.join(repoRoot, 'packages/web/dist'),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),
   });
 }

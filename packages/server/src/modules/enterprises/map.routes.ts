@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { enterpriseListQuerySchema, regulatedObjectKinds, regulatedObjectSchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import type { Config } from '../../platform/config.ts';
 import type { ObjectsService } from '../objects/objects.service.ts';
 import { actorOf, type EnterprisesService } from './enterprises.service.ts';
 
@@ -17,9 +18,33 @@ const enterpriseLayerQuery = enterpriseListQuerySchema.omit({
 
 export function registerMapRoutes(
   app: FastifyInstance,
-  deps: { enterprises: EnterprisesService; objects: ObjectsService },
+  deps: { enterprises: EnterprisesService; objects: ObjectsService; basemap: Config['basemap'] },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/map/config',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          'The basemap, if one is configured; without it the map draws boundaries only and works offline',
+        response: {
+          200: z.object({
+            basemap: z
+              .object({
+                tileUrl: z.string(),
+                gcj02: z.boolean().describe('Tiles in GCJ-02: shift WGS-84 positions for display only'),
+                attribution: z.string(),
+              })
+              .nullable(),
+          }),
+        },
+      },
+    },
+    async () => ({ basemap: deps.basemap }),
+  );
 
   api.get(
     '/api/v1/map/enterprises',
