@@ -66,6 +66,9 @@ CREATE INDEX enterprises_search_trgm ON enterprises USING gin (search_text gin_t
 CREATE INDEX enterprises_sectors ON enterprises USING gin (sectors);
 CREATE INDEX enterprises_key_tags ON enterprises USING gin (key_tags);
 
+-- An enterprise account's scope names a registered enterprise.
+ALTER TABLE users ADD CONSTRAINT users_scope_enterprise_fk FOREIGN KEY (scope_enterprise_id) REFERENCES enterprises (id);
+
 CREATE TABLE enterprise_licences (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   enterprise_id  uuid NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,

@@ -42,6 +42,8 @@ import { createObjectsRepository } from './modules/objects/objects.repository.ts
 import { registerObjectsRoutes } from './modules/objects/objects.routes.ts';
 import { createObjectsService } from './modules/objects/objects.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
+import { createUploadsRepository } from './modules/uploads/uploads.repository.ts';
+import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
@@ -176,6 +178,7 @@ export async function buildApp({
     dictionaries,
   });
   registerObjectsRoutes(app, { objects });
+  registerUploadsRoutes(app, { uploads: createUploadsRepository(db), clock });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

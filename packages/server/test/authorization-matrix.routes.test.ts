@@ -91,6 +91,12 @@ async function newRole(t: TestContext): Promise<string> {
   return code;
 }
 
+// A 1×1 PNG.
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 let serial = 20_000;
 const nextCode = (county: string) => generateSyntheticCreditCode(serial++, { divisionCode: county });
 const countyOf = (target: Target) => (target === 'in' ? IN_COUNTY : OUT_COUNTY);
@@ -440,6 +446,39 @@ const matrix: Record<string, RouteCase> = {
     build: async ({ t, target }) => ({ url: `/api/v1/objects/${await newObject(t, target)}` }),
     in: writeIn(200),
     out: writeOut(200, 404),
+  },
+  'POST /api/v1/uploads': {
+    build: async ({ target }) => ({
+      url: `/api/v1/uploads?county=${countyOf(target)}`,
+      payload: TINY_PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
+    in: statuses(403, {
+      cityOfficer: 201,
+      countyOfficer: 201,
+      industryOfficer: 201,
+      inspector: 201,
+      enterpriseManager: 201,
+    }),
+    out: statuses(403, {
+      cityOfficer: 201,
+      countyOfficer: 403,
+      industryOfficer: 201,
+      inspector: 403,
+      enterpriseManager: 201,
+    }),
+  },
+  'GET /api/v1/uploads/:id': {
+    build: async ({ t, target }) => {
+      const row = await t.db.query<{ id: string }>(
+        `INSERT INTO uploads (content_type, size, sha256, data, county, uploaded_by, created_at)
+         VALUES ('image/png', $1, 'x', $2, $3, (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
+        [TINY_PNG.length, TINY_PNG, countyOf(target)],
+      );
+      return { url: `/api/v1/uploads/${row.rows[0]!.id}` };
+    },
+    in: recordIn,
+    out: recordOut,
   },
   'GET /api/v1/map/config': { build: async () => ({ url: '/api/v1/map/config' }), in: signedIn },
   'GET /api/v1/map/enterprises': { build: async () => ({ url: '/api/v1/map/enterprises' }), in: readAll() },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { DataScope } from '@anjian/domain';
+import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { buildApp } from '../src/app.ts';
 import { createManualClock } from '../src/platform/clock.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
@@ -104,6 +104,20 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       const totpSecret = totp ? newTotpSecret() : null;
       const client = await db.connect();
       try {
+        if (scope.kind === 'enterprise') {
+          // The account's enterprise must be registered; tests name one and get it made.
+          await client.query(
+            `INSERT INTO enterprises (id, name, credit_code, county, created_at, updated_at)
+             VALUES ($1, '测试企业', $2, $3, now(), now()) ON CONFLICT (id) DO NOTHING`,
+            [
+              scope.enterpriseId,
+              generateSyntheticCreditCode(Number.parseInt(scope.enterpriseId.slice(0, 7), 16), {
+                divisionCode: scope.county,
+              }),
+              scope.county,
+            ],
+          );
+        }
         const id = await users.insert(client, {
           username: name,
           displayName: `测试用户 ${name}`,

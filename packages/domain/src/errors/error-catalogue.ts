@@ -110,6 +110,11 @@ export const errorCatalogue = {
     en: 'You cannot do this to your own account',
   },
   'user.unknown_role': { status: 400, zh: '角色不存在', en: 'Unknown role' },
+  'user.enterprise_not_found': {
+    status: 400,
+    zh: '企业用户所属企业不存在，或与所选县区不符',
+    en: 'The enterprise of an enterprise account does not exist or is not in the chosen county',
+  },
 
   'role.not_found': { status: 404, zh: '角色不存在', en: 'No such role' },
   'role.code_taken': { status: 409, zh: '角色编码已存在', en: 'The role code is taken' },
@@ -279,6 +284,12 @@ export const errorCatalogue = {
     en: 'The escalation days are inconsistent (whole numbers 0–3650, county no later than city)',
   },
 
+  'upload.not_an_image': {
+    status: 400,
+    zh: '只能上传 JPEG 或 PNG 格式的照片',
+    en: 'Only JPEG or PNG photos can be uploaded',
+  },
+  'upload.not_found': { status: 404, zh: '文件不存在', en: 'No such file' },
   'calc.consequence_invalid_input': {
     status: 400,
     zh: '后果模型输入缺失或超出允许范围',

@@ -321,6 +321,13 @@ export function createUsersRepository(db: Db) {
       );
     },
 
+    async enterpriseCounty(enterpriseId: string): Promise<string | null> {
+      const rows = await db.query<{ county: string }>('SELECT county FROM enterprises WHERE id = $1', [
+        enterpriseId,
+      ]);
+      return rows.rows[0]?.county ?? null;
+    },
+
     async usersWithRole(roleCode: string): Promise<number> {
       const rows = await db.query<{ count: number }>(
         'SELECT count(*)::int AS count FROM user_roles WHERE role_code = $1',

@@ -1,4 +1,4 @@
-import type { DataScope } from '@anjian/domain';
+import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
 
@@ -149,6 +149,46 @@ describe('user administration', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/auth/me', as: session })).statusCode).toBe(401);
     const login = await t.login(user.username, reset.json().initialPassword);
     expect(login.response.json().mustChangePassword).toBe(true);
+  });
+
+  it('creates an enterprise account only for a registered enterprise in the named county', async () => {
+    const enterprise = await t.db.query<{ id: string }>(
+      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('账户测试企业', $1, '530403', now(), now()) RETURNING id",
+      [generateSyntheticCreditCode(31_337, { divisionCode: '530403' })],
+    );
+    const id = enterprise.rows[0]!.id;
+    const body = (scope: object) => ({
+      username: `ent_${Math.random().toString(36).slice(2, 8)}`,
+      displayName: '企业安全员',
+      roles: ['enterprise_manager'],
+      scope,
+    });
+    const ok = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: body({ kind: 'enterprise', enterpriseId: id, county: '530403' }),
+      as: countyAdmin,
+    });
+    expect(ok.statusCode).toBe(201);
+    const wrongCounty = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: body({ kind: 'enterprise', enterpriseId: id, county: '530423' }),
+      as: cityAdmin,
+    });
+    expect(wrongCounty.json().error.code).toBe('user.enterprise_not_found');
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: body({
+        kind: 'enterprise',
+        enterpriseId: '00000000-0000-4000-8000-000000000000',
+        county: '530403',
+      }),
+      as: cityAdmin,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.code).toBe('user.enterprise_not_found');
   });
 
   it('refuses actions on one’s own account that would lock oneself out', async () => {

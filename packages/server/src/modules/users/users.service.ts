@@ -76,8 +76,12 @@ export function createUsersService(deps: Deps) {
       throw new DomainError('user.admin_role_exclusive');
   }
 
-  function checkScope(caller: AuthContext, scope: DataScope): void {
+  async function checkScope(caller: AuthContext, scope: DataScope): Promise<void> {
     if (!scopeContains(caller.scope, scope)) throw new DomainError('user.scope_outside_caller');
+    if (scope.kind === 'enterprise') {
+      const county = await users.enterpriseCounty(scope.enterpriseId);
+      if (county !== scope.county) throw new DomainError('user.enterprise_not_found');
+    }
   }
 
   async function visible(caller: AuthContext, id: string): Promise<UserRecord> {
@@ -101,7 +105,7 @@ export function createUsersService(deps: Deps) {
     },
 
     async create(caller: AuthContext, input: UserCreate): Promise<{ user: User; initialPassword: string }> {
-      checkScope(caller, input.scope);
+      await checkScope(caller, input.scope);
       await checkRoles(input.roles);
       if (await users.findByUsername(input.username)) throw new DomainError('user.username_taken');
       const initialPassword = generateOneTimePassword();
@@ -128,7 +132,7 @@ export function createUsersService(deps: Deps) {
 
     async update(caller: AuthContext, id: string, input: UserUpdate): Promise<User> {
       const existing = await visible(caller, id);
-      if (input.scope) checkScope(caller, input.scope);
+      if (input.scope) await checkScope(caller, input.scope);
       if (input.roles) {
         if (caller.userId === id) throw new DomainError('user.cannot_change_self');
         await checkRoles(input.roles);

@@ -1,0 +1,66 @@
+import type { DataScope } from '@anjian/domain';
+import type { Db } from '../../platform/db.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
+
+export interface UploadMeta {
+  id: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  county: string;
+  enterpriseId: string | null;
+  createdAt: Date;
+}
+
+export function createUploadsRepository(db: Db) {
+  return {
+    async insert(upload: Omit<UploadMeta, 'id'> & { data: Buffer; uploadedBy: string }): Promise<string> {
+      const rows = await db.query<{ id: string }>(
+        `INSERT INTO uploads (content_type, size, sha256, data, county, enterprise_id, uploaded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [
+          upload.contentType,
+          upload.size,
+          upload.sha256,
+          upload.data,
+          upload.county,
+          upload.enterpriseId,
+          upload.uploadedBy,
+          upload.createdAt,
+        ],
+      );
+      return rows.rows[0]!.id;
+    },
+
+    /** The file, if the caller's scope reaches its county or enterprise. */
+    async find(id: string, scope: DataScope): Promise<(UploadMeta & { data: Buffer }) | null> {
+      const params: unknown[] = [id];
+      const where = scopeCondition(scope, { county: 'u.county', enterprise: 'u.enterprise_id' }, params);
+      const rows = await db.query<{
+        id: string;
+        content_type: string;
+        size: number;
+        sha256: string;
+        data: Buffer;
+        county: string;
+        enterprise_id: string | null;
+        created_at: Date;
+      }>(`SELECT * FROM uploads u WHERE u.id = $1 AND ${where}`, params);
+      const row = rows.rows[0];
+      return row
+        ? {
+            id: row.id,
+            contentType: row.content_type,
+            size: row.size,
+            sha256: row.sha256,
+            data: row.data,
+            county: row.county,
+            enterpriseId: row.enterprise_id,
+            createdAt: row.created_at,
+          }
+        : null;
+    },
+  };
+}
+
+export type UploadsRepository = ReturnType<typeof createUploadsRepository>;

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { scopeAllows } from '../../platform/scope-sql.ts';
+import { stripImageMetadata } from './image-metadata.ts';
+import type { UploadsRepository } from './uploads.repository.ts';
+
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+const tags = ['uploads'];
+
+export function registerUploadsRoutes(
+  app: FastifyInstance,
+  deps: { uploads: UploadsRepository; clock: Clock },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png'],
+    { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  api.post(
+    '/api/v1/uploads',
+    {
+      config: {
+        access: ['hazard:report', 'hazard:supervise', 'enforcement:write', 'registry:write'],
+        audit: 'upload.create',
+      },
+      schema: {
+        tags,
+        summary:
+          'Upload a photo (body: the JPEG or PNG, at most 10 MB); EXIF, GPS and text metadata are removed before it is stored',
+        querystring: z.object({
+          county: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional()
+            .describe('County the photo belongs to (required for bureau staff)'),
+          enterpriseId: z.uuid().optional().describe('Enterprise the photo belongs to, when known'),
+        }),
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            contentType: z.string(),
+            size: z.number().int(),
+            sha256: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      if (!Buffer.isBuffer(request.body)) throw new DomainError('upload.not_an_image');
+      const image = stripImageMetadata(request.body);
+      if (!image) throw new DomainError('upload.not_an_image');
+      const scope = auth.scope;
+      const county = scope.kind === 'enterprise' ? scope.county : request.query.county;
+      const enterpriseId =
+        scope.kind === 'enterprise' ? scope.enterpriseId : (request.query.enterpriseId ?? null);
+      if (!county)
+        throw new DomainError('request.invalid', {
+          fields: [{ path: 'querystring.county', code: 'invalid_type', message: 'county' }],
+        });
+      if (!scopeAllows(scope, county, enterpriseId)) throw new DomainError('registry.scope_outside_caller');
+      const sha256 = createHash('sha256').update(image.data).digest('hex');
+      const id = await deps.uploads.insert({
+        contentType: image.type,
+        size: image.data.length,
+        sha256,
+        data: image.data,
+        county,
+        enterpriseId,
+        uploadedBy: auth.userId,
+        createdAt: deps.clock.now(),
+      });
+      request.auditTarget = id;
+      return reply.status(201).send({ id, contentType: image.type, size: image.data.length, sha256 });
+    },
+  );
+
+  api.get(
+    '/api/v1/uploads/:id',
+    {
+      config: { access: ['hazard:read', 'enforcement:read', 'registry:read'] },
+      schema: {
+        tags,
+        summary: 'A photo, if the caller’s scope reaches its county or enterprise',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await deps.uploads.find(request.params.id, requireAuth(request).scope);
+      if (!file) throw new DomainError('upload.not_found');
+      return reply
+        .header('content-type', file.contentType)
+        .header(
+          'content-disposition',
+          `inline; filename="${file.id}.${file.contentType === 'image/png' ? 'png' : 'jpg'}"`,
+        )
+        .header('cache-control', 'private, max-age=3600')
+        .send(file.data);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { ElMessage, ElMessageBox } from 'element-plus';
+import { useI18n } from 'vue-i18n';
+import { ApiError } from '../lib/api.ts';
+
+/** Messages and confirmations in the UI language; server errors show the server's localised message. */
+export function useFeedback() {
+  const { t } = useI18n();
+
+  function notifyError(error: unknown): void {
+    // A 401 already sends the user to the login page with its own message.
+    if (error instanceof ApiError && error.code === 'auth.unauthenticated') return;
+    const message = error instanceof ApiError ? error.message : t('errors.unknown');
+    ElMessage({ type: 'error', message, grouping: true });
+    if (!(error instanceof ApiError)) console.error(error);
+  }
+
+  function notifySuccess(message?: string): void {
+    ElMessage({ type: 'success', message: message ?? t('common.success') });
+  }
+
+  /** Resolves true when the user confirms. */
+  async function confirm(message: string, danger = false): Promise<boolean> {
+    try {
+      await ElMessageBox.confirm(message, t('common.prompt'), {
+        type: danger ? 'warning' : 'info',
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Asks for an optional text (e.g. a reason); null when cancelled. */
+  async function promptText(message: string, label: string): Promise<string | null> {
+    try {
+      const { value } = await ElMessageBox.prompt(label, message, {
+        type: 'warning',
+        confirmButtonText: t('common.confirm'),
+        cancelButtonText: t('common.cancel'),
+        inputValidator: (v: string) => (v ?? '').length <= 256,
+        inputErrorMessage: t('common.tooLong', { n: 256 }),
+      });
+      return (value ?? '').trim();
+    } catch {
+      return null;
+    }
+  }
+
+  return { notifyError, notifySuccess, confirm, promptText };
+}

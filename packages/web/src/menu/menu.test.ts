@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRoles } from '@anjian/domain';
+import { firstMenuPath, menu, menuTrail, visibleMenu, type MenuEntry } from './menu.ts';
+
+function menuOf(roleCode: string): MenuEntry[] {
+  const held = new Set<string>(builtinRoles.find((role) => role.code === roleCode)?.permissions ?? []);
+  return visibleMenu(menu, (permission) => {
+    if (permission === undefined) return true;
+    const wanted: readonly string[] = typeof permission === 'string' ? [permission] : permission;
+    return wanted.some((p) => held.has(p));
+  });
+}
+
+describe('menu', () => {
+  it.each([
+    ['sysadmin', ['system'], '/admin/users'],
+    ['secadmin', ['security'], '/admin/roles'],
+    ['auditadmin', ['audit'], '/admin/audit'],
+    ['county_officer', ['workbench'], '/workbench'],
+    ['enterprise_manager', ['workbench'], '/workbench'],
+  ])('%s sees %j and starts at %s', (role, keys, landing) => {
+    const visible = menuOf(role);
+    expect(visible.map((entry) => entry.key)).toEqual(keys);
+    expect(firstMenuPath(visible)).toBe(landing);
+  });
+
+  it('drops groups with no visible child and shows nothing without permissions', () => {
+    expect(visibleMenu(menu, () => false)).toEqual([]);
+    expect(firstMenuPath([])).toBeNull();
+  });
+
+  it('finds the breadcrumb trail of a page', () => {
+    expect(menuTrail(menu, '/admin/users').map((entry) => entry.title)).toEqual([
+      'menu.system',
+      'menu.users',
+    ]);
+    expect(menuTrail(menu, '/profile')).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Component } from 'vue';
+import { Document, House, Lock, Setting, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import type { Permission } from '@anjian/domain';
+
+/**
+ * The left menu, as data. A leaf names the route path and the permission it needs (any one of a
+ * list); a group shows when at least one of its children does. A new module adds its entries here
+ * (and its routes in router/routes.ts); nothing else in the shell changes. The server checks every
+ * permission again: hiding an entry is for clarity, not for security.
+ */
+export interface MenuEntry {
+  readonly key: string;
+  /** i18n key of the title */
+  readonly title: string;
+  readonly icon?: Component;
+  readonly path?: string;
+  readonly permission?: Permission | readonly Permission[];
+  readonly children?: readonly MenuEntry[];
+}
+
+export const menu: readonly MenuEntry[] = [
+  {
+    key: 'workbench',
+    title: 'menu.workbench',
+    icon: House,
+    path: '/workbench',
+    permission: 'dashboard:view',
+  },
+  {
+    // 三员分立: each administrator sees exactly one of the next three groups.
+    key: 'system',
+    title: 'menu.system',
+    icon: Setting,
+    children: [
+      { key: 'users', title: 'menu.users', icon: User, path: '/admin/users', permission: 'user:read' },
+    ],
+  },
+  {
+    key: 'security',
+    title: 'menu.security',
+    icon: Lock,
+    children: [
+      { key: 'roles', title: 'menu.roles', icon: UserFilled, path: '/admin/roles', permission: 'role:read' },
+    ],
+  },
+  {
+    key: 'audit',
+    title: 'menu.audit',
+    icon: Document,
+    children: [
+      {
+        key: 'audit-log',
+        title: 'menu.auditLog',
+        icon: Tickets,
+        path: '/admin/audit',
+        permission: 'audit:read',
+      },
+    ],
+  },
+];
+
+type Can = (permission: MenuEntry['permission']) => boolean;
+
+/** The entries a user with these permissions sees, empty groups removed. */
+export function visibleMenu(entries: readonly MenuEntry[], can: Can): MenuEntry[] {
+  const visible: MenuEntry[] = [];
+  for (const entry of entries) {
+    if (entry.children) {
+      const children = visibleMenu(entry.children, can);
+      if (children.length > 0) visible.push({ ...entry, children });
+    } else if (can(entry.permission)) {
+      visible.push(entry);
+    }
+  }
+  return visible;
+}
+
+/** The first page of the menu: where a user without the workbench lands. */
+export function firstMenuPath(entries: readonly MenuEntry[]): string | null {
+  for (const entry of entries) {
+    if (entry.path) return entry.path;
+    const inner = entry.children ? firstMenuPath(entry.children) : null;
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** The chain of entries from the top of the menu to the one with this path. */
+export function menuTrail(entries: readonly MenuEntry[], path: string): MenuEntry[] {
+  for (const entry of entries) {
+    if (entry.path === path) return [entry];
+    if (entry.children) {
+      const inner = menuTrail(entry.children, path);
+      if (inner.length > 0) return [entry, ...inner];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,93 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Permission } from '@anjian/domain';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (breadcrumb, document title) */
+    title?: string;
+    /** Any one of these permissions opens the page; without it the layout shows the forbidden page. */
+    permission?: Permission | readonly Permission[];
+    /** Reachable without a session. */
+    public?: boolean;
+    /** The sign-in step this page performs (password change or TOTP enrolment). */
+    step?: 'password' | 'totp';
+    /** i18n keys of breadcrumb entries before the title, for pages outside the menu. */
+    trail?: readonly string[];
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../features/auth/pages/LoginPage.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  {
+    path: '/password',
+    name: 'change-password',
+    component: () => import('../features/auth/pages/ChangePasswordPage.vue'),
+    meta: { step: 'password', title: 'password.forcedTitle' },
+  },
+  {
+    path: '/totp',
+    name: 'enrol-totp',
+    component: () => import('../features/auth/pages/EnrolTotpPage.vue'),
+    meta: { step: 'totp', title: 'totp.title' },
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('../features/system/pages/NoAccessPage.vue') },
+      {
+        path: 'workbench',
+        name: 'workbench',
+        component: () => import('../features/workbench/pages/WorkbenchPage.vue'),
+        meta: { title: 'menu.workbench', permission: 'dashboard:view' },
+      },
+      {
+        path: 'admin/users',
+        name: 'users',
+        component: () => import('../features/users/pages/UsersPage.vue'),
+        meta: { title: 'menu.users', permission: 'user:read' },
+      },
+      {
+        path: 'admin/roles',
+        name: 'roles',
+        component: () => import('../features/roles/pages/RolesPage.vue'),
+        meta: { title: 'menu.roles', permission: 'role:read' },
+      },
+      {
+        path: 'admin/audit',
+        name: 'audit',
+        component: () => import('../features/audit/pages/AuditPage.vue'),
+        meta: { title: 'menu.auditLog', permission: 'audit:read' },
+      },
+      {
+        path: 'profile',
+        name: 'profile',
+        component: () => import('../features/auth/pages/ProfilePage.vue'),
+        meta: { title: 'menu.profile' },
+      },
+      {
+        path: 'profile/sessions',
+        name: 'sessions',
+        component: () => import('../features/auth/pages/SessionsPage.vue'),
+        meta: { title: 'menu.sessions', trail: ['menu.profile'] },
+      },
+      {
+        path: 'no-access',
+        name: 'no-access',
+        component: () => import('../features/system/pages/NoAccessPage.vue'),
+        meta: { title: 'menu.noAccess' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('../features/system/pages/NotFoundPage.vue'),
+        meta: { title: 'menu.notFound' },
+      },
+    ],
+  },
+];
