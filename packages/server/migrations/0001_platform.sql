@@ -37,6 +37,7 @@ CREATE TABLE users (
   totp_pending_enc     text,
   totp_last_step       bigint,
   last_login_at        timestamptz,
+  last_login_ip        text,
   created_at           timestamptz NOT NULL DEFAULT now(),
   updated_at           timestamptz NOT NULL DEFAULT now(),
   CHECK ((scope_kind = 'city') = (cardinality(scope_counties) = 0)),
@@ -71,7 +72,10 @@ CREATE TABLE sessions (
   revoked_at     timestamptz,
   revoke_reason  text,
   ip             text NOT NULL,
-  user_agent     text NOT NULL
+  user_agent     text NOT NULL,
+  -- The user's sign-in before this one, shown after sign-in (等保: 登录时提示上次登录信息).
+  previous_login_at  timestamptz,
+  previous_login_ip  text
 );
 CREATE INDEX sessions_user_active ON sessions (user_id) WHERE revoked_at IS NULL;
 

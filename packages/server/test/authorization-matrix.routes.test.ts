@@ -184,6 +184,10 @@ const matrix: Record<string, RouteCase> = {
     }),
     in: everyone(401),
   },
+  'GET /api/v1/auth/password-policy': {
+    build: async () => ({ url: '/api/v1/auth/password-policy' }),
+    in: everyone(200),
+  },
   'POST /api/v1/auth/logout': { build: async () => ({ url: '/api/v1/auth/logout' }), in: statuses(200) },
   'GET /api/v1/auth/me': { build: async () => ({ url: '/api/v1/auth/me' }), in: statuses(200) },
   'POST /api/v1/auth/password': {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -80,8 +80,9 @@ export interface TestContext {
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const { db } = database;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-test-data-'));
   const config = loadConfig({
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'anjian-test-data-')),
+    DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
     WEB_DIST_DIR: path.join(os.tmpdir(), 'anjian-no-web'),
@@ -175,6 +176,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     async close() {
       await app.close();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return context;

@@ -54,6 +54,10 @@ export const sessionStateSchema = z.object({
   mustEnrolTotp: z.boolean(),
   idleTimeoutSeconds: z.number().int(),
   expiresAt: z.iso.datetime({ offset: true }),
+  previousLogin: z
+    .object({ at: z.iso.datetime({ offset: true }), ip: z.string() })
+    .nullable()
+    .describe('The sign-in before this session began, so that the user notices one that was not theirs'),
 });
 
 export const totpSetupResponseSchema = z.object({

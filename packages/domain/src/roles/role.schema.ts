@@ -11,6 +11,9 @@ export const roleSchema = z.object({
   nameEn: z.string(),
   adminKind: z.enum(['system', 'security', 'audit']).nullable(),
   builtin: z.boolean(),
+  totpRequired: z
+    .boolean()
+    .describe('Holders sign in with a TOTP second factor (when AUTH_TOTP_REQUIRED is on)'),
   permissions: z.array(z.string()),
   userCount: z.number().int(),
 });
@@ -21,6 +24,7 @@ export const roleCreateSchema = z
     nameZh: z.string().trim().min(1).max(64),
     nameEn: z.string().trim().min(1).max(64),
     permissions: z.array(z.string().max(64)).max(100),
+    totpRequired: z.boolean().default(true),
   })
   .strict();
 
@@ -29,6 +33,7 @@ export const roleUpdateSchema = z
     nameZh: z.string().trim().min(1).max(64).optional(),
     nameEn: z.string().trim().min(1).max(64).optional(),
     permissions: z.array(z.string().max(64)).max(100).optional(),
+    totpRequired: z.boolean().optional(),
   })
   .strict();
 

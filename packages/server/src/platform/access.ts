@@ -94,7 +94,7 @@ export function registerAccessGuard(app: FastifyInstance): void {
   });
 }
 
-/** `city`, `county:530403,530423` or `enterprise:<id>`: the scope as one line of the audit log. */
+/** `city`, `county:530403,530423` or `enterprise:530403:<id>`: the scope as one line of the audit log. */
 export function describeScope(scope: DataScope): string {
   switch (scope.kind) {
     case 'city':
@@ -102,6 +102,6 @@ export function describeScope(scope: DataScope): string {
     case 'county':
       return `county:${scope.counties.join(',')}`;
     case 'enterprise':
-      return `enterprise:${scope.enterpriseId}`;
+      return `enterprise:${scope.county}:${scope.enterpriseId}`;
   }
 }

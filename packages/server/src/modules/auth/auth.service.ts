@@ -22,7 +22,7 @@ import {
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/roles.repository.ts';
 import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
-import type { SessionsRepository } from './sessions.repository.ts';
+import type { SessionRecord, SessionsRepository } from './sessions.repository.ts';
 import { describeTotp, matchTotp, newTotpSecret } from './totp.ts';
 
 interface Deps {
@@ -44,6 +44,12 @@ interface Access {
   permissions: Set<string>;
   isAdmin: boolean;
   totpRequired: boolean;
+}
+
+function previousLoginOf(session: SessionRecord): SessionState['previousLogin'] {
+  return session.previousLogin
+    ? { at: session.previousLogin.at.toISOString(), ip: session.previousLogin.ip }
+    : null;
 }
 
 // Touch last_seen_at at most this often; idle limits are in minutes, so this costs no accuracy.
@@ -113,7 +119,7 @@ export function createAuthService(deps: Deps) {
         return failLogin(user, 'auth.invalid_credentials');
       if (user.status !== 'active') throw new DomainError('auth.account_disabled');
       const totpStep = await checkTotp(user, input.totp);
-      await users.recordLoginSuccess(user.id, now, totpStep);
+      await users.recordLoginSuccess(user.id, now, client.ip, totpStep);
 
       const access = await accessOf(user);
       const token = randomToken();
@@ -127,6 +133,7 @@ export function createAuthService(deps: Deps) {
         idleSeconds: idleMinutes * 60,
         ip: client.ip,
         userAgent: client.userAgent.slice(0, 512),
+        previousLogin: user.lastLoginAt ? { at: user.lastLoginAt, ip: user.lastLoginIp ?? '' } : null,
       });
       return {
         token,
@@ -136,6 +143,7 @@ export function createAuthService(deps: Deps) {
           ...restrictions(user, access, now),
           idleTimeoutSeconds: session.idleSeconds,
           expiresAt: session.expiresAt.toISOString(),
+          previousLogin: previousLoginOf(session),
         },
       };
     },
@@ -187,6 +195,7 @@ export function createAuthService(deps: Deps) {
         ...restrictions(user, access, clock.now()),
         idleTimeoutSeconds: session.idleSeconds,
         expiresAt: session.expiresAt.toISOString(),
+        previousLogin: previousLoginOf(session),
       };
     },
 

@@ -11,6 +11,7 @@ export interface SessionRecord {
   revokedAt: Date | null;
   ip: string;
   userAgent: string;
+  previousLogin: { at: Date; ip: string } | null;
 }
 
 interface SessionRow {
@@ -24,6 +25,8 @@ interface SessionRow {
   revoked_at: Date | null;
   ip: string;
   user_agent: string;
+  previous_login_at: Date | null;
+  previous_login_ip: string | null;
 }
 
 function toRecord(row: SessionRow): SessionRecord {
@@ -38,6 +41,9 @@ function toRecord(row: SessionRow): SessionRecord {
     revokedAt: row.revoked_at,
     ip: row.ip,
     userAgent: row.user_agent,
+    previousLogin: row.previous_login_at
+      ? { at: row.previous_login_at, ip: row.previous_login_ip ?? '' }
+      : null,
   };
 }
 
@@ -52,10 +58,12 @@ export function createSessionsRepository(db: Db) {
       idleSeconds: number;
       ip: string;
       userAgent: string;
+      previousLogin: { at: Date; ip: string } | null;
     }): Promise<SessionRecord> {
       const rows = await db.query<SessionRow>(
-        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip, user_agent)
-         VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8) RETURNING *`,
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip,
+                               user_agent, previous_login_at, previous_login_ip)
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
         [
           session.tokenHash,
           session.userId,
@@ -65,6 +73,8 @@ export function createSessionsRepository(db: Db) {
           session.idleSeconds,
           session.ip,
           session.userAgent,
+          session.previousLogin?.at ?? null,
+          session.previousLogin?.ip ?? null,
         ],
       );
       return toRecord(rows.rows[0]!);

@@ -13,9 +13,7 @@ interface RoleRow {
   user_count: number;
 }
 
-export interface RoleRecord extends Role {
-  totpRequired: boolean;
-}
+export type RoleRecord = Role;
 
 function toRole(row: RoleRow): RoleRecord {
   return {
@@ -54,13 +52,19 @@ export function createRolesRepository(db: Db) {
     },
 
     async insert(
-      role: { code: string; nameZh: string; nameEn: string; permissions: readonly string[] },
+      role: {
+        code: string;
+        nameZh: string;
+        nameEn: string;
+        permissions: readonly string[];
+        totpRequired: boolean;
+      },
       at: Date,
     ): Promise<void> {
       await inTransaction(db, async (client) => {
         await client.query(
-          'INSERT INTO roles (code, name_zh, name_en, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
-          [role.code, role.nameZh, role.nameEn, at],
+          'INSERT INTO roles (code, name_zh, name_en, totp_required, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)',
+          [role.code, role.nameZh, role.nameEn, role.totpRequired, at],
         );
         await client.query(
           'INSERT INTO role_permissions (role_code, permission) SELECT $1, unnest($2::text[])',
@@ -71,13 +75,14 @@ export function createRolesRepository(db: Db) {
 
     async update(
       code: string,
-      changes: { nameZh?: string; nameEn?: string; permissions?: readonly string[] },
+      changes: { nameZh?: string; nameEn?: string; permissions?: readonly string[]; totpRequired?: boolean },
       at: Date,
     ): Promise<void> {
       await inTransaction(db, async (client) => {
         await client.query(
-          'UPDATE roles SET name_zh = COALESCE($2, name_zh), name_en = COALESCE($3, name_en), updated_at = $4 WHERE code = $1',
-          [code, changes.nameZh ?? null, changes.nameEn ?? null, at],
+          `UPDATE roles SET name_zh = COALESCE($2, name_zh), name_en = COALESCE($3, name_en),
+             totp_required = COALESCE($4, totp_required), updated_at = $5 WHERE code = $1`,
+          [code, changes.nameZh ?? null, changes.nameEn ?? null, changes.totpRequired ?? null, at],
         );
         if (changes.permissions) {
           await client.query('DELETE FROM role_permissions WHERE role_code = $1', [code]);

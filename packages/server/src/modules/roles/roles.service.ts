@@ -9,10 +9,6 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { RolesRepository } from './roles.repository.ts';
 
-function toPublic({ totpRequired: _totpRequired, ...role }: Role & { totpRequired: boolean }): Role {
-  return role;
-}
-
 /** A business role holds only business permissions: administrators never read business data (三员分立). */
 function checkPermissions(permissions: readonly string[]): void {
   for (const permission of permissions) {
@@ -25,25 +21,26 @@ function checkPermissions(permissions: readonly string[]): void {
 export function createRolesService({ roles, clock }: { roles: RolesRepository; clock: Clock }) {
   return {
     async list(): Promise<Role[]> {
-      return (await roles.list()).map(toPublic);
+      return roles.list();
     },
 
     async create(input: RoleCreate): Promise<Role> {
       checkPermissions(input.permissions);
       if (await roles.find(input.code)) throw new DomainError('role.code_taken');
       await roles.insert(input, clock.now());
-      return toPublic((await roles.find(input.code))!);
+      return (await roles.find(input.code))!;
     },
 
     async update(code: string, input: RoleUpdate): Promise<Role> {
       const existing = await roles.find(code);
       if (!existing) throw new DomainError('role.not_found');
-      if (input.permissions) {
+      if (input.permissions || (input.totpRequired === false && existing.adminKind)) {
+        // The three administrators' grants and second factor are fixed.
         if (existing.adminKind) throw new DomainError('role.builtin_protected');
-        checkPermissions(input.permissions);
+        if (input.permissions) checkPermissions(input.permissions);
       }
       await roles.update(code, input, clock.now());
-      return toPublic((await roles.find(code))!);
+      return (await roles.find(code))!;
     },
 
     async remove(code: string): Promise<void> {

@@ -19,6 +19,7 @@ export interface UserRecord {
   totpPendingSealed: string | null;
   totpLastStep: number | null;
   lastLoginAt: Date | null;
+  lastLoginIp: string | null;
   createdAt: Date;
   roles: string[];
 }
@@ -42,6 +43,7 @@ interface UserRow {
   totp_pending_enc: string | null;
   totp_last_step: number | null;
   last_login_at: Date | null;
+  last_login_ip: string | null;
   created_at: Date;
   roles: string[] | null;
 }
@@ -74,6 +76,7 @@ function toRecord(row: UserRow): UserRecord {
     totpPendingSealed: row.totp_pending_enc,
     totpLastStep: row.totp_last_step,
     lastLoginAt: row.last_login_at,
+    lastLoginIp: row.last_login_ip,
     createdAt: row.created_at,
     roles: (row.roles ?? []).sort(),
   };
@@ -259,12 +262,12 @@ export function createUsersRepository(db: Db) {
       return { locked: lockedUntil?.getTime() === lockUntil.getTime() };
     },
 
-    async recordLoginSuccess(id: string, at: Date, totpStep: number | null): Promise<void> {
+    async recordLoginSuccess(id: string, at: Date, ip: string, totpStep: number | null): Promise<void> {
       await db.query(
-        `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $2,
-                          totp_last_step = COALESCE($3, totp_last_step)
+        `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $2, last_login_ip = $3,
+                          totp_last_step = COALESCE($4, totp_last_step)
          WHERE id = $1`,
-        [id, at, totpStep],
+        [id, at, ip, totpStep],
       );
     },
 
