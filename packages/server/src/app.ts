@@ -43,6 +43,9 @@ import { registerObjectsRoutes } from './modules/objects/objects.routes.ts';
 import { createObjectsService } from './modules/objects/objects.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUploadsRepository } from './modules/uploads/uploads.repository.ts';
+import { createHazardsRepository } from './modules/hazards/hazards.repository.ts';
+import { registerHazardsRoutes } from './modules/hazards/hazards.routes.ts';
+import { createHazardsService } from './modules/hazards/hazards.service.ts';
 import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -178,7 +181,17 @@ export async function buildApp({
     dictionaries,
   });
   registerObjectsRoutes(app, { objects });
-  registerUploadsRoutes(app, { uploads: createUploadsRepository(db), clock });
+  const uploads = createUploadsRepository(db);
+  registerUploadsRoutes(app, { uploads, clock });
+  registerHazardsRoutes(app, {
+    hazards: createHazardsService({
+      db,
+      clock,
+      hazards: createHazardsRepository(db),
+      enterprises: enterprisesRepository,
+      uploads,
+    }),
+  });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -3,7 +3,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DataScope } from '@anjian/domain';
-import { generateSyntheticCreditCode } from '@anjian/domain';
+import { generateSyntheticCreditCode, reportHazard } from '@anjian/domain';
 import { enterpriseColumns } from '../src/modules/enterprises/enterprise-columns.ts';
 import { XLSX_TYPE } from '../src/modules/enterprises/enterprise-excel.ts';
 import { consequenceExampleBodies } from '../src/modules/calc/consequence-bodies.ts';
@@ -116,6 +116,23 @@ async function newObject(t: TestContext, target: Target): Promise<string> {
     `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, attributes, created_at, updated_at)
      VALUES ('waste_dump', '矩阵测试排土场', $1, $2, 102.7, 24.3, '{}', now(), now()) RETURNING id`,
     [enterprise, countyOf(target)],
+  );
+  return row.rows[0]!.id;
+}
+
+async function newHazard(t: TestContext, target: Target): Promise<string> {
+  const enterprise = await newEnterprise(t, target);
+  const reporter = await t.db.query<{ id: string }>('SELECT id FROM users LIMIT 1');
+  const result = reportHazard(
+    { source: 'inspection', tickedCriteria: [] },
+    { now: new Date(), actor: { kind: 'county', id: reporter.rows[0]!.id } },
+  );
+  if (!result.ok) throw result.error;
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO hidden_hazards (enterprise_id, county, source, location_text, description, category, level, status, state,
+                                 reported_by, reported_at, updated_at)
+     VALUES ($1, $2, 'inspection', '矩阵测试位置', '矩阵测试隐患', '13', 'general', 'reported', $3, $4, now(), now()) RETURNING id`,
+    [enterprise, countyOf(target), JSON.stringify(result.state), reporter.rows[0]!.id],
   );
   return row.rows[0]!.id;
 }
@@ -483,6 +500,64 @@ const matrix: Record<string, RouteCase> = {
     },
     in: recordIn,
     out: recordOut,
+  },
+  'GET /api/v1/hazards/criteria': { build: async () => ({ url: '/api/v1/hazards/criteria' }), in: readAll() },
+  'GET /api/v1/hazards': { build: async () => ({ url: '/api/v1/hazards' }), in: readAll() },
+  'GET /api/v1/hazards/statistics': {
+    build: async () => ({ url: '/api/v1/hazards/statistics' }),
+    in: readAll(),
+  },
+  'POST /api/v1/hazards': {
+    build: async ({ t, target }) => ({
+      url: '/api/v1/hazards',
+      payload: {
+        enterpriseId: await newEnterprise(t, target),
+        source: 'inspection',
+        location: { text: '矩阵' },
+        description: '矩阵测试隐患',
+        category: '13',
+      },
+    }),
+    // The enterprise account may report only at its own enterprise (not this one: 404).
+    in: statuses(403, {
+      cityOfficer: 201,
+      countyOfficer: 201,
+      industryOfficer: 201,
+      inspector: 201,
+      enterpriseManager: 404,
+    }),
+    out: statuses(403, {
+      cityOfficer: 201,
+      countyOfficer: 404,
+      industryOfficer: 201,
+      inspector: 404,
+      enterpriseManager: 404,
+    }),
+  },
+  'GET /api/v1/hazards/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/hazards/${await newHazard(t, target)}` }),
+    in: recordIn,
+    out: recordOut,
+  },
+  'POST /api/v1/hazards/:id/actions': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/hazards/${await newHazard(t, target)}/actions`,
+      payload: { action: 'dismiss', reason: '核查不属实' },
+    }),
+    in: statuses(403, {
+      cityOfficer: 200,
+      countyOfficer: 200,
+      industryOfficer: 200,
+      inspector: 200,
+      enterpriseManager: 404,
+    }),
+    out: statuses(403, {
+      cityOfficer: 200,
+      countyOfficer: 404,
+      industryOfficer: 200,
+      inspector: 404,
+      enterpriseManager: 404,
+    }),
   },
   'GET /api/v1/map/config': { build: async () => ({ url: '/api/v1/map/config' }), in: signedIn },
   'GET /api/v1/map/enterprises': { build: async () => ({ url: '/api/v1/map/enterprises' }), in: readAll() },

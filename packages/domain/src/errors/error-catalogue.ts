@@ -222,6 +222,12 @@ export const errorCatalogue = {
     en: 'The time is invalid or earlier than the accident',
   },
 
+  'hazard.not_found': { status: 404, zh: '隐患不存在', en: 'No such hidden hazard' },
+  'hazard.changed_meanwhile': {
+    status: 409,
+    zh: '该隐患刚被他人处理，请刷新后重试',
+    en: 'Someone else changed this hazard just now; reload and try again',
+  },
   'hazard.unknown_criterion': {
     status: 400,
     zh: '重大事故隐患判定标准条目不存在',
