@@ -101,3 +101,4 @@ export * from './consequence/vce-calculator.ts';
 export * from './consequence/bleve-calculator.ts';
 export * from './consequence/pool-fire-calculator.ts';
 export * from './consequence/probit-calculator.ts';
+export * from './risk/risk-register.schema.ts';

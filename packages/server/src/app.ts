@@ -44,6 +44,9 @@ import { createObjectsService } from './modules/objects/objects.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { createHazardsRepository } from './modules/hazards/hazards.repository.ts';
+import { createRiskRepository } from './modules/risk/risk.repository.ts';
+import { registerRiskRoutes } from './modules/risk/risk.routes.ts';
+import { createRiskService } from './modules/risk/risk.service.ts';
 import { registerHazardsRoutes } from './modules/hazards/hazards.routes.ts';
 import { createHazardsService } from './modules/hazards/hazards.service.ts';
 import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
@@ -183,6 +186,9 @@ export async function buildApp({
   registerObjectsRoutes(app, { objects });
   const uploads = createUploadsRepository(db);
   registerUploadsRoutes(app, { uploads, clock });
+  registerRiskRoutes(app, {
+    risk: createRiskService({ clock, risk: createRiskRepository(db), enterprises: enterprisesRepository }),
+  });
   registerHazardsRoutes(app, {
     hazards: createHazardsService({
       db,

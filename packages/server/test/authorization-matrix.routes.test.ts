@@ -131,11 +131,61 @@ async function newHazard(t: TestContext, target: Target): Promise<string> {
   const row = await t.db.query<{ id: string }>(
     `INSERT INTO hidden_hazards (enterprise_id, county, source, location_text, description, category, level, status, state,
                                  reported_by, reported_at, updated_at)
-     VALUES ($1, $2, 'inspection', '矩阵测试位置', '矩阵测试隐患', '13', 'general', 'reported', $3, $4, now(), now()) RETURNING id`,
+     VALUES ($1, $2, 'inspection', '矩阵测试位置', '矩阵测试隐患', '05', 'general', 'reported', $3, $4, now(), now()) RETURNING id`,
     [enterprise, countyOf(target), JSON.stringify(result.state), reporter.rows[0]!.id],
   );
   return row.rows[0]!.id;
 }
+
+// The risk register belongs to the enterprise: "in scope" is the enterprise account's own enterprise
+// (in 江川区, visible to the county callers too), "out of scope" an enterprise in 通海县.
+async function enterpriseFor(t: TestContext, target: Target): Promise<string> {
+  return target === 'in' ? ENTERPRISE_ID : newEnterprise(t, 'out');
+}
+
+async function newRiskUnit(t: TestContext, target: Target): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO risk_units (enterprise_id, county, name, kind, created_at, updated_at) VALUES ($1, $2, '矩阵单元', 'area', now(), now()) RETURNING id`,
+    [await enterpriseFor(t, target), countyOf(target)],
+  );
+  return row.rows[0]!.id;
+}
+
+async function newRiskPoint(t: TestContext, target: Target): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO risk_points (unit_id, name, accident_types, assessment, value, level, colour, measures, control_level,
+       responsible_person, assessed_at, assessed_by)
+     VALUES ($1, '矩阵风险点', '{19}', '{"method":"ls","l":2,"s":2}', 4, 4, 'blue', '[]', 'post', '张三', now(), 'test') RETURNING id`,
+    [await newRiskUnit(t, target)],
+  );
+  return row.rows[0]!.id;
+}
+
+const RISK_POINT = {
+  name: '矩阵风险点',
+  accidentTypes: ['19'],
+  assessment: { method: 'ls', l: 2, s: 3 },
+  measures: [{ kind: 'management', text: '巡检' }],
+  controlLevel: 'post',
+  responsiblePerson: '张三',
+};
+const riskReaders = statuses(403, {
+  cityOfficer: 200,
+  countyOfficer: 200,
+  industryOfficer: 200,
+  inspector: 200,
+  enterpriseManager: 200,
+  expert: 200,
+});
+const riskRecordIn = riskReaders;
+const riskRecordOut = statuses(403, {
+  cityOfficer: 200,
+  countyOfficer: 404,
+  industryOfficer: 200,
+  inspector: 404,
+  enterpriseManager: 404,
+  expert: 200,
+});
 
 async function importFile(target: Target): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -501,6 +551,60 @@ const matrix: Record<string, RouteCase> = {
     in: recordIn,
     out: recordOut,
   },
+  'GET /api/v1/risk/units': { build: async () => ({ url: '/api/v1/risk/units' }), in: riskReaders },
+  'POST /api/v1/risk/units': {
+    build: async ({ t, target }) => ({
+      url: '/api/v1/risk/units',
+      payload: { enterpriseId: await enterpriseFor(t, target), name: '矩阵单元', kind: 'area' },
+    }),
+    // Only the enterprise itself keeps its register; its own enterprise is "in scope" here.
+    in: statuses(403, { enterpriseManager: 201 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'GET /api/v1/risk/units/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/risk/units/${await newRiskUnit(t, target)}` }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  'PUT /api/v1/risk/units/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/risk/units/${await newRiskUnit(t, target)}`,
+      payload: { name: '改名', kind: 'post' },
+    }),
+    in: statuses(403, { enterpriseManager: 200 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'DELETE /api/v1/risk/units/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/risk/units/${await newRiskUnit(t, target)}` }),
+    in: statuses(403, { enterpriseManager: 200 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'POST /api/v1/risk/units/:id/points': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/risk/units/${await newRiskUnit(t, target)}/points`,
+      payload: RISK_POINT,
+    }),
+    in: statuses(403, { enterpriseManager: 201 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'PUT /api/v1/risk/points/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/risk/points/${await newRiskPoint(t, target)}`,
+      payload: RISK_POINT,
+    }),
+    in: statuses(403, { enterpriseManager: 200 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'DELETE /api/v1/risk/points/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/risk/points/${await newRiskPoint(t, target)}` }),
+    in: statuses(403, { enterpriseManager: 200 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'GET /api/v1/risk/ledger': { build: async () => ({ url: '/api/v1/risk/ledger' }), in: riskReaders },
+  'GET /api/v1/risk/enterprise-levels': {
+    build: async () => ({ url: '/api/v1/risk/enterprise-levels' }),
+    in: riskReaders,
+  },
   'GET /api/v1/hazards/criteria': { build: async () => ({ url: '/api/v1/hazards/criteria' }), in: readAll() },
   'GET /api/v1/hazards': { build: async () => ({ url: '/api/v1/hazards' }), in: readAll() },
   'GET /api/v1/hazards/statistics': {
@@ -515,7 +619,7 @@ const matrix: Record<string, RouteCase> = {
         source: 'inspection',
         location: { text: '矩阵' },
         description: '矩阵测试隐患',
-        category: '13',
+        category: '05',
       },
     }),
     // The enterprise account may report only at its own enterprise (not this one: 404).

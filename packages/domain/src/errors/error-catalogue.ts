@@ -222,6 +222,8 @@ export const errorCatalogue = {
     en: 'The time is invalid or earlier than the accident',
   },
 
+  'risk.unit_not_found': { status: 404, zh: '风险单元不存在', en: 'No such risk unit' },
+  'risk.point_not_found': { status: 404, zh: '风险点不存在', en: 'No such risk point' },
   'hazard.not_found': { status: 404, zh: '隐患不存在', en: 'No such hidden hazard' },
   'hazard.changed_meanwhile': {
     status: 409,
