@@ -102,3 +102,4 @@ export * from './consequence/bleve-calculator.ts';
 export * from './consequence/pool-fire-calculator.ts';
 export * from './consequence/probit-calculator.ts';
 export * from './risk/risk-register.schema.ts';
+export * from './hazards/check-schedule.ts';

@@ -44,6 +44,9 @@ import { createObjectsService } from './modules/objects/objects.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { createHazardsRepository } from './modules/hazards/hazards.repository.ts';
+import { createChecksRepository } from './modules/checks/checks.repository.ts';
+import { registerChecksRoutes } from './modules/checks/checks.routes.ts';
+import { createChecksService } from './modules/checks/checks.service.ts';
 import { createRiskRepository } from './modules/risk/risk.repository.ts';
 import { registerRiskRoutes } from './modules/risk/risk.routes.ts';
 import { createRiskService } from './modules/risk/risk.service.ts';
@@ -189,13 +192,21 @@ export async function buildApp({
   registerRiskRoutes(app, {
     risk: createRiskService({ clock, risk: createRiskRepository(db), enterprises: enterprisesRepository }),
   });
-  registerHazardsRoutes(app, {
-    hazards: createHazardsService({
+  const hazards = createHazardsService({
+    db,
+    clock,
+    hazards: createHazardsRepository(db),
+    enterprises: enterprisesRepository,
+    uploads,
+  });
+  registerHazardsRoutes(app, { hazards });
+  registerChecksRoutes(app, {
+    checks: createChecksService({
       db,
       clock,
-      hazards: createHazardsRepository(db),
+      checks: createChecksRepository(db),
       enterprises: enterprisesRepository,
-      uploads,
+      hazards,
     }),
   });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });

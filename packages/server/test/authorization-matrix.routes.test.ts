@@ -161,6 +161,33 @@ async function newRiskPoint(t: TestContext, target: Target): Promise<string> {
   return row.rows[0]!.id;
 }
 
+async function newCheckList(t: TestContext, target: Target): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO check_lists (enterprise_id, county, name, target, frequency, responsible_person, items, created_at, updated_at)
+     VALUES ($1, $2, '矩阵检查表', '罐区', 'daily', '张三', '[{"id":"a1","text":"报警仪完好"}]', now(), now()) RETURNING id`,
+    [await enterpriseFor(t, target), countyOf(target)],
+  );
+  return row.rows[0]!.id;
+}
+
+async function newCheckTask(t: TestContext, target: Target): Promise<string> {
+  const list = await newCheckList(t, target);
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO check_tasks (list_id, enterprise_id, county, period_key, period_start, due_date)
+     SELECT id, enterprise_id, county, '2026-11-29', '2026-11-29', '2026-11-29' FROM check_lists WHERE id = $1 RETURNING id`,
+    [list],
+  );
+  return row.rows[0]!.id;
+}
+
+const CHECK_LIST = {
+  name: '矩阵检查表',
+  target: '罐区',
+  frequency: 'weekly',
+  responsiblePerson: '张三',
+  items: [{ id: 'a1', text: '报警仪完好' }],
+};
+
 const RISK_POINT = {
   name: '矩阵风险点',
   accidentTypes: ['19'],
@@ -604,6 +631,32 @@ const matrix: Record<string, RouteCase> = {
   'GET /api/v1/risk/enterprise-levels': {
     build: async () => ({ url: '/api/v1/risk/enterprise-levels' }),
     in: riskReaders,
+  },
+  'GET /api/v1/checks/lists': { build: async () => ({ url: '/api/v1/checks/lists' }), in: riskReaders },
+  'POST /api/v1/checks/lists': {
+    build: async ({ t, target }) => ({
+      url: '/api/v1/checks/lists',
+      payload: { ...CHECK_LIST, enterpriseId: await enterpriseFor(t, target) },
+    }),
+    in: statuses(403, { enterpriseManager: 201 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'PUT /api/v1/checks/lists/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/checks/lists/${await newCheckList(t, target)}`,
+      payload: CHECK_LIST,
+    }),
+    in: statuses(403, { enterpriseManager: 200 }),
+    out: statuses(403, { enterpriseManager: 404 }),
+  },
+  'GET /api/v1/checks/tasks': { build: async () => ({ url: '/api/v1/checks/tasks' }), in: riskReaders },
+  'POST /api/v1/checks/tasks/:id/complete': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/checks/tasks/${await newCheckTask(t, target)}/complete`,
+      payload: { results: [{ itemId: 'a1', result: 'pass' }] },
+    }),
+    in: statuses(403, { enterpriseManager: 200 }),
+    out: statuses(403, { enterpriseManager: 404 }),
   },
   'GET /api/v1/hazards/criteria': { build: async () => ({ url: '/api/v1/hazards/criteria' }), in: readAll() },
   'GET /api/v1/hazards': { build: async () => ({ url: '/api/v1/hazards' }), in: readAll() },

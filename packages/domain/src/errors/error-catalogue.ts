@@ -224,6 +224,14 @@ export const errorCatalogue = {
 
   'risk.unit_not_found': { status: 404, zh: '风险单元不存在', en: 'No such risk unit' },
   'risk.point_not_found': { status: 404, zh: '风险点不存在', en: 'No such risk point' },
+  'check.list_not_found': { status: 404, zh: '检查表不存在', en: 'No such check list' },
+  'check.task_not_found': { status: 404, zh: '检查任务不存在', en: 'No such check task' },
+  'check.task_done': { status: 409, zh: '该检查任务已完成', en: 'This check task is already done' },
+  'check.results_incomplete': {
+    status: 400,
+    zh: '请对检查表的每一项给出且只给出一次结果',
+    en: 'Give exactly one result for every item of the check list',
+  },
   'hazard.not_found': { status: 404, zh: '隐患不存在', en: 'No such hidden hazard' },
   'hazard.changed_meanwhile': {
     status: 409,
