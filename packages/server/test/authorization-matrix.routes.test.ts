@@ -627,6 +627,18 @@ const matrix: Record<string, RouteCase> = {
     in: statuses(403, { enterpriseManager: 200 }),
     out: statuses(403, { enterpriseManager: 404 }),
   },
+  'GET /api/v1/risk/notice-board': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/risk/notice-board?enterpriseId=${await enterpriseFor(t, target)}`,
+    }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  'GET /api/v1/risk/units/:id/post-card': {
+    build: async ({ t, target }) => ({ url: `/api/v1/risk/units/${await newRiskUnit(t, target)}/post-card` }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
   'GET /api/v1/risk/ledger': { build: async () => ({ url: '/api/v1/risk/ledger' }), in: riskReaders },
   'GET /api/v1/risk/enterprise-levels': {
     build: async () => ({ url: '/api/v1/risk/enterprise-levels' }),

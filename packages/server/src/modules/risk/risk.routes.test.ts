@@ -112,6 +112,60 @@ describe('risk register (风险分级管控)', () => {
     ).toEqual([]);
   });
 
+  it('prints the notice board and a post card as DOCX with the Chinese text and the levels', async () => {
+    const JSZip = (await import('jszip')).default;
+    const board = await t.request({
+      method: 'GET',
+      url: `/api/v1/risk/notice-board?enterpriseId=${enterpriseId}`,
+      as: officer,
+    });
+    expect(board.statusCode).toBe(200);
+    expect(board.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const boardXml = await (
+      await JSZip.loadAsync(board.rawPayload)
+    )
+      .file('word/document.xml')!
+      .async('string');
+    for (const expected of [
+      '安全风险公告栏',
+      '江川氯碱有限公司',
+      '液氯储罐区',
+      '重大风险',
+      '中毒和窒息、容器爆炸',
+      '设置氯气泄漏检测报警与紧急切断',
+      '12350',
+    ]) {
+      expect(boardXml).toContain(expected);
+    }
+    expect(boardXml).toContain('w:fill="FF0000"');
+
+    const unitId = (
+      await t.request({ method: 'GET', url: `/api/v1/risk/units?enterpriseId=${enterpriseId}`, as: manager })
+    ).json().items[0].id;
+    const card = await t.request({
+      method: 'GET',
+      url: `/api/v1/risk/units/${unitId}/post-card`,
+      as: manager,
+    });
+    const cardXml = await (await JSZip.loadAsync(card.rawPayload)).file('word/document.xml')!.async('string');
+    for (const expected of [
+      '岗位安全风险告知卡',
+      '液氯储罐区',
+      '液氯储罐泄漏（重大风险）',
+      '巡检作业（低风险）',
+      '应急处置措施',
+      '配备正压式空气呼吸器，定期演练',
+    ]) {
+      expect(cardXml).toContain(expected);
+    }
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/risk/units/${unitId}/post-card`, as: otherCounty }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it('exports the ledger most severe first, with the measures and the level coloured', async () => {
     const response = await t.request({
       method: 'GET',

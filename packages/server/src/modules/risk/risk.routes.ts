@@ -153,6 +153,42 @@ export function registerRiskRoutes(app: FastifyInstance, { risk }: { risk: RiskS
     },
   );
 
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+  api.get(
+    '/api/v1/risk/notice-board',
+    {
+      config: { access: 'risk:read', audit: 'risk.notice_board' },
+      schema: {
+        tags,
+        summary: '安全风险公告栏 of an enterprise, as a printable DOCX',
+        querystring: z.object({ enterpriseId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const { name, docx } = await risk.noticeBoard(requireAuth(request), request.query.enterpriseId);
+      return reply
+        .header('content-type', DOCX)
+        .header('content-disposition', attachmentHeader('notice-board.docx', `${name}_安全风险公告栏.docx`))
+        .send(docx);
+    },
+  );
+
+  api.get(
+    '/api/v1/risk/units/:id/post-card',
+    {
+      config: { access: 'risk:read', audit: 'risk.post_card' },
+      schema: { tags, summary: '岗位安全风险告知卡 of a unit, as a printable DOCX', params: idParams },
+    },
+    async (request, reply) => {
+      const { name, docx } = await risk.postCard(requireAuth(request), request.params.id);
+      return reply
+        .header('content-type', DOCX)
+        .header('content-disposition', attachmentHeader('post-card.docx', `${name}_岗位安全风险告知卡.docx`))
+        .send(docx);
+    },
+  );
+
   api.get(
     '/api/v1/risk/enterprise-levels',
     {

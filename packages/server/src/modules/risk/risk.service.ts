@@ -16,6 +16,7 @@ import { beijingDateTime } from '../../platform/dates.ts';
 import { safeCell } from '../../platform/excel.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
+import { noticeBoardDocx, postCardDocx } from './risk-documents.ts';
 import type { PointWrite, RiskRepository } from './risk.repository.ts';
 
 const measureNames = {
@@ -116,6 +117,25 @@ export function createRiskService(deps: {
     },
 
     enterpriseLevels: (auth: AuthContext) => risk.enterpriseLevels(auth.scope),
+
+    async noticeBoard(auth: AuthContext, enterpriseId: string): Promise<{ name: string; docx: Buffer }> {
+      const enterprise = await enterprises.findById(enterpriseId, auth.scope);
+      if (!enterprise) throw new DomainError('enterprise.not_found');
+      const units = await risk.units(auth.scope, { enterpriseId });
+      return {
+        name: enterprise.name,
+        docx: await noticeBoardDocx(enterprise.name, units, beijingDateTime(clock.now()).slice(0, 10)),
+      };
+    },
+
+    async postCard(auth: AuthContext, unitId: string): Promise<{ name: string; docx: Buffer }> {
+      const unit = await risk.unit(unitId, auth.scope);
+      if (!unit) throw new DomainError('risk.unit_not_found');
+      return {
+        name: unit.name,
+        docx: await postCardDocx(unit.enterpriseName, unit, beijingDateTime(clock.now()).slice(0, 10)),
+      };
+    },
 
     /** 风险分级管控台账: one row per risk point, most severe first, as the bureau's ledger form lays it out. */
     async ledger(
