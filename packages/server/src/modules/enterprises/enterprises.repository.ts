@@ -112,6 +112,13 @@ const SORT_COLUMNS: Record<EnterpriseListQuery['sort'], string> = {
   employees: 'e.employees',
 };
 
+function bigrams(value: string): string[] {
+  const chars = [...value];
+  const pieces = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pieces.add(chars[i]! + chars[i + 1]!);
+  return [...pieces];
+}
+
 export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
 
 /** WHERE clause of the filtered list; the export and the map layer use the very same one. */
@@ -129,6 +136,10 @@ export function enterpriseWhere(
   if (filter.q) {
     const q = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
     add((n) => `e.search_text LIKE $${n}`, `%${q.toLowerCase()}%`);
+    const pieces = bigrams(filter.q.toLowerCase());
+    // Every two-character piece of the term must be among the row's pieces: the GIN index narrows
+    // the rows before the LIKE above checks the order.
+    if (pieces.length > 0) add((n) => `e.search_bigrams @> $${n}::text[]`, pieces);
   }
   if (filter.county) add((n) => `e.county = $${n}`, filter.county);
   if (filter.township) add((n) => `e.township = $${n}`, filter.township);

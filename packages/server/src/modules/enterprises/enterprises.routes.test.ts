@@ -318,6 +318,27 @@ describe('enterprise registry', () => {
     ).json();
     expect(paged).toMatchObject({ total: 3, page: 2 });
     expect(paged.items.map((e: { name: string }) => e.name)).toEqual(['华宁过滤测试烟花公司2']);
+    const oneChar = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/enterprises?county=530424&q=${encodeURIComponent('烟')}`,
+        as: cityOfficer,
+      })
+    ).json();
+    expect(oneChar.total).toBe(3);
+    const codePart = byName.items[1].creditCode.slice(8, 16).toLowerCase();
+    const byCode = (
+      await t.request({ method: 'GET', url: `/api/v1/enterprises?q=${codePart}`, as: cityOfficer })
+    ).json();
+    expect(byCode.items.map((e: { name: string }) => e.name)).toEqual(['华宁过滤测试烟花公司1']);
+    const unordered = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/enterprises?q=${encodeURIComponent('烟花测试')}`,
+        as: cityOfficer,
+      })
+    ).json();
+    expect(unordered.total).toBe(0);
     const wildcard = (
       await t.request({
         method: 'GET',
