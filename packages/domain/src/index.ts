@@ -103,3 +103,4 @@ export * from './consequence/pool-fire-calculator.ts';
 export * from './consequence/probit-calculator.ts';
 export * from './risk/risk-register.schema.ts';
 export * from './hazards/check-schedule.ts';
+export * from './emergency/emergency-resource.schema.ts';

@@ -44,6 +44,9 @@ import { createObjectsService } from './modules/objects/objects.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { createHazardsRepository } from './modules/hazards/hazards.repository.ts';
+import { createResourcesRepository } from './modules/emergency/resources.repository.ts';
+import { registerResourcesRoutes } from './modules/emergency/resources.routes.ts';
+import { createResourcesService } from './modules/emergency/resources.service.ts';
 import { createChecksRepository } from './modules/checks/checks.repository.ts';
 import { registerChecksRoutes } from './modules/checks/checks.routes.ts';
 import { createChecksService } from './modules/checks/checks.service.ts';
@@ -208,6 +211,9 @@ export async function buildApp({
       enterprises: enterprisesRepository,
       hazards,
     }),
+  });
+  registerResourcesRoutes(app, {
+    resources: createResourcesService({ db, clock, cipher, resources: createResourcesRepository(db) }),
   });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -188,6 +188,22 @@ const CHECK_LIST = {
   items: [{ id: 'a1', text: '报警仪完好' }],
 };
 
+async function newResource(t: TestContext, target: Target, kind = 'warehouse'): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO emergency_resources (kind, name, county, lon, lat, created_at, updated_at) VALUES ($1, '矩阵物资库', $2, 102.75, 24.29, now(), now()) RETURNING id`,
+    [kind, countyOf(target)],
+  );
+  return row.rows[0]!.id;
+}
+const RESOURCE = (target: Target) => ({
+  kind: 'warehouse',
+  name: '矩阵物资库',
+  county: countyOf(target),
+  location: { lon: 102.75, lat: 24.29 },
+});
+const dispatchers = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: status });
+const dispatchersOut = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: 404 });
+
 const RISK_POINT = {
   name: '矩阵风险点',
   accidentTypes: ['19'],
@@ -727,6 +743,45 @@ const matrix: Record<string, RouteCase> = {
       inspector: 404,
       enterpriseManager: 404,
     }),
+  },
+  'GET /api/v1/emergency/resources': {
+    build: async () => ({ url: '/api/v1/emergency/resources' }),
+    in: dispatchers(200),
+  },
+  'GET /api/v1/emergency/resources/nearby': {
+    build: async () => ({ url: '/api/v1/emergency/resources/nearby?lon=102.75&lat=24.29' }),
+    in: dispatchers(200),
+  },
+  'POST /api/v1/emergency/resources': {
+    build: async ({ target }) => ({ url: '/api/v1/emergency/resources', payload: RESOURCE(target) }),
+    in: dispatchers(201),
+    out: statuses(403, { cityOfficer: 201, countyOfficer: 403 }),
+  },
+  'GET /api/v1/emergency/resources/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/emergency/resources/${await newResource(t, target)}` }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'PUT /api/v1/emergency/resources/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/emergency/resources/${await newResource(t, target)}`,
+      payload: RESOURCE(target),
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'DELETE /api/v1/emergency/resources/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/emergency/resources/${await newResource(t, target)}` }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'PUT /api/v1/emergency/resources/:id/materials': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/emergency/resources/${await newResource(t, target)}/materials`,
+      payload: { items: [{ name: '沙袋', unit: '个', quantity: 100 }] },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
   },
   'GET /api/v1/map/config': { build: async () => ({ url: '/api/v1/map/config' }), in: signedIn },
   'GET /api/v1/map/enterprises': { build: async () => ({ url: '/api/v1/map/enterprises' }), in: readAll() },

@@ -232,6 +232,12 @@ export const errorCatalogue = {
     zh: '请对检查表的每一项给出且只给出一次结果',
     en: 'Give exactly one result for every item of the check list',
   },
+  'emergency.resource_not_found': { status: 404, zh: '应急资源不存在', en: 'No such emergency resource' },
+  'emergency.not_a_warehouse': {
+    status: 400,
+    zh: '只有物资库可以登记物资',
+    en: 'Only a warehouse holds materials',
+  },
   'hazard.not_found': { status: 404, zh: '隐患不存在', en: 'No such hidden hazard' },
   'hazard.changed_meanwhile': {
     status: 409,

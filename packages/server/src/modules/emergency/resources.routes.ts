@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  emergencyMaterialSchema,
+  emergencyResourceInputSchema,
+  emergencyResourceListQuerySchema,
+  emergencyResourceSchema,
+  nearbyQuerySchema,
+  pageOf,
+} from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { ResourcesService } from './resources.service.ts';
+
+const tags = ['emergency'];
+const idParams = z.object({ id: z.uuid() });
+
+export function registerResourcesRoutes(
+  app: FastifyInstance,
+  { resources }: { resources: ResourcesService },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/emergency/resources',
+    {
+      config: { access: 'emergency:read' },
+      schema: {
+        tags,
+        summary: 'Teams, warehouses, experts, shelters, hospitals and schools',
+        querystring: emergencyResourceListQuerySchema,
+        response: { 200: pageOf(emergencyResourceSchema) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return resources.list(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+
+  api.get(
+    '/api/v1/emergency/resources/nearby',
+    {
+      config: { access: 'emergency:read' },
+      schema: {
+        tags,
+        summary: 'Resources within a radius of a point, nearest first (great-circle distance)',
+        querystring: nearbyQuerySchema,
+        response: {
+          200: z.object({ items: z.array(emergencyResourceSchema.extend({ distanceM: z.number().int() })) }),
+        },
+      },
+    },
+    async (request) => ({ items: (await resources.nearby(requireAuth(request), request.query)) as never[] }),
+  );
+
+  api.post(
+    '/api/v1/emergency/resources',
+    {
+      config: { access: 'emergency:write', audit: 'emergency.resource_create' },
+      schema: { tags, body: emergencyResourceInputSchema, response: { 201: emergencyResourceSchema } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await resources.create(requireAuth(request), request.body)),
+  );
+
+  api.get(
+    '/api/v1/emergency/resources/:id',
+    {
+      config: { access: 'emergency:read' },
+      schema: { tags, params: idParams, response: { 200: emergencyResourceSchema } },
+    },
+    async (request) => resources.get(requireAuth(request), request.params.id),
+  );
+
+  api.put(
+    '/api/v1/emergency/resources/:id',
+    {
+      config: { access: 'emergency:write', audit: 'emergency.resource_update' },
+      schema: {
+        tags,
+        params: idParams,
+        body: emergencyResourceInputSchema,
+        response: { 200: emergencyResourceSchema },
+      },
+    },
+    async (request) => resources.replace(requireAuth(request), request.params.id, request.body),
+  );
+
+  api.delete(
+    '/api/v1/emergency/resources/:id',
+    {
+      config: { access: 'emergency:write', audit: 'emergency.resource_delete' },
+      schema: { tags, params: idParams, response: { 200: z.object({ ok: z.literal(true) }) } },
+    },
+    async (request) => {
+      await resources.remove(requireAuth(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  api.put(
+    '/api/v1/emergency/resources/:id/materials',
+    {
+      config: { access: 'emergency:write', audit: 'emergency.materials_update' },
+      schema: {
+        tags,
+        summary: 'Replace a warehouse’s stock list; answers flag items below their minimum or past expiry',
+        params: idParams,
+        body: z.object({ items: z.array(emergencyMaterialSchema).max(500) }).strict(),
+        response: { 200: emergencyResourceSchema },
+      },
+    },
+    async (request) => resources.setMaterials(requireAuth(request), request.params.id, request.body.items),
+  );
+}
