@@ -104,3 +104,4 @@ export * from './consequence/probit-calculator.ts';
 export * from './risk/risk-register.schema.ts';
 export * from './hazards/check-schedule.ts';
 export * from './emergency/emergency-resource.schema.ts';
+export * from './emergency/incident.schema.ts';

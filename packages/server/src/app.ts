@@ -45,6 +45,9 @@ import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUploadsRepository } from './modules/uploads/uploads.repository.ts';
 import { createHazardsRepository } from './modules/hazards/hazards.repository.ts';
 import { createResourcesRepository } from './modules/emergency/resources.repository.ts';
+import { createIncidentsRepository } from './modules/emergency/incidents.repository.ts';
+import { registerIncidentsRoutes } from './modules/emergency/incidents.routes.ts';
+import { createIncidentsService } from './modules/emergency/incidents.service.ts';
 import { registerResourcesRoutes } from './modules/emergency/resources.routes.ts';
 import { createResourcesService } from './modules/emergency/resources.service.ts';
 import { createChecksRepository } from './modules/checks/checks.repository.ts';
@@ -212,8 +215,18 @@ export async function buildApp({
       hazards,
     }),
   });
+  const resourcesRepository = createResourcesRepository(db);
   registerResourcesRoutes(app, {
-    resources: createResourcesService({ db, clock, cipher, resources: createResourcesRepository(db) }),
+    resources: createResourcesService({ db, clock, cipher, resources: resourcesRepository }),
+  });
+  registerIncidentsRoutes(app, {
+    incidents: createIncidentsService({
+      db,
+      clock,
+      incidents: createIncidentsRepository(db),
+      resources: resourcesRepository,
+      enterprises: enterprisesRepository,
+    }),
   });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

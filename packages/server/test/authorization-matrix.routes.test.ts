@@ -195,6 +195,33 @@ async function newResource(t: TestContext, target: Target, kind = 'warehouse'): 
   );
   return row.rows[0]!.id;
 }
+async function newIncident(t: TestContext, target: Target): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO incidents (occurred_at, county, location, accident_type, original, description, reporter, created_by, created_at, updated_at)
+     VALUES (now() - interval '1 hour', $1, '矩阵事故地点', '09', '{"deaths":0,"seriousInjuries":1,"directLossWan":"10"}', '矩阵事故', '测试',
+             (SELECT id FROM users LIMIT 1), now(), now()) RETURNING id`,
+    [countyOf(target)],
+  );
+  return row.rows[0]!.id;
+}
+async function newTask(t: TestContext, target: Target): Promise<{ incident: string; task: string }> {
+  const incident = await newIncident(t, target);
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO dispatch_tasks (incident_id, resource_id, status, created_at, updated_at) VALUES ($1, $2, 'dispatched', now(), now()) RETURNING id`,
+    [incident, await newResource(t, target, 'team')],
+  );
+  return { incident, task: row.rows[0]!.id };
+}
+const INCIDENT = (target: Target) => ({
+  occurredAt: '2026-11-29T01:00:00.000Z',
+  county: countyOf(target),
+  location: '矩阵事故地点',
+  accidentType: '09',
+  deaths: 0,
+  seriousInjuries: 1,
+  description: '矩阵测试事故',
+  reporter: '测试',
+});
 const RESOURCE = (target: Target) => ({
   kind: 'warehouse',
   name: '矩阵物资库',
@@ -779,6 +806,65 @@ const matrix: Record<string, RouteCase> = {
     build: async ({ t, target }) => ({
       url: `/api/v1/emergency/resources/${await newResource(t, target)}/materials`,
       payload: { items: [{ name: '沙袋', unit: '个', quantity: 100 }] },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'GET /api/v1/incidents': { build: async () => ({ url: '/api/v1/incidents' }), in: dispatchers(200) },
+  'POST /api/v1/incidents': {
+    build: async ({ target }) => ({ url: '/api/v1/incidents', payload: INCIDENT(target) }),
+    in: dispatchers(201),
+    out: statuses(403, { cityOfficer: 201, countyOfficer: 403 }),
+  },
+  'GET /api/v1/incidents/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/incidents/${await newIncident(t, target)}` }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'POST /api/v1/incidents/:id/follow-ups': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/follow-ups`,
+      payload: { seriousInjuries: 2, description: '续报' },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'POST /api/v1/incidents/:id/reports-sent': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/reports-sent`,
+      payload: { stepId: 'county_to_city' },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'POST /api/v1/incidents/:id/dispatch': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/dispatch`,
+      payload: { resourceId: await newResource(t, target, 'team') },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'POST /api/v1/incidents/:id/tasks/:taskId/status': {
+    build: async ({ t, target }) => {
+      const { incident, task } = await newTask(t, target);
+      return { url: `/api/v1/incidents/${incident}/tasks/${task}/status`, payload: { status: 'en_route' } };
+    },
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'POST /api/v1/incidents/:id/notes': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/notes`,
+      payload: { text: '现场风向西南' },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'POST /api/v1/incidents/:id/close': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/close`,
+      payload: { text: '救援结束' },
     }),
     in: dispatchers(200),
     out: dispatchersOut(200),

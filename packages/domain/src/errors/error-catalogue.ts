@@ -238,6 +238,14 @@ export const errorCatalogue = {
     zh: '只有物资库可以登记物资',
     en: 'Only a warehouse holds materials',
   },
+  'incident.not_found': { status: 404, zh: '事故不存在', en: 'No such incident' },
+  'incident.in_future': {
+    status: 400,
+    zh: '事故发生时间不能晚于当前时间',
+    en: 'The accident cannot have happened in the future',
+  },
+  'incident.unknown_report_step': { status: 400, zh: '报告环节不存在', en: 'No such reporting step' },
+  'incident.task_not_found': { status: 404, zh: '调度任务不存在', en: 'No such dispatch task' },
   'hazard.not_found': { status: 404, zh: '隐患不存在', en: 'No such hidden hazard' },
   'hazard.changed_meanwhile': {
     status: 409,

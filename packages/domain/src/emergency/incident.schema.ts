@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { accidentLevels } from '../accidents/accident-level.ts';
+import { gb6441AccidentTypeCodes } from '../accidents/accident-types.ts';
+import { countyCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
+
+const headCount = z.number().int().min(0).max(100_000);
+const lossWan = z
+  .string()
+  .regex(/^\d{1,9}(\.\d{1,4})?$/, 'a decimal number of 万元')
+  .describe('Estimated direct economic loss, 万元, as a decimal string');
+
+/** The initial report (首报) of a work-safety accident. */
+export const incidentReportSchema = z
+  .object({
+    occurredAt: z.iso.datetime({ offset: true }),
+    county: countyCodeSchema,
+    enterpriseId: z.uuid().optional(),
+    location: z.string().trim().min(2).max(200),
+    position: lonLatSchema.optional(),
+    accidentType: z.enum(gb6441AccidentTypeCodes).describe('GB 6441-1986 accident type code'),
+    roadTraffic: z
+      .boolean()
+      .default(false)
+      .describe('A road traffic accident (7-day window for later deaths)'),
+    deaths: headCount,
+    seriousInjuries: headCount,
+    missing: headCount.default(0),
+    directLossWan: lossWan.default('0'),
+    description: z.string().trim().min(5).max(4000),
+    reporter: z.string().trim().min(1).max(64).describe('Who reported (name and unit)'),
+  })
+  .strict();
+
+/** A follow-up report (续报): new totals, not increments. */
+export const incidentFollowUpSchema = z
+  .object({
+    at: z.iso.datetime({ offset: true }).optional().describe('When the figures became known; default now'),
+    deaths: headCount.optional(),
+    seriousInjuries: headCount.optional(),
+    missing: headCount.optional(),
+    directLossWan: lossWan.optional(),
+    description: z.string().trim().min(2).max(4000),
+  })
+  .strict();
+
+export const dispatchStatuses = ['dispatched', 'en_route', 'on_scene', 'done'] as const;
+
+export const incidentSchema = z.object({
+  id: z.uuid(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  county: z.string(),
+  enterpriseId: z.uuid().nullable(),
+  enterpriseName: z.string().nullable(),
+  location: z.string(),
+  position: z.object({ lon: z.number(), lat: z.number() }).nullable(),
+  accidentType: z.string(),
+  roadTraffic: z.boolean(),
+  deaths: z.number().int(),
+  seriousInjuries: z.number().int(),
+  missing: z.number().int(),
+  directLossWan: z.string(),
+  level: z
+    .enum(accidentLevels)
+    .describe('Statutory class (国务院令第493号), recomputed on later casualties within the window'),
+  originalLevel: z.enum(accidentLevels),
+  reclassified: z.boolean(),
+  casualtyWindowEndsAt: z.iso.datetime({ offset: true }),
+  description: z.string(),
+  reporter: z.string(),
+  status: z.enum(['open', 'closed']),
+  reporting: z.array(
+    z.object({
+      id: z.string(),
+      toZh: z.string(),
+      toEn: z.string(),
+      latestAt: z.iso.datetime({ offset: true }),
+      sentAt: z.iso.datetime({ offset: true }).nullable(),
+      overdue: z.boolean().describe('Not yet sent and past its latest lawful time'),
+    }),
+  ),
+  followUpReportsPerDay: z.number().int(),
+  tasks: z.array(
+    z.object({
+      id: z.uuid(),
+      resourceId: z.uuid(),
+      resourceName: z.string(),
+      status: z.enum(dispatchStatuses),
+      note: z.string().nullable(),
+      updatedAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+  timeline: z.array(
+    z.object({
+      at: z.iso.datetime({ offset: true }),
+      actor: z.string(),
+      kind: z.enum([
+        'report',
+        'follow_up',
+        'reclassified',
+        'report_sent',
+        'dispatch',
+        'task_status',
+        'note',
+        'closed',
+      ]),
+      text: z.string(),
+    }),
+  ),
+});
+
+export type IncidentReport = z.infer<typeof incidentReportSchema>;
+export type IncidentFollowUp = z.infer<typeof incidentFollowUpSchema>;
+export type Incident = z.infer<typeof incidentSchema>;

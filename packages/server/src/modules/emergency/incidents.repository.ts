@@ -1,0 +1,215 @@
+import type { AccidentFigures, CasualtyChange, DataScope, IncidentReport } from '@anjian/domain';
+import type { Db, Queryable } from '../../platform/db.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
+
+export interface IncidentRecord {
+  id: string;
+  occurredAt: Date;
+  county: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  location: string;
+  position: { lon: number; lat: number } | null;
+  accidentType: string;
+  roadTraffic: boolean;
+  original: AccidentFigures;
+  changes: CasualtyChange[];
+  missing: number;
+  description: string;
+  reporter: string;
+  reportsSent: Record<string, string>;
+  status: 'open' | 'closed';
+  tasks: {
+    id: string;
+    resourceId: string;
+    resourceName: string;
+    status: string;
+    note: string | null;
+    updatedAt: string;
+  }[];
+  events: { at: string; actor: string; kind: string; text: string }[];
+}
+
+interface Row {
+  id: string;
+  occurred_at: Date;
+  county: string;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
+  location: string;
+  lon: number | null;
+  lat: number | null;
+  accident_type: string;
+  road_traffic: boolean;
+  original: AccidentFigures;
+  changes: { at: string; deaths?: number; seriousInjuries?: number }[];
+  missing: number;
+  description: string;
+  reporter: string;
+  reports_sent: Record<string, string>;
+  status: 'open' | 'closed';
+  tasks: IncidentRecord['tasks'] | null;
+  events: IncidentRecord['events'] | null;
+}
+
+function toRecord(row: Row): IncidentRecord {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    county: row.county,
+    enterpriseId: row.enterprise_id,
+    enterpriseName: row.enterprise_name,
+    location: row.location,
+    position: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
+    accidentType: row.accident_type,
+    roadTraffic: row.road_traffic,
+    original: row.original,
+    changes: row.changes.map((c) => ({ ...c, at: new Date(c.at) })),
+    missing: row.missing,
+    description: row.description,
+    reporter: row.reporter,
+    reportsSent: row.reports_sent,
+    status: row.status,
+    tasks: row.tasks ?? [],
+    events: row.events ?? [],
+  };
+}
+
+const SELECT = `
+  SELECT i.*, e.name AS enterprise_name,
+    (SELECT json_agg(json_build_object('id', t.id, 'resourceId', t.resource_id, 'resourceName', r.name, 'status', t.status,
+                                       'note', t.note, 'updatedAt', t.updated_at) ORDER BY t.created_at)
+       FROM dispatch_tasks t JOIN emergency_resources r ON r.id = t.resource_id WHERE t.incident_id = i.id) AS tasks,
+    (SELECT json_agg(json_build_object('at', v.at, 'actor', v.actor, 'kind', v.kind, 'text', v.text) ORDER BY v.id)
+       FROM incident_events v WHERE v.incident_id = i.id) AS events
+  FROM incidents i LEFT JOIN enterprises e ON e.id = i.enterprise_id`;
+
+const visible = (scope: DataScope, params: unknown[]) =>
+  scope.kind === 'enterprise'
+    ? 'FALSE'
+    : scopeCondition(scope, { county: 'i.county', enterprise: 'NULL' }, params);
+
+export function createIncidentsRepository(db: Db) {
+  return {
+    async list(scope: DataScope, status?: string): Promise<IncidentRecord[]> {
+      const params: unknown[] = [];
+      const conditions = [visible(scope, params)];
+      if (status) {
+        params.push(status);
+        conditions.push(`i.status = $${params.length}`);
+      }
+      const rows = await db.query<Row>(
+        `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY i.occurred_at DESC LIMIT 200`,
+        params,
+      );
+      return rows.rows.map(toRecord);
+    },
+
+    async find(id: string, scope: DataScope, source: Queryable = db): Promise<IncidentRecord | null> {
+      const params: unknown[] = [id];
+      const rows = await source.query<Row>(`${SELECT} WHERE i.id = $1 AND ${visible(scope, params)}`, params);
+      return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+    },
+
+    async insert(source: Queryable, report: IncidentReport, createdBy: string, at: Date): Promise<string> {
+      const rows = await source.query<{ id: string }>(
+        `INSERT INTO incidents (occurred_at, county, enterprise_id, location, lon, lat, accident_type, road_traffic, original, missing,
+           description, reporter, created_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+        [
+          report.occurredAt,
+          report.county,
+          report.enterpriseId ?? null,
+          report.location,
+          report.position?.lon ?? null,
+          report.position?.lat ?? null,
+          report.accidentType,
+          report.roadTraffic,
+          JSON.stringify({
+            deaths: report.deaths,
+            seriousInjuries: report.seriousInjuries,
+            directLossWan: report.directLossWan,
+          }),
+          report.missing,
+          report.description,
+          report.reporter,
+          createdBy,
+          at,
+        ],
+      );
+      return rows.rows[0]!.id;
+    },
+
+    async update(
+      source: Queryable,
+      id: string,
+      changes: {
+        changes?: CasualtyChange[];
+        original?: AccidentFigures;
+        missing?: number;
+        reportsSent?: Record<string, string>;
+        status?: string;
+      },
+      at: Date,
+    ): Promise<void> {
+      await source.query(
+        `UPDATE incidents SET changes = COALESCE($2, changes), original = COALESCE($3, original), missing = COALESCE($4, missing),
+           reports_sent = COALESCE($5, reports_sent), status = COALESCE($6, status), updated_at = $7 WHERE id = $1`,
+        [
+          id,
+          changes.changes ? JSON.stringify(changes.changes) : null,
+          changes.original ? JSON.stringify(changes.original) : null,
+          changes.missing ?? null,
+          changes.reportsSent ? JSON.stringify(changes.reportsSent) : null,
+          changes.status ?? null,
+          at,
+        ],
+      );
+    },
+
+    async event(
+      source: Queryable,
+      incidentId: string,
+      at: Date,
+      actor: string,
+      kind: string,
+      text: string,
+    ): Promise<void> {
+      await source.query(
+        'INSERT INTO incident_events (incident_id, at, actor, kind, text) VALUES ($1, $2, $3, $4, $5)',
+        [incidentId, at, actor, kind, text],
+      );
+    },
+
+    async insertTask(
+      source: Queryable,
+      incidentId: string,
+      resourceId: string,
+      note: string | null,
+      at: Date,
+    ): Promise<string> {
+      const rows = await source.query<{ id: string }>(
+        `INSERT INTO dispatch_tasks (incident_id, resource_id, status, note, created_at, updated_at) VALUES ($1, $2, 'dispatched', $3, $4, $4) RETURNING id`,
+        [incidentId, resourceId, note, at],
+      );
+      return rows.rows[0]!.id;
+    },
+
+    async setTaskStatus(
+      source: Queryable,
+      incidentId: string,
+      taskId: string,
+      status: string,
+      at: Date,
+    ): Promise<string | null> {
+      const rows = await source.query<{ name: string }>(
+        `UPDATE dispatch_tasks t SET status = $3, updated_at = $4 FROM emergency_resources r
+         WHERE t.id = $2 AND t.incident_id = $1 AND r.id = t.resource_id RETURNING r.name`,
+        [incidentId, taskId, status, at],
+      );
+      return rows.rows[0]?.name ?? null;
+    },
+  };
+}
+
+export type IncidentsRepository = ReturnType<typeof createIncidentsRepository>;

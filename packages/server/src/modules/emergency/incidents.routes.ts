@@ -1,0 +1,159 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  dispatchStatuses,
+  incidentFollowUpSchema,
+  incidentReportSchema,
+  incidentSchema,
+} from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { IncidentsService } from './incidents.service.ts';
+
+const tags = ['emergency'];
+const idParams = z.object({ id: z.uuid() });
+const text = z.string().trim().min(1).max(2000);
+
+export function registerIncidentsRoutes(
+  app: FastifyInstance,
+  { incidents }: { incidents: IncidentsService },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const write = (audit: string) => ({ access: 'emergency:write' as const, audit });
+
+  api.get(
+    '/api/v1/incidents',
+    {
+      config: { access: 'emergency:read' },
+      schema: {
+        tags,
+        summary: 'Accidents, newest first',
+        querystring: z.object({ status: z.enum(['open', 'closed']).optional() }),
+        response: { 200: z.object({ items: z.array(incidentSchema) }) },
+      },
+    },
+    async (request) => ({ items: await incidents.list(requireAuth(request), request.query.status) }),
+  );
+
+  api.post(
+    '/api/v1/incidents',
+    {
+      config: write('incident.report'),
+      schema: {
+        tags,
+        summary: 'Initial report (首报); the statutory class and the reporting deadlines follow',
+        body: incidentReportSchema,
+        response: { 201: incidentSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await incidents.report(requireAuth(request), request.body);
+      request.auditTarget = created.id;
+      return reply.status(201).send(created);
+    },
+  );
+
+  api.get(
+    '/api/v1/incidents/:id',
+    {
+      config: { access: 'emergency:read' },
+      schema: { tags, params: idParams, response: { 200: incidentSchema } },
+    },
+    async (request) => incidents.get(requireAuth(request), request.params.id),
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/follow-ups',
+    {
+      config: write('incident.follow_up'),
+      schema: {
+        tags,
+        summary: 'Follow-up report (续报) with new totals; later deaths within 30 (7) days recount the class',
+        params: idParams,
+        body: incidentFollowUpSchema,
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) => incidents.followUp(requireAuth(request), request.params.id, request.body),
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/reports-sent',
+    {
+      config: write('incident.report_sent'),
+      schema: {
+        tags,
+        summary: 'Record that the report to the next level was made',
+        params: idParams,
+        body: z.object({ stepId: z.string().max(64) }).strict(),
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) => incidents.reportSent(requireAuth(request), request.params.id, request.body.stepId),
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/dispatch',
+    {
+      config: write('incident.dispatch'),
+      schema: {
+        tags,
+        summary: 'Dispatch a team (or other resource) to the incident',
+        params: idParams,
+        body: z.object({ resourceId: z.uuid(), note: text.optional() }).strict(),
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) =>
+      incidents.dispatch(requireAuth(request), request.params.id, request.body.resourceId, request.body.note),
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/tasks/:taskId/status',
+    {
+      config: write('incident.task_status'),
+      schema: {
+        tags,
+        summary: 'A dispatched resource’s progress: en route, on scene, done',
+        params: z.object({ id: z.uuid(), taskId: z.uuid() }),
+        body: z.object({ status: z.enum(dispatchStatuses) }).strict(),
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) =>
+      incidents.taskStatus(
+        requireAuth(request),
+        request.params.id,
+        request.params.taskId,
+        request.body.status,
+      ),
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/notes',
+    {
+      config: write('incident.note'),
+      schema: {
+        tags,
+        params: idParams,
+        body: z.object({ text }).strict(),
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) => incidents.note(requireAuth(request), request.params.id, request.body.text),
+  );
+
+  api.post(
+    '/api/v1/incidents/:id/close',
+    {
+      config: write('incident.close'),
+      schema: {
+        tags,
+        params: idParams,
+        body: z.object({ text }).strict(),
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) => incidents.close(requireAuth(request), request.params.id, request.body.text),
+  );
+}

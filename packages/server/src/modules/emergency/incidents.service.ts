@@ -1,0 +1,258 @@
+import {
+  DomainError,
+  accidentLevelNames,
+  planAccidentReporting,
+  recountAccidentCasualties,
+  type Incident,
+  type IncidentFollowUp,
+  type IncidentReport,
+} from '@anjian/domain';
+import type { AuthContext } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { inTransaction, type Db } from '../../platform/db.ts';
+import { scopeAllows } from '../../platform/scope-sql.ts';
+import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
+import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
+import type { ResourcesRepository } from './resources.repository.ts';
+
+const statusNames = { dispatched: '已调派', en_route: '途中', on_scene: '到达现场', done: '完成' } as const;
+
+export function createIncidentsService(deps: {
+  db: Db;
+  clock: Clock;
+  incidents: IncidentsRepository;
+  resources: ResourcesRepository;
+  enterprises: EnterprisesRepository;
+}) {
+  const { db, clock, incidents, resources, enterprises } = deps;
+
+  function recount(record: IncidentRecord) {
+    return recountAccidentCasualties({
+      occurredAt: record.occurredAt,
+      accidentType: record.accidentType,
+      roadTraffic: record.roadTraffic,
+      original: record.original,
+      changes: record.changes,
+    });
+  }
+
+  function present(record: IncidentRecord): Incident {
+    const counted = recount(record);
+    const now = clock.now();
+    const plan = planAccidentReporting({ level: counted.level, occurredAt: record.occurredAt });
+    return {
+      id: record.id,
+      occurredAt: record.occurredAt.toISOString(),
+      county: record.county,
+      enterpriseId: record.enterpriseId,
+      enterpriseName: record.enterpriseName,
+      location: record.location,
+      position: record.position,
+      accidentType: record.accidentType,
+      roadTraffic: record.roadTraffic,
+      deaths: counted.figures.deaths,
+      seriousInjuries: counted.figures.seriousInjuries,
+      missing: record.missing,
+      directLossWan: String(counted.figures.directLossWan),
+      level: counted.level,
+      originalLevel: counted.originalLevel,
+      reclassified: counted.reclassified,
+      casualtyWindowEndsAt: counted.windowEndsAt.toISOString(),
+      description: record.description,
+      reporter: record.reporter,
+      status: record.status,
+      reporting: plan.steps.map((step) => {
+        const sentAt = record.reportsSent[step.id] ?? null;
+        return {
+          id: step.id,
+          toZh: step.toZh,
+          toEn: step.toEn,
+          latestAt: step.latestAt.toISOString(),
+          sentAt,
+          overdue: sentAt === null && now > step.latestAt,
+        };
+      }),
+      followUpReportsPerDay: plan.followUpReportsPerDay,
+      tasks: record.tasks.map((t) => ({
+        ...t,
+        status: t.status as Incident['tasks'][number]['status'],
+        updatedAt: new Date(t.updatedAt).toISOString(),
+      })),
+      timeline: record.events.map((e) => ({
+        ...e,
+        at: new Date(e.at).toISOString(),
+        kind: e.kind as Incident['timeline'][number]['kind'],
+      })),
+    };
+  }
+
+  async function visible(auth: AuthContext, id: string): Promise<IncidentRecord> {
+    const record = await incidents.find(id, auth.scope);
+    if (!record) throw new DomainError('incident.not_found');
+    return record;
+  }
+
+  async function changed(
+    auth: AuthContext,
+    id: string,
+    work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0], record: IncidentRecord) => Promise<void>,
+  ) {
+    const record = await visible(auth, id);
+    if (!scopeAllows(auth.scope, record.county, null)) throw new DomainError('registry.scope_outside_caller');
+    await inTransaction(db, (tx) => work(tx, record));
+    return present((await incidents.find(id, auth.scope))!);
+  }
+
+  return {
+    async list(auth: AuthContext, status?: string) {
+      return (await incidents.list(auth.scope, status)).map(present);
+    },
+
+    async get(auth: AuthContext, id: string) {
+      return present(await visible(auth, id));
+    },
+
+    async report(auth: AuthContext, input: IncidentReport) {
+      if (!scopeAllows(auth.scope, input.county, null))
+        throw new DomainError('registry.scope_outside_caller');
+      if (input.enterpriseId && !(await enterprises.findById(input.enterpriseId, auth.scope)))
+        throw new DomainError('enterprise.not_found');
+      const now = clock.now();
+      if (new Date(input.occurredAt) > now) throw new DomainError('incident.in_future');
+      const id = await inTransaction(db, async (tx) => {
+        const newId = await incidents.insert(tx, input, auth.userId, now);
+        // Recording it here means the report has reached the unit and the county bureau.
+        await incidents.update(
+          tx,
+          newId,
+          { reportsSent: { site_to_unit: now.toISOString(), unit_to_county: now.toISOString() } },
+          now,
+        );
+        await incidents.event(
+          tx,
+          newId,
+          now,
+          auth.username,
+          'report',
+          `首报：${input.location}，死亡 ${input.deaths} 人，重伤 ${input.seriousInjuries} 人，失踪 ${input.missing} 人，直接经济损失约 ${input.directLossWan} 万元`,
+        );
+        return newId;
+      });
+      const created = present((await incidents.find(id, auth.scope))!);
+      await incidents.event(
+        db,
+        id,
+        now,
+        'system',
+        'note',
+        `事故等级：${accidentLevelNames[created.level].zh}`,
+      );
+      return present((await incidents.find(id, auth.scope))!);
+    },
+
+    async followUp(auth: AuthContext, id: string, input: IncidentFollowUp) {
+      return changed(auth, id, async (tx, record) => {
+        const now = clock.now();
+        const at = input.at ? new Date(input.at) : now;
+        if (at < record.occurredAt || at > now) throw new DomainError('accident.change_before_accident');
+        const before = recount(record).level;
+        const change = {
+          at,
+          ...(input.deaths !== undefined ? { deaths: input.deaths } : {}),
+          ...(input.seriousInjuries !== undefined ? { seriousInjuries: input.seriousInjuries } : {}),
+        };
+        const changes = [...record.changes, change];
+        const original =
+          input.directLossWan !== undefined
+            ? { ...record.original, directLossWan: input.directLossWan }
+            : undefined;
+        await incidents.update(
+          tx,
+          id,
+          {
+            changes,
+            ...(original ? { original } : {}),
+            ...(input.missing !== undefined ? { missing: input.missing } : {}),
+          },
+          now,
+        );
+        await incidents.event(tx, id, now, auth.username, 'follow_up', `续报：${input.description}`);
+        const after = recount({ ...record, changes, original: original ?? record.original }).level;
+        if (after !== before) {
+          await incidents.event(
+            tx,
+            id,
+            now,
+            'system',
+            'reclassified',
+            `事故等级由${accidentLevelNames[before].zh}调整为${accidentLevelNames[after].zh}`,
+          );
+        }
+      });
+    },
+
+    async reportSent(auth: AuthContext, id: string, stepId: string) {
+      return changed(auth, id, async (tx, record) => {
+        const step = present(record).reporting.find((s) => s.id === stepId);
+        if (!step) throw new DomainError('incident.unknown_report_step');
+        const now = clock.now();
+        await incidents.update(
+          tx,
+          id,
+          { reportsSent: { ...record.reportsSent, [stepId]: now.toISOString() } },
+          now,
+        );
+        await incidents.event(
+          tx,
+          id,
+          now,
+          auth.username,
+          'report_sent',
+          `已报告${step.toZh}${step.overdue ? '（已超时）' : ''}`,
+        );
+      });
+    },
+
+    async dispatch(auth: AuthContext, id: string, resourceId: string, note: string | undefined) {
+      return changed(auth, id, async (tx) => {
+        const resource = await resources.find(resourceId, auth.scope);
+        if (!resource) throw new DomainError('emergency.resource_not_found');
+        const now = clock.now();
+        await incidents.insertTask(tx, id, resourceId, note ?? null, now);
+        await incidents.event(
+          tx,
+          id,
+          now,
+          auth.username,
+          'dispatch',
+          `调派${resource.name}${note ? `：${note}` : ''}`,
+        );
+      });
+    },
+
+    async taskStatus(auth: AuthContext, id: string, taskId: string, status: keyof typeof statusNames) {
+      return changed(auth, id, async (tx) => {
+        const now = clock.now();
+        const name = await incidents.setTaskStatus(tx, id, taskId, status, now);
+        if (!name) throw new DomainError('incident.task_not_found');
+        await incidents.event(tx, id, now, auth.username, 'task_status', `${name}：${statusNames[status]}`);
+      });
+    },
+
+    async note(auth: AuthContext, id: string, text: string) {
+      return changed(auth, id, async (tx) =>
+        incidents.event(tx, id, clock.now(), auth.username, 'note', text),
+      );
+    },
+
+    async close(auth: AuthContext, id: string, text: string) {
+      return changed(auth, id, async (tx) => {
+        const now = clock.now();
+        await incidents.update(tx, id, { status: 'closed' }, now);
+        await incidents.event(tx, id, now, auth.username, 'closed', text);
+      });
+    },
+  };
+}
+
+export type IncidentsService = ReturnType<typeof createIncidentsService>;
