@@ -14,8 +14,16 @@ describe('SM3 (GB/T 32905-2016)', () => {
     ],
     // The rest were computed with OpenSSL 3 (Node's createHash('sm3')); they cover the padding edges.
     ['empty input', '', '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b'],
-    ['55 bytes: length fits the block', repeated(55, 0x61), '288337eef51eec62e7544d7270424c8dbe656254c99852870a73b2453a6a7fb1'],
-    ['56 bytes: padding needs a new block', repeated(56, 0x61), 'ba00ebedaab54065a5fd4f9f56326016203166bcee3eed44ea868d59d67aa3c8'],
+    [
+      '55 bytes: length fits the block',
+      repeated(55, 0x61),
+      '288337eef51eec62e7544d7270424c8dbe656254c99852870a73b2453a6a7fb1',
+    ],
+    [
+      '56 bytes: padding needs a new block',
+      repeated(56, 0x61),
+      'ba00ebedaab54065a5fd4f9f56326016203166bcee3eed44ea868d59d67aa3c8',
+    ],
     ['63 bytes', repeated(63, 0x61), '587308543551881ebd70d27ad358ff5dcdf24ac54822e2f7b7c3edce0985d21b'],
     ['64 bytes', repeated(64, 0x61), '616ec433c359e7c2b19f360e2b8f2a1b6e9ed76b8dc1a7d207b31a5341c611e9'],
     ['65 bytes', repeated(65, 0x61), '3d1d94afa238ec3e2bbc20ad504702b24c16f2889c94973f2f8da3526c44e4bc'],
@@ -27,7 +35,11 @@ describe('SM3 (GB/T 32905-2016)', () => {
       Uint8Array.from({ length: 256 }, (_, i) => i),
       '59d171dbfd251d5a4cd77d6ba2b7109b7d64a4cd7fa8182beb100a016fa3ac44',
     ],
-    ['UTF-8 Chinese text', '玉应急〔2026〕12号', 'a18584017f7ebc60ef77d6fd2d2847a2f5f2d03e9af3d12616d0b3f6dd8ebe4d'],
+    [
+      'UTF-8 Chinese text',
+      '玉应急〔2026〕12号',
+      'a18584017f7ebc60ef77d6fd2d2847a2f5f2d03e9af3d12616d0b3f6dd8ebe4d',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(sm3DigestHex(input)).toBe(expected);
   });

@@ -4,9 +4,7 @@
  * Node's OpenSSL has SM3 too, but the domain package may not import node:crypto.
  */
 
-const iv = [
-  0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e,
-];
+const iv = [0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e];
 
 const rotl = (x: number, n: number): number => ((x << n) | (x >>> (32 - n))) >>> 0;
 const p0 = (x: number): number => (x ^ rotl(x, 9) ^ rotl(x, 17)) >>> 0;
@@ -15,9 +13,12 @@ const p1 = (x: number): number => (x ^ rotl(x, 15) ^ rotl(x, 23)) >>> 0;
 // §4.2: T_j = 79cc4519 for rounds 0–15, 7a879d8a for rounds 16–63; pre-rotated by j mod 32 (§5.3.3).
 const roundConstants = Array.from({ length: 64 }, (_, j) => rotl(j < 16 ? 0x79cc4519 : 0x7a879d8a, j % 32));
 
+// Scratch space of the message expansion, reused by every block (the code is single-threaded).
+const w = new Uint32Array(68);
+const w1 = new Uint32Array(64);
+
 /** §5.3.2 message expansion: W_0…W_67 and W'_j = W_j ⊕ W_{j+4}. */
-function expand(block: Uint8Array, offset: number): { w: Uint32Array; w1: Uint32Array } {
-  const w = new Uint32Array(68);
+function expand(block: Uint8Array, offset: number): void {
   for (let j = 0; j < 16; j++) {
     const i = offset + 4 * j;
     w[j] = ((block[i]! << 24) | (block[i + 1]! << 16) | (block[i + 2]! << 8) | block[i + 3]!) >>> 0;
@@ -25,15 +26,20 @@ function expand(block: Uint8Array, offset: number): { w: Uint32Array; w1: Uint32
   for (let j = 16; j < 68; j++) {
     w[j] = (p1(w[j - 16]! ^ w[j - 9]! ^ rotl(w[j - 3]!, 15)) ^ rotl(w[j - 13]!, 7) ^ w[j - 6]!) >>> 0;
   }
-  const w1 = new Uint32Array(64);
   for (let j = 0; j < 64; j++) w1[j] = (w[j]! ^ w[j + 4]!) >>> 0;
-  return { w, w1 };
 }
 
 /** §5.3.3 compression function CF(V, B), updating `v` in place. */
 function compress(v: Uint32Array, block: Uint8Array, offset: number): void {
-  const { w, w1 } = expand(block, offset);
-  let [a, b, c, d, e, f, g, h] = v as unknown as [number, number, number, number, number, number, number, number];
+  expand(block, offset);
+  let a = v[0]!,
+    b = v[1]!,
+    c = v[2]!,
+    d = v[3]!,
+    e = v[4]!,
+    f = v[5]!,
+    g = v[6]!,
+    h = v[7]!;
   for (let j = 0; j < 64; j++) {
     const a12 = rotl(a, 12);
     const ss1 = rotl((a12 + e + roundConstants[j]!) >>> 0, 7);
@@ -51,7 +57,14 @@ function compress(v: Uint32Array, block: Uint8Array, offset: number): void {
     f = e;
     e = p0(tt2);
   }
-  [a, b, c, d, e, f, g, h].forEach((x, i) => (v[i] = (v[i]! ^ x) >>> 0));
+  v[0]! ^= a;
+  v[1]! ^= b;
+  v[2]! ^= c;
+  v[3]! ^= d;
+  v[4]! ^= e;
+  v[5]! ^= f;
+  v[6]! ^= g;
+  v[7]! ^= h;
 }
 
 /** §5.2 padding: a 1 bit, zeros to 448 mod 512 bits, then the bit length as 64-bit big-endian. */

@@ -1,0 +1,118 @@
+import { type StepContext, stepRule } from './alarm-rule-steps.ts';
+import { nextScheduleChange } from './alarm-schedule.ts';
+import type {
+  AlarmRuleState,
+  AlarmTransition,
+  PointAlarmState,
+  PointEvaluation,
+  PointEvaluationInput,
+} from './alarm-state.ts';
+import type { ResolvedAlarmRule } from './resolve-point-rules.ts';
+
+/*
+ * The pure alarm evaluator of one point (ARCHITECTURE.md §4). The ingestion service calls it for
+ * every reading, in timestamp order, and a worker calls it with a tick at `nextCheckAt`, so that
+ * duration and no-data rules change without new readings. Same state, input, rules and `now`: same
+ * answer. The result does not depend on when the worker ticks: a duration or no-data alarm is stamped
+ * with the instant it became due, and a reading first brings the rules up to its own time.
+ *
+ * A rule's state survives a new version of the rule (the new conditions apply from the next step);
+ * a rule no longer given has its alarm cleared (`rule_removed`) and its state dropped.
+ */
+
+/** When a tick could next change the rule; null when only a reading can. */
+function nextCheckOf(
+  rule: ResolvedAlarmRule,
+  state: AlarmRuleState,
+  point: PointAlarmState,
+  at: number,
+): number | null {
+  const candidates: number[] = [];
+  const scheduleChange = nextScheduleChange(rule.schedule, new Date(at));
+  if (scheduleChange) candidates.push(scheduleChange.getTime());
+  if (rule.kind === 'duration' && state.status === 'pending' && state.since !== undefined && point.last) {
+    const due = state.since + rule.holdMs;
+    if (due <= point.last[0] + rule.staleMs) candidates.push(due);
+  }
+  if (rule.kind === 'no_data' && state.status === 'normal') {
+    const base = Math.max(point.last?.[0] ?? point.watchedSince, point.watchedSince);
+    candidates.push(base + rule.timeoutMs + 1);
+  }
+  const later = candidates.filter((time) => time > at);
+  return later.length > 0 ? Math.min(...later) : null;
+}
+
+function nextCheckAt(point: PointAlarmState, rules: readonly ResolvedAlarmRule[], at: number): Date | null {
+  const times = rules
+    .map((rule) =>
+      nextCheckOf(rule, point.rules[rule.id] ?? { version: rule.version, status: 'normal' }, point, at),
+    )
+    .filter((time) => time !== null);
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
+}
+
+function removedRuleTransitions(state: PointAlarmState, rules: readonly ResolvedAlarmRule[], at: number) {
+  const given = new Set(rules.map((rule) => rule.id));
+  return Object.entries(state.rules)
+    .filter(([id, ruleState]) => !given.has(id) && ruleState.status !== 'normal')
+    .map(([id, ruleState]): AlarmTransition => ({
+      ruleId: id,
+      ruleVersion: ruleState.version,
+      kind: null,
+      from: ruleState.status,
+      to: 'normal',
+      level: null,
+      colour: null,
+      value: null,
+      at: new Date(Math.max(at, ruleState.changedAt ?? at)),
+      reason: 'rule_removed',
+    }));
+}
+
+/** Stable: transitions at the same instant keep the order of their rules. */
+const byTime = (transitions: readonly AlarmTransition[]): AlarmTransition[] =>
+  transitions
+    .map((transition, index) => ({ transition, index }))
+    .sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime() || a.index - b.index)
+    .map(({ transition }) => transition);
+
+/**
+ * Evaluates the point's rules (resolved with `resolvePointRules`) on a new reading or a tick. A
+ * reading whose quality is not ok, or that is not newer than the last evaluated one, changes
+ * nothing (`ignored`): it is stored by the caller but never evaluated.
+ */
+export function evaluatePoint(
+  state: PointAlarmState,
+  input: PointEvaluationInput,
+  rules: readonly ResolvedAlarmRule[],
+  now: Date,
+): PointEvaluation {
+  const unchanged = (ignored: PointEvaluation['ignored']): PointEvaluation => ({
+    state,
+    transitions: [],
+    nextCheckAt: nextCheckAt(state, rules, now.getTime()),
+    ...(ignored ? { ignored } : {}),
+  });
+  if (input.kind === 'reading') {
+    if (input.quality !== 'ok' || input.value === null || !Number.isFinite(input.value))
+      return unchanged('quality');
+    if (state.last && input.at.getTime() <= state.last[0]) return unchanged('not_newer');
+  }
+  const reading =
+    input.kind === 'reading' && input.value !== null
+      ? ([input.at.getTime(), input.value] as const)
+      : undefined;
+  const at = reading ? reading[0] : now.getTime();
+  const context: StepContext = { at, reading, last: state.last, watchedSince: state.watchedSince };
+  const ruleStates: Record<string, AlarmRuleState> = {};
+  const transitions: AlarmTransition[] = [];
+  for (const rule of rules) {
+    const previous = state.rules[rule.id] ?? { version: rule.version, status: 'normal' };
+    const step = stepRule(rule, { ...previous, version: rule.version }, context);
+    ruleStates[rule.id] = step.state;
+    transitions.push(...step.transitions);
+  }
+  transitions.push(...removedRuleTransitions(state, rules, at));
+  const next: PointAlarmState = { ...state, ...(reading ? { last: reading } : {}), rules: ruleStates };
+  return { state: next, transitions: byTime(transitions), nextCheckAt: nextCheckAt(next, rules, at) };
+}
