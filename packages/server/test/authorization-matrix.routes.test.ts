@@ -3,10 +3,14 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { DataScope } from '@anjian/domain';
-import { generateSyntheticCreditCode, reportHazard } from '@anjian/domain';
+import { generateSyntheticCreditCode, reportHazard, runDraw, type DrawPublicRecord } from '@anjian/domain';
 import { enterpriseColumns } from '../src/modules/enterprises/enterprise-columns.ts';
 import { XLSX_TYPE } from '../src/modules/enterprises/enterprise-excel.ts';
-import { consequenceExampleBodies } from '../src/modules/calc/consequence-bodies.ts';
+import {
+  consequenceExampleBodies,
+  exampleDrawRecord,
+  exampleDrawSeed,
+} from '../src/modules/calc/consequence-bodies.ts';
 import {
   createTestContext,
   TEST_PASSWORD,
@@ -455,6 +459,20 @@ const matrix: Record<string, RouteCase> = {
     in: everyone(200),
   },
 
+  'GET /api/v1/calc/draw/algorithm': {
+    build: async () => ({ url: '/api/v1/calc/draw/algorithm' }),
+    in: everyone(200),
+  },
+  'POST /api/v1/calc/draw/verify': {
+    build: async () => {
+      const result = runDraw(exampleDrawRecord as unknown as DrawPublicRecord, exampleDrawSeed);
+      return {
+        url: '/api/v1/calc/draw/verify',
+        payload: { record: exampleDrawRecord, seed: exampleDrawSeed, commitment: result.commitment, result },
+      };
+    },
+    in: everyone(200),
+  },
   'GET /api/v1/divisions/boundaries': {
     build: async () => ({ url: '/api/v1/divisions/boundaries' }),
     in: signedIn,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
-import { consequenceExampleBodies } from './consequence-bodies.ts';
+import { runDraw, type DrawPublicRecord } from '@anjian/domain';
+import { consequenceExampleBodies, exampleDrawRecord, exampleDrawSeed } from './consequence-bodies.ts';
 
 describe('consequence calculators over HTTP', () => {
   let t: TestContext;
@@ -68,5 +69,44 @@ describe('consequence calculators over HTTP', () => {
       })
     ).json();
     expect(chlorine.warnings.map((w: { code: string }) => w.code)).toContain('dense_gas');
+  });
+});
+
+describe('double-random draw verification (public)', () => {
+  let t: TestContext;
+  beforeAll(async () => {
+    t = await createTestContext();
+  });
+  afterAll(() => t.close());
+
+  it('confirms a published draw and catches a changed result or a wrong seed', async () => {
+    const record = exampleDrawRecord as unknown as DrawPublicRecord;
+    const result = runDraw(record, exampleDrawSeed);
+    const body = { record, seed: exampleDrawSeed, commitment: result.commitment, result };
+    expect(
+      (await t.request({ method: 'POST', url: '/api/v1/calc/draw/verify', payload: body })).json(),
+    ).toEqual({ ok: true });
+    const other = exampleDrawSeed.replace(/^8/, '9');
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/v1/calc/draw/verify',
+          payload: { ...body, seed: other },
+        })
+      ).json(),
+    ).toMatchObject({ ok: false, reason: 'commitment_mismatch' });
+    const swapped = { ...result, selections: [...result.selections].reverse() };
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/v1/calc/draw/verify',
+          payload: { ...body, result: swapped },
+        })
+      ).json(),
+    ).toMatchObject({ ok: false, reason: 'result_mismatch' });
+    const algorithm = (await t.request({ method: 'GET', url: '/api/v1/calc/draw/algorithm' })).json();
+    expect(algorithm.zh).toMatch(/SM3/);
   });
 });

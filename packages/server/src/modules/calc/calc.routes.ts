@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  drawAlgorithmDescription,
+  drawVerificationRequestSchema,
+  verifyDraw,
   bleveRequestSchema,
   bleveResponseSchema,
   calculateBleve,
@@ -206,4 +209,40 @@ export function registerCalcRoutes(app: FastifyInstance) {
       async (request) => (calculate as (input: unknown) => never)(request.body),
     );
   }
+
+  api.get(
+    '/api/v1/calc/draw/algorithm',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'How a double-random draw (双随机) is computed from its public record and seed, so anyone can re-run it',
+        response: { 200: z.object({ zh: z.string(), en: z.string() }) },
+      },
+    },
+    async () => ({ zh: drawAlgorithmDescription.zh, en: drawAlgorithmDescription.en }),
+  );
+
+  api.post(
+    '/api/v1/calc/draw/verify',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Re-run a published draw: does the revealed seed match the commitment, and does it give the published result?',
+        body: drawVerificationRequestSchema,
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            reason: z.enum(['invalid_input', 'commitment_mismatch', 'result_mismatch']).optional(),
+            detail: z.string().optional(),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      verifyDraw(request.body.record, request.body.seed, request.body.commitment, request.body.result),
+  );
 }
