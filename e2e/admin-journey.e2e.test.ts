@@ -94,7 +94,7 @@ describe('first administrator sets up a county officer', () => {
       await changeInitialPassword(page, oneTimePassword, OFFICER.password);
       const totp = await enrolTotp(page);
       await waitForPath(page, '/workbench');
-      expect(await topMenuTitles(page)).toEqual(['工作台']);
+      expect(await topMenuTitles(page)).toEqual(['工作台', '一张图', '企业档案']);
       expect(await byTestId(page, 'workbench-greeting').textContent()).toContain(OFFICER.displayName);
       expect(await byTestId(page, 'workbench-scope').textContent()).toBe('江川区');
       expect(await byTestId(page, 'workbench-roles').textContent()).toContain('县（区）局工作人员');
@@ -108,7 +108,7 @@ describe('first administrator sets up a county officer', () => {
       await byTestId(page, 'forbidden').waitFor();
       expect(page.url()).toBe(`${baseUrl}/admin/users`);
       expect(await byTestId(page, 'users-table').count()).toBe(0);
-      expect(await topMenuTitles(page)).toEqual(['工作台']);
+      expect(await topMenuTitles(page)).toEqual(['工作台', '一张图', '企业档案']);
       expect(userListCalls).toEqual([]);
 
       // The session ends behind the page's back (idle limit, signed out elsewhere): the next call
@@ -138,7 +138,7 @@ describe('first administrator sets up a county officer', () => {
       // Every string follows the language switch, the menu included.
       await byTestId(page, 'language-switch').click();
       await byTestId(page, 'language-en').click();
-      await expect.poll(() => topMenuTitles(page), POLL).toEqual(['Workbench']);
+      await expect.poll(() => topMenuTitles(page), POLL).toEqual(['Workbench', 'One-map', 'Registry']);
       expect(await byTestId(page, 'breadcrumb').textContent()).toContain('My sessions');
     });
     await officer.context.close();

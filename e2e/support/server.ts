@@ -75,8 +75,15 @@ async function waitForHealth(server: RunningServer, timeoutMs: number): Promise<
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${tail(server.logFile)}`);
 }
 
-/** Starts the real server (embedded PostgreSQL in a fresh data directory) and waits until it is healthy. */
-export async function startServer(bootstrapPassword: string): Promise<RunningServer> {
+/**
+ * Starts the real server (embedded PostgreSQL in a fresh data directory) and waits until it is
+ * healthy. With `demoData` it loads the demo registry (about 320 enterprises labelled 演示 in all
+ * nine counties, the plan's named mines, tailings ponds, pipelines and parks).
+ */
+export async function startServer(
+  bootstrapPassword: string,
+  options: { demoData?: boolean } = {},
+): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'anjian-e2e-'));
   // As root the server runs PostgreSQL as the `postgres` user, which must be able to enter this directory.
   await chmod(dataDir, 0o755);
@@ -94,7 +101,7 @@ export async function startServer(bootstrapPassword: string): Promise<RunningSer
       HOST: '127.0.0.1',
       EMBEDDED_PG_PORT: String(pgPort),
       ANJIAN_BOOTSTRAP_PASSWORD: bootstrapPassword,
-      DEMO_DATA: 'false',
+      DEMO_DATA: options.demoData ? 'true' : 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,7 +109,7 @@ export async function startServer(bootstrapPassword: string): Promise<RunningSer
   child.stderr?.pipe(log);
   const server = { baseUrl: `http://127.0.0.1:${port}`, dataDir, logFile, process: child };
   try {
-    await waitForHealth(server, 120_000);
+    await waitForHealth(server, 180_000);
   } catch (error) {
     await stopServer(server);
     throw error;

@@ -244,6 +244,12 @@ export async function buildApp({
       },
     });
   }
+  if (hasWeb) {
+    // The site root is the app itself (the static plugin serves files, not directories).
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false }),
+    );
+  }
   app.setNotFoundHandler((request, reply) => {
     if (
       request.url.startsWith('/api/') ||
@@ -258,7 +264,7 @@ export async function buildApp({
         },
       });
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
   return app;
 }

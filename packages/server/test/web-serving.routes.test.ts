@@ -18,6 +18,15 @@ describe('serving the web app', () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
+  it('answers the site root with the app', async () => {
+    const root = await t.request({ method: 'GET', url: '/' });
+    expect(root.statusCode).toBe(200);
+    expect(root.body).toContain('<title>安监</title>');
+    expect(root.headers['cache-control']).toBe('no-cache');
+    const directory = await t.request({ method: 'GET', url: '/assets/' });
+    expect(directory.statusCode).toBe(404);
+  });
+
   it('answers client routes with the app, and hashed assets with a year of caching', async () => {
     const page = await t.request({ method: 'GET', url: '/registry/enterprises/42' });
     expect(page.statusCode).toBe(200);

@@ -119,6 +119,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof SyntaxError || fastifyError.statusCode === 400)
     return send(reply, language, 'request.invalid_json');
   if (fastifyError.statusCode === 429) return send(reply, language, 'request.rate_limited');
+  // The static file server refuses directories (403) and misses files (404): nothing there.
+  if (fastifyError.statusCode === 403 || fastifyError.statusCode === 404)
+    return send(reply, language, 'route.not_found');
   if (fastifyError.statusCode === 413) return send(reply, language, 'request.too_large');
   if (fastifyError.statusCode === 415) return send(reply, language, 'request.unsupported_media_type');
   request.log.error({ err: error }, 'unhandled error');

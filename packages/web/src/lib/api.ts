@@ -54,6 +54,8 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 interface CallOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as the request body as is (an .xlsx upload), with its content type. */
+  file?: { data: Blob; contentType: string };
   /** Do not treat 401 as "session ended" (the start-up probe and the login call). */
   expectUnauthenticated?: boolean;
 }
@@ -101,7 +103,10 @@ async function send(method: string, path: string, options: CallOptions = {}): Pr
     const token = hooks.csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
-  if (options.body !== undefined) {
+  if (options.file) {
+    headers['Content-Type'] = options.file.contentType;
+    init.body = options.file.data;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -134,6 +139,10 @@ export const api = {
   post: <T>(path: string, body?: unknown, options?: Omit<CallOptions, 'body'>) =>
     json<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown, query?: Query) => json<T>('PUT', path, { body, query }),
+  /** Posts a file as the raw request body (e.g. an Excel import). */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+    json<T>('POST', path, { file: { data: file, contentType }, query }),
   delete: <T>(path: string) => json<T>('DELETE', path),
   /** A file answer (e.g. an Excel export), saved through a temporary link. */
   async download(path: string, query: Query, fallbackName: string): Promise<string> {

@@ -16,12 +16,23 @@ describe('menu', () => {
     ['sysadmin', ['system'], '/admin/users'],
     ['secadmin', ['security'], '/admin/roles'],
     ['auditadmin', ['audit'], '/admin/audit'],
-    ['county_officer', ['workbench'], '/workbench'],
-    ['enterprise_manager', ['workbench'], '/workbench'],
+    ['city_officer', ['workbench', 'one-map', 'registry'], '/workbench'],
+    ['county_officer', ['workbench', 'one-map', 'registry'], '/workbench'],
+    ['enterprise_manager', ['workbench', 'one-map', 'registry'], '/workbench'],
   ])('%s sees %j and starts at %s', (role, keys, landing) => {
     const visible = menuOf(role);
     expect(visible.map((entry) => entry.key)).toEqual(keys);
     expect(firstMenuPath(visible)).toBe(landing);
+  });
+
+  it('offers the registry configuration pages only with registry:configure', () => {
+    const children = (role: string) =>
+      menuOf(role)
+        .find((entry) => entry.key === 'registry')
+        ?.children?.map((entry) => entry.key);
+    expect(children('city_officer')).toEqual(['enterprises', 'objects', 'dictionaries', 'boundaries']);
+    expect(children('county_officer')).toEqual(['enterprises', 'objects']);
+    expect(children('expert')).toEqual(['enterprises', 'objects']);
   });
 
   it('drops groups with no visible child and shows nothing without permissions', () => {

@@ -1,5 +1,18 @@
 import type { Component } from 'vue';
-import { Document, House, Lock, Setting, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import {
+  Collection,
+  Document,
+  House,
+  Lock,
+  MapLocation,
+  OfficeBuilding,
+  Place,
+  Setting,
+  Tickets,
+  User,
+  UserFilled,
+  Files,
+} from '@element-plus/icons-vue';
 import type { Permission } from '@anjian/domain';
 
 /**
@@ -25,6 +38,48 @@ export const menu: readonly MenuEntry[] = [
     icon: House,
     path: '/workbench',
     permission: 'dashboard:view',
+  },
+  {
+    key: 'one-map',
+    title: 'menu.oneMap',
+    icon: MapLocation,
+    path: '/map',
+    permission: 'registry:read',
+  },
+  {
+    key: 'registry',
+    title: 'menu.registry',
+    icon: OfficeBuilding,
+    children: [
+      {
+        key: 'enterprises',
+        title: 'menu.enterprises',
+        icon: Files,
+        path: '/registry/enterprises',
+        permission: 'registry:read',
+      },
+      {
+        key: 'objects',
+        title: 'menu.objects',
+        icon: Place,
+        path: '/registry/objects',
+        permission: 'registry:read',
+      },
+      {
+        key: 'dictionaries',
+        title: 'menu.dictionaries',
+        icon: Collection,
+        path: '/registry/dictionaries',
+        permission: 'registry:configure',
+      },
+      {
+        key: 'boundaries',
+        title: 'menu.boundaries',
+        icon: MapLocation,
+        path: '/registry/boundaries',
+        permission: 'registry:configure',
+      },
+    ],
   },
   {
     // 三员分立: each administrator sees exactly one of the next three groups.

@@ -13,6 +13,8 @@ declare module 'vue-router' {
     step?: 'password' | 'totp';
     /** i18n keys of breadcrumb entries before the title, for pages outside the menu. */
     trail?: readonly string[];
+    /** The menu entry to highlight for a page outside the menu (a detail page under its list). */
+    activeMenu?: string;
   }
 }
 
@@ -45,6 +47,47 @@ export const routes: RouteRecordRaw[] = [
         name: 'workbench',
         component: () => import('../features/workbench/pages/WorkbenchPage.vue'),
         meta: { title: 'menu.workbench', permission: 'dashboard:view' },
+      },
+      {
+        path: 'map',
+        name: 'one-map',
+        component: () => import('../features/onemap/pages/OneMapPage.vue'),
+        meta: { title: 'menu.oneMap', permission: 'registry:read' },
+      },
+      {
+        path: 'registry/enterprises',
+        name: 'enterprises',
+        component: () => import('../features/registry/pages/EnterprisesPage.vue'),
+        meta: { title: 'menu.enterprises', permission: 'registry:read' },
+      },
+      {
+        path: 'registry/enterprises/:id',
+        name: 'enterprise-detail',
+        component: () => import('../features/registry/pages/EnterpriseDetailPage.vue'),
+        meta: {
+          title: 'menu.enterpriseDetail',
+          permission: 'registry:read',
+          trail: ['menu.registry', 'menu.enterprises'],
+          activeMenu: '/registry/enterprises',
+        },
+      },
+      {
+        path: 'registry/objects',
+        name: 'objects',
+        component: () => import('../features/registry/pages/ObjectsPage.vue'),
+        meta: { title: 'menu.objects', permission: 'registry:read' },
+      },
+      {
+        path: 'registry/dictionaries',
+        name: 'dictionaries',
+        component: () => import('../features/registry/pages/DictionariesPage.vue'),
+        meta: { title: 'menu.dictionaries', permission: 'registry:configure' },
+      },
+      {
+        path: 'registry/boundaries',
+        name: 'boundaries',
+        component: () => import('../features/registry/pages/BoundariesPage.vue'),
+        meta: { title: 'menu.boundaries', permission: 'registry:configure' },
       },
       {
         path: 'admin/users',
