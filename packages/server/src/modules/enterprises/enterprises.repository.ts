@@ -419,6 +419,17 @@ export function createEnterprisesRepository(db: Db) {
       }));
     },
 
+    /** Changes whenever any enterprise is added, changed or removed. */
+    async dataVersion(): Promise<string> {
+      const rows = await db.query<{ version: string }>(
+        // The newest writing transaction (xmin), the row count and the latest change: any insert,
+        // update or delete moves at least one of them, whatever the servers' clocks say.
+        `SELECT coalesce(max(xmin::text::bigint), 0) || '/' || count(*) || '/' || coalesce(max(updated_at)::text, '') AS version
+         FROM enterprises`,
+      );
+      return rows.rows[0]!.version;
+    },
+
     /**
      * Compact points of the map layer, [id, lon, lat, first sector, name, status, demo] each, as
      * JSON text built by PostgreSQL: tens of thousands of rows pass through without being parsed

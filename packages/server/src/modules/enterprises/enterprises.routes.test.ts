@@ -243,6 +243,18 @@ describe('enterprise registry', () => {
     ).json();
     expect(map.points.map((p: unknown[]) => p[0])).not.toContain(inTonghai.id);
     expect(map.points.length).toBe(list.total);
+    // The layer is cached while nothing changes; a change shows at once, even at the same instant.
+    const renamed = list.items[0];
+    await t.request({
+      method: 'PATCH',
+      url: `/api/v1/enterprises/${renamed.id}`,
+      payload: { name: '江川改名后的企业' },
+      as: countyOfficer,
+    });
+    const after = (
+      await t.request({ method: 'GET', url: '/api/v1/map/enterprises', as: countyOfficer })
+    ).json();
+    expect(after.points.find((p: unknown[]) => p[0] === renamed.id)[4]).toBe('江川改名后的企业');
     const create = await t.request({
       method: 'POST',
       url: '/api/v1/enterprises',

@@ -85,8 +85,11 @@ function describe(
   } as Record<string, string | null>;
 }
 
+const MAP_CACHE_ENTRIES = 50;
+
 export function createEnterprisesService(deps: Deps) {
   const { clock, cipher, enterprises, dictionaries } = deps;
+  const mapCache = new Map<string, { version: string; json: string }>();
 
   function sealContact(
     contact: Contact | undefined,
@@ -319,8 +322,21 @@ export function createEnterprisesService(deps: Deps) {
       return present((await enterprises.findById(id, null))!, actor);
     },
 
+    /**
+     * The map layer, cached per scope and filter while the registry is unchanged: the data version
+     * (latest change and row count) is read from the database on every call, so a change made
+     * through any server replica shows at once.
+     */
     async mapPointsJson(actor: Actor, filter: EnterpriseFilter): Promise<string> {
-      return enterprises.mapPointsJson(filter, actor.scope, beijingDate(clock.now()));
+      const today = beijingDate(clock.now());
+      const key = JSON.stringify([actor.scope, filter, today]);
+      const version = await enterprises.dataVersion();
+      const cached = mapCache.get(key);
+      if (cached && cached.version === version) return cached.json;
+      const json = await enterprises.mapPointsJson(filter, actor.scope, today);
+      if (mapCache.size >= MAP_CACHE_ENTRIES) mapCache.delete(mapCache.keys().next().value!);
+      mapCache.set(key, { version, json });
+      return json;
     },
   };
 }
