@@ -80,6 +80,9 @@ export const en: SameShape<Messages> = {
     userMenu: 'User menu',
   },
   login: {
+    previousTitle: 'Previous sign-in',
+    previousText:
+      'Previous sign-in at {at} from {ip}. If that was not you, change your password now and tell the administrator.',
     title: 'Sign in',
     subtitle: 'Work-Safety Supervision Platform',
     username: 'Username',

@@ -77,6 +77,8 @@ export const zhCN = {
     userMenu: '用户菜单',
   },
   login: {
+    previousTitle: '上次登录',
+    previousText: '上次登录时间 {at}，IP {ip}。如非本人操作，请立即修改密码并联系管理员。',
     title: '用户登录',
     subtitle: '安全生产监管平台',
     username: '用户名',
