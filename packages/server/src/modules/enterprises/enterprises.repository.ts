@@ -166,14 +166,36 @@ export function createEnterprisesRepository(db: Db) {
     async list(query: EnterpriseListQuery, scope: DataScope, today: string): Promise<Page<EnterpriseRecord>> {
       const params: unknown[] = [];
       const where = enterpriseWhere(query, scope, today, params);
+      const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, e.id`;
+      const page = [query.pageSize, (query.page - 1) * query.pageSize];
+      // A text search scans the matches anyway: count them in the same pass (window count over the
+      // ids only), then fetch the page's full rows. Without one, the page comes from an index and a
+      // separate count is cheaper.
+      if (query.q !== undefined) {
+        const rows = await db.query<EnterpriseRow & { total: number }>(
+          `WITH page AS (
+             SELECT e.id, count(*) OVER ()::int AS total FROM enterprises e WHERE ${where}
+             ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+           ${SELECT_FULL.replace('FROM enterprises e', ', page.total FROM enterprises e JOIN page ON page.id = e.id')}
+           ORDER BY ${order}`,
+          [...params, ...page],
+        );
+        if (rows.rows.length > 0) {
+          return {
+            items: rows.rows.map(toRecord),
+            total: rows.rows[0]!.total,
+            page: query.page,
+            pageSize: query.pageSize,
+          };
+        }
+      }
       const total = await db.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM enterprises e WHERE ${where}`,
         params,
       );
-      const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, e.id`;
       const rows = await db.query<EnterpriseRow>(
         `${SELECT_FULL} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
+        [...params, ...page],
       );
       return {
         items: rows.rows.map(toRecord),
