@@ -1,25 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPool, type Db } from '../packages/server/src/platform/db.ts';
-import { startEmbeddedPostgres } from '../packages/server/src/platform/embedded-postgres.ts';
+import { freePort, startEmbeddedPostgres } from '../packages/server/src/platform/embedded-postgres.ts';
 import { migrate } from '../packages/server/src/platform/migrate.ts';
 import { seedReferenceData } from '../packages/server/src/platform/reference-data.ts';
 import { systemClock } from '../packages/server/src/platform/clock.ts';
 
 export const BENCH_KEY = '00112233445566778899aabbccddeeff';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A throw-away embedded PostgreSQL, migrated and seeded with reference data. */
 export async function benchDatabase(): Promise<{

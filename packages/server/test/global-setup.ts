@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/embedded-postgres.ts';
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/embedded-postgres.ts';
 import { createPool } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { seedReferenceData } from '../src/platform/reference-data.ts';
@@ -16,17 +15,6 @@ declare module 'vitest' {
     pgServerUrl: string;
     pgTemplate: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export function withDatabase(url: string, database: string): string {
