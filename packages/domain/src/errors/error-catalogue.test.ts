@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorCatalogue } from './error-catalogue.ts';
+import * as catalogues from './catalogues/index.ts';
 import { DomainError, errorMessage } from './domain-error.ts';
 
 describe('error catalogue', () => {
@@ -10,6 +11,12 @@ describe('error catalogue', () => {
       expect(definition.zh, code).toMatch(/[\u4e00-\u9fff]/);
       expect(definition.en, code).toMatch(/^[A-Z]/);
     }
+  });
+
+  it('never defines one code in two areas', () => {
+    const perArea = Object.values(catalogues).flatMap((area) => Object.keys(area));
+    expect(new Set(perArea).size).toBe(perArea.length);
+    expect(Object.keys(errorCatalogue).length).toBe(perArea.length);
   });
 
   it('carries the code and its status', () => {

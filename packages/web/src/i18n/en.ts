@@ -1,6 +1,9 @@
 import type { Messages } from './zh-cn.ts';
-
-type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
+import type { SameShape } from './same-shape.ts';
+import { dualPreventionEn } from '../features/dual-prevention/i18n.ts';
+import { monitoringEn } from '../features/monitoring/i18n.ts';
+import { enforcementEn } from '../features/enforcement/i18n.ts';
+import { emergencyEn } from '../features/emergency/i18n.ts';
 
 export const en: SameShape<Messages> = {
   app: {
@@ -697,4 +700,8 @@ export const en: SameShape<Messages> = {
     network: 'Cannot reach the server. Check the network and try again.',
     unknown: 'Something went wrong; try again later',
   },
+  dualPrevention: dualPreventionEn,
+  monitoring: monitoringEn,
+  enforcement: enforcementEn,
+  emergency: emergencyEn,
 };

@@ -1,4 +1,9 @@
 // Simplified Chinese, the default language. en.ts must have the same keys (the type checks it).
+import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
+import { monitoringZh } from '../features/monitoring/i18n.ts';
+import { enforcementZh } from '../features/enforcement/i18n.ts';
+import { emergencyZh } from '../features/emergency/i18n.ts';
+
 export const zhCN = {
   app: {
     title: '玉溪市安全生产监管平台',
@@ -680,6 +685,10 @@ export const zhCN = {
     network: '无法连接服务器，请检查网络后重试。',
     unknown: '操作失败，请稍后重试',
   },
+  dualPrevention: dualPreventionZh,
+  monitoring: monitoringZh,
+  enforcement: enforcementZh,
+  emergency: emergencyZh,
 };
 
 export type Messages = typeof zhCN;

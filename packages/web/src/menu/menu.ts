@@ -1,4 +1,3 @@
-import type { Component } from 'vue';
 import {
   Collection,
   Document,
@@ -13,23 +12,15 @@ import {
   UserFilled,
   Files,
 } from '@element-plus/icons-vue';
-import type { Permission } from '@anjian/domain';
+import type { MenuEntry } from './menu-entry.ts';
+import { dualPreventionMenu } from '../features/dual-prevention/module.ts';
+import { monitoringMenu } from '../features/monitoring/module.ts';
+import { enforcementMenu } from '../features/enforcement/module.ts';
+import { emergencyMenu } from '../features/emergency/module.ts';
 
-/**
- * The left menu, as data. A leaf names the route path and the permission it needs (any one of a
- * list); a group shows when at least one of its children does. A new module adds its entries here
- * (and its routes in router/routes.ts); nothing else in the shell changes. The server checks every
- * permission again: hiding an entry is for clarity, not for security.
- */
-export interface MenuEntry {
-  readonly key: string;
-  /** i18n key of the title */
-  readonly title: string;
-  readonly icon?: Component;
-  readonly path?: string;
-  readonly permission?: Permission | readonly Permission[];
-  readonly children?: readonly MenuEntry[];
-}
+export type { MenuEntry } from './menu-entry.ts';
+
+/** The left menu: the shell's own entries with each area's entries (features/<area>/module.ts). */
 
 export const menu: readonly MenuEntry[] = [
   {
@@ -81,6 +72,10 @@ export const menu: readonly MenuEntry[] = [
       },
     ],
   },
+  ...dualPreventionMenu,
+  ...monitoringMenu,
+  ...enforcementMenu,
+  ...emergencyMenu,
   {
     // 三员分立: each administrator sees exactly one of the next three groups.
     key: 'system',

@@ -1,5 +1,9 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '@anjian/domain';
+import { dualPreventionPublicRoutes, dualPreventionRoutes } from '../features/dual-prevention/module.ts';
+import { monitoringPublicRoutes, monitoringRoutes } from '../features/monitoring/module.ts';
+import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/module.ts';
+import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +41,10 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../features/auth/pages/EnrolTotpPage.vue'),
     meta: { step: 'totp', title: 'totp.title' },
   },
+  ...dualPreventionPublicRoutes,
+  ...monitoringPublicRoutes,
+  ...enforcementPublicRoutes,
+  ...emergencyPublicRoutes,
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
@@ -89,6 +97,10 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../features/registry/pages/BoundariesPage.vue'),
         meta: { title: 'menu.boundaries', permission: 'registry:configure' },
       },
+      ...dualPreventionRoutes,
+      ...monitoringRoutes,
+      ...enforcementRoutes,
+      ...emergencyRoutes,
       {
         path: 'admin/users',
         name: 'users',

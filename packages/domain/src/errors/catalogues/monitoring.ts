@@ -1,0 +1,85 @@
+import type { ErrorDefinition } from '../error-definition.ts';
+
+export const monitoringErrors = {
+  'major_hazard.unknown_substance': {
+    status: 400,
+    zh: '未找到该危险化学品或危险性类别',
+    en: 'Unknown hazardous chemical or hazard category',
+  },
+  'major_hazard.ambiguous_substance': {
+    status: 400,
+    zh: '该名称或CAS号对应多个条目，请选择具体条目',
+    en: 'The name or CAS number matches several table rows; choose one',
+  },
+  'major_hazard.unknown_category': {
+    status: 400,
+    zh: '危险性类别代码不存在',
+    en: 'Unknown hazard category code',
+  },
+  'major_hazard.beta_category_required': {
+    status: 400,
+    zh: '该物质未列入表3，请选择危险性类别以确定校正系数β',
+    en: 'Not a Table 3 toxic gas; choose its hazard category to set β',
+  },
+  'major_hazard.invalid_quantity': {
+    status: 400,
+    zh: '数量须为大于0的数字（吨）',
+    en: 'The quantity must be a number of tonnes greater than 0',
+  },
+  'major_hazard.invalid_population': {
+    status: 400,
+    zh: '暴露人数须为不小于0的整数',
+    en: 'The exposed population must be a whole number ≥ 0',
+  },
+  // Monitoring and early warning.
+  'monitoring.point_invalid': {
+    status: 400,
+    zh: '监测点定义有误（单位、量程或报警阈值不一致）',
+    en: 'The monitoring point is inconsistent (unit, range or thresholds)',
+  },
+  'monitoring.rule_invalid': {
+    status: 400,
+    zh: '报警规则有误或不适用于该监测点',
+    en: 'The alarm rule is invalid or does not fit the point',
+  },
+  'monitoring.rollup_invalid': {
+    status: 400,
+    zh: '预警汇总规则有误（数量须为正整数，汇总级别须高于计数级别）',
+    en: 'The roll-up rules are invalid',
+  },
+  'monitoring.escalation_rules_invalid': {
+    status: 400,
+    zh: '报警响应与升级时限设置有误',
+    en: 'The response and escalation times are inconsistent',
+  },
+  'monitoring.repeat_rules_invalid': {
+    status: 400,
+    zh: '重复报警转隐患的次数或时段设置有误',
+    en: 'The repeated-alarm count or period is out of range',
+  },
+  'monitoring.illegal_transition': {
+    status: 409,
+    zh: '报警当前状态下不能执行该操作',
+    en: "This action is not possible in the alarm's current status",
+  },
+  'monitoring.action_not_allowed': {
+    status: 403,
+    zh: '无权对报警执行该操作',
+    en: 'You are not allowed to do this to an alarm',
+  },
+  'monitoring.reason_required': {
+    status: 400,
+    zh: '人工消警须填写原因',
+    en: 'Give the reason for clearing the alarm by hand',
+  },
+  'monitoring.assignee_required': {
+    status: 400,
+    zh: '处置须填写处置人和处置情况',
+    en: 'Handling needs an assignee and notes',
+  },
+  'monitoring.disposal_required': {
+    status: 400,
+    zh: '关闭报警须填写报警原因和处置措施',
+    en: 'Closing needs the cause and the measures taken',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
