@@ -60,6 +60,12 @@ import { registerHazardsRoutes } from './modules/hazards/hazards.routes.ts';
 import { createHazardsService } from './modules/hazards/hazards.service.ts';
 import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
+import { createDeviceTokens } from './modules/monitoring/device-tokens.ts';
+import { registerMonitoringBackground } from './modules/monitoring/monitoring-background.ts';
+import { MonitoringEvents } from './modules/monitoring/monitoring-events.ts';
+import { createMonitoringRepository } from './modules/monitoring/monitoring.repository.ts';
+import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
+import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
 export interface AppDeps {
@@ -139,6 +145,7 @@ export async function buildApp({
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(config) },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          device: { type: 'http', scheme: 'bearer', description: 'Device token (ajd_…) for telemetry' },
         },
       },
     },
@@ -229,6 +236,19 @@ export async function buildApp({
     }),
   });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
+  const monitoringEvents = new MonitoringEvents();
+  const devices = createDeviceTokens({ db, clock });
+  const monitoring = createMonitoringService({
+    db,
+    clock,
+    repository: createMonitoringRepository(db),
+    events: monitoringEvents,
+    ingest: config.ingest,
+    log: (error) => app.log.error({ err: error }, 'monitoring ingest failed'),
+  });
+  await monitoring.start();
+  registerMonitoringRoutes(app, { monitoring, devices, events: monitoringEvents });
+  registerMonitoringBackground(app, { config, monitoring, devices });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -86,6 +86,8 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     DATABASE_URL: database.url,
     FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
     WEB_DIST_DIR: path.join(os.tmpdir(), 'anjian-no-web'),
+    // Background work runs on timers; tests drive it by hand with the manual clock.
+    ANJIAN_WORKERS: 'false',
     ...env,
   });
   const clock = createManualClock(new Date('2026-11-29T02:00:00.000Z'));

@@ -18,8 +18,11 @@ export interface AuthContext {
   readonly mustEnrolTotp: boolean;
 }
 
-/** 'public': anyone; 'authenticated': any signed-in user; otherwise any one of the permissions. */
-export type Access = 'public' | 'authenticated' | Permission | readonly Permission[];
+/**
+ * 'public': anyone; 'authenticated': any signed-in user; 'device': a device with its bearer token
+ * (the route authenticates it; no session, no CSRF); otherwise any one of the permissions.
+ */
+export type Access = 'public' | 'authenticated' | 'device' | Permission | readonly Permission[];
 
 export interface ApiRoute {
   readonly method: string;
@@ -38,6 +41,11 @@ declare module 'fastify' {
     allowRestricted?: boolean;
     /** Audit action name; state-changing requests are audited even without it. */
     audit?: string;
+    /**
+     * Machine data at high volume (telemetry): not a person's action, so not in the audit log;
+     * the device token's creation and revocation are (docs/security.md).
+     */
+    auditSkip?: boolean;
   }
   interface FastifyRequest {
     auth: AuthContext | null;
@@ -58,7 +66,7 @@ export function requireAuth(request: FastifyRequest): AuthContext {
 }
 
 function permitted(auth: AuthContext, access: Access): boolean {
-  if (access === 'public' || access === 'authenticated') return true;
+  if (access === 'public' || access === 'authenticated' || access === 'device') return true;
   const wanted: readonly string[] = typeof access === 'string' ? [access] : access;
   return wanted.some((permission) => auth.permissions.has(permission));
 }
@@ -81,7 +89,7 @@ export function registerAccessGuard(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
     const config = request.routeOptions.config;
     const access = config.access;
-    if (access === undefined || access === 'public') return;
+    if (access === undefined || access === 'public' || access === 'device') return;
     const auth = requireAuth(request);
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== auth.csrfToken) {
       throw new DomainError('auth.csrf_failed');

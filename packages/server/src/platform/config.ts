@@ -14,6 +14,14 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly embeddedPgPort: number;
   readonly mqttUrl: string | null;
+  /** MQTT client id prefix (stable: the broker keeps the sessions' messages) and connections. */
+  readonly mqtt: { readonly clientId: string; readonly connections: number };
+  /** Background work (alarm ticks, escalation, state snapshots); tests drive it by hand. */
+  readonly workers: boolean;
+  /** The ingest queue: readings that may wait in memory, rows per transaction, linger before a commit. */
+  readonly ingest: { readonly queueLimit: number; readonly batchRows: number; readonly lingerMs: number };
+  /** Feed simulated readings for the demo sites (on by default with the demo data). */
+  readonly simulator: boolean;
   readonly bootstrapPassword: string | null;
   readonly totpRequired: boolean;
   /** 32 hex characters (128-bit SM4 key); null in embedded mode means "generate into dataDir". */
@@ -56,6 +64,16 @@ const envSchema = z.object({
     .string()
     .regex(/^(mqtts?|wss?|tcp):\/\//, 'must start with mqtt://, mqtts://, ws:// or wss://')
     .optional(),
+  MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .default('anjian-ingest'),
+  MQTT_CONNECTIONS: int(1, 32).default(4),
+  ANJIAN_WORKERS: bool.default(true),
+  INGEST_QUEUE_LIMIT: int(1_000, 10_000_000).default(200_000),
+  INGEST_BATCH_ROWS: int(100, 100_000).default(10_000),
+  INGEST_LINGER_MS: int(0, 1_000).default(10),
+  SIMULATOR: bool.optional(),
   ANJIAN_BOOTSTRAP_PASSWORD: z.string().min(8).max(128).optional(),
   AUTH_TOTP_REQUIRED: bool.default(true),
   FIELD_ENCRYPTION_KEY: z
@@ -136,6 +154,14 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL ?? null,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     mqttUrl: e.MQTT_URL ?? null,
+    mqtt: Object.freeze({ clientId: e.MQTT_CLIENT_ID, connections: e.MQTT_CONNECTIONS }),
+    workers: e.ANJIAN_WORKERS,
+    ingest: Object.freeze({
+      queueLimit: e.INGEST_QUEUE_LIMIT,
+      batchRows: e.INGEST_BATCH_ROWS,
+      lingerMs: e.INGEST_LINGER_MS,
+    }),
+    simulator: e.SIMULATOR ?? e.DEMO_DATA,
     bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,
     totpRequired: e.AUTH_TOTP_REQUIRED,
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY?.toLowerCase() ?? null,

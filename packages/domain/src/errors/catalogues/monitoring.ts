@@ -82,4 +82,44 @@ export const monitoringErrors = {
     zh: '关闭报警须填写报警原因和处置措施',
     en: 'Closing needs the cause and the measures taken',
   },
+  // Telemetry ingestion and the monitoring API (server).
+  'telemetry.busy': {
+    status: 503,
+    zh: '数据接收繁忙，请稍后重试（见 Retry-After）',
+    en: 'Ingestion is busy; retry later (see Retry-After)',
+  },
+  'telemetry.store_failed': {
+    status: 503,
+    zh: '数据暂时无法保存，请稍后重发',
+    en: 'The readings could not be stored; send them again later',
+  },
+  'telemetry.unknown_point': {
+    status: 400,
+    zh: '监测点不存在或不属于本企业',
+    en: 'No such monitoring point for this enterprise',
+  },
+  'telemetry.invalid_reading': {
+    status: 400,
+    zh: '读数格式有误（需要 point、ts、value）',
+    en: 'The reading is malformed (point, ts and value are required)',
+  },
+  'device.unauthenticated': {
+    status: 401,
+    zh: '设备令牌缺失、无效或已吊销',
+    en: 'The device token is missing, invalid or revoked',
+  },
+  'device.token_not_found': { status: 404, zh: '设备令牌不存在', en: 'No such device token' },
+  'monitoring.point_not_found': { status: 404, zh: '监测点不存在', en: 'No such monitoring point' },
+  'monitoring.point_code_taken': {
+    status: 409,
+    zh: '该位号已被其他监测点使用',
+    en: 'Another monitoring point already has this code',
+  },
+  'monitoring.object_not_monitorable': {
+    status: 400,
+    zh: '只能在重大危险源、尾矿库和矿山上设置监测点',
+    en: 'Monitoring points belong to major hazard sources, tailings ponds and mines only',
+  },
+  'monitoring.alarm_not_found': { status: 404, zh: '报警不存在', en: 'No such alarm' },
+  'monitoring.site_not_found': { status: 404, zh: '监测对象不存在', en: 'No such monitored site' },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -38,6 +38,7 @@ export function registerAuditTrail(app: FastifyInstance, audit: AuditRepository,
     const config = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || !request.routeOptions.url) return payload;
     if (SAFE_METHODS.has(request.method) && !config.audit) return payload;
+    if (config.auditSkip) return payload;
     const auth = request.auth;
     await audit.append({
       at: clock.now(),

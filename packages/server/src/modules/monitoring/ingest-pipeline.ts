@@ -1,0 +1,412 @@
+import type { PoolClient } from 'pg';
+import {
+  evaluatePoint,
+  rollUpSite,
+  type AlarmEscalationRules,
+  type PointAlarmState,
+  type ReadingQuality,
+} from '@anjian/domain';
+import type { Db } from '../../platform/db.ts';
+import type { Clock } from '../../platform/clock.ts';
+import {
+  persistStates,
+  persistTransitions,
+  persistWarnings,
+  type AlarmChange,
+  type PointTransition,
+  type WarningChange,
+} from './alarm-store.ts';
+import { presetFor, type LivePoint, type LivePoints } from './live-points.ts';
+import type { MonitoringEvents } from './monitoring-events.ts';
+import { copyReadings, insertReadingsIfNew, readingKey, type StoredReading } from './readings-copy.ts';
+
+/** A reading ready to store: resolved point, quality and flag bits. */
+export interface PendingReading extends StoredReading {
+  readonly point: LivePoint;
+  readonly quality: ReadingQuality;
+}
+
+export interface StoredCounts {
+  /** Readings written (flagged ones included). */
+  readonly stored: number;
+  /** Readings already stored, or repeated in what was submitted together. */
+  readonly duplicates: number;
+}
+
+interface ReadingsJob {
+  readonly kind: 'readings';
+  readonly rows: readonly PendingReading[];
+  readonly arrivedAt: number;
+  stored: number;
+  duplicates: number;
+  resolve(counts: StoredCounts): void;
+  reject(error: unknown): void;
+}
+
+interface ControlJob {
+  readonly kind: 'tick' | 'snapshot';
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+type Job = ReadingsJob | ControlJob;
+
+interface Draft {
+  state: PointAlarmState;
+  nextCheckAt: number | null;
+  evaluated: boolean;
+}
+
+export interface SiteWarningState {
+  level: string | null;
+  signature: string;
+}
+
+export interface PipelineOptions {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly points: LivePoints;
+  readonly events: MonitoringEvents;
+  readonly escalation: () => AlarmEscalationRules;
+  readonly siteWarnings: Map<string, SiteWarningState>;
+  /** Readings that may wait in memory; beyond it, submissions are refused (503 / no MQTT ack). */
+  readonly queueLimit: number;
+  /** Rows per transaction (tech-measurements.md: ~10k-row COPY batches). */
+  readonly batchRows: number;
+  /** How long the first waiting reading may wait for others to share its commit. */
+  readonly lingerMs: number;
+  /** Called after commit for alarms that fired (the repeated-alarm rule). */
+  readonly onFired?: (changes: readonly AlarmChange[]) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The hot path (ARCHITECTURE.md §4): readings wait in a bounded queue; one writer takes up to
+ * `batchRows` of them, evaluates the alarm rules over the in-memory point state, writes readings
+ * (binary COPY), alarm changes, site warnings and the changed states in ONE transaction, and only
+ * then answers the submitters and publishes the events. If the transaction fails nothing in memory
+ * changes and the submitters get the error: what was acknowledged is durable, nothing else is.
+ */
+export class IngestPipeline {
+  private readonly jobs: Job[] = [];
+  private queued = 0;
+  private running = false;
+  private timer: NodeJS.Timeout | null = null;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: PipelineOptions) {}
+
+  /** Readings waiting in memory. */
+  get queuedReadings(): number {
+    return this.queued;
+  }
+
+  hasRoom(count: number): boolean {
+    return this.queued + count <= this.options.queueLimit;
+  }
+
+  /** Resolves once the readings are committed, with how many were new and how many duplicates. */
+  submit(rows: readonly PendingReading[], arrivedAt = Date.now()): Promise<StoredCounts> {
+    if (rows.length === 0) return Promise.resolve({ stored: 0, duplicates: 0 });
+    return new Promise((resolve, reject) => {
+      this.jobs.push({ kind: 'readings', rows, arrivedAt, stored: 0, duplicates: 0, resolve, reject });
+      this.queued += rows.length;
+      this.schedule(this.queued >= this.options.batchRows ? 0 : this.options.lingerMs);
+    });
+  }
+
+  /** Re-evaluates points whose duration or no-data rules are due, without new readings. */
+  tick(): Promise<void> {
+    return this.control('tick');
+  }
+
+  /** Writes the evaluator state of points that changed since the last write (for a restart). */
+  snapshot(): Promise<void> {
+    return this.control('snapshot');
+  }
+
+  /** Resolves when everything submitted so far has been processed. */
+  idle(): Promise<void> {
+    if (!this.running && this.jobs.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private control(kind: ControlJob['kind']): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.jobs.push({ kind, resolve, reject });
+      this.schedule(0);
+    });
+  }
+
+  private schedule(delay: number): void {
+    if (this.running) return;
+    if (this.timer && delay > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, delay);
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.jobs.length > 0) {
+        const first = this.jobs[0]!;
+        if (first.kind !== 'readings') {
+          this.jobs.shift();
+          await this.runControl(first);
+          continue;
+        }
+        const batch: ReadingsJob[] = [];
+        let rows = 0;
+        while (this.jobs[0]?.kind === 'readings' && (batch.length === 0 || rows < this.options.batchRows)) {
+          const job = this.jobs.shift() as ReadingsJob;
+          batch.push(job);
+          rows += job.rows.length;
+        }
+        try {
+          await this.process(batch);
+        } catch (error) {
+          for (const job of batch) job.reject(error);
+          this.options.onError?.(error);
+        } finally {
+          this.queued -= rows;
+        }
+      }
+    } finally {
+      this.running = false;
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  private async runControl(job: ControlJob): Promise<void> {
+    try {
+      if (job.kind === 'tick') await this.process([]);
+      else await this.writeDirtyStates();
+      job.resolve();
+    } catch (error) {
+      job.reject(error);
+      this.options.onError?.(error);
+    }
+  }
+
+  private async writeDirtyStates(): Promise<void> {
+    const dirty = [...this.options.points.all()].filter((point) => point.dirty);
+    if (dirty.length === 0) return;
+    const client = await this.options.db.connect();
+    try {
+      await persistStates(client, dirty, this.options.clock.now());
+      for (const point of dirty) point.dirty = false;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** One transaction: the batch's readings (none for a tick) and everything they change. */
+  private async process(batch: readonly ReadingsJob[]): Promise<void> {
+    const now = this.options.clock.now();
+    const { fresh, late, owners } = this.split(batch);
+    const drafts = new Map<LivePoint, Draft>();
+    const transitions: PointTransition[] = [];
+    const arrivals = new Map<string, number>();
+    const draftOf = (point: LivePoint): Draft => {
+      let draft = drafts.get(point);
+      if (!draft) {
+        draft = { state: point.state, nextCheckAt: point.nextCheckAt, evaluated: false };
+        drafts.set(point, draft);
+      }
+      return draft;
+    };
+
+    if (batch.length > 0) {
+      for (const [point, rows] of this.byPoint([...fresh, ...late])) {
+        const draft = draftOf(point);
+        for (const row of rows) {
+          const input = {
+            kind: 'reading',
+            at: new Date(row.at),
+            value: row.value,
+            quality: row.quality,
+          } as const;
+          const result = evaluatePoint(draft.state, input, point.rules, now);
+          if (result.ignored) continue;
+          draft.state = result.state;
+          draft.nextCheckAt = result.nextCheckAt ? result.nextCheckAt.getTime() : null;
+          draft.evaluated = true;
+          for (const transition of result.transitions) transitions.push({ point, transition });
+          if (result.transitions.length > 0 && !arrivals.has(point.id))
+            arrivals.set(point.id, owners.get(row)!.arrivedAt);
+        }
+      }
+    } else {
+      for (const point of this.options.points.all()) {
+        if (point.nextCheckAt === null || point.nextCheckAt > now.getTime()) continue;
+        const result = evaluatePoint(point.state, { kind: 'tick' }, point.rules, now);
+        const draft = draftOf(point);
+        draft.state = result.state;
+        draft.nextCheckAt = result.nextCheckAt ? result.nextCheckAt.getTime() : null;
+        draft.evaluated = true;
+        for (const transition of result.transitions) transitions.push({ point, transition });
+      }
+    }
+    transitions.sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime());
+
+    const client = await this.options.db.connect();
+    let committed = false;
+    let alarmChanges: AlarmChange[] = [];
+    let warningChanges: WarningChange[] = [];
+    let newLate = new Set<string>();
+    let lateRows = late;
+    try {
+      await client.query('BEGIN');
+      if (fresh.length > 0) {
+        await client.query('SAVEPOINT fresh');
+        try {
+          await copyReadings(client, fresh);
+        } catch (error) {
+          // Another writer stored some of them first: fall back to the duplicate-aware path.
+          if ((error as { code?: string }).code !== '23505') throw error;
+          await client.query('ROLLBACK TO SAVEPOINT fresh');
+          lateRows = [...late, ...fresh];
+        }
+      }
+      newLate = await insertReadingsIfNew(client, lateRows);
+      alarmChanges = await persistTransitions(client, transitions, this.options.escalation());
+      warningChanges = this.warningChanges(transitions, drafts, now);
+      await persistWarnings(client, warningChanges);
+      const changedStates = [...new Set(transitions.map((entry) => entry.point))].map((point) => ({
+        id: point.id,
+        state: drafts.get(point)!.state,
+        nextCheckAt: drafts.get(point)!.nextCheckAt,
+      }));
+      await persistStates(client, changedStates, now);
+      await client.query('COMMIT');
+      committed = true;
+    } finally {
+      if (!committed) await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+
+    // Committed: now memory may follow, the submitters may hear, the stream may tell.
+    const persisted = new Set(transitions.map((entry) => entry.point));
+    for (const [point, draft] of drafts) {
+      point.state = draft.state;
+      point.nextCheckAt = draft.nextCheckAt;
+      if (draft.evaluated && !persisted.has(point)) point.dirty = true;
+    }
+    const lateSet = new Set(lateRows);
+    for (const job of batch) {
+      for (const row of job.rows) {
+        if (!owners.has(row) || owners.get(row) !== job) continue;
+        const stored = !lateSet.has(row) || newLate.has(readingKey(row.pointNo, row.at));
+        if (stored) {
+          job.stored += 1;
+          if (row.at > row.point.lastStoredAt) row.point.lastStoredAt = row.at;
+        } else job.duplicates += 1;
+      }
+      job.resolve({ stored: job.stored, duplicates: job.duplicates });
+    }
+    for (const change of warningChanges) {
+      this.options.siteWarnings.set(change.objectId, {
+        level: change.to,
+        signature: JSON.stringify(change.warning.reasons),
+      });
+      this.options.events.publish({
+        type: 'warning',
+        objectId: change.objectId,
+        county: change.county,
+        enterpriseId: change.enterpriseId,
+        from: change.from,
+        to: change.to,
+        at: change.at.toISOString(),
+      });
+    }
+    for (const change of alarmChanges) {
+      const arrivedAt = arrivals.get(change.pointId);
+      this.options.events.publish({
+        type: 'alarm',
+        id: change.id,
+        pointId: change.pointId,
+        status: change.status,
+        colour: change.colour,
+        county: change.county,
+        enterpriseId: change.enterpriseId,
+        objectId: change.objectId,
+        at: change.at.toISOString(),
+        ...(arrivedAt !== undefined ? { arrivedAt } : {}),
+      });
+    }
+    const fired = alarmChanges.filter((change) => change.fired);
+    if (fired.length > 0) this.options.onFired?.(fired);
+  }
+
+  /** De-duplicates by (point, time) across the batch; splits rows that cannot be stored yet from late ones. */
+  private split(batch: readonly ReadingsJob[]) {
+    const seen = new Set<string>();
+    const fresh: PendingReading[] = [];
+    const late: PendingReading[] = [];
+    const owners = new Map<PendingReading, ReadingsJob>();
+    for (const job of batch) {
+      for (const row of job.rows) {
+        const key = readingKey(row.pointNo, row.at);
+        if (seen.has(key)) {
+          job.duplicates += 1;
+          continue;
+        }
+        seen.add(key);
+        owners.set(row, job);
+        (row.at > row.point.lastStoredAt ? fresh : late).push(row);
+      }
+    }
+    return { fresh, late, owners };
+  }
+
+  private byPoint(rows: readonly PendingReading[]): Map<LivePoint, PendingReading[]> {
+    const groups = new Map<LivePoint, PendingReading[]>();
+    for (const row of rows) {
+      if (row.quality !== 'ok') continue;
+      const group = groups.get(row.point);
+      if (group) group.push(row);
+      else groups.set(row.point, [row]);
+    }
+    for (const group of groups.values()) if (group.length > 1) group.sort((a, b) => a.at - b.at);
+    return groups;
+  }
+
+  private warningChanges(
+    transitions: readonly PointTransition[],
+    drafts: Map<LivePoint, Draft>,
+    now: Date,
+  ): WarningChange[] {
+    const sites = new Map<string, LivePoint>();
+    for (const { point } of transitions) sites.set(point.objectId, point);
+    const changes: WarningChange[] = [];
+    for (const [objectId, sample] of sites) {
+      const members = this.options.points.siteMembers(
+        objectId,
+        (point) => drafts.get(point)?.state ?? point.state,
+      );
+      const warning = rollUpSite(members, presetFor(sample.objectKind));
+      const previous = this.options.siteWarnings.get(objectId);
+      const signature = JSON.stringify(warning.reasons);
+      if (previous && previous.level === warning.level && previous.signature === signature) continue;
+      if (!previous && warning.level === null) continue;
+      changes.push({
+        objectId,
+        county: sample.county,
+        enterpriseId: sample.enterpriseId,
+        from: previous?.level ?? null,
+        to: warning.level,
+        warning,
+        at: now,
+      });
+    }
+    return changes;
+  }
+}
+
+export type { PoolClient };

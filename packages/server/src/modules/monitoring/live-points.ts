@@ -1,0 +1,159 @@
+import {
+  createPointAlarmState,
+  defaultAlarmRules,
+  hazardousChemicalRollupPreset,
+  pointWarningColour,
+  resolvePointRules,
+  tailingsRollupPreset,
+  type AlarmRule,
+  type MonitoringPointType,
+  type PointAlarmState,
+  type PointForRules,
+  type ResolvedAlarmRule,
+  type RollupPreset,
+  type SiteWarningPoint,
+} from '@anjian/domain';
+
+/**
+ * A monitoring point as the hot path needs it, kept in memory (tech-measurements.md: keep the
+ * latest values in memory; the alarm engine needs them anyway). The database is the record; this
+ * is rebuilt from it at start-up and updated after each commit.
+ */
+export interface LivePoint {
+  readonly id: string;
+  readonly no: number;
+  readonly code: string;
+  readonly name: string;
+  readonly objectId: string;
+  readonly objectKind: string;
+  readonly enterpriseId: string;
+  readonly county: string;
+  readonly type: MonitoringPointType;
+  readonly unit: string;
+  readonly range: { readonly min: number; readonly max: number };
+  readonly definition: PointForRules;
+  rules: readonly ResolvedAlarmRule[];
+  state: PointAlarmState;
+  /** Newest stored reading time (epoch ms), any quality: newer readings cannot be duplicates. */
+  lastStoredAt: number;
+  /** When a worker tick could change an alarm without a new reading (epoch ms). */
+  nextCheckAt: number | null;
+  /** The state changed since it was last written. */
+  dirty: boolean;
+}
+
+export interface PointRow {
+  id: string;
+  no: number;
+  code: string;
+  name: string;
+  object_id: string;
+  object_kind: string;
+  enterprise_id: string;
+  county: string;
+  type: MonitoringPointType;
+  unit: string;
+  gas: string | null;
+  range_min: number;
+  range_max: number;
+  expected_interval_seconds: number;
+  thresholds: PointForRules['thresholds'] | null;
+  deadband: number | null;
+  state: PointAlarmState | null;
+  next_check: Date | null;
+  last_stored: Date | null;
+}
+
+/** The rules of a point: the type's defaults, then stored rules of its type or for the point itself. */
+export function rulesFor(definition: PointForRules, stored: readonly AlarmRule[]): ResolvedAlarmRule[] {
+  const storedIds = new Set(stored.map((rule) => `${rule.id}|${rule.scope.kind}`));
+  const defaults = defaultAlarmRules(definition.type).filter((rule) => !storedIds.has(`${rule.id}|type`));
+  return [...resolvePointRules(definition, [...defaults, ...stored]).rules];
+}
+
+export function definitionOf(row: PointRow): PointForRules {
+  return {
+    code: row.code,
+    type: row.type,
+    unit: row.unit,
+    ...(row.gas ? { gas: row.gas as NonNullable<PointForRules['gas']> } : {}),
+    range: { min: row.range_min, max: row.range_max },
+    expectedIntervalSeconds: row.expected_interval_seconds,
+    ...(row.thresholds ? { thresholds: row.thresholds } : {}),
+    ...(row.deadband !== null ? { deadband: row.deadband } : {}),
+  };
+}
+
+export function livePointOf(row: PointRow, stored: readonly AlarmRule[], now: Date): LivePoint {
+  const definition = definitionOf(row);
+  return {
+    id: row.id,
+    no: row.no,
+    code: row.code,
+    name: row.name,
+    objectId: row.object_id,
+    objectKind: row.object_kind,
+    enterpriseId: row.enterprise_id,
+    county: row.county,
+    type: row.type,
+    unit: row.unit,
+    range: definition.range,
+    definition,
+    rules: rulesFor(definition, stored),
+    state: row.state ?? createPointAlarmState(now),
+    lastStoredAt: row.last_stored ? row.last_stored.getTime() : -Infinity,
+    nextCheckAt: row.next_check ? row.next_check.getTime() : row.state ? null : now.getTime(),
+    dirty: false,
+  };
+}
+
+/** The roll-up preset of a kind of site: the tailings preset for tailings ponds, else hazardous chemicals. */
+export function presetFor(objectKind: string): RollupPreset {
+  return objectKind === 'tailings_pond' ? tailingsRollupPreset : hazardousChemicalRollupPreset;
+}
+
+/** All live points, by code and by object. */
+export class LivePoints {
+  private readonly byCode = new Map<string, LivePoint>();
+  private readonly byObject = new Map<string, Set<LivePoint>>();
+
+  get size(): number {
+    return this.byCode.size;
+  }
+
+  get(code: string): LivePoint | undefined {
+    return this.byCode.get(code);
+  }
+
+  all(): IterableIterator<LivePoint> {
+    return this.byCode.values();
+  }
+
+  ofObject(objectId: string): readonly LivePoint[] {
+    return [...(this.byObject.get(objectId) ?? [])];
+  }
+
+  put(point: LivePoint): void {
+    this.remove(point.code);
+    this.byCode.set(point.code, point);
+    const members = this.byObject.get(point.objectId) ?? new Set();
+    members.add(point);
+    this.byObject.set(point.objectId, members);
+  }
+
+  remove(code: string): void {
+    const existing = this.byCode.get(code);
+    if (!existing) return;
+    this.byCode.delete(code);
+    this.byObject.get(existing.objectId)?.delete(existing);
+  }
+
+  /** The points of a site with their own warning level, for the roll-up (states may be drafts). */
+  siteMembers(objectId: string, stateOf: (point: LivePoint) => PointAlarmState): SiteWarningPoint[] {
+    return this.ofObject(objectId).map((point) => ({
+      id: point.code,
+      type: point.type,
+      level: pointWarningColour(stateOf(point), point.rules).level,
+    }));
+  }
+}

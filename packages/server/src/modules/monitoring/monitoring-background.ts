@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../platform/config.ts';
+import type { DeviceTokens } from './device-tokens.ts';
+import { startMqttSubscriber, type MqttSubscriber } from './mqtt-subscriber.ts';
+import type { MonitoringService } from './monitoring.service.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The monitoring service, for workers, the simulator and tests. */
+    monitoring: MonitoringService;
+    mqttSubscriber: MqttSubscriber | null;
+  }
+}
+
+const TICK_MS = 1_000;
+const ESCALATE_MS = 15_000;
+const SNAPSHOT_MS = 30_000;
+
+/**
+ * What runs beside the requests: the alarm tick (duration and no-data rules without new readings),
+ * the escalation of unanswered alarms, state snapshots for a restart, and the MQTT subscriber. All
+ * start when the app is ready and stop, flushing what is queued, when it closes.
+ */
+export function registerMonitoringBackground(
+  app: FastifyInstance,
+  deps: { config: Config; monitoring: MonitoringService; devices: DeviceTokens },
+): void {
+  const { config, monitoring, devices } = deps;
+  const timers: NodeJS.Timeout[] = [];
+  const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
+  app.decorate('monitoring', monitoring);
+  app.decorate('mqttSubscriber', null);
+
+  app.addHook('onReady', async () => {
+    if (config.workers) {
+      const every = (ms: number, work: () => Promise<unknown>, what: string) =>
+        timers.push(setInterval(() => void work().catch((error: unknown) => log(what, error)), ms));
+      every(TICK_MS, () => monitoring.tick(), 'monitoring tick failed');
+      every(ESCALATE_MS, () => monitoring.escalate(), 'alarm escalation failed');
+      every(SNAPSHOT_MS, () => monitoring.pipeline.snapshot(), 'alarm state snapshot failed');
+    }
+    if (config.mqttUrl) {
+      app.mqttSubscriber = await startMqttSubscriber({
+        url: config.mqttUrl,
+        clientId: config.mqtt.clientId,
+        connections: config.mqtt.connections,
+        monitoring,
+        devices,
+        log,
+      });
+    }
+  });
+
+  app.addHook('onClose', async () => {
+    for (const timer of timers) clearInterval(timer);
+    await app.mqttSubscriber?.close();
+    await monitoring.stop();
+  });
+}

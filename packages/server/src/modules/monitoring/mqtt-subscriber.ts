@@ -1,0 +1,113 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import { DomainError, maxReadingsPerBatch } from '@anjian/domain';
+import type { DeviceTokens } from './device-tokens.ts';
+import type { MonitoringService } from './monitoring.service.ts';
+
+/** Devices publish to anjian/v1/telemetry/<anything> (e.g. their device id); see docs/monitoring.md. */
+export const TELEMETRY_TOPIC = 'anjian/v1/telemetry';
+const SHARE_GROUP = 'anjian';
+
+// MQTT 5 PUBACK reason codes.
+const SUCCESS = 0;
+const NOT_AUTHORIZED = 0x87;
+const PAYLOAD_INVALID = 0x99;
+
+export interface MqttSubscriberOptions {
+  readonly url: string;
+  /** Stable per deployment: the broker keeps each session's messages while the server is down. */
+  readonly clientId: string;
+  /** Parallel connections in one shared subscription; each handles one message at a time. */
+  readonly connections: number;
+  readonly monitoring: MonitoringService;
+  readonly devices: DeviceTokens;
+  readonly log: (message: string, error?: unknown) => void;
+}
+
+export interface MqttSubscriber {
+  readonly clients: readonly MqttClient[];
+  /** Messages stored and acknowledged since start. */
+  readonly stats: { acknowledged: number; refused: number };
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Subscribes to the telemetry topic of any MQTT 5 broker (Mosquitto, EMQX) with QoS 1 and
+ * persistent sessions. A message {token, readings} is acknowledged (PUBACK) only after its readings
+ * are durable; while the ingest queue is full or the database is away it is simply not acknowledged
+ * yet, so the broker holds it — memory here never grows beyond the in-flight messages. A message that
+ * can never be stored (bad JSON, bad token) is acknowledged with a refusal code and dropped.
+ */
+export async function startMqttSubscriber(options: MqttSubscriberOptions): Promise<MqttSubscriber> {
+  const { monitoring, devices, log } = options;
+  const stats = { acknowledged: 0, refused: 0 };
+  let closing = false;
+
+  async function handle(message: Buffer): Promise<number> {
+    let body: { token?: unknown; readings?: unknown };
+    try {
+      body = JSON.parse(message.toString('utf8')) as typeof body;
+    } catch {
+      return PAYLOAD_INVALID;
+    }
+    if (
+      !body ||
+      typeof body !== 'object' ||
+      !Array.isArray(body.readings) ||
+      body.readings.length === 0 ||
+      body.readings.length > maxReadingsPerBatch
+    )
+      return PAYLOAD_INVALID;
+    let device;
+    try {
+      device = await devices.authenticate(`Bearer ${String(body.token)}`);
+    } catch {
+      return NOT_AUTHORIZED;
+    }
+    const arrivedAt = Date.now();
+    for (let attempt = 0; !closing; attempt += 1) {
+      try {
+        await monitoring.ingest(device, body.readings, arrivedAt);
+        return SUCCESS;
+      } catch (error) {
+        const busy = error instanceof DomainError && error.code === 'telemetry.busy';
+        if (!busy) log('mqtt: readings not stored, retrying', error);
+        await sleep(Math.min(busy ? 20 * (attempt + 1) : 500 * (attempt + 1), 5_000));
+      }
+    }
+    throw new Error('closing');
+  }
+
+  const clients: MqttClient[] = [];
+  for (let index = 0; index < options.connections; index += 1) {
+    const client = await mqtt.connectAsync(options.url, {
+      protocolVersion: 5,
+      clientId: `${options.clientId}-${index}`,
+      clean: false,
+      properties: { sessionExpiryInterval: 7 * 86_400 },
+      reconnectPeriod: 1_000,
+      customHandleAcks: (_topic, message, _packet, done) => {
+        handle(message).then(
+          (code) => {
+            if (code === SUCCESS) stats.acknowledged += 1;
+            else stats.refused += 1;
+            done(code);
+          },
+          () => undefined, // closing: leave it unacknowledged for the next start
+        );
+      },
+    });
+    client.on('error', (error) => log('mqtt: connection error', error));
+    await client.subscribeAsync(`$share/${SHARE_GROUP}/${TELEMETRY_TOPIC}/#`, { qos: 1 });
+    clients.push(client);
+  }
+  return {
+    clients,
+    stats,
+    async close() {
+      closing = true;
+      await Promise.all(clients.map((client) => client.endAsync(true)));
+    },
+  };
+}
