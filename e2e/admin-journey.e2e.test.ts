@@ -6,6 +6,30 @@ import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './
 import { changeInitialPassword, enrolTotp, signIn, signOut, topMenuTitles } from './support/sign-in.ts';
 import { freshTotpCode } from './support/totp.ts';
 
+// A county officer's top menu: the shell's pages and every business area's groups, in menu order.
+const COUNTY_MENU_ZH = [
+  '工作台',
+  '一张图',
+  '企业档案',
+  '隐患排查治理',
+  '风险分级管控',
+  '监测预警',
+  '执法检查',
+  '指挥调度',
+  '应急管理',
+];
+const COUNTY_MENU_EN = [
+  'Workbench',
+  'One-map',
+  'Registry',
+  'Hidden hazards',
+  'Risk grading',
+  'Monitoring',
+  'Enforcement',
+  'Command',
+  'Emergency',
+];
+
 const baseUrl = inject('baseUrl');
 const bootstrapPassword = inject('bootstrapPassword');
 const ADMIN_PASSWORD = 'Yuxi-Sys#2026ok';
@@ -94,7 +118,7 @@ describe('first administrator sets up a county officer', () => {
       await changeInitialPassword(page, oneTimePassword, OFFICER.password);
       const totp = await enrolTotp(page);
       await waitForPath(page, '/workbench');
-      expect(await topMenuTitles(page)).toEqual(['工作台', '一张图', '企业档案']);
+      expect(await topMenuTitles(page)).toEqual(COUNTY_MENU_ZH);
       expect(await byTestId(page, 'workbench-greeting').textContent()).toContain(OFFICER.displayName);
       expect(await byTestId(page, 'workbench-scope').textContent()).toBe('江川区');
       expect(await byTestId(page, 'workbench-roles').textContent()).toContain('县（区）局工作人员');
@@ -108,7 +132,7 @@ describe('first administrator sets up a county officer', () => {
       await byTestId(page, 'forbidden').waitFor();
       expect(page.url()).toBe(`${baseUrl}/admin/users`);
       expect(await byTestId(page, 'users-table').count()).toBe(0);
-      expect(await topMenuTitles(page)).toEqual(['工作台', '一张图', '企业档案']);
+      expect(await topMenuTitles(page)).toEqual(COUNTY_MENU_ZH);
       expect(userListCalls).toEqual([]);
 
       // The session ends behind the page's back (idle limit, signed out elsewhere): the next call
@@ -138,7 +162,7 @@ describe('first administrator sets up a county officer', () => {
       // Every string follows the language switch, the menu included.
       await byTestId(page, 'language-switch').click();
       await byTestId(page, 'language-en').click();
-      await expect.poll(() => topMenuTitles(page), POLL).toEqual(['Workbench', 'One-map', 'Registry']);
+      await expect.poll(() => topMenuTitles(page), POLL).toEqual(COUNTY_MENU_EN);
       expect(await byTestId(page, 'breadcrumb').textContent()).toContain('My sessions');
     });
     await officer.context.close();

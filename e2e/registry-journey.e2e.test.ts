@@ -160,7 +160,17 @@ describe('a county officer registers enterprises and finds them on the one-map',
       await changeInitialPassword(page, officerPassword, OFFICER.password);
       await enrolTotp(page);
       await waitForPath(page, '/workbench');
-      expect(await topMenuTitles(page)).toEqual(['工作台', '一张图', '企业档案']);
+      expect(await topMenuTitles(page)).toEqual([
+        '工作台',
+        '一张图',
+        '企业档案',
+        '隐患排查治理',
+        '风险分级管控',
+        '监测预警',
+        '执法检查',
+        '指挥调度',
+        '应急管理',
+      ]);
 
       // 企业档案 › 企业信息: download the template through the page, fill it in, upload it.
       await page.locator('[data-testid="menu-item"][data-key="enterprises"]').click();

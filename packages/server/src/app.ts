@@ -50,6 +50,7 @@ import { registerIncidentsRoutes } from './modules/emergency/incidents.routes.ts
 import { createIncidentsService } from './modules/emergency/incidents.service.ts';
 import { registerResourcesRoutes } from './modules/emergency/resources.routes.ts';
 import { createResourcesService } from './modules/emergency/resources.service.ts';
+import { registerEmergencyLibraries } from './modules/emergency/emergency-libraries.module.ts';
 import { createChecksRepository } from './modules/checks/checks.repository.ts';
 import { registerChecksRoutes } from './modules/checks/checks.routes.ts';
 import { createChecksService } from './modules/checks/checks.service.ts';
@@ -58,6 +59,12 @@ import { registerRiskRoutes } from './modules/risk/risk.routes.ts';
 import { createRiskService } from './modules/risk/risk.service.ts';
 import { registerHazardsRoutes } from './modules/hazards/hazards.routes.ts';
 import { createHazardsService } from './modules/hazards/hazards.service.ts';
+import { createHazardEscalationRepository } from './modules/hazards/hazard-escalation.repository.ts';
+import { startHazardEscalation } from './modules/hazards/hazard-escalation.start.ts';
+import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
+import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { registerRiskGradingRoutes } from './modules/risk/risk-grading.routes.ts';
+import { createRiskGradingService } from './modules/risk/risk-grading.service.ts';
 import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createDeviceTokens } from './modules/monitoring/device-tokens.ts';
@@ -66,6 +73,9 @@ import { MonitoringEvents } from './modules/monitoring/monitoring-events.ts';
 import { createMonitoringRepository } from './modules/monitoring/monitoring.repository.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
+import { createAlarmHazards } from './modules/monitoring/alarm-hazards.ts';
+import { registerEnforcementRoutes } from './modules/enforcement/enforcement.module.ts';
+import { registerMajorHazardsModule } from './modules/major-hazards/major-hazards.module.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 
 export interface AppDeps {
@@ -205,14 +215,22 @@ export async function buildApp({
   registerRiskRoutes(app, {
     risk: createRiskService({ clock, risk: createRiskRepository(db), enterprises: enterprisesRepository }),
   });
+  const hazardEscalation = createHazardEscalationRepository(db);
   const hazards = createHazardsService({
     db,
     clock,
     hazards: createHazardsRepository(db),
+    escalation: hazardEscalation,
     enterprises: enterprisesRepository,
     uploads,
   });
   registerHazardsRoutes(app, { hazards });
+  const notifications = createNotificationsRepository(db);
+  registerNotificationsRoutes(app, { notifications, clock });
+  startHazardEscalation(app, { db, clock, escalation: hazardEscalation, notifications });
+  registerRiskGradingRoutes(app, {
+    grading: createRiskGradingService({ db, clock, enterprises: enterprisesRepository }),
+  });
   registerChecksRoutes(app, {
     checks: createChecksService({
       db,
@@ -235,20 +253,33 @@ export async function buildApp({
       enterprises: enterprisesRepository,
     }),
   });
+  registerEmergencyLibraries(app, { db, clock, cipher, uploads });
+  registerEnforcementRoutes(app, { db, clock, enterprises: enterprisesRepository, uploads, hazards });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
   const monitoringEvents = new MonitoringEvents();
   const devices = createDeviceTokens({ db, clock });
+  const alarmHazards = createAlarmHazards({
+    db,
+    clock,
+    hazards,
+    repeatRules: () => monitoring.settings.repeat,
+    pointsNormal: (ids) => monitoring.pointsNormalSince(ids),
+    log: (message, error) => app.log.error({ err: error }, message),
+  });
   const monitoring = createMonitoringService({
     db,
     clock,
     repository: createMonitoringRepository(db),
     events: monitoringEvents,
     ingest: config.ingest,
+    onFired: (changes) => alarmHazards.onFired(changes),
     log: (error) => app.log.error({ err: error }, 'monitoring ingest failed'),
   });
+  hazards.useAcceptanceGuard(alarmHazards.guard);
   await monitoring.start();
   registerMonitoringRoutes(app, { monitoring, devices, events: monitoringEvents });
   registerMonitoringBackground(app, { config, monitoring, devices });
+  registerMajorHazardsModule(app, { db, clock, enterprises: enterprisesRepository });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -5,7 +5,12 @@ import { openRuntime } from './platform/runtime.ts';
 import { ensureBootstrapAdmin } from './modules/users/bootstrap.ts';
 import { seedReferenceData } from './platform/reference-data.ts';
 import { loadDemoRegistry } from './modules/demo/demo-data.ts';
+import { loadDemoEmergency } from './modules/demo/demo-emergency.ts';
+import { loadDemoMajorHazards } from './modules/demo/demo-major-hazards.ts';
+import { loadDemoEnforcement } from './modules/demo/demo-enforcement.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
+import { loadDemoMonitoring } from './modules/demo/demo-monitoring.ts';
+import { startDemoSimulator } from './modules/demo/demo-simulator.ts';
 
 function readConfig(): Config {
   try {
@@ -26,17 +31,23 @@ async function main() {
   const { db, cipher } = runtime;
   await seedReferenceData(db, systemClock);
   const demoLoaded = config.demoData ? await loadDemoRegistry({ db, clock: systemClock, cipher }) : false;
+  if (config.demoData) await loadDemoEmergency({ db, clock: systemClock, cipher });
+  if (config.demoData) await loadDemoMajorHazards({ db, clock: systemClock });
+  if (config.demoData) await loadDemoEnforcement({ db, clock: systemClock });
+  if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,
   );
   const app = await buildApp({ config, db, clock: systemClock, cipher, logger: true });
 
+  let simulator: Awaited<ReturnType<typeof startDemoSimulator>> = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
+    await simulator?.stop();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -45,6 +56,15 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.simulator) {
+    simulator = await startDemoSimulator({
+      db,
+      clock: systemClock,
+      config,
+      port: config.port,
+      log: (message) => app.log.info(message),
+    });
+  }
   const url = `http://localhost:${config.port}/`;
   const database = config.databaseUrl
     ? 'external PostgreSQL (DATABASE_URL)'

@@ -54,6 +54,7 @@ import { dualPreventionMatrix } from './authorization/dual-prevention.matrix.ts'
 import { monitoringMatrix } from './authorization/monitoring.matrix.ts';
 import { enforcementMatrix } from './authorization/enforcement.matrix.ts';
 import { emergencyMatrix } from './authorization/emergency.matrix.ts';
+import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -646,6 +647,7 @@ const matrix: Record<string, RouteCase> = {
   ...monitoringMatrix,
   ...enforcementMatrix,
   ...emergencyMatrix,
+  ...majorHazardsMatrix,
 };
 
 describe('authorisation matrix', () => {

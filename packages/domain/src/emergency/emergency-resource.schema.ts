@@ -93,7 +93,13 @@ export const emergencyResourceSchema = z.object({
   contactPhone: z.string().nullable(),
   attributes: z.record(z.string(), z.unknown()),
   materials: z
-    .array(emergencyMaterialSchema.extend({ belowMinimum: z.boolean(), expired: z.boolean() }))
+    .array(
+      emergencyMaterialSchema.extend({
+        belowMinimum: z.boolean(),
+        expired: z.boolean(),
+        expiringSoon: z.boolean().describe('Expires within 30 days'),
+      }),
+    )
     .describe('Stock of a warehouse; empty for other kinds'),
   demo: z.boolean(),
 });
@@ -131,3 +137,19 @@ export const nearbyQuerySchema = z.object({
     .describe('Only warehouses holding this material (name contains)'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+/** A material that needs attention: below its minimum stock, expired or expiring within 30 days. */
+export const materialAlertSchema = emergencyMaterialSchema.extend({
+  warehouseId: z.uuid(),
+  warehouseName: z.string(),
+  county: z.string(),
+  owner: z.string().nullable(),
+  belowMinimum: z.boolean(),
+  expired: z.boolean(),
+  expiringSoon: z.boolean(),
+  demo: z.boolean(),
+});
+export type MaterialAlert = z.infer<typeof materialAlertSchema>;
+
+/** Days before expiry from which a material is flagged. */
+export const MATERIAL_EXPIRY_WARNING_DAYS = 30;

@@ -65,6 +65,10 @@ export const penaltyCaseFileSchema = z
       .describe(
         '行政处罚法 Art. 58: major public interest, complex case … — legal review (法制审核) before deciding',
       ),
+    inspectionId: z
+      .uuid()
+      .optional()
+      .describe('The completed inspection whose finding the case comes from (same enterprise)'),
     sourceRef: z
       .string()
       .max(64)

@@ -9,6 +9,7 @@ import {
   type HiddenHazardSource,
   type HiddenHazardStatus,
   type HiddenHazardSupervisionLevel,
+  type HiddenHazardSupervisionStep,
   hiddenHazardPlanElements,
 } from './hidden-hazard-terms.ts';
 import { hazardCriteriaLists, type MajorHiddenHazardCriterion } from './major-hazard-criteria.ts';
@@ -24,7 +25,7 @@ export interface HiddenHazardTimelineEntry {
   readonly at: Date;
   readonly actorKind: HiddenHazardActorKind;
   readonly actorId: string;
-  readonly action: HiddenHazardActionName | 'report';
+  readonly action: HiddenHazardActionName | HiddenHazardSupervisionStep | 'report';
   readonly from: HiddenHazardStatus | null;
   readonly to: HiddenHazardStatus;
   readonly note?: string;
@@ -34,12 +35,32 @@ export interface HiddenHazardPlan extends HiddenHazardPlanInput {
   readonly submittedAt: Date;
 }
 
-/** 挂牌督办: the department level that listed the hazard. */
+/** 督办检查: one review of a listed hazard by the listing department. */
+export interface HiddenHazardSupervisionReview {
+  readonly at: Date;
+  readonly by: string;
+  readonly opinion: string;
+  readonly onSite: boolean;
+}
+
+/** 挂牌督办: the department level that listed the hazard, the listing notice and its closing (核销). */
 export interface HiddenHazardSupervision {
   readonly level: HiddenHazardSupervisionLevel;
   readonly listedAt: Date;
   readonly listedBy: string;
   readonly documentNo?: string;
+  /** Text of the listing notice (督办通知). */
+  readonly notice?: string;
+  /** The supervising unit named in the notice (督办单位). */
+  readonly supervisingUnit?: string;
+  /** Deadline set by the listing (督办期限), YYYY-MM-DD. */
+  readonly deadline?: string;
+  readonly reviews?: readonly HiddenHazardSupervisionReview[];
+  /** 核销 (摘牌): when, by whom and with which opinion the listing was closed. */
+  readonly closedAt?: Date;
+  readonly closedBy?: string;
+  readonly closingOpinion?: string;
+  readonly closingDocumentNo?: string;
 }
 
 export interface HiddenHazardExtensionRequest {

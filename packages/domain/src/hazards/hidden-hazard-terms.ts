@@ -41,6 +41,16 @@ export const hiddenHazardActions = [
 ] as const;
 export type HiddenHazardActionName = (typeof hiddenHazardActions)[number];
 
+/**
+ * Steps of a 挂牌督办 after the listing, by the listing department (routes of their own, not
+ * `actions`): 督办检查 (review) and 核销 (closing the listing once the hazard is accepted).
+ */
+export const hiddenHazardSupervisionSteps = ['review_supervision', 'close_supervision'] as const;
+export type HiddenHazardSupervisionStep = (typeof hiddenHazardSupervisionSteps)[number];
+
+/** Entries the system itself writes on a hazard's timeline: a step of the escalation ladder. */
+export type HiddenHazardSystemEntry = 'escalate';
+
 /** Who acts: the enterprise, the county or city 应急管理 department, or a law-enforcement inspector. */
 export const hiddenHazardActorKinds = ['enterprise', 'county', 'city', 'inspector'] as const;
 export type HiddenHazardActorKind = (typeof hiddenHazardActorKinds)[number];
@@ -104,6 +114,17 @@ export const hiddenHazardActionNames: Readonly<Record<HiddenHazardActionName | '
   reject: { zh: '验收不通过，退回整改', en: 'Reject back to rectification' },
   dismiss: { zh: '核查不属实', en: 'Dismiss as not confirmed' },
   reclassify: { zh: '升级为重大事故隐患', en: 'Reclassify as major' },
+};
+
+export const hiddenHazardSupervisionStepNames: Readonly<
+  Record<HiddenHazardSupervisionStep | HiddenHazardSystemEntry, Names>
+> = {
+  review_supervision: { zh: '督办检查', en: 'Supervision review' },
+  close_supervision: { zh: '督办核销（摘牌）', en: 'Close the supervision (核销)' },
+  escalate: {
+    zh: '逾期升级（提醒、警示、通报、约谈）',
+    en: 'Escalation (reminder, warning, notice, interview)',
+  },
 };
 
 export const hiddenHazardPlanElementNames: Readonly<Record<HiddenHazardPlanElement, Names>> = {

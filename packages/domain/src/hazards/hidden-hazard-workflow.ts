@@ -108,11 +108,15 @@ function listSupervision(
   if (state.supervision && supervisionRank[state.supervision.level] >= supervisionRank[level]) {
     throw new HiddenHazardError('hazard.already_listed', { listedAt: state.supervision.level });
   }
+  if (action.deadline !== undefined) requireOpenDeadline(action.deadline, context.now, 'deadline');
   const supervision = {
     level,
     listedAt: context.now,
     listedBy: context.actor.id,
     ...(action.documentNo ? { documentNo: action.documentNo } : {}),
+    ...(action.notice ? { notice: action.notice } : {}),
+    ...(action.supervisingUnit ? { supervisingUnit: action.supervisingUnit } : {}),
+    ...(action.deadline ? { deadline: action.deadline } : {}),
   };
   return { state: { ...state, supervision }, note: action.note ?? action.documentNo };
 }

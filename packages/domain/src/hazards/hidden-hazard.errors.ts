@@ -17,6 +17,9 @@ import { DomainError, type FieldProblem } from '../errors/domain-error.ts';
  * - 409 `hazard.extension_pending`: an extension request (申请延期) is already waiting.
  * - 400 `hazard.reason_required`: a rejection, refusal, dismissal or judgement needs a reason.
  * - 400 `hazard.escalation_rules_invalid`: the configured escalation thresholds are inconsistent.
+ * - 409 `hazard.not_listed`: a supervision step on a hazard that is not (or no longer) listed.
+ * - 403 `hazard.wrong_supervisor`: a supervision step by another level than the listing department.
+ * - 409 `hazard.points_not_normal`: acceptance while a linked monitoring point is not back to normal.
  */
 export const hiddenHazardErrorCodes = [
   'hazard.unknown_criterion',
@@ -32,6 +35,9 @@ export const hiddenHazardErrorCodes = [
   'hazard.extension_pending',
   'hazard.reason_required',
   'hazard.escalation_rules_invalid',
+  'hazard.not_listed',
+  'hazard.wrong_supervisor',
+  'hazard.points_not_normal',
 ] as const;
 
 export type HiddenHazardErrorCode = (typeof hiddenHazardErrorCodes)[number];

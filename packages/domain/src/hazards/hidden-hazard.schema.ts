@@ -10,6 +10,7 @@ import {
   hiddenHazardSources,
   hiddenHazardStatuses,
   hiddenHazardSupervisionLevels,
+  hiddenHazardSupervisionSteps,
 } from './hidden-hazard-terms.ts';
 
 /*
@@ -111,6 +112,11 @@ export const hiddenHazardReportSchema = z
     deadline: hiddenHazardDeadlineSchema
       .optional()
       .describe('Deadline already set by a rectification notice (限期整改通知), if any'),
+    linkedPointIds: z
+      .array(z.uuid())
+      .max(50)
+      .default([])
+      .describe('Monitoring points this hazard concerns; acceptance waits until they are normal'),
   })
   .strict()
   .describe('A hidden hazard (事故隐患) as reported');
@@ -158,6 +164,11 @@ export const hiddenHazardListSupervisionActionSchema = z
   .object({
     action: action('list_supervision'),
     documentNo: z.string().trim().max(64).optional().describe('督办文号'),
+    notice: z.string().trim().min(2).max(4000).optional().describe('Text of the listing notice (督办通知)'),
+    supervisingUnit: z.string().trim().min(2).max(128).optional().describe('Supervising unit (督办单位)'),
+    deadline: hiddenHazardDeadlineSchema
+      .optional()
+      .describe('Deadline of the supervision (督办期限); drives its own escalation ladder'),
     note: reasonSchema.optional(),
   })
   .strict()
@@ -248,12 +259,22 @@ export const hiddenHazardCriterionSchema = z.object({
 
 export const hiddenHazardTimelineEntrySchema = z.object({
   at: instant,
-  actorKind: hiddenHazardActorKindSchema,
   actorId: z.string().describe('User id of the actor'),
-  action: z.enum([...hiddenHazardActions, 'report']),
+  actorKind: z
+    .union([hiddenHazardActorKindSchema, z.literal('system')])
+    .describe('system: the escalation ladder'),
+  action: z.enum([...hiddenHazardActions, ...hiddenHazardSupervisionSteps, 'report', 'escalate']),
   from: hiddenHazardStatusSchema.nullable().describe('null for the report itself'),
   to: hiddenHazardStatusSchema,
   note: z.string().optional(),
+  step: z
+    .enum(['reminder', 'warning', 'notice', 'interview'])
+    .optional()
+    .describe('escalate only: 提醒, 警示, 通报 or 约谈'),
+  subject: z
+    .enum(['deadline', 'supervision'])
+    .optional()
+    .describe('escalate only: the rectification deadline or the 挂牌督办 deadline'),
 });
 
 export const hiddenHazardEscalationStateSchema = z
@@ -283,6 +304,17 @@ export const hiddenHazardResponseSchema = z
         listedAt: instant,
         listedBy: z.string(),
         documentNo: z.string().optional(),
+        notice: z.string().optional().describe('督办通知'),
+        supervisingUnit: z.string().optional().describe('督办单位'),
+        deadline: z.iso.date().optional().describe('督办期限'),
+        reviews: z
+          .array(z.object({ at: instant, by: z.string(), opinion: z.string(), onSite: z.boolean() }))
+          .default([])
+          .describe('督办检查, oldest first'),
+        closedAt: instant.optional().describe('核销 (摘牌)'),
+        closedBy: z.string().optional(),
+        closingOpinion: z.string().optional(),
+        closingDocumentNo: z.string().optional(),
       })
       .optional()
       .describe('挂牌督办'),
@@ -306,6 +338,7 @@ export const hiddenHazardResponseSchema = z
     reportedAt: instant,
     closedAt: instant.optional(),
     escalation: hiddenHazardEscalationStateSchema,
+    linkedPointIds: z.array(z.uuid()).default([]).describe('Monitoring points linked to the hazard'),
     timeline: z.array(hiddenHazardTimelineEntrySchema).describe('Every transition, oldest first'),
   })
   .describe('A hidden hazard (事故隐患) and its closed loop');

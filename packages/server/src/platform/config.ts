@@ -15,7 +15,12 @@ export interface Config {
   readonly embeddedPgPort: number;
   readonly mqttUrl: string | null;
   /** MQTT client id prefix (stable: the broker keeps the sessions' messages) and connections. */
-  readonly mqtt: { readonly clientId: string; readonly connections: number };
+  readonly mqtt: {
+    readonly clientId: string;
+    readonly connections: number;
+    /** How long the broker keeps the sessions (and their messages) while the server is away. */
+    readonly sessionExpirySeconds: number;
+  };
   /** Background work (alarm ticks, escalation, state snapshots); tests drive it by hand. */
   readonly workers: boolean;
   /** The ingest queue: readings that may wait in memory, rows per transaction, linger before a commit. */
@@ -69,6 +74,7 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
     .default('anjian-ingest'),
   MQTT_CONNECTIONS: int(1, 32).default(4),
+  MQTT_SESSION_EXPIRY_SECONDS: int(0, 30 * 86_400).default(7 * 86_400),
   ANJIAN_WORKERS: bool.default(true),
   INGEST_QUEUE_LIMIT: int(1_000, 10_000_000).default(200_000),
   INGEST_BATCH_ROWS: int(100, 100_000).default(10_000),
@@ -154,7 +160,11 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL ?? null,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     mqttUrl: e.MQTT_URL ?? null,
-    mqtt: Object.freeze({ clientId: e.MQTT_CLIENT_ID, connections: e.MQTT_CONNECTIONS }),
+    mqtt: Object.freeze({
+      clientId: e.MQTT_CLIENT_ID,
+      connections: e.MQTT_CONNECTIONS,
+      sessionExpirySeconds: e.MQTT_SESSION_EXPIRY_SECONDS,
+    }),
     workers: e.ANJIAN_WORKERS,
     ingest: Object.freeze({
       queueLimit: e.INGEST_QUEUE_LIMIT,

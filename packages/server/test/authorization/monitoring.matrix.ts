@@ -101,6 +101,10 @@ export const monitoringMatrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/telemetry', payload: { readings: [] } }),
     in: everyone(401),
   },
+  'GET /api/v1/monitoring/ingest': {
+    build: async () => ({ url: '/api/v1/monitoring/ingest' }),
+    in: statuses(403, { cityOfficer: 200 }),
+  },
   'GET /api/v1/monitoring/sites': { build: async () => ({ url: '/api/v1/monitoring/sites' }), in: readers() },
   'GET /api/v1/monitoring/sites/:id/history': {
     build: async ({ t, target }) => ({ url: `/api/v1/monitoring/sites/${await newSite(t, target)}/history` }),

@@ -11,14 +11,20 @@ function menuOf(roleCode: string): MenuEntry[] {
   });
 }
 
+// Every business role sees the registry; the bureau roles also see the areas' ledgers and tools.
+const shared = ['workbench', 'one-map', 'registry'];
+const bureau = [...shared, 'dp-hazards', 'dp-risk', 'monitoring', 'enforcement'];
+
 describe('menu', () => {
   it.each([
     ['sysadmin', ['system'], '/admin/users'],
     ['secadmin', ['security'], '/admin/roles'],
     ['auditadmin', ['audit'], '/admin/audit'],
-    ['city_officer', ['workbench', 'one-map', 'registry'], '/workbench'],
-    ['county_officer', ['workbench', 'one-map', 'registry'], '/workbench'],
-    ['enterprise_manager', ['workbench', 'one-map', 'registry'], '/workbench'],
+    ['city_officer', [...bureau, 'emergency-command', 'emergency-libraries'], '/workbench'],
+    ['county_officer', [...bureau, 'emergency-command', 'emergency-libraries'], '/workbench'],
+    ['industry_officer', bureau, '/workbench'],
+    ['inspector', bureau, '/workbench'],
+    ['enterprise_manager', [...shared, 'dp-hazards', 'dp-risk', 'dp-phone', 'monitoring'], '/workbench'],
   ])('%s sees %j and starts at %s', (role, keys, landing) => {
     const visible = menuOf(role);
     expect(visible.map((entry) => entry.key)).toEqual(keys);

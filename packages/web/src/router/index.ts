@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
+import { dualPreventionPhoneLanding } from '../features/dual-prevention/module.ts';
 import { firstMenuPath, menu, visibleMenu } from '../menu/menu.ts';
 import { useSessionStore } from '../stores/session.ts';
 import { routes } from './routes.ts';
@@ -12,6 +13,8 @@ export const router = createRouter({
 /** Where a signed-in user starts: the workbench if they may see it, else the first page of their menu. */
 export function landingRoute(): RouteLocationRaw {
   const session = useSessionStore();
+  const phone = dualPreventionPhoneLanding(session.user, window.matchMedia('(max-width: 767px)').matches);
+  if (phone) return phone;
   if (session.can('dashboard:view')) return { name: 'workbench' };
   const first = firstMenuPath(visibleMenu(menu, (permission) => session.can(permission)));
   return first ?? { name: 'no-access' };

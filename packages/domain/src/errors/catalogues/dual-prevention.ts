@@ -78,4 +78,25 @@ export const dualPreventionErrors = {
     zh: '隐患逾期升级天数配置有误（0至3650的整数，县级不晚于市级）',
     en: 'The escalation days are inconsistent (whole numbers 0–3650, county no later than city)',
   },
+  'hazard.not_listed': {
+    status: 409,
+    zh: '该隐患未挂牌督办或督办已核销',
+    en: 'This hazard is not listed for supervision, or the listing is already closed',
+  },
+  'hazard.wrong_supervisor': {
+    status: 403,
+    zh: '督办检查和核销应由挂牌督办的部门执行',
+    en: 'Supervision reviews and closing belong to the department that listed the hazard',
+  },
+  'hazard.points_not_normal': {
+    status: 409,
+    zh: '关联的监测点尚未恢复正常，暂不能验收',
+    en: 'A linked monitoring point is not back to normal yet; acceptance must wait',
+  },
+  'notification.not_found': { status: 404, zh: '通知不存在', en: 'No such notification' },
+  'risk.grading_not_found': {
+    status: 404,
+    zh: '该企业尚无安全风险分级结果',
+    en: 'This enterprise has not been graded yet',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -31,4 +31,55 @@ export const emergencyErrors = {
   },
   'incident.unknown_report_step': { status: 400, zh: '报告环节不存在', en: 'No such reporting step' },
   'incident.task_not_found': { status: 404, zh: '调度任务不存在', en: 'No such dispatch task' },
+  'emergency.plan_not_found': { status: 404, zh: '应急预案不存在', en: 'No such emergency plan' },
+  'emergency.plan_dates_out_of_order': {
+    status: 400,
+    zh: '修订日期不能早于发布日期，评估日期不能早于修订日期',
+    en: 'The revision cannot precede the issue date, nor the review the revision',
+  },
+  'emergency.duplicate_response_level': {
+    status: 400,
+    zh: '同一响应级别只能登记一次',
+    en: 'Each response level may appear only once',
+  },
+  'emergency.unknown_attachment': {
+    status: 400,
+    zh: '附件不存在或不在本人数据范围内',
+    en: 'An attachment does not exist or lies outside your data scope',
+  },
+  'emergency.case_not_found': { status: 404, zh: '案例不存在', en: 'No such case' },
+  'emergency.scenario_not_found': { status: 404, zh: '演练情景不存在', en: 'No such drill scenario' },
+  'emergency.scenario_in_use': {
+    status: 409,
+    zh: '该情景已被演练引用，不能删除',
+    en: 'Drills use this scenario; it cannot be deleted',
+  },
+  'emergency.drill_not_found': { status: 404, zh: '演练不存在', en: 'No such drill' },
+  'emergency.drill_held_in_future': {
+    status: 400,
+    zh: '尚未到演练日期，不能登记为已举行',
+    en: 'A drill dated in the future cannot be recorded as held',
+  },
+  'emergency.finding_not_found': { status: 404, zh: '演练发现的问题不存在', en: 'No such drill finding' },
+  'emergency.linked_record_not_found': {
+    status: 400,
+    zh: '关联的预案、情景或事故不存在或不在本人数据范围内',
+    en: 'The linked plan, scenario or incident does not exist or lies outside your data scope',
+  },
+  'emergency.duty_shift_not_found': { status: 404, zh: '值班安排不存在', en: 'No such duty shift' },
+  'emergency.duty_shift_taken': {
+    status: 409,
+    zh: '该日该班次已有值班安排',
+    en: 'That date and shift already has a duty team',
+  },
+  'emergency.log_in_future': {
+    status: 400,
+    zh: '值班日志的时间不能晚于当前时间',
+    en: 'A duty log entry cannot be dated in the future',
+  },
+  'emergency.duty_range_too_long': {
+    status: 400,
+    zh: '查询区间须在 62 天以内且起始日期不晚于结束日期',
+    en: 'The range must run forwards and span at most 62 days',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -2,6 +2,97 @@ import type { ErrorDefinition } from '../error-definition.ts';
 
 export const enforcementErrors = {
   // Enforcement (执法): draws, documents, penalty cases, discretion, the credit list.
+  // Enforcement server (issue 6): records, draws, inspections, offline submissions, documents.
+  'enforcement.not_found': { status: 404, zh: '记录不存在', en: 'No such record' },
+  'enforcement.inspection_not_found': { status: 404, zh: '检查不存在', en: 'No such inspection' },
+  'enforcement.category_exists': {
+    status: 409,
+    zh: '执法类别代码已存在',
+    en: 'That category code exists already',
+  },
+  'enforcement.category_unknown': { status: 400, zh: '执法类别不存在', en: 'Unknown enforcement category' },
+  'enforcement.certificate_exists': {
+    status: 409,
+    zh: '执法证号已登记',
+    en: 'That law-enforcement certificate number is registered already',
+  },
+  'enforcement.inspector_user_taken': {
+    status: 409,
+    zh: '该用户已关联其他执法人员',
+    en: 'That user is linked to another inspector already',
+  },
+  'enforcement.inspector_unknown': {
+    status: 400,
+    zh: '执法人员不存在、已停用或执法证已过期',
+    en: 'Unknown or inactive inspector, or the certificate has expired',
+  },
+  'enforcement.conflict_exists': {
+    status: 409,
+    zh: '该回避关系已申报',
+    en: 'That conflict of interest is declared already',
+  },
+  'enforcement.draw_wrong_status': {
+    status: 409,
+    zh: '抽查当前状态下不能进行该操作',
+    en: "This step is not possible in the draw's current status",
+  },
+  'enforcement.inspection_item_unknown': {
+    status: 400,
+    zh: '检查项不属于本次检查',
+    en: 'The item is not on this inspection',
+  },
+  'enforcement.inspection_results_incomplete': {
+    status: 400,
+    zh: '尚有检查项未填写结果',
+    en: 'Some items have no result yet',
+  },
+  'enforcement.inspection_not_assigned': {
+    status: 403,
+    zh: '您不是本次检查的执法人员',
+    en: 'You are not one of the inspectors of this inspection',
+  },
+  'enforcement.inspection_closed': {
+    status: 409,
+    zh: '检查已完成或已取消，不能再提交',
+    en: 'The inspection is completed or cancelled; nothing more can be submitted',
+  },
+  'enforcement.submission_conflict': {
+    status: 409,
+    zh: '该提交编号已用于其他内容',
+    en: 'That submission id was used for different content',
+  },
+  'enforcement.upload_unknown': {
+    status: 400,
+    zh: '照片或签名文件不存在',
+    en: 'Unknown photo or signature upload',
+  },
+  'enforcement.checklist_empty': {
+    status: 400,
+    zh: '没有适用于该企业的检查项，请先维护检查项库',
+    en: 'No checklist items apply to this enterprise; add items to the library first',
+  },
+  'enforcement.checklist_item_exists': {
+    status: 409,
+    zh: '该行业已有相同编号的检查项',
+    en: 'The sector has an item with that code already',
+  },
+  'enforcement.document_not_applicable': {
+    status: 409,
+    zh: '当前检查或案件还不能制作该文书',
+    en: 'This document cannot be made for the inspection or case yet',
+  },
+  'enforcement.case_not_found': { status: 404, zh: '案件不存在', en: 'No such penalty case' },
+  'enforcement.case_changed_meanwhile': {
+    status: 409,
+    zh: '案件已被他人更新，请刷新后重试',
+    en: 'Someone else changed the case meanwhile; reload and try again',
+  },
+  'credit.listing_not_found': { status: 404, zh: '失信名单记录不存在', en: 'No such listing' },
+  'credit.listing_exists': {
+    status: 409,
+    zh: '该案件已有失信名单记录',
+    en: 'The case has a listing already',
+  },
   'enforcement.invalid_date': {
     status: 400,
     zh: '日期无效，请使用 YYYY-MM-DD 格式的真实日期',
@@ -166,4 +257,45 @@ export const enforcementErrors = {
     en: 'The listing period has not ended yet',
   },
   'credit.reason_required': { status: 400, zh: '请填写理由', en: 'Give the reason' },
+  // Plans, penalty cases and the credit list on the server (issue 6, second pass).
+  'enforcement.plan_exists': {
+    status: 409,
+    zh: '该单位在该期间已有检查计划',
+    en: 'The division has a plan for that period already',
+  },
+  'enforcement.plan_target_outside': {
+    status: 400,
+    zh: '县（区）计划只能为本县（区）设定目标',
+    en: "A county plan sets targets for the county's own area only",
+  },
+  'enforcement.plan_target_duplicate': {
+    status: 400,
+    zh: '同一类别和县（区）的目标重复',
+    en: 'The same category and county appear twice in the targets',
+  },
+  'enforcement.plan_focus_unknown': {
+    status: 400,
+    zh: '重点检查名单中的企业不存在、重复或不在计划范围内',
+    en: "A focus-list enterprise is unknown, repeated or outside the plan's area",
+  },
+  'enforcement.case_source_invalid': {
+    status: 400,
+    zh: '来源检查不存在、未完成或不是该企业的检查',
+    en: 'The source inspection is unknown, not completed, or of another enterprise',
+  },
+  'enforcement.document_exists': {
+    status: 409,
+    zh: '该环节的文书已制作并编号',
+    en: 'The document for this step has been issued and numbered already',
+  },
+  'credit.case_mismatch': {
+    status: 400,
+    zh: '企业与处罚案件的当事人不一致',
+    en: 'The enterprise is not the party of that penalty case',
+  },
+  'credit.case_not_decided': {
+    status: 409,
+    zh: '该案件尚未作出处罚决定',
+    en: 'No penalty has been decided in that case',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

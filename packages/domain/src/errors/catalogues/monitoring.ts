@@ -82,6 +82,18 @@ export const monitoringErrors = {
     zh: '关闭报警须填写报警原因和处置措施',
     en: 'Closing needs the cause and the measures taken',
   },
+  // GB 18218 declarations (重大危险源申报).
+  'major_hazard.unit_not_found': { status: 404, zh: '重大危险源辨识单元不存在', en: 'No such declared unit' },
+  'major_hazard.unit_name_taken': {
+    status: 409,
+    zh: '本企业已有同名单元',
+    en: 'The enterprise already has a unit of this name',
+  },
+  'major_hazard.unit_location_required': {
+    status: 400,
+    zh: '该单元构成重大危险源，请填写单元位置（企业也未登记位置）',
+    en: 'The unit is a major hazard source: give its position (the enterprise has none either)',
+  },
   // Telemetry ingestion and the monitoring API (server).
   'telemetry.busy': {
     status: 503,

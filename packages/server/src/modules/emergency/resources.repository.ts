@@ -152,6 +152,62 @@ export function createResourcesRepository(db: Db) {
       return rows.rows.map(toRecord);
     },
 
+    /** Stock rows below their minimum or expiring within `warningDays` of `today`. */
+    async materialCandidates(
+      scope: DataScope,
+      today: string,
+      warningDays: number,
+      county?: string,
+    ): Promise<
+      (EmergencyMaterial & {
+        warehouseId: string;
+        warehouseName: string;
+        county: string;
+        owner: string | null;
+        demo: boolean;
+      })[]
+    > {
+      const params: unknown[] = [today, warningDays];
+      const conditions = [
+        visible(scope, params),
+        '(m.quantity < m.minimum_stock OR m.expires_on <= $1::date + $2::int)',
+      ];
+      if (county) {
+        params.push(county);
+        conditions.push(`r.county = $${params.length}`);
+      }
+      const rows = await db.query<{
+        warehouse_id: string;
+        warehouse_name: string;
+        county: string;
+        owner: string | null;
+        demo: boolean;
+        name: string;
+        unit: string;
+        quantity: string;
+        minimum_stock: string | null;
+        expires_on: string | null;
+      }>(
+        `SELECT r.id AS warehouse_id, r.name AS warehouse_name, r.county, r.attributes->>'owner' AS owner, r.demo,
+           m.name, m.unit, m.quantity, m.minimum_stock, m.expires_on::text AS expires_on
+         FROM emergency_materials m JOIN emergency_resources r ON r.id = m.warehouse_id
+         WHERE ${conditions.join(' AND ')} ORDER BY m.expires_on NULLS LAST, r.name, m.name LIMIT 500`,
+        params,
+      );
+      return rows.rows.map((row) => ({
+        warehouseId: row.warehouse_id,
+        warehouseName: row.warehouse_name,
+        county: row.county,
+        owner: row.owner,
+        demo: row.demo,
+        name: row.name,
+        unit: row.unit,
+        quantity: Number(row.quantity),
+        ...(row.minimum_stock !== null ? { minimumStock: Number(row.minimum_stock) } : {}),
+        ...(row.expires_on ? { expiresOn: row.expires_on } : {}),
+      }));
+    },
+
     async insert(source: Queryable, data: ResourceWrite, at: Date): Promise<string> {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO emergency_resources (kind, name, county, lon, lat, address, contact_name, contact_phone_enc, attributes, demo, created_at, updated_at)

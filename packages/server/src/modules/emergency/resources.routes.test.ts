@@ -121,6 +121,7 @@ describe('emergency resources', () => {
         expiresOn: '2026-01-01',
         belowMinimum: false,
         expired: true,
+        expiringSoon: false,
       },
       {
         name: '正压式空气呼吸器',
@@ -129,6 +130,7 @@ describe('emergency resources', () => {
         minimumStock: 10,
         belowMinimum: true,
         expired: false,
+        expiringSoon: false,
       },
     ]);
     const withBreathers = (
@@ -156,5 +158,77 @@ describe('emergency resources', () => {
       as: city,
     });
     expect(notWarehouse.json().error.code).toBe('emergency.not_a_warehouse');
+  });
+  it('masks an expert’s phone unless the caller may see personal information; shows a team’s duty phone to dispatchers', async () => {
+    const create = (payload: object) =>
+      t.request({ method: 'POST', url: '/api/v1/emergency/resources', payload, as: city });
+    const base = { county: '530402', location: { lon: 102.56, lat: 24.36 }, contactPhone: '13712345678' };
+    const expert = (
+      await create({ ...base, kind: 'expert', name: '危化品专家甲', fields: ['危险化学品'] })
+    ).json();
+    const team = (
+      await create({
+        ...base,
+        kind: 'team',
+        name: '红塔区危化品救援队',
+        teamType: 'professional',
+        specialties: ['hazmat'],
+        members: 30,
+      })
+    ).json();
+    expect(expert.contactPhone).toBe('13712345678');
+    const seen = async (id: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/emergency/resources/${id}`, as: county })).json()
+        .contactPhone;
+    expect(await seen(expert.id)).toBe('137****5678');
+    expect(await seen(team.id)).toBe('13712345678');
+  });
+
+  it('lists materials below their minimum, expired or expiring within 30 days', async () => {
+    const warehouse = (
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/emergency/resources',
+        payload: {
+          kind: 'warehouse',
+          name: '江川区应急物资库',
+          county: '530403',
+          location: { lon: 102.75, lat: 24.29 },
+          owner: '江川区应急管理局',
+        },
+        as: city,
+      })
+    ).json();
+    await t.request({
+      method: 'PUT',
+      url: `/api/v1/emergency/resources/${warehouse.id}/materials`,
+      payload: {
+        items: [
+          { name: '沙袋', unit: '个', quantity: 5000, minimumStock: 1000 },
+          { name: '防化服', unit: '套', quantity: 20, minimumStock: 30 },
+          { name: '消毒液', unit: '桶', quantity: 50, expiresOn: '2026-12-29' },
+          { name: '医用口罩', unit: '箱', quantity: 50, expiresOn: '2026-12-30' },
+        ],
+      },
+      as: city,
+    });
+    const alerts = (
+      await t.request({ method: 'GET', url: '/api/v1/emergency/materials/alerts?county=530403', as: city })
+    ).json().items;
+    expect(
+      alerts.map((a: { name: string; belowMinimum: boolean; expiringSoon: boolean; owner: string }) => [
+        a.name,
+        a.belowMinimum,
+        a.expiringSoon,
+        a.owner,
+      ]),
+    ).toEqual([
+      ['消毒液', false, true, '江川区应急管理局'],
+      ['防化服', true, false, '江川区应急管理局'],
+    ]);
+    const elsewhere = (
+      await t.request({ method: 'GET', url: '/api/v1/emergency/materials/alerts', as: county })
+    ).json().items;
+    expect(elsewhere.filter((a: { county: string }) => a.county !== '530402')).toEqual([]);
   });
 });

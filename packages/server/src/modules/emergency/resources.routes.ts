@@ -6,6 +6,7 @@ import {
   emergencyResourceInputSchema,
   emergencyResourceListQuerySchema,
   emergencyResourceSchema,
+  materialAlertSchema,
   nearbyQuerySchema,
   pageOf,
 } from '@anjian/domain';
@@ -52,6 +53,27 @@ export function registerResourcesRoutes(
       },
     },
     async (request) => ({ items: (await resources.nearby(requireAuth(request), request.query)) as never[] }),
+  );
+
+  api.get(
+    '/api/v1/emergency/materials/alerts',
+    {
+      config: { access: 'emergency:read' },
+      schema: {
+        tags,
+        summary: 'Materials below their minimum stock, expired or expiring within 30 days',
+        querystring: z.object({
+          county: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+        response: { 200: z.object({ items: z.array(materialAlertSchema) }) },
+      },
+    },
+    async (request) => ({
+      items: await resources.materialAlerts(requireAuth(request), request.query.county),
+    }),
   );
 
   api.post(

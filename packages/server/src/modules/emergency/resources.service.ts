@@ -1,6 +1,8 @@
 import {
   DomainError,
+  MATERIAL_EXPIRY_WARNING_DAYS,
   maskPhone,
+  type MaterialAlert,
   type EmergencyMaterial,
   type EmergencyResource,
   type EmergencyResourceInput,
@@ -9,10 +11,28 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
-import { beijingDate } from '../../platform/dates.ts';
+import { beijingDate, daysBetween } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { ResourceRecord, ResourcesRepository, ResourceWrite } from './resources.repository.ts';
+
+/**
+ * Duty phones of teams and warehouses are for dispatch: shown whole to those who may dispatch. An
+ * expert's phone is a private number: masked like enterprise contacts unless the caller holds pi:view.
+ */
+function revealsPhone(kind: EmergencyResourceKind, auth: AuthContext): boolean {
+  if (auth.permissions.has('pi:view')) return true;
+  return kind !== 'expert' && auth.permissions.has('emergency:write');
+}
+
+export function materialFlags(material: EmergencyMaterial, today: string) {
+  const days = material.expiresOn === undefined ? null : daysBetween(today, material.expiresOn);
+  return {
+    belowMinimum: material.minimumStock !== undefined && material.quantity < material.minimumStock,
+    expired: days !== null && days < 0,
+    expiringSoon: days !== null && days >= 0 && days <= MATERIAL_EXPIRY_WARNING_DAYS,
+  };
+}
 
 export function createResourcesService(deps: {
   db: Db;
@@ -33,17 +53,9 @@ export function createResourcesService(deps: {
       location: { lon: record.lon, lat: record.lat },
       address: record.address,
       contactName: record.contactName,
-      // Duty phones of teams and warehouses are for dispatch: shown to those who may dispatch.
-      contactPhone:
-        phone && !(auth.permissions.has('emergency:write') || auth.permissions.has('pi:view'))
-          ? maskPhone(phone)
-          : phone,
+      contactPhone: phone && !revealsPhone(record.kind, auth) ? maskPhone(phone) : phone,
       attributes: record.attributes,
-      materials: record.materials.map((m) => ({
-        ...m,
-        belowMinimum: m.minimumStock !== undefined && m.quantity < m.minimumStock,
-        expired: m.expiresOn !== undefined && m.expiresOn < today,
-      })),
+      materials: record.materials.map((m) => ({ ...m, ...materialFlags(m, today) })),
       demo: record.demo,
       ...(record.distanceM !== undefined ? { distanceM: Math.round(record.distanceM) } : {}),
     };
@@ -128,6 +140,14 @@ export function createResourcesService(deps: {
     async remove(auth: AuthContext, id: string) {
       await writable(auth, id);
       await resources.remove(id);
+    },
+
+    /** Materials below their minimum, expired or expiring within 30 days, in the caller's scope. */
+    async materialAlerts(auth: AuthContext, county?: string): Promise<MaterialAlert[]> {
+      const today = beijingDate(clock.now());
+      return (
+        await resources.materialCandidates(auth.scope, today, MATERIAL_EXPIRY_WARNING_DAYS, county)
+      ).map((m) => ({ ...m, ...materialFlags(m, today) }));
     },
 
     async setMaterials(auth: AuthContext, id: string, materials: EmergencyMaterial[]) {

@@ -15,7 +15,14 @@ export function stateFromJson(json: Json): HiddenHazardState {
   const s = json as unknown as HiddenHazardState & Json;
   const plan = s.plan ? { ...s.plan, submittedAt: toDate(s.plan.submittedAt) } : undefined;
   const supervision = s.supervision
-    ? { ...s.supervision, listedAt: toDate(s.supervision.listedAt) }
+    ? {
+        ...s.supervision,
+        listedAt: toDate(s.supervision.listedAt),
+        ...(s.supervision.reviews
+          ? { reviews: s.supervision.reviews.map((r) => ({ ...r, at: toDate(r.at) })) }
+          : {}),
+        ...(s.supervision.closedAt ? { closedAt: toDate(s.supervision.closedAt) } : {}),
+      }
     : undefined;
   const extensionRequest = s.extensionRequest
     ? { ...s.extensionRequest, requestedAt: toDate(s.extensionRequest.requestedAt) }

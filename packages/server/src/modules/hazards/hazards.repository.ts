@@ -17,6 +17,17 @@ export interface HazardRecord {
   photos: string[];
   state: HiddenHazardState;
   reportedBy: string;
+  linkedPointIds: string[];
+  /** Fired steps of the escalation ladder, oldest first. */
+  escalationSteps: FiredEscalationStep[];
+}
+
+export interface FiredEscalationStep {
+  subject: 'deadline' | 'supervision';
+  step: 'reminder' | 'warning' | 'notice' | 'interview';
+  deadline: string;
+  firedAt: Date;
+  status: string;
 }
 
 interface HazardRow {
@@ -34,6 +45,8 @@ interface HazardRow {
   photos: string[];
   state: Record<string, unknown>;
   reported_by: string;
+  linked_point_ids: string[];
+  escalation_steps: { subject: string; step: string; deadline: string; fired_at: string; status: string }[];
 }
 
 function toRecord(row: HazardRow): HazardRecord {
@@ -51,6 +64,14 @@ function toRecord(row: HazardRow): HazardRecord {
     photos: row.photos,
     state: stateFromJson(row.state),
     reportedBy: row.reported_by,
+    linkedPointIds: row.linked_point_ids,
+    escalationSteps: row.escalation_steps.map((step) => ({
+      subject: step.subject as FiredEscalationStep['subject'],
+      step: step.step as FiredEscalationStep['step'],
+      deadline: step.deadline,
+      firedAt: new Date(step.fired_at),
+      status: step.status,
+    })),
   };
 }
 
@@ -64,8 +85,12 @@ export interface HazardFilter {
   q?: string | undefined;
 }
 
-const SELECT =
-  'SELECT h.*, e.name AS enterprise_name FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id';
+const SELECT = `SELECT h.*, e.name AS enterprise_name,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('subject', s.subject, 'step', s.step,
+              'deadline', to_char(s.deadline, 'YYYY-MM-DD'), 'fired_at', s.fired_at, 'status', s.status)
+              ORDER BY s.fired_at, s.id), '[]'::jsonb)
+       FROM hazard_escalation_steps s WHERE s.hazard_id = h.id) AS escalation_steps
+  FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id`;
 
 function where(filter: HazardFilter, scope: DataScope, params: unknown[]): string {
   const conditions = [scopeCondition(scope, { county: 'h.county', enterprise: 'h.enterprise_id' }, params)];
@@ -90,12 +115,16 @@ function where(filter: HazardFilter, scope: DataScope, params: unknown[]): strin
 
 export function createHazardsRepository(db: Db) {
   return {
-    async insert(source: Queryable, hazard: Omit<HazardRecord, 'id' | 'enterpriseName'>): Promise<string> {
+    async insert(
+      source: Queryable,
+      hazard: Omit<HazardRecord, 'id' | 'enterpriseName' | 'escalationSteps'>,
+    ): Promise<string> {
       const s = hazard.state;
       const rows = await source.query<{ id: string }>(
         `INSERT INTO hidden_hazards (enterprise_id, county, source, source_ref, location_text, lon, lat, description,
-           category, photos, level, status, deadline, supervision_level, state, reported_by, reported_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id`,
+           category, photos, level, status, deadline, supervision_level, state, reported_by, reported_at, updated_at,
+           linked_point_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18) RETURNING id`,
         [
           hazard.enterpriseId,
           hazard.county,
@@ -114,6 +143,7 @@ export function createHazardsRepository(db: Db) {
           stateToJson(s),
           hazard.reportedBy,
           s.reportedAt,
+          hazard.linkedPointIds,
         ],
       );
       return rows.rows[0]!.id;
@@ -163,6 +193,14 @@ export function createHazardsRepository(db: Db) {
       return { items: rows.rows.map(toRecord), total: total.rows[0]?.count ?? 0, ...page };
     },
 
+    async setLinkedPoints(id: string, pointIds: readonly string[], at: Date): Promise<void> {
+      await db.query('UPDATE hidden_hazards SET linked_point_ids = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        pointIds,
+        at,
+      ]);
+    },
+
     /** What the statistics need of every hazard in scope. */
     async summaries(filter: HazardFilter, scope: DataScope) {
       const params: unknown[] = [];
@@ -174,9 +212,11 @@ export function createHazardsRepository(db: Db) {
         deadline: string | null;
         supervision_level: string | null;
         submitted_at: string | null;
+        county: string;
+        sectors: string[];
       }>(
         `SELECT h.level, h.status, h.source, to_char(h.deadline, 'YYYY-MM-DD') AS deadline, h.supervision_level,
-                h.state->'rectification'->>'submittedAt' AS submitted_at
+                h.state->'rectification'->>'submittedAt' AS submitted_at, h.county, e.sectors
          FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${sql}`,
         params,
       );

@@ -3,11 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   hazardCriteriaLists,
+  hazardEscalationSettingsSchema,
+  hazardSupervisionCloseSchema,
+  hazardSupervisionReviewSchema,
+  hiddenHazardStatisticsResponseSchema,
   hiddenHazardActionSchema,
   hiddenHazardLevelSchema,
   hiddenHazardReportSchema,
   hiddenHazardResponseSchema,
-  hiddenHazardStatisticsSchema,
   hiddenHazardStatusSchema,
   pageOf,
   pageQuerySchema,
@@ -76,9 +79,10 @@ export function registerHazardsRoutes(app: FastifyInstance, { hazards }: { hazar
       config: { access: 'hazard:read' },
       schema: {
         tags,
-        summary: 'Counts by status, level and deadline state',
+        summary:
+          'Counts by status, level and deadline state; open, closed and overdue by level, county and sector; 整改率 and 按期整改率',
         querystring: filterSchema,
-        response: { 200: hiddenHazardStatisticsSchema },
+        response: { 200: hiddenHazardStatisticsResponseSchema },
       },
     },
     async (request) => hazards.statistics(requireAuth(request), toFilter(request.query)),
@@ -110,6 +114,90 @@ export function registerHazardsRoutes(app: FastifyInstance, { hazards }: { hazar
       schema: { tags, params: idParams, response: { 200: hazardSchema } },
     },
     async (request) => hazards.get(requireAuth(request), request.params.id),
+  );
+
+  api.get(
+    '/api/v1/hazards/escalation-settings',
+    {
+      config: { access: 'hazard:read' },
+      schema: {
+        tags,
+        summary: 'Days of the escalation ladder: 提醒 before, 通报 N and 约谈 M days after the deadline',
+        response: { 200: hazardEscalationSettingsSchema },
+      },
+    },
+    async () => hazards.escalationSettings(),
+  );
+
+  api.put(
+    '/api/v1/hazards/escalation-settings',
+    {
+      config: { access: 'registry:configure', audit: 'hazard.escalation_settings' },
+      schema: {
+        tags,
+        summary: 'Set the days of the escalation ladder (city bureau)',
+        body: hazardEscalationSettingsSchema,
+        response: { 200: hazardEscalationSettingsSchema },
+      },
+    },
+    async (request) => hazards.saveEscalationSettings(requireAuth(request), request.body),
+  );
+
+  api.post(
+    '/api/v1/hazards/:id/supervision/review',
+    {
+      config: { access: 'hazard:supervise', audit: 'hazard.supervision_review' },
+      schema: {
+        tags,
+        summary: '督办检查 of a listed hazard, by the department that listed it',
+        params: idParams,
+        body: hazardSupervisionReviewSchema,
+        response: { 200: hazardSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      return hazards.reviewSupervision(requireAuth(request), request.params.id, request.body);
+    },
+  );
+
+  api.post(
+    '/api/v1/hazards/:id/supervision/close',
+    {
+      config: { access: 'hazard:supervise', audit: 'hazard.supervision_close' },
+      schema: {
+        tags,
+        summary: '核销 (摘牌) of a listing once the hazard is accepted, by the department that listed it',
+        params: idParams,
+        body: hazardSupervisionCloseSchema,
+        response: { 200: hazardSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      return hazards.closeSupervision(requireAuth(request), request.params.id, request.body);
+    },
+  );
+
+  api.put(
+    '/api/v1/hazards/:id/linked-points',
+    {
+      config: {
+        access: ['hazard:report', 'hazard:supervise', 'enforcement:write'],
+        audit: 'hazard.link_points',
+      },
+      schema: {
+        tags,
+        summary: 'Link the hazard to monitoring points; acceptance then waits until they read normal',
+        params: idParams,
+        body: z.object({ pointIds: z.array(z.uuid()).max(50) }).strict(),
+        response: { 200: hazardSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      return hazards.setLinkedPoints(requireAuth(request), request.params.id, request.body.pointIds);
+    },
   );
 
   api.post(

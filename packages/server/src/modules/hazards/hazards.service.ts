@@ -1,17 +1,25 @@
 import {
+  breakDownHiddenHazards,
+  checkEscalationSettings,
+  closeSupervision,
   DomainError,
   evaluateHazardEscalation,
   reportHazard,
+  reviewSupervision,
   summariseHiddenHazards,
   transitionHazard,
+  type HazardEscalationSettings,
+  type HazardSupervisionCloseInput,
+  type HazardSupervisionReviewInput,
   type HiddenHazardAction,
   type HiddenHazardActor,
+  type HiddenHazardEscalationRules,
   type HiddenHazardLevel,
   type HiddenHazardReportInput,
-  type HiddenHazardResponse,
   type HiddenHazardSource,
   type HiddenHazardStatus,
   type HiddenHazardSupervisionLevel,
+  type HiddenHazardTransition,
   type Page,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
@@ -19,6 +27,9 @@ import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
 import type { UploadsRepository } from '../uploads/uploads.repository.ts';
+import { allowAcceptance, type HazardAcceptanceGuard } from './hazard-acceptance-guard.ts';
+import type { HazardEscalationRepository } from './hazard-escalation.repository.ts';
+import { presentHazard } from './hazard-presenter.ts';
 import type { HazardFilter, HazardRecord, HazardsRepository } from './hazards.repository.ts';
 
 /**
@@ -32,71 +43,26 @@ export function hazardActorOf(auth: AuthContext): HiddenHazardActor {
   return { kind: auth.scope.kind === 'city' ? 'city' : 'county', id: auth.userId };
 }
 
+/** A report as the routes and the check tasks give it; links to monitoring points are optional. */
+export type HazardReport = Omit<HiddenHazardReportInput, 'linkedPointIds'> & { linkedPointIds?: string[] };
+
 export function createHazardsService(deps: {
   db: Db;
   clock: Clock;
   hazards: HazardsRepository;
+  escalation: HazardEscalationRepository;
   enterprises: EnterprisesRepository;
   uploads: UploadsRepository;
+  acceptanceGuard?: HazardAcceptanceGuard;
 }) {
-  const { clock, hazards, enterprises, uploads } = deps;
+  const { clock, hazards, escalation, enterprises, uploads } = deps;
+  let acceptanceGuard = deps.acceptanceGuard ?? allowAcceptance;
 
-  function escalationOf(record: HazardRecord, now: Date) {
-    const s = record.state;
-    return evaluateHazardEscalation(
-      {
-        level: s.level,
-        status: s.status,
-        source: s.source,
-        deadline: s.deadline,
-        supervisionLevel: s.supervision?.level,
-        submittedAt: s.rectification?.submittedAt,
-      },
-      now,
-    ).state;
-  }
+  const rules = async (): Promise<HiddenHazardEscalationRules> =>
+    checkEscalationSettings(await escalation.settings());
 
-  function present(record: HazardRecord): HiddenHazardResponse & { enterpriseName: string; county: string } {
-    const s = record.state;
-    const iso = (d: Date) => d.toISOString();
-    return {
-      id: record.id,
-      enterpriseId: record.enterpriseId,
-      enterpriseName: record.enterpriseName,
-      county: record.county,
-      source: s.source,
-      ...(record.sourceRef ? { sourceRef: record.sourceRef } : {}),
-      location: { text: record.locationText, ...(record.lonLat ? { lonLat: record.lonLat } : {}) },
-      description: record.description,
-      category: record.category as HiddenHazardResponse['category'],
-      photos: record.photos,
-      level: s.level,
-      criteria: [...s.criteria],
-      ...(s.majorJudgement ? { majorJudgement: s.majorJudgement } : {}),
-      status: s.status,
-      ...(s.deadline ? { deadline: s.deadline } : {}),
-      ...(s.plan ? { plan: { ...s.plan, submittedAt: iso(s.plan.submittedAt) } } : {}),
-      ...(s.supervision ? { supervision: { ...s.supervision, listedAt: iso(s.supervision.listedAt) } } : {}),
-      ...(s.extensionRequest
-        ? { extensionRequest: { ...s.extensionRequest, requestedAt: iso(s.extensionRequest.requestedAt) } }
-        : {}),
-      extensions: s.extensions.map((e) => ({ ...e, approvedAt: iso(e.approvedAt) })),
-      ...(s.rectification
-        ? {
-            rectification: {
-              ...s.rectification,
-              photos: [...s.rectification.photos],
-              documents: [...s.rectification.documents],
-              submittedAt: iso(s.rectification.submittedAt),
-            },
-          }
-        : {}),
-      rejectionCount: s.rejectionCount,
-      reportedAt: iso(s.reportedAt),
-      ...(s.closedAt ? { closedAt: iso(s.closedAt) } : {}),
-      escalation: escalationOf(record, clock.now()),
-      timeline: s.timeline.map((t) => ({ ...t, at: iso(t.at) })),
-    } as HiddenHazardResponse & { enterpriseName: string; county: string };
+  async function present(record: HazardRecord) {
+    return presentHazard(record, clock.now(), await rules());
   }
 
   async function visible(auth: AuthContext, id: string): Promise<HazardRecord> {
@@ -117,10 +83,34 @@ export function createHazardsService(deps: {
     }
   }
 
+  /** Stores a transition computed from `record`, unless someone changed the hazard meanwhile. */
+  async function save(auth: AuthContext, record: HazardRecord, result: HiddenHazardTransition) {
+    if (!result.ok) throw result.error;
+    const saved = await hazards.saveState(record.id, record.state.timeline.length, result.state, clock.now());
+    if (!saved) throw new DomainError('hazard.changed_meanwhile');
+    return present((await hazards.findById(record.id, auth.scope))!);
+  }
+
+  async function checkAcceptance(record: HazardRecord): Promise<void> {
+    const answer = await acceptanceGuard.canAccept({
+      id: record.id,
+      enterpriseId: record.enterpriseId,
+      county: record.county,
+      level: record.state.level,
+      linkedPointIds: record.linkedPointIds,
+    });
+    if (!answer.ok) throw new DomainError(answer.code, { details: answer.details ?? {} });
+  }
+
   return {
     present,
 
-    async report(auth: AuthContext, input: HiddenHazardReportInput) {
+    /** The monitoring module plugs its check in here (default: always allowed). */
+    useAcceptanceGuard(guard: HazardAcceptanceGuard) {
+      acceptanceGuard = guard;
+    },
+
+    async report(auth: AuthContext, input: HazardReport) {
       const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
       if (!enterprise) throw new DomainError('enterprise.not_found');
       await checkPhotos(auth, input.photos, enterprise.county);
@@ -142,6 +132,7 @@ export function createHazardsService(deps: {
           photos: input.photos,
           state: result.state,
           reportedBy: auth.userId,
+          linkedPointIds: [...new Set(input.linkedPointIds ?? [])],
         }),
       );
       return present((await hazards.findById(id, auth.scope))!);
@@ -150,10 +141,31 @@ export function createHazardsService(deps: {
     async act(auth: AuthContext, id: string, action: HiddenHazardAction) {
       const record = await visible(auth, id);
       if (action.action === 'submit_rectification') await checkPhotos(auth, action.photos, record.county);
-      const result = transitionHazard(record.state, action, { now: clock.now(), actor: hazardActorOf(auth) });
-      if (!result.ok) throw result.error;
-      const saved = await hazards.saveState(id, record.state.timeline.length, result.state, clock.now());
-      if (!saved) throw new DomainError('hazard.changed_meanwhile');
+      const context = { now: clock.now(), actor: hazardActorOf(auth) };
+      const result = transitionHazard(record.state, action, context);
+      // The guard is asked only once the workflow itself would allow the acceptance.
+      if (action.action === 'accept' && result.ok) await checkAcceptance(record);
+      return save(auth, record, result);
+    },
+
+    async reviewSupervision(auth: AuthContext, id: string, input: HazardSupervisionReviewInput) {
+      const record = await visible(auth, id);
+      const context = { now: clock.now(), actor: hazardActorOf(auth) };
+      return save(auth, record, reviewSupervision(record.state, input, context));
+    },
+
+    async closeSupervision(auth: AuthContext, id: string, input: HazardSupervisionCloseInput) {
+      const record = await visible(auth, id);
+      const context = { now: clock.now(), actor: hazardActorOf(auth) };
+      return save(auth, record, closeSupervision(record.state, input, context));
+    },
+
+    async setLinkedPoints(auth: AuthContext, id: string, pointIds: readonly string[]) {
+      const record = await visible(auth, id);
+      if (record.state.status === 'closed' || record.state.status === 'dismissed') {
+        throw new DomainError('hazard.illegal_transition', { details: { status: record.state.status } });
+      }
+      await hazards.setLinkedPoints(id, [...new Set(pointIds)], clock.now());
       return present((await hazards.findById(id, auth.scope))!);
     },
 
@@ -163,29 +175,44 @@ export function createHazardsService(deps: {
 
     async list(auth: AuthContext, filter: HazardFilter, page: { page: number; pageSize: number }) {
       const result: Page<HazardRecord> = await hazards.list(filter, auth.scope, page);
-      return { ...result, items: result.items.map(present) };
+      const now = clock.now();
+      const current = await rules();
+      return { ...result, items: result.items.map((record) => presentHazard(record, now, current)) };
     },
 
     async statistics(auth: AuthContext, filter: HazardFilter) {
       const now = clock.now();
+      const current = await rules();
       const rows = await hazards.summaries(filter, auth.scope);
-      return summariseHiddenHazards(
-        rows.map((row) => ({
-          level: row.level as HiddenHazardLevel,
-          status: row.status as HiddenHazardStatus,
-          escalation: evaluateHazardEscalation(
-            {
-              level: row.level as HiddenHazardLevel,
-              status: row.status as HiddenHazardStatus,
-              source: row.source as HiddenHazardSource,
-              deadline: row.deadline ?? undefined,
-              supervisionLevel: (row.supervision_level as HiddenHazardSupervisionLevel | null) ?? undefined,
-              submittedAt: row.submitted_at ? new Date(row.submitted_at) : undefined,
-            },
-            now,
-          ).state,
-        })),
-      );
+      const facts = rows.map((row) => ({
+        level: row.level as HiddenHazardLevel,
+        status: row.status as HiddenHazardStatus,
+        county: row.county,
+        sectors: row.sectors,
+        deadline: row.deadline ?? undefined,
+        submittedAt: row.submitted_at ? new Date(row.submitted_at) : undefined,
+        escalation: evaluateHazardEscalation(
+          {
+            level: row.level as HiddenHazardLevel,
+            status: row.status as HiddenHazardStatus,
+            source: row.source as HiddenHazardSource,
+            deadline: row.deadline ?? undefined,
+            supervisionLevel: (row.supervision_level as HiddenHazardSupervisionLevel | null) ?? undefined,
+            submittedAt: row.submitted_at ? new Date(row.submitted_at) : undefined,
+          },
+          now,
+          current,
+        ).state,
+      }));
+      return { ...summariseHiddenHazards(facts), ...breakDownHiddenHazards(facts) };
+    },
+
+    escalationSettings: () => escalation.settings(),
+
+    async saveEscalationSettings(auth: AuthContext, settings: HazardEscalationSettings) {
+      checkEscalationSettings(settings);
+      await escalation.saveSettings(settings, auth.username, clock.now());
+      return escalation.settings();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import { performance } from 'node:perf_hooks';
 import {
   evaluatePoint,
   rollUpSite,
@@ -51,10 +51,43 @@ interface ControlJob {
 
 type Job = ReadingsJob | ControlJob;
 
+/** A batch evaluated and ready to write. */
+interface Prepared {
+  readonly batch: readonly ReadingsJob[];
+  readonly rows: number;
+  readonly now: Date;
+  readonly fresh: readonly PendingReading[];
+  readonly late: readonly PendingReading[];
+  readonly owners: Map<PendingReading, ReadingsJob>;
+  /** Newest reading time per point in this batch. */
+  readonly maxAt: Map<LivePoint, number>;
+  readonly drafts: Map<LivePoint, Draft>;
+  readonly transitions: PointTransition[];
+  readonly arrivals: Map<string, number>;
+  readonly warnings: WarningChange[];
+}
+
 interface Draft {
   state: PointAlarmState;
   nextCheckAt: number | null;
   evaluated: boolean;
+}
+
+/** Where the time goes, cumulative since start (the benchmark and the operations page read it). */
+export interface IngestStats {
+  transactions: number;
+  readings: number;
+  transitions: number;
+  /** Alarm evaluation over the in-memory state. */
+  evaluateMs: number;
+  /** Writing readings (binary COPY and the duplicate-aware insert). */
+  writeMs: number;
+  /** Alarms, site warnings and point states. */
+  alarmsMs: number;
+  commitMs: number;
+  /** Highest number of readings waiting at once. */
+  maxQueued: number;
+  failures: number;
 }
 
 export interface SiteWarningState {
@@ -93,6 +126,17 @@ export class IngestPipeline {
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
+  readonly stats: IngestStats = {
+    transactions: 0,
+    readings: 0,
+    transitions: 0,
+    evaluateMs: 0,
+    writeMs: 0,
+    alarmsMs: 0,
+    commitMs: 0,
+    maxQueued: 0,
+    failures: 0,
+  };
 
   constructor(private readonly options: PipelineOptions) {}
 
@@ -111,6 +155,7 @@ export class IngestPipeline {
     return new Promise((resolve, reject) => {
       this.jobs.push({ kind: 'readings', rows, arrivedAt, stored: 0, duplicates: 0, resolve, reject });
       this.queued += rows.length;
+      if (this.queued > this.stats.maxQueued) this.stats.maxQueued = this.queued;
       this.schedule(this.queued >= this.options.batchRows ? 0 : this.options.lingerMs);
     });
   }
@@ -148,32 +193,46 @@ export class IngestPipeline {
     }, delay);
   }
 
+  private takeBatch(): { batch: ReadingsJob[]; rows: number } {
+    const batch: ReadingsJob[] = [];
+    let rows = 0;
+    while (this.jobs[0]?.kind === 'readings' && (batch.length === 0 || rows < this.options.batchRows)) {
+      const job = this.jobs.shift() as ReadingsJob;
+      batch.push(job);
+      rows += job.rows.length;
+    }
+    return { batch, rows };
+  }
+
+  /**
+   * One writer, with the next batch's evaluation overlapping the current batch's transaction (the
+   * event loop evaluates while PostgreSQL writes). The next batch is evaluated on top of the
+   * current one's uncommitted states; if that transaction fails, it is evaluated again from the
+   * committed states. Transactions stay strictly one after another, in arrival order.
+   */
   private async run(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    let inflight = null as { prepared: Prepared; done: Promise<boolean> } | null;
     try {
-      while (this.jobs.length > 0) {
-        const first = this.jobs[0]!;
-        if (first.kind !== 'readings') {
+      while (this.jobs.length > 0 || inflight) {
+        const first = this.jobs[0];
+        if (first && first.kind !== 'readings') {
+          if (inflight) await inflight.done;
+          inflight = null;
           this.jobs.shift();
           await this.runControl(first);
           continue;
         }
-        const batch: ReadingsJob[] = [];
-        let rows = 0;
-        while (this.jobs[0]?.kind === 'readings' && (batch.length === 0 || rows < this.options.batchRows)) {
-          const job = this.jobs.shift() as ReadingsJob;
-          batch.push(job);
-          rows += job.rows.length;
+        const next = first ? this.takeBatch() : null;
+        let prepared: Prepared | null = next
+          ? this.prepare(next.batch, next.rows, inflight?.prepared ?? null)
+          : null;
+        if (inflight) {
+          const committed = await inflight.done;
+          if (!committed && next) prepared = this.prepare(next.batch, next.rows, null);
         }
-        try {
-          await this.process(batch);
-        } catch (error) {
-          for (const job of batch) job.reject(error);
-          this.options.onError?.(error);
-        } finally {
-          this.queued -= rows;
-        }
+        inflight = prepared ? { prepared, done: this.write(prepared) } : null;
       }
     } finally {
       this.running = false;
@@ -185,8 +244,9 @@ export class IngestPipeline {
 
   private async runControl(job: ControlJob): Promise<void> {
     try {
-      if (job.kind === 'tick') await this.process([]);
-      else await this.writeDirtyStates();
+      if (job.kind === 'tick') {
+        if (!(await this.write(this.prepare([], 0, null)))) throw new Error('tick not stored');
+      } else await this.writeDirtyStates();
       job.resolve();
     } catch (error) {
       job.reject(error);
@@ -206,26 +266,37 @@ export class IngestPipeline {
     }
   }
 
-  /** One transaction: the batch's readings (none for a tick) and everything they change. */
-  private async process(batch: readonly ReadingsJob[]): Promise<void> {
+  /**
+   * Evaluates a batch (no batch: a worker tick) over the point states — the committed ones, or
+   * those `after` leaves once it commits. Pure computation; nothing changes until `write`.
+   */
+  private prepare(batch: readonly ReadingsJob[], rows: number, after: Prepared | null): Prepared {
+    const started = performance.now();
     const now = this.options.clock.now();
-    const { fresh, late, owners } = this.split(batch);
+    const baseState = (point: LivePoint) => after?.drafts.get(point)?.state ?? point.state;
+    const baseNextCheck = (point: LivePoint) => {
+      const draft = after?.drafts.get(point);
+      return draft ? draft.nextCheckAt : point.nextCheckAt;
+    };
+    const storedUpTo = (point: LivePoint) =>
+      Math.max(point.lastStoredAt, after?.maxAt.get(point) ?? -Infinity);
+    const { fresh, late, owners, maxAt } = this.split(batch, storedUpTo);
     const drafts = new Map<LivePoint, Draft>();
     const transitions: PointTransition[] = [];
     const arrivals = new Map<string, number>();
     const draftOf = (point: LivePoint): Draft => {
       let draft = drafts.get(point);
       if (!draft) {
-        draft = { state: point.state, nextCheckAt: point.nextCheckAt, evaluated: false };
+        draft = { state: baseState(point), nextCheckAt: baseNextCheck(point), evaluated: false };
         drafts.set(point, draft);
       }
       return draft;
     };
 
     if (batch.length > 0) {
-      for (const [point, rows] of this.byPoint([...fresh, ...late])) {
+      for (const [point, group] of this.byPoint(fresh, late)) {
         const draft = draftOf(point);
-        for (const row of rows) {
+        for (const row of group) {
           const input = {
             kind: 'reading',
             at: new Date(row.at),
@@ -244,8 +315,9 @@ export class IngestPipeline {
       }
     } else {
       for (const point of this.options.points.all()) {
-        if (point.nextCheckAt === null || point.nextCheckAt > now.getTime()) continue;
-        const result = evaluatePoint(point.state, { kind: 'tick' }, point.rules, now);
+        const nextCheckAt = baseNextCheck(point);
+        if (nextCheckAt === null || nextCheckAt > now.getTime()) continue;
+        const result = evaluatePoint(baseState(point), { kind: 'tick' }, point.rules, now);
         const draft = draftOf(point);
         draft.state = result.state;
         draft.nextCheckAt = result.nextCheckAt ? result.nextCheckAt.getTime() : null;
@@ -254,11 +326,20 @@ export class IngestPipeline {
       }
     }
     transitions.sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime());
+    const warnings = this.warningChanges(transitions, drafts, now, after);
+    this.stats.evaluateMs += performance.now() - started;
+    return { batch, rows, now, fresh, late, owners, maxAt, drafts, transitions, arrivals, warnings };
+  }
 
+  /** One transaction: the batch's readings and everything they change; then memory, answers, events. */
+  private async write(prepared: Prepared): Promise<boolean> {
+    const { batch, now, fresh, late, owners, drafts, transitions, arrivals, warnings } = prepared;
+    const started = performance.now();
+    let written = started;
+    let stored = started;
     const client = await this.options.db.connect();
     let committed = false;
     let alarmChanges: AlarmChange[] = [];
-    let warningChanges: WarningChange[] = [];
     let newLate = new Set<string>();
     let lateRows = late;
     try {
@@ -275,23 +356,37 @@ export class IngestPipeline {
         }
       }
       newLate = await insertReadingsIfNew(client, lateRows);
+      written = performance.now();
       alarmChanges = await persistTransitions(client, transitions, this.options.escalation());
-      warningChanges = this.warningChanges(transitions, drafts, now);
-      await persistWarnings(client, warningChanges);
+      await persistWarnings(client, warnings);
       const changedStates = [...new Set(transitions.map((entry) => entry.point))].map((point) => ({
         id: point.id,
         state: drafts.get(point)!.state,
         nextCheckAt: drafts.get(point)!.nextCheckAt,
       }));
       await persistStates(client, changedStates, now);
+      stored = performance.now();
       await client.query('COMMIT');
       committed = true;
+    } catch (error) {
+      this.stats.failures += 1;
+      for (const job of batch) job.reject(error);
+      this.options.onError?.(error);
     } finally {
       if (!committed) await client.query('ROLLBACK').catch(() => undefined);
       client.release();
+      this.queued -= prepared.rows;
     }
+    if (!committed) return false;
 
     // Committed: now memory may follow, the submitters may hear, the stream may tell.
+    const done = performance.now();
+    this.stats.transactions += 1;
+    this.stats.readings += fresh.length + late.length;
+    this.stats.transitions += transitions.length;
+    this.stats.writeMs += written - started;
+    this.stats.alarmsMs += stored - written;
+    this.stats.commitMs += done - stored;
     const persisted = new Set(transitions.map((entry) => entry.point));
     for (const [point, draft] of drafts) {
       point.state = draft.state;
@@ -301,16 +396,16 @@ export class IngestPipeline {
     const lateSet = new Set(lateRows);
     for (const job of batch) {
       for (const row of job.rows) {
-        if (!owners.has(row) || owners.get(row) !== job) continue;
-        const stored = !lateSet.has(row) || newLate.has(readingKey(row.pointNo, row.at));
-        if (stored) {
+        if (owners.get(row) !== job) continue;
+        const isNew = !lateSet.has(row) || newLate.has(readingKey(row.pointNo, row.at));
+        if (isNew) {
           job.stored += 1;
           if (row.at > row.point.lastStoredAt) row.point.lastStoredAt = row.at;
         } else job.duplicates += 1;
       }
       job.resolve({ stored: job.stored, duplicates: job.duplicates });
     }
-    for (const change of warningChanges) {
+    for (const change of warnings) {
       this.options.siteWarnings.set(change.objectId, {
         level: change.to,
         signature: JSON.stringify(change.warning.reasons),
@@ -342,14 +437,19 @@ export class IngestPipeline {
     }
     const fired = alarmChanges.filter((change) => change.fired);
     if (fired.length > 0) this.options.onFired?.(fired);
+    return true;
   }
 
-  /** De-duplicates by (point, time) across the batch; splits rows that cannot be stored yet from late ones. */
-  private split(batch: readonly ReadingsJob[]) {
+  /**
+   * De-duplicates by (point, time) across the batch; readings newer than anything stored for their
+   * point cannot be duplicates (fast COPY path), the others may be (duplicate-aware insert).
+   */
+  private split(batch: readonly ReadingsJob[], storedUpTo: (point: LivePoint) => number) {
     const seen = new Set<string>();
     const fresh: PendingReading[] = [];
     const late: PendingReading[] = [];
     const owners = new Map<PendingReading, ReadingsJob>();
+    const maxAt = new Map<LivePoint, number>();
     for (const job of batch) {
       for (const row of job.rows) {
         const key = readingKey(row.pointNo, row.at);
@@ -359,15 +459,16 @@ export class IngestPipeline {
         }
         seen.add(key);
         owners.set(row, job);
-        (row.at > row.point.lastStoredAt ? fresh : late).push(row);
+        (row.at > storedUpTo(row.point) ? fresh : late).push(row);
+        if (row.at > (maxAt.get(row.point) ?? -Infinity)) maxAt.set(row.point, row.at);
       }
     }
-    return { fresh, late, owners };
+    return { fresh, late, owners, maxAt };
   }
 
-  private byPoint(rows: readonly PendingReading[]): Map<LivePoint, PendingReading[]> {
+  private byPoint(...lists: (readonly PendingReading[])[]): Map<LivePoint, PendingReading[]> {
     const groups = new Map<LivePoint, PendingReading[]>();
-    for (const row of rows) {
+    for (const row of lists.flat()) {
       if (row.quality !== 'ok') continue;
       const group = groups.get(row.point);
       if (group) group.push(row);
@@ -381,6 +482,7 @@ export class IngestPipeline {
     transitions: readonly PointTransition[],
     drafts: Map<LivePoint, Draft>,
     now: Date,
+    after: Prepared | null,
   ): WarningChange[] {
     const sites = new Map<string, LivePoint>();
     for (const { point } of transitions) sites.set(point.objectId, point);
@@ -388,10 +490,14 @@ export class IngestPipeline {
     for (const [objectId, sample] of sites) {
       const members = this.options.points.siteMembers(
         objectId,
-        (point) => drafts.get(point)?.state ?? point.state,
+        (point) => drafts.get(point)?.state ?? after?.drafts.get(point)?.state ?? point.state,
       );
       const warning = rollUpSite(members, presetFor(sample.objectKind));
-      const previous = this.options.siteWarnings.get(objectId);
+      // The batch being written may already change the site: compare with what it leaves.
+      const pending = after?.warnings.find((change) => change.objectId === objectId);
+      const previous = pending
+        ? { level: pending.to, signature: JSON.stringify(pending.warning.reasons) }
+        : this.options.siteWarnings.get(objectId);
       const signature = JSON.stringify(warning.reasons);
       if (previous && previous.level === warning.level && previous.signature === signature) continue;
       if (!previous && warning.level === null) continue;
@@ -408,5 +514,3 @@ export class IngestPipeline {
     return changes;
   }
 }
-
-export type { PoolClient };

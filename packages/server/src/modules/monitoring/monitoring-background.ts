@@ -44,6 +44,7 @@ export function registerMonitoringBackground(
         url: config.mqttUrl,
         clientId: config.mqtt.clientId,
         connections: config.mqtt.connections,
+        sessionExpirySeconds: config.mqtt.sessionExpirySeconds,
         monitoring,
         devices,
         log,

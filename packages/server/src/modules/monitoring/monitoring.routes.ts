@@ -141,6 +141,22 @@ export function registerMonitoringRoutes(
   );
 
   api.get(
+    '/api/v1/monitoring/ingest',
+    {
+      config: { access: 'registry:configure' },
+      schema: {
+        tags,
+        summary: 'Ingestion health: queue depth and where the time goes (cumulative since start)',
+      },
+    },
+    async () => ({
+      queued: monitoring.pipeline.queuedReadings,
+      points: monitoring.points.size,
+      ...monitoring.pipeline.stats,
+    }),
+  );
+
+  api.get(
     '/api/v1/monitoring/sites',
     {
       config: { access: 'monitoring:read' },

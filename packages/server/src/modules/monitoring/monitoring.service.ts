@@ -5,7 +5,6 @@ import {
   defaultRepeatAlarmRules,
   DomainError,
   evaluateAlarmEscalation,
-  monitoringPointDefinitionSchema,
   pointWarningColour,
   type AlarmAction,
   type AlarmActorKind,
@@ -597,19 +596,24 @@ export function createMonitoringService(deps: {
       return changed;
     },
 
-    /** Whether every point has stayed normal for the configured period (hazard acceptance guard). */
-    pointsNormalSince(pointIds: readonly string[]): boolean {
+    /**
+     * Whether every point has stayed normal for the configured period (the hazard acceptance
+     * guard), with the codes of those that have not.
+     */
+    pointsNormalSince(pointIds: readonly string[]): { ok: boolean; abnormal: string[] } {
       const now = clock.now().getTime();
       const wanted = new Set(pointIds);
       const period = settings.normalMinutesBeforeAcceptance * 60_000;
+      const abnormal: string[] = [];
       for (const point of points.all()) {
         if (!wanted.has(point.id)) continue;
-        for (const rule of Object.values(point.state.rules)) {
-          if (rule.status !== 'normal') return false;
-          if (rule.changedAt !== undefined && now - rule.changedAt < period) return false;
-        }
+        const calm = Object.values(point.state.rules).every(
+          (rule) =>
+            rule.status === 'normal' && (rule.changedAt === undefined || now - rule.changedAt >= period),
+        );
+        if (!calm) abnormal.push(point.code);
       }
-      return true;
+      return { ok: abnormal.length === 0, abnormal };
     },
   };
 }

@@ -5,7 +5,6 @@ import type { MonitoringService } from './monitoring.service.ts';
 
 /** Devices publish to anjian/v1/telemetry/<anything> (e.g. their device id); see docs/monitoring.md. */
 export const TELEMETRY_TOPIC = 'anjian/v1/telemetry';
-const SHARE_GROUP = 'anjian';
 
 // MQTT 5 PUBACK reason codes.
 const SUCCESS = 0;
@@ -18,6 +17,7 @@ export interface MqttSubscriberOptions {
   readonly clientId: string;
   /** Parallel connections in one shared subscription; each handles one message at a time. */
   readonly connections: number;
+  readonly sessionExpirySeconds: number;
   readonly monitoring: MonitoringService;
   readonly devices: DeviceTokens;
   readonly log: (message: string, error?: unknown) => void;
@@ -85,7 +85,7 @@ export async function startMqttSubscriber(options: MqttSubscriberOptions): Promi
       protocolVersion: 5,
       clientId: `${options.clientId}-${index}`,
       clean: false,
-      properties: { sessionExpiryInterval: 7 * 86_400 },
+      properties: { sessionExpiryInterval: options.sessionExpirySeconds },
       reconnectPeriod: 1_000,
       customHandleAcks: (_topic, message, _packet, done) => {
         handle(message).then(
@@ -99,7 +99,8 @@ export async function startMqttSubscriber(options: MqttSubscriberOptions): Promi
       },
     });
     client.on('error', (error) => log('mqtt: connection error', error));
-    await client.subscribeAsync(`$share/${SHARE_GROUP}/${TELEMETRY_TOPIC}/#`, { qos: 1 });
+    // One shared subscription per deployment (named by the client id): its connections share the load.
+    await client.subscribeAsync(`$share/${options.clientId}/${TELEMETRY_TOPIC}/#`, { qos: 1 });
     clients.push(client);
   }
   return {

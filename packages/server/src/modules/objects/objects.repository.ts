@@ -121,8 +121,8 @@ export function createObjectsRepository(db: Db) {
       return rows.rows[0]!.id;
     },
 
-    async update(id: string, data: ObjectWrite, at: Date): Promise<void> {
-      await db.query(
+    async update(id: string, data: ObjectWrite, at: Date, source: Queryable = db): Promise<void> {
+      await source.query(
         `UPDATE regulated_objects SET kind = $2, name = $3, enterprise_id = $4, county = $5, lon = $6, lat = $7,
            location_approximate = $8, attributes = $9, geometry = $10, updated_at = $11 WHERE id = $1`,
         [

@@ -1,10 +1,16 @@
 import type { SameShape } from '../../i18n/same-shape.ts';
+import { incidentEn, incidentZh } from './lib/incident-messages.ts';
+import { libraryEn, libraryZh } from './lib/library-messages.ts';
 
 /** Messages of the emergency area, under the `emergency.` prefix. English must have the same keys. */
 export const emergencyZh = {
   title: '应急管理',
+  incident: incidentZh,
+  library: libraryZh,
 };
 
 export const emergencyEn: SameShape<typeof emergencyZh> = {
   title: 'Emergency',
+  incident: incidentEn,
+  library: libraryEn,
 };

@@ -1,11 +1,21 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { Monitor } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
+import { liveMenu, liveRoutes } from './components/live/live-module.ts';
+import { majorHazardMenu, majorHazardRoutes } from './components/major-hazard/major-hazard-module.ts';
 
 /**
  * The monitoring area's pages: its menu entries (top level, in menu order), the routes inside
  * the signed-in layout, and any public routes (no sign-in). The shell wires these in; nothing
  * else in the shell changes when the area grows.
  */
-export const monitoringMenu: readonly MenuEntry[] = [];
-export const monitoringRoutes: RouteRecordRaw[] = [];
+export const monitoringMenu: readonly MenuEntry[] = [
+  {
+    key: 'monitoring',
+    title: 'monitoring.title',
+    icon: Monitor,
+    children: [...liveMenu, ...majorHazardMenu],
+  },
+];
+export const monitoringRoutes: RouteRecordRaw[] = [...liveRoutes, ...majorHazardRoutes];
 export const monitoringPublicRoutes: RouteRecordRaw[] = [];

@@ -42,7 +42,7 @@ export function layerOfObject(kind: RegulatedObject['kind']): LayerKey {
 }
 
 /** The server gives the tile URL only: 天地图 serves from t0 … t7, AMap from 1 … 4, others a, b, c. */
-function tileSubdomains(tileUrl: string): string {
+export function tileSubdomains(tileUrl: string): string {
   if (tileUrl.includes('tianditu')) return '01234567';
   if (tileUrl.includes('autonavi') || tileUrl.includes('amap')) return '1234';
   return 'abc';

@@ -1,0 +1,487 @@
+/**
+ * Ingestion benchmark (issue 5): 10,000 points, sustained load of HTTP batches of 1,000 readings
+ * into the embedded PostgreSQL with the alarm rules evaluated; then the same through an MQTT
+ * broker; then a crash test (kill -9 during load, restart, count acknowledged readings missing).
+ *
+ * The server runs as its own process (`node packages/server/src/main.ts`) against a throw-away
+ * embedded PostgreSQL, as in production; this process is the load generator and shares the 2 cores.
+ * Prints: durable readings/s, p50/p99 from sending a reading that crosses a threshold to its alarm
+ * event on the SSE stream, the server's peak RSS, where the server's time goes, and the crash count.
+ *
+ * BENCH_SECONDS (default 60) sets each load phase; MQTT_URL the broker (default: a private
+ * mosquitto started here with max_queued_messages 0, as tech-measurements.md advises).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import mqtt from 'mqtt';
+import { generateSyntheticCreditCode } from '../packages/domain/src/index.ts';
+import { hashPassword, sm3Hex } from '../packages/server/src/platform/crypto.ts';
+import { freePort } from '../packages/server/src/platform/embedded-postgres.ts';
+import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
+import { BENCH_KEY, benchDatabase } from './support.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const POINTS = 10_000;
+const BATCH = 1_000;
+const HTTP_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 24);
+const TOKEN = `ajd_${'b'.repeat(43)}`;
+const PASSWORD = 'Bench#Mark2026';
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+const database = await benchDatabase();
+const { db } = database;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-ingest-'));
+let server: ChildProcess | null = null;
+let broker: ChildProcess | null = null;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function setUp(): Promise<{ pointIds: string[]; codes: string[] }> {
+  const enterprise = await db.query<{ id: string }>(
+    `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at)
+     VALUES ('基准测试企业', $1, '530402', now(), now()) RETURNING id`,
+    [generateSyntheticCreditCode(1, { divisionCode: '530402' })],
+  );
+  const enterpriseId = enterprise.rows[0]!.id;
+  await db.query(
+    `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, created_at, updated_at)
+     SELECT 'major_hazard_source', '基准罐区' || i, $1, '530402', 102.5, 24.3, now(), now() FROM generate_series(1, 100) i`,
+    [enterpriseId],
+  );
+  // 100 points per site; combustible gas with H 20 / HH 40 %LEL, reporting every second.
+  await db.query(
+    `INSERT INTO monitoring_points (code, name, object_id, enterprise_id, county, type, unit, range_min, range_max,
+       expected_interval_seconds, thresholds, created_at, updated_at)
+     SELECT 'B-' || lpad(n::text, 5, '0'), '基准点' || n, o.id, $1, '530402', 'combustible_gas', '%LEL', 0, 100, 1,
+            '{"scheme":"process","H":{"value":20},"HH":{"value":40}}', now(), now()
+       FROM generate_series(0, $2 - 1) n
+       JOIN LATERAL (SELECT id FROM regulated_objects ORDER BY id OFFSET n / 100 LIMIT 1) o ON true`,
+    [enterpriseId, POINTS],
+  );
+  await db.query(
+    `INSERT INTO device_tokens (enterprise_id, county, name, token_hash, prefix, created_at)
+     VALUES ($1, '530402', '基准网关', $2, 'ajd_bbbbbb', now())`,
+    [enterpriseId, sm3Hex(TOKEN)],
+  );
+  const client = await db.connect();
+  await createUsersRepository(db).insert(client, {
+    username: 'bench_officer',
+    displayName: 'bench',
+    phoneSealed: null,
+    organisation: null,
+    scope: { kind: 'city' },
+    roles: ['city_officer'],
+    passwordHash: await hashPassword(PASSWORD),
+    mustChangePassword: false,
+    passwordChangedAt: new Date(),
+    createdAt: new Date(),
+  });
+  client.release();
+  const rows = await db.query<{ id: string; code: string }>(
+    'SELECT id, code FROM monitoring_points ORDER BY code',
+  );
+  return { pointIds: rows.rows.map((row) => row.id), codes: rows.rows.map((row) => row.code) };
+}
+
+interface Running {
+  url: string;
+  pid: number;
+}
+
+async function startServer(port: number, env: Record<string, string>): Promise<Running> {
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'packages/server/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      FIELD_ENCRYPTION_KEY: BENCH_KEY,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      SIMULATOR: 'false',
+      AUTH_TOTP_REQUIRED: 'false',
+      LOG_LEVEL: 'warn',
+      ANJIAN_BOOTSTRAP_PASSWORD: PASSWORD,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  server = child;
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) return { url, pid: child.pid! };
+    } catch {
+      // not up yet
+    }
+    await sleep(100);
+  }
+  throw new Error('server did not start');
+}
+
+async function stopServer(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+  server = null;
+}
+
+function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench_officer', password: PASSWORD }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('anjian_session='))!;
+  return cookie.split(';')[0]!;
+}
+
+/** Listens to the SSE stream; calls back with (pointId, at) of every alarm that went to firing. */
+async function listen(url: string, cookie: string, onFiring: (pointId: string, at: string) => void) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/v1/monitoring/stream`, {
+    headers: { cookie },
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const done = (async () => {
+    for (;;) {
+      const { value, done: finished } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (finished) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!data || !block.startsWith('event: alarm')) continue;
+        const event = JSON.parse(data) as { pointId: string; status: string; at: string };
+        if (event.status === 'firing') onFiring(event.pointId, event.at);
+      }
+    }
+  })();
+  return () => {
+    controller.abort();
+    return done;
+  };
+}
+
+interface LoadResult {
+  sent: number;
+  acknowledged: number;
+  seconds: number;
+  latencies: number[];
+  peakRssMb: number;
+  acked: Map<number, number[]>;
+}
+
+/**
+ * Drives load for `seconds`: `send` is called with batches; every second a few points cross H
+ * (and go back the next second), and the time from sending that reading to its SSE event is kept.
+ */
+async function drive(
+  running: Running,
+  codes: readonly string[],
+  pointIds: readonly string[],
+  seconds: number,
+  send: (readings: { point: string; ts: number; value: number }[]) => Promise<boolean>,
+  concurrency: number,
+  options: { stopAfterMs?: number; keepAcked?: boolean } = {},
+): Promise<LoadResult> {
+  const cookie = await signIn(running.url);
+  const pending = new Map<string, number>();
+  const latencies: number[] = [];
+  const stopListening = await listen(running.url, cookie, (pointId, at) => {
+    const sentAt = pending.get(`${pointId}|${at}`);
+    if (sentAt !== undefined) {
+      latencies.push(performance.now() - sentAt);
+      pending.delete(`${pointId}|${at}`);
+    }
+  });
+  await sleep(200);
+  let cursor = 0;
+  let clock = Date.now() - 1_000;
+  let sent = 0;
+  let acknowledged = 0;
+  let peakRssMb = 0;
+  const acked = new Map<number, number[]>();
+  const hot = new Set<number>();
+  const started = performance.now();
+  const deadline = started + (options.stopAfterMs ?? seconds * 1000);
+  const rssTimer = setInterval(() => {
+    peakRssMb = Math.max(peakRssMb, rssMb(running.pid));
+  }, 500);
+  let lastCrossing = 0;
+
+  async function worker() {
+    while (performance.now() < deadline) {
+      const readings: { point: string; ts: number; value: number }[] = [];
+      const crossing: number[] = [];
+      const now = performance.now();
+      const crossNow = now - lastCrossing >= 1_000;
+      if (crossNow) lastCrossing = now;
+      for (let i = 0; i < BATCH; i++) {
+        const index = cursor % POINTS;
+        cursor += 1;
+        if (index === 0) clock += 1_000;
+        let value = 2 + (index % 7) * 0.5;
+        if (hot.has(index)) hot.delete(index);
+        else if (crossNow && i % 100 === 0) {
+          value = 25;
+          hot.add(index);
+          crossing.push(readings.length);
+        }
+        readings.push({ point: codes[index]!, ts: clock, value });
+      }
+      const sentAt = performance.now();
+      for (const position of crossing) {
+        const reading = readings[position]!;
+        const index = Number(reading.point.slice(2));
+        pending.set(`${pointIds[index]}|${new Date(reading.ts).toISOString()}`, sentAt);
+      }
+      sent += readings.length;
+      const ok = await send(readings).catch(() => false);
+      if (ok) {
+        acknowledged += readings.length;
+        if (options.keepAcked) {
+          for (const reading of readings) {
+            const index = Number(reading.point.slice(2));
+            const list = acked.get(index) ?? [];
+            list.push(reading.ts);
+            acked.set(index, list);
+          }
+        }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
+  const elapsed = (performance.now() - started) / 1000;
+  await sleep(500);
+  clearInterval(rssTimer);
+  await stopListening();
+  return {
+    sent,
+    acknowledged,
+    seconds: elapsed,
+    latencies: latencies.sort((a, b) => a - b),
+    peakRssMb,
+    acked,
+  };
+}
+
+const httpSend = (url: string) => async (readings: unknown[]) => {
+  const response = await fetch(`${url}/api/v1/telemetry`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ readings }),
+  });
+  if (response.status === 503) {
+    await sleep(Number(response.headers.get('retry-after') ?? 1) * 100);
+    return false;
+  }
+  const body = (await response.json()) as { accepted?: number };
+  return response.ok && body.accepted === readings.length;
+};
+
+async function stored(): Promise<number> {
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings')).rows[0]!.n;
+}
+
+async function ingestStats(url: string, cookie: string) {
+  return (await fetch(`${url}/api/v1/monitoring/ingest`, { headers: { cookie } })).json() as Promise<
+    Record<string, number>
+  >;
+}
+
+function timeSplit(stats: Record<string, number>) {
+  const total = stats.evaluateMs! + stats.writeMs! + stats.alarmsMs! + stats.commitMs!;
+  const share = (ms: number) => `${((100 * ms) / total).toFixed(0)} %`;
+  return {
+    transactions: stats.transactions,
+    rowsPerTransaction: Math.round(stats.readings! / Math.max(stats.transactions!, 1)),
+    evaluate: share(stats.evaluateMs!),
+    writeReadings: share(stats.writeMs!),
+    alarmsAndState: share(stats.alarmsMs!),
+    commit: share(stats.commitMs!),
+    maxQueued: stats.maxQueued,
+  };
+}
+
+async function mqttBroker(): Promise<string> {
+  if (process.env.MQTT_URL) return process.env.MQTT_URL;
+  const port = await freePort();
+  const config = path.join(dataDir, 'mosquitto.conf');
+  writeFileSync(
+    config,
+    `listener ${port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\npersistence false\n`,
+  );
+  broker = spawn('mosquitto', ['-c', config], { stdio: 'ignore' });
+  await sleep(500);
+  return `mqtt://127.0.0.1:${port}`;
+}
+
+const figures: Record<string, unknown> = {};
+try {
+  const { pointIds, codes } = await setUp();
+
+  // 1. HTTP, sustained.
+  let running = await startServer(await freePort(), {});
+  const http = await drive(running, codes, pointIds, SECONDS, httpSend(running.url), HTTP_CLIENTS);
+  const httpStored = await stored();
+  const cookie = await signIn(running.url);
+  figures.http = {
+    seconds: +http.seconds.toFixed(1),
+    durableReadingsPerSecond: Math.round(http.acknowledged / http.seconds),
+    storedRows: httpStored,
+    alarmLatencyMs: {
+      n: http.latencies.length,
+      p50: +percentile(http.latencies, 50).toFixed(1),
+      p99: +percentile(http.latencies, 99).toFixed(1),
+    },
+    serverPeakRssMb: Math.round(http.peakRssMb),
+    whereTheTimeGoes: timeSplit(await ingestStats(running.url, cookie)),
+  };
+  await stopServer();
+
+  // 2. MQTT through the broker, same points and rules.
+  const brokerUrl = await mqttBroker();
+  running = await startServer(await freePort(), {
+    MQTT_URL: brokerUrl,
+    MQTT_CLIENT_ID: `bench-${process.pid}`,
+    MQTT_CONNECTIONS: '8',
+    MQTT_SESSION_EXPIRY_SECONDS: '0',
+  });
+  await sleep(500);
+  const publisher = await mqtt.connectAsync(brokerUrl, { clientId: `bench-pub-${process.pid}` });
+  const before = await stored();
+  const viaMqtt = await drive(
+    running,
+    codes,
+    pointIds,
+    SECONDS,
+    async (readings) => {
+      await publisher.publishAsync('anjian/v1/telemetry/bench', JSON.stringify({ token: TOKEN, readings }), {
+        qos: 1,
+      });
+      return true;
+    },
+    8,
+  );
+  await publisher.endAsync();
+  // Durable: what reached the database, counted after the broker's queue drained.
+  let mqttStored = (await stored()) - before;
+  for (let i = 0; i < 120 && mqttStored < viaMqtt.sent; i++) {
+    await sleep(500);
+    mqttStored = (await stored()) - before;
+  }
+  const drainedAfter = performance.now();
+  figures.mqtt = {
+    broker: brokerUrl,
+    published: viaMqtt.sent,
+    durable: mqttStored,
+    lost: viaMqtt.sent - mqttStored,
+    durableReadingsPerSecond: Math.round(mqttStored / viaMqtt.seconds),
+    alarmLatencyMs: {
+      n: viaMqtt.latencies.length,
+      p50: +percentile(viaMqtt.latencies, 50).toFixed(1),
+      p99: +percentile(viaMqtt.latencies, 99).toFixed(1),
+    },
+    serverPeakRssMb: Math.round(viaMqtt.peakRssMb),
+  };
+  void drainedAfter;
+  await stopServer();
+
+  // 3. Crash: kill -9 the server under HTTP load, restart, count acknowledged readings missing.
+  const port = await freePort();
+  running = await startServer(port, {});
+  const crashAfterMs = Math.min(10_000, (SECONDS * 1000) / 2);
+  const killer = sleep(crashAfterMs).then(() => server?.kill('SIGKILL'));
+  const crash = await drive(running, codes, pointIds, SECONDS, httpSend(running.url), HTTP_CLIENTS, {
+    stopAfterMs: crashAfterMs + 1_000,
+    keepAcked: true,
+  }).catch(() => null);
+  await killer;
+  await sleep(500);
+  server = null;
+  running = await startServer(port, {});
+  let checked = 0;
+  let missing = 0;
+  if (crash) {
+    const noOf = new Map(
+      (await db.query<{ code: string; no: number }>('SELECT code, no FROM monitoring_points')).rows.map(
+        (r) => [r.code, r.no],
+      ),
+    );
+    const pointNo: number[] = [];
+    const ts: Date[] = [];
+    for (const [index, times] of crash.acked) {
+      for (const at of times) {
+        pointNo.push(noOf.get(codes[index]!)!);
+        ts.push(new Date(at));
+      }
+    }
+    const client = await db.connect();
+    try {
+      await client.query('CREATE TEMP TABLE acked (point_no int, ts timestamptz)');
+      await client.query('INSERT INTO acked SELECT * FROM unnest($1::int[], $2::timestamptz[])', [
+        pointNo,
+        ts,
+      ]);
+      checked = pointNo.length;
+      missing = (
+        await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM acked a WHERE NOT EXISTS
+             (SELECT 1 FROM readings r WHERE r.point_no = a.point_no AND r.ts = a.ts)`,
+        )
+      ).rows[0]!.n;
+    } finally {
+      client.release();
+    }
+  }
+  figures.crash = { killedAfterMs: crashAfterMs, acknowledgedReadingsChecked: checked, missing };
+  await stopServer();
+
+  console.log(JSON.stringify({ benchmark: 'ingest', points: POINTS, batch: BATCH, ...figures }));
+  const h = figures.http as Record<string, never>;
+  const m = figures.mqtt as Record<string, never>;
+  console.log(`
+ingest (10,000 points, batches of ${BATCH}, ${SECONDS} s per phase, 2 shared cores)
+| measure | HTTP | MQTT |
+|---|---|---|
+| durable readings/s | ${h.durableReadingsPerSecond} | ${m.durableReadingsPerSecond} |
+| alarm latency p50 / p99 ms (send → SSE event) | ${(h.alarmLatencyMs as { p50: number }).p50} / ${(h.alarmLatencyMs as { p99: number }).p99} | ${(m.alarmLatencyMs as { p50: number }).p50} / ${(m.alarmLatencyMs as { p99: number }).p99} |
+| server peak RSS MB | ${h.serverPeakRssMb} | ${m.serverPeakRssMb} |
+| readings lost | — | ${m.lost} |
+crash test: kill -9 after ${crashAfterMs} ms of load; ${checked} acknowledged readings checked, ${missing} missing
+where the time goes (HTTP): ${JSON.stringify(h.whereTheTimeGoes)}
+`);
+} finally {
+  await stopServer('SIGKILL').catch(() => undefined);
+  broker?.kill('SIGKILL');
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  pageQuerySchema,
+  penaltyCaseActionSchema,
+  penaltyCaseFileSchema,
+  penaltyCaseStatusSchema,
+} from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { CasesService } from './cases.service.ts';
+
+const tags = ['enforcement'];
+const base = '/api/v1/enforcement/cases';
+const idParams = z.object({ id: z.uuid() });
+
+/** Penalty cases: filing → investigation → notice → hearing → decision → execution → closure. */
+export function registerCasesRoutes(app: FastifyInstance, { cases }: { cases: CasesService }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    base,
+    {
+      config: { access: 'enforcement:read' },
+      schema: {
+        tags,
+        summary: 'Cases in scope, newest first, each with its next statutory deadline',
+        querystring: pageQuerySchema.extend({
+          status: penaltyCaseStatusSchema.optional(),
+          enterpriseId: z.uuid().optional(),
+          inspectionId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return cases.list(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+  api.post(
+    base,
+    {
+      config: { access: 'enforcement:write', audit: 'enforcement.case.file' },
+      schema: {
+        tags,
+        summary: '立案 (bureau officers), ad hoc or from a completed inspection',
+        body: penaltyCaseFileSchema,
+      },
+    },
+    async (request, reply) => {
+      const filed = await cases.file(requireAuth(request), request.body);
+      request.auditTarget = filed.id;
+      return reply.status(201).send(filed);
+    },
+  );
+  api.get(
+    `${base}/:id`,
+    {
+      config: { access: 'enforcement:read' },
+      schema: {
+        tags,
+        summary: 'The case with its deadlines, timeline and the steps open to the caller',
+        params: idParams,
+      },
+    },
+    async (request) => cases.get(requireAuth(request), request.params.id),
+  );
+  api.post(
+    `${base}/:id/actions`,
+    {
+      config: { access: 'enforcement:write', audit: 'enforcement.case.action' },
+      schema: { tags, summary: 'Take one step of the case', params: idParams, body: penaltyCaseActionSchema },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      request.auditDetail = request.body.action;
+      return cases.act(requireAuth(request), request.params.id, request.body);
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import type { HiddenHazardLevel } from '@anjian/domain';
+
+/** What the guard is told about the hazard about to be accepted. */
+export interface HazardAcceptanceSubject {
+  readonly id: string;
+  readonly enterpriseId: string;
+  readonly county: string;
+  readonly level: HiddenHazardLevel;
+  /** Monitoring points linked to the hazard (ids only; the monitoring module owns the points). */
+  readonly linkedPointIds: readonly string[];
+}
+
+export type HazardAcceptanceAnswer =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly code: 'hazard.points_not_normal';
+      /** E.g. which points are still in alarm; passed to the client in the error details. */
+      readonly details?: Record<string, unknown>;
+    };
+
+/**
+ * Asked by the hazards service before an acceptance (验收) is stored: a hazard found by a sensor is
+ * not closed while its points still read abnormal (issue 5 item 9). The monitoring module provides
+ * the real check and plugs it in with `hazards.useAcceptanceGuard(guard)` in app.ts.
+ */
+export interface HazardAcceptanceGuard {
+  canAccept(hazard: HazardAcceptanceSubject): Promise<HazardAcceptanceAnswer>;
+}
+
+/** The default until monitoring plugs in: every acceptance may go ahead. */
+export const allowAcceptance: HazardAcceptanceGuard = {
+  canAccept: async () => ({ ok: true }),
+};

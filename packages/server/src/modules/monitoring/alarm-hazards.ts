@@ -1,0 +1,160 @@
+import {
+  evaluateRepeatedAlarm,
+  type Gb6441AccidentTypeCode,
+  type MonitoringPointType,
+  type RepeatAlarmRules,
+} from '@anjian/domain';
+import type { AuthContext } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import type { HazardAcceptanceGuard } from '../hazards/hazard-acceptance-guard.ts';
+import type { HazardsService } from '../hazards/hazards.service.ts';
+import type { AlarmChange } from './alarm-store.ts';
+
+/** GB 6441 accident type a repeating alarm of this kind of point could lead to. */
+const accidentTypeOf: Partial<Record<MonitoringPointType, Gb6441AccidentTypeCode>> = {
+  combustible_gas: '18',
+  toxic_gas: '19',
+  pressure: '17',
+  temperature: '08',
+  liquid_level: '08',
+  flow: '08',
+};
+
+const SYSTEM_USERNAME = 'system';
+
+/**
+ * The account automatic records are made in the name of: disabled, no usable password, no roles —
+ * it can never sign in. Made once.
+ */
+export async function systemUserId(db: Db): Promise<string> {
+  await db.query(
+    `INSERT INTO users (username, display_name, scope_kind, status, password_hash, must_change_password)
+     VALUES ($1, '系统（自动记录）', 'city', 'disabled', '!', false)
+     ON CONFLICT ((lower(username))) DO NOTHING`,
+    [SYSTEM_USERNAME],
+  );
+  const row = await db.query<{ id: string }>('SELECT id FROM users WHERE lower(username) = $1', [
+    SYSTEM_USERNAME,
+  ]);
+  return row.rows[0]!.id;
+}
+
+/**
+ * The link between alarms and hidden hazards (issue 5 item 9): an alarm that fires N times in a
+ * period opens one hidden hazard (source sensor_alarm) linked to its point — once per run of
+ * firings, also with several servers (the link row is claimed first) — and a hazard linked to
+ * points is accepted only when they have stayed normal for the configured time.
+ */
+export function createAlarmHazards(deps: {
+  db: Db;
+  clock: Clock;
+  hazards: HazardsService;
+  repeatRules: () => RepeatAlarmRules;
+  pointsNormal: (pointIds: readonly string[]) => { ok: boolean; abnormal: string[] };
+  log: (message: string, error?: unknown) => void;
+}) {
+  const { db, clock, hazards } = deps;
+  let systemAuth: AuthContext | null = null;
+
+  async function asSystem(): Promise<AuthContext> {
+    systemAuth ??= {
+      sessionId: 'system',
+      userId: await systemUserId(db),
+      username: SYSTEM_USERNAME,
+      roles: [],
+      permissions: new Set(['hazard:report']),
+      scope: { kind: 'city' },
+      csrfToken: '',
+      mustChangePassword: false,
+      mustEnrolTotp: false,
+    };
+    return systemAuth;
+  }
+
+  async function openHazardIfRepeated(change: AlarmChange): Promise<string | null> {
+    const now = clock.now();
+    const rules = deps.repeatRules();
+    const firings = await db.query<{ fired_at: Date }>(
+      `SELECT fired_at FROM alarms WHERE point_id = $1 AND rule_id = $2 AND fired_at > $3`,
+      [change.pointId, change.ruleId, new Date(now.getTime() - rules.periodHours * 3_600_000)],
+    );
+    const last = await db.query<{ at: Date | null }>(
+      'SELECT max(opened_at) AS at FROM alarm_hazard_links WHERE point_id = $1 AND rule_id = $2',
+      [change.pointId, change.ruleId],
+    );
+    const decision = evaluateRepeatedAlarm(
+      firings.rows.map((row) => row.fired_at),
+      now,
+      { rules, lastHazardOpenedAt: last.rows[0]?.at ?? undefined },
+    );
+    if (!decision.openHazard || !decision.key) return null;
+    const trigger = new Date(decision.key.slice('repeat:'.length));
+    const point = await db.query<{
+      code: string;
+      name: string;
+      type: MonitoringPointType;
+      object_name: string;
+    }>(
+      `SELECT p.code, p.name, p.type, o.name AS object_name FROM monitoring_points p
+         JOIN regulated_objects o ON o.id = p.object_id WHERE p.id = $1`,
+      [change.pointId],
+    );
+    const info = point.rows[0]!;
+    const claimed = await db.query(
+      `INSERT INTO alarm_hazard_links (point_id, rule_id, hazard_id, opened_at)
+       VALUES ($1, $2, gen_random_uuid(), $3) ON CONFLICT DO NOTHING`,
+      [change.pointId, change.ruleId, trigger],
+    );
+    if (claimed.rowCount !== 1) return null;
+    try {
+      const hazard = await hazards.report(await asSystem(), {
+        enterpriseId: change.enterpriseId,
+        source: 'sensor_alarm',
+        sourceRef: change.id,
+        location: { text: `${info.object_name} · ${info.name}（${info.code}）`.slice(0, 200) },
+        description:
+          `监测点 ${info.code}（${info.name}）在 ${rules.periodHours} 小时内报警 ${decision.count} 次（规则 ${change.ruleId}），` +
+          '由系统自动登记为隐患，请排查原因并整改。',
+        category: accidentTypeOf[info.type] ?? '20',
+        tickedCriteria: [],
+        photos: [],
+        linkedPointIds: [change.pointId],
+      } as Parameters<HazardsService['report']>[1]);
+      await db.query(
+        'UPDATE alarm_hazard_links SET hazard_id = $4 WHERE point_id = $1 AND rule_id = $2 AND opened_at = $3',
+        [change.pointId, change.ruleId, trigger, hazard.id],
+      );
+      return hazard.id;
+    } catch (error) {
+      await db.query(
+        'DELETE FROM alarm_hazard_links WHERE point_id = $1 AND rule_id = $2 AND opened_at = $3',
+        [change.pointId, change.ruleId, trigger],
+      );
+      throw error;
+    }
+  }
+
+  const guard: HazardAcceptanceGuard = {
+    async canAccept(subject) {
+      if (subject.linkedPointIds.length === 0) return { ok: true };
+      const answer = deps.pointsNormal(subject.linkedPointIds);
+      return answer.ok
+        ? { ok: true }
+        : { ok: false, code: 'hazard.points_not_normal', details: { points: answer.abnormal } };
+    },
+  };
+
+  return {
+    guard,
+    openHazardIfRepeated,
+    /** After a commit: alarms that fired may complete a repeat and open a hazard. */
+    onFired(changes: readonly AlarmChange[]): void {
+      for (const change of changes) {
+        openHazardIfRepeated(change).catch((error: unknown) =>
+          deps.log('repeated alarm: hidden hazard not opened', error),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,208 @@
+import type { Feature } from 'geojson';
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './incident-map.css';
+import { displayTransform } from '../../../onemap/lib/map-geo.ts';
+import { tileSubdomains, type Basemap, type BoundaryFeature } from '../../../onemap/lib/one-map.ts';
+import type { LonLat, ZoneShape } from '../../lib/incident-geo.ts';
+import type { ZoneColour } from '../../lib/incident-consequence.ts';
+
+export interface MapResource {
+  id: string;
+  kind: string;
+  name: string;
+  position: LonLat;
+}
+
+export interface MapZone {
+  key: string;
+  label: string;
+  colour: ZoneColour;
+  shape: ZoneShape;
+}
+
+export const zoneColours: Record<ZoneColour, string> = {
+  red: '#e53935',
+  orange: '#fb8c00',
+  yellow: '#fdd835',
+};
+
+export const resourceColours: Record<string, string> = {
+  team: '#1e88e5',
+  warehouse: '#6d4c41',
+  expert: '#8e24aa',
+  shelter: '#43a047',
+  hospital: '#d81b60',
+  school: '#fb8c00',
+  enterprise: '#546e7a',
+};
+
+const YUXI_CENTRE: LonLat = [102.55, 24.35];
+
+/**
+ * The incident command map (Leaflet): the site, the search circle, resources by kind, threat zones
+ * and the evacuation circle. Positions are WGS-84; on a GCJ-02 basemap they are shifted for display
+ * only, and clicks are read back only where the map has no shift (the report form's picker).
+ */
+export function createIncidentMap(options: {
+  el: HTMLElement;
+  basemap: Basemap | null;
+  onClick?: (lonLat: LonLat) => void;
+  onResource?: (id: string) => void;
+}) {
+  const shift = options.basemap?.gcj02 ?? false;
+  const toLatLng = displayTransform(shift);
+  const latLng = (p: LonLat) => L.latLng(...toLatLng(p[0], p[1]));
+
+  const map = L.map(options.el, { zoomControl: false, minZoom: 6, maxZoom: 18, zoomSnap: 0.25 });
+  L.control.zoom({ position: 'bottomright' }).addTo(map);
+  L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
+  map.attributionControl.setPrefix('Leaflet');
+  map.setView(latLng(YUXI_CENTRE), 9);
+  map.createPane('boundaries').style.zIndex = '250';
+  map.createPane('zones').style.zIndex = '350';
+
+  if (options.basemap) {
+    const { tileUrl, attribution } = options.basemap;
+    L.tileLayer(tileUrl, { attribution, maxZoom: 18, subdomains: tileSubdomains(tileUrl) }).addTo(map);
+  } else {
+    options.el.classList.add('aj-map-plain');
+  }
+
+  const boundaries = L.layerGroup().addTo(map);
+  const searchCircle = L.layerGroup().addTo(map);
+  const zones = L.layerGroup().addTo(map);
+  const resources = L.layerGroup().addTo(map);
+  const site = L.layerGroup().addTo(map);
+  const resourceMarkers = new Map<string, L.CircleMarker>();
+
+  if (options.onClick) {
+    const onClick = options.onClick;
+    map.on('click', (event: L.LeafletMouseEvent) => {
+      // A GCJ-02 display position is not a stored position; the picker is offered without a shift only.
+      if (!shift) onClick([Number(event.latlng.lng.toFixed(6)), Number(event.latlng.lat.toFixed(6))]);
+    });
+  }
+
+  return {
+    map,
+    clickable: !shift,
+
+    setBoundaries(features: readonly BoundaryFeature[]) {
+      boundaries.clearLayers();
+      const coordsToLatLng = (c: number[]) => latLng([c[0]!, c[1]!]);
+      for (const feature of features) {
+        L.geoJSON(feature as Feature, {
+          pane: 'boundaries',
+          coordsToLatLng,
+          style: { color: '#5b7fa6', weight: 1.2, fillColor: '#fff', fillOpacity: options.basemap ? 0 : 0.8 },
+          interactive: false,
+        }).addTo(boundaries);
+      }
+    },
+
+    setSite(position: LonLat | null, label: string, zoom = 13) {
+      site.clearLayers();
+      if (!position) return;
+      L.marker(latLng(position), {
+        icon: L.divIcon({
+          className: 'aj-incident-site',
+          html: '<span></span>',
+          iconSize: [26, 26],
+          iconAnchor: [13, 13],
+        }),
+        title: label,
+        zIndexOffset: 1000,
+      })
+        .bindTooltip(label, { direction: 'top', offset: [0, -12] })
+        .addTo(site);
+      map.setView(latLng(position), zoom);
+    },
+
+    setSearchRadius(centre: LonLat | null, radiusM: number) {
+      searchCircle.clearLayers();
+      if (!centre) return;
+      L.circle(latLng(centre), {
+        radius: radiusM,
+        color: '#1e88e5',
+        weight: 1.5,
+        dashArray: '6 6',
+        fillOpacity: 0.03,
+        interactive: false,
+      }).addTo(searchCircle);
+    },
+
+    setResources(list: readonly MapResource[]) {
+      resources.clearLayers();
+      resourceMarkers.clear();
+      for (const resource of list) {
+        const marker = L.circleMarker(latLng(resource.position), {
+          radius: 7,
+          color: '#fff',
+          weight: 2,
+          fillColor: resourceColours[resource.kind] ?? '#607d8b',
+          fillOpacity: 1,
+        }).bindTooltip(resource.name, { direction: 'top' });
+        marker.on('click', () => options.onResource?.(resource.id));
+        marker.addTo(resources);
+        resourceMarkers.set(resource.id, marker);
+      }
+    },
+
+    highlightResource(id: string | null) {
+      for (const [key, marker] of resourceMarkers) {
+        marker.setStyle({ radius: key === id ? 11 : 7, color: key === id ? '#ff3d00' : '#fff' });
+        if (key === id) marker.bringToFront();
+      }
+    },
+
+    /** Zones most severe first; drawn least severe first so that the severe ones stay on top. */
+    setZones(list: readonly MapZone[], evacuation: { centre: LonLat; radiusM: number } | null) {
+      zones.clearLayers();
+      const drawn: L.Layer[] = [];
+      for (const zone of [...list].reverse()) {
+        const style = {
+          pane: 'zones',
+          color: zoneColours[zone.colour],
+          weight: 1.5,
+          fillColor: zoneColours[zone.colour],
+          fillOpacity: 0.3,
+        };
+        const layer =
+          zone.shape.kind === 'polygon'
+            ? L.polygon(
+                zone.shape.ring.map((p) => latLng(p)),
+                style,
+              )
+            : L.circle(latLng(zone.shape.centre), { ...style, radius: zone.shape.radiusM });
+        layer.bindTooltip(zone.label, { sticky: true });
+        layer.addTo(zones);
+        drawn.push(layer);
+      }
+      if (evacuation && evacuation.radiusM > 0) {
+        const circle = L.circle(latLng(evacuation.centre), {
+          pane: 'zones',
+          radius: evacuation.radiusM,
+          color: '#c62828',
+          weight: 2,
+          dashArray: '8 6',
+          fill: false,
+          interactive: false,
+        }).addTo(zones);
+        drawn.push(circle);
+      }
+      const bounds = L.featureGroup(drawn).getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15, animate: false });
+    },
+
+    invalidateSize() {
+      map.invalidateSize();
+    },
+
+    destroy() {
+      map.remove();
+    },
+  };
+}
+
+export type IncidentMap = ReturnType<typeof createIncidentMap>;

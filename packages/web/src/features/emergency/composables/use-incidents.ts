@@ -1,0 +1,68 @@
+import { onBeforeUnmount, onMounted, ref } from 'vue';
+import type {
+  EmergencyResource,
+  EmergencyResourceKind,
+  Incident,
+  IncidentFollowUp,
+  IncidentReport,
+} from '@anjian/domain';
+import { api } from '../../../lib/api.ts';
+import type { ConsequenceCall } from '../lib/incident-consequence.ts';
+
+export type NearbyResource = EmergencyResource & { distanceM: number };
+export type TaskStatus = Incident['tasks'][number]['status'];
+
+const path = (id: string, tail = '') => `/incidents/${encodeURIComponent(id)}${tail}`;
+
+/** The incidents API: reports, follow-ups, reporting steps, dispatch, notes and the timeline. */
+export function useIncidents() {
+  return {
+    list: async (status?: 'open' | 'closed') =>
+      (await api.get<{ items: Incident[] }>('/incidents', { status })).items,
+    get: (id: string) => api.get<Incident>(path(id)),
+    report: (input: IncidentReport) => api.post<Incident>('/incidents', input),
+    followUp: (id: string, input: IncidentFollowUp) => api.post<Incident>(path(id, '/follow-ups'), input),
+    reportSent: (id: string, stepId: string) => api.post<Incident>(path(id, '/reports-sent'), { stepId }),
+    dispatch: (id: string, resourceId: string, note?: string) =>
+      api.post<Incident>(path(id, '/dispatch'), { resourceId, ...(note ? { note } : {}) }),
+    taskStatus: (id: string, taskId: string, status: TaskStatus) =>
+      api.post<Incident>(path(id, `/tasks/${encodeURIComponent(taskId)}/status`), { status }),
+    note: (id: string, text: string) => api.post<Incident>(path(id, '/notes'), { text }),
+    close: (id: string, text: string) => api.post<Incident>(path(id, '/close'), { text }),
+  };
+}
+
+/** Resources within a radius of the site, nearest first (GET /emergency/resources/nearby). */
+export async function findNearbyResources(query: {
+  lon: number;
+  lat: number;
+  radiusM: number;
+  kinds: readonly EmergencyResourceKind[];
+  material?: string;
+}): Promise<NearbyResource[]> {
+  const answer = await api.get<{ items: NearbyResource[] }>('/emergency/resources/nearby', {
+    lon: query.lon,
+    lat: query.lat,
+    radiusM: query.radiusM,
+    kinds: query.kinds.join(','),
+    material: query.material?.trim(),
+    limit: 200,
+  });
+  return answer.items;
+}
+
+/** A public consequence calculator. */
+export function runConsequenceCalculator(call: ConsequenceCall): Promise<unknown> {
+  return api.post<unknown>(call.path, call.body);
+}
+
+/** The current time, ticking every second while the component lives (for the reporting timers). */
+export function useTicker(intervalMs = 1000) {
+  const now = ref(Date.now());
+  let timer: ReturnType<typeof setInterval> | undefined;
+  onMounted(() => {
+    timer = setInterval(() => (now.value = Date.now()), intervalMs);
+  });
+  onBeforeUnmount(() => clearInterval(timer));
+  return now;
+}

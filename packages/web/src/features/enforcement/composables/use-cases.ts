@@ -1,0 +1,59 @@
+import { ref } from 'vue';
+import type { PenaltyCaseActionName, PenaltyCaseStatus, PenaltyPartyKind } from '@anjian/domain';
+import { api } from '../../../lib/api.ts';
+
+/** A penalty case as /api/v1/enforcement/cases answers it; `state` is the domain's case state. */
+export interface PenaltyCaseView {
+  readonly id: string;
+  readonly enterpriseId: string;
+  readonly county: string;
+  readonly inspectionId: string | null;
+  readonly partyName: string;
+  readonly summary: string;
+  readonly status: PenaltyCaseStatus;
+  readonly createdAt: string;
+  /** The list's summary: the first deadline still running (or the first overdue one). */
+  readonly nextDeadline: { kind: string; dueDate: string; overdue: boolean } | null;
+  /** Detail only: the domain's case state, the steps open to the caller and the case's 文书. */
+  readonly state?: unknown;
+  readonly actions?: { action: PenaltyCaseActionName; zh: string; en: string }[];
+  readonly documents?: { id: string; type: string; number: string; issuedAt: string; docx: string }[];
+}
+
+export interface CaseFiling {
+  enterpriseId: string;
+  partyKind: PenaltyPartyKind;
+  partyName: string;
+  summary: string;
+  requiresLegalReview: boolean;
+  /** A completed inspection the case comes from (its enterprise must be the party). */
+  inspectionId?: string;
+}
+
+const base = '/enforcement/cases';
+
+/** Penalty cases in scope: filing, reading and the steps of each. */
+export function usePenaltyCases() {
+  const items = ref<PenaltyCaseView[]>([]);
+  const loading = ref(false);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    try {
+      const answer = await api.get<{ items: PenaltyCaseView[] }>(base, { pageSize: 100 });
+      items.value = answer.items;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return {
+    items,
+    loading,
+    load,
+    get: (id: string) => api.get<PenaltyCaseView>(`${base}/${id}`),
+    file: (filing: CaseFiling) => api.post<PenaltyCaseView>(base, filing),
+    act: (id: string, body: Record<string, unknown>) =>
+      api.post<PenaltyCaseView>(`${base}/${id}/actions`, body),
+  };
+}
