@@ -121,8 +121,10 @@ async function send(method: string, path: string, options: CallOptions = {}): Pr
   return response;
 }
 
+/** The answer's JSON; `undefined` for an answer without a body (204 No Content). */
 async function json<T>(method: string, path: string, options?: CallOptions): Promise<T> {
   const response = await send(method, path, options);
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

@@ -36,7 +36,12 @@ export function encodeReadings(rows: readonly StoredReading[]): Buffer {
     offset = buffer.writeInt32BE(4, offset);
     offset = buffer.writeInt32BE(row.pointNo, offset);
     offset = buffer.writeInt32BE(8, offset);
-    offset = buffer.writeBigInt64BE(BigInt(row.at - POSTGRES_EPOCH_MS) * 1000n, offset);
+    // Microseconds since 2000-01-01 as a signed 64-bit integer, written as two 32-bit halves
+    // (exact: |µs| < 2^53 for any date this side of the year 287,000).
+    const micros = (row.at - POSTGRES_EPOCH_MS) * 1000;
+    const high = Math.floor(micros / 4_294_967_296);
+    offset = buffer.writeInt32BE(high, offset);
+    offset = buffer.writeUInt32BE(micros - high * 4_294_967_296, offset);
     if (row.value === null || !Number.isFinite(row.value)) {
       offset = buffer.writeInt32BE(-1, offset);
     } else {

@@ -146,15 +146,7 @@ export const monitoringApi = {
   deviceTokens: () => api.get<{ items: DeviceToken[] }>('/monitoring/device-tokens'),
   createDeviceToken: (input: { name: string; enterpriseId: string }) =>
     api.post<{ id: string; token: string; prefix: string }>('/monitoring/device-tokens', input),
-  /** The server answers 204 without a body, which the JSON reader rejects: that is success. */
-  revokeDeviceToken: (tokenId: string) =>
-    api.post<unknown>(`/monitoring/device-tokens/${id(tokenId)}/revoke`).then(
-      () => undefined,
-      (error: unknown) => {
-        if (error instanceof SyntaxError) return undefined;
-        throw error;
-      },
-    ),
+  revokeDeviceToken: (tokenId: string) => api.post<void>(`/monitoring/device-tokens/${id(tokenId)}/revoke`),
 };
 
 /** The definition the server takes back, from a point as listed, with new thresholds. */
