@@ -26,7 +26,7 @@ import { BENCH_KEY, benchDatabase } from './support.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const POINTS = 10_000;
 const BATCH = 1_000;
-const HTTP_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 24);
+const HTTP_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const TOKEN = `ajd_${'b'.repeat(43)}`;
 const PASSWORD = 'Bench#Mark2026';
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -380,7 +380,7 @@ try {
   const before = await stored();
   // Closed loop, like the HTTP clients: publish while fewer than WINDOW readings are waiting on the
   // server (its ingest counter), so the figure is the sustained rate, not the broker's backlog.
-  const WINDOW = 40_000;
+  const WINDOW = 16_000;
   const mqttCookie = await signIn(running.url);
   const start = (await ingestStats(running.url, mqttCookie)).readings!;
   let published = 0;

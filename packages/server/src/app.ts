@@ -273,6 +273,7 @@ export async function buildApp({
     events: monitoringEvents,
     ingest: config.ingest,
     onFired: (changes) => alarmHazards.onFired(changes),
+    notifications,
     log: (error) => app.log.error({ err: error }, 'monitoring ingest failed'),
   });
   hazards.useAcceptanceGuard(alarmHazards.guard);

@@ -108,6 +108,23 @@ describe('alarms from readings, their lifecycle and escalation', () => {
     t.clock.advance(30 * minute);
     expect(await t.app.monitoring.escalate()).toBe(1);
     expect(await t.app.monitoring.escalate()).toBe(0);
+    // Each step told the right people in the app, once: the enterprise and the county, then the city too.
+    const told = await t.db.query<{ kind: string; scope_kind: string; n: number }>(
+      `SELECT n.kind, u.scope_kind, count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.kind LIKE 'alarm.%' AND (u.scope_kind <> 'county' OR $1 = ANY (u.scope_counties))
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [COUNTY],
+    );
+    const counties = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM users WHERE scope_kind = 'county' AND $1 = ANY (scope_counties)`,
+      [COUNTY],
+    );
+    expect(told.rows).toEqual([
+      { kind: 'alarm.escalated_city', scope_kind: 'county', n: counties.rows[0]!.n },
+      { kind: 'alarm.escalated_city', scope_kind: 'enterprise', n: 1 },
+      { kind: 'alarm.escalated_county', scope_kind: 'county', n: counties.rows[0]!.n - 1 },
+      { kind: 'alarm.escalated_county', scope_kind: 'enterprise', n: 1 },
+    ]);
   });
 
   it('goes through acknowledge → handle → clear by hand (reason required) → close with the disposal', async () => {

@@ -32,6 +32,7 @@ import {
   type PointListRow,
 } from './monitoring.repository.ts';
 import { prepareReadings } from './telemetry-readings.ts';
+import type { NotificationsRepository } from '../notifications/notifications.repository.ts';
 
 /** Settings of the module; numbers the references leave open are configurable (standards.md §6.4). */
 export interface MonitoringSettings {
@@ -69,6 +70,8 @@ export function createMonitoringService(deps: {
   events: MonitoringEvents;
   ingest?: Partial<IngestOptions>;
   onFired?: (changes: readonly AlarmChange[]) => void;
+  /** In-app notifications of escalations (the enterprise, then the county, then the city). */
+  notifications?: NotificationsRepository;
   log?: (error: unknown) => void;
 }) {
   const { db, clock, repository, events } = deps;
@@ -576,12 +579,53 @@ export function createMonitoringService(deps: {
           now,
           settings.escalation,
         );
-        if (next.state === row.escalation) continue;
-        const result = await db.query(
-          'UPDATE alarms SET escalation = $2, updated_at = $3 WHERE id = $1 AND escalation = $4',
-          [row.id, next.state, now, row.escalation],
-        );
-        if (result.rowCount !== 1) continue;
+        if (next.state === row.escalation || !next.reminder) continue;
+        const reminder = next.reminder;
+        const done = await inTransaction(db, async (client) => {
+          const result = await client.query(
+            'UPDATE alarms SET escalation = $2, updated_at = $3 WHERE id = $1 AND escalation = $4',
+            [row.id, next.state, now, row.escalation],
+          );
+          if (result.rowCount !== 1) return false;
+          if (deps.notifications) {
+            const audience = await deps.notifications.audienceUserIds(client, {
+              enterpriseId: row.enterprise_id,
+              county: row.county,
+              kinds: reminder.recipients.filter((kind) => kind !== 'system') as (
+                'enterprise' | 'county' | 'city'
+              )[],
+              enterprisePermission: 'alarm:handle',
+              bureauPermission: 'monitoring:read',
+            });
+            const toCity = reminder.kind === 'escalated_city';
+            await deps.notifications.insertMany(
+              client,
+              audience,
+              {
+                kind: `alarm.${reminder.kind}`,
+                severity: 'danger',
+                title: toCity
+                  ? {
+                      zh: '报警超时未确认，已升级至市局',
+                      en: 'Alarm not acknowledged: escalated to the city',
+                    }
+                  : {
+                      zh: '报警超时未确认，已升级至县（区）局',
+                      en: 'Alarm not acknowledged: escalated to the county',
+                    },
+                body: {
+                  zh: `报警自 ${row.fired_at.toISOString()} 起未被确认，请立即处置。`,
+                  en: `The alarm has not been acknowledged since ${row.fired_at.toISOString()}; act now.`,
+                },
+                link: `/monitoring/alarms/${row.id}`,
+                data: { alarmId: row.id, state: next.state },
+              },
+              now,
+            );
+          }
+          return true;
+        });
+        if (!done) continue;
         changed += 1;
         events.publish({
           type: 'escalation',
