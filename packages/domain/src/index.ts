@@ -107,6 +107,7 @@ export * from './consequence/bleve-calculator.ts';
 export * from './consequence/pool-fire-calculator.ts';
 export * from './consequence/probit-calculator.ts';
 export * from './risk/risk-register.schema.ts';
+export * from './risk/site-plan.schema.ts';
 export * from './hazards/check-schedule.ts';
 export * from './emergency/emergency-resource.schema.ts';
 export * from './emergency/incident.schema.ts';

@@ -64,6 +64,7 @@ import { startHazardEscalation } from './modules/hazards/hazard-escalation.start
 import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
 import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerRiskGradingRoutes } from './modules/risk/risk-grading.routes.ts';
+import { registerRiskSitePlanRoutes } from './modules/risk/risk-site-plan.routes.ts';
 import { createRiskGradingService } from './modules/risk/risk-grading.service.ts';
 import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
@@ -228,6 +229,7 @@ export async function buildApp({
   const notifications = createNotificationsRepository(db);
   registerNotificationsRoutes(app, { notifications, clock });
   startHazardEscalation(app, { db, clock, escalation: hazardEscalation, notifications });
+  registerRiskSitePlanRoutes(app, { db, clock, enterprises: enterprisesRepository, uploads });
   registerRiskGradingRoutes(app, {
     grading: createRiskGradingService({ db, clock, enterprises: enterprisesRepository }),
   });

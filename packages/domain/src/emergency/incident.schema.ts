@@ -101,6 +101,7 @@ export const incidentSchema = z.object({
         'dispatch',
         'task_status',
         'note',
+        'duty_log',
         'closed',
       ]),
       text: z.string(),

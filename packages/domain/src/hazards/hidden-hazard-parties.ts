@@ -34,6 +34,7 @@ export const hiddenHazardActionActors: Readonly<
   list_supervision: ['county', 'city'],
   request_extension: ['enterprise'],
   decide_extension: 'reviewer',
+  report_progress: ['enterprise'],
   submit_rectification: ['enterprise'],
   accept: 'reviewer',
   reject: 'reviewer',

@@ -77,6 +77,18 @@ export interface HiddenHazardExtension {
   readonly approvedBy: string;
 }
 
+/** 整改进展: a report made while rectifying; the status stays `rectifying`. */
+export interface HiddenHazardProgressReport {
+  readonly at: Date;
+  readonly by: string;
+  readonly progress: string;
+  /** Share of the work done, 0–100, when the enterprise estimates it. */
+  readonly percent?: number;
+  /** 临时管控措施 in force until the rectification is done. */
+  readonly temporaryMeasures?: string;
+  readonly photos: readonly string[];
+}
+
 export interface HiddenHazardRectification {
   readonly description: string;
   readonly photos: readonly string[];
@@ -103,6 +115,8 @@ export interface HiddenHazardState {
   readonly supervision?: HiddenHazardSupervision;
   readonly extensionRequest?: HiddenHazardExtensionRequest;
   readonly extensions: readonly HiddenHazardExtension[];
+  /** 整改进展 reported while rectifying, oldest first (absent on hazards stored before it existed). */
+  readonly progressReports?: readonly HiddenHazardProgressReport[];
   /** The latest rectification submitted; kept after a rejection for the file. */
   readonly rectification?: HiddenHazardRectification;
   readonly rejectionCount: number;

@@ -162,6 +162,7 @@ describe('illegal transitions', () => {
       enterprise,
     ],
     decide_extension: [{ action: 'decide_extension', approve: true }, county],
+    report_progress: [{ action: 'report_progress', progress: '已完成管道更换', photos: [] }, enterprise],
     submit_rectification: [evidence, enterprise],
     accept: [{ action: 'accept' }, county],
     reject: [{ action: 'reject', reason: '未整改到位' }, county],
@@ -174,6 +175,7 @@ describe('illegal transitions', () => {
       'list_supervision',
       'request_extension',
       'decide_extension',
+      'report_progress',
       'submit_rectification',
       'reclassify',
     ],
@@ -195,7 +197,7 @@ describe('illegal transitions', () => {
   );
 
   it('covers every status × action pair outside the legal table', () => {
-    expect(cases).toHaveLength(5 * 9 - 4 - 5 - 3);
+    expect(cases).toHaveLength(5 * 10 - 4 - 6 - 3);
   });
 
   it.each(cases)('%s: %s is refused as an illegal transition', (status, name) => {
@@ -231,6 +233,9 @@ describe('who may act', () => {
     [majorReported, { action: 'list_supervision' }, 'inspector'],
     [majorRectifying, { action: 'request_extension', deadline: '2025-05-31', reason: '延期' }, 'county'],
     [majorRectifying, evidence, 'city'],
+    [majorRectifying, { action: 'report_progress', progress: '已完成一半', photos: [] }, 'county'],
+    [majorRectifying, { action: 'report_progress', progress: '已完成一半', photos: [] }, 'city'],
+    [majorRectifying, { action: 'report_progress', progress: '已完成一半', photos: [] }, 'inspector'],
     [majorReported, { action: 'dismiss', reason: '不属实' }, 'enterprise'],
   ])('%#: %j is not for the %s', (state, action, kind) => {
     const error = failure(state, action, actors[kind]);

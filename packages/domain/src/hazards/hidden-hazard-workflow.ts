@@ -28,7 +28,8 @@ import {
  *    └──dismiss──▶ dismissed
  *
  * In place: list_supervision (挂牌督办; 重大 only, any open status), request_extension and
- * decide_extension (申请延期, while rectifying), reclassify also while reported (一般 → 重大).
+ * decide_extension (申请延期, while rectifying), report_progress (整改进展 with the temporary control
+ * measures, while rectifying), reclassify also while reported (一般 → 重大).
  */
 
 interface StepContext {
@@ -182,6 +183,26 @@ function decideExtension(
   };
 }
 
+/** 整改进展: the enterprise records how far it is, and the temporary measures; the status stays. */
+function reportProgress(
+  state: HiddenHazardState,
+  action: ActionOf<'report_progress'>,
+  context: StepContext,
+): Step {
+  const progress = requireReason(action.progress, 'progress');
+  const temporaryMeasures = action.temporaryMeasures?.trim();
+  const report = {
+    at: context.now,
+    by: context.actor.id,
+    progress,
+    ...(action.percent !== undefined ? { percent: action.percent } : {}),
+    ...(temporaryMeasures ? { temporaryMeasures } : {}),
+    photos: action.photos,
+  };
+  const note = action.percent !== undefined ? `${action.percent}%: ${progress}` : progress;
+  return { state: { ...state, progressReports: [...(state.progressReports ?? []), report] }, note };
+}
+
 /** 整改完成，申请验收: photos or documents; for 重大 also the evaluation report (§4.6 steps 3–4). */
 function submitRectification(
   state: HiddenHazardState,
@@ -265,6 +286,7 @@ const specs: { readonly [N in HiddenHazardActionName]: ActionSpec<ActionOf<N>> }
   list_supervision: { from: openHiddenHazardStatuses, apply: listSupervision },
   request_extension: { from: ['rectifying'], apply: requestExtension },
   decide_extension: { from: ['rectifying'], apply: decideExtension },
+  report_progress: { from: ['rectifying'], apply: reportProgress },
   submit_rectification: { from: ['rectifying'], apply: submitRectification },
   accept: { from: ['pending_acceptance'], apply: accept },
   reject: { from: ['pending_acceptance'], apply: reject },

@@ -192,6 +192,23 @@ export const hiddenHazardDecideExtensionActionSchema = z
   .strict()
   .describe('延期审批 by the party that accepts the rectification');
 
+export const hiddenHazardReportProgressActionSchema = z
+  .object({
+    action: action('report_progress'),
+    progress: z.string().trim().min(2).max(4000).describe('What has been done so far (整改进展)'),
+    percent: z.int().min(0).max(100).optional().describe('Share of the work done, 0–100'),
+    temporaryMeasures: z
+      .string()
+      .trim()
+      .min(2)
+      .max(2000)
+      .optional()
+      .describe('Temporary control measures in force until the rectification is done (临时管控措施)'),
+    photos: z.array(uploadIdSchema).max(20).default([]).describe('Photos of the work in progress'),
+  })
+  .strict()
+  .describe('整改进展: rectifying → rectifying, recorded on the timeline (enterprise)');
+
 export const hiddenHazardSubmitRectificationActionSchema = z
   .object({
     action: action('submit_rectification'),
@@ -240,6 +257,7 @@ export const hiddenHazardActionSchema = z
     hiddenHazardListSupervisionActionSchema,
     hiddenHazardRequestExtensionActionSchema,
     hiddenHazardDecideExtensionActionSchema,
+    hiddenHazardReportProgressActionSchema,
     hiddenHazardSubmitRectificationActionSchema,
     hiddenHazardAcceptActionSchema,
     hiddenHazardRejectActionSchema,
@@ -325,6 +343,19 @@ export const hiddenHazardResponseSchema = z
     extensions: z
       .array(z.object({ from: z.iso.date(), to: z.iso.date(), approvedAt: instant, approvedBy: z.string() }))
       .describe('Granted extensions'),
+    progressReports: z
+      .array(
+        z.object({
+          at: instant,
+          by: z.string(),
+          progress: z.string(),
+          percent: z.int().min(0).max(100).optional(),
+          temporaryMeasures: z.string().optional().describe('临时管控措施'),
+          photos: z.array(z.string()),
+        }),
+      )
+      .default([])
+      .describe('整改进展 reported while rectifying, oldest first'),
     rectification: z
       .object({
         description: z.string(),

@@ -12,6 +12,7 @@ import {
   riskRecordOut,
   signedIn,
   statuses,
+  TINY_PNG,
   type RouteCase,
   type Target,
 } from './matrix-support.ts';
@@ -95,6 +96,20 @@ async function gradedEnterprise(t: TestContext, target: Target): Promise<string>
     ],
   );
   return enterprise;
+}
+
+/** An image uploaded for the target's enterprise (the site plan of its four-colour map). */
+async function sitePlanUpload(
+  t: TestContext,
+  target: Target,
+): Promise<{ enterpriseId: string; uploadId: string }> {
+  const enterpriseId = await enterpriseFor(t, target);
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO uploads (content_type, size, sha256, data, county, enterprise_id, uploaded_by, created_at)
+     VALUES ('image/png', $1, 'x', $2, $3, $4, (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
+    [TINY_PNG.length, TINY_PNG, countyOf(target), enterpriseId],
+  );
+  return { enterpriseId, uploadId: row.rows[0]!.id };
 }
 
 // Only the department that listed the hazard (the county here) reviews and closes it; the city and
@@ -183,5 +198,21 @@ export const dualPreventionMatrix: Record<string, RouteCase> = {
     }),
     in: statuses(403, { cityOfficer: 200, countyOfficer: 200, industryOfficer: 200 }),
     out: statuses(403, { cityOfficer: 200, countyOfficer: 404, industryOfficer: 200 }),
+  },
+  'GET /api/v1/risk/site-plan': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/risk/site-plan?enterpriseId=${await enterpriseFor(t, target)}`,
+    }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  'PUT /api/v1/risk/site-plan': {
+    build: async ({ t, target }) => ({
+      url: '/api/v1/risk/site-plan',
+      payload: { ...(await sitePlanUpload(t, target)), width: 1600, height: 900 },
+    }),
+    // Only the enterprise keeps its map; its own enterprise is "in scope", another one 404.
+    in: statuses(403, { enterpriseManager: 200 }),
+    out: statuses(403, { enterpriseManager: 404 }),
   },
 };

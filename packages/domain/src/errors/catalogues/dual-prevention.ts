@@ -99,4 +99,9 @@ export const dualPreventionErrors = {
     zh: '该企业尚无安全风险分级结果',
     en: 'This enterprise has not been graded yet',
   },
+  'risk.site_plan_upload_mismatch': {
+    status: 400,
+    zh: '平面图文件不属于该企业所在区县，或不是本企业上传的图片',
+    en: 'The site plan file does not belong to this enterprise or its county',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

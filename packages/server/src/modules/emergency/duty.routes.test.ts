@@ -133,4 +133,67 @@ describe('duty roster and duty log', () => {
     ).json();
     expect(aboutIncident.items).toHaveLength(1);
   });
+
+  it("shows a duty-log entry about an incident on that incident's timeline, with who and when", async () => {
+    const incident = (
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/incidents',
+        payload: {
+          occurredAt: '2026-11-29T01:30:00.000Z',
+          county: '530402',
+          location: '红塔区某储罐区',
+          accidentType: '19',
+          deaths: 0,
+          seriousInjuries: 0,
+          description: '储罐呼吸阀泄漏',
+          reporter: '企业值班员',
+        },
+        as: county,
+      })
+    ).json();
+    // Logged afterwards but back-dated to when the call came in: it sorts by when it happened.
+    const logged = await t.request({
+      method: 'POST',
+      url: '/api/v1/emergency/duty/log',
+      payload: {
+        county: '530402',
+        at: '2026-11-29T01:45:00Z',
+        text: '接企业电话报告储罐泄漏',
+        incidentId: incident.id,
+      },
+      as: county,
+    });
+    expect(logged.statusCode).toBe(201);
+    const unrelated = await t.request({
+      method: 'POST',
+      url: '/api/v1/emergency/duty/log',
+      payload: { county: '530402', text: '例行巡查' },
+      as: county,
+    });
+    expect(unrelated.statusCode).toBe(201);
+
+    const shown = (
+      await t.request({ method: 'GET', url: `/api/v1/incidents/${incident.id}`, as: city })
+    ).json();
+    const author = logged.json().author as string;
+    expect(author).not.toBe('');
+    expect(
+      shown.timeline.map((e: { at: string; actor: string; kind: string; text: string }) => [
+        e.at,
+        e.actor,
+        e.kind,
+        e.text,
+      ]),
+    ).toEqual([
+      ['2026-11-29T01:45:00.000Z', author, 'duty_log', '接企业电话报告储罐泄漏'],
+      [
+        '2026-11-29T02:00:00.000Z',
+        expect.any(String),
+        'report',
+        expect.stringContaining('首报：红塔区某储罐区'),
+      ],
+      ['2026-11-29T02:00:00.000Z', 'system', 'note', '事故等级：一般事故'],
+    ]);
+  });
 });

@@ -80,8 +80,14 @@ const SELECT = `
     (SELECT json_agg(json_build_object('id', t.id, 'resourceId', t.resource_id, 'resourceName', r.name, 'status', t.status,
                                        'note', t.note, 'updatedAt', t.updated_at) ORDER BY t.created_at)
        FROM dispatch_tasks t JOIN emergency_resources r ON r.id = t.resource_id WHERE t.incident_id = i.id) AS tasks,
-    (SELECT json_agg(json_build_object('at', v.at, 'actor', v.actor, 'kind', v.kind, 'text', v.text) ORDER BY v.id)
-       FROM incident_events v WHERE v.incident_id = i.id) AS events
+    (SELECT json_agg(json_build_object('at', v.at, 'actor', v.actor, 'kind', v.kind, 'text', v.text)
+                     ORDER BY v.at, v.seq, v.written)
+       FROM (SELECT e.at, e.actor, e.kind, e.text, e.id AS seq, e.at AS written
+               FROM incident_events e WHERE e.incident_id = i.id
+             -- Duty-log entries about the incident belong on its timeline too, under their author.
+             UNION ALL
+             SELECT l.at, l.author, 'duty_log', l.text, NULL, l.created_at
+               FROM duty_log l WHERE l.incident_id = i.id) v) AS events
   FROM incidents i LEFT JOIN enterprises e ON e.id = i.enterprise_id`;
 
 const visible = (scope: DataScope, params: unknown[]) =>

@@ -1,5 +1,5 @@
 import type { DataScope, EmergencyMaterial, EmergencyResourceKind, Page } from '@anjian/domain';
-import type { Db, Queryable } from '../../platform/db.ts';
+import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
 
 export interface ResourceRecord {
@@ -253,21 +253,24 @@ export function createResourcesRepository(db: Db) {
       await db.query('DELETE FROM emergency_resources WHERE id = $1', [id]);
     },
 
+    /** The whole stock list at once: the old list stays if the new one cannot be written. */
     async replaceMaterials(warehouseId: string, materials: readonly EmergencyMaterial[]): Promise<void> {
-      await db.query('DELETE FROM emergency_materials WHERE warehouse_id = $1', [warehouseId]);
-      if (materials.length === 0) return;
-      await db.query(
-        `INSERT INTO emergency_materials (warehouse_id, name, unit, quantity, minimum_stock, expires_on)
+      await inTransaction(db, async (tx) => {
+        await tx.query('DELETE FROM emergency_materials WHERE warehouse_id = $1', [warehouseId]);
+        if (materials.length === 0) return;
+        await tx.query(
+          `INSERT INTO emergency_materials (warehouse_id, name, unit, quantity, minimum_stock, expires_on)
          SELECT $1, n, u, q, ms, e::date FROM unnest($2::text[], $3::text[], $4::numeric[], $5::numeric[], $6::text[]) AS x(n, u, q, ms, e)`,
-        [
-          warehouseId,
-          materials.map((m) => m.name),
-          materials.map((m) => m.unit),
-          materials.map((m) => m.quantity),
-          materials.map((m) => m.minimumStock ?? null),
-          materials.map((m) => m.expiresOn ?? null),
-        ],
-      );
+          [
+            warehouseId,
+            materials.map((m) => m.name),
+            materials.map((m) => m.unit),
+            materials.map((m) => m.quantity),
+            materials.map((m) => m.minimumStock ?? null),
+            materials.map((m) => m.expiresOn ?? null),
+          ],
+        );
+      });
     },
   };
 }

@@ -85,6 +85,7 @@ export function presentHazard(
       ? { extensionRequest: { ...s.extensionRequest, requestedAt: iso(s.extensionRequest.requestedAt) } }
       : {}),
     extensions: s.extensions.map((e) => ({ ...e, approvedAt: iso(e.approvedAt) })),
+    progressReports: (s.progressReports ?? []).map((r) => ({ ...r, at: iso(r.at), photos: [...r.photos] })),
     ...(s.rectification
       ? {
           rectification: {

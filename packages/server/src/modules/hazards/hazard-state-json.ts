@@ -38,6 +38,9 @@ export function stateFromJson(json: Json): HiddenHazardState {
     ...(supervision ? { supervision } : {}),
     ...(extensionRequest ? { extensionRequest } : {}),
     ...(rectification ? { rectification } : {}),
+    ...(s.progressReports
+      ? { progressReports: s.progressReports.map((r) => ({ ...r, at: toDate(r.at) })) }
+      : {}),
     extensions: s.extensions.map((e) => ({ ...e, approvedAt: toDate(e.approvedAt) })),
     timeline: s.timeline.map((t) => ({ ...t, at: toDate(t.at) })),
   };

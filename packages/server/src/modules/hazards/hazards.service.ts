@@ -140,7 +140,8 @@ export function createHazardsService(deps: {
 
     async act(auth: AuthContext, id: string, action: HiddenHazardAction) {
       const record = await visible(auth, id);
-      if (action.action === 'submit_rectification') await checkPhotos(auth, action.photos, record.county);
+      if (action.action === 'submit_rectification' || action.action === 'report_progress')
+        await checkPhotos(auth, action.photos, record.county);
       const context = { now: clock.now(), actor: hazardActorOf(auth) };
       const result = transitionHazard(record.state, action, context);
       // The guard is asked only once the workflow itself would allow the acceptance.

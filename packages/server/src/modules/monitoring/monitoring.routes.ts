@@ -106,6 +106,8 @@ export function registerMonitoringRoutes(
     '/api/v1/telemetry',
     {
       bodyLimit: 4 * 1024 * 1024,
+      // Devices post all day: their requests are not logged one by one (failures still are).
+      logLevel: 'warn',
       config: { access: 'device', auditSkip: true },
       onRequest: async (request) => {
         request.device = await devices.authenticate(request.headers.authorization);

@@ -1,4 +1,5 @@
 import type { SameShape } from '../../i18n/same-shape.ts';
+import { monitoringConfigEn, monitoringConfigZh } from './components/config/config-messages.ts';
 import { monitoringLiveEn, monitoringLiveZh } from './components/live/live-messages.ts';
 import {
   monitoringMajorHazardEn,
@@ -10,10 +11,12 @@ export const monitoringZh = {
   title: '监测预警',
   ...monitoringLiveZh,
   ...monitoringMajorHazardZh,
+  ...monitoringConfigZh,
 };
 
 export const monitoringEn: SameShape<typeof monitoringZh> = {
   title: 'Monitoring',
   ...monitoringLiveEn,
   ...monitoringMajorHazardEn,
+  ...monitoringConfigEn,
 };

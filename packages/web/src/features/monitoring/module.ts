@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { Monitor } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
+import { configMenu, configRoutes } from './components/config/config-module.ts';
 import { liveMenu, liveRoutes } from './components/live/live-module.ts';
 import { majorHazardMenu, majorHazardRoutes } from './components/major-hazard/major-hazard-module.ts';
 
@@ -14,8 +15,8 @@ export const monitoringMenu: readonly MenuEntry[] = [
     key: 'monitoring',
     title: 'monitoring.title',
     icon: Monitor,
-    children: [...liveMenu, ...majorHazardMenu],
+    children: [...liveMenu, ...configMenu, ...majorHazardMenu],
   },
 ];
-export const monitoringRoutes: RouteRecordRaw[] = [...liveRoutes, ...majorHazardRoutes];
+export const monitoringRoutes: RouteRecordRaw[] = [...liveRoutes, ...configRoutes, ...majorHazardRoutes];
 export const monitoringPublicRoutes: RouteRecordRaw[] = [];

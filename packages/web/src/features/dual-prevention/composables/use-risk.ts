@@ -1,4 +1,10 @@
-import type { RiskPointInput, RiskUnit, RiskUnitInput } from '@anjian/domain';
+import type {
+  RiskPointInput,
+  RiskSitePlan,
+  RiskSitePlanInput,
+  RiskUnit,
+  RiskUnitInput,
+} from '@anjian/domain';
 import { api } from '../../../lib/api.ts';
 
 export interface LecResult {
@@ -27,6 +33,13 @@ export const riskApi = {
   updatePoint: (id: string, input: RiskPointInput) =>
     api.put<RiskUnit>(`/risk/points/${encodeURIComponent(id)}`, input),
   deletePoint: (id: string) => api.delete(`/risk/points/${encodeURIComponent(id)}`),
+  /** The site plan under the four-colour map; null while the enterprise has none. */
+  sitePlan: (enterpriseId: string) =>
+    api
+      .get<{ sitePlan: RiskSitePlan | null }>('/risk/site-plan', { enterpriseId })
+      .then((answer) => answer.sitePlan),
+  saveSitePlan: (input: RiskSitePlanInput) =>
+    api.put<{ sitePlan: RiskSitePlan }>('/risk/site-plan', input).then((answer) => answer.sitePlan),
   lec: (scores: { l: number; e: number; c: number }) => api.post<LecResult>('/calc/lec', scores),
   ls: (scores: { l: number; s: number }) => api.post<LsResult>('/calc/ls', scores),
   ledger: (enterpriseId: string) => api.download('/risk/ledger', { enterpriseId }, 'risk-ledger.xlsx'),

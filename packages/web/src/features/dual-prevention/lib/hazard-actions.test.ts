@@ -50,6 +50,7 @@ describe('the actions a user is offered on a hazard', () => {
     expect(availableHazardActions(listed, cityOfficer)).toEqual(['list_supervision']);
     expect(availableHazardActions(listed, enterpriseUser)).toEqual([
       'request_extension',
+      'report_progress',
       'submit_rectification',
     ]);
   });
@@ -87,7 +88,10 @@ describe('the actions a user is offered on a hazard', () => {
       },
     } as const;
     expect(availableHazardActions(asked, countyOfficer)).toEqual(['list_supervision', 'decide_extension']);
-    expect(availableHazardActions(asked, enterpriseUser)).toEqual(['submit_rectification']);
+    expect(availableHazardActions(asked, enterpriseUser)).toEqual([
+      'report_progress',
+      'submit_rectification',
+    ]);
   });
 
   it('offers nothing on a closed hazard or to a reader without an acting permission', () => {

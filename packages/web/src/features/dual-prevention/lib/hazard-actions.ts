@@ -17,6 +17,7 @@ const actionFrom: Readonly<Record<HiddenHazardActionName, readonly HiddenHazardS
   list_supervision: ['reported', 'rectifying', 'pending_acceptance'],
   request_extension: ['rectifying'],
   decide_extension: ['rectifying'],
+  report_progress: ['rectifying'],
   submit_rectification: ['rectifying'],
   accept: ['pending_acceptance'],
   reject: ['pending_acceptance'],

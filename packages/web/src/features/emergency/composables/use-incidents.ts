@@ -5,8 +5,9 @@ import type {
   Incident,
   IncidentFollowUp,
   IncidentReport,
+  MajorHazardUnit,
 } from '@anjian/domain';
-import { api } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
 import type { ConsequenceCall } from '../lib/incident-consequence.ts';
 
 export type NearbyResource = EmergencyResource & { distanceM: number };
@@ -49,6 +50,23 @@ export async function findNearbyResources(query: {
     limit: 200,
   });
   return answer.items;
+}
+
+/**
+ * The GB 18218 units an enterprise declared, with their inventories (GET /major-hazards/units); empty
+ * when it declared none or the caller may not read declarations (registry:read).
+ */
+export async function findDeclaredUnits(enterpriseId: string): Promise<MajorHazardUnit[]> {
+  try {
+    const answer = await api.get<{ items: MajorHazardUnit[] }>('/major-hazards/units', {
+      enterpriseId,
+      pageSize: 200,
+    });
+    return answer.items;
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return [];
+    throw e;
+  }
 }
 
 /** A public consequence calculator. */

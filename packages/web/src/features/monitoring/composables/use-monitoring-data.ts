@@ -1,6 +1,7 @@
 import type {
   AlarmAction,
   AlarmResponse,
+  AlarmRule,
   MonitoringPointDefinition,
   MonitoringPointType,
   PointThresholds,
@@ -8,6 +9,8 @@ import type {
   WarningResponse,
 } from '@anjian/domain';
 import { api, type Query } from '../../../lib/api.ts';
+import type { MonitoringSettings } from '../lib/monitoring-settings.ts';
+import type { RuleInput } from '../lib/rule-draft.ts';
 import type { ReadingTuple } from '../lib/trend-series.ts';
 
 /*
@@ -127,6 +130,14 @@ export const monitoringApi = {
   sites: () => api.get<{ items: MonitoringSite[] }>('/monitoring/sites'),
   points: (query: Query) => api.get<ListAnswer<MonitoringPoint>>('/monitoring/points', query),
   point: (pointId: string) => api.get<MonitoringPoint>(`/monitoring/points/${id(pointId)}`),
+  createPoint: (definition: MonitoringPointDefinition) =>
+    api.post<MonitoringPoint>('/monitoring/points', definition),
+  disablePoint: (pointId: string) => api.delete<void>(`/monitoring/points/${id(pointId)}`),
+  rules: () => api.get<{ items: AlarmRule[] }>('/monitoring/rules'),
+  saveRule: (rule: RuleInput) => api.post<AlarmRule>('/monitoring/rules', rule),
+  settings: () => api.get<MonitoringSettings>('/monitoring/settings'),
+  saveSettings: (settings: MonitoringSettings) =>
+    api.put<MonitoringSettings>('/monitoring/settings', settings),
   updatePoint: (pointId: string, definition: MonitoringPointDefinition) =>
     api.put<MonitoringPoint>(`/monitoring/points/${id(pointId)}`, definition),
   readings: (pointId: string, from: Date, to: Date) =>
