@@ -372,7 +372,7 @@ try {
   running = await startServer(await freePort(), {
     MQTT_URL: brokerUrl,
     MQTT_CLIENT_ID: `bench-${process.pid}`,
-    MQTT_CONNECTIONS: '8',
+    MQTT_CONNECTIONS: '16',
     MQTT_SESSION_EXPIRY_SECONDS: '0',
   });
   await sleep(500);

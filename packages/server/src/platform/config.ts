@@ -78,7 +78,7 @@ const envSchema = z.object({
   ANJIAN_WORKERS: bool.default(true),
   INGEST_QUEUE_LIMIT: int(1_000, 10_000_000).default(200_000),
   INGEST_BATCH_ROWS: int(100, 100_000).default(10_000),
-  INGEST_LINGER_MS: int(0, 1_000).default(10),
+  INGEST_LINGER_MS: int(0, 1_000).default(2),
   SIMULATOR: bool.optional(),
   ANJIAN_BOOTSTRAP_PASSWORD: z.string().min(8).max(128).optional(),
   AUTH_TOTP_REQUIRED: bool.default(true),

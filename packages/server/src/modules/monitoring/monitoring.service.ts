@@ -54,7 +54,7 @@ export interface IngestOptions {
   readonly lingerMs: number;
 }
 
-export const defaultIngestOptions: IngestOptions = { queueLimit: 200_000, batchRows: 10_000, lingerMs: 10 };
+export const defaultIngestOptions: IngestOptions = { queueLimit: 200_000, batchRows: 10_000, lingerMs: 2 };
 
 /** Who acts on an alarm: the enterprise, the county or the city, by the user's data scope. */
 export function alarmActorKindOf(scope: DataScope): Exclude<AlarmActorKind, 'system'> {
