@@ -120,7 +120,7 @@ export function createAlarmHazards(deps: {
         tickedCriteria: [],
         photos: [],
         linkedPointIds: [change.pointId],
-      } as Parameters<HazardsService['report']>[1]);
+      });
       await db.query(
         'UPDATE alarm_hazard_links SET hazard_id = $4 WHERE point_id = $1 AND rule_id = $2 AND opened_at = $3',
         [change.pointId, change.ruleId, trigger, hazard.id],

@@ -115,6 +115,7 @@ export function presetFor(objectKind: string): RollupPreset {
 /** All live points, by code and by object. */
 export class LivePoints {
   private readonly byCode = new Map<string, LivePoint>();
+  private readonly byId = new Map<string, LivePoint>();
   private readonly byObject = new Map<string, Set<LivePoint>>();
 
   get size(): number {
@@ -135,7 +136,9 @@ export class LivePoints {
 
   put(point: LivePoint): void {
     this.remove(point.code);
+    this.removeById(point.id);
     this.byCode.set(point.code, point);
+    this.byId.set(point.id, point);
     const members = this.byObject.get(point.objectId) ?? new Set();
     members.add(point);
     this.byObject.set(point.objectId, members);
@@ -145,7 +148,13 @@ export class LivePoints {
     const existing = this.byCode.get(code);
     if (!existing) return;
     this.byCode.delete(code);
+    this.byId.delete(existing.id);
     this.byObject.get(existing.objectId)?.delete(existing);
+  }
+
+  removeById(id: string): void {
+    const existing = this.byId.get(id);
+    if (existing) this.remove(existing.code);
   }
 
   /** The points of a site with their own warning level, for the roll-up (states may be drafts). */

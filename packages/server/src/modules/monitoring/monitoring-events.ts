@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import type { DataScope } from '@anjian/domain';
 
 /** A change the live stream (SSE) pushes: an alarm's new status, or a site's new warning level. */
 export type MonitoringEvent =
@@ -50,17 +49,5 @@ export class MonitoringEvents {
   subscribe(listener: (event: MonitoringEvent) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
-  }
-}
-
-/** Whether a user with this scope may see the event. */
-export function eventVisible(event: MonitoringEvent, scope: DataScope): boolean {
-  switch (scope.kind) {
-    case 'city':
-      return true;
-    case 'county':
-      return scope.counties.includes(event.county);
-    case 'enterprise':
-      return scope.enterpriseId === event.enterpriseId;
   }
 }

@@ -23,6 +23,8 @@ const POINT_SELECT = `
 
 export interface PointListRow {
   id: string;
+  /** Key of the point's readings. */
+  no: number;
   code: string;
   name: string;
   type: string;
@@ -63,8 +65,9 @@ export interface AlarmFilter {
   objectId?: string | undefined;
 }
 
-const ALARM_SELECT = `
-  SELECT a.*, p.code AS point_code, p.name AS point_name, p.unit, e.name AS enterprise_name, o.name AS object_name
+/** Alarms with their point's code, name and unit, the enterprise's and the site's names. */
+const alarmSelect = (extra = '') => `
+  SELECT a.*, p.code AS point_code, p.name AS point_name, p.unit, e.name AS enterprise_name, o.name AS object_name${extra}
     FROM alarms a
     JOIN monitoring_points p ON p.id = a.point_id
     JOIN enterprises e ON e.id = a.enterprise_id
@@ -130,18 +133,16 @@ export function createMonitoringRepository(db: Db) {
       ];
       const add = (sql: string, value: unknown) => {
         params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
+        where.push(sql.replaceAll('?', `$${params.length}`));
       };
       if (filter.objectId) add('p.object_id = ?::uuid', filter.objectId);
       if (filter.enterpriseId) add('p.enterprise_id = ?::uuid', filter.enterpriseId);
       if (filter.county) add('p.county = ?', filter.county);
       if (filter.type) add('p.type = ?', filter.type);
-      if (filter.q)
-        add(`(p.code ILIKE '%' || ? || '%' OR p.name LIKE '%' || $${params.length + 1} || '%')`, filter.q);
-      if (filter.q) params.push(filter.q);
+      if (filter.q) add(`(p.code ILIKE '%' || ? || '%' OR strpos(p.name, ?) > 0)`, filter.q);
       params.push(pageSize, (page - 1) * pageSize);
       const result = await db.query<PointListRow>(
-        `SELECT p.id, p.code, p.name, p.type, p.unit, p.gas, p.object_id, o.name AS object_name, o.kind AS object_kind,
+        `SELECT p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p.object_id, o.name AS object_name, o.kind AS object_kind,
                 p.enterprise_id, e.name AS enterprise_name, p.county, p.range_min, p.range_max,
                 p.expected_interval_seconds, p.thresholds, p.deadband, p.location, p.version, p.demo,
                 count(*) OVER () AS total
@@ -159,7 +160,7 @@ export function createMonitoringRepository(db: Db) {
     async getPoint(scope: DataScope, id: string): Promise<PointListRow | null> {
       const params: unknown[] = [id];
       const result = await db.query<PointListRow>(
-        `SELECT p.id, p.code, p.name, p.type, p.unit, p.gas, p.object_id, o.name AS object_name, o.kind AS object_kind,
+        `SELECT p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p.object_id, o.name AS object_name, o.kind AS object_kind,
                 p.enterprise_id, e.name AS enterprise_name, p.county, p.range_min, p.range_max,
                 p.expected_interval_seconds, p.thresholds, p.deadband, p.location, p.version, p.demo, 1 AS total
            FROM monitoring_points p
@@ -203,7 +204,7 @@ export function createMonitoringRepository(db: Db) {
       const where = [scopeCondition(scope, { county: 'a.county', enterprise: 'a.enterprise_id' }, params)];
       const add = (sql: string, value: unknown) => {
         params.push(value);
-        where.push(sql.replace('?', `$${params.length}`));
+        where.push(sql.replaceAll('?', `$${params.length}`));
       };
       if (filter.open) where.push(`a.status IN ('pending', 'firing', 'acknowledged', 'handling')`);
       if (filter.status) add('a.status = ?', filter.status);
@@ -214,7 +215,7 @@ export function createMonitoringRepository(db: Db) {
       if (filter.objectId) add('a.object_id = ?::uuid', filter.objectId);
       params.push(pageSize, (page - 1) * pageSize);
       const result = await db.query<AlarmListRow & { total: number }>(
-        `${ALARM_SELECT.replace('SELECT a.*', 'SELECT a.*, count(*) OVER () AS total')}
+        `${alarmSelect(', count(*) OVER () AS total')}
           WHERE ${where.join(' AND ')}
           ORDER BY (a.status IN ('pending', 'firing', 'acknowledged', 'handling')) DESC,
                    array_position(ARRAY['red', 'orange', 'yellow', 'blue']::text[], a.colour) NULLS LAST,
@@ -233,7 +234,7 @@ export function createMonitoringRepository(db: Db) {
     ): Promise<AlarmListRow | null> {
       const params: unknown[] = [id];
       const result = await client.query<AlarmListRow>(
-        `${ALARM_SELECT} WHERE a.id = $1 AND ${scopeCondition(scope, { county: 'a.county', enterprise: 'a.enterprise_id' }, params)}
+        `${alarmSelect()} WHERE a.id = $1 AND ${scopeCondition(scope, { county: 'a.county', enterprise: 'a.enterprise_id' }, params)}
          ${lock ? 'FOR UPDATE OF a' : ''}`,
         params,
       );

@@ -6,6 +6,7 @@ import {
   alarmRuleSchema,
   alarmStatusSchema,
   DomainError,
+  errorMessage,
   maxReadingsPerBatch,
   monitoringPointDefinitionSchema,
   monitoringPointTypeSchema,
@@ -14,8 +15,10 @@ import {
   warningColourSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { requestLanguage } from '../../platform/http-errors.ts';
 import type { Device, DeviceTokens } from './device-tokens.ts';
-import { eventVisible, type MonitoringEvents } from './monitoring-events.ts';
+import { scopeAllows } from '../../platform/scope-sql.ts';
+import type { MonitoringEvents } from './monitoring-events.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 
 declare module 'fastify' {
@@ -44,7 +47,8 @@ const telemetryResultSchema = z
           index: z.int().describe('Position in the batch'),
           code: z.enum(['telemetry.invalid_reading', 'telemetry.unknown_point']),
           point: z.string().optional(),
-          message: z.string(),
+          message: z.string().describe('What is wrong, in the caller’s language (Accept-Language)'),
+          detail: z.string().optional().describe('For a malformed reading: which field and why'),
         }),
       )
       .describe('Readings not stored: malformed, or of a point that is not this enterprise’s'),
@@ -129,7 +133,13 @@ export function registerMonitoringRoutes(
       const arrivedAt = Date.now();
       if (request.body.readings.length > maxReadingsPerBatch) throw new DomainError('request.too_large');
       try {
-        return await monitoring.ingest(request.device!, request.body.readings, arrivedAt);
+        const result = await monitoring.ingest(request.device!, request.body.readings, arrivedAt);
+        const language = requestLanguage(request);
+        const rejected = result.rejected.map((item) => ({
+          ...item,
+          message: errorMessage(item.code, language),
+        }));
+        return { ...result, rejected };
       } catch (error) {
         if (error instanceof DomainError && error.code === 'telemetry.busy') reply.header('retry-after', '1');
         else if (!(error instanceof DomainError)) {
@@ -467,7 +477,7 @@ export function registerMonitoringRoutes(
       });
       response.write('retry: 3000\n\n');
       const unsubscribe = events.subscribe((event) => {
-        if (!eventVisible(event, auth.scope)) return;
+        if (!scopeAllows(auth.scope, event.county, event.enterpriseId)) return;
         response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       });
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);

@@ -12,6 +12,8 @@ import {
   type AlarmRule,
   type DataScope,
   type MonitoringPointDefinition,
+  type MonitoringPointType,
+  type ToxicGasCode,
   type RepeatAlarmRules,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
@@ -104,10 +106,7 @@ export function createMonitoringService(deps: {
     await pipeline.idle();
     const rows = await repository.livePointRows(db, ids);
     const now = clock.now();
-    for (const id of ids) {
-      const existing = [...points.all()].find((point) => point.id === id);
-      if (existing) points.remove(existing.code);
-    }
+    for (const id of ids) points.removeById(id);
     for (const row of rows) {
       const point = livePointOf(row, rulesOfPoint(row), now);
       points.put(point);
@@ -136,15 +135,11 @@ export function createMonitoringService(deps: {
       expectedIntervalSeconds: row.expected_interval_seconds,
       thresholds:
         row.thresholds ??
-        live?.definition.thresholds ??
-        defaultPointThresholds(
-          live?.definition ??
-            ({
-              type: row.type as MonitoringPointDefinition['type'],
-              unit: row.unit,
-              range: { min: row.range_min, max: row.range_max },
-            } as never),
-        ),
+        defaultPointThresholds({
+          type: row.type as MonitoringPointType,
+          unit: row.unit,
+          ...(row.gas ? { gas: row.gas as ToxicGasCode } : {}),
+        }),
       thresholdsAreDefaults: row.thresholds === null,
       ...(row.deadband !== null ? { deadband: row.deadband } : {}),
       ...(row.location ? { location: row.location } : {}),
@@ -288,8 +283,6 @@ export function createMonitoringService(deps: {
           if (error.code === '23505') throw new DomainError('monitoring.point_code_taken');
           throw error;
         });
-      const live = points.get(existing.code);
-      if (live && live.code !== input.code) points.remove(live.code);
       await reloadPoints([id]);
       return pointResponse((await repository.getPoint(auth.scope, id))!);
     },
@@ -325,8 +318,7 @@ export function createMonitoringService(deps: {
         throw new DomainError('request.invalid', {
           fields: [{ path: 'to', code: 'request.invalid', message: 'from < to, at most 31 days' }],
         });
-      const pointNo = (await db.query<{ no: number }>('SELECT no FROM monitoring_points WHERE id = $1', [id]))
-        .rows[0]!.no;
+      const pointNo = row.no;
       const count = await repository.countReadings(pointNo, from, to);
       const bucketSeconds = count > 2000 ? Math.ceil((to.getTime() - from.getTime()) / 1000 / 1000) : 0;
       const rows = await repository.readings(pointNo, from, to, bucketSeconds);

@@ -7,7 +7,8 @@ export interface RejectedReading {
   readonly index: number;
   readonly code: 'telemetry.invalid_reading' | 'telemetry.unknown_point';
   readonly point?: string;
-  readonly message: string;
+  /** What is wrong with a malformed reading (field: problem), for the device's developer. */
+  readonly detail?: string;
 }
 
 export interface PreparedReadings {
@@ -65,14 +66,14 @@ export function prepareReadings(
       (candidate.value === null || typeof candidate.value === 'number');
     const at = shapeOk ? instantOf(candidate.ts) : null;
     if (!shapeOk || at === null) {
-      rejected.push({ index, code: 'telemetry.invalid_reading', message: problemOf(reading) });
+      rejected.push({ index, code: 'telemetry.invalid_reading', detail: problemOf(reading) });
       return;
     }
     const code = candidate.point as string;
     const point = points.get(code);
     if (!point || point.enterpriseId !== enterpriseId) {
       unknown.add(code);
-      rejected.push({ index, code: 'telemetry.unknown_point', point: code, message: 'unknown point' });
+      rejected.push({ index, code: 'telemetry.unknown_point', point: code });
       return;
     }
     const value = candidate.value as number | null;

@@ -63,6 +63,9 @@ describe('telemetry ingestion over HTTP', () => {
       [6, 'telemetry.invalid_reading'],
     ]);
     expect(body.unknownPoints.sort()).toEqual(['NO-SUCH', 'T-GT-OTHER']);
+    // Each rejection says what is wrong in the caller's language (zh-CN by default).
+    expect(body.rejected[1].message).toBe('监测点不存在或不属于本企业');
+    expect(body.rejected[0].detail).toMatch(/^value: /);
     expect(body.flagged).toEqual([
       { index: 4, flags: ['nan'] },
       { index: 5, flags: ['out_of_range'] },
