@@ -15,7 +15,7 @@ import {
   sm3Hex,
 } from '../packages/server/src/platform/crypto.ts';
 import { beijingDate } from '../packages/server/src/platform/dates.ts';
-import { createEnterprisesRepository } from '../packages/server/src/modules/enterprises/enterprises.repository.ts';
+import { createEnterprisesRepository } from '../packages/server/src/modules/registry/enterprises/enterprises.repository.ts';
 import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
 import {
   syntheticEnterprises,

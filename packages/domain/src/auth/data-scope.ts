@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { yuxiCountyCodes } from '../divisions/yuxi-divisions.ts';
+import { yuxiCountyCodes } from '../registry/divisions/yuxi-divisions.ts';
 
 /**
  * The data a user may see: the whole city, one or more counties (GB/T 2260 codes), or one

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gb6441AccidentTypeCodes } from '../accidents/accident-types.ts';
+import { gb6441AccidentTypeCodes } from './accidents/accident-types.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { countyCodeSchema } from '../registry/enterprise.schema.ts';
 

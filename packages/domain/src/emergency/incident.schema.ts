@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { accidentLevels } from '../accidents/accident-level.ts';
-import { gb6441AccidentTypeCodes } from '../accidents/accident-types.ts';
+import { accidentLevels } from './accidents/accident-level.ts';
+import { gb6441AccidentTypeCodes } from './accidents/accident-types.ts';
 import { countyCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
 
 const headCount = z.number().int().min(0).max(100_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yuxiCountyCodes } from '../divisions/yuxi-divisions.ts';
+import { yuxiCountyCodes } from '../registry/divisions/yuxi-divisions.ts';
 import {
   documentNumberYear,
   documentSequenceGaps,

@@ -1,4 +1,4 @@
-import { yuxiCity, yuxiCounties } from '../divisions/yuxi-divisions.ts';
+import { yuxiCity, yuxiCounties } from '../registry/divisions/yuxi-divisions.ts';
 import type { VerificationMark } from './time-limit.ts';
 
 /** The 应急管理局 of a division and the prefix of its document numbers (文书编号), e.g. 玉应急. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { countyCodeSchema, industryCodeSchema } from '../registry/enterprise.schema.ts';
-import { hiddenHazardCategorySchema } from '../hazards/hidden-hazard.schema.ts';
+import { hiddenHazardCategorySchema } from '../dual-prevention/hazards/hidden-hazard.schema.ts';
 import { drawModeSchema, riskWeightFormulaSchema } from './draw.schema.ts';
 import { enforcementDocumentTypeCodes } from './document-types.ts';
 

@@ -1,4 +1,4 @@
-import type { RiskLevel } from '../risk/risk-level.ts';
+import type { RiskLevel } from '../dual-prevention/risk/risk-level.ts';
 import { EnforcementError } from './enforcement.errors.ts';
 
 /*

@@ -1,4 +1,4 @@
-import { Rational } from '../major-hazard/rational.ts';
+import { Rational } from '../major-hazards/rational.ts';
 
 /*
  * Readings and thresholds arrive as decimals (JSON numbers). Comparing two of them directly is

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { creditCodeSchema } from '../credit-code/credit-code.schema.ts';
-import { yuxiCountyCodes } from '../divisions/yuxi-divisions.ts';
+import { creditCodeSchema } from './credit-code/credit-code.schema.ts';
+import { yuxiCountyCodes } from './divisions/yuxi-divisions.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { findTownship } from './yuxi-townships.ts';
 import { keySupervisionTags } from './registry-dictionaries.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yuxiCountyCodes } from '../divisions/yuxi-divisions.ts';
+import { yuxiCountyCodes } from './divisions/yuxi-divisions.ts';
 import { findTownship, yuxiTownships } from './yuxi-townships.ts';
 
 describe('Yuxi townships', () => {

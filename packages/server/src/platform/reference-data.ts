@@ -1,9 +1,9 @@
 import type { Clock } from './clock.ts';
 import type { Db } from './db.ts';
 import { createRolesRepository } from '../modules/roles/roles.repository.ts';
-import { createDictionariesRepository } from '../modules/dictionaries/dictionaries.repository.ts';
-import { createDivisionsRepository } from '../modules/divisions/divisions.repository.ts';
-import { createDivisionsService } from '../modules/divisions/divisions.service.ts';
+import { createDictionariesRepository } from '../modules/registry/dictionaries/dictionaries.repository.ts';
+import { createDivisionsRepository } from '../modules/registry/divisions/divisions.repository.ts';
+import { createDivisionsService } from '../modules/registry/divisions/divisions.service.ts';
 
 /** What every database needs before the first request: built-in roles, dictionaries, divisions. */
 export async function seedReferenceData(db: Db, clock: Clock): Promise<void> {

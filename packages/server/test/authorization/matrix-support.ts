@@ -3,7 +3,7 @@ import type { InjectOptions } from 'fastify';
 import ExcelJS from 'exceljs';
 import type { DataScope } from '@anjian/domain';
 import { generateSyntheticCreditCode, reportHazard } from '@anjian/domain';
-import { enterpriseColumns } from '../../src/modules/enterprises/enterprise-columns.ts';
+import { enterpriseColumns } from '../../src/modules/registry/enterprises/enterprise-columns.ts';
 import { consequenceExampleBodies } from '../../src/modules/calc/consequence-bodies.ts';
 import type { TestContext, TestUser } from '../test-app.ts';
 

@@ -1,7 +1,7 @@
 import { generateSyntheticCreditCode, type MajorHazardUnitInput } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import { createEnterprisesRepository } from '../enterprises/enterprises.repository.ts';
+import { createEnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
 import { createMajorHazardsModule } from '../major-hazards/major-hazards.module.ts';
 import { namedEnterprises } from './demo-named-sites.ts';
 

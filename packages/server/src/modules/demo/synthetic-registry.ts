@@ -1,5 +1,5 @@
 import { generateSyntheticCreditCode, yuxiCounties, yuxiTownships } from '@anjian/domain';
-import type { EnterpriseWrite } from '../enterprises/enterprises.repository.ts';
+import type { EnterpriseWrite } from '../registry/enterprises/enterprises.repository.ts';
 
 /**
  * Synthetic enterprises for the demo (演示) and the benchmarks: valid-format credit codes,

@@ -11,7 +11,7 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
-import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
+import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
 import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
 import type { ResourcesRepository } from './resources.repository.ts';
 

@@ -10,7 +10,7 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
+import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
 import {
   caseDocumentFields,
   caseDocumentNumber,

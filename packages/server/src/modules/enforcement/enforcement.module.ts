@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
-import type { HazardsService } from '../hazards/hazards.service.ts';
+import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import type { HazardsService } from '../dual-prevention/hazards/hazards.service.ts';
 import type { UploadsRepository } from '../uploads/uploads.repository.ts';
 import { createChecklistsRepository } from './checklists.repository.ts';
 import { registerChecklistsRoutes } from './checklists.routes.ts';

@@ -9,8 +9,8 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
-import type { HazardsService } from '../hazards/hazards.service.ts';
+import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import type { HazardsService } from '../dual-prevention/hazards/hazards.service.ts';
 import type { UploadsRepository } from '../uploads/uploads.repository.ts';
 import type { DrawsRepository } from './draws.repository.ts';
 import { isBureauOfficer } from './enforcement-scope.ts';

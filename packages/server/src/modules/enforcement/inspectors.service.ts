@@ -1,7 +1,7 @@
 import { DomainError, type EnforcementCategoryInput, type InspectorInput } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
+import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
 import { isBureauOfficer, requireDivision } from './enforcement-scope.ts';
 import type { InspectorsRepository } from './inspectors.repository.ts';
 

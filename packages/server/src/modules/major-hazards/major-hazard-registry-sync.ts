@@ -1,7 +1,7 @@
 import { DomainError, type MajorHazardResult } from '@anjian/domain';
 import type { Queryable } from '../../platform/db.ts';
-import type { EnterpriseRecord } from '../enterprises/enterprises.repository.ts';
-import type { ObjectRecord, ObjectsRepository, ObjectWrite } from '../objects/objects.repository.ts';
+import type { EnterpriseRecord } from '../registry/enterprises/enterprises.repository.ts';
+import type { ObjectRecord, ObjectsRepository, ObjectWrite } from '../registry/objects/objects.repository.ts';
 import type { MajorHazardsRepository } from './major-hazards.repository.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
-import { createObjectsRepository } from '../objects/objects.repository.ts';
+import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import { createObjectsRepository } from '../registry/objects/objects.repository.ts';
 import { createRegistrySync } from './major-hazard-registry-sync.ts';
 import { createMajorHazardsRepository } from './major-hazards.repository.ts';
 import { registerMajorHazardsRoutes } from './major-hazards.routes.ts';

@@ -12,7 +12,7 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
-import type { EnterpriseRecord, EnterprisesRepository } from '../enterprises/enterprises.repository.ts';
+import type { EnterpriseRecord, EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
 import { identifyUnit } from './identify-unit.ts';
 import type { RegistrySync } from './major-hazard-registry-sync.ts';
 import type { InventoryItemRecord, MajorHazardsRepository, UnitRecord } from './major-hazards.repository.ts';

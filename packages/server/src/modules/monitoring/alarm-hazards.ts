@@ -7,8 +7,8 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import type { HazardAcceptanceGuard } from '../hazards/hazard-acceptance-guard.ts';
-import type { HazardsService } from '../hazards/hazards.service.ts';
+import type { HazardAcceptanceGuard } from '../dual-prevention/hazards/hazard-acceptance-guard.ts';
+import type { HazardsService } from '../dual-prevention/hazards/hazards.service.ts';
 import type { AlarmChange } from './alarm-store.ts';
 
 /** GB 6441 accident type a repeating alarm of this kind of point could lead to. */

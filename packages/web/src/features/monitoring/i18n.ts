@@ -4,7 +4,7 @@ import { monitoringLiveEn, monitoringLiveZh } from './components/live/live-messa
 import {
   monitoringMajorHazardEn,
   monitoringMajorHazardZh,
-} from './components/major-hazard/major-hazard-messages.ts';
+} from '../major-hazards/components/major-hazard-messages.ts';
 
 /** Messages of the monitoring area, under the `monitoring.` prefix. English must have the same keys. */
 export const monitoringZh = {

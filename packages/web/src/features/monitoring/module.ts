@@ -3,7 +3,7 @@ import { Monitor } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 import { configMenu, configRoutes } from './components/config/config-module.ts';
 import { liveMenu, liveRoutes } from './components/live/live-module.ts';
-import { majorHazardMenu, majorHazardRoutes } from './components/major-hazard/major-hazard-module.ts';
+import { majorHazardMenu, majorHazardRoutes } from '../major-hazards/module.ts';
 
 /**
  * The monitoring area's pages: its menu entries (top level, in menu order), the routes inside

@@ -1,0 +1,228 @@
+import type { DataScope, HiddenHazardState, Page } from '@anjian/domain';
+import type { Db, Queryable } from '../../../platform/db.ts';
+import { scopeCondition } from '../../../platform/scope-sql.ts';
+import { stateFromJson, stateToJson } from './hazard-state-json.ts';
+
+export interface HazardRecord {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  county: string;
+  source: string;
+  sourceRef: string | null;
+  locationText: string;
+  lonLat: [number, number] | null;
+  description: string;
+  category: string;
+  photos: string[];
+  state: HiddenHazardState;
+  reportedBy: string;
+  linkedPointIds: string[];
+  /** Fired steps of the escalation ladder, oldest first. */
+  escalationSteps: FiredEscalationStep[];
+}
+
+export interface FiredEscalationStep {
+  subject: 'deadline' | 'supervision';
+  step: 'reminder' | 'warning' | 'notice' | 'interview';
+  deadline: string;
+  firedAt: Date;
+  status: string;
+}
+
+interface HazardRow {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  county: string;
+  source: string;
+  source_ref: string | null;
+  location_text: string;
+  lon: number | null;
+  lat: number | null;
+  description: string;
+  category: string;
+  photos: string[];
+  state: Record<string, unknown>;
+  reported_by: string;
+  linked_point_ids: string[];
+  escalation_steps: { subject: string; step: string; deadline: string; fired_at: string; status: string }[];
+}
+
+function toRecord(row: HazardRow): HazardRecord {
+  return {
+    id: row.id,
+    enterpriseId: row.enterprise_id,
+    enterpriseName: row.enterprise_name,
+    county: row.county,
+    source: row.source,
+    sourceRef: row.source_ref,
+    locationText: row.location_text,
+    lonLat: row.lon === null || row.lat === null ? null : [row.lon, row.lat],
+    description: row.description,
+    category: row.category,
+    photos: row.photos,
+    state: stateFromJson(row.state),
+    reportedBy: row.reported_by,
+    linkedPointIds: row.linked_point_ids,
+    escalationSteps: row.escalation_steps.map((step) => ({
+      subject: step.subject as FiredEscalationStep['subject'],
+      step: step.step as FiredEscalationStep['step'],
+      deadline: step.deadline,
+      firedAt: new Date(step.fired_at),
+      status: step.status,
+    })),
+  };
+}
+
+export interface HazardFilter {
+  status?: string | undefined;
+  level?: string | undefined;
+  county?: string | undefined;
+  enterpriseId?: string | undefined;
+  supervised?: boolean | undefined;
+  open?: boolean | undefined;
+  q?: string | undefined;
+}
+
+const SELECT = `SELECT h.*, e.name AS enterprise_name,
+    (SELECT coalesce(jsonb_agg(jsonb_build_object('subject', s.subject, 'step', s.step,
+              'deadline', to_char(s.deadline, 'YYYY-MM-DD'), 'fired_at', s.fired_at, 'status', s.status)
+              ORDER BY s.fired_at, s.id), '[]'::jsonb)
+       FROM hazard_escalation_steps s WHERE s.hazard_id = h.id) AS escalation_steps
+  FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id`;
+
+function where(filter: HazardFilter, scope: DataScope, params: unknown[]): string {
+  const conditions = [scopeCondition(scope, { county: 'h.county', enterprise: 'h.enterprise_id' }, params)];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(params.length));
+  };
+  if (filter.status) add((n) => `h.status = $${n}`, filter.status);
+  if (filter.level) add((n) => `h.level = $${n}`, filter.level);
+  if (filter.county) add((n) => `h.county = $${n}`, filter.county);
+  if (filter.enterpriseId) add((n) => `h.enterprise_id = $${n}`, filter.enterpriseId);
+  if (filter.supervised !== undefined)
+    conditions.push(filter.supervised ? 'h.supervision_level IS NOT NULL' : 'h.supervision_level IS NULL');
+  if (filter.open) conditions.push("h.status IN ('reported', 'rectifying', 'pending_acceptance')");
+  if (filter.q)
+    add(
+      (n) => `(h.description ILIKE $${n} OR e.name ILIKE $${n})`,
+      `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+  return conditions.join(' AND ');
+}
+
+export function createHazardsRepository(db: Db) {
+  return {
+    async insert(
+      source: Queryable,
+      hazard: Omit<HazardRecord, 'id' | 'enterpriseName' | 'escalationSteps'>,
+    ): Promise<string> {
+      const s = hazard.state;
+      const rows = await source.query<{ id: string }>(
+        `INSERT INTO hidden_hazards (enterprise_id, county, source, source_ref, location_text, lon, lat, description,
+           category, photos, level, status, deadline, supervision_level, state, reported_by, reported_at, updated_at,
+           linked_point_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18) RETURNING id`,
+        [
+          hazard.enterpriseId,
+          hazard.county,
+          hazard.source,
+          hazard.sourceRef,
+          hazard.locationText,
+          hazard.lonLat?.[0] ?? null,
+          hazard.lonLat?.[1] ?? null,
+          hazard.description,
+          hazard.category,
+          hazard.photos,
+          s.level,
+          s.status,
+          s.deadline ?? null,
+          s.supervision?.level ?? null,
+          stateToJson(s),
+          hazard.reportedBy,
+          s.reportedAt,
+          hazard.linkedPointIds,
+        ],
+      );
+      return rows.rows[0]!.id;
+    },
+
+    /** Saves a new state only if nobody else changed the hazard meanwhile (optimistic, by timeline length). */
+    async saveState(id: string, previousSteps: number, state: HiddenHazardState, at: Date): Promise<boolean> {
+      const result = await db.query(
+        `UPDATE hidden_hazards SET state = $2, level = $3, status = $4, deadline = $5, supervision_level = $6, updated_at = $7
+         WHERE id = $1 AND jsonb_array_length(state->'timeline') = $8`,
+        [
+          id,
+          stateToJson(state),
+          state.level,
+          state.status,
+          state.deadline ?? null,
+          state.supervision?.level ?? null,
+          at,
+          previousSteps,
+        ],
+      );
+      return result.rowCount === 1;
+    },
+
+    async findById(id: string, scope: DataScope): Promise<HazardRecord | null> {
+      const params: unknown[] = [id];
+      const scopeSql = scopeCondition(scope, { county: 'h.county', enterprise: 'h.enterprise_id' }, params);
+      const rows = await db.query<HazardRow>(`${SELECT} WHERE h.id = $1 AND ${scopeSql}`, params);
+      return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+    },
+
+    async list(
+      filter: HazardFilter,
+      scope: DataScope,
+      page: { page: number; pageSize: number },
+    ): Promise<Page<HazardRecord>> {
+      const params: unknown[] = [];
+      const sql = where(filter, scope, params);
+      const total = await db.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${sql}`,
+        params,
+      );
+      const rows = await db.query<HazardRow>(
+        `${SELECT} WHERE ${sql} ORDER BY h.reported_at DESC, h.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, page.pageSize, (page.page - 1) * page.pageSize],
+      );
+      return { items: rows.rows.map(toRecord), total: total.rows[0]?.count ?? 0, ...page };
+    },
+
+    async setLinkedPoints(id: string, pointIds: readonly string[], at: Date): Promise<void> {
+      await db.query('UPDATE hidden_hazards SET linked_point_ids = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        pointIds,
+        at,
+      ]);
+    },
+
+    /** What the statistics need of every hazard in scope. */
+    async summaries(filter: HazardFilter, scope: DataScope) {
+      const params: unknown[] = [];
+      const sql = where(filter, scope, params);
+      const rows = await db.query<{
+        level: 'general' | 'major';
+        status: string;
+        source: string;
+        deadline: string | null;
+        supervision_level: string | null;
+        submitted_at: string | null;
+        county: string;
+        sectors: string[];
+      }>(
+        `SELECT h.level, h.status, h.source, to_char(h.deadline, 'YYYY-MM-DD') AS deadline, h.supervision_level,
+                h.state->'rectification'->>'submittedAt' AS submitted_at, h.county, e.sectors
+         FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${sql}`,
+        params,
+      );
+      return rows.rows;
+    },
+  };
+}
+
+export type HazardsRepository = ReturnType<typeof createHazardsRepository>;

@@ -1,0 +1,473 @@
+import type { DataScope, EnterpriseListQuery, Page } from '@anjian/domain';
+import type { Db, Queryable } from '../../../platform/db.ts';
+import { scopeCondition } from '../../../platform/scope-sql.ts';
+
+export type ContactRole = 'legalRepresentative' | 'principal' | 'safetyManager';
+export interface SealedContact {
+  name: string;
+  phoneEnc: string | null;
+}
+
+/** An enterprise as stored; phones stay sealed until the service decides what the caller sees. */
+export interface EnterpriseRecord {
+  id: string;
+  name: string;
+  creditCode: string;
+  county: string;
+  township: string | null;
+  address: string | null;
+  location: { lon: number; lat: number } | null;
+  locationApproximate: boolean;
+  industryCode: string | null;
+  sectors: string[];
+  scale: 'large' | 'medium' | 'small' | 'micro' | null;
+  employees: number | null;
+  contacts: Partial<Record<ContactRole, SealedContact>>;
+  status: 'operating' | 'suspended' | 'closed';
+  keyTags: string[];
+  responsibleDepartment: string | null;
+  demo: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  licences: LicenceRecord[];
+  objectCount: number;
+}
+
+export interface LicenceRecord {
+  id: string;
+  type: string;
+  number: string;
+  validUntil: string;
+}
+
+export type EnterpriseWrite = Omit<
+  EnterpriseRecord,
+  'id' | 'createdAt' | 'updatedAt' | 'licences' | 'objectCount'
+>;
+
+interface EnterpriseRow {
+  id: string;
+  name: string;
+  credit_code: string;
+  county: string;
+  township: string | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  location_approximate: boolean;
+  industry_code: string | null;
+  sectors: string[];
+  scale: EnterpriseRecord['scale'];
+  employees: number | null;
+  contacts: EnterpriseRecord['contacts'];
+  status: EnterpriseRecord['status'];
+  key_tags: string[];
+  responsible_department: string | null;
+  demo: boolean;
+  created_at: Date;
+  updated_at: Date;
+  licences?: LicenceRecord[] | null;
+  object_count?: number;
+}
+
+function toRecord(row: EnterpriseRow): EnterpriseRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    creditCode: row.credit_code,
+    county: row.county,
+    township: row.township,
+    address: row.address,
+    location: row.lon === null || row.lat === null ? null : { lon: row.lon, lat: row.lat },
+    locationApproximate: row.location_approximate,
+    industryCode: row.industry_code,
+    sectors: row.sectors,
+    scale: row.scale,
+    employees: row.employees,
+    contacts: row.contacts,
+    status: row.status,
+    keyTags: row.key_tags,
+    responsibleDepartment: row.responsible_department,
+    demo: row.demo,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    licences: row.licences ?? [],
+    objectCount: row.object_count ?? 0,
+  };
+}
+
+const SELECT_FULL = `
+  SELECT e.*,
+    (SELECT coalesce(json_agg(json_build_object('id', l.id, 'type', l.type, 'number', l.number,
+                                                'validUntil', to_char(l.valid_until, 'YYYY-MM-DD'))
+                              ORDER BY l.valid_until), '[]')
+       FROM enterprise_licences l WHERE l.enterprise_id = e.id) AS licences,
+    (SELECT count(*)::int FROM regulated_objects o WHERE o.enterprise_id = e.id) AS object_count
+  FROM enterprises e`;
+
+const SORT_COLUMNS: Record<EnterpriseListQuery['sort'], string> = {
+  name: 'e.name',
+  updatedAt: 'e.updated_at',
+  county: 'e.county',
+  employees: 'e.employees',
+};
+
+function bigrams(value: string): string[] {
+  const chars = [...value];
+  const pieces = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pieces.add(chars[i]! + chars[i + 1]!);
+  return [...pieces];
+}
+
+export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** WHERE clause of the filtered list; the export and the map layer use the very same one. */
+export function enterpriseWhere(
+  filter: EnterpriseFilter,
+  scope: DataScope,
+  today: string,
+  params: unknown[],
+): string {
+  const conditions = [scopeCondition(scope, { county: 'e.county', enterprise: 'e.id' }, params)];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(params.length));
+  };
+  if (filter.q) {
+    const q = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    add((n) => `e.search_text LIKE $${n}`, `%${q.toLowerCase()}%`);
+    const pieces = bigrams(filter.q.toLowerCase());
+    // Every two-character piece of the term must be among the row's pieces: the GIN index narrows
+    // the rows before the LIKE above checks the order.
+    if (pieces.length > 0) add((n) => `e.search_bigrams @> $${n}::text[]`, pieces);
+  }
+  if (filter.county) add((n) => `e.county = $${n}`, filter.county);
+  if (filter.township) add((n) => `e.township = $${n}`, filter.township);
+  if (filter.sector) add((n) => `e.sectors @> ARRAY[$${n}]::text[]`, filter.sector);
+  if (filter.status) add((n) => `e.status = $${n}`, filter.status);
+  if (filter.scale) add((n) => `e.scale = $${n}`, filter.scale);
+  if (filter.keyTag) add((n) => `e.key_tags @> ARRAY[$${n}]::text[]`, filter.keyTag);
+  if (filter.demo) add((n) => `e.demo = $${n}`, filter.demo === 'true');
+  if (filter.licenceExpiringWithinDays !== undefined) {
+    params.push(today);
+    const todayParam = params.length;
+    add(
+      (n) =>
+        `EXISTS (SELECT 1 FROM enterprise_licences l WHERE l.enterprise_id = e.id
+                 AND l.valid_until <= $${todayParam}::date + $${n}::int)`,
+      filter.licenceExpiringWithinDays,
+    );
+  }
+  return conditions.join(' AND ');
+}
+
+export function createEnterprisesRepository(db: Db) {
+  return {
+    async list(query: EnterpriseListQuery, scope: DataScope, today: string): Promise<Page<EnterpriseRecord>> {
+      const params: unknown[] = [];
+      const where = enterpriseWhere(query, scope, today, params);
+      const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, e.id`;
+      const page = [query.pageSize, (query.page - 1) * query.pageSize];
+      // A text search scans the matches anyway: count them in the same pass (window count over the
+      // ids only), then fetch the page's full rows. Without one, the page comes from an index and a
+      // separate count is cheaper.
+      if (query.q !== undefined) {
+        const rows = await db.query<EnterpriseRow & { total: number }>(
+          `WITH page AS (
+             SELECT e.id, count(*) OVER ()::int AS total FROM enterprises e WHERE ${where}
+             ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+           ${SELECT_FULL.replace('FROM enterprises e', ', page.total FROM enterprises e JOIN page ON page.id = e.id')}
+           ORDER BY ${order}`,
+          [...params, ...page],
+        );
+        if (rows.rows.length > 0) {
+          return {
+            items: rows.rows.map(toRecord),
+            total: rows.rows[0]!.total,
+            page: query.page,
+            pageSize: query.pageSize,
+          };
+        }
+      }
+      const total = await db.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM enterprises e WHERE ${where}`,
+        params,
+      );
+      const rows = await db.query<EnterpriseRow>(
+        `${SELECT_FULL} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, ...page],
+      );
+      return {
+        items: rows.rows.map(toRecord),
+        total: total.rows[0]?.count ?? 0,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    },
+
+    /** Rows for the Excel export, in list order, in batches so memory stays flat. */
+    async *iterate(
+      filter: EnterpriseFilter,
+      scope: DataScope,
+      today: string,
+      batch = 5000,
+    ): AsyncGenerator<EnterpriseRecord[]> {
+      let after: { name: string; id: string } | null = null;
+      for (;;) {
+        const params: unknown[] = [];
+        const where = enterpriseWhere(filter, scope, today, params);
+        let keyset = '';
+        if (after) {
+          params.push(after.name, after.id);
+          keyset = ` AND (e.name, e.id) > ($${params.length - 1}, $${params.length}::uuid)`;
+        }
+        const rows: { rows: EnterpriseRow[] } = await db.query<EnterpriseRow>(
+          `${SELECT_FULL} WHERE ${where}${keyset} ORDER BY e.name, e.id LIMIT ${batch}`,
+          params,
+        );
+        if (rows.rows.length === 0) return;
+        yield rows.rows.map(toRecord);
+        const last: EnterpriseRow = rows.rows[rows.rows.length - 1]!;
+        after = { name: last.name, id: last.id };
+        if (rows.rows.length < batch) return;
+      }
+    },
+
+    async findById(
+      id: string,
+      scope: DataScope | null,
+      source: Queryable = db,
+    ): Promise<EnterpriseRecord | null> {
+      const params: unknown[] = [id];
+      const where = scope
+        ? scopeCondition(scope, { county: 'e.county', enterprise: 'e.id' }, params)
+        : 'TRUE';
+      const rows = await source.query<EnterpriseRow>(`${SELECT_FULL} WHERE e.id = $1 AND ${where}`, params);
+      return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+    },
+
+    async findByCreditCodes(
+      codes: readonly string[],
+      source: Queryable = db,
+    ): Promise<Map<string, EnterpriseRecord>> {
+      const rows = await source.query<EnterpriseRow>(
+        `${SELECT_FULL} WHERE e.credit_code = ANY ($1::text[])`,
+        [codes],
+      );
+      return new Map(rows.rows.map((row) => [row.credit_code, toRecord(row)]));
+    },
+
+    async insert(source: Queryable, data: EnterpriseWrite, at: Date): Promise<string> {
+      const rows = await source.query<{ id: string }>(
+        `INSERT INTO enterprises (name, credit_code, county, township, address, lon, lat, location_approximate,
+           industry_code, sectors, scale, employees, contacts, status, key_tags, responsible_department, demo,
+           created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id`,
+        [
+          data.name,
+          data.creditCode,
+          data.county,
+          data.township,
+          data.address,
+          data.location?.lon ?? null,
+          data.location?.lat ?? null,
+          data.locationApproximate,
+          data.industryCode,
+          data.sectors,
+          data.scale,
+          data.employees,
+          JSON.stringify(data.contacts),
+          data.status,
+          data.keyTags,
+          data.responsibleDepartment,
+          data.demo,
+          at,
+        ],
+      );
+      return rows.rows[0]!.id;
+    },
+
+    /** Bulk insert for demo data and benchmarks; answers credit code → id. */
+    async insertMany(
+      source: Queryable,
+      rows: readonly EnterpriseWrite[],
+      at: Date,
+    ): Promise<Map<string, string>> {
+      const column = <T>(pick: (row: EnterpriseWrite) => T) => rows.map(pick);
+      const inserted = await source.query<{ id: string; credit_code: string }>(
+        `INSERT INTO enterprises (name, credit_code, county, township, address, lon, lat, location_approximate,
+           industry_code, sectors, scale, employees, contacts, status, key_tags, responsible_department, demo,
+           created_at, updated_at)
+         SELECT n, c, co, t, a, lo, la, ap, ic, string_to_array(s, ','), sc, em, ct::jsonb, st,
+                string_to_array(kt, ','), rd, d, $18, $18
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[],
+                     $8::bool[], $9::text[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[],
+                     $15::text[], $16::text[], $17::bool[])
+              AS u(n, c, co, t, a, lo, la, ap, ic, s, sc, em, ct, st, kt, rd, d)
+         RETURNING id, credit_code`,
+        [
+          column((r) => r.name),
+          column((r) => r.creditCode),
+          column((r) => r.county),
+          column((r) => r.township),
+          column((r) => r.address),
+          column((r) => r.location?.lon ?? null),
+          column((r) => r.location?.lat ?? null),
+          column((r) => r.locationApproximate),
+          column((r) => r.industryCode),
+          column((r) => r.sectors.join(',')),
+          column((r) => r.scale),
+          column((r) => r.employees),
+          column((r) => JSON.stringify(r.contacts)),
+          column((r) => r.status),
+          column((r) => r.keyTags.join(',')),
+          column((r) => r.responsibleDepartment),
+          column((r) => r.demo),
+          at,
+        ],
+      );
+      return new Map(inserted.rows.map((row) => [row.credit_code, row.id]));
+    },
+
+    async insertLicences(
+      source: Queryable,
+      licences: readonly (Omit<LicenceRecord, 'id'> & { enterpriseId: string })[],
+    ): Promise<void> {
+      if (licences.length === 0) return;
+      await source.query(
+        `INSERT INTO enterprise_licences (enterprise_id, type, number, valid_until)
+         SELECT e, t, n, v::date FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(e, t, n, v)`,
+        [
+          licences.map((l) => l.enterpriseId),
+          licences.map((l) => l.type),
+          licences.map((l) => l.number),
+          licences.map((l) => l.validUntil),
+        ],
+      );
+    },
+
+    async update(source: Queryable, id: string, data: EnterpriseWrite, at: Date): Promise<void> {
+      await source.query(
+        `UPDATE enterprises SET name = $2, credit_code = $3, county = $4, township = $5, address = $6, lon = $7,
+           lat = $8, location_approximate = $9, industry_code = $10, sectors = $11, scale = $12, employees = $13,
+           contacts = $14, status = $15, key_tags = $16, responsible_department = $17, updated_at = $18
+         WHERE id = $1`,
+        [
+          id,
+          data.name,
+          data.creditCode,
+          data.county,
+          data.township,
+          data.address,
+          data.location?.lon ?? null,
+          data.location?.lat ?? null,
+          data.locationApproximate,
+          data.industryCode,
+          data.sectors,
+          data.scale,
+          data.employees,
+          JSON.stringify(data.contacts),
+          data.status,
+          data.keyTags,
+          data.responsibleDepartment,
+          at,
+        ],
+      );
+    },
+
+    async replaceLicences(
+      source: Queryable,
+      enterpriseId: string,
+      licences: Omit<LicenceRecord, 'id'>[],
+    ): Promise<void> {
+      await source.query('DELETE FROM enterprise_licences WHERE enterprise_id = $1', [enterpriseId]);
+      if (licences.length === 0) return;
+      await source.query(
+        `INSERT INTO enterprise_licences (enterprise_id, type, number, valid_until)
+         SELECT $1, t, n, v::date FROM unnest($2::text[], $3::text[], $4::text[]) AS u(t, n, v)`,
+        [
+          enterpriseId,
+          licences.map((l) => l.type),
+          licences.map((l) => l.number),
+          licences.map((l) => l.validUntil),
+        ],
+      );
+    },
+
+    async appendHistory(
+      source: Queryable,
+      enterpriseId: string,
+      actor: { id: string | null; name: string },
+      changes: { field: string; oldValue: string | null; newValue: string | null }[],
+      at: Date,
+    ): Promise<void> {
+      if (changes.length === 0) return;
+      await source.query(
+        `INSERT INTO enterprise_history (enterprise_id, at, actor_id, actor_name, field, old_value, new_value)
+         SELECT $1, $2, $3, $4, f, o, n FROM unnest($5::text[], $6::text[], $7::text[]) AS u(f, o, n)`,
+        [
+          enterpriseId,
+          at,
+          actor.id,
+          actor.name,
+          changes.map((c) => c.field),
+          changes.map((c) => c.oldValue),
+          changes.map((c) => c.newValue),
+        ],
+      );
+    },
+
+    async history(
+      enterpriseId: string,
+    ): Promise<
+      { at: Date; actorName: string; field: string; oldValue: string | null; newValue: string | null }[]
+    > {
+      const rows = await db.query<{
+        at: Date;
+        actor_name: string;
+        field: string;
+        old_value: string | null;
+        new_value: string | null;
+      }>(
+        'SELECT at, actor_name, field, old_value, new_value FROM enterprise_history WHERE enterprise_id = $1 ORDER BY at DESC, id LIMIT 500',
+        [enterpriseId],
+      );
+      return rows.rows.map((row) => ({
+        at: row.at,
+        actorName: row.actor_name,
+        field: row.field,
+        oldValue: row.old_value,
+        newValue: row.new_value,
+      }));
+    },
+
+    /** Changes whenever any enterprise is added, changed or removed. */
+    async dataVersion(): Promise<string> {
+      const rows = await db.query<{ version: string }>(
+        // The newest writing transaction (xmin), the row count and the latest change: any insert,
+        // update or delete moves at least one of them, whatever the servers' clocks say.
+        `SELECT coalesce(max(xmin::text::bigint), 0) || '/' || count(*) || '/' || coalesce(max(updated_at)::text, '') AS version
+         FROM enterprises`,
+      );
+      return rows.rows[0]!.version;
+    },
+
+    /**
+     * Compact points of the map layer, [id, lon, lat, first sector, name, status, demo] each, as
+     * JSON text built by PostgreSQL: tens of thousands of rows pass through without being parsed
+     * and serialised again in Node.
+     */
+    async mapPointsJson(filter: EnterpriseFilter, scope: DataScope, today: string): Promise<string> {
+      const params: unknown[] = [];
+      const where = enterpriseWhere(filter, scope, today, params);
+      const rows = await db.query<{ points: string }>(
+        `SELECT coalesce(json_agg(json_build_array(e.id, e.lon, e.lat, e.sectors[1], e.name, e.status, e.demo)), '[]')::text AS points
+         FROM enterprises e WHERE ${where} AND e.lon IS NOT NULL`,
+        params,
+      );
+      return rows.rows[0]!.points;
+    },
+  };
+}
+
+export type EnterprisesRepository = ReturnType<typeof createEnterprisesRepository>;
