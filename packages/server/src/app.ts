@@ -18,66 +18,21 @@ import {
   zodValidatorCompiler,
 } from './platform/http-errors.ts';
 import { errorMessage } from '@anjian/domain';
-import { createAuditRepository } from './modules/audit/audit.repository.ts';
-import { registerAuditRoutes } from './modules/audit/audit.routes.ts';
-import { registerAuditTrail } from './modules/audit/audit-trail.ts';
-import { createAuthService } from './modules/auth/auth.service.ts';
-import { registerAuthRoutes, sessionCookieName } from './modules/auth/auth.routes.ts';
-import { createSessionsRepository } from './modules/auth/sessions.repository.ts';
-import { createRolesRepository } from './modules/roles/roles.repository.ts';
-import { registerRolesRoutes } from './modules/roles/roles.routes.ts';
-import { createRolesService } from './modules/roles/roles.service.ts';
-import { registerSystemRoutes } from './modules/system/system.routes.ts';
-import { registerCalcRoutes } from './modules/calc/calc.routes.ts';
-import { createDictionariesRepository } from './modules/registry/dictionaries/dictionaries.repository.ts';
-import { registerDictionariesRoutes } from './modules/registry/dictionaries/dictionaries.routes.ts';
-import { createDivisionsRepository } from './modules/registry/divisions/divisions.repository.ts';
-import { registerDivisionsRoutes } from './modules/registry/divisions/divisions.routes.ts';
-import { createDivisionsService } from './modules/registry/divisions/divisions.service.ts';
-import { createEnterprisesRepository } from './modules/registry/enterprises/enterprises.repository.ts';
-import { registerEnterprisesRoutes } from './modules/registry/enterprises/enterprises.routes.ts';
-import { createEnterprisesService } from './modules/registry/enterprises/enterprises.service.ts';
-import { registerMapRoutes } from './modules/onemap/map.routes.ts';
-import { createObjectsRepository } from './modules/registry/objects/objects.repository.ts';
-import { registerObjectsRoutes } from './modules/registry/objects/objects.routes.ts';
-import { createObjectsService } from './modules/registry/objects/objects.service.ts';
-import { createUsersRepository } from './modules/users/users.repository.ts';
-import { createUploadsRepository } from './modules/uploads/uploads.repository.ts';
-import { createHazardsRepository } from './modules/dual-prevention/hazards/hazards.repository.ts';
-import { createResourcesRepository } from './modules/emergency/resources.repository.ts';
-import { createIncidentsRepository } from './modules/emergency/incidents.repository.ts';
-import { registerIncidentsRoutes } from './modules/emergency/incidents.routes.ts';
-import { createIncidentsService } from './modules/emergency/incidents.service.ts';
-import { registerResourcesRoutes } from './modules/emergency/resources.routes.ts';
-import { createResourcesService } from './modules/emergency/resources.service.ts';
-import { registerEmergencyLibraries } from './modules/emergency/emergency-libraries.module.ts';
-import { createChecksRepository } from './modules/dual-prevention/checks/checks.repository.ts';
-import { registerChecksRoutes } from './modules/dual-prevention/checks/checks.routes.ts';
-import { createChecksService } from './modules/dual-prevention/checks/checks.service.ts';
-import { createRiskRepository } from './modules/dual-prevention/risk/risk.repository.ts';
-import { registerRiskRoutes } from './modules/dual-prevention/risk/risk.routes.ts';
-import { createRiskService } from './modules/dual-prevention/risk/risk.service.ts';
-import { registerHazardsRoutes } from './modules/dual-prevention/hazards/hazards.routes.ts';
-import { createHazardsService } from './modules/dual-prevention/hazards/hazards.service.ts';
-import { createHazardEscalationRepository } from './modules/dual-prevention/hazards/hazard-escalation.repository.ts';
-import { startHazardEscalation } from './modules/dual-prevention/hazards/hazard-escalation.start.ts';
-import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
-import { registerNotificationsRoutes } from './modules/notifications/notifications.routes.ts';
-import { registerRiskGradingRoutes } from './modules/dual-prevention/risk/risk-grading.routes.ts';
-import { registerRiskSitePlanRoutes } from './modules/dual-prevention/risk/risk-site-plan.routes.ts';
-import { createRiskGradingService } from './modules/dual-prevention/risk/risk-grading.service.ts';
-import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
-import { registerUsersRoutes } from './modules/users/users.routes.ts';
-import { createDeviceTokens } from './modules/monitoring/device-tokens.ts';
-import { registerMonitoringBackground } from './modules/monitoring/monitoring-background.ts';
-import { MonitoringEvents } from './modules/monitoring/monitoring-events.ts';
-import { createMonitoringRepository } from './modules/monitoring/monitoring.repository.ts';
-import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
-import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
-import { createAlarmHazards } from './modules/monitoring/alarm-hazards.ts';
-import { registerEnforcementRoutes } from './modules/enforcement/enforcement.module.ts';
-import { registerMajorHazardsModule } from './modules/major-hazards/major-hazards.module.ts';
-import { createUsersService } from './modules/users/users.service.ts';
+import { createAuditModule } from './modules/audit/index.ts';
+import { createAuthModule, sessionCookieName } from './modules/auth/index.ts';
+import { registerCalc } from './modules/calc/index.ts';
+import { createDualPreventionModule } from './modules/dual-prevention/index.ts';
+import { createEmergencyModule } from './modules/emergency/index.ts';
+import { registerEnforcement } from './modules/enforcement/index.ts';
+import { createMajorHazardsModule } from './modules/major-hazards/index.ts';
+import { createMonitoringModule } from './modules/monitoring/index.ts';
+import { createNotificationsModule } from './modules/notifications/index.ts';
+import { registerOneMap } from './modules/onemap/index.ts';
+import { createRegistryModule } from './modules/registry/index.ts';
+import { createRolesModule } from './modules/roles/index.ts';
+import { registerSystem } from './modules/system/index.ts';
+import { createUploadsModule } from './modules/uploads/index.ts';
+import { createUsersModule } from './modules/users/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -163,126 +118,80 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
 
-  const users = createUsersRepository(db);
-  const roles = createRolesRepository(db);
-  const sessions = createSessionsRepository(db);
-  const audit = createAuditRepository(db);
-  const auth = createAuthService({ db, config, clock, users, roles, sessions, cipher });
+  // Each module is built through its door (modules/<feature>/index.ts) and given the ports it needs.
+  const roles = createRolesModule({ db, clock });
+  const users = createUsersModule({ db, clock, cipher, roles: roles.roles });
+  const auth = createAuthModule({ db, config, clock, cipher, users: users.accounts, roles: roles.roles });
+  const audit = createAuditModule({ db, clock });
 
-  const cookieName = sessionCookieName(config);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     reply.header('cache-control', 'no-store');
-    const token = request.cookies[cookieName];
-    if (token) request.auth = await auth.resolve(token);
+    const token = request.cookies[auth.cookieName];
+    if (token) request.auth = await auth.auth.resolve(token);
   });
   registerAccessGuard(app);
-  registerAuditTrail(app, audit, clock);
+  audit.registerTrail(app);
 
-  const divisions = createDivisionsService({ db, clock, divisions: createDivisionsRepository(db) });
-  const dictionaries = createDictionariesRepository(db);
-  const enterprisesRepository = createEnterprisesRepository(db);
-  const enterprises = createEnterprisesService({
+  const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
+  const registry = createRegistryModule({ db, clock, cipher });
+  const uploads = createUploadsModule({ db, clock });
+  const notifications = createNotificationsModule({ db, clock });
+  const monitoring = createMonitoringModule({
+    db,
+    clock,
+    config,
+    notifications: notifications.notifier,
+    log,
+  });
+  const dualPrevention = createDualPreventionModule({
+    db,
+    clock,
+    enterprises: registry.enterpriseLookup,
+    uploads: uploads.lookup,
+    notifications: notifications.notifier,
+    acceptanceGuard: monitoring.acceptanceGuard,
+  });
+  const emergency = createEmergencyModule({
     db,
     clock,
     cipher,
-    enterprises: enterprisesRepository,
-    dictionaries,
+    enterprises: registry.enterpriseLookup,
+    uploads: uploads.lookup,
   });
-  const objects = createObjectsService({
+  const majorHazards = createMajorHazardsModule({
     db,
     clock,
-    objects: createObjectsRepository(db),
-    enterprises: enterprisesRepository,
+    enterprises: registry.enterpriseLookup,
+    regulatedObjects: registry.regulatedObjects,
   });
 
-  registerSystemRoutes(app, { db, version, divisions });
-  registerAuthRoutes(app, { auth, config });
-  registerUsersRoutes(app, { users: createUsersService({ db, clock, users, roles, sessions, cipher }) });
-  registerRolesRoutes(app, { roles: createRolesService({ roles, clock }) });
-  registerAuditRoutes(app, { audit });
-  registerCalcRoutes(app);
-  registerDivisionsRoutes(app, { divisions });
-  registerDictionariesRoutes(app, { dictionaries });
-  registerEnterprisesRoutes(app, {
-    db,
-    service: enterprises,
-    enterprises: enterprisesRepository,
-    dictionaries,
-  });
-  registerObjectsRoutes(app, { objects });
-  const uploads = createUploadsRepository(db);
-  registerUploadsRoutes(app, { uploads, clock });
-  registerRiskRoutes(app, {
-    risk: createRiskService({ clock, risk: createRiskRepository(db), enterprises: enterprisesRepository }),
-  });
-  const hazardEscalation = createHazardEscalationRepository(db);
-  const hazards = createHazardsService({
+  registerSystem(app, { db, version, divisions: registry.divisions });
+  auth.register(app);
+  users.register(app, { sessions: auth.sessions });
+  roles.register(app);
+  audit.register(app);
+  registerCalc(app);
+  registry.register(app);
+  uploads.register(app);
+  dualPrevention.register(app);
+  notifications.register(app);
+  emergency.register(app);
+  registerEnforcement(app, {
     db,
     clock,
-    hazards: createHazardsRepository(db),
-    escalation: hazardEscalation,
-    enterprises: enterprisesRepository,
-    uploads,
+    enterprises: registry.enterpriseLookup,
+    uploads: uploads.lookup,
+    hazards: dualPrevention.hazards,
   });
-  registerHazardsRoutes(app, { hazards });
-  const notifications = createNotificationsRepository(db);
-  registerNotificationsRoutes(app, { notifications, clock });
-  startHazardEscalation(app, { db, clock, escalation: hazardEscalation, notifications });
-  registerRiskSitePlanRoutes(app, { db, clock, enterprises: enterprisesRepository, uploads });
-  registerRiskGradingRoutes(app, {
-    grading: createRiskGradingService({ db, clock, enterprises: enterprisesRepository }),
+  registerOneMap(app, {
+    enterprises: registry.enterprises,
+    objects: registry.objects,
+    basemap: config.basemap,
   });
-  registerChecksRoutes(app, {
-    checks: createChecksService({
-      db,
-      clock,
-      checks: createChecksRepository(db),
-      enterprises: enterprisesRepository,
-      hazards,
-    }),
-  });
-  const resourcesRepository = createResourcesRepository(db);
-  registerResourcesRoutes(app, {
-    resources: createResourcesService({ db, clock, cipher, resources: resourcesRepository }),
-  });
-  registerIncidentsRoutes(app, {
-    incidents: createIncidentsService({
-      db,
-      clock,
-      incidents: createIncidentsRepository(db),
-      resources: resourcesRepository,
-      enterprises: enterprisesRepository,
-    }),
-  });
-  registerEmergencyLibraries(app, { db, clock, cipher, uploads });
-  registerEnforcementRoutes(app, { db, clock, enterprises: enterprisesRepository, uploads, hazards });
-  registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
-  const monitoringEvents = new MonitoringEvents();
-  const devices = createDeviceTokens({ db, clock });
-  const alarmHazards = createAlarmHazards({
-    db,
-    clock,
-    hazards,
-    repeatRules: () => monitoring.settings.repeat,
-    pointsNormal: (ids) => monitoring.pointsNormalSince(ids),
-    log: (message, error) => app.log.error({ err: error }, message),
-  });
-  const monitoring = createMonitoringService({
-    db,
-    clock,
-    repository: createMonitoringRepository(db),
-    events: monitoringEvents,
-    ingest: config.ingest,
-    onFired: (changes) => alarmHazards.onFired(changes),
-    notifications,
-    log: (error) => app.log.error({ err: error }, 'monitoring ingest failed'),
-  });
-  hazards.useAcceptanceGuard(alarmHazards.guard);
   await monitoring.start();
-  registerMonitoringRoutes(app, { monitoring, devices, events: monitoringEvents });
-  registerMonitoringBackground(app, { config, monitoring, devices });
-  registerMajorHazardsModule(app, { db, clock, enterprises: enterprisesRepository });
+  monitoring.register(app, { hazards: dualPrevention.hazards });
+  majorHazards.register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

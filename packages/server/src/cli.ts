@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openRuntime } from './platform/runtime.ts';
-import { createAuditRepository } from './modules/audit/audit.repository.ts';
+import { createAuditRepository } from './modules/audit/index.ts';
 import { migrate } from './platform/migrate.ts';
 
 const usage = `Usage: npm run cli -- <command>

@@ -2,15 +2,16 @@ import { buildApp } from './app.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openRuntime } from './platform/runtime.ts';
-import { ensureBootstrapAdmin } from './modules/users/bootstrap.ts';
+import { createUsersRepository, ensureBootstrapAdmin } from './modules/users/index.ts';
 import { seedReferenceData } from './platform/reference-data.ts';
-import { loadDemoRegistry } from './modules/demo/demo-data.ts';
-import { loadDemoEmergency } from './modules/demo/demo-emergency.ts';
-import { loadDemoMajorHazards } from './modules/demo/demo-major-hazards.ts';
-import { loadDemoEnforcement } from './modules/demo/demo-enforcement.ts';
-import { createUsersRepository } from './modules/users/users.repository.ts';
-import { loadDemoMonitoring } from './modules/demo/demo-monitoring.ts';
-import { startDemoSimulator } from './modules/demo/demo-simulator.ts';
+import {
+  loadDemoRegistry,
+  loadDemoEmergency,
+  loadDemoMajorHazards,
+  loadDemoEnforcement,
+  loadDemoMonitoring,
+  startDemoSimulator,
+} from './modules/demo/index.ts';
 
 function readConfig(): Config {
   try {

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { simulatorDevicesFile } from './modules/demo/demo-monitoring.ts';
-import {
-  httpTransport,
-  mqttTransport,
-  Simulator,
-  type SimulatedDevice,
-} from './modules/monitoring/simulator.ts';
+import { simulatorDevicesFile } from './modules/demo/index.ts';
+import { httpTransport, mqttTransport, Simulator, type SimulatedDevice } from './modules/monitoring/index.ts';
 
 const usage = `npm run simulate -- [options]
 

@@ -20,8 +20,8 @@ import {
   type FieldCipher,
 } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import type { RolesRepository } from '../roles/roles.repository.ts';
-import type { UserRecord, UsersRepository } from '../users/users.repository.ts';
+import type { RolesRepository } from '../roles/index.ts';
+import type { UserAccounts, UserRecord } from '../users/index.ts';
 import type { SessionRecord, SessionsRepository } from './sessions.repository.ts';
 import { describeTotp, matchTotp, newTotpSecret } from './totp.ts';
 
@@ -29,7 +29,7 @@ interface Deps {
   db: Db;
   config: Config;
   clock: Clock;
-  users: UsersRepository;
+  users: UserAccounts;
   roles: RolesRepository;
   sessions: SessionsRepository;
   cipher: FieldCipher;

@@ -2,6 +2,7 @@ import { generateSyntheticCreditCode, type MajorHazardUnitInput } from '@anjian/
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { createEnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import { createObjectsRepository } from '../registry/objects/objects.repository.ts';
 import { createMajorHazardsModule } from '../major-hazards/major-hazards.module.ts';
 import { namedEnterprises } from './demo-named-sites.ts';
 
@@ -81,7 +82,11 @@ export async function loadDemoMajorHazards(deps: { db: Db; clock: Clock }): Prom
     return generateSyntheticCreditCode(900_000 + index, { divisionCode: namedEnterprises[index]!.county });
   };
   const found = await enterprises.findByCreditCodes(demoUnits.map((unit) => codeOf(unit.owner)));
-  const service = createMajorHazardsModule({ ...deps, enterprises });
+  const service = createMajorHazardsModule({
+    ...deps,
+    enterprises,
+    regulatedObjects: createObjectsRepository(db),
+  });
   const actor = { id: null, name: '演示数据', scope: { kind: 'city' as const } };
   for (const { owner, ...unit } of demoUnits) {
     const enterprise = found.get(codeOf(owner));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
-import type { UploadsRepository } from '../uploads/uploads.repository.ts';
+import type { UploadLookup } from '../uploads/index.ts';
 import { createCasesRepository } from './cases.repository.ts';
 import { registerCasesRoutes } from './cases.routes.ts';
 import { createCasesService } from './cases.service.ts';
@@ -20,7 +20,7 @@ import { createPlansService } from './plans.service.ts';
 /** The emergency libraries of 专栏 16 besides resources: plans, cases, drill scenarios and drills, duty. */
 export function registerEmergencyLibraries(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock; cipher: FieldCipher; uploads: UploadsRepository },
+  deps: { db: Db; clock: Clock; cipher: FieldCipher; uploads: UploadLookup },
 ) {
   const { db, clock, cipher, uploads } = deps;
   const plans = createPlansRepository(db);

@@ -11,7 +11,7 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
-import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
 import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
 import type { ResourcesRepository } from './resources.repository.ts';
 
@@ -22,7 +22,7 @@ export function createIncidentsService(deps: {
   clock: Clock;
   incidents: IncidentsRepository;
   resources: ResourcesRepository;
-  enterprises: EnterprisesRepository;
+  enterprises: EnterpriseLookup;
 }) {
   const { db, clock, incidents, resources, enterprises } = deps;
 

@@ -9,7 +9,7 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { beijingDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db.ts';
-import type { UploadsRepository } from '../uploads/uploads.repository.ts';
+import type { UploadLookup } from '../uploads/index.ts';
 import { assertMayWrite } from './emergency-scope.ts';
 import type { PlanRecord, PlansRepository, PlanWrite } from './plans.repository.ts';
 
@@ -19,7 +19,7 @@ export function createPlansService(deps: {
   db: Db;
   clock: Clock;
   plans: PlansRepository;
-  uploads: UploadsRepository;
+  uploads: UploadLookup;
 }) {
   const { db, clock, plans, uploads } = deps;
 

@@ -18,7 +18,7 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
 import type { CaseRow, CasesRepository } from './cases.repository.ts';
 import type { CreditService } from './credit.service.ts';
 import type { DocumentsRepository } from './documents.repository.ts';
@@ -44,7 +44,7 @@ export function createCasesService(deps: {
   clock: Clock;
   cases: CasesRepository;
   inspections: InspectionsRepository;
-  enterprises: EnterprisesRepository;
+  enterprises: EnterpriseLookup;
   documents: DocumentsRepository;
   credit: CreditService;
 }) {

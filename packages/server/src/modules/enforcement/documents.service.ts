@@ -10,7 +10,7 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
 import {
   caseDocumentFields,
   caseDocumentNumber,
@@ -42,7 +42,7 @@ export function createDocumentsService(deps: {
   clock: Clock;
   documents: DocumentsRepository;
   inspections: InspectionsRepository;
-  enterprises: EnterprisesRepository;
+  enterprises: EnterpriseLookup;
   cases: CasesRepository;
   discretion: DiscretionService;
 }) {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
-import type { HazardsService } from '../dual-prevention/hazards/hazards.service.ts';
-import type { UploadsRepository } from '../uploads/uploads.repository.ts';
+import type { HazardReporter } from '../dual-prevention/index.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
+import type { UploadLookup } from '../uploads/index.ts';
 import { createChecklistsRepository } from './checklists.repository.ts';
 import { registerChecklistsRoutes } from './checklists.routes.ts';
 import { createChecklistsService } from './checklists.service.ts';
@@ -37,9 +37,9 @@ import { createPlansService } from './plans.service.ts';
 export interface EnforcementDeps {
   db: Db;
   clock: Clock;
-  enterprises: EnterprisesRepository;
-  uploads: UploadsRepository;
-  hazards: HazardsService;
+  enterprises: EnterpriseLookup;
+  uploads: UploadLookup;
+  hazards: HazardReporter;
 }
 
 /** Builds the enforcement services from their repositories. */

@@ -9,9 +9,9 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
-import type { HazardsService } from '../dual-prevention/hazards/hazards.service.ts';
-import type { UploadsRepository } from '../uploads/uploads.repository.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
+import type { HazardReporter } from '../dual-prevention/index.ts';
+import type { UploadLookup } from '../uploads/index.ts';
 import type { DrawsRepository } from './draws.repository.ts';
 import { isBureauOfficer } from './enforcement-scope.ts';
 import type { InspectionFilter, InspectionRow, InspectionsRepository } from './inspections.repository.ts';
@@ -23,9 +23,9 @@ export function createInspectionsService(deps: {
   inspections: InspectionsRepository;
   inspectors: InspectorsRepository;
   draws: DrawsRepository;
-  enterprises: EnterprisesRepository;
-  uploads: UploadsRepository;
-  hazards: HazardsService;
+  enterprises: EnterpriseLookup;
+  uploads: UploadLookup;
+  hazards: HazardReporter;
 }) {
   const { db, clock, inspections, inspectors, enterprises, uploads, hazards } = deps;
 

@@ -1,7 +1,7 @@
 import { DomainError, type EnforcementCategoryInput, type InspectorInput } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
 import { isBureauOfficer, requireDivision } from './enforcement-scope.ts';
 import type { InspectorsRepository } from './inspectors.repository.ts';
 
@@ -19,7 +19,7 @@ const uniqueViolation = (error: unknown, constraint: string) =>
 export function createInspectorsService(deps: {
   clock: Clock;
   inspectors: InspectorsRepository;
-  enterprises: EnterprisesRepository;
+  enterprises: EnterpriseLookup;
 }) {
   const { clock, inspectors, enterprises } = deps;
 

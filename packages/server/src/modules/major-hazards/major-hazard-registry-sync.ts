@@ -1,7 +1,6 @@
 import { DomainError, type MajorHazardResult } from '@anjian/domain';
 import type { Queryable } from '../../platform/db.ts';
-import type { EnterpriseRecord } from '../registry/enterprises/enterprises.repository.ts';
-import type { ObjectRecord, ObjectsRepository, ObjectWrite } from '../registry/objects/objects.repository.ts';
+import type { EnterpriseRecord, ObjectRecord, ObjectWrite, RegulatedObjectsPort } from '../registry/index.ts';
 import type { MajorHazardsRepository } from './major-hazards.repository.ts';
 
 /**
@@ -22,7 +21,7 @@ export interface SyncedUnit {
   identification: MajorHazardResult;
 }
 
-export function createRegistrySync(deps: { objects: ObjectsRepository; units: MajorHazardsRepository }) {
+export function createRegistrySync(deps: { objects: RegulatedObjectsPort; units: MajorHazardsRepository }) {
   const { objects, units } = deps;
 
   function declaration(unit: SyncedUnit, status: DeclarationStatus, at: Date) {

@@ -12,7 +12,7 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
-import type { EnterpriseRecord, EnterprisesRepository } from '../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup, EnterpriseRecord } from '../registry/index.ts';
 import { identifyUnit } from './identify-unit.ts';
 import type { RegistrySync } from './major-hazard-registry-sync.ts';
 import type { InventoryItemRecord, MajorHazardsRepository, UnitRecord } from './major-hazards.repository.ts';
@@ -72,7 +72,7 @@ export function createMajorHazardsService(deps: {
   db: Db;
   clock: Clock;
   units: MajorHazardsRepository;
-  enterprises: EnterprisesRepository;
+  enterprises: EnterpriseLookup;
   registry: RegistrySync;
 }) {
   const { db, clock, units, enterprises, registry } = deps;

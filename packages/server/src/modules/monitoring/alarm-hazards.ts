@@ -7,8 +7,7 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import type { HazardAcceptanceGuard } from '../dual-prevention/hazards/hazard-acceptance-guard.ts';
-import type { HazardsService } from '../dual-prevention/hazards/hazards.service.ts';
+import type { HazardAcceptanceGuard, HazardReporter } from '../dual-prevention/index.ts';
 import type { AlarmChange } from './alarm-store.ts';
 
 /** GB 6441 accident type a repeating alarm of this kind of point could lead to. */
@@ -49,9 +48,8 @@ export async function systemUserId(db: Db): Promise<string> {
 export function createAlarmHazards(deps: {
   db: Db;
   clock: Clock;
-  hazards: HazardsService;
+  hazards: HazardReporter;
   repeatRules: () => RepeatAlarmRules;
-  pointsNormal: (pointIds: readonly string[]) => { ok: boolean; abnormal: string[] };
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, hazards } = deps;
@@ -135,18 +133,7 @@ export function createAlarmHazards(deps: {
     }
   }
 
-  const guard: HazardAcceptanceGuard = {
-    async canAccept(subject) {
-      if (subject.linkedPointIds.length === 0) return { ok: true };
-      const answer = deps.pointsNormal(subject.linkedPointIds);
-      return answer.ok
-        ? { ok: true }
-        : { ok: false, code: 'hazard.points_not_normal', details: { points: answer.abnormal } };
-    },
-  };
-
   return {
-    guard,
     openHazardIfRepeated,
     /** After a commit: alarms that fired may complete a repeat and open a hazard. */
     onFired(changes: readonly AlarmChange[]): void {
@@ -155,6 +142,24 @@ export function createAlarmHazards(deps: {
           deps.log('repeated alarm: hidden hazard not opened', error),
         );
       }
+    },
+  };
+}
+
+/**
+ * The acceptance guard the dual-prevention module is given: a hazard linked to monitoring points is
+ * accepted only when each has stayed normal for the configured time (issue 5 item 9).
+ */
+export function pointsNormalGuard(
+  pointsNormal: (pointIds: readonly string[]) => { ok: boolean; abnormal: string[] },
+): HazardAcceptanceGuard {
+  return {
+    async canAccept(subject) {
+      if (subject.linkedPointIds.length === 0) return { ok: true };
+      const answer = pointsNormal(subject.linkedPointIds);
+      return answer.ok
+        ? { ok: true }
+        : { ok: false, code: 'hazard.points_not_normal', details: { points: answer.abnormal } };
     },
   };
 }

@@ -34,7 +34,7 @@ import {
   type PointListRow,
 } from './monitoring.repository.ts';
 import { prepareReadings } from './telemetry-readings.ts';
-import type { NotificationsRepository } from '../notifications/notifications.repository.ts';
+import type { Notifier } from '../notifications/index.ts';
 
 /** Settings of the module; numbers the references leave open are configurable (standards.md §6.4). */
 export interface MonitoringSettings {
@@ -73,7 +73,7 @@ export function createMonitoringService(deps: {
   ingest?: Partial<IngestOptions>;
   onFired?: (changes: readonly AlarmChange[]) => void;
   /** In-app notifications of escalations (the enterprise, then the county, then the city). */
-  notifications?: NotificationsRepository;
+  notifications?: Notifier;
   log?: (error: unknown) => void;
 }) {
   const { db, clock, repository, events } = deps;

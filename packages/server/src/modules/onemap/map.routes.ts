@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { enterpriseListQuerySchema, regulatedObjectKinds, regulatedObjectSchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Config } from '../../platform/config.ts';
-import type { ObjectsService } from '../registry/objects/objects.service.ts';
-import { actorOf, type EnterprisesService } from '../registry/enterprises/enterprises.service.ts';
+import {
+  registryActorOf as actorOf,
+  type EnterprisesService,
+  type ObjectsService,
+} from '../registry/index.ts';
 
 const tags = ['map'];
 const MAP_COLUMNS = ['id', 'lon', 'lat', 'sector', 'name', 'status', 'demo'];

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { yuxiCity, yuxiCounties } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
-import type { DivisionsService } from '../registry/divisions/divisions.service.ts';
+import type { DivisionsService } from '../registry/index.ts';
 
 const divisionSchema = z.object({
   code: z.string(),

@@ -15,8 +15,8 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { hashPassword, type FieldCipher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import type { RolesRepository } from '../roles/roles.repository.ts';
-import type { SessionsRepository } from '../auth/sessions.repository.ts';
+import type { RolesRepository } from '../roles/index.ts';
+import type { SessionRevoker } from '../auth/index.ts';
 import type { UserRecord, UsersRepository } from './users.repository.ts';
 
 interface Deps {
@@ -24,7 +24,7 @@ interface Deps {
   clock: Clock;
   users: UsersRepository;
   roles: RolesRepository;
-  sessions: SessionsRepository;
+  sessions: SessionRevoker;
   cipher: FieldCipher;
 }
 

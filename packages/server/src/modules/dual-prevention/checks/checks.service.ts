@@ -3,7 +3,7 @@ import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
-import type { EnterprisesRepository } from '../../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup } from '../../registry/index.ts';
 import type { HazardsService } from '../hazards/hazards.service.ts';
 import type { ChecksRepository, CheckTask } from './checks.repository.ts';
 
@@ -11,7 +11,7 @@ export function createChecksService(deps: {
   db: Db;
   clock: Clock;
   checks: ChecksRepository;
-  enterprises: EnterprisesRepository;
+  enterprises: EnterpriseLookup;
   hazards: HazardsService;
 }) {
   const { clock, checks, enterprises, hazards } = deps;

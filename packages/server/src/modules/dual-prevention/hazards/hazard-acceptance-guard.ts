@@ -22,13 +22,13 @@ export type HazardAcceptanceAnswer =
 /**
  * Asked by the hazards service before an acceptance (验收) is stored: a hazard found by a sensor is
  * not closed while its points still read abnormal (issue 5 item 9). The monitoring module provides
- * the real check and plugs it in with `hazards.useAcceptanceGuard(guard)` in app.ts.
+ * the real check; app.ts passes it to the dual-prevention module at construction.
  */
 export interface HazardAcceptanceGuard {
   canAccept(hazard: HazardAcceptanceSubject): Promise<HazardAcceptanceAnswer>;
 }
 
-/** The default until monitoring plugs in: every acceptance may go ahead. */
+/** Without monitoring (some tests): every acceptance may go ahead. */
 export const allowAcceptance: HazardAcceptanceGuard = {
   canAccept: async () => ({ ok: true }),
 };

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
-import type { NotificationsRepository } from '../../notifications/notifications.repository.ts';
-import { createWebhookOutbox } from '../../notifications/webhook-outbox.ts';
+import { createWebhookOutbox, type Notifier } from '../../notifications/index.ts';
 import { loadHazardEscalationConfig } from './hazard-escalation.config.ts';
 import type { HazardEscalationRepository } from './hazard-escalation.repository.ts';
 import { createHazardEscalationWorker } from './hazard-escalation.worker.ts';
@@ -14,7 +13,7 @@ export function startHazardEscalation(
     db: Db;
     clock: Clock;
     escalation: HazardEscalationRepository;
-    notifications: NotificationsRepository;
+    notifications: Notifier;
   },
 ) {
   const config = loadHazardEscalationConfig();

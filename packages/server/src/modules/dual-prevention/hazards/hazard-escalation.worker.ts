@@ -7,8 +7,7 @@ import {
 } from '@anjian/domain';
 import type { Clock } from '../../../platform/clock.ts';
 import { inTransaction, type Db } from '../../../platform/db.ts';
-import type { NewNotification, NotificationsRepository } from '../../notifications/notifications.repository.ts';
-import type { WebhookOutbox } from '../../notifications/webhook-outbox.ts';
+import type { NewNotification, Notifier, WebhookOutbox } from '../../notifications/index.ts';
 import type { EscalationCandidate, HazardEscalationRepository } from './hazard-escalation.repository.ts';
 
 export interface FiredStep extends DueEscalationStep {
@@ -64,7 +63,7 @@ export function createHazardEscalationWorker(deps: {
   db: Db;
   clock: Clock;
   escalation: HazardEscalationRepository;
-  notifications: NotificationsRepository;
+  notifications: Notifier;
   webhook: WebhookOutbox;
   webhookUrl: string | null;
   log?: (message: string, error?: unknown) => void;

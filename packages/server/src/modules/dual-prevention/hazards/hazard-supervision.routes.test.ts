@@ -3,7 +3,12 @@ import { generateSyntheticCreditCode } from '@anjian/domain';
 import type { AuthContext } from '../../../platform/access.ts';
 import { createEnterprisesRepository } from '../../registry/enterprises/enterprises.repository.ts';
 import { createUploadsRepository } from '../../uploads/uploads.repository.ts';
-import { createTestContext, type Caller, type TestContext, type TestUser } from '../../../../test/test-app.ts';
+import {
+  createTestContext,
+  type Caller,
+  type TestContext,
+  type TestUser,
+} from '../../../../test/test-app.ts';
 import { createHazardEscalationRepository } from './hazard-escalation.repository.ts';
 import { createHazardsRepository } from './hazards.repository.ts';
 import { createHazardsService } from './hazards.service.ts';
@@ -235,7 +240,9 @@ describe('挂牌督办: listing, review and 核销; links to monitoring points',
     ).toBe(400);
     await rectify(hazard.id);
 
-    // The service as the app builds it, with the monitoring lead's guard plugged in.
+    // The service as the app builds it, with the monitoring module's guard given at construction.
+    const asked: string[][] = [];
+    let normal = false;
     const service = createHazardsService({
       db: t.db,
       clock: t.clock,
@@ -243,15 +250,13 @@ describe('挂牌督办: listing, review and 核销; links to monitoring points',
       escalation: createHazardEscalationRepository(t.db),
       enterprises: createEnterprisesRepository(t.db),
       uploads: createUploadsRepository(t.db),
-    });
-    const asked: string[][] = [];
-    let normal = false;
-    service.useAcceptanceGuard({
-      canAccept: async (subject) => {
-        asked.push([...subject.linkedPointIds]);
-        return normal
-          ? { ok: true }
-          : { ok: false, code: 'hazard.points_not_normal', details: { points: [POINT_B] } };
+      acceptanceGuard: {
+        canAccept: async (subject) => {
+          asked.push([...subject.linkedPointIds]);
+          return normal
+            ? { ok: true }
+            : { ok: false, code: 'hazard.points_not_normal', details: { points: [POINT_B] } };
+        },
       },
     });
     const auth: AuthContext = {

@@ -25,8 +25,8 @@ import {
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { inTransaction, type Db } from '../../../platform/db.ts';
-import type { EnterprisesRepository } from '../../registry/enterprises/enterprises.repository.ts';
-import type { UploadsRepository } from '../../uploads/uploads.repository.ts';
+import type { EnterpriseLookup } from '../../registry/index.ts';
+import type { UploadLookup } from '../../uploads/index.ts';
 import { allowAcceptance, type HazardAcceptanceGuard } from './hazard-acceptance-guard.ts';
 import type { HazardEscalationRepository } from './hazard-escalation.repository.ts';
 import { presentHazard } from './hazard-presenter.ts';
@@ -51,12 +51,12 @@ export function createHazardsService(deps: {
   clock: Clock;
   hazards: HazardsRepository;
   escalation: HazardEscalationRepository;
-  enterprises: EnterprisesRepository;
-  uploads: UploadsRepository;
+  enterprises: EnterpriseLookup;
+  uploads: UploadLookup;
   acceptanceGuard?: HazardAcceptanceGuard;
 }) {
   const { clock, hazards, escalation, enterprises, uploads } = deps;
-  let acceptanceGuard = deps.acceptanceGuard ?? allowAcceptance;
+  const acceptanceGuard = deps.acceptanceGuard ?? allowAcceptance;
 
   const rules = async (): Promise<HiddenHazardEscalationRules> =>
     checkEscalationSettings(await escalation.settings());
@@ -104,11 +104,6 @@ export function createHazardsService(deps: {
 
   return {
     present,
-
-    /** The monitoring module plugs its check in here (default: always allowed). */
-    useAcceptanceGuard(guard: HazardAcceptanceGuard) {
-      acceptanceGuard = guard;
-    },
 
     async report(auth: AuthContext, input: HazardReport) {
       const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);

@@ -9,7 +9,7 @@ import {
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
-import type { EnterprisesRepository } from '../../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup } from '../../registry/index.ts';
 import { createRiskGradingRepository, type GradingRecord } from './risk-grading.repository.ts';
 
 /** The result as plain (mutable) JSON for the response schema. */
@@ -38,7 +38,7 @@ function present(record: GradingRecord): StoredEnterpriseGrading {
  * The bureau's 100-point grading of enterprises (应急〔2018〕19号): computed on the server from the
  * input, never taken from the client, stored with its input so it can be re-read and re-done.
  */
-export function createRiskGradingService(deps: { db: Db; clock: Clock; enterprises: EnterprisesRepository }) {
+export function createRiskGradingService(deps: { db: Db; clock: Clock; enterprises: EnterpriseLookup }) {
   const { clock, enterprises } = deps;
   const gradings = createRiskGradingRepository(deps.db);
 

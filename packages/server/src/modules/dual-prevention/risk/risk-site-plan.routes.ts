@@ -6,8 +6,8 @@ import { requireAuth, type AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
-import type { EnterprisesRepository } from '../../registry/enterprises/enterprises.repository.ts';
-import type { UploadsRepository } from '../../uploads/uploads.repository.ts';
+import type { EnterpriseLookup } from '../../registry/index.ts';
+import type { UploadLookup } from '../../uploads/index.ts';
 import { createRiskSitePlanRepository, type SitePlanRecord } from './risk-site-plan.repository.ts';
 
 const tags = ['risk'];
@@ -23,7 +23,7 @@ const present = (plan: SitePlanRecord | null) => ({
  */
 export function registerRiskSitePlanRoutes(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock; enterprises: EnterprisesRepository; uploads: UploadsRepository },
+  deps: { db: Db; clock: Clock; enterprises: EnterpriseLookup; uploads: UploadLookup },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const plans = createRiskSitePlanRepository(deps.db);

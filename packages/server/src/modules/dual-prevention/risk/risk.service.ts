@@ -15,7 +15,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { beijingDateTime } from '../../../platform/dates.ts';
 import { safeCell } from '../../../platform/excel.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
-import type { EnterprisesRepository } from '../../registry/enterprises/enterprises.repository.ts';
+import type { EnterpriseLookup } from '../../registry/index.ts';
 import { noticeBoardDocx, postCardDocx } from './risk-documents.ts';
 import type { PointWrite, RiskRepository } from './risk.repository.ts';
 
@@ -32,7 +32,7 @@ const unitKindNames = { area: '区域', facility: '设施设备', activity: '作
 export function createRiskService(deps: {
   clock: Clock;
   risk: RiskRepository;
-  enterprises: EnterprisesRepository;
+  enterprises: EnterpriseLookup;
 }) {
   const { clock, risk, enterprises } = deps;
 

@@ -1,0 +1,44 @@
+/**
+ * Emergency (应急): resources (teams, warehouses, experts, shelters …), incidents with their class,
+ * deadlines and command timeline, and the libraries — plans, cases, drills, duty. Owns the tables
+ * emergency_*, incidents, incident_* and duty_*.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
+import type { UploadLookup } from '../uploads/index.ts';
+import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
+import { createIncidentsRepository } from './incidents.repository.ts';
+import { registerIncidentsRoutes } from './incidents.routes.ts';
+import { createIncidentsService } from './incidents.service.ts';
+import { createResourcesRepository } from './resources.repository.ts';
+import { registerResourcesRoutes } from './resources.routes.ts';
+import { createResourcesService } from './resources.service.ts';
+
+export function createEmergencyModule(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  enterprises: EnterpriseLookup;
+  uploads: UploadLookup;
+}) {
+  const { db, clock, cipher } = deps;
+  return {
+    register(app: FastifyInstance) {
+      const resources = createResourcesRepository(db);
+      registerResourcesRoutes(app, { resources: createResourcesService({ db, clock, cipher, resources }) });
+      registerIncidentsRoutes(app, {
+        incidents: createIncidentsService({
+          db,
+          clock,
+          incidents: createIncidentsRepository(db),
+          resources,
+          enterprises: deps.enterprises,
+        }),
+      });
+      registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * User accounts (table users, password history): the administrators' routes and the bootstrap
+ * administrator. The auth module signs people in through `UserAccounts`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db.ts';
+import type { RolesRepository } from '../roles/index.ts';
+import type { SessionRevoker } from '../auth/index.ts';
+import { createUsersRepository, type UsersRepository } from './users.repository.ts';
+import { registerUsersRoutes } from './users.routes.ts';
+import { createUsersService } from './users.service.ts';
+
+export { ensureBootstrapAdmin, BOOTSTRAP_USERNAME } from './bootstrap.ts';
+export { createUsersRepository, type UsersRepository, type UserRecord } from './users.repository.ts';
+
+/** What signing in needs of an account. */
+export type UserAccounts = Pick<
+  UsersRepository,
+  | 'findById'
+  | 'findByUsername'
+  | 'recentPasswordHashes'
+  | 'recordLoginFailure'
+  | 'recordLoginSuccess'
+  | 'setPassword'
+  | 'setTotpPending'
+  | 'activateTotp'
+>;
+
+export function createUsersModule(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  roles: RolesRepository;
+}) {
+  const users = createUsersRepository(deps.db);
+  return {
+    accounts: users as UserAccounts,
+    register(app: FastifyInstance, ports: { sessions: SessionRevoker }) {
+      registerUsersRoutes(app, {
+        users: createUsersService({ ...deps, users, sessions: ports.sessions }),
+      });
+    },
+  };
+}
