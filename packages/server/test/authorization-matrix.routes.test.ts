@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDraw, type DrawPublicRecord } from '@anjian/domain';
 import { XLSX_TYPE } from '../src/modules/registry/enterprises/enterprise-excel.ts';
 import { exampleDrawRecord, exampleDrawSeed } from '../src/modules/calc/consequence-bodies.ts';
-import { createTestContext, TEST_PASSWORD, type Caller, type TestContext } from './test-app.ts';
+import {
+  createTestContext,
+  TEST_PASSWORD,
+  type Caller,
+  type TestContext,
+  type TestUser,
+} from './test-app.ts';
 import {
   IN_COUNTY,
   callers,
@@ -652,6 +658,7 @@ const matrix: Record<string, RouteCase> = {
 
 describe('authorisation matrix', () => {
   let t: TestContext;
+  const accounts: Partial<Record<(typeof names)[number], TestUser>> = {};
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
   });
@@ -671,7 +678,14 @@ describe('authorisation matrix', () => {
         const actual: Partial<Statuses> = {};
         for (const name of names) {
           const spec = callers[name];
-          const caller = spec ? await t.createUser({ roles: [...spec.roles], scope: spec.scope }) : null;
+          // One account per role for the whole table (a fresh session per request); the sign-in
+          // routes change their caller (password, TOTP, sessions), so they get accounts of their own.
+          const fresh = url.startsWith('/api/v1/auth/');
+          const caller = !spec
+            ? null
+            : fresh
+              ? await t.createUser({ roles: [...spec.roles], scope: spec.scope })
+              : (accounts[name] ??= await t.createUser({ roles: [...spec.roles], scope: spec.scope }));
           const session: Caller | null = caller ? await t.sessionFor(caller) : null;
           const options = await routeCase.build({ t, target, caller });
           const response = await t.request({ method, url, ...options, as: session });

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '../common/china-time.ts';
 import { EnforcementError } from './enforcement.errors.ts';
 
 /*
@@ -6,7 +7,6 @@ import { EnforcementError } from './enforcement.errors.ts';
  */
 
 const dayMs = 86_400_000;
-const beijingOffsetMs = 8 * 3_600_000;
 
 function utcMidnight(date: string, field: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -30,12 +30,12 @@ export function checkCalendarDate(date: string, field = 'date'): string {
 
 /** The date in China Standard Time of an instant. */
 export function beijingDateOf(instant: Date): string {
-  return isoDate(instant.getTime() + beijingOffsetMs);
+  return isoDate(instant.getTime() + CHINA_OFFSET_MS);
 }
 
 /** The instant a day runs out: 00:00 +08:00 of the next day, so the whole day is still in time. */
 export function beijingDayEndsAt(date: string): Date {
-  return new Date(utcMidnight(date, 'date') - beijingOffsetMs + dayMs);
+  return new Date(utcMidnight(date, 'date') - CHINA_OFFSET_MS + dayMs);
 }
 
 export function addCalendarDays(date: string, days: number): string {

@@ -41,13 +41,13 @@ const LADDER = {
   acceptanceReviewDays: 10,
 };
 
-/** A notification for `userId` (or, for the anonymous caller, for some other account). */
+/** A notification for `userId` (or, out of scope and for the anonymous caller, for an account of its own). */
 async function newNotification(t: TestContext, userId: string | null): Promise<string> {
+  const owner = userId ?? (await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } })).id;
   const row = await t.db.query<{ id: string }>(
     `INSERT INTO notifications (user_id, kind, severity, title_zh, title_en, body_zh, body_en, data, created_at)
-     VALUES (coalesce($1::uuid, (SELECT id FROM users ORDER BY created_at LIMIT 1)), 'hazard.escalation', 'info',
-             '矩阵', 'Matrix', '矩阵', 'Matrix', '{}', now()) RETURNING id`,
-    [userId],
+     VALUES ($1, 'hazard.escalation', 'info', '矩阵', 'Matrix', '矩阵', 'Matrix', '{}', now()) RETURNING id`,
+    [owner],
   );
   return row.rows[0]!.id;
 }

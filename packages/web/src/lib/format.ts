@@ -1,19 +1,17 @@
-import { builtinRoles, findCounty, type DataScope, type Role } from '@anjian/domain';
+import { builtinRoles, chinaDateTime, chinaIso, findCounty, type DataScope, type Role } from '@anjian/domain';
 import type { Locale } from '../i18n/index.ts';
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** `2026-11-29 08:05:03` in Beijing time (UTC+8, no DST), whatever the browser's time zone. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const time = new Date(iso).getTime();
   if (Number.isNaN(time)) return '—';
-  return new Date(time + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  return chinaDateTime(new Date(time));
 }
 
 /** `YYYY-MM-DD HH:mm:ss` read as Beijing wall time, to the ISO form with offset the API expects. */
 export function beijingWallTimeToIso(wallTime: string): string {
-  return `${wallTime.trim().replace(' ', 'T')}+08:00`;
+  return chinaIso(wallTime);
 }
 
 export function countyName(code: string, locale: Locale): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chinaCalendarDay } from '../../common/china-time.ts';
 
 /**
  * Scheduled checks of the hidden-hazard routine (隐患排查: 一企一标准, 一岗一清单): each check list
@@ -8,13 +9,9 @@ import { z } from 'zod';
 export const checkFrequencies = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
 export type CheckFrequency = (typeof checkFrequencies)[number];
 
-const CST_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
-function cstDate(at: Date): Date {
-  const shifted = new Date(at.getTime() + CST_OFFSET_MS);
-  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
-}
+const cstDate = chinaCalendarDay;
 
 const iso = (day: Date) => day.toISOString().slice(0, 10);
 

@@ -2,8 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { auditEntrySchema, auditListQuerySchema, pageOf, type AuditEntry } from '@anjian/domain';
-import { beijingDateTime } from '../../platform/dates.ts';
+import {
+  auditEntrySchema,
+  auditListQuerySchema,
+  chinaDateTime,
+  chinaStamp,
+  pageOf,
+  type AuditEntry,
+} from '@anjian/domain';
+import type { Clock } from '../../platform/clock.ts';
 import { attachmentHeader, safeCell, XLSX_TYPE } from '../../platform/excel.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
 import type { AuditRepository } from './audit.repository.ts';
@@ -37,7 +44,7 @@ async function workbookOf(entries: AuditEntry[], english: boolean): Promise<Buff
       Object.fromEntries(
         columns.map((c) => [
           c.key,
-          c.key === 'at' ? beijingDateTime(new Date(entry.at)) : safeCell(entry[c.key]),
+          c.key === 'at' ? chinaDateTime(new Date(entry.at)) : safeCell(entry[c.key]),
         ]),
       ),
     );
@@ -45,7 +52,10 @@ async function workbookOf(entries: AuditEntry[], english: boolean): Promise<Buff
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export function registerAuditRoutes(app: FastifyInstance, { audit }: { audit: AuditRepository }) {
+export function registerAuditRoutes(
+  app: FastifyInstance,
+  { audit, clock }: { audit: AuditRepository; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -76,7 +86,7 @@ export function registerAuditRoutes(app: FastifyInstance, { audit }: { audit: Au
       const english = requestLanguage(request) === 'en';
       const entries = await audit.listForExport(request.query, EXPORT_LIMIT);
       request.auditDetail = `rows=${entries.length}`;
-      const stamp = beijingDateTime(new Date()).replace(/\D/g, '');
+      const stamp = chinaStamp(clock.now());
       const name = `${english ? 'audit-log' : '审计日志'}_${stamp}.xlsx`;
       return reply
         .header('content-type', XLSX_TYPE)

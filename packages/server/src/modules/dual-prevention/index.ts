@@ -62,6 +62,7 @@ export function createDualPreventionModule(deps: {
     register(app: FastifyInstance) {
       registerRiskRoutes(app, {
         risk: createRiskService({ clock, risk: createRiskRepository(db), enterprises }),
+        clock,
       });
       registerHazardsRoutes(app, { hazards });
       startHazardEscalation(app, { db, clock, escalation, notifications: deps.notifications });

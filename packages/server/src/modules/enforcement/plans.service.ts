@@ -1,4 +1,4 @@
-import { DomainError, type PlanInput } from '@anjian/domain';
+import { chinaDayStart, DomainError, type PlanInput } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
@@ -24,8 +24,7 @@ const present = (p: PlanRow) => ({
 
 /** The plan's period as instants: China Standard Time midnights of its first and next period's day. */
 export function planPeriod(plan: { year: number; month: number | null }): { from: Date; to: Date } {
-  const at = (year: number, month: number) =>
-    new Date(`${year}-${String(month).padStart(2, '0')}-01T00:00:00+08:00`);
+  const at = (year: number, month: number) => chinaDayStart(`${year}-${String(month).padStart(2, '0')}-01`);
   if (plan.month === null) return { from: at(plan.year, 1), to: at(plan.year + 1, 1) };
   const next = plan.month === 12 ? at(plan.year + 1, 1) : at(plan.year, plan.month + 1);
   return { from: at(plan.year, plan.month), to: next };

@@ -77,6 +77,7 @@ export function createRegistryModule(deps: { db: Db; clock: Clock; cipher: Field
         service: enterprises,
         enterprises: enterprisesRepository,
         dictionaries,
+        clock,
       });
       registerObjectsRoutes(app, { objects });
     },

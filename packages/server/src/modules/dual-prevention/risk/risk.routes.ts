@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { riskPointInputSchema, riskUnitInputSchema, riskUnitSchema } from '@anjian/domain';
+import { chinaStamp, riskPointInputSchema, riskUnitInputSchema, riskUnitSchema } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
-import { beijingDateTime } from '../../../platform/dates.ts';
+import type { Clock } from '../../../platform/clock.ts';
 import { attachmentHeader, XLSX_TYPE } from '../../../platform/excel.ts';
 import type { RiskService } from './risk.service.ts';
 
@@ -18,7 +18,10 @@ const filterSchema = z.object({
 });
 const ok = z.object({ ok: z.literal(true) });
 
-export function registerRiskRoutes(app: FastifyInstance, { risk }: { risk: RiskService }) {
+export function registerRiskRoutes(
+  app: FastifyInstance,
+  { risk, clock }: { risk: RiskService; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -142,7 +145,7 @@ export function registerRiskRoutes(app: FastifyInstance, { risk }: { risk: RiskS
       },
     },
     async (request, reply) => {
-      const stamp = beijingDateTime(new Date()).replace(/\D/g, '');
+      const stamp = chinaStamp(clock.now());
       return reply
         .header('content-type', XLSX_TYPE)
         .header(

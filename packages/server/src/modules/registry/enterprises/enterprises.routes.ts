@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  chinaStamp,
   DomainError,
   enterpriseHistoryEntrySchema,
   enterpriseInputSchema,
@@ -11,6 +12,7 @@ import {
   pageOf,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
+import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { attachmentHeader } from '../../../platform/excel.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
@@ -39,8 +41,8 @@ const importReportSchema = z.object({
   ),
 });
 
-function attachment(name: string): string {
-  const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+function attachment(name: string, now: Date): string {
+  const stamp = chinaStamp(now);
   return attachmentHeader(`enterprises_${stamp}.xlsx`, `${name}_${stamp}.xlsx`);
 }
 
@@ -51,6 +53,7 @@ export function registerEnterprisesRoutes(
     service: EnterprisesService;
     enterprises: EnterprisesRepository;
     dictionaries: DictionariesRepository;
+    clock: Clock;
   },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -110,7 +113,7 @@ export function registerEnterprisesRoutes(
       const dictionaries = await deps.dictionaries.list();
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('企业信息'))
+        .header('content-disposition', attachment('企业信息', deps.clock.now()))
         .send(streamExport(service.iterate(actor, request.query), dictionaries));
     },
   );
@@ -124,7 +127,7 @@ export function registerEnterprisesRoutes(
     async (_request, reply) =>
       reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('企业信息导入模板'))
+        .header('content-disposition', attachment('企业信息导入模板', deps.clock.now()))
         .send(await buildTemplate(await deps.dictionaries.list())),
   );
 
