@@ -11,6 +11,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { FieldCipher } from './platform/crypto.ts';
 import type { Db } from './platform/db.ts';
+import { createMemoryEventBus, type EventBus } from './platform/events/index.ts';
 import {
   handleError,
   rejectNulCharacters,
@@ -70,7 +71,6 @@ import { registerUploadsRoutes } from './modules/uploads/uploads.routes.ts';
 import { registerUsersRoutes } from './modules/users/users.routes.ts';
 import { createDeviceTokens } from './modules/monitoring/device-tokens.ts';
 import { registerMonitoringBackground } from './modules/monitoring/monitoring-background.ts';
-import { MonitoringEvents } from './modules/monitoring/monitoring-events.ts';
 import { createMonitoringRepository } from './modules/monitoring/monitoring.repository.ts';
 import { registerMonitoringRoutes } from './modules/monitoring/monitoring.routes.ts';
 import { createMonitoringService } from './modules/monitoring/monitoring.service.ts';
@@ -84,6 +84,8 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   cipher: FieldCipher;
+  /** The event bus, closed with the app. Default: in memory (one process); `main.ts` gives the PostgreSQL one. */
+  events?: EventBus;
   logger?: boolean;
 }
 
@@ -107,6 +109,7 @@ export async function buildApp({
   db,
   clock,
   cipher,
+  events: givenEvents,
   logger = false,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -116,6 +119,10 @@ export async function buildApp({
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
+  const events =
+    givenEvents ??
+    createMemoryEventBus({ log: (level, message, error) => app.log[level]({ err: error }, message) });
+  app.addHook('onClose', () => events.close());
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -228,7 +235,7 @@ export async function buildApp({
   registerHazardsRoutes(app, { hazards });
   const notifications = createNotificationsRepository(db);
   registerNotificationsRoutes(app, { notifications, clock });
-  startHazardEscalation(app, { db, clock, escalation: hazardEscalation, notifications });
+  startHazardEscalation(app, { db, clock, escalation: hazardEscalation, notifications, events });
   registerRiskSitePlanRoutes(app, { db, clock, enterprises: enterprisesRepository, uploads });
   registerRiskGradingRoutes(app, {
     grading: createRiskGradingService({ db, clock, enterprises: enterprisesRepository }),
@@ -258,7 +265,6 @@ export async function buildApp({
   registerEmergencyLibraries(app, { db, clock, cipher, uploads });
   registerEnforcementRoutes(app, { db, clock, enterprises: enterprisesRepository, uploads, hazards });
   registerMapRoutes(app, { enterprises, objects, basemap: config.basemap });
-  const monitoringEvents = new MonitoringEvents();
   const devices = createDeviceTokens({ db, clock });
   const alarmHazards = createAlarmHazards({
     db,
@@ -272,7 +278,7 @@ export async function buildApp({
     db,
     clock,
     repository: createMonitoringRepository(db),
-    events: monitoringEvents,
+    events,
     ingest: config.ingest,
     onFired: (changes) => alarmHazards.onFired(changes),
     notifications,
@@ -280,8 +286,8 @@ export async function buildApp({
   });
   hazards.useAcceptanceGuard(alarmHazards.guard);
   await monitoring.start();
-  registerMonitoringRoutes(app, { monitoring, devices, events: monitoringEvents });
-  registerMonitoringBackground(app, { config, monitoring, devices });
+  registerMonitoringRoutes(app, { monitoring, devices, events });
+  registerMonitoringBackground(app, { config, db, monitoring, devices });
   registerMajorHazardsModule(app, { db, clock, enterprises: enterprisesRepository });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

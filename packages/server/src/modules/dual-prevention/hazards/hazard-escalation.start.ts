@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
+import type { EventBus } from '../../../platform/events/index.ts';
 import type { NotificationsRepository } from '../../notifications/notifications.repository.ts';
 import { createWebhookOutbox } from '../../notifications/webhook-outbox.ts';
 import { loadHazardEscalationConfig } from './hazard-escalation.config.ts';
@@ -15,6 +16,7 @@ export function startHazardEscalation(
     clock: Clock;
     escalation: HazardEscalationRepository;
     notifications: NotificationsRepository;
+    events: EventBus;
   },
 ) {
   const config = loadHazardEscalationConfig();
