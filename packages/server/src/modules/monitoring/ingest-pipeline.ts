@@ -8,6 +8,7 @@ import {
 } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { EventBatch, EventBus } from '../../platform/events/index.ts';
 import {
   persistStates,
   persistTransitions,
@@ -17,7 +18,6 @@ import {
   type WarningChange,
 } from './alarm-store.ts';
 import { presetFor, type LivePoint, type LivePoints } from './live-points.ts';
-import type { EventBatch, EventBus } from '../../platform/events/index.ts';
 import { copyReadings, insertReadingsIfNew, readingKey, type StoredReading } from './readings-copy.ts';
 
 /** A reading ready to store: resolved point, quality and flag bits. */
@@ -366,7 +366,7 @@ export class IngestPipeline {
     return events;
   }
 
-  /** One transaction: the batch's readings and everything they change; then memory, answers, events. */
+  /** One transaction: the batch's readings, everything they change and their events; then memory, answers. */
   private async write(prepared: Prepared): Promise<boolean> {
     const { batch, now, fresh, late, owners, drafts, transitions, arrivals, warnings } = prepared;
     const started = performance.now();
