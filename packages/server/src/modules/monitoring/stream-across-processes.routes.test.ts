@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { createFieldCipher } from '../../platform/crypto.ts';
 import { createPool, type Db } from '../../platform/db.ts';
-import { startPostgresEventBus } from '../../platform/events/index.ts';
+import { startPostgresEventBus, type PostgresEventBus } from '../../platform/events/index.ts';
 import { createTestContext, TEST_FIELD_KEY, type Caller, type TestContext } from '../../../test/test-app.ts';
 import type { MonitoringEvent } from './monitoring-events.ts';
 import { createPoint, deviceToken, gasPoint, monitoredSite } from './monitoring-fixtures.test-support.ts';
@@ -20,14 +20,19 @@ async function openStream(url: string, caller: Caller) {
   expect(response.status).toBe(200);
   const reader = response.body!.getReader();
   let text = '';
+  let ended = false;
   const read = (async () => {
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
+      if (done) {
+        ended = true;
+        return;
+      }
       text += new TextDecoder().decode(value);
     }
   })();
   const stream = {
+    ended: () => ended,
     events: () =>
       [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => JSON.parse(m[2]!) as MonitoringEvent),
     stop: () => {
@@ -46,7 +51,8 @@ describe('the live stream across two server processes on one database', () => {
   let manager: Caller;
   let token: string;
   let objectId: string;
-  const instances: { app: FastifyInstance; db: Db }[] = [];
+  const instances: { app: FastifyInstance; db: Db; events: PostgresEventBus }[] = [];
+  let address: string;
 
   /** A server process as `main.ts` makes it: its own pool and its own LISTEN connection. */
   async function startInstance(): Promise<FastifyInstance> {
@@ -59,7 +65,7 @@ describe('the live stream across two server processes on one database', () => {
       cipher: createFieldCipher(TEST_FIELD_KEY),
       events,
     });
-    instances.push({ app, db });
+    instances.push({ app, db, events });
     return app;
   }
 
@@ -96,7 +102,7 @@ describe('the live stream across two server processes on one database', () => {
   it('shows a client connected to process A the alarm raised by telemetry posted to process B, once', async () => {
     const a = await startInstance();
     const b = await startInstance();
-    const address = await a.listen({ port: 0, host: '127.0.0.1' });
+    address = await a.listen({ port: 0, host: '127.0.0.1' });
     const mine = await openStream(`${address}/api/v1/monitoring/stream`, officer);
     const theirs = await openStream(`${address}/api/v1/monitoring/stream`, outsider);
 
@@ -140,5 +146,31 @@ describe('the live stream across two server processes on one database', () => {
       { type: 'warning', objectId, county: COUNTY },
     ]);
     expect(theirs.events()).toEqual([]);
+  });
+  it('closes its streams after its listener lost the database, so that clients reconnect and refetch', async () => {
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const before = await openStream(`${address}/api/v1/monitoring/stream`, officer);
+    await t.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'anjian-events' AND datname = current_database()`,
+    );
+    // Events sent while it was cut off are lost: the stream ends once the listener is back.
+    await expect.poll(() => before.ended(), { timeout: 10_000 }).toBe(true);
+    expect(a.events.listening).toBe(true);
+    await expect.poll(() => b.events.listening, { timeout: 10_000 }).toBe(true);
+
+    const after = await openStream(`${address}/api/v1/monitoring/stream`, officer);
+    const posted = await b.app.inject({
+      method: 'POST',
+      url: '/api/v1/telemetry',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { readings: [{ point: 'P-GT-01', ts: t.clock.now().getTime() + 1_000, value: 45 }] },
+    });
+    expect(posted.statusCode).toBe(200);
+    await expect
+      .poll(() => after.events().filter((e) => e.type === 'alarm' && e.status === 'firing').length, {
+        timeout: 5_000,
+      })
+      .toBe(1);
   });
 });
