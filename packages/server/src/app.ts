@@ -11,6 +11,7 @@ import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { FieldCipher } from './platform/crypto.ts';
 import type { Db } from './platform/db.ts';
+import { createMemoryEventBus, type EventBus } from './platform/events/index.ts';
 import {
   handleError,
   rejectNulCharacters,
@@ -39,6 +40,8 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   cipher: FieldCipher;
+  /** The event bus, closed with the app. Default: in memory (one process); `main.ts` gives the PostgreSQL one. */
+  events?: EventBus;
   logger?: boolean;
 }
 
@@ -62,6 +65,7 @@ export async function buildApp({
   db,
   clock,
   cipher,
+  events: givenEvents,
   logger = false,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -71,6 +75,10 @@ export async function buildApp({
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
+  const events =
+    givenEvents ??
+    createMemoryEventBus({ log: (level, message, error) => app.log[level]({ err: error }, message) });
+  app.addHook('onClose', () => events.close());
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -141,6 +149,7 @@ export async function buildApp({
     db,
     clock,
     config,
+    events,
     notifications: notifications.notifier,
     log,
   });
@@ -150,6 +159,7 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     uploads: uploads.lookup,
     notifications: notifications.notifier,
+    events,
     acceptanceGuard: monitoring.acceptanceGuard,
   });
   const emergency = createEmergencyModule({

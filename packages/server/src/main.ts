@@ -3,6 +3,7 @@ import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openRuntime } from './platform/runtime.ts';
 import { createUsersRepository, ensureBootstrapAdmin } from './modules/users/index.ts';
+import { startPostgresEventBus, type EventLog } from './platform/events/index.ts';
 import { seedReferenceData } from './platform/reference-data.ts';
 import {
   loadDemoRegistry,
@@ -40,7 +41,15 @@ async function main() {
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,
   );
-  const app = await buildApp({ config, db, clock: systemClock, cipher, logger: true });
+  // Events reach every process on the database (LISTEN/NOTIFY); the app closes the bus.
+  let logEvent: EventLog = (level, message) => console.error(`${level}: ${message}`);
+  const events = await startPostgresEventBus({
+    connectionString: config.databaseUrl ?? runtime.embedded!.connectionString,
+    db,
+    log: (level, message, error) => logEvent(level, message, error),
+  });
+  const app = await buildApp({ config, db, clock: systemClock, cipher, events, logger: true });
+  logEvent = (level, message, error) => app.log[level]({ err: error }, message);
 
   let simulator: Awaited<ReturnType<typeof startDemoSimulator>> = null;
   let stopping = false;

@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
+import type { EventBus } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
@@ -43,6 +44,7 @@ export function createDualPreventionModule(deps: {
   enterprises: EnterpriseLookup;
   uploads: UploadLookup;
   notifications: Notifier;
+  events: EventBus;
   /** Asked before an acceptance (验收): the monitoring module's "points stayed normal" check. */
   acceptanceGuard: HazardAcceptanceGuard;
 }) {
@@ -65,7 +67,13 @@ export function createDualPreventionModule(deps: {
         clock,
       });
       registerHazardsRoutes(app, { hazards });
-      startHazardEscalation(app, { db, clock, escalation, notifications: deps.notifications });
+      startHazardEscalation(app, {
+        db,
+        clock,
+        escalation,
+        notifications: deps.notifications,
+        events: deps.events,
+      });
       registerRiskSitePlanRoutes(app, { db, clock, enterprises, uploads });
       registerRiskGradingRoutes(app, { grading: createRiskGradingService({ db, clock, enterprises }) });
       registerChecksRoutes(app, {

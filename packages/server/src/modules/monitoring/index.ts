@@ -9,13 +9,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
+import type { EventBus } from '../../platform/events/index.ts';
 import type { HazardAcceptanceGuard, HazardReporter } from '../dual-prevention/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { createAlarmHazards, pointsNormalGuard } from './alarm-hazards.ts';
 import type { AlarmChange } from './alarm-store.ts';
 import { createDeviceTokens } from './device-tokens.ts';
 import { registerMonitoringBackground } from './monitoring-background.ts';
-import { MonitoringEvents } from './monitoring-events.ts';
 import { createMonitoringRepository } from './monitoring.repository.ts';
 import { registerMonitoringRoutes } from './monitoring.routes.ts';
 import { createMonitoringService } from './monitoring.service.ts';
@@ -28,11 +28,11 @@ export function createMonitoringModule(deps: {
   db: Db;
   clock: Clock;
   config: Config;
+  events: EventBus;
   notifications: Notifier;
   log: (message: string, error?: unknown) => void;
 }) {
-  const { db, clock, config } = deps;
-  const events = new MonitoringEvents();
+  const { db, clock, config, events } = deps;
   const firedListeners: ((changes: readonly AlarmChange[]) => void)[] = [];
   const monitoring = createMonitoringService({
     db,
@@ -62,7 +62,7 @@ export function createMonitoringModule(deps: {
       firedListeners.push((changes) => alarmHazards.onFired(changes));
       const devices = createDeviceTokens({ db, clock });
       registerMonitoringRoutes(app, { monitoring, devices, events });
-      registerMonitoringBackground(app, { config, monitoring, devices });
+      registerMonitoringBackground(app, { config, db, monitoring, devices });
     },
   };
 }

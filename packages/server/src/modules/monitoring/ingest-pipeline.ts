@@ -8,6 +8,7 @@ import {
 } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { EventBatch, EventBus } from '../../platform/events/index.ts';
 import {
   persistStates,
   persistTransitions,
@@ -17,7 +18,6 @@ import {
   type WarningChange,
 } from './alarm-store.ts';
 import { presetFor, type LivePoint, type LivePoints } from './live-points.ts';
-import type { MonitoringEvents } from './monitoring-events.ts';
 import { copyReadings, insertReadingsIfNew, readingKey, type StoredReading } from './readings-copy.ts';
 
 /** A reading ready to store: resolved point, quality and flag bits. */
@@ -99,7 +99,7 @@ export interface PipelineOptions {
   readonly db: Db;
   readonly clock: Clock;
   readonly points: LivePoints;
-  readonly events: MonitoringEvents;
+  readonly events: EventBus;
   readonly escalation: () => AlarmEscalationRules;
   readonly siteWarnings: Map<string, SiteWarningState>;
   /** Readings that may wait in memory; beyond it, submissions are refused (503 / no MQTT ack). */
@@ -117,8 +117,9 @@ export interface PipelineOptions {
  * The hot path (ARCHITECTURE.md §4): readings wait in a bounded queue; one writer takes up to
  * `batchRows` of them, evaluates the alarm rules over the in-memory point state, writes readings
  * (binary COPY), alarm changes, site warnings and the changed states in ONE transaction, and only
- * then answers the submitters and publishes the events. If the transaction fails nothing in memory
- * changes and the submitters get the error: what was acknowledged is durable, nothing else is.
+ * then answers the submitters; its events are sent inside that transaction, so they go out with the
+ * commit. If the transaction fails nothing in memory changes, no event is delivered and the
+ * submitters get the error: what was acknowledged is durable, nothing else is.
  */
 export class IngestPipeline {
   private readonly jobs: Job[] = [];
@@ -331,7 +332,41 @@ export class IngestPipeline {
     return { batch, rows, now, fresh, late, owners, maxAt, drafts, transitions, arrivals, warnings };
   }
 
-  /** One transaction: the batch's readings and everything they change; then memory, answers, events. */
+  /** The stream's events of a batch, sent inside its transaction so that only a commit delivers them. */
+  private eventsOf(
+    warnings: readonly WarningChange[],
+    alarmChanges: readonly AlarmChange[],
+    arrivals: ReadonlyMap<string, number>,
+  ): EventBatch {
+    const events = this.options.events.batch();
+    for (const change of warnings) {
+      events.publish('monitoring.site-level-changed', {
+        objectId: change.objectId,
+        county: change.county,
+        enterpriseId: change.enterpriseId,
+        from: change.from,
+        to: change.to,
+        at: change.at.toISOString(),
+      });
+    }
+    for (const change of alarmChanges) {
+      const arrivedAt = arrivals.get(change.pointId);
+      events.publish('alarm.changed', {
+        id: change.id,
+        pointId: change.pointId,
+        status: change.status,
+        colour: change.colour,
+        county: change.county,
+        enterpriseId: change.enterpriseId,
+        objectId: change.objectId,
+        at: change.at.toISOString(),
+        ...(arrivedAt !== undefined ? { arrivedAt } : {}),
+      });
+    }
+    return events;
+  }
+
+  /** One transaction: the batch's readings, everything they change and their events; then memory, answers. */
   private async write(prepared: Prepared): Promise<boolean> {
     const { batch, now, fresh, late, owners, drafts, transitions, arrivals, warnings } = prepared;
     const started = performance.now();
@@ -342,6 +377,7 @@ export class IngestPipeline {
     let alarmChanges: AlarmChange[] = [];
     let newLate = new Set<string>();
     let lateRows = late;
+    let events: EventBatch | null = null;
     try {
       await client.query('BEGIN');
       if (fresh.length > 0) {
@@ -365,6 +401,8 @@ export class IngestPipeline {
         nextCheckAt: drafts.get(point)!.nextCheckAt,
       }));
       await persistStates(client, changedStates, now);
+      events = this.eventsOf(warnings, alarmChanges, arrivals);
+      await events.flush(client);
       stored = performance.now();
       await client.query('COMMIT');
       committed = true;
@@ -410,31 +448,8 @@ export class IngestPipeline {
         level: change.to,
         signature: JSON.stringify(change.warning.reasons),
       });
-      this.options.events.publish({
-        type: 'warning',
-        objectId: change.objectId,
-        county: change.county,
-        enterpriseId: change.enterpriseId,
-        from: change.from,
-        to: change.to,
-        at: change.at.toISOString(),
-      });
     }
-    for (const change of alarmChanges) {
-      const arrivedAt = arrivals.get(change.pointId);
-      this.options.events.publish({
-        type: 'alarm',
-        id: change.id,
-        pointId: change.pointId,
-        status: change.status,
-        colour: change.colour,
-        county: change.county,
-        enterpriseId: change.enterpriseId,
-        objectId: change.objectId,
-        at: change.at.toISOString(),
-        ...(arrivedAt !== undefined ? { arrivedAt } : {}),
-      });
-    }
+    events?.committed();
     const fired = alarmChanges.filter((change) => change.fired);
     if (fired.length > 0) this.options.onFired?.(fired);
     return true;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db.ts';
+import { leaderLockKeys, startLeaderLock, type LeaderLock } from '../../platform/leader-lock.ts';
 import type { DeviceTokens } from './device-tokens.ts';
 import { startMqttSubscriber, type MqttSubscriber } from './mqtt-subscriber.ts';
 import type { MonitoringService } from './monitoring.service.ts';
@@ -23,19 +25,31 @@ const SNAPSHOT_MS = 30_000;
  */
 export function registerMonitoringBackground(
   app: FastifyInstance,
-  deps: { config: Config; monitoring: MonitoringService; devices: DeviceTokens },
+  deps: { config: Config; db: Db; monitoring: MonitoringService; devices: DeviceTokens },
 ): void {
-  const { config, monitoring, devices } = deps;
+  const { config, db, monitoring, devices } = deps;
   const timers: NodeJS.Timeout[] = [];
   const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   app.decorate('monitoring', monitoring);
   app.decorate('mqttSubscriber', null);
 
+  let evaluator: LeaderLock | null = null;
+
   app.addHook('onReady', async () => {
     if (config.workers) {
       const every = (ms: number, work: () => Promise<unknown>, what: string) =>
         timers.push(setInterval(() => void work().catch((error: unknown) => log(what, error)), ms));
-      every(TICK_MS, () => monitoring.tick(), 'monitoring tick failed');
+      // The duration and no-data rules run over this process's in-memory point states: one process
+      // only, the holder of the leader lock (docs/operations.md, several processes).
+      evaluator = startLeaderLock({
+        db,
+        key: leaderLockKeys.monitoringEvaluator,
+        name: 'monitoring tick',
+        log: (level, message, error) => app.log[level]({ err: error }, message),
+      });
+      const lock = evaluator;
+      every(TICK_MS, async () => lock.held && (await monitoring.tick()), 'monitoring tick failed');
+      // Safe in every process: an escalation is a conditional UPDATE, so one process wins each step.
       every(ESCALATE_MS, () => monitoring.escalate(), 'alarm escalation failed');
       every(SNAPSHOT_MS, () => monitoring.pipeline.snapshot(), 'alarm state snapshot failed');
     }
@@ -54,6 +68,7 @@ export function registerMonitoringBackground(
 
   app.addHook('onClose', async () => {
     for (const timer of timers) clearInterval(timer);
+    await evaluator?.close();
     await app.mqttSubscriber?.close();
     await monitoring.stop();
   });

@@ -1,53 +1,24 @@
-import { EventEmitter } from 'node:events';
+import type { AppEvents, EventBus } from '../../platform/events/index.ts';
 
-/** A change the live stream (SSE) pushes: an alarm's new status, or a site's new warning level. */
+/**
+ * What the live stream (SSE) pushes, unchanged for the web: an alarm's new status, a site's new
+ * warning level, an alarm's escalation. They come from the event bus, so a client connected to one
+ * process sees what any process on the database changed.
+ */
 export type MonitoringEvent =
-  | {
-      readonly type: 'alarm';
-      readonly id: string;
-      readonly pointId: string;
-      readonly status: string;
-      readonly colour: string | null;
-      readonly county: string;
-      readonly enterpriseId: string;
-      readonly objectId: string;
-      readonly at: string;
-      /** When the reading that caused it arrived (epoch ms): the benchmark measures arrival → event. */
-      readonly arrivedAt?: number;
-    }
-  | {
-      readonly type: 'warning';
-      readonly objectId: string;
-      readonly county: string;
-      readonly enterpriseId: string;
-      readonly from: string | null;
-      readonly to: string | null;
-      readonly at: string;
-    }
-  | {
-      readonly type: 'escalation';
-      readonly id: string;
-      readonly state: string;
-      readonly county: string;
-      readonly enterpriseId: string;
-      readonly objectId: string;
-      readonly at: string;
-    };
+  | ({ readonly type: 'alarm' } & AppEvents['alarm.changed'])
+  | ({ readonly type: 'warning' } & AppEvents['monitoring.site-level-changed'])
+  | ({ readonly type: 'escalation' } & AppEvents['alarm.escalated']);
 
-/** In-process publish/subscribe of committed monitoring changes (one server process). */
-export class MonitoringEvents {
-  private readonly emitter = new EventEmitter();
-
-  constructor() {
-    this.emitter.setMaxListeners(0);
-  }
-
-  publish(event: MonitoringEvent): void {
-    this.emitter.emit('event', event);
-  }
-
-  subscribe(listener: (event: MonitoringEvent) => void): () => void {
-    this.emitter.on('event', listener);
-    return () => this.emitter.off('event', listener);
-  }
+/** Subscribes `listener` to the monitoring events of the bus, in the stream's shape. */
+export function subscribeMonitoringEvents(
+  bus: EventBus,
+  listener: (event: MonitoringEvent) => void,
+): () => void {
+  const stops = [
+    bus.subscribe('alarm.changed', (payload) => listener({ type: 'alarm', ...payload })),
+    bus.subscribe('monitoring.site-level-changed', (payload) => listener({ type: 'warning', ...payload })),
+    bus.subscribe('alarm.escalated', (payload) => listener({ type: 'escalation', ...payload })),
+  ];
+  return () => stops.forEach((stop) => stop());
 }

@@ -18,7 +18,8 @@ import { requireAuth } from '../../platform/access.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
 import type { Device, DeviceTokens } from './device-tokens.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
-import type { MonitoringEvents } from './monitoring-events.ts';
+import type { EventBus } from '../../platform/events/index.ts';
+import { subscribeMonitoringEvents } from './monitoring-events.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 
 declare module 'fastify' {
@@ -101,7 +102,7 @@ const settingsSchema = z
 
 export function registerMonitoringRoutes(
   app: FastifyInstance,
-  deps: { monitoring: MonitoringService; devices: DeviceTokens; events: MonitoringEvents },
+  deps: { monitoring: MonitoringService; devices: DeviceTokens; events: EventBus },
 ) {
   const { monitoring, devices, events } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -476,10 +477,12 @@ export function registerMonitoringRoutes(
         'x-accel-buffering': 'no',
       });
       response.write('retry: 3000\n\n');
-      const unsubscribe = events.subscribe((event) => {
+      const unsubscribe = subscribeMonitoringEvents(events, (event) => {
         if (!scopeAllows(auth.scope, event.county, event.enterpriseId)) return;
         response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       });
+      // Events may have been missed while the bus was cut off: close, so the client reconnects and refetches.
+      const stopResync = events.onResync(() => response.end());
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
       const seconds = request.query.seconds;
       const limit = seconds === undefined ? null : setTimeout(() => response.end(), seconds * 1000);
@@ -487,6 +490,7 @@ export function registerMonitoringRoutes(
         clearInterval(heartbeat);
         if (limit) clearTimeout(limit);
         unsubscribe();
+        stopResync();
       };
       request.raw.on('close', end);
       response.on('close', end);

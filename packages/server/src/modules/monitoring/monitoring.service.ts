@@ -18,14 +18,14 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { inTransaction, type Db } from '../../platform/db.ts';
+import type { Db } from '../../platform/db.ts';
+import { inTransactionWithEvents, type EventBus } from '../../platform/events/index.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import { alarmResponseOf, columnsOf, recordOf } from './alarm-rows.ts';
 import type { AlarmChange } from './alarm-store.ts';
 import type { Device } from './device-tokens.ts';
 import { IngestPipeline, type SiteWarningState } from './ingest-pipeline.ts';
 import { LivePoints, livePointOf, rulesFor, type LivePoint } from './live-points.ts';
-import type { MonitoringEvents } from './monitoring-events.ts';
 import {
   MONITORABLE_KINDS,
   type AlarmFilter,
@@ -69,7 +69,7 @@ export function createMonitoringService(deps: {
   db: Db;
   clock: Clock;
   repository: MonitoringRepository;
-  events: MonitoringEvents;
+  events: EventBus;
   ingest?: Partial<IngestOptions>;
   onFired?: (changes: readonly AlarmChange[]) => void;
   /** In-app notifications of escalations (the enterprise, then the county, then the city). */
@@ -346,7 +346,7 @@ export function createMonitoringService(deps: {
     async actOnAlarm(auth: AuthContext, id: string, action: AlarmAction) {
       const now = clock.now();
       const actor = { kind: alarmActorKindOf(auth.scope), id: auth.username };
-      const updated = await inTransaction(db, async (client) => {
+      const updated = await inTransactionWithEvents(db, events, async (client, published) => {
         const row = await repository.getAlarm(client, auth.scope, id, true);
         if (!row) throw new DomainError('monitoring.alarm_not_found');
         const { alarm } = applyAlarmEvent(recordOf(row), action, { now, actor });
@@ -371,18 +371,18 @@ export function createMonitoringService(deps: {
             now,
           ],
         );
-        return (await repository.getAlarm(client, auth.scope, id))!;
-      });
-      events.publish({
-        type: 'alarm',
-        id: updated.id,
-        pointId: updated.point_id,
-        status: updated.status,
-        colour: updated.colour,
-        county: updated.county,
-        enterpriseId: updated.enterprise_id,
-        objectId: updated.object_id,
-        at: now.toISOString(),
+        const changed = (await repository.getAlarm(client, auth.scope, id))!;
+        published.publish('alarm.changed', {
+          id: changed.id,
+          pointId: changed.point_id,
+          status: changed.status,
+          colour: changed.colour,
+          county: changed.county,
+          enterpriseId: changed.enterprise_id,
+          objectId: changed.object_id,
+          at: now.toISOString(),
+        });
+        return changed;
       });
       return alarmResponseOf(updated);
     },
@@ -573,7 +573,8 @@ export function createMonitoringService(deps: {
         );
         if (next.state === row.escalation || !next.reminder) continue;
         const reminder = next.reminder;
-        const done = await inTransaction(db, async (client) => {
+        // The conditional UPDATE is the guarantee: when several processes escalate at once, one wins.
+        const done = await inTransactionWithEvents(db, events, async (client, published) => {
           const result = await client.query(
             'UPDATE alarms SET escalation = $2, updated_at = $3 WHERE id = $1 AND escalation = $4',
             [row.id, next.state, now, row.escalation],
@@ -615,19 +616,17 @@ export function createMonitoringService(deps: {
               now,
             );
           }
+          published.publish('alarm.escalated', {
+            id: row.id,
+            state: next.state,
+            county: row.county,
+            enterpriseId: row.enterprise_id,
+            objectId: row.object_id,
+            at: now.toISOString(),
+          });
           return true;
         });
-        if (!done) continue;
-        changed += 1;
-        events.publish({
-          type: 'escalation',
-          id: row.id,
-          state: next.state,
-          county: row.county,
-          enterpriseId: row.enterprise_id,
-          objectId: row.object_id,
-          at: now.toISOString(),
-        });
+        if (done) changed += 1;
       }
       return changed;
     },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createPool, type Db } from '../../../platform/db.ts';
+import { createMemoryEventBus } from '../../../platform/events/index.ts';
 import { createNotificationsRepository } from '../../notifications/notifications.repository.ts';
 import { createWebhookOutbox } from '../../notifications/webhook-outbox.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
@@ -65,6 +66,7 @@ describe('escalation ladder: 提醒, 警示, 通报, 约谈 with an injected clo
         notifications: createNotificationsRepository(db),
         webhook: createWebhookOutbox({ db, clock: t.clock }),
         webhookUrl,
+        events: createMemoryEventBus(),
       }),
     };
   }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
+import type { EventBus } from '../../../platform/events/index.ts';
 import { createWebhookOutbox, type Notifier } from '../../notifications/index.ts';
 import { loadHazardEscalationConfig } from './hazard-escalation.config.ts';
 import type { HazardEscalationRepository } from './hazard-escalation.repository.ts';
@@ -14,6 +15,7 @@ export function startHazardEscalation(
     clock: Clock;
     escalation: HazardEscalationRepository;
     notifications: Notifier;
+    events: EventBus;
   },
 ) {
   const config = loadHazardEscalationConfig();

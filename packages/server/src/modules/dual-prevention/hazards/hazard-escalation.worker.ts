@@ -6,7 +6,8 @@ import {
   type DueEscalationStep,
 } from '@anjian/domain';
 import type { Clock } from '../../../platform/clock.ts';
-import { inTransaction, type Db } from '../../../platform/db.ts';
+import type { Db } from '../../../platform/db.ts';
+import { inTransactionWithEvents, type EventBus } from '../../../platform/events/index.ts';
 import type { NewNotification, Notifier, WebhookOutbox } from '../../notifications/index.ts';
 import type { EscalationCandidate, HazardEscalationRepository } from './hazard-escalation.repository.ts';
 
@@ -56,8 +57,10 @@ function notificationOf(hazard: EscalationCandidate, step: DueEscalationStep): N
 /**
  * The escalation ladder's worker: every run looks at the open hazards whose deadline is near or
  * past and fires each step due (提醒, 警示, 通报, 约谈) once — the step row's unique key (hazard,
- * subject, step, deadline) is the guarantee, across restarts and across servers. Firing a step,
- * its notifications and its webhook outbox row is one transaction; the webhook is POSTed after.
+ * subject, step, deadline) is the guarantee, across restarts and across servers (the hazard row is
+ * locked while its steps fire, so two processes running at once wait for each other and the second
+ * finds the step recorded). Firing a step, its notifications, its webhook outbox row and its
+ * `hazard.escalated` event is one transaction; the webhook is POSTed after.
  */
 export function createHazardEscalationWorker(deps: {
   db: Db;
@@ -66,14 +69,15 @@ export function createHazardEscalationWorker(deps: {
   notifications: Notifier;
   webhook: WebhookOutbox;
   webhookUrl: string | null;
+  events: EventBus;
   log?: (message: string, error?: unknown) => void;
 }) {
-  const { db, clock, escalation, notifications, webhook, webhookUrl } = deps;
+  const { db, clock, escalation, notifications, webhook, webhookUrl, events } = deps;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
 
   async function fire(hazardId: string, now: Date, rules: ReturnType<typeof checkEscalationSettings>) {
-    return inTransaction(db, async (tx) => {
+    return inTransactionWithEvents(db, events, async (tx, published) => {
       const hazard = await escalation.lockCandidate(tx, hazardId);
       if (!hazard) return [];
       const fired: FiredStep[] = [];
@@ -111,6 +115,16 @@ export function createHazardEscalationWorker(deps: {
             now,
           );
         }
+        published.publish('hazard.escalated', {
+          id,
+          hazardId: hazard.id,
+          county: hazard.county,
+          enterpriseId: hazard.enterpriseId,
+          subject: step.subject,
+          step: step.step,
+          notified,
+          at: now.toISOString(),
+        });
         fired.push({ ...step, id, hazardId: hazard.id, notified });
       }
       return fired;

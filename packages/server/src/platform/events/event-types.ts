@@ -1,0 +1,60 @@
+/**
+ * Every event the server publishes, declared once: name → payload. Payloads carry ids and a few
+ * small fields (the scope fields the stream filters on, a status); a consumer that needs more
+ * re-reads the record. They travel as JSON through PostgreSQL NOTIFY, whose limit is 8,000 bytes.
+ */
+export interface AppEvents {
+  /** An alarm fired, changed colour or status, was acknowledged, cleared or closed. */
+  'alarm.changed': {
+    readonly id: string;
+    readonly pointId: string;
+    readonly status: string;
+    readonly colour: string | null;
+    readonly county: string;
+    readonly enterpriseId: string;
+    readonly objectId: string;
+    readonly at: string;
+    /** When the reading that caused it arrived (epoch ms): the benchmark measures arrival → event. */
+    readonly arrivedAt?: number;
+  };
+  /** An unacknowledged alarm went one step up the ladder (county, then city). */
+  'alarm.escalated': {
+    readonly id: string;
+    readonly state: string;
+    readonly county: string;
+    readonly enterpriseId: string;
+    readonly objectId: string;
+    readonly at: string;
+  };
+  /** A monitored site's four-colour warning level changed. */
+  'monitoring.site-level-changed': {
+    readonly objectId: string;
+    readonly county: string;
+    readonly enterpriseId: string;
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly at: string;
+  };
+  /** A step of the hidden-hazard escalation ladder fired (提醒, 警示, 通报, 约谈). */
+  'hazard.escalated': {
+    /** The fired step's id. */
+    readonly id: string;
+    readonly hazardId: string;
+    readonly county: string;
+    readonly enterpriseId: string;
+    readonly subject: string;
+    readonly step: string;
+    /** How many in-app notifications it made. */
+    readonly notified: number;
+    readonly at: string;
+  };
+}
+
+export type EventType = keyof AppEvents;
+
+export const eventTypes: readonly EventType[] = [
+  'alarm.changed',
+  'alarm.escalated',
+  'monitoring.site-level-changed',
+  'hazard.escalated',
+];
