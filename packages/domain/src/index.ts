@@ -65,6 +65,7 @@ export * from './dual-prevention/hazards/hidden-hazard-plan.ts';
 export * from './dual-prevention/hazards/hidden-hazard-classification.ts';
 export * from './dual-prevention/hazards/hidden-hazard-report.ts';
 export * from './dual-prevention/hazards/hidden-hazard-workflow.ts';
+export * from './dual-prevention/hazards/hidden-hazard-available-actions.ts';
 export * from './dual-prevention/hazards/deadline-escalation.ts';
 export * from './dual-prevention/hazards/hidden-hazard-statistics.ts';
 export * from './dual-prevention/hazards/escalation-ladder.ts';

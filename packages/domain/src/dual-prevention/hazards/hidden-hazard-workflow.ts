@@ -294,6 +294,14 @@ const specs: { readonly [N in HiddenHazardActionName]: ActionSpec<ActionOf<N>> }
   reclassify: { from: ['reported', 'rectifying'], apply: reclassify },
 };
 
+/** The statuses each action can start from (the workflow's own table, for the allowed-actions list). */
+export const hiddenHazardActionStatuses: Readonly<
+  Record<HiddenHazardActionName, readonly HiddenHazardState['status'][]>
+> = Object.fromEntries(Object.entries(specs).map(([action, spec]) => [action, spec.from])) as Record<
+  HiddenHazardActionName,
+  readonly HiddenHazardState['status'][]
+>;
+
 function checkActor(
   state: HiddenHazardState,
   action: HiddenHazardActionName,

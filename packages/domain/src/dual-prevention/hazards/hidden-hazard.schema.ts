@@ -371,6 +371,10 @@ export const hiddenHazardResponseSchema = z
     escalation: hiddenHazardEscalationStateSchema,
     linkedPointIds: z.array(z.uuid()).default([]).describe('Monitoring points linked to the hazard'),
     timeline: z.array(hiddenHazardTimelineEntrySchema).describe('Every transition, oldest first'),
+    allowedActions: z
+      .array(z.enum([...hiddenHazardActions, ...hiddenHazardSupervisionSteps]))
+      .optional()
+      .describe('The steps the caller can take now (the server decides; pages show only these)'),
   })
   .describe('A hidden hazard (事故隐患) and its closed loop');
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticCreditCode } from '@anjian/domain';
-import { createTestContext, type Caller, type TestContext, type TestUser } from '../../../../test/test-app.ts';
+import {
+  createTestContext,
+  type Caller,
+  type TestContext,
+  type TestUser,
+} from '../../../../test/test-app.ts';
 
 describe('scheduled hidden-hazard checks', () => {
   let t: TestContext;

@@ -1,11 +1,20 @@
 import {
+  availableHiddenHazardActions,
   evaluateHazardEscalation,
+  type HiddenHazardActorKind,
   type HiddenHazardEscalationRules,
   type HiddenHazardResponse,
 } from '@anjian/domain';
 import type { HazardRecord } from './hazards.repository.ts';
 
 export type HazardAnswer = HiddenHazardResponse & { enterpriseName: string; county: string };
+
+/** The caller as the closed loop sees them, for the steps the answer offers. */
+export interface HazardActingParty {
+  readonly kind: HiddenHazardActorKind;
+  readonly mayAct: boolean;
+  readonly maySupervise: boolean;
+}
 type TimelineAnswer = HiddenHazardResponse['timeline'][number];
 
 const iso = (d: Date) => d.toISOString();
@@ -60,6 +69,7 @@ export function presentHazard(
   record: HazardRecord,
   now: Date,
   rules: HiddenHazardEscalationRules,
+  party?: HazardActingParty,
 ): HazardAnswer {
   const s = record.state;
   const supervision = supervisionOf(record);
@@ -102,5 +112,6 @@ export function presentHazard(
     escalation: escalationOf(record, now, rules),
     linkedPointIds: record.linkedPointIds,
     timeline: timelineOf(record),
+    ...(party ? { allowedActions: availableHiddenHazardActions(s, party.kind, party) } : {}),
   } as HazardAnswer;
 }

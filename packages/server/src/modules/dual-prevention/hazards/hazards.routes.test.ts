@@ -80,6 +80,16 @@ describe('hidden hazards: the closed loop', () => {
     });
     expect(hazard.criteria.map((c: { code: string }) => c.code)).toEqual(['hc-01']);
     expect(hazard.location.lonLat).toEqual([102.75, 24.29]);
+    // Each caller is told the steps they can take now; the pages show only these.
+    expect(hazard.allowedActions).toEqual(['submit_plan']);
+    const asSeenBy = async (as: Caller) =>
+      (await t.request({ method: 'GET', url: `/api/v1/hazards/${hazard.id}`, as })).json().allowedActions;
+    expect(await asSeenBy(officer)).toEqual(['list_supervision', 'dismiss']);
+    expect(await asSeenBy(cityOfficer)).toEqual(['list_supervision', 'dismiss']);
+    const listedAnswer = (await t.request({ method: 'GET', url: '/api/v1/hazards', as: manager })).json();
+    expect(listedAnswer.items.find((h: { id: string }) => h.id === hazard.id).allowedActions).toEqual([
+      'submit_plan',
+    ]);
 
     const listed = await act(
       hazard.id,
@@ -88,6 +98,8 @@ describe('hidden hazards: the closed loop', () => {
     );
     expect(listed.statusCode).toBe(200);
     expect(listed.json().supervision).toMatchObject({ level: 'county', documentNo: '江应急督〔2026〕3号' });
+    expect(listed.json().allowedActions).toEqual(['dismiss', 'review_supervision']);
+    expect(await asSeenBy(cityOfficer)).toEqual(['list_supervision', 'dismiss']);
     const supervised = (
       await t.request({ method: 'GET', url: '/api/v1/hazards?supervised=true', as: officer })
     ).json();

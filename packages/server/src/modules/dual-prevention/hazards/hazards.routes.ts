@@ -16,7 +16,7 @@ import {
   pageQuerySchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
-import type { HazardsService } from './hazards.service.ts';
+import { hazardActionPermissions, type HazardsService } from './hazards.service.ts';
 
 const tags = ['hazards'];
 const idParams = z.object({ id: z.uuid() });
@@ -203,7 +203,7 @@ export function registerHazardsRoutes(app: FastifyInstance, { hazards }: { hazar
   api.post(
     '/api/v1/hazards/:id/actions',
     {
-      config: { access: ['hazard:report', 'hazard:supervise', 'enforcement:write'], audit: 'hazard.action' },
+      config: { access: [...hazardActionPermissions], audit: 'hazard.action' },
       schema: {
         tags,
         summary:

@@ -29,7 +29,7 @@ import type { EnterpriseLookup } from '../../registry/index.ts';
 import type { UploadLookup } from '../../uploads/index.ts';
 import { allowAcceptance, type HazardAcceptanceGuard } from './hazard-acceptance-guard.ts';
 import type { HazardEscalationRepository } from './hazard-escalation.repository.ts';
-import { presentHazard } from './hazard-presenter.ts';
+import { presentHazard, type HazardActingParty } from './hazard-presenter.ts';
 import type { HazardFilter, HazardRecord, HazardsRepository } from './hazards.repository.ts';
 
 /**
@@ -41,6 +41,18 @@ export function hazardActorOf(auth: AuthContext): HiddenHazardActor {
   if (auth.roles.includes('inspector') && !auth.permissions.has('hazard:supervise'))
     return { kind: 'inspector', id: auth.userId };
   return { kind: auth.scope.kind === 'city' ? 'city' : 'county', id: auth.userId };
+}
+
+/** Permissions of the routes that act on a hazard (POST /hazards/:id/actions). */
+export const hazardActionPermissions = ['hazard:report', 'hazard:supervise', 'enforcement:write'] as const;
+
+/** Who the caller is in the closed loop and what the caller's permissions let them start. */
+export function hazardActingParty(auth: AuthContext): HazardActingParty {
+  return {
+    kind: hazardActorOf(auth).kind,
+    mayAct: hazardActionPermissions.some((permission) => auth.permissions.has(permission)),
+    maySupervise: auth.permissions.has('hazard:supervise'),
+  };
 }
 
 /** A report as the routes and the check tasks give it; links to monitoring points are optional. */
@@ -61,8 +73,8 @@ export function createHazardsService(deps: {
   const rules = async (): Promise<HiddenHazardEscalationRules> =>
     checkEscalationSettings(await escalation.settings());
 
-  async function present(record: HazardRecord) {
-    return presentHazard(record, clock.now(), await rules());
+  async function present(record: HazardRecord, auth: AuthContext) {
+    return presentHazard(record, clock.now(), await rules(), hazardActingParty(auth));
   }
 
   async function visible(auth: AuthContext, id: string): Promise<HazardRecord> {
@@ -88,7 +100,7 @@ export function createHazardsService(deps: {
     if (!result.ok) throw result.error;
     const saved = await hazards.saveState(record.id, record.state.timeline.length, result.state, clock.now());
     if (!saved) throw new DomainError('hazard.changed_meanwhile');
-    return present((await hazards.findById(record.id, auth.scope))!);
+    return present((await hazards.findById(record.id, auth.scope))!, auth);
   }
 
   async function checkAcceptance(record: HazardRecord): Promise<void> {
@@ -130,7 +142,7 @@ export function createHazardsService(deps: {
           linkedPointIds: [...new Set(input.linkedPointIds ?? [])],
         }),
       );
-      return present((await hazards.findById(id, auth.scope))!);
+      return present((await hazards.findById(id, auth.scope))!, auth);
     },
 
     async act(auth: AuthContext, id: string, action: HiddenHazardAction) {
@@ -162,18 +174,19 @@ export function createHazardsService(deps: {
         throw new DomainError('hazard.illegal_transition', { details: { status: record.state.status } });
       }
       await hazards.setLinkedPoints(id, [...new Set(pointIds)], clock.now());
-      return present((await hazards.findById(id, auth.scope))!);
+      return present((await hazards.findById(id, auth.scope))!, auth);
     },
 
     async get(auth: AuthContext, id: string) {
-      return present(await visible(auth, id));
+      return present(await visible(auth, id), auth);
     },
 
     async list(auth: AuthContext, filter: HazardFilter, page: { page: number; pageSize: number }) {
       const result: Page<HazardRecord> = await hazards.list(filter, auth.scope, page);
       const now = clock.now();
       const current = await rules();
-      return { ...result, items: result.items.map((record) => presentHazard(record, now, current)) };
+      const party = hazardActingParty(auth);
+      return { ...result, items: result.items.map((record) => presentHazard(record, now, current, party)) };
     },
 
     async statistics(auth: AuthContext, filter: HazardFilter) {
