@@ -8,6 +8,7 @@ import { loadDemoRegistry } from './modules/demo/demo-data.ts';
 import { loadDemoEmergency } from './modules/demo/demo-emergency.ts';
 import { loadDemoMajorHazards } from './modules/demo/demo-major-hazards.ts';
 import { loadDemoEnforcement } from './modules/demo/demo-enforcement.ts';
+import { loadDemoDualPrevention } from './modules/demo/demo-dual-prevention.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { loadDemoMonitoring } from './modules/demo/demo-monitoring.ts';
 import { startDemoSimulator } from './modules/demo/demo-simulator.ts';
@@ -34,6 +35,7 @@ async function main() {
   if (config.demoData) await loadDemoEmergency({ db, clock: systemClock, cipher });
   if (config.demoData) await loadDemoMajorHazards({ db, clock: systemClock });
   if (config.demoData) await loadDemoEnforcement({ db, clock: systemClock });
+  if (config.demoData) await loadDemoDualPrevention({ db, clock: systemClock });
   if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
