@@ -15,7 +15,7 @@ export function createMajorHazardsModule(deps: {
   enterprises: EnterprisesRepository;
 }): MajorHazardsService {
   const units = createMajorHazardsRepository(deps.db);
-  const registry = createRegistrySync({ objects: createObjectsRepository(deps.db), units });
+  const registry = createRegistrySync({ db: deps.db, objects: createObjectsRepository(deps.db), units });
   return createMajorHazardsService({ ...deps, units, registry });
 }
 

@@ -321,6 +321,7 @@ export function createMajorHazardsRepository(db: Db) {
     },
 
     /** Active major units by county and level, and declared units, in scope. */
+    /** Declared units by county; the service adds the registry's counts. */
     async summary(scope: DataScope): Promise<MajorHazardSummary> {
       const params: unknown[] = [];
       const rows = await db.query<{
@@ -347,7 +348,9 @@ export function createMajorHazardsRepository(db: Db) {
           level3: row.level3,
           level4: row.level4,
           declaredUnits: row.declared_units,
+          undeclared: 0,
         })),
+        undeclared: [],
       };
     },
   };

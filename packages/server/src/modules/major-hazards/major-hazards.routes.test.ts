@@ -225,6 +225,7 @@ describe('GB 18218 declarations', () => {
       level3: 1,
       level4: 0,
       declaredUnits: 1,
+      undeclared: 0,
     });
     const jiangchuan = (await get('/api/v1/major-hazards/summary', countyOfficer)).json();
     expect(jiangchuan.rows.map((row: { county: string }) => row.county)).toEqual([JIANGCHUAN]);
