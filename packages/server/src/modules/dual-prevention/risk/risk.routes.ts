@@ -5,6 +5,7 @@ import { riskPointInputSchema, riskUnitInputSchema, riskUnitSchema } from '@anji
 import { requireAuth } from '../../../platform/access.ts';
 import { beijingDateTime } from '../../../platform/dates.ts';
 import { attachmentHeader, XLSX_TYPE } from '../../../platform/excel.ts';
+import { registerRiskOverviewRoutes } from './risk-overview.routes.ts';
 import type { RiskService } from './risk.service.ts';
 
 const tags = ['risk'];
@@ -203,4 +204,6 @@ export function registerRiskRoutes(app: FastifyInstance, { risk }: { risk: RiskS
     },
     async (request) => ({ items: await risk.enterpriseLevels(requireAuth(request)) }),
   );
+
+  registerRiskOverviewRoutes(app, { risk });
 }
