@@ -181,6 +181,7 @@ export const dualPreventionZh = {
     submit: '提交',
   },
   stats: {
+    noData: '暂无数据',
     total: '隐患总数',
     open: '未销号',
     closed: '已销号',
@@ -196,6 +197,13 @@ export const dualPreventionZh = {
     noSector: '未分类',
     rateHint: '整改率 = 已销号 ÷（总数 − 核查不属实）；按期整改率 = 期限内销号 ÷ 已销号',
     loadedOf: '共统计 {n} 条隐患',
+  },
+  report: {
+    title: '登记隐患',
+    open: '登记隐患',
+    deadline: '整改期限',
+    deadlineHint: '已下达限期整改通知时填写',
+    deadlinePast: '整改期限不能早于今天',
   },
   riskOverview: {
     county: '县（区）',
@@ -496,6 +504,7 @@ export const dualPreventionEn: SameShape<typeof dualPreventionZh> = {
     submit: 'Submit',
   },
   stats: {
+    noData: 'No data',
     total: 'Hazards',
     open: 'Open',
     closed: 'Closed',
@@ -512,6 +521,13 @@ export const dualPreventionEn: SameShape<typeof dualPreventionZh> = {
     rateHint:
       'Rectification rate = closed ÷ (all − dismissed); on-time rate = closed by the deadline ÷ closed',
     loadedOf: '{n} hazards counted',
+  },
+  report: {
+    title: 'Register a hazard',
+    open: 'Register a hazard',
+    deadline: 'Rectification deadline',
+    deadlineHint: 'When a rectification notice has set one',
+    deadlinePast: 'The deadline cannot be before today',
   },
   riskOverview: {
     county: 'County',

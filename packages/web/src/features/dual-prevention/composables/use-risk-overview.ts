@@ -2,22 +2,7 @@ import { ref, shallowRef } from 'vue';
 import type { RiskOverview, RiskOverviewEnterprise, RiskOverviewQuery } from '@anjian/domain';
 import { api } from '../../../lib/api.ts';
 
-/** Only the filters that are set, as the query string carries them. */
-export function overviewQuery(filters: {
-  county: string;
-  level: number | null;
-  sector: string;
-  keyTag: string;
-  q: string;
-}): Partial<RiskOverviewQuery> {
-  const query: Partial<RiskOverviewQuery> = {};
-  if (filters.county) query.county = filters.county;
-  if (filters.level) query.level = filters.level;
-  if (filters.sector) query.sector = filters.sector;
-  if (filters.keyTag) query.keyTag = filters.keyTag;
-  if (filters.q.trim()) query.q = filters.q.trim();
-  return query;
-}
+export { overviewQuery } from '../lib/risk-overview-query.ts';
 
 /** The city/county risk view of GET /api/v1/risk/enterprises and its Excel export. */
 export function useRiskOverview() {

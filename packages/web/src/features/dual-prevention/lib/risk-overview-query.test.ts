@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overviewQuery } from './use-risk-overview.ts';
+import { overviewQuery } from './risk-overview-query.ts';
 
 describe('the risk overview query', () => {
   it('carries only the filters that are set, the name trimmed', () => {
