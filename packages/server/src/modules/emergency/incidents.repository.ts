@@ -83,7 +83,9 @@ const SELECT = `
     (SELECT json_agg(json_build_object('at', v.at, 'actor', v.actor, 'kind', v.kind, 'text', v.text)
                      ORDER BY v.at, v.seq, v.written)
        FROM (-- Events store the login of their author; the timeline shows the person's name.
-             SELECT e.at, coalesce(u.display_name, e.actor) AS actor, e.kind, e.text, e.id AS seq, e.at AS written
+             SELECT e.at,
+                    -- 'system' stays a code: the page names it in the reader's language.
+                    CASE WHEN e.actor = 'system' THEN e.actor ELSE coalesce(u.display_name, e.actor) END AS actor, e.kind, e.text, e.id AS seq, e.at AS written
                FROM incident_events e LEFT JOIN users u ON lower(u.username) = lower(e.actor)
               WHERE e.incident_id = i.id
              -- Duty-log entries about the incident belong on its timeline too, under their author.

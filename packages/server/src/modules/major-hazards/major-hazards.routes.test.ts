@@ -134,6 +134,8 @@ describe('GB 18218 declarations', () => {
       [1, 'declared', 3],
     ]);
     expect(history.items[2].inventory).toEqual([{ substance: '7782-50-5', quantityTonnes: '15' }]);
+    // Who declared it, by name, never the login.
+    expect(history.items[2].actor).toMatch(/^测试用户 /);
 
     // Retiring the unit never deletes the registry object.
     const retired = await t.request({
