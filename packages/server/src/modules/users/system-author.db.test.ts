@@ -19,6 +19,13 @@ describe('one system author for automatic and demo records', () => {
     expect(list.items.map((u: { username: string }) => u.username)).not.toContain('system');
     const searched = (await t.request({ method: 'GET', url: '/api/v1/users?q=system', as: admin })).json();
     expect(searched.total).toBe(0);
+    const login = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'system', password: '!' },
+    });
+    expect(login.statusCode).toBeGreaterThanOrEqual(400);
+    expect(login.statusCode).toBeLessThan(500);
   });
 
   it('migration 0019 moves the records of the old demo_enforcement author to system and removes it', async () => {
