@@ -67,9 +67,11 @@ export function demoHazards(sites: Map<string, DemoSite>, now: Date): DemoHazard
     [
       'changshou',
       {
-        source: 'inspection',
+        // Not 'inspection': the enforcement e2e journey draws an enterprise of 江川区 and expects
+        // its only inspection hazard to be the one its inspection opened.
+        source: 'public_report',
         location: '危险品生产区 3 号工房',
-        description: '装药工房超员作业，现场 6 人（核定 2 人），工房内存药超量（演示）',
+        description: '群众举报：装药工房超员作业，现场 6 人（核定 2 人），工房内存药超量（演示）',
         category: '14',
         tickedCriteria: ['fw-02'],
         reported: [2, 'county'],
