@@ -100,6 +100,23 @@ describe('demo dual prevention (演示): risk units, check lists and hazards in 
     expect(points.find((p) => p.value === 720)).toMatchObject({ level: 1, colour: 'red' });
   });
 
+  it('rates the demo enterprises on the city risk view, a grading worse than the units counting', async () => {
+    const overview = (await t.request({ method: 'GET', url: '/api/v1/risk/enterprises', as: city })).json();
+    expect(overview.counts).toEqual({ l1: 3, l2: 3, l3: 1, l4: 3 });
+    const name = (n: string) => overview.items.find((i: { name: string }) => i.name === n);
+    // 玉昆: a yellow unit, graded 72 (orange): orange. 新兴: graded 91 (blue), but its 煤气柜 is red.
+    expect(name('云南玉溪玉昆钢铁集团有限公司')).toMatchObject({
+      level: 2,
+      unitLevel: 3,
+      grading: { level: 2, score: 72 },
+    });
+    expect(name('玉溪新兴钢铁有限公司')).toMatchObject({
+      level: 1,
+      unitLevel: 1,
+      grading: { level: 4, score: 91 },
+    });
+  });
+
   it('has check lists with a task open now, one done that found a hazard and one overdue', async () => {
     const tasks = (await t.request({ method: 'GET', url: '/api/v1/checks/tasks', as: city })).json();
     const items = (Array.isArray(tasks) ? tasks : tasks.items) as {

@@ -1,7 +1,9 @@
 import {
+  beijingDateOf,
   calculateLec,
   calculateLs,
   checkPeriod,
+  gradeEnterprise,
   type CheckFrequency,
   type CheckListInput,
   type RiskPointInput,
@@ -9,6 +11,7 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { createChecksRepository } from '../dual-prevention/checks/checks.repository.ts';
+import { createRiskGradingRepository } from '../dual-prevention/risk/risk-grading.repository.ts';
 import { createRiskRepository } from '../dual-prevention/risk/risk.repository.ts';
 import { createInspectionsRepository } from '../enforcement/inspections.repository.ts';
 import { systemUserId } from '../users/system-author.ts';
@@ -75,6 +78,43 @@ async function loadRiskUnits(tx: Queryable, sites: Map<string, DemoSite>, now: D
         assessedBy: 'system',
       });
     }
+  }
+}
+
+/**
+ * 100-point gradings (应急〔2018〕19号) of two sites: 玉昆钢铁 scores 72 (orange) though its worst
+ * unit is yellow, so the city view rates it orange; 新兴钢铁 scores 91 (blue) but stays red by its
+ * 煤气柜.
+ */
+async function loadGradings(tx: Queryable, sites: Map<string, DemoSite>, now: Date) {
+  const gradings = createRiskGradingRepository(tx as Db);
+  const gradedAt = new Date(now.getTime() - 30 * DAY);
+  for (const [key, checklistScore] of [
+    ['yukun', 72],
+    ['xinxing', 91],
+  ] as const) {
+    const site = sites.get(key);
+    if (!site) continue;
+    const input = {
+      assessedOn: beijingDateOf(gradedAt),
+      checklistScore,
+      operatingSince: null,
+      fullTimeFireOrRescueTeam: false,
+      standardisationGrade: null,
+      accidents: [],
+      newProcessWithoutTrials: false,
+      plantWithoutFormalDesign: false,
+      specialOperatorsUnqualified: false,
+    };
+    await gradings.insert({
+      enterpriseId: site.id,
+      county: site.county,
+      input,
+      result: gradeEnterprise(input),
+      note: '演示评分',
+      gradedAt,
+      gradedBy: 'system',
+    });
   }
 }
 
@@ -241,6 +281,7 @@ export async function loadDemoDualPrevention({ db, clock }: { db: Db; clock: Clo
     ]);
     const author = await systemUserId(tx);
     await loadRiskUnits(tx, sites, now);
+    await loadGradings(tx, sites, now);
     await loadChecks(tx, sites, author, now);
     for (const hazard of demoHazards(sites, now)) await insertDemoHazard(tx, hazard, author, now);
     await linkInspectionHazards(tx, author, now);

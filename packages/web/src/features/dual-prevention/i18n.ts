@@ -218,6 +218,7 @@ export const dualPreventionZh = {
     units: '风险单元',
     points: '风险点（重大/较大/一般/低）',
     grading: '百分制评分',
+    siteMap: '四色图',
   },
   risk: {
     enterprise: '企业',
@@ -542,6 +543,7 @@ export const dualPreventionEn: SameShape<typeof dualPreventionZh> = {
     units: 'Risk units',
     points: 'Risk points (major / considerable / moderate / low)',
     grading: '100-point grading',
+    siteMap: 'Colour map',
   },
   risk: {
     enterprise: 'Enterprise',
