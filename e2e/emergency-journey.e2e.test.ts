@@ -255,7 +255,8 @@ describe('a duty officer records a chlorine release and commands the response', 
         'note',
         'report',
       ]);
-      expect(rows.filter((r) => r.actor === OFFICER.username).map((r) => r.kind)).toEqual([
+      // Who did it by name (张建国), never the login.
+      expect(rows.filter((r) => r.actor === OFFICER.displayName).map((r) => r.kind)).toEqual([
         'task_status',
         'task_status',
         'dispatch',

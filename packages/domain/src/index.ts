@@ -109,6 +109,7 @@ export * from './emergency/consequence/bleve-calculator.ts';
 export * from './emergency/consequence/pool-fire-calculator.ts';
 export * from './emergency/consequence/probit-calculator.ts';
 export * from './dual-prevention/risk/risk-register.schema.ts';
+export * from './dual-prevention/risk/risk-overview.schema.ts';
 export * from './dual-prevention/risk/site-plan.schema.ts';
 export * from './dual-prevention/hazards/check-schedule.ts';
 export * from './emergency/emergency-resource.schema.ts';

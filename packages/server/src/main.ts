@@ -10,6 +10,7 @@ import {
   loadDemoEmergency,
   loadDemoMajorHazards,
   loadDemoEnforcement,
+  loadDemoDualPrevention,
   loadDemoMonitoring,
   startDemoSimulator,
 } from './modules/demo/index.ts';
@@ -36,6 +37,7 @@ async function main() {
   if (config.demoData) await loadDemoEmergency({ db, clock: systemClock, cipher });
   if (config.demoData) await loadDemoMajorHazards({ db, clock: systemClock });
   if (config.demoData) await loadDemoEnforcement({ db, clock: systemClock });
+  if (config.demoData) await loadDemoDualPrevention({ db, clock: systemClock });
   if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },

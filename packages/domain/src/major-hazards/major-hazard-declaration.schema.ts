@@ -95,6 +95,11 @@ export const majorHazardUnitHistoryEntrySchema = z.object({
   inventory: z.array(majorHazardItemSchema),
 });
 
+/**
+ * Major hazard sources by county and grade. One source of truth: the registry's major hazard
+ * sources (the one-map and the objects list count the same rows); each is either a declared unit
+ * (its grade kept in step by the declaration) or counted and listed as 未申报.
+ */
 export const majorHazardSummarySchema = z.object({
   rows: z.array(
     z.object({
@@ -104,8 +109,25 @@ export const majorHazardSummarySchema = z.object({
       level3: z.number().int(),
       level4: z.number().int(),
       declaredUnits: z.number().int().describe('Active declared units, major or not'),
+      undeclared: z
+        .number()
+        .int()
+        .describe('Registry major hazard sources no declared unit stands for (未申报)'),
     }),
   ),
+  undeclared: z
+    .array(
+      z.object({
+        objectId: z.uuid().describe('The registry object (regulated object of kind major_hazard_source)'),
+        name: z.string(),
+        enterpriseId: z.uuid().nullable(),
+        enterpriseName: z.string().nullable(),
+        county: z.string(),
+        level: z.number().int().min(1).max(4).nullable().describe('Grade recorded in the registry'),
+        demo: z.boolean(),
+      }),
+    )
+    .describe('Registry major hazard sources not yet declared (未申报), shown as such on the sources page'),
 });
 
 export type MajorHazardUnitInput = z.infer<typeof majorHazardUnitInputSchema>;

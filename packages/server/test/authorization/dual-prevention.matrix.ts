@@ -180,6 +180,16 @@ export const dualPreventionMatrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/risk/enterprise-grading/calc', payload: GRADING_INPUT }),
     in: everyone(200),
   },
+  'GET /api/v1/risk/enterprises': {
+    build: async ({ target }) => ({ url: `/api/v1/risk/enterprises?county=${countyOf(target)}` }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  'GET /api/v1/risk/enterprises/export': {
+    build: async ({ target }) => ({ url: `/api/v1/risk/enterprises/export?county=${countyOf(target)}` }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
   'GET /api/v1/risk/enterprise-gradings': {
     build: async () => ({ url: '/api/v1/risk/enterprise-gradings' }),
     in: riskReaders,

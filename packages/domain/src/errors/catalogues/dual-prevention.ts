@@ -3,6 +3,11 @@ import type { ErrorDefinition } from '../error-definition.ts';
 export const dualPreventionErrors = {
   'risk.unit_not_found': { status: 404, zh: '风险单元不存在', en: 'No such risk unit' },
   'risk.point_not_found': { status: 404, zh: '风险点不存在', en: 'No such risk point' },
+  'risk.county_not_found': {
+    status: 404,
+    zh: '该县（区）不在本人数据范围内',
+    en: 'That county is outside your data scope',
+  },
   'check.list_not_found': { status: 404, zh: '检查表不存在', en: 'No such check list' },
   'check.task_not_found': { status: 404, zh: '检查任务不存在', en: 'No such check task' },
   'check.task_done': { status: 409, zh: '该检查任务已完成', en: 'This check task is already done' },

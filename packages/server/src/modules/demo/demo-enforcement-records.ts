@@ -12,29 +12,13 @@ import {
   type PenaltyCaseState,
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
-import { hashPassword } from '../../platform/crypto.ts';
 import { inTransaction, type Queryable, type Db } from '../../platform/db.ts';
 import { createInspectionsRepository } from '../enforcement/inspections.repository.ts';
+import { systemUserId } from '../users/system-author.ts';
 
 const DEMO_KEY = 'demo.enforcement.records';
 const COUNTY = '530402'; // 红塔区: away from the e2e journey's 江川区 draws
 const DAY = 86_400_000;
-
-/**
- * The account the demo records name as their author: disabled, with a random password nobody
- * knows, so that no one can sign in as it (演示).
- */
-async function demoAuthor(tx: Queryable, now: Date): Promise<string> {
-  const found = await tx.query<{ id: string }>(`SELECT id FROM users WHERE username = 'demo_enforcement'`);
-  if (found.rows[0]) return found.rows[0].id;
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO users (username, display_name, organisation, scope_kind, status, password_hash, must_change_password,
-       created_at, updated_at)
-     VALUES ('demo_enforcement', '演示数据（执法）', '演示', 'city', 'disabled', $1, true, $2, $2) RETURNING id`,
-    [await hashPassword(randomBytes(32).toString('hex')), now],
-  );
-  return rows.rows[0]!.id;
-}
 
 /** A disclosed double-random draw of 红塔区 with two completed inspections (one with a failed item). */
 async function demoDraw(tx: Queryable, author: string, now: Date) {
@@ -134,12 +118,27 @@ function demoCaseState(author: string, investigatorIds: string[], now: Date): Pe
   const proposal = { kinds: ['fine' as const], fineYuan: '12345.60', violationCodes: ['wsl-99-equipment'] };
   const steps: [number, 'head' | 'handler', PenaltyCaseAction][] = [
     [18, 'handler', { action: 'start_investigation', investigatorIds }],
-    [10, 'handler', { action: 'issue_notice', proposal, servedOn: beijingDateOf(at(10)) }],
+    [
+      10,
+      'handler',
+      {
+        action: 'issue_notice',
+        proposal,
+        servedOn: beijingDateOf(at(10)),
+        documentNo: '红应急罚告〔2026〕1号',
+      },
+    ],
     [10, 'handler', { action: 'waive_rights', note: '当事人书面放弃陈述申辩（演示）' }],
     [
       8,
       'head',
-      { action: 'decide', outcome: 'penalty', penalty: proposal, creditGrounds: ['repeated_major_hazard'] },
+      {
+        action: 'decide',
+        outcome: 'penalty',
+        penalty: proposal,
+        creditGrounds: ['repeated_major_hazard'],
+        documentNo: '红应急罚〔2026〕1号',
+      },
     ],
   ];
   let state = filed.state;
@@ -161,7 +160,8 @@ export async function loadDemoEnforcementRecords({ db, clock }: { db: Db; clock:
   if (done.rowCount) return;
   const now = clock.now();
   await inTransaction(db, async (tx) => {
-    const author = await demoAuthor(tx, now);
+    // Demo records are written in the name of the one system author (disabled, hidden from the user list).
+    const author = await systemUserId(tx);
     const draw = await demoDraw(tx, author, now);
     // Without the demo registry and roster there is nothing to draw from: try again next start.
     if (!draw) return;

@@ -49,6 +49,12 @@ it('loads a disclosed 演示 draw with its inspections, a decided penalty case a
   expect(disclosure.penaltyDecisions).toHaveLength(1);
   const listings = await t.db.query(`SELECT status FROM credit_listings`);
   expect(listings.rows).toEqual([{ status: 'candidate' }]);
-  const author = await t.db.query(`SELECT status FROM users WHERE username = 'demo_enforcement'`);
-  expect(author.rows).toEqual([{ status: 'disabled' }]);
+  // The decision carries its 决定书文号; the records' author is the one disabled system account.
+  expect(disclosure.penaltyDecisions[0].documentNo).toBe('红应急罚〔2026〕1号');
+  const authors = await t.db.query(
+    `SELECT DISTINCT u.username, u.status FROM enforcement_cases c JOIN users u ON u.id = c.created_by`,
+  );
+  expect(authors.rows).toEqual([{ username: 'system', status: 'disabled' }]);
+  const legacy = await t.db.query(`SELECT 1 FROM users WHERE username = 'demo_enforcement'`);
+  expect(legacy.rowCount).toBe(0);
 });

@@ -7,5 +7,6 @@ export { loadDemoRegistry } from './demo-data.ts';
 export { loadDemoEmergency } from './demo-emergency.ts';
 export { loadDemoMajorHazards } from './demo-major-hazards.ts';
 export { loadDemoEnforcement } from './demo-enforcement.ts';
+export { loadDemoDualPrevention } from './demo-dual-prevention.ts';
 export { loadDemoMonitoring, simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';

@@ -82,8 +82,12 @@ const SELECT = `
        FROM dispatch_tasks t JOIN emergency_resources r ON r.id = t.resource_id WHERE t.incident_id = i.id) AS tasks,
     (SELECT json_agg(json_build_object('at', v.at, 'actor', v.actor, 'kind', v.kind, 'text', v.text)
                      ORDER BY v.at, v.seq, v.written)
-       FROM (SELECT e.at, e.actor, e.kind, e.text, e.id AS seq, e.at AS written
-               FROM incident_events e WHERE e.incident_id = i.id
+       FROM (-- Events store the login of their author; the timeline shows the person's name.
+             SELECT e.at,
+                    -- 'system' stays a code: the page names it in the reader's language.
+                    CASE WHEN e.actor = 'system' THEN e.actor ELSE coalesce(u.display_name, e.actor) END AS actor, e.kind, e.text, e.id AS seq, e.at AS written
+               FROM incident_events e LEFT JOIN users u ON lower(u.username) = lower(e.actor)
+              WHERE e.incident_id = i.id
              -- Duty-log entries about the incident belong on its timeline too, under their author.
              UNION ALL
              SELECT l.at, l.author, 'duty_log', l.text, NULL, l.created_at

@@ -131,6 +131,16 @@ describe('incidents: report, class, deadlines, dispatch, timeline', () => {
     ]);
     expect(worse.timeline.at(-1).text).toBe('事故等级由一般事故调整为较大事故');
     expect(worse.timeline[3].text).toBe('调派玉溪市危化品专业救援队：携带堵漏器材');
+    // People by their names, never their logins; automatic entries as 'system' (named by the page).
+    expect(worse.timeline.map((e: { actor: string }) => e.actor)).toEqual([
+      '测试用户 duty_officer',
+      'system',
+      '测试用户 duty_officer',
+      '测试用户 duty_officer',
+      '测试用户 duty_officer',
+      '测试用户 duty_officer',
+      'system',
+    ]);
   });
 
   it('ignores deaths after the 30-day window for the class, and keeps other counties out', async () => {

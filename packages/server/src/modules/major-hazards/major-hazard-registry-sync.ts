@@ -1,4 +1,4 @@
-import { DomainError, type MajorHazardResult } from '@anjian/domain';
+import { DomainError, type DataScope, type MajorHazardResult } from '@anjian/domain';
 import type { Queryable } from '../../platform/db.ts';
 import type { EnterpriseRecord, ObjectRecord, ObjectWrite, RegulatedObjectsPort } from '../registry/index.ts';
 import type { MajorHazardsRepository } from './major-hazards.repository.ts';
@@ -21,8 +21,12 @@ export interface SyncedUnit {
   identification: MajorHazardResult;
 }
 
-export function createRegistrySync(deps: { objects: RegulatedObjectsPort; units: MajorHazardsRepository }) {
-  const { objects, units } = deps;
+export function createRegistrySync(deps: {
+  db: Queryable;
+  objects: RegulatedObjectsPort;
+  units: MajorHazardsRepository;
+}) {
+  const { db, objects, units } = deps;
 
   function declaration(unit: SyncedUnit, status: DeclarationStatus, at: Date) {
     const { s, r, alpha, level } = unit.identification;
@@ -79,6 +83,24 @@ export function createRegistrySync(deps: { objects: RegulatedObjectsPort; units:
   }
 
   return {
+    /**
+     * The registry's major hazard sources in `scope`, each with whether an active declared unit
+     * stands for it (retiring a unit unlinks its object).
+     */
+    async sources(scope: DataScope): Promise<(ObjectRecord & { declared: boolean })[]> {
+      const all: ObjectRecord[] = [];
+      for (let page = 1; ; page++) {
+        const batch = await objects.list({ kind: 'major_hazard_source', page, pageSize: 200 }, scope);
+        all.push(...batch.items);
+        if (all.length >= batch.total || batch.items.length === 0) break;
+      }
+      const linked = await units.linkedObjectIds(
+        db,
+        all.map((item) => item.id),
+      );
+      return all.map((item) => ({ ...item, declared: linked.has(item.id) }));
+    },
+
     /** After a declaration or change: create, update or mark the unit's registry object. */
     async afterChange(
       tx: Queryable,

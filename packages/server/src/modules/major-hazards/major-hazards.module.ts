@@ -13,7 +13,7 @@ export function createMajorHazardsModule(deps: {
   regulatedObjects: RegulatedObjectsPort;
 }): MajorHazardsService {
   const units = createMajorHazardsRepository(deps.db);
-  const registry = createRegistrySync({ objects: deps.regulatedObjects, units });
+  const registry = createRegistrySync({ db: deps.db, objects: deps.regulatedObjects, units });
   return createMajorHazardsService({
     db: deps.db,
     clock: deps.clock,

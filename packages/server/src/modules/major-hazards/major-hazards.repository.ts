@@ -77,6 +77,7 @@ interface UnitRow {
   demo: boolean;
   updated_at: Date;
   updated_by: string;
+  updated_by_name?: string;
   inventory: {
     substance: string;
     substance_code: string;
@@ -107,13 +108,16 @@ function toRecord(row: UnitRow): UnitRecord {
     version: row.version,
     demo: row.demo,
     updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
+    updatedBy: row.updated_by_name ?? row.updated_by,
   };
 }
 
 // quantity_tonnes::text keeps the exact decimal through json_agg.
 const SELECT_UNIT = `
   SELECT u.*, e.name AS enterprise_name,
+    -- updated_by holds a login; the answer names the person.
+    coalesce((SELECT p.display_name FROM users p WHERE lower(p.username) = lower(u.updated_by)), u.updated_by)
+      AS updated_by_name,
     coalesce((SELECT json_agg(json_build_object('substance', i.substance, 'substance_code', i.substance_code,
                 'quantity_tonnes', i.quantity_tonnes::text, 'beta_category', i.beta_category) ORDER BY i.position)
               FROM major_hazard_inventory i WHERE i.unit_id = u.id), '[]') AS inventory
@@ -302,8 +306,11 @@ export function createMajorHazardsRepository(db: Db) {
         exposed_population: number;
         inventory: MajorHazardUnitHistoryEntry['inventory'];
       }>(
-        `SELECT version, at, actor_name, change, s, is_major, r, level, exposed_population, inventory
-         FROM major_hazard_unit_history WHERE unit_id = $1 ORDER BY id DESC LIMIT 500`,
+        // The person's name, not the login stored when the entry was written.
+        `SELECT h.version, h.at, coalesce(p.display_name, h.actor_name) AS actor_name, h.change, h.s, h.is_major, h.r,
+                h.level, h.exposed_population, h.inventory
+         FROM major_hazard_unit_history h LEFT JOIN users p ON p.id = h.actor_id
+         WHERE h.unit_id = $1 ORDER BY h.id DESC LIMIT 500`,
         [unitId],
       );
       return rows.rows.map((row) => ({
@@ -321,6 +328,7 @@ export function createMajorHazardsRepository(db: Db) {
     },
 
     /** Active major units by county and level, and declared units, in scope. */
+    /** Declared units by county; the service adds the registry's counts. */
     async summary(scope: DataScope): Promise<MajorHazardSummary> {
       const params: unknown[] = [];
       const rows = await db.query<{
@@ -347,7 +355,9 @@ export function createMajorHazardsRepository(db: Db) {
           level3: row.level3,
           level4: row.level4,
           declaredUnits: row.declared_units,
+          undeclared: 0,
         })),
+        undeclared: [],
       };
     },
   };

@@ -134,6 +134,8 @@ describe('GB 18218 declarations', () => {
       [1, 'declared', 3],
     ]);
     expect(history.items[2].inventory).toEqual([{ substance: '7782-50-5', quantityTonnes: '15' }]);
+    // Who declared it, by name, never the login.
+    expect(history.items[2].actor).toMatch(/^测试用户 /);
 
     // Retiring the unit never deletes the registry object.
     const retired = await t.request({
@@ -225,6 +227,7 @@ describe('GB 18218 declarations', () => {
       level3: 1,
       level4: 0,
       declaredUnits: 1,
+      undeclared: 0,
     });
     const jiangchuan = (await get('/api/v1/major-hazards/summary', countyOfficer)).json();
     expect(jiangchuan.rows.map((row: { county: string }) => row.county)).toEqual([JIANGCHUAN]);

@@ -2,6 +2,7 @@ import {
   DomainError,
   resolveGb18218Substance,
   type MajorHazardInventoryRow,
+  type MajorHazardSummary,
   type MajorHazardUnit,
   type MajorHazardUnitInput,
   type MajorHazardUnitListQuery,
@@ -183,7 +184,42 @@ export function createMajorHazardsService(deps: {
       return { items: await units.history(id) };
     },
 
-    summary: (auth: AuthContext) => units.summary(auth.scope),
+    /** Counts from the registry's major hazard sources, so every page shows the same figures. */
+    async summary(auth: AuthContext): Promise<MajorHazardSummary> {
+      const declared = await units.summary(auth.scope);
+      const sources = await registry.sources(auth.scope);
+      const counties = [...new Set([...declared.rows.map((r) => r.county), ...sources.map((s) => s.county)])];
+      const levelOf = (source: (typeof sources)[number]) => {
+        const level = Number(source.attributes.level);
+        return level >= 1 && level <= 4 ? level : null;
+      };
+      return {
+        rows: counties.sort().map((county) => {
+          const here = sources.filter((s) => s.county === county);
+          const count = (level: number) => here.filter((s) => levelOf(s) === level).length;
+          return {
+            county,
+            level1: count(1),
+            level2: count(2),
+            level3: count(3),
+            level4: count(4),
+            declaredUnits: declared.rows.find((r) => r.county === county)?.declaredUnits ?? 0,
+            undeclared: here.filter((s) => !s.declared).length,
+          };
+        }),
+        undeclared: sources
+          .filter((s) => !s.declared)
+          .map((s) => ({
+            objectId: s.id,
+            name: s.name,
+            enterpriseId: s.enterpriseId,
+            enterpriseName: s.enterpriseName,
+            county: s.county,
+            level: levelOf(s),
+            demo: s.demo,
+          })),
+      };
+    },
 
     async declare(actor: Declarant, input: MajorHazardUnitInput, demo = false): Promise<MajorHazardUnit> {
       const enterprise = await enterprises.findById(input.enterpriseId, actor.scope);

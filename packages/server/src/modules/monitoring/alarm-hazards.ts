@@ -8,6 +8,7 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HazardAcceptanceGuard, HazardReporter } from '../dual-prevention/index.ts';
+import { SYSTEM_USERNAME, systemUserId } from '../users/index.ts';
 import type { AlarmChange } from './alarm-store.ts';
 
 /** GB 6441 accident type a repeating alarm of this kind of point could lead to. */
@@ -19,25 +20,6 @@ const accidentTypeOf: Partial<Record<MonitoringPointType, Gb6441AccidentTypeCode
   liquid_level: '08',
   flow: '08',
 };
-
-const SYSTEM_USERNAME = 'system';
-
-/**
- * The account automatic records are made in the name of: disabled, no usable password, no roles —
- * it can never sign in. Made once.
- */
-export async function systemUserId(db: Db): Promise<string> {
-  await db.query(
-    `INSERT INTO users (username, display_name, scope_kind, status, password_hash, must_change_password)
-     VALUES ($1, '系统（自动记录）', 'city', 'disabled', '!', false)
-     ON CONFLICT ((lower(username))) DO NOTHING`,
-    [SYSTEM_USERNAME],
-  );
-  const row = await db.query<{ id: string }>('SELECT id FROM users WHERE lower(username) = $1', [
-    SYSTEM_USERNAME,
-  ]);
-  return row.rows[0]!.id;
-}
 
 /**
  * The link between alarms and hidden hazards (issue 5 item 9): an alarm that fires N times in a

@@ -21,7 +21,6 @@ import { registerMonitoringRoutes } from './monitoring.routes.ts';
 import { createMonitoringService } from './monitoring.service.ts';
 
 export { createDeviceTokens, type DeviceTokens } from './device-tokens.ts';
-export { systemUserId } from './alarm-hazards.ts';
 export { httpTransport, mqttTransport, Simulator, type SimulatedDevice } from './simulator.ts';
 
 export function createMonitoringModule(deps: {

@@ -13,6 +13,7 @@ import { registerUsersRoutes } from './users.routes.ts';
 import { createUsersService } from './users.service.ts';
 
 export { ensureBootstrapAdmin, BOOTSTRAP_USERNAME } from './bootstrap.ts';
+export { SYSTEM_USERNAME, systemUserId } from './system-author.ts';
 export { createUsersRepository, type UsersRepository, type UserRecord } from './users.repository.ts';
 
 /** What signing in needs of an account. */

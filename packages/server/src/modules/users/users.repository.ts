@@ -1,5 +1,6 @@
 import type { DataScope, Page, UserListQuery, UserStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
+import { SYSTEM_USERNAME } from './system-author.ts';
 
 /** A user as stored, with decrypted-on-demand fields left sealed. Never sent to a client as is. */
 export interface UserRecord {
@@ -145,7 +146,9 @@ export function createUsersRepository(db: Db) {
 
     async list(query: UserListQuery, caller: DataScope): Promise<Page<UserRecord>> {
       const params: unknown[] = [];
-      const conditions = [visibleTo(caller, params)];
+      // The system author writes automatic records; nobody manages it, so the list leaves it out.
+      params.push(SYSTEM_USERNAME);
+      const conditions = [`lower(u.username) <> $${params.length}`, visibleTo(caller, params)];
       if (query.q) {
         params.push(`%${query.q.toLowerCase()}%`);
         conditions.push(

@@ -20,12 +20,14 @@ describe('dual prevention menu', () => {
       'dp-supervision',
       'dp-statistics',
       'dp-risk-register',
+      'dp-risk-overview',
       'dp-risk-map',
     ]);
     expect(entriesOf('enterprise_manager')).toEqual([
       'dp-hazard-ledger',
       'dp-statistics',
       'dp-risk-register',
+      'dp-risk-overview',
       'dp-risk-map',
       'dp-m-home',
       'dp-m-tasks',
@@ -36,6 +38,7 @@ describe('dual prevention menu', () => {
       'dp-hazard-ledger',
       'dp-statistics',
       'dp-risk-register',
+      'dp-risk-overview',
       'dp-risk-map',
     ]);
   });

@@ -59,6 +59,13 @@ export const dualPreventionMenu: readonly MenuEntry[] = [
         permission: 'risk:read',
       },
       {
+        key: 'dp-risk-overview',
+        title: 'dualPrevention.menu.riskOverview',
+        icon: DataAnalysis,
+        path: '/risk/overview',
+        permission: 'risk:read',
+      },
+      {
         key: 'dp-risk-map',
         title: 'dualPrevention.menu.riskMap',
         icon: MapLocation,
@@ -133,6 +140,12 @@ export const dualPreventionRoutes: RouteRecordRaw[] = [
     name: 'risk-register',
     component: () => import('./pages/RiskRegisterPage.vue'),
     meta: { title: 'dualPrevention.menu.riskRegister', permission: 'risk:read' },
+  },
+  {
+    path: 'risk/overview',
+    name: 'risk-overview',
+    component: () => import('./pages/RiskOverviewPage.vue'),
+    meta: { title: 'dualPrevention.menu.riskOverview', permission: 'risk:read' },
   },
   {
     path: 'risk/map',

@@ -1,5 +1,5 @@
-import type { DataScope, RiskPointInput, RiskUnit, RiskUnitInput } from '@anjian/domain';
-import type { Db } from '../../../platform/db.ts';
+import type { DataScope, RiskOverviewQuery, RiskPointInput, RiskUnit, RiskUnitInput } from '@anjian/domain';
+import type { Db, Queryable } from '../../../platform/db.ts';
 import { scopeCondition } from '../../../platform/scope-sql.ts';
 
 export interface PointWrite extends RiskPointInput {
@@ -202,6 +202,8 @@ export function createRiskRepository(db: Db) {
       await db.query('DELETE FROM risk_points WHERE id = $1', [id]);
     },
 
+    overview: (scope: DataScope, filter: RiskOverviewQuery) => riskOverviewRows(db, scope, filter),
+
     /** Each enterprise's highest risk level, for colouring the city map. */
     async enterpriseLevels(scope: DataScope): Promise<{ enterpriseId: string; level: number }[]> {
       const params: unknown[] = [];
@@ -213,6 +215,72 @@ export function createRiskRepository(db: Db) {
       return rows.rows.map((row) => ({ enterpriseId: row.enterprise_id, level: row.level }));
     },
   };
+}
+
+export interface RiskOverviewRow {
+  enterprise_id: string;
+  name: string;
+  county: string;
+  industry_code: string | null;
+  sectors: string[];
+  key_tags: string[];
+  lon: number | null;
+  lat: number | null;
+  demo: boolean;
+  level: number;
+  unit_level: number | null;
+  units: number;
+  points: number[];
+  grading_level: number | null;
+  grading_score: string | null;
+  graded_at: Date | null;
+}
+
+/**
+ * Each enterprise in scope with assessed risk units or a 100-point grading: the worst unit's level,
+ * points by level, the latest grading, and the enterprise's level (the worse of the two).
+ */
+async function riskOverviewRows(
+  db: Queryable,
+  scope: DataScope,
+  filter: RiskOverviewQuery,
+): Promise<RiskOverviewRow[]> {
+  const params: unknown[] = [];
+  const conditions = [
+    scopeCondition(scope, { county: 'e.county', enterprise: 'e.id' }, params),
+    '(ul.enterprise_id IS NOT NULL OR g.enterprise_id IS NOT NULL)',
+  ];
+  const add = (sql: (n: number) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(params.length));
+  };
+  if (filter.county) add((n) => `e.county = $${n}`, filter.county);
+  if (filter.sector) add((n) => `$${n} = ANY (e.sectors)`, filter.sector);
+  if (filter.keyTag) add((n) => `$${n} = ANY (e.key_tags)`, filter.keyTag);
+  if (filter.industryCode) add((n) => `e.industry_code LIKE $${n}`, `${filter.industryCode}%`);
+  if (filter.q) add((n) => `e.name ILIKE $${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.level) add((n) => `least(ul.level, g.level) = $${n}`, filter.level);
+  const rows = await db.query<RiskOverviewRow>(
+    `WITH ul AS (
+       SELECT u.enterprise_id, min(p.level)::int AS level, count(DISTINCT u.id)::int AS units,
+              ARRAY[count(p.id) FILTER (WHERE p.level = 1), count(p.id) FILTER (WHERE p.level = 2),
+                    count(p.id) FILTER (WHERE p.level = 3), count(p.id) FILTER (WHERE p.level = 4)]::int[] AS points
+         FROM risk_units u JOIN risk_points p ON p.unit_id = u.id GROUP BY u.enterprise_id),
+     g AS (
+       SELECT DISTINCT ON (enterprise_id) enterprise_id, (result->>'level')::int AS level,
+              result->>'score' AS score, graded_at
+         FROM enterprise_gradings ORDER BY enterprise_id, graded_at DESC, id DESC)
+     SELECT e.id AS enterprise_id, e.name, e.county, e.industry_code, e.sectors, e.key_tags, e.lon, e.lat, e.demo,
+            least(ul.level, g.level) AS level, ul.level AS unit_level, coalesce(ul.units, 0) AS units,
+            coalesce(ul.points, ARRAY[0, 0, 0, 0]) AS points, g.level AS grading_level, g.score AS grading_score,
+            g.graded_at
+       FROM enterprises e LEFT JOIN ul ON ul.enterprise_id = e.id LEFT JOIN g ON g.enterprise_id = e.id
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY least(ul.level, g.level), e.county, e.name, e.id
+      LIMIT 10000`,
+    params,
+  );
+  return rows.rows;
 }
 
 export type RiskRepository = ReturnType<typeof createRiskRepository>;

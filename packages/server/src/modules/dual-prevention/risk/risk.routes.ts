@@ -5,6 +5,7 @@ import { chinaStamp, riskPointInputSchema, riskUnitInputSchema, riskUnitSchema }
 import { requireAuth } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { attachmentHeader, XLSX_TYPE } from '../../../platform/excel.ts';
+import { registerRiskOverviewRoutes } from './risk-overview.routes.ts';
 import type { RiskService } from './risk.service.ts';
 
 const tags = ['risk'];
@@ -206,4 +207,6 @@ export function registerRiskRoutes(
     },
     async (request) => ({ items: await risk.enterpriseLevels(requireAuth(request)) }),
   );
+
+  registerRiskOverviewRoutes(app, { risk });
 }

@@ -17,6 +17,7 @@ import { safeCell } from '../../../platform/excel.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../../registry/index.ts';
 import { noticeBoardDocx, postCardDocx } from './risk-documents.ts';
+import { createRiskOverviewService } from './risk-overview.service.ts';
 import type { PointWrite, RiskRepository } from './risk.repository.ts';
 
 const measureNames = {
@@ -35,6 +36,7 @@ export function createRiskService(deps: {
   enterprises: EnterpriseLookup;
 }) {
   const { clock, risk, enterprises } = deps;
+  const overview = createRiskOverviewService({ clock, risk });
 
   /** The assessment, recomputed on the server from the scores: LEC or LS, never a client's figure. */
   function assess(input: RiskPointInput, auth: AuthContext): PointWrite {
@@ -117,6 +119,10 @@ export function createRiskService(deps: {
     },
 
     enterpriseLevels: (auth: AuthContext) => risk.enterpriseLevels(auth.scope),
+
+    /** The city/county view: every enterprise's risk level, for the four-colour map and the ledger. */
+    overview: overview.overview,
+    overviewWorkbook: overview.workbook,
 
     async noticeBoard(auth: AuthContext, enterpriseId: string): Promise<{ name: string; docx: Buffer }> {
       const enterprise = await enterprises.findById(enterpriseId, auth.scope);

@@ -429,7 +429,10 @@ export function createEnterprisesRepository(db: Db) {
         old_value: string | null;
         new_value: string | null;
       }>(
-        'SELECT at, actor_name, field, old_value, new_value FROM enterprise_history WHERE enterprise_id = $1 ORDER BY at DESC, id LIMIT 500',
+        // The person's name, not the login stored when the entry was written.
+        `SELECT h.at, coalesce(p.display_name, h.actor_name) AS actor_name, h.field, h.old_value, h.new_value
+           FROM enterprise_history h LEFT JOIN users p ON p.id = h.actor_id
+          WHERE h.enterprise_id = $1 ORDER BY h.at DESC, h.id LIMIT 500`,
         [enterpriseId],
       );
       return rows.rows.map((row) => ({

@@ -178,9 +178,10 @@ describe('enterprise registry', () => {
         h.actorName,
       ]),
     ).toEqual([
-      ['employees', '120', '150', 'jc_officer'],
-      ['safetyManager', '王安全 138****5678', '王安全 139****4321', 'jc_officer'],
-      ['status', 'operating', 'suspended', 'jc_officer'],
+      // Who changed it, by name (the login is jc_officer).
+      ['employees', '120', '150', '测试用户 jc_officer'],
+      ['safetyManager', '王安全 138****5678', '王安全 139****4321', '测试用户 jc_officer'],
+      ['status', 'operating', 'suspended', '测试用户 jc_officer'],
     ]);
     expect(history.at(-1)).toMatchObject({ field: 'created', newValue: '玉溪测试化工有限公司' });
     // Saving the same values records nothing new.

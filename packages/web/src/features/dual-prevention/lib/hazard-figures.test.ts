@@ -5,6 +5,8 @@ import {
   figuresFromRows,
   figuresFromStatistics,
   formatRate,
+  groupedValues,
+  hasFigures,
   onTimeRate,
   rectificationRate,
   type HazardFigureRow,
@@ -109,5 +111,16 @@ describe('figures from the server’s breakdown', () => {
     const figures = figuresFromRows(rows, ['530403']);
     expect(figures.totals.closed).toBe(2);
     expect(figures.byStatus.dismissed).toBe(1);
+  });
+});
+
+describe('charts without data', () => {
+  it('have nothing to draw when every value is zero, so the page shows 暂无数据 instead of equal halves', () => {
+    expect(hasFigures([0, 0])).toBe(false);
+    expect(hasFigures([])).toBe(false);
+    expect(hasFigures([0, 3])).toBe(true);
+    const none = countHazardsBy([], () => [], ['530402', '530403']);
+    expect(groupedValues(none)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(hasFigures(groupedValues(none))).toBe(false);
   });
 });

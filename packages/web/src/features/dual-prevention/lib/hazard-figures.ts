@@ -188,3 +188,17 @@ export function figuresFromStatistics(
     onTimeRate: answer.onTimeRate?.rate ?? null,
   };
 }
+
+/**
+ * Whether a chart has anything to draw: some value above zero. A chart of nothing shows an empty
+ * state instead — a donut of zeros would draw equal halves, a proportion that does not exist.
+ */
+export function hasFigures(values: Iterable<number>): boolean {
+  for (const value of values) if (value > 0) return true;
+  return false;
+}
+
+/** The values a bar chart of grouped counts draws (open, closed and overdue of each group). */
+export function groupedValues(groups: ReadonlyMap<string, HazardCounts>): number[] {
+  return [...groups.values()].flatMap((c) => [c.open, c.closed, c.overdue]);
+}

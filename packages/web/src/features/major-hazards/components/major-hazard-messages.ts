@@ -62,6 +62,11 @@ export const monitoringMajorHazardZh = {
     county: '县（区）',
     enterprise: '企业',
     declaredUnits: '申报单元数',
+    undeclared: '未申报',
+    undeclaredTitle: '台账中尚未申报的重大危险源',
+    undeclaredHint:
+      '监管台账已登记为重大危险源、但企业尚未按 GB 18218 申报辨识单元；计入上表各级别，申报后自动对应。',
+    registryLevel: '台账级别',
     total: '合计',
     q: '单元或企业名称',
     onlyMajor: '仅重大危险源',
@@ -135,6 +140,11 @@ export const monitoringMajorHazardEn: typeof monitoringMajorHazardZh = {
     county: 'County',
     enterprise: 'Enterprise',
     declaredUnits: 'Declared units',
+    undeclared: 'Not yet declared',
+    undeclaredTitle: 'Registry major hazard sources not yet declared',
+    undeclaredHint:
+      'Registered as major hazard sources in the registry, but the enterprise has not yet declared a GB 18218 unit; counted in the table above by their registry grade, and matched once declared.',
+    registryLevel: 'Registry grade',
     total: 'Total',
     q: 'Unit or enterprise name',
     onlyMajor: 'Major hazard sources only',
