@@ -8,6 +8,10 @@ import {
   type FieldProblem,
   type Language,
 } from '@anjian/domain';
+import { isDatabaseUnavailable } from './db.ts';
+
+/** Retry-After when the database is away: a restart of PostgreSQL takes a few seconds. */
+export const databaseRetryAfterSeconds = 5;
 
 /** Validation of a request part against its zod schema, keeping zod's issues for the field list. */
 export class RequestValidationError extends Error {
@@ -124,6 +128,12 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return send(reply, language, 'route.not_found');
   if (fastifyError.statusCode === 413) return send(reply, language, 'request.too_large');
   if (fastifyError.statusCode === 415) return send(reply, language, 'request.unsupported_media_type');
+  if (isDatabaseUnavailable(error)) {
+    // The database is away (stopped, restarting, unreachable): the client may simply try again.
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(databaseRetryAfterSeconds));
+    return send(reply, language, 'server.database_unavailable');
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, language, 'server.internal');
 }

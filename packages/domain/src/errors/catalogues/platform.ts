@@ -24,6 +24,11 @@ export const platformErrors = {
     zh: '服务器内部错误，请联系管理员',
     en: 'Internal server error; contact the administrator',
   },
+  'server.database_unavailable': {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is unavailable for the moment; try again later',
+  },
   'auth.unauthenticated': {
     status: 401,
     zh: '未登录或会话已过期，请重新登录',
