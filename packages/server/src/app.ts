@@ -291,6 +291,9 @@ export async function buildApp({
     await app.register(fastifyStatic, {
       root: config.webDistDir,
       index: false,
+      // The build writes .br and .gz beside each file (packages/web/vite-plugins.ts): sent as they
+      // are per Accept-Encoding, with Vary: Accept-Encoding and the original file's content type.
+      preCompressed: true,
       // Vite names assets by content hash: they never change, so browsers may keep them for a year.
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`))
