@@ -138,19 +138,40 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   return send(reply, language, 'server.internal');
 }
 
-function findNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What PostgreSQL cannot store in text or jsonb, if the string holds it. */
+function unstorable(text: string): 'nul_character' | 'lone_surrogate' | null {
+  if (text.includes('\u0000')) return 'nul_character';
+  return LONE_SURROGATE.test(text) ? 'lone_surrogate' : null;
+}
+
+function findUnstorable(
+  value: unknown,
+  path: string,
+  depth = 0,
+): { path: string; code: 'nul_character' | 'lone_surrogate' } | null {
+  if (typeof value === 'string') {
+    const code = unstorable(value);
+    return code ? { path, code } : null;
+  }
   if (depth > 32 || value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
-    const found = key.includes('\u0000') ? path : findNul(inner, path ? `${path}.${key}` : key, depth + 1);
+    const code = unstorable(key);
+    if (code) return { path, code };
+    const found = findUnstorable(inner, path ? `${path}.${key}` : key, depth + 1);
     if (found !== null) return found;
   }
   return null;
 }
 
+const unstorableMessage = { nul_character: 'U+0000', lone_surrogate: 'U+D800–U+DFFF (lone surrogate)' };
+
 /**
- * PostgreSQL text cannot hold U+0000, and no field of ours needs it: refuse it at the edge, in
- * body, query and path alike, before it can reach a query as a 500.
+ * PostgreSQL text cannot hold U+0000, jsonb refuses a lone UTF-16 surrogate ("\ud800" in JSON), and
+ * no field of ours needs either: refuse them at the edge, in body, query and path alike, before
+ * they can reach a query as a 500.
  */
 export function rejectNulCharacters(request: FastifyRequest): void {
   for (const [part, value] of [
@@ -158,10 +179,10 @@ export function rejectNulCharacters(request: FastifyRequest): void {
     ['querystring', request.query],
     ['params', request.params],
   ] as const) {
-    const path = findNul(value, part);
-    if (path !== null) {
+    const found = findUnstorable(value, part);
+    if (found !== null) {
       throw new DomainError('request.invalid', {
-        fields: [{ path, code: 'nul_character', message: 'U+0000' }],
+        fields: [{ path: found.path, code: found.code, message: unstorableMessage[found.code] }],
       });
     }
   }
