@@ -7,6 +7,7 @@ export * from './auth/data-scope.ts';
 export * from './auth/password-policy.ts';
 export * from './auth/auth.schema.ts';
 export * from './common/pagination.schema.ts';
+export * from './common/dates.schema.ts';
 export * from './users/user.schema.ts';
 export * from './roles/role.schema.ts';
 export * from './audit/audit.schema.ts';
