@@ -14,6 +14,7 @@ import type { Db } from './platform/db.ts';
 import {
   handleError,
   rejectNulCharacters,
+  rejectUnexpectedBody,
   requestLanguage,
   zodValidatorCompiler,
 } from './platform/http-errors.ts';
@@ -122,7 +123,10 @@ export async function buildApp({
   app.decorateRequest('auth', null);
   // JSON only: a text/plain body is a way around CORS preflight and our validation alike.
   app.removeContentTypeParser('text/plain');
-  app.addHook('preValidation', async (request) => rejectNulCharacters(request));
+  app.addHook('preValidation', async (request) => {
+    rejectNulCharacters(request);
+    rejectUnexpectedBody(request);
+  });
 
   await app.register(cookie);
   await app.register(helmet, {

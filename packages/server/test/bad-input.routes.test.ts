@@ -287,6 +287,33 @@ describe('bad input', () => {
     expect(pair.statusCode).toBeLessThan(300);
   });
 
+  it('refuses a body sent to a route that takes none, and changes nothing', async () => {
+    const user = await t.createUser({ roles: ['county_officer'], scope: { kind: 'city' } });
+    const caller = await t.sessionFor(user);
+    const me = async () =>
+      (await t.request({ method: 'GET', url: '/api/v1/auth/me', as: caller })).statusCode;
+    for (const payload of [{ everywhere: true }, [1], 'text', 42]) {
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
+        as: caller,
+      });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error).toEqual({
+        code: 'request.unexpected_body',
+        message: '该接口不接受请求体',
+      });
+    }
+    // The session was not ended by any of them.
+    expect(await me()).toBe(200);
+    // Without a body (or an empty object), the same request does what it says.
+    const done = await t.request({ method: 'POST', url: '/api/v1/auth/logout', payload: {}, as: caller });
+    expect(done.statusCode).toBe(200);
+    expect(await me()).toBe(401);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);

@@ -187,3 +187,17 @@ export function rejectNulCharacters(request: FastifyRequest): void {
     }
   }
 }
+
+/**
+ * A route that declares no body must not be sent one: what the client meant by it would be ignored
+ * without a word. An empty object carries nothing and passes; files sent to upload routes are not
+ * JSON and are not concerned.
+ */
+export function rejectUnexpectedBody(request: FastifyRequest): void {
+  if (request.routeOptions.schema?.body !== undefined) return;
+  const body = request.body as unknown;
+  if (body === undefined || body === null) return;
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
+  throw new DomainError('request.unexpected_body');
+}

@@ -13,6 +13,11 @@ export const platformErrors = {
     zh: '不支持的内容类型，请使用 application/json',
     en: 'Unsupported content type; use application/json',
   },
+  'request.unexpected_body': {
+    status: 400,
+    zh: '该接口不接受请求体',
+    en: 'This route takes no request body',
+  },
   'request.rate_limited': {
     status: 429,
     zh: '请求过于频繁，请稍后再试',
