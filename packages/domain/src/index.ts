@@ -8,6 +8,7 @@ export * from './auth/password-policy.ts';
 export * from './auth/auth.schema.ts';
 export * from './common/pagination.schema.ts';
 export * from './common/china-time.ts';
+export * from './common/dates.schema.ts';
 export * from './users/user.schema.ts';
 export * from './roles/role.schema.ts';
 export * from './audit/audit.schema.ts';

@@ -15,6 +15,7 @@ import { createMemoryEventBus, type EventBus } from './platform/events/index.ts'
 import {
   handleError,
   rejectNulCharacters,
+  rejectUnexpectedBody,
   requestLanguage,
   zodValidatorCompiler,
 } from './platform/http-errors.ts';
@@ -85,7 +86,10 @@ export async function buildApp({
   app.decorateRequest('auth', null);
   // JSON only: a text/plain body is a way around CORS preflight and our validation alike.
   app.removeContentTypeParser('text/plain');
-  app.addHook('preValidation', async (request) => rejectNulCharacters(request));
+  app.addHook('preValidation', async (request) => {
+    rejectNulCharacters(request);
+    rejectUnexpectedBody(request);
+  });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -210,6 +214,9 @@ export async function buildApp({
     await app.register(fastifyStatic, {
       root: config.webDistDir,
       index: false,
+      // The build writes .br and .gz beside each file (packages/web/vite-plugins.ts): sent as they
+      // are per Accept-Encoding, with Vary: Accept-Encoding and the original file's content type.
+      preCompressed: true,
       // Vite names assets by content hash: they never change, so browsers may keep them for a year.
       setHeaders: (res, filePath) => {
         if (filePath.includes(`${path.sep}assets${path.sep}`))

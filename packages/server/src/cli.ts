@@ -17,7 +17,8 @@ async function run(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const runtime = await openRuntime(loadConfig());
+  // A running server's cluster is joined, never stopped: the CLI may run beside `npm start`.
+  const runtime = await openRuntime(loadConfig(), { whenHeld: 'join' });
   try {
     if (command === 'migrate') {
       const applied = await migrate(runtime.db);

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { buildApp } from './app.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
@@ -27,10 +28,38 @@ function readConfig(): Config {
   }
 }
 
+/** Where a stray error goes: the app's log once there is one, stderr before. */
+let logError = (message: string, error: unknown) =>
+  console.error(`${message}: ${error instanceof Error ? error.message : String(error)}`);
+
+// A promise rejected with nobody listening is a defect to log, never a reason to stop serving.
+process.on('unhandledRejection', (reason) =>
+  logError('unhandled promise rejection (the server goes on)', reason),
+);
+
+/** The HTTP port, named clearly when another program holds it. */
+function listenError(error: unknown, config: Config): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return `Port ${config.port} is already in use on ${config.host} (another Anjian, or another program). Stop it, or start this one with PORT set to a free port.`;
+  if (code === 'EACCES')
+    return `Port ${config.port} on ${config.host} may not be opened by this user (ports below 1024 need privileges). Set PORT to 1024 or above.`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 async function main() {
   const started = Date.now();
   const config = readConfig();
-  const runtime = await openRuntime(config);
+  // Before PostgreSQL and the migrations: a taken port is said at once (listen checks again later).
+  await new Promise<void>((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error) => {
+      console.error(listenError(error, config));
+      process.exit(1);
+    });
+    probe.listen({ port: config.port, host: config.host }, () => probe.close(() => resolve()));
+  });
+  const runtime = await openRuntime(config, { log: (line) => console.log(`  ${line}`) });
   const { db, cipher } = runtime;
   await seedReferenceData(db, systemClock);
   const demoLoaded = config.demoData ? await loadDemoRegistry({ db, clock: systemClock, cipher }) : false;
@@ -52,22 +81,48 @@ async function main() {
   });
   const app = await buildApp({ config, db, clock: systemClock, cipher, events, logger: true });
   logEvent = (level, message, error) => app.log[level]({ err: error }, message);
+  logError = (message, error) => app.log.error({ err: error }, message);
 
   let simulator: Awaited<ReturnType<typeof startDemoSimulator>> = null;
   let stopping = false;
+  /**
+   * In order: stop feeding ourselves (the simulator), stop accepting HTTP and end the live streams,
+   * stop the workers and the MQTT subscriber and drain the ingest queue (the app's onClose hooks),
+   * then end the pool, and only then stop PostgreSQL — nothing may still be talking to it.
+   */
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'stopping');
-    await simulator?.stop();
-    await app.close();
-    await runtime.close();
-    process.exit(0);
+    let clean = true;
+    const step = async (what: string, work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        clean = false;
+        app.log.error({ err: error }, `shutdown: ${what} failed`);
+      }
+    };
+    await step('simulator', async () => simulator?.stop());
+    // Requests still running get a moment; then their connections are cut.
+    const force = setTimeout(() => app.server.closeAllConnections(), 5_000);
+    await step('HTTP server and workers', () => app.close());
+    clearTimeout(force);
+    await step('database', () => runtime.close());
+    process.exit(clean ? 0 : 1);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    console.error(listenError(error, config));
+    stopping = true;
+    await app.close().catch(() => undefined);
+    await runtime.close();
+    process.exit(1);
+  }
   if (config.simulator) {
     simulator = await startDemoSimulator({
       db,

@@ -260,6 +260,60 @@ describe('bad input', () => {
     ]);
   });
 
+  it('refuses a lone UTF-16 surrogate in a text field with 400 and stores nothing', async () => {
+    for (const displayName of ['李\ud800四', '李\udfff', '\udc00李']) {
+      const before = await counts();
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: JSON.stringify({ ...validUser, username: 'surrogate', displayName }),
+        headers: { 'content-type': 'application/json' },
+        as: admin,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('request.invalid');
+      expect(response.json().error.fields).toEqual([
+        { path: 'displayName', code: 'lone_surrogate', message: 'U+D800–U+DFFF (lone surrogate)' },
+      ]);
+      expect(await counts()).toEqual(before);
+    }
+    // A proper pair (an emoji, a rare CJK character outside the BMP) is text like any other.
+    const pair = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { ...validUser, username: 'surrogatepair', displayName: '𠀀李四🙂' },
+      as: admin,
+    });
+    expect(pair.statusCode).toBeLessThan(300);
+  });
+
+  it('refuses a body sent to a route that takes none, and changes nothing', async () => {
+    const user = await t.createUser({ roles: ['county_officer'], scope: { kind: 'city' } });
+    const caller = await t.sessionFor(user);
+    const me = async () =>
+      (await t.request({ method: 'GET', url: '/api/v1/auth/me', as: caller })).statusCode;
+    for (const payload of [{ everywhere: true }, [1], 'text', 42]) {
+      const response = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        payload: JSON.stringify(payload),
+        headers: { 'content-type': 'application/json' },
+        as: caller,
+      });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error).toEqual({
+        code: 'request.unexpected_body',
+        message: '该接口不接受请求体',
+      });
+    }
+    // The session was not ended by any of them.
+    expect(await me()).toBe(200);
+    // Without a body (or an empty object), the same request does what it says.
+    const done = await t.request({ method: 'POST', url: '/api/v1/auth/logout', payload: {}, as: caller });
+    expect(done.statusCode).toBe(200);
+    expect(await me()).toBe(401);
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);

@@ -77,8 +77,12 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
-  const database = await createTestDatabase();
+export async function createTestContext(
+  env: Record<string, string> = {},
+  /** A database the test owns (e.g. on a PostgreSQL it stops and starts); default: a clone. */
+  own?: { db: Db; url: string; drop(): Promise<void> },
+): Promise<TestContext> {
+  const database = own ?? (await createTestDatabase());
   const { db } = database;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-test-data-'));
   const config = loadConfig({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 export const auditOutcomeSchema = z.enum(['success', 'failure', 'denied']);
 
 export const auditEntrySchema = z.object({
   seq: z.number().int().describe('Position in the chain, from 1'),
-  at: z.iso.datetime({ offset: true }),
+  at: isoInstant(),
   actorId: z.uuid().nullable(),
   actorName: z.string().describe('Username, or the name tried in a failed login'),
   roles: z.array(z.string()),
@@ -23,8 +24,8 @@ export const auditListQuerySchema = pageQuerySchema.extend({
   actor: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   outcome: auditOutcomeSchema.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
 });
 
 export type AuditEntry = z.infer<typeof auditEntrySchema>;

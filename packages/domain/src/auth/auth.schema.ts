@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataScopeSchema } from './data-scope.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 export const usernameSchema = z
   .string()
@@ -53,9 +54,9 @@ export const sessionStateSchema = z.object({
   mustChangePassword: z.boolean(),
   mustEnrolTotp: z.boolean(),
   idleTimeoutSeconds: z.number().int(),
-  expiresAt: z.iso.datetime({ offset: true }),
+  expiresAt: isoInstant(),
   previousLogin: z
-    .object({ at: z.iso.datetime({ offset: true }), ip: z.string() })
+    .object({ at: isoInstant(), ip: z.string() })
     .nullable()
     .describe('The sign-in before this session began, so that the user notices one that was not theirs'),
 });
@@ -68,9 +69,9 @@ export const totpSetupResponseSchema = z.object({
 
 export const sessionSummarySchema = z.object({
   id: z.uuid(),
-  createdAt: z.iso.datetime({ offset: true }),
-  lastSeenAt: z.iso.datetime({ offset: true }),
-  expiresAt: z.iso.datetime({ offset: true }),
+  createdAt: isoInstant(),
+  lastSeenAt: isoInstant(),
+  expiresAt: isoInstant(),
   ip: z.string(),
   userAgent: z.string(),
   current: z.boolean(),

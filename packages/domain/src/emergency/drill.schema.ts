@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { gb6441AccidentTypeCodes } from './accidents/accident-types.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { countyCodeSchema } from '../registry/enterprise.schema.ts';
+import { isoDate } from '../common/dates.schema.ts';
 
 /** 演练情景库: a scenario a drill plays out. City-wide scenarios have no county. */
 export const drillScenarioInputSchema = z
@@ -36,7 +37,7 @@ export const drillFindingInputSchema = z
   .object({
     text: z.string().trim().min(2).max(1000).describe('A problem found and the action to fix it'),
     owner: z.string().trim().min(1).max(64).describe('Responsible unit or person'),
-    deadline: z.iso.date(),
+    deadline: isoDate(),
     status: z.enum(findingStatuses).default('open'),
   })
   .strict();
@@ -46,7 +47,7 @@ export const drillInputSchema = z
   .object({
     title: z.string().trim().min(2).max(200),
     county: countyCodeSchema,
-    heldOn: z.iso.date().describe('The date held, or planned'),
+    heldOn: isoDate().describe('The date held, or planned'),
     status: z.enum(drillStatuses).default('planned'),
     form: z.enum(drillForms),
     scenarioId: z.uuid().optional(),
@@ -64,7 +65,7 @@ export const drillFindingSchema = z.object({
   id: z.uuid(),
   text: z.string(),
   owner: z.string(),
-  deadline: z.iso.date(),
+  deadline: isoDate(),
   status: z.enum(findingStatuses),
   overdue: z.boolean().describe('Open and past its deadline'),
 });
@@ -73,7 +74,7 @@ export const drillSchema = z.object({
   id: z.uuid(),
   title: z.string(),
   county: z.string(),
-  heldOn: z.iso.date(),
+  heldOn: isoDate(),
   status: z.enum(drillStatuses),
   form: z.enum(drillForms),
   scenarioId: z.uuid().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countyCodeSchema } from '../registry/enterprise.schema.ts';
+import { isoDate, isoInstant } from '../common/dates.schema.ts';
 
 /** 值班表 and 值班日志. A roster without a county is the city bureau's own. */
 export const dutyShifts = ['day', 'night', 'all_day'] as const;
@@ -9,7 +10,7 @@ const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|1\d{2,4})$/, 'a 
 export const dutyShiftInputSchema = z
   .object({
     county: countyCodeSchema.optional().describe('Absent for the city bureau'),
-    date: z.iso.date(),
+    date: isoDate(),
     shift: z.enum(dutyShifts),
     leader: z.string().trim().min(1).max(64).describe('带班领导'),
     officer: z.string().trim().min(1).max(64).describe('值班员'),
@@ -21,7 +22,7 @@ export type DutyShiftInput = z.infer<typeof dutyShiftInputSchema>;
 export const dutyShiftSchema = z.object({
   id: z.uuid(),
   county: z.string().nullable(),
-  date: z.iso.date(),
+  date: isoDate(),
   shift: z.enum(dutyShifts),
   leader: z.string(),
   officer: z.string(),
@@ -31,8 +32,8 @@ export const dutyShiftSchema = z.object({
 export type DutyShift = z.infer<typeof dutyShiftSchema>;
 
 export const dutyRosterQuerySchema = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: isoDate(),
+  to: isoDate(),
   county: z
     .string()
     .regex(/^(\d{6}|city)$/)
@@ -43,7 +44,7 @@ export const dutyRosterQuerySchema = z.object({
 export const dutyLogInputSchema = z
   .object({
     county: countyCodeSchema.optional().describe('Absent for the city bureau'),
-    at: z.iso.datetime({ offset: true }).optional().describe('When it happened; default now'),
+    at: isoInstant().optional().describe('When it happened; default now'),
     text: z.string().trim().min(2).max(4000),
     incidentId: z.uuid().optional(),
   })
@@ -53,7 +54,7 @@ export type DutyLogInput = z.infer<typeof dutyLogInputSchema>;
 export const dutyLogEntrySchema = z.object({
   id: z.uuid(),
   county: z.string().nullable(),
-  at: z.iso.datetime({ offset: true }),
+  at: isoInstant(),
   author: z.string(),
   text: z.string(),
   incidentId: z.uuid().nullable(),
@@ -63,8 +64,8 @@ export const dutyLogEntrySchema = z.object({
 export type DutyLogEntry = z.infer<typeof dutyLogEntrySchema>;
 
 export const dutyLogQuerySchema = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
   county: z
     .string()
     .regex(/^(\d{6}|city)$/)

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { gb6441AccidentTypeCodes } from './accidents/accident-types.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { countyCodeSchema } from '../registry/enterprise.schema.ts';
+import { isoDate } from '../common/dates.schema.ts';
 
 /** 案例库: past accidents with their causes and the lessons drawn, for training and drills. */
 export const emergencyCaseInputSchema = z
   .object({
     title: z.string().trim().min(4).max(200),
-    occurredOn: z.iso.date(),
+    occurredOn: isoDate(),
     county: countyCodeSchema.describe('Where it happened (or the county that keeps the case)'),
     place: z.string().trim().max(200).optional().describe('Place or enterprise, as published'),
     accidentType: z.enum(gb6441AccidentTypeCodes).describe('GB 6441-1986 accident type code'),
@@ -29,7 +30,7 @@ export type EmergencyCaseInput = z.infer<typeof emergencyCaseInputSchema>;
 export const emergencyCaseSchema = z.object({
   id: z.uuid(),
   title: z.string(),
-  occurredOn: z.iso.date(),
+  occurredOn: isoDate(),
   county: z.string(),
   place: z.string().nullable(),
   accidentType: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { countyCodeSchema } from '../registry/enterprise.schema.ts';
 import { planReviewStatuses } from './plan-review.ts';
+import { isoDate } from '../common/dates.schema.ts';
 
 /** 应急预案: who issues it (市级/县级/部门/企业) and what it is (综合/专项/部门/现场处置方案). */
 export const emergencyPlanLevels = ['city', 'county', 'department', 'enterprise'] as const;
@@ -9,7 +10,7 @@ export const emergencyPlanTypes = ['comprehensive', 'special', 'department', 'on
 /** 《国家突发公共事件总体应急预案》: 响应由高到低分为 Ⅰ、Ⅱ、Ⅲ、Ⅳ 级. */
 export const responseLevels = ['I', 'II', 'III', 'IV'] as const;
 
-const isoDate = z.iso.date();
+const planDate = isoDate();
 
 export const emergencyPlanInputSchema = z
   .object({
@@ -34,9 +35,9 @@ export const emergencyPlanInputSchema = z
       .default([])
       .describe('Response levels I–IV with their activation criteria, each level once'),
     attachments: z.array(z.uuid()).max(20).default([]).describe('Upload ids (the plan text, maps, lists)'),
-    issuedOn: isoDate.describe('发布日期'),
-    revisedOn: isoDate.optional().describe('Last revision; the issue date when never revised'),
-    reviewDueOn: isoDate
+    issuedOn: planDate.describe('发布日期'),
+    revisedOn: planDate.optional().describe('Last revision; the issue date when never revised'),
+    reviewDueOn: planDate
       .optional()
       .describe(
         'Next evaluation due; default three years after the last revision (应急管理部令第2号 第三十五条)',
@@ -56,14 +57,14 @@ export const emergencyPlanSchema = z.object({
   accidentTypes: z.array(z.string()),
   responseLevels: z.array(z.object({ level: z.enum(responseLevels), criteria: z.string() })),
   attachments: z.array(z.uuid()),
-  issuedOn: isoDate,
-  revisedOn: isoDate,
-  reviewDueOn: isoDate,
+  issuedOn: planDate,
+  revisedOn: planDate,
+  reviewDueOn: planDate,
   reviewStatus: z.enum(planReviewStatuses).describe('overdue, due within 30 or 90 days, or current'),
   daysToReview: z.number().int().describe('Negative when overdue'),
   summary: z.string().nullable(),
   drills: z
-    .array(z.object({ id: z.uuid(), title: z.string(), heldOn: isoDate, status: z.string() }))
+    .array(z.object({ id: z.uuid(), title: z.string(), heldOn: planDate, status: z.string() }))
     .describe('Drills of this plan, newest first'),
   demo: z.boolean(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { countyCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
+import { isoDate } from '../common/dates.schema.ts';
 
 /**
  * The emergency libraries (应急资源, 专栏 16): rescue teams, warehouses with their materials,
@@ -77,7 +78,7 @@ export const emergencyMaterialSchema = z
     unit: z.string().trim().min(1).max(16).describe('个, 套, 吨, 米 …'),
     quantity: z.number().min(0).max(1e9),
     minimumStock: z.number().min(0).max(1e9).optional(),
-    expiresOn: z.iso.date().optional(),
+    expiresOn: isoDate().optional(),
   })
   .strict();
 export type EmergencyMaterial = z.infer<typeof emergencyMaterialSchema>;

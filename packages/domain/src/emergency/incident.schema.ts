@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accidentLevels } from './accidents/accident-level.ts';
 import { gb6441AccidentTypeCodes } from './accidents/accident-types.ts';
 import { countyCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 const headCount = z.number().int().min(0).max(100_000);
 const lossWan = z
@@ -12,7 +13,7 @@ const lossWan = z
 /** The initial report (首报) of a work-safety accident. */
 export const incidentReportSchema = z
   .object({
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: isoInstant(),
     county: countyCodeSchema,
     enterpriseId: z.uuid().optional(),
     location: z.string().trim().min(2).max(200),
@@ -34,7 +35,7 @@ export const incidentReportSchema = z
 /** A follow-up report (续报): new totals, not increments. */
 export const incidentFollowUpSchema = z
   .object({
-    at: z.iso.datetime({ offset: true }).optional().describe('When the figures became known; default now'),
+    at: isoInstant().optional().describe('When the figures became known; default now'),
     deaths: headCount.optional(),
     seriousInjuries: headCount.optional(),
     missing: headCount.optional(),
@@ -47,7 +48,7 @@ export const dispatchStatuses = ['dispatched', 'en_route', 'on_scene', 'done'] a
 
 export const incidentSchema = z.object({
   id: z.uuid(),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: isoInstant(),
   county: z.string(),
   enterpriseId: z.uuid().nullable(),
   enterpriseName: z.string().nullable(),
@@ -64,7 +65,7 @@ export const incidentSchema = z.object({
     .describe('Statutory class (国务院令第493号), recomputed on later casualties within the window'),
   originalLevel: z.enum(accidentLevels),
   reclassified: z.boolean(),
-  casualtyWindowEndsAt: z.iso.datetime({ offset: true }),
+  casualtyWindowEndsAt: isoInstant(),
   description: z.string(),
   reporter: z.string(),
   status: z.enum(['open', 'closed']),
@@ -73,8 +74,8 @@ export const incidentSchema = z.object({
       id: z.string(),
       toZh: z.string(),
       toEn: z.string(),
-      latestAt: z.iso.datetime({ offset: true }),
-      sentAt: z.iso.datetime({ offset: true }).nullable(),
+      latestAt: isoInstant(),
+      sentAt: isoInstant().nullable(),
       overdue: z.boolean().describe('Not yet sent and past its latest lawful time'),
     }),
   ),
@@ -86,12 +87,12 @@ export const incidentSchema = z.object({
       resourceName: z.string(),
       status: z.enum(dispatchStatuses),
       note: z.string().nullable(),
-      updatedAt: z.iso.datetime({ offset: true }),
+      updatedAt: isoInstant(),
     }),
   ),
   timeline: z.array(
     z.object({
-      at: z.iso.datetime({ offset: true }),
+      at: isoInstant(),
       actor: z.string(),
       kind: z.enum([
         'report',

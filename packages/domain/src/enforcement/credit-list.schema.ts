@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { creditListingStatuses } from './credit-list-terms.ts';
+import { isoDate } from '../common/dates.schema.ts';
 
 /* Requests of /api/v1/credit/listings. Dates are YYYY-MM-DD in China Standard Time. */
 
-const dateSchema = z.iso.date();
+const dateSchema = isoDate();
 const noteSchema = z.string().trim().max(2000).optional().describe('Free note kept in the file');
 const reasonSchema = z.string().trim().min(2).max(2000);
 

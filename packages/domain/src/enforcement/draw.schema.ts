@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countyCodeSchema, industryCodeSchema } from '../registry/enterprise.schema.ts';
 import { drawAlgorithmVersion, drawModes } from './draw-record.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 /*
  * Requests and answers of /api/v1/enforcement/draws (双随机) and of the public verification page.
@@ -102,7 +103,7 @@ export const drawPublicRecordSchema = z
     algorithm: z.literal(drawAlgorithmVersion),
     drawId: idSchema,
     title: z.string().min(1).max(200),
-    announcedAt: z.iso.datetime({ offset: true }).describe('When record and commitment were published'),
+    announcedAt: isoInstant().describe('When record and commitment were published'),
     mode: drawModeSchema,
     enterpriseCount: z.int().min(1),
     inspectorsPerEnterprise: z.int().min(2),

@@ -3,6 +3,7 @@ import { countyCodeSchema, industryCodeSchema } from '../registry/enterprise.sch
 import { hiddenHazardCategorySchema } from '../dual-prevention/hazards/hidden-hazard.schema.ts';
 import { drawModeSchema, riskWeightFormulaSchema } from './draw.schema.ts';
 import { enforcementDocumentTypeCodes } from './document-types.ts';
+import { isoDate, isoInstant } from '../common/dates.schema.ts';
 
 /*
  * Requests of the enforcement server (/api/v1/enforcement, docs/enforcement.md) beside the draw,
@@ -10,7 +11,7 @@ import { enforcementDocumentTypeCodes } from './document-types.ts';
  * offline submissions, documents.
  */
 
-const dateSchema = z.iso.date();
+const dateSchema = isoDate();
 const divisionSchema = z
   .string()
   .regex(/^5304\d{2}$/, 'a Yuxi division code')
@@ -170,7 +171,7 @@ export const inspectionSubmissionSchema = z
     results: z.array(inspectionItemResultSchema).max(500),
     signatureUploadId: uploadIdSchema.optional().describe("The enterprise's signature (PNG drawn on screen)"),
     notes: z.string().trim().max(4000).optional(),
-    finishedAt: z.iso.datetime({ offset: true }).describe('When the inspector finished, on the device'),
+    finishedAt: isoInstant().describe('When the inspector finished, on the device'),
     final: z.boolean().default(true).describe('false: per-item results only, the inspection stays open'),
   })
   .strict();

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { rmbYuanSchema } from '../money/rmb-amount.ts';
 import { penaltyCaseStatuses, penaltyKinds, penaltyPartyKinds } from './penalty-case-terms.ts';
+import { isoDate } from '../common/dates.schema.ts';
 
 /*
  * Requests of /api/v1/enforcement/cases. Dates are calendar dates (YYYY-MM-DD) in China Standard
  * Time; statutory periods count from the day after (期间开始的日不计算在内).
  */
 
-const dateSchema = z.iso.date();
+const dateSchema = isoDate();
 const idSchema = z.string().trim().min(1).max(64);
 const noteSchema = z.string().trim().max(2000).optional().describe('Free note kept in the case file');
 const reasonSchema = z.string().trim().min(2).max(2000);

@@ -6,6 +6,7 @@ import {
   majorHazardRequestSchema,
   majorHazardResponseSchema,
 } from './major-hazard.schema.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 /**
  * An enterprise's declaration of its GB 18218-2018 units (重大危险源辨识与分级申报): each production or
@@ -67,7 +68,7 @@ export const majorHazardUnitSchema = z.object({
     .describe('The registry major hazard source this unit keeps up to date, once it has been one'),
   version: z.number().int().describe('Raised on every change; each version is kept in the history'),
   demo: z.boolean(),
-  updatedAt: z.iso.datetime({ offset: true }),
+  updatedAt: isoInstant(),
   updatedBy: z.string(),
 });
 
@@ -84,7 +85,7 @@ export const majorHazardUnitListQuerySchema = pageQuerySchema.extend({
 
 export const majorHazardUnitHistoryEntrySchema = z.object({
   version: z.number().int(),
-  at: z.iso.datetime({ offset: true }),
+  at: isoInstant(),
   actor: z.string(),
   change: z.enum(['declared', 'updated', 'retired']),
   s: z.string(),

@@ -4,6 +4,7 @@ import { alarmRuleIdSchema, alarmRuleKinds } from './alarm-rule.schema.ts';
 import { alarmRuleStatuses, alarmTransitionReasons } from './alarm-state.ts';
 import { monitoringPointCodeSchema, warningColourSchema } from './monitoring-point.schema.ts';
 import { alarmActorKinds, alarmThresholdLevels } from './monitoring-terms.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 /*
  * Requests and answers of /api/v1/alarms. The lifecycle (alarm-lifecycle.ts):
@@ -83,7 +84,7 @@ export const alarmActionSchema = z
 export type AlarmAction = z.infer<typeof alarmActionSchema>;
 export type AlarmDisposal = z.infer<typeof alarmDisposalSchema>;
 
-const instant = z.iso.datetime({ offset: true });
+const instant = isoInstant();
 
 export const alarmEscalationStateSchema = z
   .enum(alarmEscalationStates)

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { monitoringPointCodeSchema } from './monitoring-point.schema.ts';
 import { readingFlags } from './reading-quality.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 /** Body of `POST /api/v1/telemetry` and of one MQTT message: at most this many readings. */
 export const maxReadingsPerBatch = 10_000;
 
 export const readingTimestampSchema = z
   .union([
-    z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2025-06-01T08:00:00+08:00'),
+    isoInstant().describe('ISO 8601 with offset, e.g. 2025-06-01T08:00:00+08:00'),
     z.int().min(0).describe('Milliseconds since 1970-01-01T00:00:00Z'),
   ])
   .describe('When the value was measured');

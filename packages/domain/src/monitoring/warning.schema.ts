@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { warningColourSchema } from './monitoring-point.schema.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 /*
  * The four-colour warning (四色预警) of a site as the API answers it (site-warning.ts). Every level
@@ -33,8 +34,8 @@ export const warningResponseSchema = z
     enterpriseId: z.uuid(),
     level: warningColourSchema.nullable().describe('null: no warning'),
     preset: z.object({ id: z.string(), version: z.int().min(1) }).describe('Roll-up rules used'),
-    evaluatedAt: z.iso.datetime({ offset: true }),
-    since: z.iso.datetime({ offset: true }).optional().describe('When the site reached this level'),
+    evaluatedAt: isoInstant(),
+    since: isoInstant().optional().describe('When the site reached this level'),
     reasons: z.array(rollupReasonSchema),
     items: z
       .array(

@@ -4,6 +4,7 @@ import { yuxiCountyCodes } from './divisions/yuxi-divisions.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { findTownship } from './yuxi-townships.ts';
 import { keySupervisionTags } from './registry-dictionaries.ts';
+import { isoDate, isoInstant } from '../common/dates.schema.ts';
 
 /** Yuxi lies within about 101.2–103.3 E, 23.2–25.1 N; a point outside is a typo, not an enterprise. */
 export const YUXI_BOUNDS = { minLon: 101.0, maxLon: 103.5, minLat: 23.0, maxLat: 25.3 } as const;
@@ -74,7 +75,7 @@ export const licenceSchema = z
   .object({
     type: z.string().min(1).max(64).describe('Licence type (dictionary licence_type)'),
     number: z.string().trim().min(1).max(64),
-    validUntil: z.iso.date().describe('YYYY-MM-DD'),
+    validUntil: isoDate().describe('YYYY-MM-DD'),
   })
   .strict();
 
@@ -167,8 +168,8 @@ export const enterpriseSchema = z.object({
   responsibleDepartment: z.string().nullable(),
   objectCount: z.number().int(),
   demo: z.boolean().describe('Demo data (演示), never real figures'),
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
+  createdAt: isoInstant(),
+  updatedAt: isoInstant(),
 });
 
 export const enterpriseListQuerySchema = pageQuerySchema.extend({
@@ -192,7 +193,7 @@ export const enterpriseListQuerySchema = pageQuerySchema.extend({
 });
 
 export const enterpriseHistoryEntrySchema = z.object({
-  at: z.iso.datetime({ offset: true }),
+  at: isoInstant(),
   actorName: z.string(),
   field: z.string(),
   oldValue: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { countyCodeSchema, lonLatSchema, YUXI_BOUNDS } from './enterprise.schema.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 /** The regulated objects of the plan's 专栏 5, 6 and 10, each located and (but for parks) owned by an enterprise. */
 export const regulatedObjectKinds = [
@@ -166,8 +167,8 @@ export const regulatedObjectSchema = z.object({
   attributes: z.record(z.string(), z.unknown()).describe('The kind-specific fields'),
   geometry: z.unknown().nullable().describe('GeoJSON geometry of lines and areas'),
   demo: z.boolean(),
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
+  createdAt: isoInstant(),
+  updatedAt: isoInstant(),
 });
 export type RegulatedObject = z.infer<typeof regulatedObjectSchema>;
 

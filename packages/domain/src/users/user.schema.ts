@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { usernameSchema } from '../auth/auth.schema.ts';
 import { dataScopeSchema } from '../auth/data-scope.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
+import { isoInstant } from '../common/dates.schema.ts';
 
 const displayNameSchema = z.string().trim().min(1).max(64).describe('Name shown in the UI, e.g. 张三');
 const phoneSchema = z
@@ -46,10 +47,10 @@ export const userSchema = z.object({
   scope: dataScopeSchema,
   status: userStatusSchema,
   totpEnrolled: z.boolean(),
-  lockedUntil: z.iso.datetime({ offset: true }).nullable(),
-  lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
-  passwordChangedAt: z.iso.datetime({ offset: true }).nullable(),
-  createdAt: z.iso.datetime({ offset: true }),
+  lockedUntil: isoInstant().nullable(),
+  lastLoginAt: isoInstant().nullable(),
+  passwordChangedAt: isoInstant().nullable(),
+  createdAt: isoInstant(),
 });
 
 export const userCreatedSchema = z.object({

@@ -13,6 +13,8 @@ export interface Config {
   /** External PostgreSQL; null means the embedded server under dataDir. */
   readonly databaseUrl: string | null;
   readonly embeddedPgPort: number;
+  /** EMBEDDED_PG_PORT was set: use exactly that port; otherwise a free one when 5433 is taken. */
+  readonly embeddedPgPortExplicit: boolean;
   readonly mqttUrl: string | null;
   /** MQTT client id prefix (stable: the broker keeps the sessions' messages) and connections. */
   readonly mqtt: {
@@ -51,6 +53,9 @@ export interface Config {
   } | null;
 }
 
+/** Never 5432, which a system PostgreSQL may hold. */
+export const defaultEmbeddedPgPort = 5433;
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => ['true', '1', 'yes'].includes(v));
@@ -64,7 +69,7 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  EMBEDDED_PG_PORT: int(1024, 65535).default(5433),
+  EMBEDDED_PG_PORT: int(1024, 65535).optional(),
   MQTT_URL: z
     .string()
     .regex(/^(mqtts?|wss?|tcp):\/\//, 'must start with mqtt://, mqtts://, ws:// or wss://')
@@ -158,7 +163,8 @@ export function loadConfig(
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
-    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    embeddedPgPort: e.EMBEDDED_PG_PORT ?? defaultEmbeddedPgPort,
+    embeddedPgPortExplicit: e.EMBEDDED_PG_PORT !== undefined,
     mqttUrl: e.MQTT_URL ?? null,
     mqtt: Object.freeze({
       clientId: e.MQTT_CLIENT_ID,

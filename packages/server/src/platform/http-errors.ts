@@ -8,6 +8,10 @@ import {
   type FieldProblem,
   type Language,
 } from '@anjian/domain';
+import { isDatabaseUnavailable } from './db.ts';
+
+/** Retry-After when the database is away: a restart of PostgreSQL takes a few seconds. */
+export const databaseRetryAfterSeconds = 5;
 
 /** Validation of a request part against its zod schema, keeping zod's issues for the field list. */
 export class RequestValidationError extends Error {
@@ -124,23 +128,50 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return send(reply, language, 'route.not_found');
   if (fastifyError.statusCode === 413) return send(reply, language, 'request.too_large');
   if (fastifyError.statusCode === 415) return send(reply, language, 'request.unsupported_media_type');
+  if (isDatabaseUnavailable(error)) {
+    // The database is away (stopped, restarting, unreachable): the client may simply try again.
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', String(databaseRetryAfterSeconds));
+    return send(reply, language, 'server.database_unavailable');
+  }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, language, 'server.internal');
 }
 
-function findNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What PostgreSQL cannot store in text or jsonb, if the string holds it. */
+function unstorable(text: string): 'nul_character' | 'lone_surrogate' | null {
+  if (text.includes('\u0000')) return 'nul_character';
+  return LONE_SURROGATE.test(text) ? 'lone_surrogate' : null;
+}
+
+function findUnstorable(
+  value: unknown,
+  path: string,
+  depth = 0,
+): { path: string; code: 'nul_character' | 'lone_surrogate' } | null {
+  if (typeof value === 'string') {
+    const code = unstorable(value);
+    return code ? { path, code } : null;
+  }
   if (depth > 32 || value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
-    const found = key.includes('\u0000') ? path : findNul(inner, path ? `${path}.${key}` : key, depth + 1);
+    const code = unstorable(key);
+    if (code) return { path, code };
+    const found = findUnstorable(inner, path ? `${path}.${key}` : key, depth + 1);
     if (found !== null) return found;
   }
   return null;
 }
 
+const unstorableMessage = { nul_character: 'U+0000', lone_surrogate: 'U+D800–U+DFFF (lone surrogate)' };
+
 /**
- * PostgreSQL text cannot hold U+0000, and no field of ours needs it: refuse it at the edge, in
- * body, query and path alike, before it can reach a query as a 500.
+ * PostgreSQL text cannot hold U+0000, jsonb refuses a lone UTF-16 surrogate ("\ud800" in JSON), and
+ * no field of ours needs either: refuse them at the edge, in body, query and path alike, before
+ * they can reach a query as a 500.
  */
 export function rejectNulCharacters(request: FastifyRequest): void {
   for (const [part, value] of [
@@ -148,11 +179,25 @@ export function rejectNulCharacters(request: FastifyRequest): void {
     ['querystring', request.query],
     ['params', request.params],
   ] as const) {
-    const path = findNul(value, part);
-    if (path !== null) {
+    const found = findUnstorable(value, part);
+    if (found !== null) {
       throw new DomainError('request.invalid', {
-        fields: [{ path, code: 'nul_character', message: 'U+0000' }],
+        fields: [{ path: found.path, code: found.code, message: unstorableMessage[found.code] }],
       });
     }
   }
+}
+
+/**
+ * A route that declares no body must not be sent one: what the client meant by it would be ignored
+ * without a word. An empty object carries nothing and passes; files sent to upload routes are not
+ * JSON and are not concerned.
+ */
+export function rejectUnexpectedBody(request: FastifyRequest): void {
+  if (request.routeOptions.schema?.body !== undefined) return;
+  const body = request.body as unknown;
+  if (body === undefined || body === null) return;
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) return;
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return;
+  throw new DomainError('request.unexpected_body');
 }

@@ -14,15 +14,21 @@ export interface Runtime {
 
 export async function openRuntime(
   config: Config,
-  log: (line: string) => void = () => undefined,
+  options: {
+    log?: (line: string) => void;
+    /** Another live process holds DATA_DIR's cluster: join it (the CLI) or refuse (a server). */
+    whenHeld?: 'join' | 'refuse';
+  } = {},
 ): Promise<Runtime> {
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres({
         dataDir: config.dataDir,
         port: config.embeddedPgPort,
+        portExplicit: config.embeddedPgPortExplicit,
         database: 'anjian',
-        log,
+        whenHeld: options.whenHeld ?? 'refuse',
+        log: options.log,
       });
   const db = createPool(config.databaseUrl ?? embedded!.connectionString);
   try {

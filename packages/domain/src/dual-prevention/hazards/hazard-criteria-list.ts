@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HiddenHazardError } from './hidden-hazard.errors.ts';
+import { isoDate } from '../../common/dates.schema.ts';
 
 /*
  * The statutory major-hidden-hazard criteria (重大事故隐患判定标准) are per-industry lists that
@@ -65,7 +66,7 @@ export const hazardCriteriaListSchema = z
         zh: z.string().min(2).max(200).describe('Issuing document'),
         documentNo: z.string().max(60).optional().describe('文号 or order number'),
         issuedBy: z.string().max(100).optional(),
-        effectiveFrom: z.iso.date().optional(),
+        effectiveFrom: isoDate().optional(),
         verification: z.enum(hazardCriteriaVerifications),
       })
       .strict(),

@@ -12,6 +12,7 @@ import {
   hiddenHazardSupervisionLevels,
   hiddenHazardSupervisionSteps,
 } from './hidden-hazard-terms.ts';
+import { isoDate, isoInstant } from '../../common/dates.schema.ts';
 
 /*
  * Requests and answers of /api/v1/hazards. Deadlines are calendar dates (YYYY-MM-DD) in China
@@ -266,7 +267,7 @@ export const hiddenHazardActionSchema = z
   ])
   .describe('One step of the hidden-hazard closed loop');
 
-const instant = z.iso.datetime({ offset: true });
+const instant = isoInstant();
 
 export const hiddenHazardCriterionSchema = z.object({
   code: z.string(),
@@ -314,7 +315,7 @@ export const hiddenHazardResponseSchema = z
     criteria: z.array(hiddenHazardCriterionSchema).describe('Statutory criteria that made it 重大'),
     majorJudgement: z.string().optional(),
     status: hiddenHazardStatusSchema,
-    deadline: z.iso.date().optional(),
+    deadline: isoDate().optional(),
     plan: hiddenHazardPlanSchema.extend({ submittedAt: instant }).optional(),
     supervision: z
       .object({
@@ -324,7 +325,7 @@ export const hiddenHazardResponseSchema = z
         documentNo: z.string().optional(),
         notice: z.string().optional().describe('督办通知'),
         supervisingUnit: z.string().optional().describe('督办单位'),
-        deadline: z.iso.date().optional().describe('督办期限'),
+        deadline: isoDate().optional().describe('督办期限'),
         reviews: z
           .array(z.object({ at: instant, by: z.string(), opinion: z.string(), onSite: z.boolean() }))
           .default([])
@@ -337,11 +338,11 @@ export const hiddenHazardResponseSchema = z
       .optional()
       .describe('挂牌督办'),
     extensionRequest: z
-      .object({ deadline: z.iso.date(), reason: z.string(), requestedAt: instant, requestedBy: z.string() })
+      .object({ deadline: isoDate(), reason: z.string(), requestedAt: instant, requestedBy: z.string() })
       .optional()
       .describe('Extension request waiting for a decision'),
     extensions: z
-      .array(z.object({ from: z.iso.date(), to: z.iso.date(), approvedAt: instant, approvedBy: z.string() }))
+      .array(z.object({ from: isoDate(), to: isoDate(), approvedAt: instant, approvedBy: z.string() }))
       .describe('Granted extensions'),
     progressReports: z
       .array(

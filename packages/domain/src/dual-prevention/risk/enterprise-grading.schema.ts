@@ -5,6 +5,7 @@ import {
   enterpriseRedReasons,
 } from './enterprise-grading.ts';
 import { riskColourSchema, riskLevelSchema } from './risk-level.schema.ts';
+import { isoDate, isoInstant } from '../../common/dates.schema.ts';
 
 /** Answer of the 100-point grading (应急〔2018〕19号, standards.md §2.4). */
 export const enterpriseGradingResultSchema = z
@@ -19,7 +20,7 @@ export const enterpriseGradingResultSchema = z
     adjustments: z
       .array(z.object({ item: z.enum(enterpriseGradingItems), points: z.number() }))
       .describe('Bonus (+) and deduction (−) items applied'),
-    reassessBy: z.iso.date().describe('Latest date of the next assessment'),
+    reassessBy: isoDate().describe('Latest date of the next assessment'),
   })
   .describe('Enterprise safety-risk grading (blue ≥ 90, yellow ≥ 75, orange ≥ 60, else red)');
 
@@ -38,7 +39,7 @@ const storedGradingSchema = z.object({
   input: z.object(enterpriseGradingInputSchema.shape),
   result: enterpriseGradingResultSchema,
   note: z.string().optional(),
-  gradedAt: z.iso.datetime({ offset: true }),
+  gradedAt: isoInstant(),
   gradedBy: z.string(),
 });
 
@@ -56,9 +57,9 @@ export const enterpriseGradingSummarySchema = z.object({
   colour: riskColourSchema,
   level: riskLevelSchema,
   redReasons: z.array(z.enum(enterpriseRedReasons)),
-  assessedOn: z.iso.date(),
-  reassessBy: z.iso.date(),
-  gradedAt: z.iso.datetime({ offset: true }),
+  assessedOn: isoDate(),
+  reassessBy: isoDate(),
+  gradedAt: isoInstant(),
 });
 
 export type EnterpriseGradingSave = z.infer<typeof enterpriseGradingSaveSchema>;

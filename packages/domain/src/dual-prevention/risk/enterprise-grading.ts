@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromHundredths, toHundredths } from './hundredths.ts';
 import { RiskCalculationError } from './risk-calculation-error.ts';
 import type { RiskColour, RiskLevel } from './risk-level.ts';
+import { isoDate } from '../../common/dates.schema.ts';
 
 /*
  * 危险化学品生产储存企业安全风险评估诊断分级指南（试行）(应急〔2018〕19号), as far as standards.md §2.4
@@ -20,7 +21,7 @@ const points = z.number().min(0).max(100);
 
 export const enterpriseGradingInputSchema = z
   .object({
-    assessedOn: z.iso.date().describe('Date of the assessment (YYYY-MM-DD); accident windows end on it'),
+    assessedOn: isoDate().describe('Date of the assessment (YYYY-MM-DD); accident windows end on it'),
     checklistScore: points.describe(
       'Score of the guideline checklist before the bonus and accident items below, 0–100, at most two decimals',
     ),
@@ -36,7 +37,7 @@ export const enterpriseGradingInputSchema = z
     accidents: z
       .array(
         z.object({
-          occurredOn: z.iso.date(),
+          occurredOn: isoDate(),
           level: z.enum(gradingAccidentLevels),
           deaths: z.int().min(0),
           injured: z.int().min(0),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { gb6441AccidentTypeCodes } from '../../emergency/accidents/accident-types.ts';
 import { riskColours } from './risk-level.ts';
+import { isoInstant } from '../../common/dates.schema.ts';
 
 /**
  * The enterprise's risk register (风险分级管控): risk units (area, facility, activity, post), the
@@ -62,7 +63,7 @@ export const riskPointSchema = riskPointInputSchema.extend({
   value: z.number().describe('D (LEC) or R (LS)'),
   level: z.number().int().min(1).max(4).describe('1 重大 (red) … 4 低 (blue)'),
   colour: z.enum(riskColours),
-  assessedAt: z.iso.datetime({ offset: true }),
+  assessedAt: isoInstant(),
   assessedBy: z.string(),
 });
 

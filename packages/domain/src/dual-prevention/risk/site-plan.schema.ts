@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoInstant } from '../../common/dates.schema.ts';
 
 /**
  * The site plan (厂区平面图) under an enterprise's four-colour risk map (风险四色分布图): an uploaded
@@ -22,6 +23,6 @@ export const riskSitePlanSchema = z.object({
   width: z.number().int(),
   height: z.number().int(),
   updatedBy: z.string(),
-  updatedAt: z.iso.datetime({ offset: true }),
+  updatedAt: isoInstant(),
 });
 export type RiskSitePlan = z.infer<typeof riskSitePlanSchema>;

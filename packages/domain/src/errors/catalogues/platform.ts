@@ -13,6 +13,11 @@ export const platformErrors = {
     zh: '不支持的内容类型，请使用 application/json',
     en: 'Unsupported content type; use application/json',
   },
+  'request.unexpected_body': {
+    status: 400,
+    zh: '该接口不接受请求体',
+    en: 'This route takes no request body',
+  },
   'request.rate_limited': {
     status: 429,
     zh: '请求过于频繁，请稍后再试',
@@ -23,6 +28,11 @@ export const platformErrors = {
     status: 500,
     zh: '服务器内部错误，请联系管理员',
     en: 'Internal server error; contact the administrator',
+  },
+  'server.database_unavailable': {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is unavailable for the moment; try again later',
   },
   'auth.unauthenticated': {
     status: 401,

@@ -6,7 +6,8 @@ import {
   type PointAlarmState,
   type ReadingQuality,
 } from '@anjian/domain';
-import type { Db } from '../../platform/db.ts';
+import type { PoolClient } from 'pg';
+import { isDatabaseUnavailable, type Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { EventBatch, EventBus } from '../../platform/events/index.ts';
 import {
@@ -235,6 +236,9 @@ export class IngestPipeline {
         }
         inflight = prepared ? { prepared, done: this.write(prepared) } : null;
       }
+    } catch (error) {
+      // write() answers its own submitters; this is a defect, and must not end the process.
+      this.options.onError?.(error);
     } finally {
       this.running = false;
       const waiters = this.idleWaiters;
@@ -259,11 +263,15 @@ export class IngestPipeline {
     const dirty = [...this.options.points.all()].filter((point) => point.dirty);
     if (dirty.length === 0) return;
     const client = await this.options.db.connect();
+    let broken = false;
     try {
       await persistStates(client, dirty, this.options.clock.now());
       for (const point of dirty) point.dirty = false;
+    } catch (error) {
+      broken = isDatabaseUnavailable(error);
+      throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -372,13 +380,16 @@ export class IngestPipeline {
     const started = performance.now();
     let written = started;
     let stored = started;
-    const client = await this.options.db.connect();
+    let client: PoolClient | null = null;
     let committed = false;
+    let failure: unknown = null;
     let alarmChanges: AlarmChange[] = [];
     let newLate = new Set<string>();
     let lateRows = late;
     let events: EventBatch | null = null;
     try {
+      // Inside the try: with the database away, connecting fails too, and the submitters must hear.
+      client = await this.options.db.connect();
       await client.query('BEGIN');
       if (fresh.length > 0) {
         await client.query('SAVEPOINT fresh');
@@ -407,12 +418,16 @@ export class IngestPipeline {
       await client.query('COMMIT');
       committed = true;
     } catch (error) {
+      failure = error;
       this.stats.failures += 1;
       for (const job of batch) job.reject(error);
       this.options.onError?.(error);
     } finally {
-      if (!committed) await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      if (client) {
+        if (!committed) await client.query('ROLLBACK').catch(() => undefined);
+        // A client whose connection broke is dropped, not returned to the pool.
+        client.release(failure !== null && isDatabaseUnavailable(failure));
+      }
       this.queued -= prepared.rows;
     }
     if (!committed) return false;

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,7 +16,8 @@ import {
   warningColourSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
-import { requestLanguage } from '../../platform/http-errors.ts';
+import { databaseRetryAfterSeconds, requestLanguage } from '../../platform/http-errors.ts';
+import { isDatabaseUnavailable } from '../../platform/db.ts';
 import type { Device, DeviceTokens } from './device-tokens.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { EventBus } from '../../platform/events/index.ts';
@@ -106,6 +108,7 @@ export function registerMonitoringRoutes(
 ) {
   const { monitoring, devices, events } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const openStreams = new Set<ServerResponse>();
 
   api.post(
     '/api/v1/telemetry',
@@ -124,7 +127,7 @@ export function registerMonitoringRoutes(
           'Each reading {point, ts, value} is checked on its own: malformed ones and points of another enterprise ' +
           'are rejected by index while the rest are stored. Duplicates (same point and ts) are ignored. ' +
           'Values out of range, null (NaN) or from the future are stored and flagged. The answer comes only ' +
-          'after the readings are durable; when the queue is full the answer is 503 with Retry-After.',
+          'after the readings are durable; when the queue is full or the database is away the answer is 503 with Retry-After.',
         security: [{ device: [] }],
         body: z.object({ readings: z.array(z.unknown()).min(1) }).strict(),
         response: { 200: telemetryResultSchema },
@@ -143,7 +146,11 @@ export function registerMonitoringRoutes(
         return { ...result, rejected };
       } catch (error) {
         if (error instanceof DomainError && error.code === 'telemetry.busy') reply.header('retry-after', '1');
-        else if (!(error instanceof DomainError)) {
+        else if (isDatabaseUnavailable(error)) {
+          // Nothing was acknowledged: the device keeps the readings and sends them again.
+          reply.header('retry-after', String(databaseRetryAfterSeconds));
+          throw new DomainError('server.database_unavailable');
+        } else if (!(error instanceof DomainError)) {
           request.log.error({ err: error }, 'telemetry not stored');
           reply.header('retry-after', '5');
           throw new DomainError('telemetry.store_failed');
@@ -495,6 +502,13 @@ export function registerMonitoringRoutes(
       request.raw.on('close', end);
       response.on('close', end);
       response.on('error', end);
+      openStreams.add(response);
+      response.on('close', () => openStreams.delete(response));
     },
   );
+  // A stream never ends on its own: at shutdown end them (EventSource reconnects to the next server),
+  // or closing the HTTP server would wait for them forever.
+  app.addHook('preClose', async () => {
+    for (const response of openStreams) response.end();
+  });
 }

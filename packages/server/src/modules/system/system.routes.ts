@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { yuxiCity, yuxiCounties } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
+import { databaseRetryAfterSeconds } from '../../platform/http-errors.ts';
 import type { DivisionsService } from '../registry/index.ts';
 
 const divisionSchema = z.object({
@@ -28,12 +29,26 @@ export function registerSystemRoutes(
         summary: 'Liveness and database reachability; no login needed',
         response: {
           200: z.object({ status: z.literal('ok'), version: z.string(), database: z.literal('ok') }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            version: z.string(),
+            database: z.literal('down'),
+          }),
         },
       },
     },
-    async () => {
-      await db.query('SELECT 1');
-      return { status: 'ok' as const, version, database: 'ok' as const };
+    async (request, reply) => {
+      try {
+        await db.query('SELECT 1');
+        return { status: 'ok' as const, version, database: 'ok' as const };
+      } catch (error) {
+        // A load balancer or monitor reads this: the process lives, its database does not answer.
+        request.log.warn({ err: error }, 'health: database down');
+        return reply
+          .status(503)
+          .header('retry-after', String(databaseRetryAfterSeconds))
+          .send({ status: 'unavailable' as const, version, database: 'down' as const });
+      }
     },
   );
 

@@ -53,6 +53,39 @@ describe('enterprise 100-point grading (应急〔2018〕19号)', () => {
   });
   afterAll(() => t.close());
 
+  it('refuses a date outside 1900–2100 with 400 and stores nothing (issue 19, defect 4)', async () => {
+    const stored = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM enterprise_gradings WHERE enterprise_id = $1',
+          [inCounty],
+        )
+      ).rows[0]!.n;
+    const before = await stored();
+    for (const change of [
+      { assessedOn: '9999-12-31' },
+      { assessedOn: '1899-12-31' },
+      {
+        accidents: [
+          { occurredOn: '9999-01-01', level: 'general', deaths: 1, injured: 0, sociallySignificant: false },
+        ],
+      },
+    ]) {
+      const response = await grade(inCounty, input(change), officer);
+      expect(response.statusCode, JSON.stringify(change)).toBe(400);
+      expect(response.json().error.code).toBe('request.invalid');
+      expect(response.json().error.fields[0].message).toBe('取值不正确：1900-01-01 … 2100-12-31');
+    }
+    expect(await stored()).toBe(before);
+    // The enterprise's grading still reads (nothing unreadable was written).
+    const read = await t.request({
+      method: 'GET',
+      url: `/api/v1/risk/enterprise-gradings/${inCounty}`,
+      as: officer,
+    });
+    expect(read.statusCode).not.toBe(500);
+  });
+
   it('colours the score at every band edge, without signing in', async () => {
     const cases: [number, string, number][] = [
       [100, 'blue', 4],
