@@ -33,6 +33,7 @@ export * from './registry/regulated-object.schema.ts';
 export * from './major-hazards/rational.ts';
 export * from './major-hazards/gb18218-table1.ts';
 export * from './major-hazards/gb18218-table2.ts';
+export * from './major-hazards/gb18218-table1-categories.ts';
 export * from './major-hazards/substance-lookup.ts';
 export * from './major-hazards/beta-factor.ts';
 export * from './major-hazards/exposure-alpha.ts';
