@@ -13,6 +13,7 @@ import {
 import { requireAuth } from '../../../platform/access.ts';
 import type { Db } from '../../../platform/db.ts';
 import { attachmentHeader } from '../../../platform/excel.ts';
+import { requestLanguage } from '../../../platform/http-errors.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
 import { buildTemplate, streamExport, XLSX_TYPE } from './enterprise-excel.ts';
 import { importEnterprises } from './enterprise-import.ts';
@@ -152,7 +153,7 @@ export function registerEnterprisesRoutes(
         actorOf(requireAuth(request)),
         request.body,
         await deps.dictionaries.list(),
-        { validOnly: request.query.validOnly === 'true' },
+        { validOnly: request.query.validOnly === 'true', language: requestLanguage(request) },
       );
       request.auditDetail = `rows=${report.totalRows} created=${report.created} updated=${report.updated} invalid=${report.invalidRows} committed=${report.committed}`;
       return report;
