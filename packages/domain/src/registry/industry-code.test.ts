@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { checkIndustryCode } from './industry-code.ts';
 import { enterpriseInputSchema, industryCodeSchema } from './enterprise.schema.ts';
 
@@ -36,7 +37,9 @@ describe('GB/T 4754-2017 industry codes', () => {
       const result = industryCodeSchema.safeParse(input);
       expect(result.success, input).toBe(false);
       expect(
-        result.error?.issues.map((issue) => issue.params?.code),
+        result.error?.issues.map(
+          (issue) => (issue as z.core.$ZodIssue & { params?: { code?: string } }).params?.code,
+        ),
         input,
       ).toEqual(['registry.industry_code_invalid']);
     }
@@ -51,7 +54,10 @@ describe('GB/T 4754-2017 industry codes', () => {
     });
     expect(result.success).toBe(false);
     const codes = Object.fromEntries(
-      (result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.params?.code]),
+      (result.error?.issues ?? []).map((issue) => [
+        issue.path.join('.'),
+        (issue as z.core.$ZodIssue & { params?: { code?: string } }).params?.code,
+      ]),
     );
     expect(codes).toEqual({
       creditCode: 'registry.credit_code_check_char',

@@ -26,7 +26,8 @@ describe('creditCodeSchema', () => {
       const result = creditCodeSchema.safeParse(input);
       expect(result.success).toBe(false);
       expect(result.error?.issues).toHaveLength(1);
-      const issue = result.error?.issues[0];
+      const issue = result.error?.issues[0] as
+        (z.core.$ZodIssue & { params?: Record<string, unknown> }) | undefined;
       expect(issue).toMatchObject({ code: 'custom', params: { problem, position, expectedCheckChar } });
       const code = `registry.credit_code_${problem}` as ErrorCode;
       expect(issue?.params?.code).toBe(code);
