@@ -55,7 +55,11 @@ describe('chooseGb18218Beta', () => {
 
   it('lets the caller override the default category', () => {
     const choice = choose('苯', 'W5.1');
-    expect([choice.betaText, choice.source, choice.category?.code]).toEqual(['1.5', 'table4_category', 'W5.1']);
+    expect([choice.betaText, choice.source, choice.category?.code]).toEqual([
+      '1.5',
+      'table4_category',
+      'W5.1',
+    ]);
   });
 
   it('still asks for a category for a Table 1 chemical with no Table 2 category (三氧化硫)', () => {

@@ -183,7 +183,16 @@ describe('identifyMajorHazard: β of Table 1 chemicals from their default hazard
   // Hand-computed: S = Σ q/Q; R = α·Σ β·q/Q; levels by R (≥100 一级, ≥50 二级, ≥10 三级, else 四级).
   it.each<[string, MajorHazardItemInput[], number, string, string, string, number, string[]]>([
     // LPG 100 t / Q 50 = 2; β 1.5 (W2); α 0.5 (nobody) → R = 0.5 × 3 = 1.5
-    ['液化石油气 100 t', [{ substance: '液化石油气', quantityTonnes: '100' }], 0, '2.0000', '0.5', '1.5000', 4, ['W2']],
+    [
+      '液化石油气 100 t',
+      [{ substance: '液化石油气', quantityTonnes: '100' }],
+      0,
+      '2.0000',
+      '0.5',
+      '1.5000',
+      4,
+      ['W2'],
+    ],
     // 汽油 1000/200 = 5, 甲醇 600/500 = 1.2 → S 6.2; β 1 each (W5.3); α 1.2 (40 people) → R 7.44
     [
       '汽油 1000 t + 甲醇 600 t',
@@ -199,7 +208,16 @@ describe('identifyMajorHazard: β of Table 1 chemicals from their default hazard
       ['W5.3', 'W5.3'],
     ],
     // 二氟化氧 2/1 = 2; J1 (β 4) beats W4 (β 1); α 2.0 (150 people) → R = 2 × 8 = 16
-    ['二氟化氧 2 t', [{ substance: '二氟化氧', quantityTonnes: '2' }], 150, '2.0000', '2.0', '16.0000', 3, ['J1']],
+    [
+      '二氟化氧 2 t',
+      [{ substance: '二氟化氧', quantityTonnes: '2' }],
+      150,
+      '2.0000',
+      '2.0',
+      '16.0000',
+      3,
+      ['J1'],
+    ],
     // 硝酸铵(>0.2%) 10/5 = 2, β 2 (W1.1); 氯 10/5 = 2, β 4 (Table 3) → S 4, Σβq/Q 12; α 1.5 → R 18
     [
       '硝酸铵 10 t + 氯 10 t',
@@ -215,7 +233,16 @@ describe('identifyMajorHazard: β of Table 1 chemicals from their default hazard
       ['W1.1', ''],
     ],
     // 乙炔 40/1 = 40, β 1.5 (W2); α 2.0 → R = 2 × 60 = 120
-    ['乙炔 40 t', [{ substance: '乙炔', quantityTonnes: '40' }], 100, '40.0000', '2.0', '120.0000', 1, ['W2']],
+    [
+      '乙炔 40 t',
+      [{ substance: '乙炔', quantityTonnes: '40' }],
+      100,
+      '40.0000',
+      '2.0',
+      '120.0000',
+      1,
+      ['W2'],
+    ],
   ])('%s', (_label, items, population, s, alpha, r, level, categories) => {
     const result = unit(items, population);
     expect([result.s, result.alpha, result.r, result.level]).toEqual([s, alpha, r, level]);
@@ -237,7 +264,11 @@ describe('identifyMajorHazard: β of Table 1 chemicals from their default hazard
 
   it('uses the category the caller gives instead of the default', () => {
     const result = unit([{ substance: '苯', quantityTonnes: '100', betaCategory: 'W5.1' }]);
-    expect([result.items[0]?.beta, result.items[0]?.betaSource, result.r]).toEqual(['1.5', 'table4_category', '1.5000']);
+    expect([result.items[0]?.beta, result.items[0]?.betaSource, result.r]).toEqual([
+      '1.5',
+      'table4_category',
+      '1.5000',
+    ]);
   });
 });
 

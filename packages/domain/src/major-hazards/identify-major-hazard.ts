@@ -129,7 +129,10 @@ function itemResult(
     betaSource: beta ? beta.source : null,
     betaCategory: beta?.category?.code ?? null,
     ...(beta?.defaultCategories
-      ? { betaDefaultCategories: [...beta.defaultCategories], betaDefaultConfirmed: beta.defaultConfirmed ?? false }
+      ? {
+          betaDefaultCategories: [...beta.defaultCategories],
+          betaDefaultConfirmed: beta.defaultConfirmed ?? false,
+        }
       : {}),
   };
 }

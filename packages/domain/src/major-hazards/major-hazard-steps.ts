@@ -109,7 +109,9 @@ function betaReason(item: GradedItem): { zh: string; en: string } {
       const code = beta.category?.code ?? '';
       const all = beta.defaultCategories ?? [code];
       const several = all.length > 1;
-      const check = beta.defaultConfirmed ? { zh: '', en: '' } : { zh: '，默认类别待核实', en: '; default to be checked' };
+      const check = beta.defaultConfirmed
+        ? { zh: '', en: '' }
+        : { zh: '，默认类别待核实', en: '; default to be checked' };
       return {
         zh: several
           ? `未列入表3，按GHS分类的默认危险性类别 ${all.join('、')} 中校正系数最大的 ${code}（${beta.category?.hazardClassZh ?? ''}）取表4${check.zh}`

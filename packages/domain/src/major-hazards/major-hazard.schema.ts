@@ -64,7 +64,7 @@ const betaSourceSchema = z
   .describe(
     'Where β came from: table3 = named toxic gas; table3_via = 煤气 row using 一氧化碳; ' +
       'table4_category = Table 4 by the hazard category given (or of a Table 2 item); ' +
-      'table4_default = Table 4 by the Table 1 row\'s default category from its GHS classification; ' +
+      "table4_default = Table 4 by the Table 1 row's default category from its GHS classification; " +
       'fallback = configured default, to be checked',
   );
 
