@@ -34,7 +34,8 @@ export interface IncidentRecord {
 interface Row {
   id: string;
   occurred_at: Date;
-  notified_at: Date;
+  /** NULL: told at the accident time (rows written without it). */
+  notified_at: Date | null;
   county: string;
   enterprise_id: string | null;
   enterprise_name: string | null;
@@ -58,7 +59,7 @@ function toRecord(row: Row): IncidentRecord {
   return {
     id: row.id,
     occurredAt: row.occurred_at,
-    notifiedAt: row.notified_at,
+    notifiedAt: row.notified_at ?? row.occurred_at,
     county: row.county,
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name,
