@@ -144,7 +144,8 @@ describe('a duty officer records a chlorine release and commands the response', 
       await byTestId(page, 'incident-create').click();
       await byTestId(page, 'incident-report-drawer').waitFor();
       await byTestId(page, 'incident-form-type').click();
-      await pickOption(page, '中毒和窒息');
+      // An accident today is classified by GB 6441-2025 (from 2026-07-01): 中毒, not 1986's 中毒和窒息.
+      await pickOption(page, '中毒');
       await byTestId(page, 'incident-form-enterprise').locator('input').fill(plant.name.slice(0, 8));
       await pickOption(page, plant.name);
       // The enterprise gives the county and the position; the officer names the exact place.

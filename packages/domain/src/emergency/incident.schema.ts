@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { accidentLevels } from './accidents/accident-level.ts';
-import { gb6441AccidentTypeCodes } from './accidents/accident-types.ts';
 import { countyCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
 import { isoInstant } from '../common/dates.schema.ts';
 
@@ -14,11 +13,26 @@ const lossWan = z
 export const incidentReportSchema = z
   .object({
     occurredAt: isoInstant(),
+    notifiedAt: isoInstant()
+      .optional()
+      .describe(
+        "When the unit's responsible person was told (国务院令第493号 §9: the unit's 1-hour limit counts from it); " +
+          'default the accident time, never before it',
+      ),
     county: countyCodeSchema,
     enterpriseId: z.uuid().optional(),
     location: z.string().trim().min(2).max(200),
     position: lonLatSchema.optional(),
-    accidentType: z.enum(gb6441AccidentTypeCodes).describe('GB 6441-1986 accident type code'),
+    accidentType: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1)
+      .max(16)
+      .describe(
+        'Accident type code of the GB 6441 version the accident date selects (China time): 01–20 of ' +
+          'GB 6441-1986 before 2026-07-01, WSA1nnnn of GB 6441-2025 from then (configurable)',
+      ),
     roadTraffic: z
       .boolean()
       .default(false)
@@ -49,12 +63,16 @@ export const dispatchStatuses = ['dispatched', 'en_route', 'on_scene', 'done'] a
 export const incidentSchema = z.object({
   id: z.uuid(),
   occurredAt: isoInstant(),
+  notifiedAt: isoInstant().describe(
+    "When the unit's responsible person was told; the unit's reporting hour counts from it",
+  ),
   county: z.string(),
   enterpriseId: z.uuid().nullable(),
   enterpriseName: z.string().nullable(),
   location: z.string(),
   position: z.object({ lon: z.number(), lat: z.number() }).nullable(),
   accidentType: z.string(),
+  accidentTypeVersion: z.string().describe('GB 6441 version of accidentType, e.g. GB6441-2025'),
   roadTraffic: z.boolean(),
   deaths: z.number().int(),
   seriousInjuries: z.number().int(),

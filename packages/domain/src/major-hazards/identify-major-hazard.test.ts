@@ -156,11 +156,11 @@ describe('identifyMajorHazard: steps', () => {
 
   it('says which β was assumed from the configured fallback', () => {
     const result = identifyMajorHazard(
-      { items: [{ substance: '氢', quantityTonnes: '5' }], exposedPopulation: 0 },
+      { items: [{ substance: '三氧化硫', quantityTonnes: '75' }], exposedPopulation: 0 },
       { fallbackBeta: '1' },
     );
     expect(result.steps.find((step) => step.kind === 'beta')?.zh).toBe(
-      '第1项 氢：未列入表3且未指定危险性类别，按配置的默认值取值（需核实），β = 1',
+      '第1项 三氧化硫：未列入表3且未指定危险性类别，按配置的默认值取值（需核实），β = 1',
     );
     expect(result.items[0]?.betaSource).toBe('fallback');
   });
@@ -176,6 +176,99 @@ describe('identifyMajorHazard: steps', () => {
     const minor = unit([{ substance: '氯', quantityTonnes: '1' }]);
     expect(majorHazardResponseSchema.parse(major)).toEqual(major);
     expect(majorHazardResponseSchema.parse(minor)).toEqual(minor);
+  });
+});
+
+describe('identifyMajorHazard: β of Table 1 chemicals from their default hazard category', () => {
+  // Hand-computed: S = Σ q/Q; R = α·Σ β·q/Q; levels by R (≥100 一级, ≥50 二级, ≥10 三级, else 四级).
+  it.each<[string, MajorHazardItemInput[], number, string, string, string, number, string[]]>([
+    // LPG 100 t / Q 50 = 2; β 1.5 (W2); α 0.5 (nobody) → R = 0.5 × 3 = 1.5
+    [
+      '液化石油气 100 t',
+      [{ substance: '液化石油气', quantityTonnes: '100' }],
+      0,
+      '2.0000',
+      '0.5',
+      '1.5000',
+      4,
+      ['W2'],
+    ],
+    // 汽油 1000/200 = 5, 甲醇 600/500 = 1.2 → S 6.2; β 1 each (W5.3); α 1.2 (40 people) → R 7.44
+    [
+      '汽油 1000 t + 甲醇 600 t',
+      [
+        { substance: '汽油', quantityTonnes: '1000' },
+        { substance: '甲醇', quantityTonnes: '600' },
+      ],
+      40,
+      '6.2000',
+      '1.2',
+      '7.4400',
+      4,
+      ['W5.3', 'W5.3'],
+    ],
+    // 二氟化氧 2/1 = 2; J1 (β 4) beats W4 (β 1); α 2.0 (150 people) → R = 2 × 8 = 16
+    [
+      '二氟化氧 2 t',
+      [{ substance: '二氟化氧', quantityTonnes: '2' }],
+      150,
+      '2.0000',
+      '2.0',
+      '16.0000',
+      3,
+      ['J1'],
+    ],
+    // 硝酸铵(>0.2%) 10/5 = 2, β 2 (W1.1); 氯 10/5 = 2, β 4 (Table 3) → S 4, Σβq/Q 12; α 1.5 → R 18
+    [
+      '硝酸铵 10 t + 氯 10 t',
+      [
+        { substance: 'T1-43', quantityTonnes: '10' },
+        { substance: '氯', quantityTonnes: '10' },
+      ],
+      60,
+      '4.0000',
+      '1.5',
+      '18.0000',
+      3,
+      ['W1.1', ''],
+    ],
+    // 乙炔 40/1 = 40, β 1.5 (W2); α 2.0 → R = 2 × 60 = 120
+    [
+      '乙炔 40 t',
+      [{ substance: '乙炔', quantityTonnes: '40' }],
+      100,
+      '40.0000',
+      '2.0',
+      '120.0000',
+      1,
+      ['W2'],
+    ],
+  ])('%s', (_label, items, population, s, alpha, r, level, categories) => {
+    const result = unit(items, population);
+    expect([result.s, result.alpha, result.r, result.level]).toEqual([s, alpha, r, level]);
+    expect(result.items.map((item) => item.betaCategory ?? '')).toEqual(categories);
+  });
+
+  it('says which default category set β, and that an unconfirmed one is to be checked', () => {
+    const result = unit([{ substance: '二氟化氧', quantityTonnes: '2' }]);
+    expect(result.items[0]).toMatchObject({
+      betaSource: 'table4_default',
+      betaCategory: 'J1',
+      betaDefaultCategories: ['J1', 'W4'],
+      betaDefaultConfirmed: false,
+    });
+    expect(result.steps.find((step) => step.kind === 'beta')?.zh).toBe(
+      '第1项 二氟化氧：未列入表3，按GHS分类的默认危险性类别 J1、W4 中校正系数最大的 J1（急性毒性）取表4，默认类别待核实，β = 4',
+    );
+  });
+
+  it('uses the category the caller gives instead of the default', () => {
+    const result = unit([{ substance: '苯', quantityTonnes: '100', betaCategory: 'W5.1' }]);
+    expect([result.items[0]?.beta, result.items[0]?.betaSource, result.r]).toEqual([
+      '1.5',
+      'table4_category',
+      '1.5000',
+    ]);
   });
 });
 
@@ -196,11 +289,11 @@ describe('identifyMajorHazard: errors', () => {
     );
   });
 
-  it('asks for the category of a Table 1 chemical outside Table 3 once the unit is major', () => {
-    const error = errorOf(() => unit([{ substance: '液化石油气', quantityTonnes: 50 }]));
+  it('asks for the category of a Table 1 chemical without a default category once the unit is major', () => {
+    const error = errorOf(() => unit([{ substance: '三氧化硫', quantityTonnes: 75 }]));
     expect([error.code, error.details]).toEqual([
       'major_hazard.beta_category_required',
-      { input: '液化石油气(含丙烷、丁烷及其混合物)', code: 'T1-52' },
+      { input: '三氧化硫', code: 'T1-26' },
     ]);
   });
 

@@ -128,5 +128,11 @@ function itemResult(
     beta: beta ? beta.betaText : null,
     betaSource: beta ? beta.source : null,
     betaCategory: beta?.category?.code ?? null,
+    ...(beta?.defaultCategories
+      ? {
+          betaDefaultCategories: [...beta.defaultCategories],
+          betaDefaultConfirmed: beta.defaultConfirmed ?? false,
+        }
+      : {}),
   };
 }

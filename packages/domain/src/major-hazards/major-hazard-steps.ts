@@ -105,6 +105,22 @@ function betaReason(item: GradedItem): { zh: string; en: string } {
             en: `not in Table 3; Table 4 value of category ${code} (${hazardClass.en})`,
           };
     }
+    case 'table4_default': {
+      const code = beta.category?.code ?? '';
+      const all = beta.defaultCategories ?? [code];
+      const several = all.length > 1;
+      const check = beta.defaultConfirmed
+        ? { zh: '', en: '' }
+        : { zh: '，默认类别待核实', en: '; default to be checked' };
+      return {
+        zh: several
+          ? `未列入表3，按GHS分类的默认危险性类别 ${all.join('、')} 中校正系数最大的 ${code}（${beta.category?.hazardClassZh ?? ''}）取表4${check.zh}`
+          : `未列入表3，按GHS分类的默认危险性类别 ${code}（${beta.category?.hazardClassZh ?? ''}）取表4${check.zh}`,
+        en: several
+          ? `not in Table 3; of its default GHS categories ${all.join(', ')} the one with the largest β, ${code} (${beta.category?.hazardClassEn ?? ''}), Table 4${check.en}`
+          : `not in Table 3; Table 4 value of its default GHS category ${code} (${beta.category?.hazardClassEn ?? ''})${check.en}`,
+      };
+    }
     case 'fallback':
       return {
         zh: '未列入表3且未指定危险性类别，按配置的默认值取值（需核实）',

@@ -60,10 +60,12 @@ export const majorHazardRequestSchema = z
   .describe('One production or storage unit: its chemicals and the population around it');
 
 const betaSourceSchema = z
-  .enum(['table3', 'table3_via', 'table4_category', 'fallback'])
+  .enum(['table3', 'table3_via', 'table4_category', 'table4_default', 'fallback'])
   .describe(
     'Where β came from: table3 = named toxic gas; table3_via = 煤气 row using 一氧化碳; ' +
-      'table4_category = Table 4 by hazard category; fallback = configured default, to be checked',
+      'table4_category = Table 4 by the hazard category given (or of a Table 2 item); ' +
+      "table4_default = Table 4 by the Table 1 row's default category from its GHS classification; " +
+      'fallback = configured default, to be checked',
   );
 
 export const majorHazardItemResultSchema = z.object({
@@ -82,6 +84,17 @@ export const majorHazardItemResultSchema = z.object({
   beta: z.string().nullable().describe('β; null when the unit is not a major hazard source'),
   betaSource: betaSourceSchema.nullable(),
   betaCategory: z.string().nullable().describe('Category whose Table 4 β was used, if any'),
+  betaDefaultCategories: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'For betaSource table4_default: all default categories of the Table 1 row (from its GHS ' +
+        'classification); betaCategory is the one with the largest β',
+    ),
+  betaDefaultConfirmed: z
+    .boolean()
+    .optional()
+    .describe('For betaSource table4_default: false when the default classification is still to be checked'),
 });
 
 export const majorHazardStepSchema = z.object({

@@ -5,6 +5,8 @@ import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { findTownship } from './yuxi-townships.ts';
 import { keySupervisionTags } from './registry-dictionaries.ts';
 import { isoDate, isoInstant } from '../common/dates.schema.ts';
+import { checkIndustryCode } from './industry-code.ts';
+import { codedIssue } from '../errors/coded-issue.ts';
 
 /** Yuxi lies within about 101.2–103.3 E, 23.2–25.1 N; a point outside is a typo, not an enterprise. */
 export const YUXI_BOUNDS = { minLon: 101.0, maxLon: 103.5, minLat: 23.0, maxLat: 25.3 } as const;
@@ -19,46 +21,22 @@ export const lonLatSchema = z
 
 export const countyCodeSchema = z
   .string()
-  .refine((code) => yuxiCountyCodes.includes(code), { message: 'not a county of Yuxi' })
+  .refine((code) => yuxiCountyCodes.includes(code), codedIssue('registry.county_unknown'))
   .describe('GB/T 2260 county code, e.g. 530403');
 
-/** GB/T 4754-2017: a section letter and a 4-digit class, e.g. C2614; the letter must fit the division. */
-const sectionDivisions: Record<string, [number, number]> = {
-  A: [1, 5],
-  B: [6, 12],
-  C: [13, 43],
-  D: [44, 46],
-  E: [47, 50],
-  F: [51, 52],
-  G: [53, 60],
-  H: [61, 62],
-  I: [63, 65],
-  J: [66, 69],
-  K: [70, 70],
-  L: [71, 72],
-  M: [73, 75],
-  N: [76, 79],
-  O: [80, 82],
-  P: [83, 83],
-  Q: [84, 85],
-  R: [86, 90],
-  S: [91, 96],
-  T: [97, 97],
-};
+/** GB/T 4754-2017 class code; a bare class code (2614) gets its section letter (industry-code.ts). */
 export const industryCodeSchema = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-T]\d{4}$/, 'a section letter and four digits, e.g. C2614')
-  .refine(
-    (code) => {
-      const range = sectionDivisions[code[0]!]!;
-      const division = Number(code.slice(1, 3));
-      return division >= range[0] && division <= range[1];
-    },
-    { message: 'the division does not belong to that section' },
-  )
-  .describe('GB/T 4754-2017 industry class, e.g. C2614 (有机化学原料制造)');
+  .max(32)
+  .overwrite((code) => {
+    const check = checkIndustryCode(code);
+    return check.valid ? check.code : code;
+  })
+  .refine((code) => checkIndustryCode(code).valid, codedIssue('registry.industry_code_invalid'))
+  .describe(
+    'GB/T 4754-2017 industry class, e.g. C2614 (有机化学原料制造); the four digits alone (2614) are ' +
+      'accepted and stored with their section letter',
+  );
 
 const personName = z.string().trim().min(1).max(64);
 const phone = z
@@ -118,7 +96,7 @@ const enterpriseFields = {
 
 function townshipInCounty(value: { county?: string; township?: string }, ctx: z.RefinementCtx) {
   if (value.township && value.county && findTownship(value.township)?.county !== value.county) {
-    ctx.addIssue({ code: 'custom', path: ['township'], message: 'not a township of that county' });
+    ctx.addIssue({ code: 'custom', path: ['township'], ...codedIssue('registry.township_not_in_county') });
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { countyCodeSchema, lonLatSchema, YUXI_BOUNDS } from './enterprise.schema.ts';
 import { isoInstant } from '../common/dates.schema.ts';
+import { codedIssue } from '../errors/coded-issue.ts';
 
 /** The regulated objects of the plan's 专栏 5, 6 and 10, each located and (but for parks) owned by an enterprise. */
 export const regulatedObjectKinds = [
@@ -41,9 +42,10 @@ const ring = z
   .array(position)
   .min(4)
   .max(20_000)
-  .refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], {
-    message: 'a ring must be closed',
-  });
+  .refine(
+    (r) => r.length > 0 && r[0]?.[0] === r.at(-1)?.[0] && r[0]?.[1] === r.at(-1)?.[1],
+    codedIssue('registry.ring_not_closed'),
+  );
 const polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(100) }).strict();
 const multiPolygon = z
   .object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1).max(100) })

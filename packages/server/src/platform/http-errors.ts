@@ -4,6 +4,7 @@ import {
   DomainError,
   errorCatalogue,
   errorMessage,
+  fillMessage,
   type ErrorCode,
   type FieldProblem,
   type Language,
@@ -38,6 +39,34 @@ export function requestLanguage(request: FastifyRequest): Language {
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
+const typeNames: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  object: '对象',
+  array: '列表',
+  date: '日期',
+  bigint: '整数',
+};
+
+const formatNames: Record<string, string> = {
+  datetime: '日期时间（ISO 8601，含时区）',
+  date: '日期（YYYY-MM-DD）',
+  time: '时间',
+  uuid: '编号（UUID）',
+  email: '电子邮箱',
+  url: '网址',
+};
+
+/** The catalogue code a custom issue carries (see `codedIssue` in the domain), if any. */
+function issueCode(issue: z.core.$ZodIssue): ErrorCode | null {
+  if (issue.code !== 'custom') return null;
+  const code = (issue.params as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code in errorCatalogue ? (code as ErrorCode) : null;
+}
+
+/** A field's problem in the caller's language; never zod's English inside a Chinese answer. */
 function issueMessage(issue: z.core.$ZodIssue, language: Language): string {
   const en = language === 'en';
   switch (issue.code) {
@@ -48,7 +77,7 @@ function issueMessage(issue: z.core.$ZodIssue, language: Language): string {
           : '必填'
         : en
           ? `Expected ${issue.expected}`
-          : `类型应为 ${issue.expected}`;
+          : `类型应为${typeNames[issue.expected] ?? issue.expected}`;
     case 'too_small':
       return en
         ? `Too short or too small (minimum ${String(issue.minimum)})`
@@ -59,14 +88,21 @@ function issueMessage(issue: z.core.$ZodIssue, language: Language): string {
         : `长度或数值过大（最大 ${String(issue.maximum)}）`;
     case 'unrecognized_keys':
       return en ? `Unknown field(s): ${issue.keys.join(', ')}` : `不允许的字段：${issue.keys.join('、')}`;
-    case 'invalid_format':
-      return en ? `Wrong format (${issue.format})` : `格式不正确（${issue.format}）`;
+    case 'invalid_format': {
+      if (en) return `Wrong format (${issue.format})`;
+      const name = formatNames[issue.format];
+      return name ? `格式不正确，应为${name}` : '格式不正确';
+    }
     case 'invalid_value':
       return en ? 'Not one of the allowed values' : '不是允许的取值';
     case 'invalid_union':
       return en ? 'Does not match any allowed form' : '不符合任何允许的格式';
-    default:
-      return en ? issue.message : `取值不正确：${issue.message}`;
+    default: {
+      const code = issueCode(issue);
+      if (code)
+        return fillMessage(errorMessage(code, language), issue.code === 'custom' ? (issue.params ?? {}) : {});
+      return en ? issue.message : '取值不正确';
+    }
   }
 }
 
@@ -77,7 +113,7 @@ export function fieldProblems(
 ): FieldProblem[] {
   return issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.'),
-    code: issue.code,
+    code: issueCode(issue) ?? issue.code,
     message: issueMessage(issue, language),
   }));
 }

@@ -209,7 +209,7 @@ export const INCIDENT = (target: Target) => ({
   occurredAt: '2026-11-29T01:00:00.000Z',
   county: countyOf(target),
   location: '矩阵事故地点',
-  accidentType: '09',
+  accidentType: 'WSA10010',
   deaths: 0,
   seriousInjuries: 1,
   description: '矩阵测试事故',

@@ -394,7 +394,7 @@ export const en: SameShape<Messages> = {
     locationHint:
       'WGS-84 / CGCS2000 (Tianditu) coordinates; Yuxi lies within about 101.0–103.5° E and 23.0–25.3° N',
     industryCode: 'Industry code (GB/T 4754)',
-    industryCodePlaceholder: 'e.g. C2614',
+    industryCodePlaceholder: 'e.g. C2614, or just 2614',
     sectors: 'Regulatory sectors',
     scale: 'Size',
     employees: 'Employees',
@@ -457,7 +457,8 @@ export const en: SameShape<Messages> = {
       township: 'This township is not in the selected county',
       address: 'At most 256 characters',
       location: 'Give both longitude and latitude, inside Yuxi',
-      industryCode: 'A section letter and four digits whose division belongs to the section, e.g. C2614',
+      industryCode:
+        'A GB/T 4754-2017 class: a section letter and four digits (C2614) or the four digits alone (2614); the division must exist and belong to the section',
       employees: 'A whole number from 0 to 1,000,000',
       contactName: 'Enter a name (1 to 64 characters)',
       contactPhone: 'An 11-digit mobile number or a landline with area code (e.g. 0877-2012345)',

@@ -384,7 +384,7 @@ export const zhCN = {
     locationApproximateTag: '估算位置',
     locationHint: 'WGS-84 / CGCS2000 坐标（天地图坐标系），玉溪市范围约为东经 101.0–103.5°、北纬 23.0–25.3°',
     industryCode: '国民经济行业代码',
-    industryCodePlaceholder: '如 C2614',
+    industryCodePlaceholder: '如 C2614，或只填 2614',
     sectors: '监管行业',
     scale: '企业规模',
     employees: '从业人数',
@@ -447,7 +447,8 @@ export const zhCN = {
       township: '该乡镇（街道）不属于所选县（市、区）',
       address: '地址不能超过 256 个字符',
       location: '请同时填写经度和纬度，且须在玉溪市范围内',
-      industryCode: '应为门类字母加 4 位数字，且大类属于该门类，如 C2614',
+      industryCode:
+        '应为 GB/T 4754-2017 小类代码：门类字母加 4 位数字（如 C2614），或只填 4 位数字（如 2614）；大类须存在且属于该门类',
       employees: '请输入 0–1000000 之间的整数',
       contactName: '请填写姓名（1–64 个字符）',
       contactPhone: '请输入 11 位手机号码或带区号的固定电话（如 0877-2012345）',

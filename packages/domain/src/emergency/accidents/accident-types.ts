@@ -1,7 +1,7 @@
 /**
  * Accident types of GB 6441-1986 (now GB/T 6441-1986), 20 types with codes 01–20 in the standard's
- * order (standards.md §3.5). Kept for records before GB 6441-2025 takes effect (2026-07-01); the
- * 2025 list is not settled in our sources and will be a separate list under its own standard id.
+ * order (standards.md §3.5). They classify accidents before GB 6441-2025 takes effect (2026-07-01);
+ * the 2025 list and the choice by accident date are in accident-type-versions.ts.
  */
 export const gb6441AccidentTypeStandard = 'GB6441-1986';
 

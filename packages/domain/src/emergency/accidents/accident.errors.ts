@@ -8,6 +8,7 @@ export const accidentErrorCodes = [
   'accident.unknown_type',
   'accident.change_before_accident',
   'accident.invalid_time',
+  'accident.type_version_mismatch',
 ] as const;
 
 export type AccidentErrorCode = (typeof accidentErrorCodes)[number];

@@ -1,6 +1,6 @@
 import { AccidentError } from './accident.errors.ts';
 import { classifyAccident, type AccidentFigures, type AccidentLevel } from './accident-level.ts';
-import { findGb6441AccidentType } from './accident-types.ts';
+import { findAccidentType } from './accident-type-versions.ts';
 
 /**
  * Later changes in casualties (国务院令第493号 Art. 13, standards.md §3.3): when the number of
@@ -50,14 +50,14 @@ export interface CasualtyWindowOptions {
 
 export const defaultCasualtyWindowOptions: CasualtyWindowOptions = Object.freeze({ utcOffsetMinutes: 480 });
 
-const fireTypeCode = '08';
 const dayMs = 86_400_000;
 
 /** 7 days for road traffic and fire accidents, 30 for the rest (Art. 13). */
 export function casualtyChangeWindowDays(accidentType: string, roadTraffic = false): number {
-  const type = findGb6441AccidentType(accidentType);
-  if (!type) throw new AccidentError('accident.unknown_type', { input: accidentType });
-  return roadTraffic || type.code === fireTypeCode ? 7 : 30;
+  // Fire: GB 6441-1986 type 08, GB 6441-2025 type WSA10009.
+  const found = findAccidentType(accidentType);
+  if (!found) throw new AccidentError('accident.unknown_type', { input: accidentType });
+  return roadTraffic || found.type.fire === true ? 7 : 30;
 }
 
 /** Start of the calendar day after day `windowDays` (day 0 = the accident's day). */

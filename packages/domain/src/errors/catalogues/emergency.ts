@@ -7,6 +7,11 @@ export const emergencyErrors = {
     en: 'Casualties must be whole numbers ≥ 0 and the loss a number ≥ 0 (万元)',
   },
   'accident.unknown_type': { status: 400, zh: '事故类别代码不存在', en: 'Unknown accident type code' },
+  'accident.type_version_mismatch': {
+    status: 400,
+    zh: '事故类别不属于事故发生日期适用的分类标准：GB 6441-2025 实施之日（北京时间）起发生的事故按 GB 6441-2025 分类，此前发生的按 GB 6441-1986 分类，请按发生日期重新选择事故类别',
+    en: 'The accident type is not in the classification that applies on the accident date: accidents from the day GB 6441-2025 takes effect (China time) use GB 6441-2025, earlier ones GB 6441-1986; choose the type again for that date',
+  },
   'accident.change_before_accident': {
     status: 400,
     zh: '伤亡变化时间早于事故发生时间',
@@ -24,6 +29,16 @@ export const emergencyErrors = {
     en: 'Only a warehouse holds materials',
   },
   'incident.not_found': { status: 404, zh: '事故不存在', en: 'No such incident' },
+  'incident.notified_before_accident': {
+    status: 400,
+    zh: '单位负责人接到报告的时间不能早于事故发生时间',
+    en: "The time the unit's responsible person was told cannot be before the accident",
+  },
+  'incident.notified_in_future': {
+    status: 400,
+    zh: '单位负责人接到报告的时间不能晚于当前时间',
+    en: "The time the unit's responsible person was told cannot be in the future",
+  },
   'incident.in_future': {
     status: 400,
     zh: '事故发生时间不能晚于当前时间',

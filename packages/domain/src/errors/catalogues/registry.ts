@@ -7,6 +7,61 @@ export const registryErrors = {
     en: 'You cannot register or change an enterprise or object outside your data scope',
   },
   'enterprise.not_found': { status: 404, zh: '企业不存在', en: 'No such enterprise' },
+  'registry.industry_code_invalid': {
+    status: 400,
+    zh: '国民经济行业代码不正确：应为 GB/T 4754-2017 的小类代码，门类字母加 4 位数字（如 C2614），或只填 4 位数字（如 2614，门类字母自动补齐）；大类须存在且属于该门类',
+    en: 'Not a valid industry code: a GB/T 4754-2017 class, a section letter and four digits (C2614) or the four digits alone (2614, the letter is added); the division must exist and belong to the section',
+  },
+  'registry.sector_unknown': {
+    status: 400,
+    zh: '监管行业不在字典中',
+    en: 'The sector is not in the dictionary',
+  },
+  'registry.licence_type_unknown': {
+    status: 400,
+    zh: '许可证类型不在字典中',
+    en: 'The licence type is not in the dictionary',
+  },
+  'registry.department_unknown': {
+    status: 400,
+    zh: '行业主管部门不在字典中',
+    en: 'The department is not in the dictionary',
+  },
+  'registry.county_unknown': {
+    status: 400,
+    zh: '不是玉溪市的县（市、区）',
+    en: 'Not a county of Yuxi',
+  },
+  'registry.township_not_in_county': {
+    status: 400,
+    zh: '乡镇（街道）不属于所选县（市、区）',
+    en: 'The township is not in that county',
+  },
+  'registry.ring_not_closed': {
+    status: 400,
+    zh: '面的边界须闭合（首尾坐标相同）',
+    en: 'A polygon ring must be closed (first and last positions equal)',
+  },
+  'registry.credit_code_length': {
+    status: 400,
+    zh: '统一社会信用代码应为 18 位',
+    en: 'A unified social credit code has 18 characters',
+  },
+  'registry.credit_code_alphabet': {
+    status: 400,
+    zh: '统一社会信用代码第 {position} 位字符不允许：只能使用数字和除 I、O、S、V、Z 以外的大写字母',
+    en: 'Character {position} of the unified social credit code is not allowed: only digits and A–Y without I, O, S, V, Z',
+  },
+  'registry.credit_code_division_code': {
+    status: 400,
+    zh: '统一社会信用代码第 3–8 位应为 6 位行政区划代码，第 {position} 位不是数字',
+    en: 'Characters 3–8 of the unified social credit code are the division code; character {position} is not a digit',
+  },
+  'registry.credit_code_check_char': {
+    status: 400,
+    zh: '统一社会信用代码校验位（第 18 位）不正确：按前 17 位应为 {expected}',
+    en: 'The check character (18th) of the unified social credit code is wrong: with characters 1–17 as given it would be {expected}',
+  },
   'enterprise.credit_code_taken': {
     status: 409,
     zh: '该统一社会信用代码已登记',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedIssue } from '../../errors/coded-issue.ts';
 import {
   checkCreditCode,
   creditCodeProblems,
@@ -6,23 +7,18 @@ import {
   type CreditCodeProblem,
 } from './credit-code.ts';
 
-const problemMessages: Record<
-  CreditCodeProblem,
-  (position: number | null, expected: string | null) => string
-> = {
-  length: () => 'must have 18 characters (统一社会信用代码)',
-  alphabet: (position) =>
-    `character ${String(position)} is not allowed; only digits and A–Y without I, O, S, V, Z are used`,
-  division_code: (position) =>
-    `characters 3–8 must be the 6-digit division code; character ${String(position)} is not a digit`,
-  check_char: (_position, expected) =>
-    `the check character (18th) is wrong; with characters 1–17 as given it would be ${String(expected)}`,
-};
+const problemCodes = {
+  length: 'registry.credit_code_length',
+  alphabet: 'registry.credit_code_alphabet',
+  division_code: 'registry.credit_code_division_code',
+  check_char: 'registry.credit_code_check_char',
+} as const satisfies Record<CreditCodeProblem, string>;
 
 /**
  * A 统一社会信用代码 in a request. Normalises (full-width to half-width, spaces and hyphens removed,
- * upper case) and rejects codes that fail GB 32100-2015. The issue carries `params.problem`
- * ({@link CreditCodeProblem}) and `params.expectedCheckChar` for clients that localise it.
+ * upper case) and rejects codes that fail GB 32100-2015. The issue carries a catalogue code
+ * (`params.code`, answered in the caller's language), `params.problem` ({@link CreditCodeProblem}),
+ * `params.position` and `params.expected` (the right check character).
  */
 export const creditCodeSchema = z
   .string()
@@ -31,14 +27,15 @@ export const creditCodeSchema = z
   .superRefine((value, ctx) => {
     const check = checkCreditCode(value);
     if (check.problem === null) return;
+    const issue = codedIssue(problemCodes[check.problem], {
+      problem: check.problem,
+      position: check.problemPosition,
+      expected: check.expectedCheckChar,
+    });
     ctx.addIssue({
       code: 'custom',
-      message: `Not a valid unified social credit code: ${problemMessages[check.problem](check.problemPosition, check.expectedCheckChar)}`,
-      params: {
-        problem: check.problem,
-        position: check.problemPosition,
-        expectedCheckChar: check.expectedCheckChar,
-      },
+      ...issue,
+      params: { ...issue.params, expectedCheckChar: check.expectedCheckChar },
     });
   })
   .describe(

@@ -5,6 +5,7 @@ import { scopeCondition } from '../../platform/scope-sql.ts';
 export interface IncidentRecord {
   id: string;
   occurredAt: Date;
+  notifiedAt: Date;
   county: string;
   enterpriseId: string | null;
   enterpriseName: string | null;
@@ -33,6 +34,8 @@ export interface IncidentRecord {
 interface Row {
   id: string;
   occurred_at: Date;
+  /** NULL: told at the accident time (rows written without it). */
+  notified_at: Date | null;
   county: string;
   enterprise_id: string | null;
   enterprise_name: string | null;
@@ -56,6 +59,7 @@ function toRecord(row: Row): IncidentRecord {
   return {
     id: row.id,
     occurredAt: row.occurred_at,
+    notifiedAt: row.notified_at ?? row.occurred_at,
     county: row.county,
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name,
@@ -124,8 +128,8 @@ export function createIncidentsRepository(db: Db) {
     async insert(source: Queryable, report: IncidentReport, createdBy: string, at: Date): Promise<string> {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO incidents (occurred_at, county, enterprise_id, location, lon, lat, accident_type, road_traffic, original, missing,
-           description, reporter, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+           description, reporter, created_by, created_at, updated_at, notified_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id`,
         [
           report.occurredAt,
           report.county,
@@ -145,6 +149,7 @@ export function createIncidentsRepository(db: Db) {
           report.reporter,
           createdBy,
           at,
+          report.notifiedAt ?? report.occurredAt,
         ],
       );
       return rows.rows[0]!.id;

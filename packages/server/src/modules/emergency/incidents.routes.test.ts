@@ -47,7 +47,7 @@ describe('incidents: report, class, deadlines, dispatch, timeline', () => {
         county: '530402',
         location: '红塔区研和街道某化工企业液氯储罐区',
         position: { lon: 102.55, lat: 24.3 },
-        accidentType: '19',
+        accidentType: 'WSA10023',
         deaths: 2,
         seriousInjuries: 4,
         directLossWan: '300',
@@ -152,7 +152,7 @@ describe('incidents: report, class, deadlines, dispatch, timeline', () => {
           occurredAt: t.clock.now().toISOString(),
           county: '530402',
           location: '某工地',
-          accidentType: '09',
+          accidentType: 'WSA10010',
           deaths: 1,
           seriousInjuries: 0,
           description: '高处坠落一人死亡',
@@ -186,7 +186,7 @@ describe('incidents: report, class, deadlines, dispatch, timeline', () => {
         occurredAt: new Date(t.clock.now().getTime() + 3600_000).toISOString(),
         county: '530402',
         location: '某地',
-        accidentType: '09',
+        accidentType: 'WSA10010',
         deaths: 0,
         seriousInjuries: 0,
         description: '未来的事故',
@@ -195,5 +195,93 @@ describe('incidents: report, class, deadlines, dispatch, timeline', () => {
       as: duty,
     });
     expect(future.json().error.code).toBe('incident.in_future');
+  });
+
+  const report = (payload: Record<string, unknown>, language = 'zh-CN') =>
+    t.request({
+      method: 'POST',
+      url: '/api/v1/incidents',
+      headers: { 'accept-language': language },
+      payload: {
+        county: '530402',
+        location: '红塔区某仓库',
+        deaths: 0,
+        seriousInjuries: 1,
+        description: '叉车撞击货架',
+        reporter: '仓库主管',
+        ...payload,
+      },
+      as: duty,
+    });
+
+  it("counts the unit's hour from when its responsible person was told (§9), not from the accident", async () => {
+    duty = await t.sessionFor(dutyUser);
+    const now = t.clock.now().getTime();
+    const occurredAt = new Date(now - 5 * 3600_000).toISOString();
+    const notifiedAt = new Date(now - 30 * 60_000).toISOString();
+    const told = await report({ occurredAt, notifiedAt, accidentType: 'WSA10002' });
+    expect(told.statusCode).toBe(201);
+    const incident = told.json();
+    expect(incident.notifiedAt).toBe(notifiedAt);
+    expect(incident.accidentTypeVersion).toBe('GB6441-2025');
+    const unitStep = incident.reporting.find((s: { id: string }) => s.id === 'unit_to_county');
+    expect(unitStep.latestAt).toBe(new Date(now + 30 * 60_000).toISOString());
+    // Without a notification time it is the accident time.
+    const plain = (await report({ occurredAt, accidentType: 'WSA10002' })).json();
+    expect(plain.notifiedAt).toBe(occurredAt);
+    expect(plain.reporting.find((s: { id: string }) => s.id === 'unit_to_county').latestAt).toBe(
+      new Date(now - 4 * 3600_000).toISOString(),
+    );
+    const fetched = (
+      await t.request({ method: 'GET', url: `/api/v1/incidents/${incident.id}`, as: duty })
+    ).json();
+    expect(fetched.notifiedAt).toBe(notifiedAt);
+  });
+
+  it('refuses a notification time before the accident or in the future, on the field', async () => {
+    duty = await t.sessionFor(dutyUser);
+    const now = t.clock.now().getTime();
+    const occurredAt = new Date(now - 3600_000).toISOString();
+    const early = await report({
+      occurredAt,
+      notifiedAt: new Date(now - 2 * 3600_000).toISOString(),
+      accidentType: 'WSA10002',
+    });
+    expect([early.statusCode, early.json().error.code, early.json().error.fields[0].path]).toEqual([
+      400,
+      'incident.notified_before_accident',
+      'notifiedAt',
+    ]);
+    expect(early.json().error.message).toBe('单位负责人接到报告的时间不能早于事故发生时间');
+    const future = await report({
+      occurredAt,
+      notifiedAt: new Date(now + 60_000).toISOString(),
+      accidentType: 'WSA10002',
+    });
+    expect([future.statusCode, future.json().error.code]).toEqual([400, 'incident.notified_in_future']);
+  });
+
+  it('checks the accident type against the GB 6441 version of the accident date (China time)', async () => {
+    duty = await t.sessionFor(dutyUser);
+    const june30 = '2026-06-30T23:30:00+08:00';
+    const july1 = '2026-07-01T00:30:00+08:00';
+    expect((await report({ occurredAt: june30, accidentType: '02' })).statusCode).toBe(201);
+    expect((await report({ occurredAt: july1, accidentType: 'wsa10002' })).json().accidentType).toBe(
+      'WSA10002',
+    );
+    const oldCodeLate = await report({ occurredAt: july1, accidentType: '02' }, 'en');
+    expect([
+      oldCodeLate.statusCode,
+      oldCodeLate.json().error.code,
+      oldCodeLate.json().error.fields[0].path,
+    ]).toEqual([400, 'accident.type_version_mismatch', 'accidentType']);
+    expect(oldCodeLate.json().error.message).toContain('GB 6441-2025');
+    const newCodeEarly = await report({ occurredAt: june30, accidentType: 'WSA10002' });
+    expect([newCodeEarly.statusCode, newCodeEarly.json().error.code]).toEqual([
+      400,
+      'accident.type_version_mismatch',
+    ]);
+    const unknown = await report({ occurredAt: july1, accidentType: 'WSA19999' });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'accident.unknown_type']);
   });
 });

@@ -1,6 +1,9 @@
 import {
+  AccidentError,
   DomainError,
   accidentLevelNames,
+  checkAccidentType,
+  findAccidentType,
   planAccidentReporting,
   recountAccidentCasualties,
   type Incident,
@@ -16,6 +19,32 @@ import type { IncidentRecord, IncidentsRepository } from './incidents.repository
 import type { ResourcesRepository } from './resources.repository.ts';
 
 const statusNames = { dispatched: '已调派', en_route: '途中', on_scene: '到达现场', done: '完成' } as const;
+
+const field = (path: string, code: string) => [{ path, code, message: code }];
+
+/** The accident and notification times of a first report, and its type against the version its date selects. */
+function checkReportTimes(input: IncidentReport, now: Date): void {
+  const occurredAt = new Date(input.occurredAt);
+  if (occurredAt > now)
+    throw new DomainError('incident.in_future', { fields: field('occurredAt', 'incident.in_future') });
+  if (input.notifiedAt !== undefined) {
+    const notifiedAt = new Date(input.notifiedAt);
+    if (notifiedAt < occurredAt)
+      throw new DomainError('incident.notified_before_accident', {
+        fields: field('notifiedAt', 'incident.notified_before_accident'),
+      });
+    if (notifiedAt > now)
+      throw new DomainError('incident.notified_in_future', {
+        fields: field('notifiedAt', 'incident.notified_in_future'),
+      });
+  }
+  try {
+    checkAccidentType(input.accidentType, occurredAt);
+  } catch (error) {
+    if (!(error instanceof AccidentError)) throw error;
+    throw new DomainError(error.code, { fields: field('accidentType', error.code), details: error.details });
+  }
+}
 
 export function createIncidentsService(deps: {
   db: Db;
@@ -39,16 +68,23 @@ export function createIncidentsService(deps: {
   function present(record: IncidentRecord): Incident {
     const counted = recount(record);
     const now = clock.now();
-    const plan = planAccidentReporting({ level: counted.level, occurredAt: record.occurredAt });
+    // 国务院令第493号 §9: the unit's hour runs from when its responsible person was told.
+    const plan = planAccidentReporting({
+      level: counted.level,
+      occurredAt: record.occurredAt,
+      unitInformedAt: record.notifiedAt,
+    });
     return {
       id: record.id,
       occurredAt: record.occurredAt.toISOString(),
+      notifiedAt: record.notifiedAt.toISOString(),
       county: record.county,
       enterpriseId: record.enterpriseId,
       enterpriseName: record.enterpriseName,
       location: record.location,
       position: record.position,
       accidentType: record.accidentType,
+      accidentTypeVersion: findAccidentType(record.accidentType)?.version.id ?? '',
       roadTraffic: record.roadTraffic,
       deaths: counted.figures.deaths,
       seriousInjuries: counted.figures.seriousInjuries,
@@ -118,7 +154,7 @@ export function createIncidentsService(deps: {
       if (input.enterpriseId && !(await enterprises.findById(input.enterpriseId, auth.scope)))
         throw new DomainError('enterprise.not_found');
       const now = clock.now();
-      if (new Date(input.occurredAt) > now) throw new DomainError('incident.in_future');
+      checkReportTimes(input, now);
       const id = await inTransaction(db, async (tx) => {
         const newId = await incidents.insert(tx, input, auth.userId, now);
         // Recording it here means the report has reached the unit and the county bureau.

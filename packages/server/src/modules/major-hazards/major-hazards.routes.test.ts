@@ -311,9 +311,9 @@ describe('GB 18218 declarations', () => {
         'exposedPopulation',
       ],
       [{ ...base, inventory: [] }, 'request.invalid', 'inventory'],
-      // 液化石油气 60 t is major, and β needs its hazard category.
+      // 三氧化硫 100 t is major, and with no default hazard category β needs one.
       [
-        { ...base, inventory: [{ substance: '液化石油气', quantityTonnes: '60' }] },
+        { ...base, inventory: [{ substance: '三氧化硫', quantityTonnes: '100' }] },
         'major_hazard.beta_category_required',
         'inventory.0.betaCategory',
       ],

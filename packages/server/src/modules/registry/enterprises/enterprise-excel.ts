@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
-import { yuxiCounties, type Enterprise, type EnterpriseInput, type FieldProblem } from '@anjian/domain';
+import {
+  yuxiCounties,
+  type Enterprise,
+  type EnterpriseInput,
+  type FieldProblem,
+  type Language,
+} from '@anjian/domain';
 import { DomainError, enterpriseInputSchema } from '@anjian/domain';
 import { safeCell } from '../../../platform/excel.ts';
 import { fieldProblems } from '../../../platform/http-errors.ts';
@@ -99,7 +105,11 @@ function byName<T extends string>(labels: Record<T, string>, text: string): T | 
  * Reads an uploaded workbook: the first sheet, headers in row 1 (with or without *), one
  * enterprise per row. Returns each row's input or the problems found, with Excel row numbers.
  */
-export async function parseImport(file: Buffer, dictionaries: Dictionaries): Promise<ParsedRow[]> {
+export async function parseImport(
+  file: Buffer,
+  dictionaries: Dictionaries,
+  language: Language = 'zh-CN',
+): Promise<ParsedRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -127,20 +137,38 @@ export async function parseImport(file: Buffer, dictionaries: Dictionaries): Pro
     };
     if (enterpriseColumns.every((c) => get(c.key) === '')) return;
     if (get('name').startsWith('示例')) return;
-    rows.push(parseRow(rowNumber, get, dictionaries));
+    rows.push(parseRow(rowNumber, get, dictionaries, language));
   });
   return rows;
 }
 
-function parseRow(row: number, get: (key: string) => string, dictionaries: Dictionaries): ParsedRow {
+function parseRow(
+  row: number,
+  get: (key: string) => string,
+  dictionaries: Dictionaries,
+  language: Language,
+): ParsedRow {
   const errors: FieldProblem[] = [];
-  const problem = (path: string, message: string) => errors.push({ path, code: 'invalid', message });
+  const problem = (path: string, zh: string, en: string) =>
+    errors.push({ path, code: 'invalid', message: language === 'en' ? en : zh });
+  // The cell as typed, shortened: a report line is not the place for 10,000 characters.
+  const cell = (key: string) => (get(key).length > 40 ? `${get(key).slice(0, 40)}…` : get(key));
   const countyText = get('county');
   const county = yuxiCounties.find((c) => c.nameZh === countyText || c.code === countyText)?.code;
-  if (countyText && !county) problem('county', `不是玉溪市的县（市、区）：${countyText}`);
+  if (countyText && !county)
+    problem(
+      'county',
+      `不是玉溪市的县（市、区）：${cell('county')}`,
+      `Not a county of Yuxi: ${cell('county')}`,
+    );
   const townshipText = get('township');
   const township = townshipText && county ? townshipCodeOf(county, townshipText) : undefined;
-  if (townshipText && county && !township) problem('township', `不是该县区的乡镇（街道）：${townshipText}`);
+  if (townshipText && county && !township)
+    problem(
+      'township',
+      `不是该县区的乡镇（街道）：${cell('township')}`,
+      `Not a township of that county: ${cell('township')}`,
+    );
   const sectorNames = get('sectors')
     ? get('sectors')
         .split(/[、,，;；]/)
@@ -149,14 +177,24 @@ function parseRow(row: number, get: (key: string) => string, dictionaries: Dicti
     : [];
   const sectors = sectorNames.map((name) => {
     const code = dictionaries.sector.find((s) => s.nameZh === name || s.code === name)?.code;
-    if (!code) problem('sectors', `未知的监管行业：${name}`);
+    if (!code)
+      problem(
+        'sectors',
+        `未知的监管行业：${name.slice(0, 40)}`,
+        `Unknown regulatory sector: ${name.slice(0, 40)}`,
+      );
     return code ?? name;
   });
   const departmentText = get('department');
   const department = departmentText
     ? dictionaries.department.find((d) => d.nameZh === departmentText || d.code === departmentText)?.code
     : undefined;
-  if (departmentText && !department) problem('department', `未知的行业主管部门：${departmentText}`);
+  if (departmentText && !department)
+    problem(
+      'department',
+      `未知的行业主管部门：${cell('department')}`,
+      `Unknown supervising department: ${cell('department')}`,
+    );
   const number = (key: string) => (get(key) === '' ? undefined : Number(get(key)));
   const contact = (nameKey: string, phoneKey: string) =>
     get(nameKey) ? { name: get(nameKey), ...(get(phoneKey) ? { phone: get(phoneKey) } : {}) } : undefined;
@@ -165,9 +203,19 @@ function parseRow(row: number, get: (key: string) => string, dictionaries: Dicti
   const scaleText = get('scale');
   const statusText = get('status');
   const scale = scaleText ? byName(scaleLabels, scaleText) : undefined;
-  if (scaleText && !scale) problem('scale', `企业规模应为 大型/中型/小型/微型：${scaleText}`);
+  if (scaleText && !scale)
+    problem(
+      'scale',
+      `企业规模应为 大型/中型/小型/微型：${cell('scale')}`,
+      `Scale must be 大型/中型/小型/微型 (large/medium/small/micro): ${cell('scale')}`,
+    );
   const status = statusText ? byName(statusLabels, statusText) : undefined;
-  if (statusText && !status) problem('status', `经营状态应为 在营/停产停业/关闭：${statusText}`);
+  if (statusText && !status)
+    problem(
+      'status',
+      `经营状态应为 在营/停产停业/关闭：${cell('status')}`,
+      `Status must be 在营/停产停业/关闭 (operating/suspended/closed): ${cell('status')}`,
+    );
 
   const candidate = {
     name: get('name'),
@@ -193,7 +241,7 @@ function parseRow(row: number, get: (key: string) => string, dictionaries: Dicti
   const parsed = enterpriseInputSchema.safeParse(candidate);
   if (!parsed.success) {
     const known = new Set(errors.map((e) => e.path));
-    for (const issue of fieldProblems(parsed.error.issues, 'zh-CN')) {
+    for (const issue of fieldProblems(parsed.error.issues, language)) {
       const path = issue.path.split('.')[0] ?? '';
       if (!known.has(path)) errors.push({ ...issue, path });
     }

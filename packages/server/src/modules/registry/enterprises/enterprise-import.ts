@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@anjian/domain';
+import type { FieldProblem, Language } from '@anjian/domain';
 import { inTransaction, type Db } from '../../../platform/db.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import { enterpriseColumns, type Dictionaries } from './enterprise-columns.ts';
@@ -39,9 +39,11 @@ export async function importEnterprises(
   actor: Actor,
   file: Buffer,
   dictionaries: Dictionaries,
-  options: { validOnly: boolean },
+  options: { validOnly: boolean; language?: Language },
 ): Promise<ImportReport> {
-  const rows = await parseImport(file, dictionaries);
+  const language = options.language ?? 'zh-CN';
+  const say = (zh: string, en: string) => (language === 'en' ? en : zh);
+  const rows = await parseImport(file, dictionaries, language);
   const errors: ImportReport['errors'] = [];
   const add = (row: number, problems: FieldProblem[]) =>
     problems.forEach((p) => errors.push({ row, column: columnHeader(p.path), message: p.message }));
@@ -55,13 +57,23 @@ export async function importEnterprises(
     const first = seen.get(row.input.creditCode);
     if (first !== undefined) {
       add(row.row, [
-        { path: 'creditCode', code: 'duplicate', message: `与第 ${first} 行的统一社会信用代码重复` },
+        {
+          path: 'creditCode',
+          code: 'duplicate',
+          message: say(`与第 ${first} 行的统一社会信用代码重复`, `Same credit code as row ${first}`),
+        },
       ]);
       return false;
     }
     seen.set(row.input.creditCode, row.row);
     if (!scopeAllows(actor.scope, row.input.county, null)) {
-      add(row.row, [{ path: 'county', code: 'scope', message: '所属县区不在本人数据范围内' }]);
+      add(row.row, [
+        {
+          path: 'county',
+          code: 'scope',
+          message: say('所属县区不在本人数据范围内', 'The county is outside your data scope'),
+        },
+      ]);
       return false;
     }
     return true;
@@ -71,7 +83,14 @@ export async function importEnterprises(
     const known = existing.get(row.input!.creditCode);
     if (known && !scopeAllows(actor.scope, known.county, known.id)) {
       add(row.row, [
-        { path: 'creditCode', code: 'scope', message: '该统一社会信用代码已在本人数据范围以外登记' },
+        {
+          path: 'creditCode',
+          code: 'scope',
+          message: say(
+            '该统一社会信用代码已在本人数据范围以外登记',
+            'This credit code is registered outside your data scope',
+          ),
+        },
       ]);
       return false;
     }

@@ -15,6 +15,7 @@ import { requireAuth } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { attachmentHeader } from '../../../platform/excel.ts';
+import { requestLanguage } from '../../../platform/http-errors.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
 import { buildTemplate, streamExport, XLSX_TYPE } from './enterprise-excel.ts';
 import { importEnterprises } from './enterprise-import.ts';
@@ -155,7 +156,7 @@ export function registerEnterprisesRoutes(
         actorOf(requireAuth(request)),
         request.body,
         await deps.dictionaries.list(),
-        { validOnly: request.query.validOnly === 'true' },
+        { validOnly: request.query.validOnly === 'true', language: requestLanguage(request) },
       );
       request.auditDetail = `rows=${report.totalRows} created=${report.created} updated=${report.updated} invalid=${report.invalidRows} committed=${report.committed}`;
       return report;

@@ -142,7 +142,10 @@ export function createEnterprisesService(deps: Deps) {
     };
   }
 
-  /** Sectors, licence types and the department must be active dictionary entries. */
+  /**
+   * Sectors, licence types and the department must be active dictionary entries. Each field's
+   * message is replaced by its catalogue message in the caller's language.
+   */
   async function checkDictionary(
     input: Pick<EnterpriseInput, 'sectors' | 'licences'> & { responsibleDepartment?: string | undefined },
   ) {
@@ -154,14 +157,23 @@ export function createEnterprisesService(deps: Deps) {
     const departments = active('department');
     const fields: FieldProblem[] = [];
     input.sectors?.forEach((sector, i) => {
-      if (!sectors.has(sector)) fields.push({ path: `sectors.${i}`, code: 'unknown', message: sector });
+      if (!sectors.has(sector))
+        fields.push({ path: `sectors.${i}`, code: 'registry.sector_unknown', message: sector });
     });
     input.licences?.forEach((licence, i) => {
       if (!licenceTypes.has(licence.type))
-        fields.push({ path: `licences.${i}.type`, code: 'unknown', message: licence.type });
+        fields.push({
+          path: `licences.${i}.type`,
+          code: 'registry.licence_type_unknown',
+          message: licence.type,
+        });
     });
     if (input.responsibleDepartment && !departments.has(input.responsibleDepartment)) {
-      fields.push({ path: 'responsibleDepartment', code: 'unknown', message: input.responsibleDepartment });
+      fields.push({
+        path: 'responsibleDepartment',
+        code: 'registry.department_unknown',
+        message: input.responsibleDepartment,
+      });
     }
     if (fields.length > 0) throw new DomainError('enterprise.unknown_dictionary_value', { fields });
   }

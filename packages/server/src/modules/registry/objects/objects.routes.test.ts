@@ -379,7 +379,7 @@ describe('divisions, boundaries, dictionaries and calculators', () => {
     });
     expect(refused.json().error).toMatchObject({
       code: 'enterprise.unknown_dictionary_value',
-      fields: [{ path: 'sectors.0', code: 'unknown', message: 'textile' }],
+      fields: [{ path: 'sectors.0', code: 'registry.sector_unknown', message: '监管行业不在字典中' }],
     });
   });
 

@@ -34,6 +34,13 @@ describe('substance picker options', () => {
     expect(findSubstanceOption('T1-52')?.needsCategory).toBe(true); // 液化石油气
     expect(findSubstanceOption('W2')?.needsCategory).toBe(false);
   });
+
+  it('shows the default category the server uses when none is chosen', () => {
+    expect(findSubstanceOption('T1-52')?.defaultCategories).toEqual(['W2']); // 液化石油气: 易燃气体
+    expect(findSubstanceOption('T1-02')?.defaultCategories).toEqual(['J1', 'W4']); // 二氟化氧
+    expect(findSubstanceOption('T1-26')?.defaultCategories).toEqual([]); // 三氧化硫: must choose
+    expect(findSubstanceOption('T1-12')?.defaultCategories).toEqual([]); // 氯: Table 3
+  });
 });
 
 describe('declaration draft', () => {

@@ -1,6 +1,7 @@
 import {
   gb18218RowCode,
   gb18218Table1,
+  gb18218Table1DefaultCategories,
   gb18218Table2,
   type MajorHazardRequest,
   type MajorHazardUnit,
@@ -16,8 +17,13 @@ export interface SubstanceOption {
   readonly nameEn: string;
   readonly cas: readonly string[];
   readonly criticalQuantityTonnes: string;
-  /** Table 1 chemicals outside Table 3 need a hazard category for β once the unit is major. */
+  /** Table 1 chemicals outside Table 3 take β from a hazard category (Table 4) once the unit is major. */
   readonly needsCategory: boolean;
+  /**
+   * The category the server uses when none is chosen (from the row's GHS classification; the largest
+   * β of several); null when the row has none and the user must choose one.
+   */
+  readonly defaultCategories: readonly string[];
   /** Lower-case text the search matches: code, names, aliases, CAS with and without dashes. */
   readonly search: string;
 }
@@ -33,6 +39,8 @@ export const substanceOptions: readonly SubstanceOption[] = [
       cas: row.cas,
       criticalQuantityTonnes: row.criticalQuantityTonnes,
       needsCategory: row.table3Beta === undefined,
+      defaultCategories:
+        row.table3Beta === undefined ? (gb18218Table1DefaultCategories[row.row]?.categories ?? []) : [],
       search: [
         value,
         row.nameZh,
@@ -54,6 +62,7 @@ export const substanceOptions: readonly SubstanceOption[] = [
     cas: [],
     criticalQuantityTonnes: row.criticalQuantityTonnes,
     needsCategory: false,
+    defaultCategories: [],
     search: [row.code, row.hazardClassZh, row.hazardClassEn, row.conditionZh].join(' ').toLowerCase(),
   })),
 ];
