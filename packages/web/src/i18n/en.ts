@@ -13,6 +13,8 @@ export const en: SameShape<Messages> = {
     footer: 'Yuxi Emergency Management Bureau · Work-Safety Supervision Platform',
   },
   common: {
+    mapZoomIn: 'Zoom in',
+    mapZoomOut: 'Zoom out',
     search: 'Search',
     reset: 'Reset',
     add: 'Add',

@@ -12,6 +12,8 @@ export const zhCN = {
     footer: '玉溪市应急管理局 · 安全生产监管平台',
   },
   common: {
+    mapZoomIn: '放大',
+    mapZoomOut: '缩小',
     search: '搜索',
     reset: '重置',
     add: '新增',
