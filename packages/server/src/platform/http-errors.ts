@@ -34,6 +34,37 @@ export function requestLanguage(request: FastifyRequest): Language {
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
+// zod's names for types and formats, in words for the Chinese UI.
+const typeNamesZh: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+};
+const formatNamesZh: Record<string, string> = {
+  email: '电子邮件地址',
+  uuid: '标识符',
+  url: '网址',
+  regex: '规定格式',
+  datetime: '日期时间',
+  date: '日期',
+  time: '时间',
+  ipv4: '网络地址',
+  ipv6: '网络地址',
+};
+
+/**
+ * A refinement's own message is English; one that carries `params.zh` is shown in Chinese, any
+ * other stays a plain 取值不正确 in the Chinese UI rather than an English fragment.
+ */
+function customMessageZh(issue: z.core.$ZodIssue): string {
+  const zh = (issue as { params?: { zh?: unknown } }).params?.zh;
+  return typeof zh === 'string' && zh !== '' ? zh : '取值不正确';
+}
+
 function issueMessage(issue: z.core.$ZodIssue, language: Language): string {
   const en = language === 'en';
   switch (issue.code) {
@@ -44,7 +75,7 @@ function issueMessage(issue: z.core.$ZodIssue, language: Language): string {
           : '必填'
         : en
           ? `Expected ${issue.expected}`
-          : `类型应为 ${issue.expected}`;
+          : `类型应为${typeNamesZh[issue.expected] ?? '规定类型'}`;
     case 'too_small':
       return en
         ? `Too short or too small (minimum ${String(issue.minimum)})`
@@ -56,13 +87,15 @@ function issueMessage(issue: z.core.$ZodIssue, language: Language): string {
     case 'unrecognized_keys':
       return en ? `Unknown field(s): ${issue.keys.join(', ')}` : `不允许的字段：${issue.keys.join('、')}`;
     case 'invalid_format':
-      return en ? `Wrong format (${issue.format})` : `格式不正确（${issue.format}）`;
+      return en
+        ? `Wrong format (${issue.format})`
+        : `格式不正确（应为${formatNamesZh[issue.format] ?? '规定格式'}）`;
     case 'invalid_value':
       return en ? 'Not one of the allowed values' : '不是允许的取值';
     case 'invalid_union':
       return en ? 'Does not match any allowed form' : '不符合任何允许的格式';
     default:
-      return en ? issue.message : `取值不正确：${issue.message}`;
+      return en ? issue.message : customMessageZh(issue);
   }
 }
 

@@ -19,6 +19,17 @@ const problemMessages: Record<
     `the check character (18th) is wrong; with characters 1–17 as given it would be ${String(expected)}`,
 };
 
+const problemMessagesZh: Record<
+  CreditCodeProblem,
+  (position: number | null, expected: string | null) => string
+> = {
+  length: () => '应为 18 位',
+  alphabet: (position) =>
+    `第 ${String(position)} 位字符不允许使用（只用数字和除 I、O、S、V、Z 以外的大写字母）`,
+  division_code: (position) => `第 3–8 位应为 6 位行政区划代码，第 ${String(position)} 位不是数字`,
+  check_char: (_position, expected) => `第 18 位校验码不正确，按前 17 位应为 ${String(expected)}`,
+};
+
 /**
  * A 统一社会信用代码 in a request. Normalises (full-width to half-width, spaces and hyphens removed,
  * upper case) and rejects codes that fail GB 32100-2015. The issue carries `params.problem`
@@ -38,6 +49,8 @@ export const creditCodeSchema = z
         problem: check.problem,
         position: check.problemPosition,
         expectedCheckChar: check.expectedCheckChar,
+        // The Chinese message, for the error handler to show in the Chinese UI.
+        zh: `不是有效的统一社会信用代码：${problemMessagesZh[check.problem](check.problemPosition, check.expectedCheckChar)}`,
       },
     });
   })

@@ -4,6 +4,8 @@ import type { SameShape } from '../../i18n/same-shape.ts';
 export const enforcementZh = {
   title: '执法检查',
   pickEnterprise: '输入企业名称或信用代码搜索',
+  /** Whether a category or checklist item is in use (a person's 在岗 is `inspectors.active`). */
+  usage: { status: '状态', enabled: '启用', disabled: '停用', enable: '启用' },
   menu: {
     phone: '我的检查（移动端）',
     phoneDetail: '现场检查',
@@ -188,7 +190,8 @@ export const enforcementZh = {
   },
   checklist: {
     sector: '行业',
-    sectorHint: '行业编码，general 表示适用全部企业',
+    sectorHint: '选择行业；“通用”适用全部企业',
+    general: '通用（全部行业）',
     code: '编号',
     text: '检查内容',
     legalBasis: '检查依据',
@@ -373,6 +376,7 @@ export const enforcementZh = {
 export const enforcementEn: SameShape<typeof enforcementZh> = {
   title: 'Enforcement',
   pickEnterprise: 'Search by name or credit code',
+  usage: { status: 'Status', enabled: 'Enabled', disabled: 'Disabled', enable: 'Enabled' },
   menu: {
     phone: 'My inspections (phone)',
     phoneDetail: 'On-site inspection',
@@ -559,7 +563,8 @@ export const enforcementEn: SameShape<typeof enforcementZh> = {
   },
   checklist: {
     sector: 'Sector',
-    sectorHint: "Sector code; 'general' applies to every enterprise",
+    sectorHint: 'Choose the sector; General applies to every enterprise',
+    general: 'General (every sector)',
     code: 'Code',
     text: 'Item',
     legalBasis: 'Legal basis',
