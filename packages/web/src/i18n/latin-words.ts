@@ -122,8 +122,11 @@ const notWords = [
   /[\w.+-]+@[\w.-]+/g,
 ];
 const wordPattern = /[A-Za-z][A-Za-z0-9_]*(?:[-.'][A-Za-z0-9_]+)*/g;
-/** A single letter (a class A–F, a variable q or R) or a letter with digits (C2614, SM4, v1) is a code. */
-const codeLike = /^(?:[A-Za-z]|[A-Za-z]{1,3}\d[\w-]*)$/;
+/**
+ * A code, not a word: a single letter (a class A–F, a variable q or R), a letter or three with digits
+ * (C2614, SM4, v1), or capitals with a numbered suffix (checklist items GEN-01, WHP-03).
+ */
+const codeLike = /^(?:[A-Za-z]|[A-Za-z]{1,3}\d[\w-]*|[A-Z]{2,6}-\d+)$/;
 
 /** Latin words of `text` that are not allowed, in order of appearance, each once. */
 export function disallowedLatinWords(text: string, extra: readonly string[] = []): string[] {

@@ -182,6 +182,7 @@ export const enforcementZh = {
     withdrawConfirm: '确定撤销这条回避关系？',
   },
   categories: {
+    name: '名称',
     code: '编码',
     nameZh: '中文名称',
     nameEn: '英文名称',
@@ -192,6 +193,7 @@ export const enforcementZh = {
     sector: '行业',
     sectorHint: '选择行业；“通用”适用全部企业',
     general: '通用（全部行业）',
+    sectors: { general: '通用（全部行业）', hazchem: '危险化学品' },
     code: '编号',
     text: '检查内容',
     legalBasis: '检查依据',
@@ -555,6 +557,7 @@ export const enforcementEn: SameShape<typeof enforcementZh> = {
     withdrawConfirm: 'Withdraw this declared conflict?',
   },
   categories: {
+    name: 'Name',
     code: 'Code',
     nameZh: 'Chinese name',
     nameEn: 'English name',
@@ -565,6 +568,7 @@ export const enforcementEn: SameShape<typeof enforcementZh> = {
     sector: 'Sector',
     sectorHint: 'Choose the sector; General applies to every enterprise',
     general: 'General (every sector)',
+    sectors: { general: 'General (every sector)', hazchem: 'Hazardous chemicals' },
     code: 'Code',
     text: 'Item',
     legalBasis: 'Legal basis',
