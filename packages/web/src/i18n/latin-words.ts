@@ -124,9 +124,9 @@ const notWords = [
 const wordPattern = /[A-Za-z][A-Za-z0-9_]*(?:[-.'][A-Za-z0-9_]+)*/g;
 /**
  * A code, not a word: a single letter (a class A–F, a variable q or R), a letter or three with digits
- * (C2614, SM4, v1), or capitals with a numbered suffix (checklist items GEN-01, WHP-03).
+ * (C2614, SM4, v1), or capitals with a number (checklist items GEN-01, certificate numbers DEMO1).
  */
-const codeLike = /^(?:[A-Za-z]|[A-Za-z]{1,3}\d[\w-]*|[A-Z]{2,6}-\d+)$/;
+const codeLike = /^(?:[A-Za-z]|[A-Za-z]{1,3}\d[\w-]*|[A-Z]{2,6}-?\d[\w-]*)$/;
 
 /** Latin words of `text` that are not allowed, in order of appearance, each once. */
 export function disallowedLatinWords(text: string, extra: readonly string[] = []): string[] {

@@ -63,7 +63,7 @@ describe('the Chinese UI shows no English', () => {
     expect(disallowedLatinWords('Zoom in')).toEqual(['Zoom', 'in']);
     expect(
       disallowedLatinWords(
-        'GB 18218-2018 临界量 50 t，LEC 评价，SM4 加密，导出 Excel，WGS-84，C2614，AEGL-3，10 kW/m²，检查项 GEN-01',
+        'GB 18218-2018 临界量 50 t，LEC 评价，SM4 加密，导出 Excel，WGS-84，C2614，AEGL-3，10 kW/m²，检查项 GEN-01，证号 DEMO1',
       ),
     ).toEqual([]);
   });
