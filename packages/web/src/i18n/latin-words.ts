@@ -110,6 +110,9 @@ export const allowedLatinWords: ReadonlySet<string> = new Set([
   'EPA',
   'RMP',
   'ERG',
+  // process alarm levels (high-high … low-low)
+  'HH',
+  'LL',
   // date patterns
   'YYYY',
   'MM',
