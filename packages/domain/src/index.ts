@@ -114,6 +114,8 @@ export * from './emergency/consequence/vce-calculator.ts';
 export * from './emergency/consequence/bleve-calculator.ts';
 export * from './emergency/consequence/pool-fire-calculator.ts';
 export * from './emergency/consequence/probit-calculator.ts';
+export * from './emergency/consequence/consequence-model-choice.ts';
+export * from './emergency/consequence/consequence-threshold-inputs.ts';
 export * from './dual-prevention/risk/risk-register.schema.ts';
 export * from './dual-prevention/risk/risk-overview.schema.ts';
 export * from './dual-prevention/risk/site-plan.schema.ts';

@@ -12,6 +12,8 @@ export const zhCN = {
     footer: '玉溪市应急管理局 · 安全生产监管平台',
   },
   common: {
+    mapZoomIn: '放大',
+    mapZoomOut: '缩小',
     search: '搜索',
     reset: '重置',
     add: '新增',
@@ -603,13 +605,17 @@ export const zhCN = {
   },
   boundaries: {
     intro:
-      '一张图在没有在线底图时，以县（市、区）边界作为底图。系统初始使用项目自行生成的示意边界；请导入自然资源部门或天地图提供的正式边界（GeoJSON，WGS-84 / CGCS2000 坐标）。对外发布的地图须经审图。',
+      '一张图在没有在线底图时，以县（市、区）边界作为底图。系统内置各县（市、区）边界（取自公开地图数据，已由 GCJ-02 转换为 WGS-84，经过概化）；请导入自然资源部门或天地图提供的正式边界（GeoJSON，WGS-84 / CGCS2000 坐标）。对外发布的地图须经审图。',
     current: '当前边界',
     code: '区划代码',
     name: '名称',
     kind: '类型',
     schematic: '示意边界',
-    official: '已导入',
+    kinds: { schematic: '示意边界', builtIn: '内置边界', imported: '已导入' },
+    sources: {
+      schematic: '系统生成的示意边界',
+      builtIn: '内置县界：公开地图数据（高德来源），GCJ-02 已转换为 WGS-84',
+    },
     source: '来源',
     importTitle: '导入边界',
     fileHint:

@@ -32,6 +32,8 @@ export interface OverpressureCurve {
   readonly validRange: { readonly min: number; readonly max: number } | null;
   /** Includes ground reflection (surface burst): do not combine with the 1.8 TNT factor. */
   readonly surfaceBurst: boolean;
+  /** What the answer calls the curve: never its id in front of a person. */
+  readonly name: { readonly zh: string; readonly en: string };
   readonly source: string;
   /** Overpressure (kPa) at scaled distance Z for ambient pressure p_a (kPa). */
   readonly overpressureKpa: (z: number, ambientKpa: number) => number;
@@ -60,6 +62,7 @@ function kinneyGrahamRatio(z: number): number {
 export const overpressureCurves: Readonly<Record<OverpressureCurveId, OverpressureCurve>> = {
   kingery_bulmash: {
     id: 'kingery_bulmash',
+    name: { zh: 'Kingery–Bulmash 地面爆炸', en: 'Kingery–Bulmash surface-burst' },
     scaling: 'mass',
     validRange: { min: 0.2, max: 100 },
     surfaceBurst: true,
@@ -68,6 +71,7 @@ export const overpressureCurves: Readonly<Record<OverpressureCurveId, Overpressu
   },
   kinney_graham_free_air: {
     id: 'kinney_graham_free_air',
+    name: { zh: 'Kinney–Graham 自由空气爆炸', en: 'Kinney–Graham free-air' },
     scaling: 'mass',
     validRange: null,
     surfaceBurst: false,
@@ -76,6 +80,7 @@ export const overpressureCurves: Readonly<Record<OverpressureCurveId, Overpressu
   },
   crowl_surface: {
     id: 'crowl_surface',
+    name: { zh: 'Crowl 地面爆炸', en: 'Crowl surface-burst' },
     scaling: 'mass',
     validRange: null,
     surfaceBurst: true,
@@ -84,6 +89,7 @@ export const overpressureCurves: Readonly<Record<OverpressureCurveId, Overpressu
   },
   cn_energy_scaled: {
     id: 'cn_energy_scaled',
+    name: { zh: '国内能量比例距离', en: 'Chinese energy-scaled' },
     scaling: 'energy',
     validRange: { min: 1, max: 10 },
     surfaceBurst: false,
@@ -92,6 +98,7 @@ export const overpressureCurves: Readonly<Record<OverpressureCurveId, Overpressu
   },
   cn_power_law: {
     id: 'cn_power_law',
+    name: { zh: '国内幂函数', en: 'Chinese power-law' },
     scaling: 'mass',
     validRange: null,
     surfaceBurst: false,

@@ -6,6 +6,7 @@ import {
   type BilingualText,
   type ConsequenceModelInfo,
 } from './consequence-model-info.ts';
+import { defaultOverpressureKpa, overpressureLevels } from './consequence-threshold-inputs.ts';
 import { consequenceWarning, uniqueWarnings, type ConsequenceWarning } from './consequence-warnings.ts';
 import { summariseChemical } from './dispersion-substance.ts';
 import { requireConsequenceChemical } from './find-consequence-chemical.ts';
@@ -14,23 +15,19 @@ import { cnDeathRadiusM, tntEquivalent } from './tnt-equivalency.ts';
 import type { VceRequest, VceResponse } from './vce.schema.ts';
 
 /** Named overpressure levels: ALOHA levels of concern and the Chinese injury boundaries (§1.9). */
-const levelLabels: ReadonlyMap<number, BilingualText> = new Map([
-  [55, { zh: '建筑物摧毁', en: 'Destruction of buildings (ALOHA)' }],
-  [44, { zh: '重伤边界', en: 'Serious-injury boundary (Chinese practice)' }],
-  [24, { zh: '可能造成重伤', en: 'Serious injury likely (ALOHA)' }],
-  [17, { zh: '轻伤边界', en: 'Light-injury boundary (Chinese practice)' }],
-  [6.9, { zh: '玻璃破碎', en: 'Shatters glass (ALOHA)' }],
-]);
+const levelLabels: ReadonlyMap<number, BilingualText> = new Map(
+  overpressureLevels.map((level) => [level.kpa, level.label]),
+);
 
-const cnDefaultKpa = [44, 17];
+const cnDefaultKpa = defaultOverpressureKpa;
 const alohaDefaultKpa = [55, 24, 6.9];
 
 export function vceModelInfo(request: VceRequest, curve: OverpressureCurve): ConsequenceModelInfo {
   const cn = request.method.kind === 'cn_ground_factor';
   return {
     id: `vce_tnt_${request.method.kind}_${curve.id}`,
-    zh: `蒸气云爆炸 TNT 当量法（${cn ? '1.8·α 地面爆炸系数' : '爆炸效率 η'}，${curve.id} 超压曲线）`,
-    en: `Vapour-cloud explosion, TNT equivalency (${cn ? '1.8·α ground factor' : 'yield η'}, ${curve.id} curve)`,
+    zh: `蒸气云爆炸 TNT 当量法（${cn ? '1.8·α 地面爆炸系数' : '爆炸效率 η'}，${curve.name.zh}超压曲线）`,
+    en: `Vapour-cloud explosion, TNT equivalency (${cn ? '1.8·α ground factor' : 'yield η'}, ${curve.name.en} curve)`,
     source: `consequence-models.md §1.6, §1.9; ${curve.source}`,
     assumptions: [
       {

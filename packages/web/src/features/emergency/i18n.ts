@@ -1,4 +1,5 @@
 import type { SameShape } from '../../i18n/same-shape.ts';
+import { consequenceEn, consequenceZh } from './lib/consequence-messages.ts';
 import { incidentEn, incidentZh } from './lib/incident-messages.ts';
 import { libraryEn, libraryZh } from './lib/library-messages.ts';
 
@@ -6,11 +7,13 @@ import { libraryEn, libraryZh } from './lib/library-messages.ts';
 export const emergencyZh = {
   title: '应急管理',
   incident: incidentZh,
+  consequence: consequenceZh,
   library: libraryZh,
 };
 
 export const emergencyEn: SameShape<typeof emergencyZh> = {
   title: 'Emergency',
   incident: incidentEn,
+  consequence: consequenceEn,
   library: libraryEn,
 };

@@ -4,6 +4,8 @@ import type { SameShape } from '../../i18n/same-shape.ts';
 export const enforcementZh = {
   title: '执法检查',
   pickEnterprise: '输入企业名称或信用代码搜索',
+  /** Whether a category or checklist item is in use (a person's 在岗 is `inspectors.active`). */
+  usage: { status: '状态', enabled: '启用', disabled: '停用', enable: '启用' },
   menu: {
     phone: '我的检查（移动端）',
     phoneDetail: '现场检查',
@@ -180,6 +182,7 @@ export const enforcementZh = {
     withdrawConfirm: '确定撤销这条回避关系？',
   },
   categories: {
+    name: '名称',
     code: '编码',
     nameZh: '中文名称',
     nameEn: '英文名称',
@@ -188,7 +191,9 @@ export const enforcementZh = {
   },
   checklist: {
     sector: '行业',
-    sectorHint: '行业编码，general 表示适用全部企业',
+    sectorHint: '选择行业；“通用”适用全部企业',
+    general: '通用（全部行业）',
+    sectors: { general: '通用（全部行业）', hazchem: '危险化学品' },
     code: '编号',
     text: '检查内容',
     legalBasis: '检查依据',
@@ -373,6 +378,7 @@ export const enforcementZh = {
 export const enforcementEn: SameShape<typeof enforcementZh> = {
   title: 'Enforcement',
   pickEnterprise: 'Search by name or credit code',
+  usage: { status: 'Status', enabled: 'Enabled', disabled: 'Disabled', enable: 'Enabled' },
   menu: {
     phone: 'My inspections (phone)',
     phoneDetail: 'On-site inspection',
@@ -551,6 +557,7 @@ export const enforcementEn: SameShape<typeof enforcementZh> = {
     withdrawConfirm: 'Withdraw this declared conflict?',
   },
   categories: {
+    name: 'Name',
     code: 'Code',
     nameZh: 'Chinese name',
     nameEn: 'English name',
@@ -559,7 +566,9 @@ export const enforcementEn: SameShape<typeof enforcementZh> = {
   },
   checklist: {
     sector: 'Sector',
-    sectorHint: "Sector code; 'general' applies to every enterprise",
+    sectorHint: 'Choose the sector; General applies to every enterprise',
+    general: 'General (every sector)',
+    sectors: { general: 'General (every sector)', hazchem: 'Hazardous chemicals' },
     code: 'Code',
     text: 'Item',
     legalBasis: 'Legal basis',

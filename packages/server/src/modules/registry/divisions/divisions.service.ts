@@ -2,11 +2,8 @@ import { DomainError, findCounty, yuxiCity, yuxiCounties, yuxiTownships } from '
 import type { Clock } from '../../../platform/clock.ts';
 import { inTransaction, type Db } from '../../../platform/db.ts';
 import type { DivisionRow, DivisionsRepository } from './divisions.repository.ts';
-import {
-  schematicCityOutline,
-  schematicCountyBoundaries,
-  schematicTownshipCentres,
-} from './schematic-boundaries.ts';
+import { countyBoundarySource, yuxiCountyBoundaries } from './county-boundaries.ts';
+import { schematicCityOutline, schematicTownshipCentres } from './schematic-boundaries.ts';
 
 export interface BoundaryFeature {
   type: 'Feature';
@@ -39,10 +36,29 @@ function isArea(geometry: unknown): boolean {
 export function createDivisionsService(deps: { db: Db; clock: Clock; divisions: DivisionsRepository }) {
   const { db, clock, divisions } = deps;
   return {
-    /** Divisions are reference data: seeded on every fresh database, with schematic boundaries until real ones are imported. */
+    /**
+     * Divisions are reference data, seeded on every fresh database: the counties with their real
+     * boundaries (county-boundaries.ts), the city outline and township centres schematic. A database
+     * seeded before the real boundaries came gets them in place of the schematic ones.
+     */
     async seed(): Promise<void> {
-      if ((await divisions.count()) > 0) return;
-      const boundaries = schematicCountyBoundaries();
+      const boundaries = yuxiCountyBoundaries();
+      const countyRecords = () =>
+        [...boundaries].map(([code, geometry]) => ({
+          code,
+          geometry,
+          schematic: false,
+          source: countyBoundarySource,
+        }));
+      if ((await divisions.count()) > 0) {
+        const stale = (await divisions.boundaries(yuxiCounties.map((c) => c.code)))
+          .filter((record) => record.source === 'schematic')
+          .map((record) => record.code);
+        if (stale.length === 0) return;
+        const records = countyRecords().filter((record) => stale.includes(record.code));
+        await inTransaction(db, (tx) => divisions.replaceBoundaries(tx, records, clock.now()));
+        return;
+      }
       const townshipCentres = schematicTownshipCentres(boundaries);
       const rows: DivisionRow[] = [
         {
@@ -90,12 +106,7 @@ export function createDivisionsService(deps: { db: Db; clock: Clock; divisions: 
               schematic: true,
               source: 'schematic',
             },
-            ...[...boundaries].map(([code, geometry]) => ({
-              code,
-              geometry,
-              schematic: true,
-              source: 'schematic',
-            })),
+            ...countyRecords(),
           ],
           clock.now(),
         );

