@@ -78,6 +78,7 @@ import { createAlarmHazards } from './modules/monitoring/alarm-hazards.ts';
 import { registerEnforcementRoutes } from './modules/enforcement/enforcement.module.ts';
 import { registerMajorHazardsModule } from './modules/major-hazards/major-hazards.module.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import { registerWorkbenchModule } from './modules/workbench/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -283,6 +284,7 @@ export async function buildApp({
   registerMonitoringRoutes(app, { monitoring, devices, events: monitoringEvents });
   registerMonitoringBackground(app, { config, monitoring, devices });
   registerMajorHazardsModule(app, { db, clock, enterprises: enterprisesRepository });
+  registerWorkbenchModule(app, { db, clock });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
