@@ -30,6 +30,7 @@ export * from './money/rmb-format.ts';
 export * from './registry/yuxi-townships.ts';
 export * from './registry/registry-dictionaries.ts';
 export * from './registry/enterprise.schema.ts';
+export * from './registry/enterprise-profile.schema.ts';
 export * from './registry/regulated-object.schema.ts';
 export * from './major-hazards/rational.ts';
 export * from './major-hazards/gb18218-table1.ts';

@@ -309,6 +309,13 @@ const coreMatrix: Record<string, RouteCase> = {
     in: recordIn,
     out: recordOut,
   },
+  'GET /api/v1/enterprises/:id/profile': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/enterprises/${await newEnterprise(t, target)}/profile`,
+    }),
+    in: recordIn,
+    out: recordOut,
+  },
 
   'GET /api/v1/objects': { build: async () => ({ url: '/api/v1/objects' }), in: readAll() },
   'POST /api/v1/objects': {
