@@ -129,6 +129,10 @@ const coreMatrix: Record<string, RouteCase> = {
     in: statuses(403, { sysadminCity: 201, sysadminCounty: 201 }),
     out: statuses(403, { sysadminCity: 201, sysadminCounty: 403 }),
   },
+  'GET /api/v1/users/enterprise-options': {
+    build: async () => ({ url: '/api/v1/users/enterprise-options?q=%E7%9F%A9%E9%98%B5' }),
+    in: statuses(403, { sysadminCity: 200, sysadminCounty: 200 }),
+  },
   'GET /api/v1/users/:id': userIdRoute(''),
   'PATCH /api/v1/users/:id': userIdRoute('', { displayName: '改名' }),
   'POST /api/v1/users/:id/status': userIdRoute('/status', { status: 'disabled' }),
