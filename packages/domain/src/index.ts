@@ -10,6 +10,7 @@ export * from './common/pagination.schema.ts';
 export * from './users/user.schema.ts';
 export * from './roles/role.schema.ts';
 export * from './audit/audit.schema.ts';
+export * from './audit/audit-actions.ts';
 export * from './workbench/workbench.schema.ts';
 export * from './registry/credit-code/credit-code.ts';
 export * from './registry/credit-code/credit-code.schema.ts';

@@ -201,7 +201,7 @@ export async function buildApp({
   registerAuthRoutes(app, { auth, config });
   registerUsersRoutes(app, { users: createUsersService({ db, clock, users, roles, sessions, cipher }) });
   registerRolesRoutes(app, { roles: createRolesService({ roles, clock }) });
-  registerAuditRoutes(app, { audit });
+  registerAuditRoutes(app, { audit, db });
   registerCalcRoutes(app);
   registerDivisionsRoutes(app, { divisions });
   registerDictionariesRoutes(app, { dictionaries });

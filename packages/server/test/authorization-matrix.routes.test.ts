@@ -177,6 +177,10 @@ const coreMatrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/audit' }),
     in: statuses(403, { auditadmin: 200 }),
   },
+  'GET /api/v1/audit/actors': {
+    build: async () => ({ url: '/api/v1/audit/actors?q=a' }),
+    in: statuses(403, { auditadmin: 200 }),
+  },
   'GET /api/v1/audit/export': {
     build: async () => ({ url: '/api/v1/audit/export' }),
     in: statuses(403, { auditadmin: 200 }),
