@@ -1,3 +1,4 @@
+import { workbenchEn } from '../features/workbench/i18n.ts';
 import type { Messages } from './zh-cn.ts';
 import type { SameShape } from './same-shape.ts';
 import { dualPreventionEn } from '../features/dual-prevention/i18n.ts';
@@ -145,22 +146,7 @@ export const en: SameShape<Messages> = {
     totp: 'Set up one-time code',
     done: 'Start working',
   },
-  workbench: {
-    greeting: 'Hello, {name}',
-    welcome: 'Welcome to the Yuxi Work-Safety Supervision Platform.',
-    account: 'Account',
-    roles: 'My roles',
-    scope: 'Data scope',
-    totp: 'One-time code',
-    totpOn: 'Set up',
-    totpOff: 'Not set up',
-    sessionExpires: 'This sign-in is valid until',
-    permissions: 'Granted functions',
-    modulesTitle: 'Business modules',
-    modulesNote:
-      'The enterprise registry, risk grading, hidden-hazard management, monitoring and warnings, enforcement and emergency modules are being built. As each one goes live it appears in the menu on the left, and the workbench will show real figures from your data scope.',
-    shortcuts: 'Shortcuts',
-  },
+  workbench: workbenchEn,
   scope: {
     label: 'Data scope',
     city: 'Yuxi City (all counties)',

@@ -1,4 +1,5 @@
 // Simplified Chinese, the default language. en.ts must have the same keys (the type checks it).
+import { workbenchZh } from '../features/workbench/i18n.ts';
 import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
 import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { enforcementZh } from '../features/enforcement/i18n.ts';
@@ -141,22 +142,7 @@ export const zhCN = {
     totp: '绑定动态口令',
     done: '进入系统',
   },
-  workbench: {
-    greeting: '您好，{name}',
-    welcome: '欢迎使用玉溪市安全生产监管平台。',
-    account: '账号',
-    roles: '我的角色',
-    scope: '数据范围',
-    totp: '动态口令',
-    totpOn: '已绑定',
-    totpOff: '未绑定',
-    sessionExpires: '本次登录有效至',
-    permissions: '已授权的功能',
-    modulesTitle: '业务模块',
-    modulesNote:
-      '企业档案、风险分级管控、隐患排查治理、监测预警、执法检查、应急管理等业务模块正在建设中。模块上线后将出现在左侧菜单，工作台将展示您数据范围内的真实业务数据。',
-    shortcuts: '快捷入口',
-  },
+  workbench: workbenchZh,
   scope: {
     label: '数据范围',
     city: '玉溪市（全市）',
