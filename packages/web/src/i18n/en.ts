@@ -1,3 +1,4 @@
+import { enterpriseFileEn } from '../features/registry/enterprise-file.i18n.ts';
 import { workbenchEn } from '../features/workbench/i18n.ts';
 import type { Messages } from './zh-cn.ts';
 import type { SameShape } from './same-shape.ts';
@@ -472,6 +473,7 @@ export const en: SameShape<Messages> = {
       check_char: 'The check character (18th) is wrong: for the first 17 characters it would be {expected}',
     },
   },
+  enterpriseFile: enterpriseFileEn,
   enterpriseImport: {
     title: 'Import enterprises',
     step1: 'Download the template and fill it in (columns marked * are required; one enterprise per row)',

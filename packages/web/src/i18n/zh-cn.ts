@@ -1,4 +1,5 @@
 // Simplified Chinese, the default language. en.ts must have the same keys (the type checks it).
+import { enterpriseFileZh } from '../features/registry/enterprise-file.i18n.ts';
 import { workbenchZh } from '../features/workbench/i18n.ts';
 import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
 import { monitoringZh } from '../features/monitoring/i18n.ts';
@@ -461,6 +462,7 @@ export const zhCN = {
       check_char: '校验位（第 18 位）错误：按前 17 位计算，应为 {expected}',
     },
   },
+  enterpriseFile: enterpriseFileZh,
   enterpriseImport: {
     title: '导入企业信息',
     step1: '下载导入模板，按模板填写企业信息（带 * 的列必填，一行一家企业）',
