@@ -257,4 +257,29 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
     expect(incidents.statusCode).toBe(200);
     expect(incidents.json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([filed]);
   });
+
+  it('counts what each tab’s list shows for the enterprise', async () => {
+    const counts = (await profile(city)).json<EnterpriseProfile>().counts;
+    // The sections whose seeded rows are complete records (the others are seeded as bare counts).
+    const lists: [keyof EnterpriseProfile['counts'], string][] = [
+      ['checkTasks', '/api/v1/checks/tasks'],
+      ['inspections', '/api/v1/enforcement/inspections'],
+      ['documents', '/api/v1/enforcement/documents'],
+      ['cases', '/api/v1/enforcement/cases'],
+      ['monitoringPoints', '/api/v1/monitoring/points'],
+      ['alarms', '/api/v1/monitoring/alarms'],
+      ['incidents', '/api/v1/incidents'],
+    ];
+    const shown: Record<string, number> = {};
+    for (const [section, url] of lists) {
+      const response = await t.request({
+        method: 'GET',
+        url: `${url}${url.includes('?') ? '&' : '?'}enterpriseId=${filed}`,
+        as: city,
+      });
+      expect(response.statusCode, section).toBe(200);
+      shown[section] = (response.json().items as unknown[]).length;
+    }
+    expect(shown).toEqual(Object.fromEntries(lists.map(([section]) => [section, counts[section]])));
+  });
 });
