@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode, type EnterpriseProfile } from '@anjian/domain';
+import { generateSyntheticCreditCode, reportHazard, type EnterpriseProfile } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
 
 const JIANGCHUAN = '530403';
@@ -40,7 +40,7 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
       await q(
         `INSERT INTO risk_points (unit_id, name, accident_types, assessment, value, level, colour, measures, control_level,
            responsible_person, assessed_at, assessed_by)
-         VALUES ($1, '风险点', '{19}', '{"method":"ls","l":2,"s":2}', 4, $2, 'orange', '[]', 'post', '张三', now(), 'test')`,
+         VALUES ($1, '风险点', '{19}', '{"method":"ls","l":2,"s":2}', 4, $2, 'orange', '[{"kind":"management","text":"每日巡检"}]', 'post', '张三', now(), 'test')`,
         [row.rows[0]!.id, level],
       );
     }
@@ -50,12 +50,17 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
               ($1, $2, '{}', '{}', 64.25, 'orange', 2, '2026-11-20T02:00:00Z', 'test')`,
       [id, countyCode],
     );
+    const reported = reportHazard(
+      { source: 'self_check', tickedCriteria: [] },
+      { now: new Date('2026-11-28T02:00:00Z'), actor: { kind: 'enterprise', id: userId } },
+    );
+    if (!reported.ok) throw reported.error;
     for (const status of ['reported', 'rectifying', 'closed']) {
       await q(
         `INSERT INTO hidden_hazards (enterprise_id, county, source, location_text, description, category, level, status,
            state, reported_by, reported_at, updated_at)
-         VALUES ($1, $2, 'self_check', '罐区', '档案隐患', '05', 'general', $3, '{}', $4, now(), now())`,
-        [id, countyCode, status, userId],
+         VALUES ($1, $2, 'self_check', '罐区', '档案隐患', '05', 'general', $3, $4, $5, now(), now())`,
+        [id, countyCode, status, JSON.stringify({ ...reported.state, status }), userId],
       );
     }
     const list = await q(
@@ -116,8 +121,22 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
       await q(
         `INSERT INTO major_hazard_units (enterprise_id, county, name, kind, exposed_population, s, is_major, level,
            identification, created_at, updated_at, updated_by, retired_at)
-         VALUES ($1, $2, $3, 'storage', 10, '0.2000', false, NULL, '{}', now(), now(), 'test', $4)`,
-        [id, countyCode, `档案单元${retired ? '旧' : '新'}`, retired],
+         VALUES ($1, $2, $3, 'storage', 10, '0.2000', false, NULL, $5, now(), now(), 'test', $4)`,
+        [
+          id,
+          countyCode,
+          `档案单元${retired ? '旧' : '新'}`,
+          retired,
+          JSON.stringify({
+            s: '0.2000',
+            isMajor: false,
+            alpha: null,
+            r: null,
+            level: null,
+            items: [],
+            steps: [],
+          }),
+        ],
       );
     }
     await q(
@@ -262,6 +281,9 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
     const counts = (await profile(city)).json<EnterpriseProfile>().counts;
     // The sections whose seeded rows are complete records (the others are seeded as bare counts).
     const lists: [keyof EnterpriseProfile['counts'], string][] = [
+      ['riskUnits', '/api/v1/risk/units'],
+      ['hazards', '/api/v1/hazards?pageSize=100'],
+      ['majorHazardUnits', '/api/v1/major-hazards/units'],
       ['checkTasks', '/api/v1/checks/tasks'],
       ['inspections', '/api/v1/enforcement/inspections'],
       ['documents', '/api/v1/enforcement/documents'],
