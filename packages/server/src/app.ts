@@ -35,6 +35,7 @@ import { createRolesModule } from './modules/roles/index.ts';
 import { registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
+import { registerWorkbenchModule } from './modules/workbench/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -206,6 +207,7 @@ export async function buildApp({
   await monitoring.start();
   monitoring.register(app, { hazards: dualPrevention.hazards });
   majorHazards.register(app);
+  registerWorkbenchModule(app, { db, clock });
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -61,6 +61,7 @@ import { monitoringMatrix } from './authorization/monitoring.matrix.ts';
 import { enforcementMatrix } from './authorization/enforcement.matrix.ts';
 import { emergencyMatrix } from './authorization/emergency.matrix.ts';
 import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
+import { workbenchMatrix } from './authorization/workbench.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -134,6 +135,10 @@ const coreMatrix: Record<string, RouteCase> = {
     in: statuses(403, { sysadminCity: 201, sysadminCounty: 201 }),
     out: statuses(403, { sysadminCity: 201, sysadminCounty: 403 }),
   },
+  'GET /api/v1/users/enterprise-options': {
+    build: async () => ({ url: '/api/v1/users/enterprise-options?q=%E7%9F%A9%E9%98%B5' }),
+    in: statuses(403, { sysadminCity: 200, sysadminCounty: 200 }),
+  },
   'GET /api/v1/users/:id': userIdRoute(''),
   'PATCH /api/v1/users/:id': userIdRoute('', { displayName: '改名' }),
   'POST /api/v1/users/:id/status': userIdRoute('/status', { status: 'disabled' }),
@@ -176,6 +181,10 @@ const coreMatrix: Record<string, RouteCase> = {
 
   'GET /api/v1/audit': {
     build: async () => ({ url: '/api/v1/audit' }),
+    in: statuses(403, { auditadmin: 200 }),
+  },
+  'GET /api/v1/audit/actors': {
+    build: async () => ({ url: '/api/v1/audit/actors?q=a' }),
     in: statuses(403, { auditadmin: 200 }),
   },
   'GET /api/v1/audit/export': {
@@ -310,6 +319,13 @@ const coreMatrix: Record<string, RouteCase> = {
   'GET /api/v1/enterprises/:id/history': {
     build: async ({ t, target }) => ({
       url: `/api/v1/enterprises/${await newEnterprise(t, target)}/history`,
+    }),
+    in: recordIn,
+    out: recordOut,
+  },
+  'GET /api/v1/enterprises/:id/profile': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/enterprises/${await newEnterprise(t, target)}/profile`,
     }),
     in: recordIn,
     out: recordOut,
@@ -654,6 +670,7 @@ const matrix: Record<string, RouteCase> = {
   ...enforcementMatrix,
   ...emergencyMatrix,
   ...majorHazardsMatrix,
+  ...workbenchMatrix,
 };
 
 describe('authorisation matrix', () => {

@@ -45,6 +45,10 @@ export const userSchema = z.object({
   organisation: z.string().nullable(),
   roles: z.array(z.string()),
   scope: dataScopeSchema,
+  enterpriseName: z
+    .string()
+    .nullable()
+    .describe('Name of the enterprise an enterprise account belongs to (the UI shows it, never the id)'),
   status: userStatusSchema,
   totpEnrolled: z.boolean(),
   lockedUntil: isoInstant().nullable(),
@@ -69,6 +73,18 @@ export const userListQuerySchema = pageQuerySchema.extend({
     .describe('Only users whose scope includes this county'),
 });
 
+export const userEnterpriseOptionsQuerySchema = z.object({
+  q: z.string().trim().max(64).default('').describe('Part of the name, or the start of the credit code'),
+});
+
+/** What the user administrator may learn of an enterprise to make its account (三员分立: no more). */
+export const userEnterpriseOptionSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  creditCode: z.string().describe('统一社会信用代码'),
+  county: z.string().describe('County-level division code, the account’s county'),
+});
+
 export const userStatusChangeSchema = z
   .object({ status: userStatusSchema, reason: z.string().trim().max(256).optional() })
   .strict();
@@ -78,6 +94,7 @@ export type UserUpdate = z.infer<typeof userUpdateSchema>;
 export type User = z.infer<typeof userSchema>;
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 export type UserStatus = z.infer<typeof userStatusSchema>;
+export type UserEnterpriseOption = z.infer<typeof userEnterpriseOptionSchema>;
 
 /** 138****1234 / 0877-***2345: the last four digits stay visible (GB/T 35273 practice). */
 export function maskPhone(phone: string): string {

@@ -28,6 +28,9 @@ export interface ApiRoute {
   readonly method: string;
   readonly url: string;
   readonly access: Access;
+  /** The audit action name the route declares (config.audit), when it does. */
+  readonly audit?: string | undefined;
+  readonly auditSkip?: boolean | undefined;
 }
 
 declare module 'fastify' {
@@ -82,7 +85,14 @@ export function registerAccessGuard(app: FastifyInstance): void {
     if (access === undefined)
       throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') app.apiRoutes.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        app.apiRoutes.push({
+          method,
+          url: route.url,
+          access,
+          audit: route.config?.audit,
+          auditSkip: route.config?.auditSkip,
+        });
     }
   });
 

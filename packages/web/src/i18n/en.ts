@@ -1,3 +1,5 @@
+import { enterpriseFileEn } from '../features/registry/enterprise-file.i18n.ts';
+import { workbenchEn } from '../features/workbench/i18n.ts';
 import type { Messages } from './zh-cn.ts';
 import type { SameShape } from './same-shape.ts';
 import { dualPreventionEn } from '../features/dual-prevention/i18n.ts';
@@ -147,22 +149,7 @@ export const en: SameShape<Messages> = {
     totp: 'Set up one-time code',
     done: 'Start working',
   },
-  workbench: {
-    greeting: 'Hello, {name}',
-    welcome: 'Welcome to the Yuxi Work-Safety Supervision Platform.',
-    account: 'Account',
-    roles: 'My roles',
-    scope: 'Data scope',
-    totp: 'One-time code',
-    totpOn: 'Set up',
-    totpOff: 'Not set up',
-    sessionExpires: 'This sign-in is valid until',
-    permissions: 'Granted functions',
-    modulesTitle: 'Business modules',
-    modulesNote:
-      'The enterprise registry, risk grading, hidden-hazard management, monitoring and warnings, enforcement and emergency modules are being built. As each one goes live it appears in the menu on the left, and the workbench will show real figures from your data scope.',
-    shortcuts: 'Shortcuts',
-  },
+  workbench: workbenchEn,
   scope: {
     label: 'Data scope',
     city: 'Yuxi City (all counties)',
@@ -176,12 +163,18 @@ export const en: SameShape<Messages> = {
     enterpriseIdPlaceholder: 'UUID of the enterprise',
     enterpriseCounty: 'County of the enterprise',
     countiesRequired: 'Select at least one county',
-    enterpriseIdInvalid: 'Enter a valid enterprise ID (a UUID)',
+    enterpriseIdInvalid: 'Choose the enterprise',
     countyRequired: 'Select the county of the enterprise',
     outsideOwn: 'Only areas inside your own data scope can be chosen',
     separator: ', ',
   },
   users: {
+    enterprisePicker: {
+      placeholder: 'Search by enterprise name or credit code',
+      none: 'No enterprise found',
+      chosen: 'Credit code {code}, county {county}',
+    },
+    enterpriseScope: '{name} ({county})',
     title: 'Users',
     q: 'Username or name',
     qPlaceholder: 'Username or name',
@@ -291,7 +284,8 @@ export const en: SameShape<Messages> = {
     roles: 'Roles',
     scope: 'Scope',
     action: 'Action',
-    actionPlaceholder: 'e.g. auth.login',
+    actorPlaceholder: 'Find by name or username',
+    targetUnnamed: '(record gone or unnamed)',
     target: 'Target',
     ip: 'IP address',
     outcome: 'Outcome',
@@ -482,6 +476,7 @@ export const en: SameShape<Messages> = {
       check_char: 'The check character (18th) is wrong: for the first 17 characters it would be {expected}',
     },
   },
+  enterpriseFile: enterpriseFileEn,
   enterpriseImport: {
     title: 'Import enterprises',
     step1: 'Download the template and fill it in (columns marked * are required; one enterprise per row)',

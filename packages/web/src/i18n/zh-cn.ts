@@ -1,4 +1,6 @@
 // Simplified Chinese, the default language. en.ts must have the same keys (the type checks it).
+import { enterpriseFileZh } from '../features/registry/enterprise-file.i18n.ts';
+import { workbenchZh } from '../features/workbench/i18n.ts';
 import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
 import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { enforcementZh } from '../features/enforcement/i18n.ts';
@@ -143,22 +145,7 @@ export const zhCN = {
     totp: '绑定动态口令',
     done: '进入系统',
   },
-  workbench: {
-    greeting: '您好，{name}',
-    welcome: '欢迎使用玉溪市安全生产监管平台。',
-    account: '账号',
-    roles: '我的角色',
-    scope: '数据范围',
-    totp: '动态口令',
-    totpOn: '已绑定',
-    totpOff: '未绑定',
-    sessionExpires: '本次登录有效至',
-    permissions: '已授权的功能',
-    modulesTitle: '业务模块',
-    modulesNote:
-      '企业档案、风险分级管控、隐患排查治理、监测预警、执法检查、应急管理等业务模块正在建设中。模块上线后将出现在左侧菜单，工作台将展示您数据范围内的真实业务数据。',
-    shortcuts: '快捷入口',
-  },
+  workbench: workbenchZh,
   scope: {
     label: '数据范围',
     city: '玉溪市（全市）',
@@ -172,12 +159,18 @@ export const zhCN = {
     enterpriseIdPlaceholder: '企业的 UUID',
     enterpriseCounty: '企业所在县（区）',
     countiesRequired: '请至少选择一个县（区）',
-    enterpriseIdInvalid: '请输入有效的企业 ID（UUID 格式）',
+    enterpriseIdInvalid: '请选择企业',
     countyRequired: '请选择企业所在县（区）',
     outsideOwn: '只能选择您本人数据范围内的区域',
     separator: '、',
   },
   users: {
+    enterprisePicker: {
+      placeholder: '输入企业名称或统一社会信用代码搜索',
+      none: '未找到企业',
+      chosen: '统一社会信用代码 {code}，所在县（区）{county}',
+    },
+    enterpriseScope: '{name}（{county}）',
     title: '用户管理',
     q: '用户名/姓名',
     qPlaceholder: '用户名或姓名',
@@ -283,7 +276,8 @@ export const zhCN = {
     roles: '角色',
     scope: '数据范围',
     action: '操作',
-    actionPlaceholder: '如 auth.login',
+    actorPlaceholder: '输入姓名或用户名查找',
+    targetUnnamed: '（记录已不存在或无名称）',
     target: '对象',
     ip: 'IP 地址',
     outcome: '结果',
@@ -471,6 +465,7 @@ export const zhCN = {
       check_char: '校验位（第 18 位）错误：按前 17 位计算，应为 {expected}',
     },
   },
+  enterpriseFile: enterpriseFileZh,
   enterpriseImport: {
     title: '导入企业信息',
     step1: '下载导入模板，按模板填写企业信息（带 * 的列必填，一行一家企业）',

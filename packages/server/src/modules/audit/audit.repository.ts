@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditListQuery, AuditOutcome, Page } from '@anjian/domain';
+import type { AuditActor, AuditEntry, AuditListQuery, AuditOutcome, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { inTransaction } from '../../platform/db.ts';
 import { sm3Hex } from '../../platform/crypto.ts';
@@ -87,6 +87,7 @@ function rowToEntry(row: AuditRow): AuditEntry {
     scope: row.scope,
     action: row.action,
     target: row.target,
+    targetLabel: null,
     ip: row.ip,
     outcome: row.outcome,
     status: row.status,
@@ -104,6 +105,10 @@ function filterClause(query: Omit<AuditListQuery, 'page' | 'pageSize'>): {
   if (query.actor) {
     params.push(`%${query.actor.toLowerCase()}%`);
     conditions.push(`lower(actor_name) LIKE $${params.length}`);
+  }
+  if (query.actorId) {
+    params.push(query.actorId);
+    conditions.push(`actor_id = $${params.length}`);
   }
   if (query.action) {
     params.push(`${query.action}%`);
@@ -192,6 +197,29 @@ export function createAuditRepository(db: Db) {
         [...params, limit],
       );
       return rows.rows.map(rowToEntry);
+    },
+
+    /** People who appear in the log, by name or username, for the user filter (at most 20). */
+    async actors(q: string): Promise<AuditActor[]> {
+      const params: unknown[] = [];
+      let where = 'a.actor_id IS NOT NULL';
+      if (q) {
+        params.push(`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        where += ` AND (lower(a.actor_name) LIKE $1 OR lower(u.display_name) LIKE $1)`;
+      }
+      const rows = await db.query<{ actor_id: string; actor_name: string; display_name: string | null }>(
+        `SELECT DISTINCT ON (a.actor_id) a.actor_id, a.actor_name, u.display_name
+           FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+          WHERE ${where} ORDER BY a.actor_id, a.seq DESC`,
+        params,
+      );
+      return rows.rows
+        .map((row) => ({
+          actorId: row.actor_id,
+          actorName: row.display_name ? `${row.display_name}（${row.actor_name}）` : row.actor_name,
+        }))
+        .sort((x, y) => x.actorName.localeCompare(y.actorName, 'zh-CN'))
+        .slice(0, 20);
     },
 
     /** Walks the whole chain in order; names the first entry whose hash or link does not hold. */

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
+  auditActionLabel,
+  auditActorSchema,
   auditEntrySchema,
   auditListQuerySchema,
   chinaDateTime,
@@ -11,9 +13,11 @@ import {
   type AuditEntry,
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
 import { attachmentHeader, safeCell, XLSX_TYPE } from '../../platform/excel.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
 import type { AuditRepository } from './audit.repository.ts';
+import { auditTargetLabels } from './audit-target-labels.ts';
 
 const tags = ['audit'];
 const EXPORT_LIMIT = 100_000;
@@ -34,29 +38,37 @@ const columns = [
   { key: 'hash', zh: 'SM3 摘要', en: 'SM3 hash', width: 66 },
 ] as const;
 
+/** The cell of a column in words: the action's label, the target's name where known. */
+function cellOf(entry: AuditEntry, key: (typeof columns)[number]['key'], english: boolean) {
+  if (key === 'at') return chinaDateTime(new Date(entry.at));
+  if (key === 'action') {
+    const label = auditActionLabel(entry.action);
+    return english ? label.en : label.zh;
+  }
+  if (key === 'target') return safeCell(entry.targetLabel ?? entry.target);
+  return safeCell(entry[key]);
+}
+
 async function workbookOf(entries: AuditEntry[], english: boolean): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(english ? 'Audit log' : '审计日志');
   sheet.columns = columns.map((c) => ({ header: english ? c.en : c.zh, key: c.key, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   for (const entry of entries) {
-    sheet.addRow(
-      Object.fromEntries(
-        columns.map((c) => [
-          c.key,
-          c.key === 'at' ? chinaDateTime(new Date(entry.at)) : safeCell(entry[c.key]),
-        ]),
-      ),
-    );
+    sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, cellOf(entry, c.key, english)])));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 export function registerAuditRoutes(
   app: FastifyInstance,
-  { audit, clock }: { audit: AuditRepository; clock: Clock },
+  { audit, clock, db }: { audit: AuditRepository; clock: Clock; db: Db },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const labelled = async (entries: AuditEntry[], lang: 'zh-CN' | 'en'): Promise<AuditEntry[]> => {
+    const labels = await auditTargetLabels(db, entries, lang);
+    return entries.map((entry, i) => ({ ...entry, targetLabel: labels[i] ?? null }));
+  };
 
   api.get(
     '/api/v1/audit',
@@ -69,7 +81,24 @@ export function registerAuditRoutes(
         response: { 200: pageOf(auditEntrySchema) },
       },
     },
-    async (request) => audit.list(request.query),
+    async (request) => {
+      const page = await audit.list(request.query);
+      return { ...page, items: await labelled(page.items, requestLanguage(request)) };
+    },
+  );
+
+  api.get(
+    '/api/v1/audit/actors',
+    {
+      config: { access: 'audit:read' },
+      schema: {
+        tags,
+        summary: 'People who appear in the log, by name or username (the user filter; at most 20)',
+        querystring: z.object({ q: z.string().trim().max(64).default('') }),
+        response: { 200: z.object({ items: z.array(auditActorSchema) }) },
+      },
+    },
+    async (request) => ({ items: await audit.actors(request.query.q) }),
   );
 
   api.get(
@@ -84,7 +113,10 @@ export function registerAuditRoutes(
     },
     async (request, reply) => {
       const english = requestLanguage(request) === 'en';
-      const entries = await audit.listForExport(request.query, EXPORT_LIMIT);
+      const entries = await labelled(
+        await audit.listForExport(request.query, EXPORT_LIMIT),
+        english ? 'en' : 'zh-CN',
+      );
       request.auditDetail = `rows=${entries.length}`;
       const stamp = chinaStamp(clock.now());
       const name = `${english ? 'audit-log' : '审计日志'}_${stamp}.xlsx`;

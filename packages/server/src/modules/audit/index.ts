@@ -17,7 +17,7 @@ export function createAuditModule(deps: { db: Db; clock: Clock }) {
       registerAuditTrail(app, audit, deps.clock);
     },
     register(app: FastifyInstance) {
-      registerAuditRoutes(app, { audit, clock: deps.clock });
+      registerAuditRoutes(app, { audit, clock: deps.clock, db: deps.db });
     },
   };
 }

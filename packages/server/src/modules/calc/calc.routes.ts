@@ -81,7 +81,7 @@ export function registerCalcRoutes(app: FastifyInstance) {
   api.post(
     '/api/v1/calc/lec',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: 'calc.lec' },
       schema: {
         tags,
         summary: 'LEC (作业条件危险性评价法): D = L × E × C, band 1–5 and colour',
@@ -101,7 +101,7 @@ export function registerCalcRoutes(app: FastifyInstance) {
   api.post(
     '/api/v1/calc/ls',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: 'calc.ls' },
       schema: {
         tags,
         summary: 'LS risk matrix: R = L × S (each 1–5), level and colour',
@@ -120,7 +120,7 @@ export function registerCalcRoutes(app: FastifyInstance) {
   api.post(
     '/api/v1/calc/major-hazard',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: 'calc.major_hazard' },
       schema: {
         tags,
         summary:
@@ -135,7 +135,7 @@ export function registerCalcRoutes(app: FastifyInstance) {
   api.post(
     '/api/v1/calc/accident-level',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: 'calc.accident_level' },
       schema: {
         tags,
         summary:
@@ -205,7 +205,10 @@ export function registerCalcRoutes(app: FastifyInstance) {
   for (const [path, summary, body, response, calculate] of consequence) {
     api.post(
       `/api/v1/calc/consequence/${path}`,
-      { config: { access: 'public' }, schema: { tags, summary, body, response: { 200: response } } },
+      {
+        config: { access: 'public', audit: 'calc.consequence' },
+        schema: { tags, summary, body, response: { 200: response } },
+      },
       async (request) => (calculate as (input: unknown) => never)(request.body),
     );
   }
@@ -227,7 +230,7 @@ export function registerCalcRoutes(app: FastifyInstance) {
   api.post(
     '/api/v1/calc/draw/verify',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: 'calc.draw_verify' },
       schema: {
         tags,
         summary:

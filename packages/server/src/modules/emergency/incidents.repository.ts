@@ -105,12 +105,16 @@ const visible = (scope: DataScope, params: unknown[]) =>
 
 export function createIncidentsRepository(db: Db) {
   return {
-    async list(scope: DataScope, status?: string): Promise<IncidentRecord[]> {
+    async list(scope: DataScope, status?: string, enterpriseId?: string): Promise<IncidentRecord[]> {
       const params: unknown[] = [];
       const conditions = [visible(scope, params)];
       if (status) {
         params.push(status);
         conditions.push(`i.status = $${params.length}`);
+      }
+      if (enterpriseId) {
+        params.push(enterpriseId);
+        conditions.push(`i.enterprise_id = $${params.length}`);
       }
       const rows = await db.query<Row>(
         `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY i.occurred_at DESC LIMIT 200`,

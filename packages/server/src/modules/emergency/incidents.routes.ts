@@ -28,11 +28,16 @@ export function registerIncidentsRoutes(
       schema: {
         tags,
         summary: 'Accidents, newest first',
-        querystring: z.object({ status: z.enum(['open', 'closed']).optional() }),
+        querystring: z.object({
+          status: z.enum(['open', 'closed']).optional(),
+          enterpriseId: z.uuid().optional().describe('The accidents of one enterprise (一企一档)'),
+        }),
         response: { 200: z.object({ items: z.array(incidentSchema) }) },
       },
     },
-    async (request) => ({ items: await incidents.list(requireAuth(request), request.query.status) }),
+    async (request) => ({
+      items: await incidents.list(requireAuth(request), request.query.status, request.query.enterpriseId),
+    }),
   );
 
   api.post(

@@ -140,8 +140,8 @@ export function createIncidentsService(deps: {
   }
 
   return {
-    async list(auth: AuthContext, status?: string) {
-      return (await incidents.list(auth.scope, status)).map(present);
+    async list(auth: AuthContext, status?: string, enterpriseId?: string) {
+      return (await incidents.list(auth.scope, status, enterpriseId)).map(present);
     },
 
     async get(auth: AuthContext, id: string) {

@@ -31,7 +31,10 @@ export function registerDiscretionRoutes(
   );
   api.post(
     `${base}/suggestion`,
-    { config: { access: 'enforcement:read' }, schema: { tags, summary, body: penaltySuggestionQuerySchema } },
+    {
+      config: { access: 'enforcement:read', audit: 'enforcement.discretion.suggest' },
+      schema: { tags, summary, body: penaltySuggestionQuerySchema },
+    },
     async (request) => discretion.suggest(request.body),
   );
   api.get(

@@ -1,4 +1,6 @@
+import type { DataScope } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
 
 export interface DocumentRow {
   id: string;
@@ -81,6 +83,17 @@ export function createDocumentsRepository(db: Db) {
         `SELECT * FROM enforcement_documents WHERE ($1::uuid IS NULL OR inspection_id = $1) AND ($2::uuid IS NULL OR case_id = $2)
           ORDER BY issued_at`,
         [filter.inspectionId ?? null, filter.caseId ?? null],
+      );
+      return rows.rows.map(toDocument);
+    },
+
+    /** An enterprise's 文书 in the caller's scope, newest first (一企一档). */
+    async listForEnterprise(enterpriseId: string, scope: DataScope): Promise<DocumentRow[]> {
+      const params: unknown[] = [enterpriseId];
+      const where = scopeCondition(scope, { county: 'county', enterprise: 'enterprise_id' }, params);
+      const rows = await db.query(
+        `SELECT * FROM enforcement_documents WHERE enterprise_id = $1 AND ${where} ORDER BY issued_at DESC`,
+        params,
       );
       return rows.rows.map(toDocument);
     },

@@ -20,7 +20,11 @@ export function registerDocumentsRoutes(
       config: { access: 'enforcement:read' },
       schema: {
         tags,
-        querystring: z.object({ inspectionId: z.uuid().optional(), caseId: z.uuid().optional() }),
+        querystring: z.object({
+          inspectionId: z.uuid().optional(),
+          caseId: z.uuid().optional(),
+          enterpriseId: z.uuid().optional().describe('All of an enterprise’s 文书 (一企一档)'),
+        }),
       },
     },
     async (request) => ({ items: await documents.list(requireAuth(request), request.query) }),

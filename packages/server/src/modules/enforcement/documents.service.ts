@@ -163,7 +163,9 @@ export function createDocumentsService(deps: {
       return present((await documents.find(id))!);
     },
 
-    async list(auth: AuthContext, filter: { inspectionId?: string; caseId?: string }) {
+    async list(auth: AuthContext, filter: { inspectionId?: string; caseId?: string; enterpriseId?: string }) {
+      if (filter.enterpriseId && !filter.inspectionId && !filter.caseId)
+        return (await documents.listForEnterprise(filter.enterpriseId, auth.scope)).map(present);
       if (filter.inspectionId && !(await inspections.find(filter.inspectionId, auth.scope)))
         throw new DomainError('enforcement.inspection_not_found');
       if (filter.caseId && !(await cases.find(filter.caseId, auth.scope)))

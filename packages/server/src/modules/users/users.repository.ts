@@ -1,6 +1,7 @@
-import type { DataScope, Page, UserListQuery, UserStatus } from '@anjian/domain';
+import type { DataScope, Page, UserEnterpriseOption, UserListQuery, UserStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { SYSTEM_USERNAME } from './system-author.ts';
+import { scopeCondition } from '../../platform/scope-sql.ts';
 
 /** A user as stored, with decrypted-on-demand fields left sealed. Never sent to a client as is. */
 export interface UserRecord {
@@ -23,6 +24,8 @@ export interface UserRecord {
   lastLoginIp: string | null;
   createdAt: Date;
   roles: string[];
+  /** Name of the scope's enterprise, for enterprise accounts. */
+  enterpriseName: string | null;
 }
 
 interface UserRow {
@@ -47,6 +50,7 @@ interface UserRow {
   last_login_ip: string | null;
   created_at: Date;
   roles: string[] | null;
+  enterprise_name: string | null;
 }
 
 function toScope(row: UserRow): DataScope {
@@ -79,6 +83,7 @@ function toRecord(row: UserRow): UserRecord {
     lastLoginAt: row.last_login_at,
     lastLoginIp: row.last_login_ip,
     createdAt: row.created_at,
+    enterpriseName: row.enterprise_name,
     roles: (row.roles ?? []).sort(),
   };
 }
@@ -109,7 +114,8 @@ function visibleTo(caller: DataScope, params: unknown[]): string {
 }
 
 const SELECT_USER = `
-  SELECT u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles
+  SELECT u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
+         (SELECT e.name FROM enterprises e WHERE e.id = u.scope_enterprise_id) AS enterprise_name
   FROM users u`;
 
 export interface NewUser {
@@ -332,6 +338,29 @@ export function createUsersRepository(db: Db) {
         enterpriseId,
       ]);
       return rows.rows[0]?.county ?? null;
+    },
+
+    /**
+     * 三员分立: the user administrator holds no registry permission, so this is the one narrow
+     * look-up it may make — enterprises in its scope by name or credit code, id, name, code, county.
+     */
+    async enterpriseOptions(q: string, caller: DataScope, limit = 20): Promise<UserEnterpriseOption[]> {
+      const params: unknown[] = [];
+      const conditions = [scopeCondition(caller, { county: 'county', enterprise: 'id' }, params)];
+      if (q) {
+        params.push(
+          `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          `${q.toUpperCase().replace(/[\\%_]/g, '')}%`,
+        );
+        conditions.push(`(name ILIKE $${params.length - 1} OR credit_code LIKE $${params.length})`);
+      }
+      params.push(limit);
+      const rows = await db.query<UserEnterpriseOption>(
+        `SELECT id, name, credit_code AS "creditCode", county FROM enterprises WHERE ${conditions.join(' AND ')}
+          ORDER BY name COLLATE "C", credit_code LIMIT $${params.length}`,
+        params,
+      );
+      return rows.rows;
     },
 
     async usersWithRole(roleCode: string): Promise<number> {

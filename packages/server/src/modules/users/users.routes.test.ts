@@ -222,4 +222,71 @@ describe('user administration', () => {
       (await t.request({ method: 'GET', url: `/api/v1/users/${user.id}`, as: cityAdmin })).json().lockedUntil,
     ).toBeNull();
   });
+
+  it('finds enterprises for an enterprise account by name or credit code, within the administrator’s scope', async () => {
+    const insert = async (name: string, county: string, serial: number) => {
+      const code = generateSyntheticCreditCode(serial, { divisionCode: county });
+      const row = await t.db.query<{ id: string }>(
+        `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id`,
+        [name, code, county],
+      );
+      return { id: row.rows[0]!.id, name, creditCode: code, county };
+    };
+    const jiangchuanPlant = await insert('玉溪选项化工有限公司', '530403', 73_001);
+    const tonghaiPlant = await insert('通海选项化工有限公司', '530423', 73_002);
+
+    const byName = await t.request({
+      method: 'GET',
+      url: `/api/v1/users/enterprise-options?q=${encodeURIComponent('选项化工')}`,
+      as: cityAdmin,
+    });
+    expect(byName.statusCode).toBe(200);
+    expect(byName.json().items).toEqual([jiangchuanPlant, tonghaiPlant]);
+
+    const byCode = await t.request({
+      method: 'GET',
+      url: `/api/v1/users/enterprise-options?q=${tonghaiPlant.creditCode.slice(0, 12).toLowerCase()}`,
+      as: cityAdmin,
+    });
+    expect(byCode.json().items).toEqual([tonghaiPlant]);
+
+    // A county administrator finds only its county's enterprises.
+    const county = await t.request({
+      method: 'GET',
+      url: `/api/v1/users/enterprise-options?q=${encodeURIComponent('选项化工')}`,
+      as: countyAdmin,
+    });
+    expect(county.json().items).toEqual([jiangchuanPlant]);
+
+    // The look-up is in the audit log with what was searched for.
+    const audited = await t.db.query<{ action: string; detail: string }>(
+      "SELECT action, detail FROM audit_log WHERE action = 'user.enterprise_lookup' ORDER BY seq",
+    );
+    expect(audited.rows.map((r) => r.detail)).toEqual([
+      '选项化工',
+      tonghaiPlant.creditCode.slice(0, 12).toLowerCase(),
+      '选项化工',
+    ]);
+
+    // The account made from the picked option shows the enterprise's name, in the list and alone.
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        username: 'xuanxiang.anquan',
+        displayName: '选项安全员',
+        roles: ['enterprise_manager'],
+        scope: { kind: 'enterprise', enterpriseId: jiangchuanPlant.id, county: jiangchuanPlant.county },
+      },
+      as: countyAdmin,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().user.enterpriseName).toBe('玉溪选项化工有限公司');
+    const listed = await t.request({ method: 'GET', url: '/api/v1/users?q=xuanxiang', as: countyAdmin });
+    expect(listed.json().items.map((u: { enterpriseName: string | null }) => u.enterpriseName)).toEqual([
+      '玉溪选项化工有限公司',
+    ]);
+    const officer = await t.request({ method: 'GET', url: '/api/v1/users?q=Zhao', as: cityAdmin });
+    expect(officer.json().items[0].enterpriseName).toBeNull();
+  });
 });

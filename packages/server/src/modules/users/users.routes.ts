@@ -5,6 +5,8 @@ import {
   pageOf,
   userCreatedSchema,
   userCreateSchema,
+  userEnterpriseOptionSchema,
+  userEnterpriseOptionsQuerySchema,
   userListQuerySchema,
   userSchema,
   userStatusChangeSchema,
@@ -50,6 +52,24 @@ export function registerUsersRoutes(app: FastifyInstance, { users }: { users: Us
       request.auditTarget = created.user.id;
       request.auditDetail = `${created.user.username} roles=${created.user.roles.join(',')}`;
       return reply.status(201).send(created);
+    },
+  );
+
+  api.get(
+    '/api/v1/users/enterprise-options',
+    {
+      config: { access: 'user:write', audit: 'user.enterprise_lookup' },
+      schema: {
+        tags,
+        summary:
+          'Enterprises in the caller’s scope for an enterprise account (id, name, credit code, county; at most 20)',
+        querystring: userEnterpriseOptionsQuerySchema,
+        response: { 200: z.object({ items: z.array(userEnterpriseOptionSchema) }) },
+      },
+    },
+    async (request) => {
+      request.auditDetail = request.query.q;
+      return { items: await users.enterpriseOptions(requireAuth(request), request.query.q) };
     },
   );
 

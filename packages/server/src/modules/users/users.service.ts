@@ -10,6 +10,7 @@ import {
   type UserListQuery,
   type UserStatus,
   type UserUpdate,
+  type UserEnterpriseOption,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -56,6 +57,7 @@ export function createUsersService(deps: Deps) {
       organisation: record.organisation,
       roles: record.roles,
       scope: record.scope,
+      enterpriseName: record.enterpriseName,
       status: record.status,
       totpEnrolled: record.totpSecretSealed !== null,
       lockedUntil:
@@ -98,6 +100,11 @@ export function createUsersService(deps: Deps) {
     async list(caller: AuthContext, query: UserListQuery): Promise<Page<User>> {
       const page = await users.list(query, caller.scope);
       return { ...page, items: page.items.map((record) => toUser(record, reveals(caller))) };
+    },
+
+    /** The enterprise picker of the user form: enterprises in the administrator's own scope. */
+    async enterpriseOptions(caller: AuthContext, q: string): Promise<UserEnterpriseOption[]> {
+      return users.enterpriseOptions(q, caller.scope);
     },
 
     async get(caller: AuthContext, id: string): Promise<User> {

@@ -24,7 +24,7 @@ export function registerRiskGradingRoutes(
   api.post(
     '/api/v1/risk/enterprise-grading/calc',
     {
-      config: { access: 'public' },
+      config: { access: 'public', audit: 'calc.enterprise_grading' },
       schema: {
         tags: [...tags, 'calculators'],
         summary:

@@ -7,6 +7,7 @@ import {
   enterpriseHistoryEntrySchema,
   enterpriseInputSchema,
   enterpriseListQuerySchema,
+  enterpriseProfileSchema,
   enterpriseSchema,
   enterpriseUpdateSchema,
   pageOf,
@@ -19,6 +20,7 @@ import { requestLanguage } from '../../../platform/http-errors.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
 import { buildTemplate, streamExport, XLSX_TYPE } from './enterprise-excel.ts';
 import { importEnterprises } from './enterprise-import.ts';
+import { createEnterpriseProfileRepository } from './enterprise-profile.repository.ts';
 import type { EnterprisesRepository } from './enterprises.repository.ts';
 import { actorOf, type EnterprisesService } from './enterprises.service.ts';
 
@@ -199,5 +201,28 @@ export function registerEnterprisesRoutes(
       },
     },
     async (request) => ({ items: await service.history(actorOf(requireAuth(request)), request.params.id) }),
+  );
+
+  const profiles = createEnterpriseProfileRepository(deps.db);
+  api.get(
+    '/api/v1/enterprises/:id/profile',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary:
+          '一企一档: how many records each section of the enterprise’s file holds (null: not yours to read)',
+        params: idParams,
+        response: { 200: enterpriseProfileSchema },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      await service.get(actorOf(auth), request.params.id);
+      return profiles.profile(request.params.id, (permission) => auth.permissions.has(permission), {
+        // Incidents are the bureau's records: an enterprise account sees none (incidents.repository.ts).
+        incidentsVisible: auth.scope.kind !== 'enterprise',
+      });
+    },
   );
 }

@@ -1,10 +1,11 @@
 import { reactive, ref } from 'vue';
-import type { AuditEntry, AuditOutcome, Page } from '@anjian/domain';
+import type { AuditActor, AuditEntry, AuditOutcome, Page } from '@anjian/domain';
 import { api, type Query } from '../../../lib/api.ts';
 import { beijingWallTimeToIso } from '../../../lib/format.ts';
 
 export interface AuditFilters {
-  actor: string;
+  /** The user picked in the filter (from the people in the log). */
+  actorId: string;
   action: string;
   outcome: '' | AuditOutcome;
   /** Beijing wall times `YYYY-MM-DD HH:mm:ss`, as the range picker gives them. */
@@ -18,7 +19,7 @@ export interface ChainCheck {
   reason?: string;
 }
 
-const emptyFilters = (): AuditFilters => ({ actor: '', action: '', outcome: '', range: null });
+const emptyFilters = (): AuditFilters => ({ actorId: '', action: '', outcome: '', range: null });
 
 /** The audit log: filters, paging, Excel export of the filtered rows, and the hash-chain check. */
 export function useAudit() {
@@ -31,8 +32,8 @@ export function useAudit() {
 
   function filterQuery(): Query {
     return {
-      actor: filters.actor.trim(),
-      action: filters.action.trim(),
+      actorId: filters.actorId,
+      action: filters.action,
       outcome: filters.outcome,
       from: filters.range ? beijingWallTimeToIso(filters.range[0]) : undefined,
       to: filters.range ? beijingWallTimeToIso(filters.range[1]) : undefined,
@@ -67,6 +68,21 @@ export function useAudit() {
   /** Exports what the search form filters (all pages), as the list shows it. */
   const exportExcel = () => api.download('/audit/export', filterQuery(), 'audit-log.xlsx');
   const verify = () => api.get<ChainCheck>('/audit/verify');
+  const findActors = async (q: string) =>
+    (await api.get<{ items: AuditActor[] }>('/audit/actors', { q })).items;
 
-  return { filters, page, pageSize, total, items, loading, load, search, resetFilters, exportExcel, verify };
+  return {
+    filters,
+    page,
+    pageSize,
+    total,
+    items,
+    loading,
+    load,
+    search,
+    resetFilters,
+    exportExcel,
+    verify,
+    findActors,
+  };
 }

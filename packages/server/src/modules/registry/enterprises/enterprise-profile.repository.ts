@@ -1,0 +1,103 @@
+import { creditListedStatuses, type EnterpriseProfile, type Permission } from '@anjian/domain';
+import type { Db } from '../../../platform/db.ts';
+
+/** Each section of 一企一档: the permission that reads it and the count over its own table. */
+const sections = {
+  riskUnits: ['risk:read', 'SELECT count(*) FROM risk_units WHERE enterprise_id = $1'],
+  hazards: ['hazard:read', 'SELECT count(*) FROM hidden_hazards WHERE enterprise_id = $1'],
+  checkTasks: ['hazard:read', 'SELECT count(*) FROM check_tasks WHERE enterprise_id = $1'],
+  inspections: ['enforcement:read', 'SELECT count(*) FROM enforcement_inspections WHERE enterprise_id = $1'],
+  documents: ['enforcement:read', 'SELECT count(*) FROM enforcement_documents WHERE enterprise_id = $1'],
+  cases: ['enforcement:read', 'SELECT count(*) FROM enforcement_cases WHERE enterprise_id = $1'],
+  creditListings: ['enforcement:read', 'SELECT count(*) FROM credit_listings WHERE enterprise_id = $1'],
+  monitoringPoints: ['monitoring:read', 'SELECT count(*) FROM monitoring_points WHERE enterprise_id = $1'],
+  alarms: ['monitoring:read', 'SELECT count(*) FROM alarms WHERE enterprise_id = $1'],
+  majorHazardUnits: [
+    'registry:read',
+    'SELECT count(*) FROM major_hazard_units WHERE enterprise_id = $1 AND retired_at IS NULL',
+  ],
+  incidents: ['emergency:read', 'SELECT count(*) FROM incidents WHERE enterprise_id = $1'],
+  licences: ['registry:read', 'SELECT count(*) FROM enterprise_licences WHERE enterprise_id = $1'],
+  history: ['registry:read', 'SELECT count(*) FROM enterprise_history WHERE enterprise_id = $1'],
+} as const satisfies Record<keyof EnterpriseProfile['counts'], readonly [Permission, string]>;
+
+const extras = {
+  openHazards: [
+    'hazard:read',
+    "SELECT count(*) FROM hidden_hazards WHERE enterprise_id = $1 AND status IN ('reported', 'rectifying', 'pending_acceptance')",
+  ],
+  activeAlarms: [
+    'monitoring:read',
+    "SELECT count(*) FROM alarms WHERE enterprise_id = $1 AND status IN ('firing', 'acknowledged', 'handling')",
+  ],
+  riskLevel: [
+    'risk:read',
+    'SELECT min(p.level) FROM risk_points p JOIN risk_units u ON u.id = p.unit_id WHERE u.enterprise_id = $1',
+  ],
+  creditListed: [
+    'enforcement:read',
+    'SELECT count(*) > 0 FROM credit_listings WHERE enterprise_id = $1 AND status = ANY ($2::text[])',
+  ],
+} as const satisfies Record<string, readonly [Permission, string]>;
+
+/**
+ * The counts of an enterprise's file in one SQL statement of sub-selects (each over its own
+ * table, by enterprise). The caller has already been shown the enterprise, so its records are
+ * in scope; sections the caller may not read are left out of the statement and answer null.
+ */
+export function createEnterpriseProfileRepository(db: Db) {
+  return {
+    async profile(
+      enterpriseId: string,
+      may: (permission: Permission) => boolean,
+      options: { incidentsVisible: boolean },
+    ): Promise<EnterpriseProfile> {
+      const selected = (entries: [string, readonly [Permission, string]][]) =>
+        entries.map(([key, [permission, sql]]) =>
+          may(permission) && (key !== 'incidents' || options.incidentsVisible)
+            ? `(${sql})::int AS "${key}"`
+            : `NULL::int AS "${key}"`,
+        );
+      const columns = [
+        ...selected(Object.entries(sections)),
+        ...selected(Object.entries(extras).filter(([key]) => key !== 'creditListed')),
+        may('enforcement:read')
+          ? `(${extras.creditListed[1]}) AS "creditListed"`
+          : 'NULL::boolean AS "creditListed"',
+        may('risk:read')
+          ? `(SELECT row_to_json(g) FROM (SELECT score::text AS score, level, graded_at AS "gradedAt"
+               FROM enterprise_gradings WHERE enterprise_id = $1 ORDER BY graded_at DESC LIMIT 1) g) AS grading`
+          : 'NULL::json AS grading',
+      ];
+      const result = await db.query<
+        Record<string, number | null> & {
+          creditListed: boolean | null;
+          grading: { score: string; level: number; gradedAt: string } | null;
+        }
+      >(
+        `SELECT ${columns.join(',\n')}`,
+        may('enforcement:read') ? [enterpriseId, creditListedStatuses] : [enterpriseId],
+      );
+      const row = result.rows[0]!;
+      return {
+        enterpriseId,
+        counts: Object.fromEntries(
+          Object.keys(sections).map((key) => [key, row[key] ?? null]),
+        ) as EnterpriseProfile['counts'],
+        openHazards: row.openHazards ?? null,
+        activeAlarms: row.activeAlarms ?? null,
+        riskLevel: row.riskLevel ?? null,
+        grading: row.grading
+          ? {
+              score: row.grading.score,
+              level: row.grading.level,
+              gradedAt: new Date(row.grading.gradedAt).toISOString(),
+            }
+          : null,
+        creditListed: row.creditListed ?? null,
+      };
+    },
+  };
+}
+
+export type EnterpriseProfileRepository = ReturnType<typeof createEnterpriseProfileRepository>;
