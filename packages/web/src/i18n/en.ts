@@ -50,6 +50,14 @@ export const en: SameShape<Messages> = {
     expand: 'More',
     collapse: 'Less',
   },
+  table: {
+    export: 'Export',
+    exportSelected: 'Export selected',
+    selected: '{n} selected',
+    density: 'Density',
+    densities: { large: 'Comfortable', default: 'Default', small: 'Compact' },
+    columns: 'Columns',
+  },
   lang: {
     zhCN: '简体中文',
     en: 'English',

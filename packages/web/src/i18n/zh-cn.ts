@@ -49,6 +49,14 @@ export const zhCN = {
     expand: '展开',
     collapse: '收起',
   },
+  table: {
+    export: '导出',
+    exportSelected: '导出选中',
+    selected: '已选 {n} 项',
+    density: '密度',
+    densities: { large: '宽松', default: '默认', small: '紧凑' },
+    columns: '列设置',
+  },
   lang: {
     zhCN: '简体中文',
     en: 'English',
