@@ -6,7 +6,7 @@ export async function readWorkbook(payload: Buffer): Promise<string[][]> {
   await book.xlsx.load(payload as unknown as ArrayBuffer);
   const rows: string[][] = [];
   book.worksheets[0]!.eachRow((row) =>
-    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+    rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)))),
   );
   return rows;
 }

@@ -8,6 +8,8 @@ import {
   incidentSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { incidentExportColumns } from './emergency-export.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
 const tags = ['emergency'];
@@ -33,6 +35,32 @@ export function registerIncidentsRoutes(
       },
     },
     async (request) => ({ items: await incidents.list(requireAuth(request), request.query.status) }),
+  );
+
+  api.get(
+    '/api/v1/incidents/export',
+    {
+      config: { access: 'emergency:read', audit: 'incident.export' },
+      schema: {
+        tags,
+        summary: 'The filtered accident list as an Excel workbook',
+        querystring: z.object({ status: z.enum(['open', 'closed']).optional(), ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const rows = await rowsOf(async () => {
+        const items = await incidents.list(auth, request.query.status);
+        return { items, total: items.length };
+      }, request.query.ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'incidents', name: '事故信息', now: new Date() },
+        incidentExportColumns,
+        rows,
+      );
+    },
   );
 
   api.post(
