@@ -55,6 +55,7 @@ import { monitoringMatrix } from './authorization/monitoring.matrix.ts';
 import { enforcementMatrix } from './authorization/enforcement.matrix.ts';
 import { emergencyMatrix } from './authorization/emergency.matrix.ts';
 import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
+import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -648,6 +649,7 @@ const matrix: Record<string, RouteCase> = {
   ...enforcementMatrix,
   ...emergencyMatrix,
   ...majorHazardsMatrix,
+  ...listExportsMatrix,
 };
 
 describe('authorisation matrix', () => {
