@@ -11,6 +11,7 @@ import {
   pageOf,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema } from '../../platform/list-export.ts';
 import type { Db } from '../../platform/db.ts';
 import { attachmentHeader } from '../../platform/excel.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
@@ -26,7 +27,7 @@ const exportQuerySchema = enterpriseListQuerySchema.omit({
   pageSize: true,
   sort: true,
   order: true,
-});
+}).extend({ ids: exportIdsSchema });
 const importReportSchema = z.object({
   committed: z.boolean().describe('False when nothing was stored because some rows are invalid'),
   totalRows: z.number().int(),
@@ -38,6 +39,12 @@ const importReportSchema = z.object({
     z.object({ row: z.number().int().describe('Excel row number'), column: z.string(), message: z.string() }),
   ),
 });
+
+/** The selected rows only (batch export), when ids are given. */
+async function* onlyIds<T extends { id: string }>(batches: AsyncIterable<T[]>, ids?: string) {
+  const wanted = ids ? new Set(ids.toLowerCase().split(',')) : null;
+  for await (const batch of batches) yield wanted ? batch.filter((e) => wanted.has(e.id.toLowerCase())) : batch;
+}
 
 function attachment(name: string): string {
   const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
@@ -108,10 +115,11 @@ export function registerEnterprisesRoutes(
       const actor = actorOf(requireAuth(request));
       request.auditDetail = JSON.stringify(request.query);
       const dictionaries = await deps.dictionaries.list();
+      const { ids, ...filter } = request.query;
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment('企业信息'))
-        .send(streamExport(service.iterate(actor, request.query), dictionaries));
+        .send(streamExport(onlyIds(service.iterate(actor, filter), ids), dictionaries));
     },
   );
 
