@@ -94,6 +94,8 @@ describe('emergency list exports', () => {
     ]);
     const closed = await exported('/api/v1/incidents/export?status=closed', city);
     expect(closed).toHaveLength(1);
+    const searched = await exported(`/api/v1/incidents/export?q=${encodeURIComponent('机械厂')}`, city);
+    expect(searched.slice(1).map((r) => r[3])).toEqual(['通海县某机械厂']);
   });
 
   it('exports drills with form, status and rating in Chinese, only the county’s', async () => {

@@ -11,6 +11,15 @@ import { cell, type ExportColumn } from '../../platform/list-export.ts';
 
 const accidentTypes = new Map<string, string>(gb6441AccidentTypes.map((t) => [t.code, t.zh]));
 
+/** The incident list's page filters (the list reads whole and filters in the browser; so does the export). */
+export function incidentMatches(filter: { q?: string | undefined; level?: string | undefined; county?: string | undefined }) {
+  const q = filter.q?.trim().toLowerCase();
+  return (i: Incident) =>
+    (!q || `${i.location} ${i.enterpriseName ?? ''} ${i.description}`.toLowerCase().includes(q)) &&
+    (!filter.level || i.level === filter.level) &&
+    (!filter.county || i.county === filter.county);
+}
+
 /** 事故信息 columns. */
 export const incidentExportColumns: ExportColumn<Incident>[] = [
   { header: '发生时间', width: 20, value: (i) => cell.dateTime(i.occurredAt) },
