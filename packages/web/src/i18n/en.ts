@@ -89,6 +89,15 @@ export const en: SameShape<Messages> = {
     toggleMenu: 'Collapse or expand the menu',
     openMenu: 'Open the menu',
     userMenu: 'User menu',
+    fullscreen: 'Full screen',
+    exitFullscreen: 'Exit full screen',
+    tags: { close: 'Close', closeOthers: 'Close others', closeAll: 'Close all' },
+    notifications: {
+      title: 'Notifications',
+      readAll: 'Mark all read',
+      empty: 'No notifications',
+      severity: { info: 'Notice', warning: 'Reminder', danger: 'Urgent' },
+    },
   },
   login: {
     previousTitle: 'Previous sign-in',

@@ -88,6 +88,15 @@ export const zhCN = {
     toggleMenu: '展开/收起菜单',
     openMenu: '打开菜单',
     userMenu: '用户菜单',
+    fullscreen: '全屏',
+    exitFullscreen: '退出全屏',
+    tags: { close: '关闭', closeOthers: '关闭其他', closeAll: '关闭全部' },
+    notifications: {
+      title: '消息通知',
+      readAll: '全部已读',
+      empty: '暂无通知',
+      severity: { info: '通知', warning: '提醒', danger: '紧急' },
+    },
   },
   login: {
     previousTitle: '上次登录',
