@@ -6,7 +6,9 @@ export async function readWorkbook(payload: Buffer): Promise<string[][]> {
   await book.xlsx.load(payload as unknown as ArrayBuffer);
   const rows: string[][] = [];
   book.worksheets[0]!.eachRow((row) =>
-    rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v)))),
+    rows.push(
+      Array.from((row.values as unknown[]).slice(1), (v) => (v === null || v === undefined ? '' : String(v))),
+    ),
   );
   return rows;
 }

@@ -52,9 +52,17 @@ export async function rowsOf<T extends { id: string }>(
   })();
 }
 
-function streamWorkbook<T>(sheetName: string, columns: ExportColumn<T>[], batches: AsyncIterable<T[]>): Readable {
+function streamWorkbook<T>(
+  sheetName: string,
+  columns: ExportColumn<T>[],
+  batches: AsyncIterable<T[]>,
+): Readable {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };

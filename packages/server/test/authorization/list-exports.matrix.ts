@@ -19,7 +19,10 @@ export const listExportsMatrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/monitoring/alarms/export' }),
     in: statuses(403, { cityOfficer: 200, countyOfficer: 200, industryOfficer: 200, enterpriseManager: 200 }),
   },
-  'GET /api/v1/incidents/export': { build: async () => ({ url: '/api/v1/incidents/export' }), in: dispatchers(200) },
+  'GET /api/v1/incidents/export': {
+    build: async () => ({ url: '/api/v1/incidents/export' }),
+    in: dispatchers(200),
+  },
   'GET /api/v1/emergency/drills/export': {
     build: async () => ({ url: '/api/v1/emergency/drills/export?year=2026' }),
     in: dispatchers(200),
@@ -41,6 +44,12 @@ export const listExportsMatrix: Record<string, RouteCase> = {
   },
   [`GET ${E}/cases/export`]: {
     build: async () => ({ url: `${E}/cases/export` }),
-    in: statuses(403, { cityOfficer: 200, countyOfficer: 200, industryOfficer: 200, inspector: 200, expert: 200 }),
+    in: statuses(403, {
+      cityOfficer: 200,
+      countyOfficer: 200,
+      industryOfficer: 200,
+      inspector: 200,
+      expert: 200,
+    }),
   },
 };

@@ -100,25 +100,33 @@ describe('DataTable', () => {
   });
 
   it('takes the remembered density', async () => {
-    localStorage.setItem(tableSettingsKey(USER, 'enterprises'), JSON.stringify({ hidden: [], density: 'small' }));
+    localStorage.setItem(
+      tableSettingsKey(USER, 'enterprises'),
+      JSON.stringify({ hidden: [], density: 'small' }),
+    );
     const wrapper = await mountTable();
     expect(wrapper.find('.el-table').classes()).toContain('el-table--small');
   });
 
   it('exports the current filter, and only the selected rows with batch export', async () => {
-    const fetchMock = vi.fn(
-      (..._args: unknown[]) =>
-        Promise.resolve(
-          new Response(new Blob(['x']), {
-            status: 200,
-            headers: { 'content-disposition': "attachment; filename=\"e.xlsx\"; filename*=UTF-8''%E4%BC%81%E4%B8%9A.xlsx" },
-          }),
-        ),
+    const fetchMock = vi.fn((..._args: unknown[]) =>
+      Promise.resolve(
+        new Response(new Blob(['x']), {
+          status: 200,
+          headers: {
+            'content-disposition':
+              'attachment; filename="e.xlsx"; filename*=UTF-8\'\'%E4%BC%81%E4%B8%9A.xlsx',
+          },
+        }),
+      ),
     );
     vi.stubGlobal('fetch', fetchMock);
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
-    const wrapper = await mountTable({ exportPath: '/enterprises/export', exportQuery: { county: '530402', q: '' } });
+    const wrapper = await mountTable({
+      exportPath: '/enterprises/export',
+      exportQuery: { county: '530402', q: '' },
+    });
 
     await wrapper.find('[data-testid="table-export"]').trigger('click');
     await flushPromises();

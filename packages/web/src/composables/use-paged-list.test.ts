@@ -8,7 +8,12 @@ interface Filters {
 
 /** A fetch whose answers the test releases one by one, in any order. */
 function controlledFetch() {
-  const calls: { request: PageRequest<Filters>; snapshot: Filters; answer: (rows: string[], total?: number) => void; fail: (e: unknown) => void }[] = [];
+  const calls: {
+    request: PageRequest<Filters>;
+    snapshot: Filters;
+    answer: (rows: string[], total?: number) => void;
+    fail: (e: unknown) => void;
+  }[] = [];
   const fetch = (request: PageRequest<Filters>) =>
     new Promise<{ items: string[]; total: number }>((resolve, reject) => {
       calls.push({

@@ -33,7 +33,9 @@ export function writeTags(tags: OpenTag[], storage: Pick<Storage, 'setItem'> = s
 /** The page opened: added at the end, or, for the same route with other query, replaced in place. */
 export function addTag(tags: OpenTag[], tag: OpenTag): OpenTag[] {
   if (tags.some((t) => t.path === tag.path)) return tags;
-  const same = tags.findIndex((t) => t.name !== '' && t.name === tag.name && t.path.split('?')[0] === tag.path.split('?')[0]);
+  const same = tags.findIndex(
+    (t) => t.name !== '' && t.name === tag.name && t.path.split('?')[0] === tag.path.split('?')[0],
+  );
   if (same >= 0) return tags.map((t, i) => (i === same ? tag : t));
   return [...tags, tag].slice(-MAX_TAGS);
 }

@@ -107,7 +107,9 @@ export function registerDrillsRoutes(app: FastifyInstance, { drills }: { drills:
       schema: {
         tags,
         summary: 'The filtered drills as an Excel workbook',
-        querystring: drillListQuerySchema.omit({ page: true, pageSize: true }).extend({ ids: exportIdsSchema }),
+        querystring: drillListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
       },
     },
     async (request, reply) => {

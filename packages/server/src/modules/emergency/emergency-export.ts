@@ -12,7 +12,11 @@ import { cell, type ExportColumn } from '../../platform/list-export.ts';
 const accidentTypes = new Map<string, string>(gb6441AccidentTypes.map((t) => [t.code, t.zh]));
 
 /** The incident list's page filters (the list reads whole and filters in the browser; so does the export). */
-export function incidentMatches(filter: { q?: string | undefined; level?: string | undefined; county?: string | undefined }) {
+export function incidentMatches(filter: {
+  q?: string | undefined;
+  level?: string | undefined;
+  county?: string | undefined;
+}) {
   const q = filter.q?.trim().toLowerCase();
   return (i: Incident) =>
     (!q || `${i.location} ${i.enterpriseName ?? ''} ${i.description}`.toLowerCase().includes(q)) &&
@@ -26,7 +30,11 @@ export const incidentExportColumns: ExportColumn<Incident>[] = [
   { header: '区县', width: 10, value: (i) => countyNameZh(i.county) },
   { header: '事发单位', width: 30, value: (i) => i.enterpriseName ?? '' },
   { header: '事发地点', width: 30, value: (i) => i.location },
-  { header: '事故类型', width: 14, value: (i) => (i.roadTraffic ? '道路交通事故' : (accidentTypes.get(i.accidentType) ?? '')) },
+  {
+    header: '事故类型',
+    width: 14,
+    value: (i) => (i.roadTraffic ? '道路交通事故' : (accidentTypes.get(i.accidentType) ?? '')),
+  },
   { header: '事故等级', width: 12, value: (i) => accidentLevelNames[i.level as AccidentLevel]?.zh ?? '' },
   { header: '死亡（人）', width: 10, value: (i) => i.deaths },
   { header: '重伤（人）', width: 10, value: (i) => i.seriousInjuries },
@@ -37,8 +45,17 @@ export const incidentExportColumns: ExportColumn<Incident>[] = [
 ];
 
 const drillStatuses: Record<string, string> = { planned: '计划', held: '已举行', cancelled: '取消' };
-const drillForms: Record<string, string> = { tabletop: '桌面推演', functional: '单项演练', full_scale: '综合演练' };
-const drillRatings: Record<string, string> = { excellent: '优秀', good: '良好', adequate: '合格', poor: '不合格' };
+const drillForms: Record<string, string> = {
+  tabletop: '桌面推演',
+  functional: '单项演练',
+  full_scale: '综合演练',
+};
+const drillRatings: Record<string, string> = {
+  excellent: '优秀',
+  good: '良好',
+  adequate: '合格',
+  poor: '不合格',
+};
 
 /** 应急演练 columns. */
 export const drillExportColumns: ExportColumn<Drill>[] = [

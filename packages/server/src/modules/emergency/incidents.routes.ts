@@ -60,7 +60,9 @@ export function registerIncidentsRoutes(
     async (request, reply) => {
       const auth = requireAuth(request);
       const rows = await rowsOf(async () => {
-        const items = (await incidents.list(auth, request.query.status)).filter(incidentMatches(request.query));
+        const items = (await incidents.list(auth, request.query.status)).filter(
+          incidentMatches(request.query),
+        );
         return { items, total: items.length };
       }, request.query.ids);
       return sendListExport(

@@ -11,10 +11,7 @@ const tags = ['enforcement'];
 const base = '/api/v1/enforcement/inspections';
 const idParams = z.object({ id: z.uuid() });
 const inspectionFilterSchema = z.object({
-  mine: z
-    .enum(['1', 'true', '0', 'false'])
-    .optional()
-    .describe('1: only those the caller is paired with'),
+  mine: z.enum(['1', 'true', '0', 'false']).optional().describe('1: only those the caller is paired with'),
   status: z.enum(['planned', 'in_progress', 'completed', 'cancelled']).optional(),
   enterpriseId: z.uuid().optional(),
   drawId: z.uuid().optional(),

@@ -22,12 +22,14 @@ import { actorOf, type EnterprisesService } from './enterprises.service.ts';
 
 const tags = ['registry'];
 const idParams = z.object({ id: z.uuid() });
-const exportQuerySchema = enterpriseListQuerySchema.omit({
-  page: true,
-  pageSize: true,
-  sort: true,
-  order: true,
-}).extend({ ids: exportIdsSchema });
+const exportQuerySchema = enterpriseListQuerySchema
+  .omit({
+    page: true,
+    pageSize: true,
+    sort: true,
+    order: true,
+  })
+  .extend({ ids: exportIdsSchema });
 const importReportSchema = z.object({
   committed: z.boolean().describe('False when nothing was stored because some rows are invalid'),
   totalRows: z.number().int(),
@@ -43,7 +45,8 @@ const importReportSchema = z.object({
 /** The selected rows only (batch export), when ids are given. */
 async function* onlyIds<T extends { id: string }>(batches: AsyncIterable<T[]>, ids?: string) {
   const wanted = ids ? new Set(ids.toLowerCase().split(',')) : null;
-  for await (const batch of batches) yield wanted ? batch.filter((e) => wanted.has(e.id.toLowerCase())) : batch;
+  for await (const batch of batches)
+    yield wanted ? batch.filter((e) => wanted.has(e.id.toLowerCase())) : batch;
 }
 
 function attachment(name: string): string {

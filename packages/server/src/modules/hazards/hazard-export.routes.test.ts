@@ -16,7 +16,10 @@ describe('hazard ledger export', () => {
     );
     const enterpriseId = row.rows[0]!.id;
     const manager = await t.sessionFor(
-      await t.createUser({ roles: ['enterprise_manager'], scope: { kind: 'enterprise', enterpriseId, county } }),
+      await t.createUser({
+        roles: ['enterprise_manager'],
+        scope: { kind: 'enterprise', enterpriseId, county },
+      }),
     );
     return { enterpriseId, manager };
   }
@@ -42,7 +45,9 @@ describe('hazard ledger export', () => {
     officer = await t.sessionFor(
       await t.createUser({ roles: ['county_officer'], scope: { kind: 'county', counties: ['530403'] } }),
     );
-    cityOfficer = await t.sessionFor(await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } }));
+    cityOfficer = await t.sessionFor(
+      await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } }),
+    );
   });
   afterAll(() => t.close());
 

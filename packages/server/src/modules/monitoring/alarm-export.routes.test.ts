@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../../test/read-workbook.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
-import { createPoint, deviceToken, gasPoint, monitoredSite, send } from './monitoring-fixtures.test-support.ts';
+import {
+  createPoint,
+  deviceToken,
+  gasPoint,
+  monitoredSite,
+  send,
+} from './monitoring-fixtures.test-support.ts';
 
 describe('alarm history export', () => {
   let t: TestContext;

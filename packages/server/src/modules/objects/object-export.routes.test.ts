@@ -12,7 +12,11 @@ describe('regulated objects export', () => {
     const answer = await t.request({
       method: 'POST',
       url: '/api/v1/enterprises',
-      payload: { name, creditCode: generateSyntheticCreditCode(serial, { divisionCode: countyCode }), county: countyCode },
+      payload: {
+        name,
+        creditCode: generateSyntheticCreditCode(serial, { divisionCode: countyCode }),
+        county: countyCode,
+      },
       as: city,
     });
     return answer.json().id as string;
@@ -44,7 +48,9 @@ describe('regulated objects export', () => {
         grade: 4,
       },
     ]) {
-      expect((await t.request({ method: 'POST', url: '/api/v1/objects', payload, as: city })).statusCode).toBe(201);
+      expect(
+        (await t.request({ method: 'POST', url: '/api/v1/objects', payload, as: city })).statusCode,
+      ).toBe(201);
     }
   });
   afterAll(() => t.close());
@@ -65,12 +71,15 @@ describe('regulated objects export', () => {
       '数据来源',
     ]);
     // Empty trailing cells (状态, 数据来源) are absent from the sheet row.
-    expect(rows.slice(1)).toEqual([['液氨储罐区', '重大危险源', '江川储运有限公司', '江川区', '102.75', '24.29', '二级']]);
+    expect(rows.slice(1)).toEqual([
+      ['液氨储罐区', '重大危险源', '江川储运有限公司', '江川区', '102.75', '24.29', '二级'],
+    ]);
   });
 
   it('follows the kind filter for the city', async () => {
     const rows = await readWorkbook(
-      (await t.request({ method: 'GET', url: '/api/v1/objects/export?kind=tailings_pond', as: city })).rawPayload,
+      (await t.request({ method: 'GET', url: '/api/v1/objects/export?kind=tailings_pond', as: city }))
+        .rawPayload,
     );
     expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[6], r[7]])).toEqual([
       ['通海尾矿库', '尾矿库', '通海县', '四等', '运行'],

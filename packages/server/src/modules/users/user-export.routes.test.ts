@@ -50,7 +50,8 @@ describe('user list export', () => {
 
   it('exports with the list’s filter', async () => {
     const rows = await readWorkbook(
-      (await t.request({ method: 'GET', url: '/api/v1/users/export?q=jc_export', as: countyAdmin })).rawPayload,
+      (await t.request({ method: 'GET', url: '/api/v1/users/export?q=jc_export', as: countyAdmin }))
+        .rawPayload,
     );
     expect(rows.slice(1).map((r) => r[0])).toEqual(['jc_export']);
   });

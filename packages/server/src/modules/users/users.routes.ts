@@ -43,7 +43,9 @@ export function registerUsersRoutes(app: FastifyInstance, { users }: { users: Us
       schema: {
         tags,
         summary: 'The filtered user list as an Excel workbook',
-        querystring: userListQuerySchema.omit({ page: true, pageSize: true }).extend({ ids: exportIdsSchema }),
+        querystring: userListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
       },
     },
     async (request, reply) => {

@@ -39,7 +39,8 @@ export function useAudit() {
   });
 
   /** Exports what the search form filters (all pages), as the list shows it. */
-  const exportExcel = () => api.download('/audit/export', auditQuery(list.filters as AuditFilters), 'audit-log.xlsx');
+  const exportExcel = () =>
+    api.download('/audit/export', auditQuery(list.filters as AuditFilters), 'audit-log.xlsx');
   const verify = () => api.get<ChainCheck>('/audit/verify');
 
   return { ...list, exportExcel, verify };

@@ -21,7 +21,12 @@ export interface MajorHazardUnitFilters {
   onlyMajor: boolean;
 }
 
-export const emptyUnitFilters = (): MajorHazardUnitFilters => ({ q: '', county: '', level: null, onlyMajor: true });
+export const emptyUnitFilters = (): MajorHazardUnitFilters => ({
+  q: '',
+  county: '',
+  level: null,
+  onlyMajor: true,
+});
 
 /** The declared units (重大危险源辨识单元) with their filters and paging. */
 export function useMajorHazardUnitList() {
