@@ -13,6 +13,7 @@ export const en: SameShape<Messages> = {
     footer: 'Yuxi Emergency Management Bureau · Work-Safety Supervision Platform',
   },
   common: {
+    pickEnterprise: 'Search by enterprise name or credit code',
     search: 'Search',
     reset: 'Reset',
     add: 'Add',

@@ -12,6 +12,7 @@ export const zhCN = {
     footer: '玉溪市应急管理局 · 安全生产监管平台',
   },
   common: {
+    pickEnterprise: '输入企业名称或信用代码搜索',
     search: '搜索',
     reset: '重置',
     add: '新增',
