@@ -1,8 +1,16 @@
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 import { reporters } from '../../vitest.reporters.ts';
 
-// Unit tests of the web app's pure helpers (formatting, menu, scope drafts, redirects).
+// Unit tests of the web app's pure helpers and shared components (*.test.ts; a component test
+// names its DOM with `// @vitest-environment happy-dom`).
 export default defineConfig({
+  plugins: [vue()],
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
   test: {
     reporters: reporters('web'),
     include: ['src/**/*.test.ts'],

@@ -62,6 +62,7 @@ import { enforcementMatrix } from './authorization/enforcement.matrix.ts';
 import { emergencyMatrix } from './authorization/emergency.matrix.ts';
 import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
 import { workbenchMatrix } from './authorization/workbench.matrix.ts';
+import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -671,6 +672,7 @@ const matrix: Record<string, RouteCase> = {
   ...emergencyMatrix,
   ...majorHazardsMatrix,
   ...workbenchMatrix,
+  ...listExportsMatrix,
 };
 
 describe('authorisation matrix', () => {

@@ -17,6 +17,7 @@ export const en: SameShape<Messages> = {
   common: {
     mapZoomIn: 'Zoom in',
     mapZoomOut: 'Zoom out',
+    pickEnterprise: 'Search by enterprise name or credit code',
     search: 'Search',
     reset: 'Reset',
     add: 'Add',
@@ -54,6 +55,14 @@ export const en: SameShape<Messages> = {
     expand: 'More',
     collapse: 'Less',
   },
+  table: {
+    export: 'Export',
+    exportSelected: 'Export selected',
+    selected: '{n} selected',
+    density: 'Density',
+    densities: { large: 'Comfortable', default: 'Default', small: 'Compact' },
+    columns: 'Columns',
+  },
   lang: {
     zhCN: '简体中文',
     en: 'English',
@@ -85,6 +94,15 @@ export const en: SameShape<Messages> = {
     toggleMenu: 'Collapse or expand the menu',
     openMenu: 'Open the menu',
     userMenu: 'User menu',
+    fullscreen: 'Full screen',
+    exitFullscreen: 'Exit full screen',
+    tags: { close: 'Close', closeOthers: 'Close others', closeAll: 'Close all' },
+    notifications: {
+      title: 'Notifications',
+      readAll: 'Mark all read',
+      empty: 'No notifications',
+      severity: { info: 'Notice', warning: 'Reminder', danger: 'Urgent' },
+    },
   },
   login: {
     previousTitle: 'Previous sign-in',

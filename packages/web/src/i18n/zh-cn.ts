@@ -16,6 +16,7 @@ export const zhCN = {
   common: {
     mapZoomIn: '放大',
     mapZoomOut: '缩小',
+    pickEnterprise: '输入企业名称或信用代码搜索',
     search: '搜索',
     reset: '重置',
     add: '新增',
@@ -53,6 +54,14 @@ export const zhCN = {
     expand: '展开',
     collapse: '收起',
   },
+  table: {
+    export: '导出',
+    exportSelected: '导出选中',
+    selected: '已选 {n} 项',
+    density: '密度',
+    densities: { large: '宽松', default: '默认', small: '紧凑' },
+    columns: '列设置',
+  },
   lang: {
     zhCN: '简体中文',
     en: 'English',
@@ -84,6 +93,15 @@ export const zhCN = {
     toggleMenu: '展开/收起菜单',
     openMenu: '打开菜单',
     userMenu: '用户菜单',
+    fullscreen: '全屏',
+    exitFullscreen: '退出全屏',
+    tags: { close: '关闭', closeOthers: '关闭其他', closeAll: '关闭全部' },
+    notifications: {
+      title: '消息通知',
+      readAll: '全部已读',
+      empty: '暂无通知',
+      severity: { info: '通知', warning: '提醒', danger: '紧急' },
+    },
   },
   login: {
     previousTitle: '上次登录',

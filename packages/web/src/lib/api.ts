@@ -58,6 +58,8 @@ interface CallOptions {
   file?: { data: Blob; contentType: string };
   /** Do not treat 401 as "session ended" (the start-up probe and the login call). */
   expectUnauthenticated?: boolean;
+  /** Cancels the request (a list that has started a newer one). */
+  signal?: AbortSignal;
 }
 
 const BASE = '/api/v1';
@@ -98,7 +100,7 @@ async function send(method: string, path: string, options: CallOptions = {}): Pr
     Accept: 'application/json',
     'Accept-Language': currentLocale(),
   };
-  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin', signal: options.signal };
   if (method !== 'GET') {
     const token = hooks.csrfToken();
     if (token) headers['X-CSRF-Token'] = token;

@@ -14,6 +14,8 @@ import {
   pageQuerySchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { drillExportColumns } from './emergency-export.ts';
 import type { DrillsService } from './drills.service.ts';
 
 const tags = ['emergency'];
@@ -95,6 +97,32 @@ export function registerDrillsRoutes(app: FastifyInstance, { drills }: { drills:
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return drills.list(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+
+  api.get(
+    '/api/v1/emergency/drills/export',
+    {
+      config: { ...read, audit: 'drill.export' },
+      schema: {
+        tags,
+        summary: 'The filtered drills as an Excel workbook',
+        querystring: drillListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf((page, pageSize) => drills.list(auth, filter, { page, pageSize }), ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'drills', name: '应急演练', now: new Date() },
+        drillExportColumns,
+        rows,
+      );
     },
   );
 

@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  accidentLevels,
   dispatchStatuses,
   incidentFollowUpSchema,
   incidentReportSchema,
   incidentSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { incidentExportColumns, incidentMatches } from './emergency-export.ts';
 import type { IncidentsService } from './incidents.service.ts';
 
 const tags = ['emergency'];
@@ -38,6 +41,43 @@ export function registerIncidentsRoutes(
     async (request) => ({
       items: await incidents.list(requireAuth(request), request.query.status, request.query.enterpriseId),
     }),
+  );
+
+  api.get(
+    '/api/v1/incidents/export',
+    {
+      config: { access: 'emergency:read', audit: 'incident.export' },
+      schema: {
+        tags,
+        summary: 'The filtered accident list as an Excel workbook',
+        querystring: z.object({
+          status: z.enum(['open', 'closed']).optional(),
+          q: z.string().trim().max(64).optional(),
+          level: z.enum(accidentLevels).optional(),
+          county: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+          ids: exportIdsSchema,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      const rows = await rowsOf(async () => {
+        const items = (await incidents.list(auth, request.query.status)).filter(
+          incidentMatches(request.query),
+        );
+        return { items, total: items.length };
+      }, request.query.ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'incidents', name: '事故信息', now: new Date() },
+        incidentExportColumns,
+        rows,
+      );
+    },
   );
 
   api.post(

@@ -11,6 +11,8 @@ import {
   pageOf,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { resourceExportColumns } from './emergency-export.ts';
 import type { ResourcesService } from './resources.service.ts';
 
 const tags = ['emergency'];
@@ -36,6 +38,32 @@ export function registerResourcesRoutes(
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return resources.list(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+
+  api.get(
+    '/api/v1/emergency/resources/export',
+    {
+      config: { access: 'emergency:read', audit: 'emergency_resource.export' },
+      schema: {
+        tags,
+        summary: 'The filtered resource library as an Excel workbook',
+        querystring: emergencyResourceListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf((page, pageSize) => resources.list(auth, filter, { page, pageSize }), ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'emergency-resources', name: '应急资源', now: new Date() },
+        resourceExportColumns,
+        rows,
+      );
     },
   );
 

@@ -8,11 +8,18 @@ import {
   penaltyCaseStatusSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { caseExportColumns } from './enforcement-export.ts';
 import type { CasesService } from './cases.service.ts';
 
 const tags = ['enforcement'];
 const base = '/api/v1/enforcement/cases';
 const idParams = z.object({ id: z.uuid() });
+const caseFilterSchema = z.object({
+  status: penaltyCaseStatusSchema.optional(),
+  enterpriseId: z.uuid().optional(),
+  inspectionId: z.uuid().optional(),
+});
 
 /** Penalty cases: filing → investigation → notice → hearing → decision → execution → closure. */
 export function registerCasesRoutes(app: FastifyInstance, { cases }: { cases: CasesService }) {
@@ -25,16 +32,35 @@ export function registerCasesRoutes(app: FastifyInstance, { cases }: { cases: Ca
       schema: {
         tags,
         summary: 'Cases in scope, newest first, each with its next statutory deadline',
-        querystring: pageQuerySchema.extend({
-          status: penaltyCaseStatusSchema.optional(),
-          enterpriseId: z.uuid().optional(),
-          inspectionId: z.uuid().optional(),
-        }),
+        querystring: pageQuerySchema.extend(caseFilterSchema.shape),
       },
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return cases.list(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+  api.get(
+    `${base}/export`,
+    {
+      config: { access: 'enforcement:read', audit: 'enforcement.case.export' },
+      schema: {
+        tags,
+        summary: 'The filtered penalty cases as an Excel workbook',
+        querystring: caseFilterSchema.extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf((page, pageSize) => cases.list(auth, filter, { page, pageSize }), ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'penalty-cases', name: '行政处罚案件', now: new Date() },
+        caseExportColumns,
+        rows,
+      );
     },
   );
   api.post(

@@ -3,11 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adHocInspectionSchema, inspectionSubmissionSchema, pageQuerySchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { inspectionExportColumns } from './enforcement-export.ts';
 import type { InspectionsService } from './inspections.service.ts';
 
 const tags = ['enforcement'];
 const base = '/api/v1/enforcement/inspections';
 const idParams = z.object({ id: z.uuid() });
+const inspectionFilterSchema = z.object({
+  mine: z.enum(['1', 'true', '0', 'false']).optional().describe('1: only those the caller is paired with'),
+  status: z.enum(['planned', 'in_progress', 'completed', 'cancelled']).optional(),
+  enterpriseId: z.uuid().optional(),
+  drawId: z.uuid().optional(),
+});
 
 /** Checklist inspections; the phone's offline contract is in docs/enforcement.md. */
 export function registerInspectionsRoutes(
@@ -23,15 +31,7 @@ export function registerInspectionsRoutes(
       schema: {
         tags,
         summary: 'Inspections in scope; an enterprise sees its own only once the visit has begun (四不两直)',
-        querystring: pageQuerySchema.extend({
-          mine: z
-            .enum(['1', 'true', '0', 'false'])
-            .optional()
-            .describe('1: only those the caller is paired with'),
-          status: z.enum(['planned', 'in_progress', 'completed', 'cancelled']).optional(),
-          enterpriseId: z.uuid().optional(),
-          drawId: z.uuid().optional(),
-        }),
+        querystring: pageQuerySchema.extend(inspectionFilterSchema.shape),
       },
     },
     async (request) => {
@@ -40,6 +40,33 @@ export function registerInspectionsRoutes(
         requireAuth(request),
         { ...filter, mine: mine === '1' || mine === 'true' },
         { page, pageSize },
+      );
+    },
+  );
+  api.get(
+    `${base}/export`,
+    {
+      config: { access: ['enforcement:read', 'hazard:read'], audit: 'enforcement.inspection.export' },
+      schema: {
+        tags,
+        summary: 'The filtered inspections as an Excel workbook',
+        querystring: inspectionFilterSchema.extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, mine, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf(
+        (page, pageSize) =>
+          inspections.list(auth, { ...filter, mine: mine === '1' || mine === 'true' }, { page, pageSize }),
+        ids,
+      );
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'inspections', name: '执法检查', now: new Date() },
+        inspectionExportColumns,
+        rows,
       );
     },
   );

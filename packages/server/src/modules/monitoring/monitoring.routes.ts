@@ -15,6 +15,8 @@ import {
   readingFlags,
   warningColourSchema,
 } from '@anjian/domain';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { alarmExportColumns } from './alarm-export.ts';
 import { requireAuth } from '../../platform/access.ts';
 import { databaseRetryAfterSeconds, requestLanguage } from '../../platform/http-errors.ts';
 import { isDatabaseUnavailable } from '../../platform/db.ts';
@@ -307,6 +309,33 @@ export function registerMonitoringRoutes(
         { ...filter, open: open === 'true' },
         page,
         pageSize,
+      );
+    },
+  );
+
+  api.get(
+    '/api/v1/monitoring/alarms/export',
+    {
+      config: { access: 'monitoring:read', audit: 'alarm.export' },
+      schema: {
+        tags,
+        summary: 'The filtered alarm history as an Excel workbook',
+        querystring: alarmFilterSchema.omit({ page: true, pageSize: true }).extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, open, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf(
+        (page, pageSize) => monitoring.listAlarms(auth, { ...filter, open: open === 'true' }, page, pageSize),
+        ids,
+      );
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'alarms', name: '报警记录', now: new Date() },
+        alarmExportColumns,
+        rows,
       );
     },
   );

@@ -13,6 +13,8 @@ import {
   userUpdateSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { userExportColumns } from './user-export.ts';
 import type { UsersService } from './users.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -34,6 +36,32 @@ export function registerUsersRoutes(app: FastifyInstance, { users }: { users: Us
       },
     },
     async (request) => users.list(requireAuth(request), request.query),
+  );
+
+  api.get(
+    '/api/v1/users/export',
+    {
+      config: { access: 'user:read', audit: 'user.export' },
+      schema: {
+        tags,
+        summary: 'The filtered user list as an Excel workbook',
+        querystring: userListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf((page, pageSize) => users.list(auth, { ...filter, page, pageSize }), ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'users', name: '用户列表', now: new Date() },
+        userExportColumns(await users.roleNamesZh()),
+        rows,
+      );
+    },
   );
 
   api.post(

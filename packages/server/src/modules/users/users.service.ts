@@ -97,6 +97,11 @@ export function createUsersService(deps: Deps) {
   }
 
   return {
+    /** Role names in Chinese by code, for exports (custom roles included). */
+    async roleNamesZh(): Promise<Map<string, string>> {
+      return new Map((await roles.list()).map((role) => [role.code, role.nameZh]));
+    },
+
     async list(caller: AuthContext, query: UserListQuery): Promise<Page<User>> {
       const page = await users.list(query, caller.scope);
       return { ...page, items: page.items.map((record) => toUser(record, reveals(caller))) };

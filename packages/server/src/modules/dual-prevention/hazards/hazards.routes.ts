@@ -16,6 +16,8 @@ import {
   pageQuerySchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../../platform/list-export.ts';
+import { hazardExportColumns } from './hazard-export.ts';
 import { hazardActionPermissions, type HazardsService } from './hazards.service.ts';
 
 const tags = ['hazards'];
@@ -70,6 +72,34 @@ export function registerHazardsRoutes(app: FastifyInstance, { hazards }: { hazar
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return hazards.list(requireAuth(request), toFilter(filter), { page, pageSize });
+    },
+  );
+
+  api.get(
+    '/api/v1/hazards/export',
+    {
+      config: { access: 'hazard:read', audit: 'hazard.export' },
+      schema: {
+        tags,
+        summary: 'The filtered hazard ledger (or 挂牌督办 with supervised=true) as an Excel workbook',
+        querystring: filterSchema.extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf(
+        (page, pageSize) => hazards.list(auth, toFilter(filter), { page, pageSize }),
+        ids,
+      );
+      const supervised = filter.supervised === 'true';
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'hazards', name: supervised ? '挂牌督办隐患' : '隐患台账', now: new Date() },
+        hazardExportColumns,
+        rows,
+      );
     },
   );
 

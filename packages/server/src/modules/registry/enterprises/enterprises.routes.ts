@@ -17,6 +17,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { attachmentHeader } from '../../../platform/excel.ts';
 import { requestLanguage } from '../../../platform/http-errors.ts';
+import { exportIdsSchema } from '../../../platform/list-export.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
 import { buildTemplate, streamExport, XLSX_TYPE } from './enterprise-excel.ts';
 import { importEnterprises } from './enterprise-import.ts';
@@ -26,12 +27,14 @@ import { actorOf, type EnterprisesService } from './enterprises.service.ts';
 
 const tags = ['registry'];
 const idParams = z.object({ id: z.uuid() });
-const exportQuerySchema = enterpriseListQuerySchema.omit({
-  page: true,
-  pageSize: true,
-  sort: true,
-  order: true,
-});
+const exportQuerySchema = enterpriseListQuerySchema
+  .omit({
+    page: true,
+    pageSize: true,
+    sort: true,
+    order: true,
+  })
+  .extend({ ids: exportIdsSchema });
 const importReportSchema = z.object({
   committed: z.boolean().describe('False when nothing was stored because some rows are invalid'),
   totalRows: z.number().int(),
@@ -43,6 +46,13 @@ const importReportSchema = z.object({
     z.object({ row: z.number().int().describe('Excel row number'), column: z.string(), message: z.string() }),
   ),
 });
+
+/** The selected rows only (batch export), when ids are given. */
+async function* onlyIds<T extends { id: string }>(batches: AsyncIterable<T[]>, ids?: string) {
+  const wanted = ids ? new Set(ids.toLowerCase().split(',')) : null;
+  for await (const batch of batches)
+    yield wanted ? batch.filter((e) => wanted.has(e.id.toLowerCase())) : batch;
+}
 
 function attachment(name: string, now: Date): string {
   const stamp = chinaStamp(now);
@@ -114,10 +124,11 @@ export function registerEnterprisesRoutes(
       const actor = actorOf(requireAuth(request));
       request.auditDetail = JSON.stringify(request.query);
       const dictionaries = await deps.dictionaries.list();
+      const { ids, ...filter } = request.query;
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment('企业信息', deps.clock.now()))
-        .send(streamExport(service.iterate(actor, request.query), dictionaries));
+        .send(streamExport(onlyIds(service.iterate(actor, filter), ids), dictionaries));
     },
   );
 

@@ -8,7 +8,9 @@ import {
   regulatedObjectSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../../platform/list-export.ts';
 import { actorOf } from '../enterprises/enterprises.service.ts';
+import { objectExportColumns } from './object-export.ts';
 import type { ObjectsService } from './objects.service.ts';
 
 const tags = ['registry'];
@@ -30,6 +32,32 @@ export function registerObjectsRoutes(app: FastifyInstance, { objects }: { objec
       },
     },
     async (request) => objects.list(actorOf(requireAuth(request)), request.query),
+  );
+
+  api.get(
+    '/api/v1/objects/export',
+    {
+      config: { access: 'registry:read', audit: 'object.export' },
+      schema: {
+        tags,
+        summary: 'The filtered regulated objects as an Excel workbook',
+        querystring: regulatedObjectListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const actor = actorOf(requireAuth(request));
+      const rows = await rowsOf((page, pageSize) => objects.list(actor, { ...filter, page, pageSize }), ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'objects', name: '监管对象', now: new Date() },
+        objectExportColumns,
+        rows,
+      );
+    },
   );
 
   api.post(

@@ -1,5 +1,5 @@
-import { reactive, ref } from 'vue';
 import type { AuditActor, AuditEntry, AuditOutcome, Page } from '@anjian/domain';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api, type Query } from '../../../lib/api.ts';
 import { beijingWallTimeToIso } from '../../../lib/format.ts';
 
@@ -21,68 +21,30 @@ export interface ChainCheck {
 
 const emptyFilters = (): AuditFilters => ({ actorId: '', action: '', outcome: '', range: null });
 
+function auditQuery(f: AuditFilters): Query {
+  return {
+    actorId: f.actorId,
+    action: f.action,
+    outcome: f.outcome,
+    from: f.range ? beijingWallTimeToIso(f.range[0]) : undefined,
+    to: f.range ? beijingWallTimeToIso(f.range[1]) : undefined,
+  };
+}
+
 /** The audit log: filters, paging, Excel export of the filtered rows, and the hash-chain check. */
 export function useAudit() {
-  const filters = reactive<AuditFilters>(emptyFilters());
-  const page = ref(1);
-  const pageSize = ref(20);
-  const total = ref(0);
-  const items = ref<AuditEntry[]>([]);
-  const loading = ref(false);
-
-  function filterQuery(): Query {
-    return {
-      actorId: filters.actorId,
-      action: filters.action,
-      outcome: filters.outcome,
-      from: filters.range ? beijingWallTimeToIso(filters.range[0]) : undefined,
-      to: filters.range ? beijingWallTimeToIso(filters.range[1]) : undefined,
-    };
-  }
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const answer = await api.get<Page<AuditEntry>>('/audit', {
-        page: page.value,
-        pageSize: pageSize.value,
-        ...filterQuery(),
-      });
-      items.value = answer.items;
-      total.value = answer.total;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): Promise<void> {
-    page.value = 1;
-    return load();
-  }
-
-  function resetFilters(): Promise<void> {
-    Object.assign(filters, emptyFilters());
-    return search();
-  }
+  const list = usePagedList<AuditFilters, AuditEntry>({
+    initialFilters: emptyFilters,
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<Page<AuditEntry>>('/audit', { ...auditQuery(filters), page, pageSize }, { signal }),
+  });
 
   /** Exports what the search form filters (all pages), as the list shows it. */
-  const exportExcel = () => api.download('/audit/export', filterQuery(), 'audit-log.xlsx');
+  const exportExcel = () =>
+    api.download('/audit/export', auditQuery(list.filters as AuditFilters), 'audit-log.xlsx');
   const verify = () => api.get<ChainCheck>('/audit/verify');
   const findActors = async (q: string) =>
     (await api.get<{ items: AuditActor[] }>('/audit/actors', { q })).items;
 
-  return {
-    filters,
-    page,
-    pageSize,
-    total,
-    items,
-    loading,
-    load,
-    search,
-    resetFilters,
-    exportExcel,
-    verify,
-    findActors,
-  };
+  return { ...list, exportExcel, verify, findActors };
 }

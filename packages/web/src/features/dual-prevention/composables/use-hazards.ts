@@ -1,4 +1,4 @@
-import { reactive, ref } from 'vue';
+import { computed } from 'vue';
 import type {
   HazardCriteriaList,
   HiddenHazardAction,
@@ -10,6 +10,7 @@ import type {
 } from '@anjian/domain';
 import type { hiddenHazardReportSchema } from '@anjian/domain';
 import type { z } from 'zod';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api, type Query } from '../../../lib/api.ts';
 import { isOverdueHazard } from '../lib/hazard-figures.ts';
 
@@ -53,65 +54,40 @@ export async function fetchAllHazards(query: Query): Promise<Hazard[]> {
   return all;
 }
 
+/** The API's query for the ledger's filters (source and "overdue" are applied here, not by the API). */
+export function hazardQuery(filters: HazardFilters, fixed: Query = {}): Query {
+  return {
+    q: filters.q.trim(),
+    county: filters.county,
+    level: filters.level,
+    status: filters.status,
+    enterpriseId: filters.enterpriseId,
+    supervised: filters.supervised,
+    open: filters.openOnly || filters.overdue ? 'true' : undefined,
+    ...fixed,
+  };
+}
+
 /**
  * The hazard ledger with its filters and paging. Source and "overdue" are not filters of the API:
  * with either set, the list is read whole and filtered and paged here.
  */
 export function useHazardList(fixed: Query = {}) {
-  const filters = reactive<HazardFilters>(emptyHazardFilters());
-  const page = ref(1);
-  const pageSize = ref(20);
-  const total = ref(0);
-  const items = ref<Hazard[]>([]);
-  const loading = ref(false);
-
-  function serverQuery(): Query {
-    return {
-      q: filters.q.trim(),
-      county: filters.county,
-      level: filters.level,
-      status: filters.status,
-      enterpriseId: filters.enterpriseId,
-      supervised: filters.supervised,
-      open: filters.openOnly || filters.overdue ? 'true' : undefined,
-      ...fixed,
-    };
-  }
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
+  const list = usePagedList<HazardFilters, Hazard>({
+    initialFilters: emptyHazardFilters,
+    async fetch({ filters, page, pageSize, signal }) {
+      const query = hazardQuery(filters, fixed);
       if (filters.source || filters.overdue) {
-        const matching = (await fetchAllHazards(serverQuery())).filter(
+        const matching = (await fetchAllHazards(query)).filter(
           (h) => (!filters.source || h.source === filters.source) && (!filters.overdue || isOverdueHazard(h)),
         );
-        total.value = matching.length;
-        items.value = matching.slice((page.value - 1) * pageSize.value, page.value * pageSize.value);
-      } else {
-        const answer = await api.get<Page<Hazard>>('/hazards', {
-          ...serverQuery(),
-          page: page.value,
-          pageSize: pageSize.value,
-        });
-        items.value = answer.items;
-        total.value = answer.total;
+        return { total: matching.length, items: matching.slice((page - 1) * pageSize, page * pageSize) };
       }
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): Promise<void> {
-    page.value = 1;
-    return load();
-  }
-
-  function resetFilters(): Promise<void> {
-    Object.assign(filters, emptyHazardFilters());
-    return search();
-  }
-
-  return { filters, page, pageSize, total, items, loading, load, search, resetFilters };
+      return api.get<Page<Hazard>>('/hazards', { ...query, page, pageSize }, { signal });
+    },
+  });
+  const exportQuery = computed(() => hazardQuery(list.filters as HazardFilters, fixed));
+  return { ...list, exportQuery };
 }
 
 export const hazardsApi = {

@@ -1,5 +1,6 @@
-import { reactive, ref } from 'vue';
+import { computed } from 'vue';
 import type { Page } from '@anjian/domain';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api, type Query } from '../../../lib/api.ts';
 
 /**
@@ -7,41 +8,15 @@ import { api, type Query } from '../../../lib/api.ts';
  * filters, and the create / replace / delete calls of the same collection.
  */
 export function useLibraryList<T extends { id: string }, F extends Query>(path: string, initial: F) {
-  const filters = reactive({ ...initial }) as F;
-  const items = ref<T[]>([]) as { value: T[] };
-  const total = ref(0);
-  const page = ref(1);
-  const pageSize = ref(20);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const result = await api.get<Page<T>>(path, { ...filters, page: page.value, pageSize: pageSize.value });
-      items.value = result.items;
-      total.value = result.total;
-    } finally {
-      loading.value = false;
-    }
-  }
-
+  const list = usePagedList<F, T>({
+    initialFilters: () => ({ ...initial }),
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<Page<T>>(path, { ...filters, page, pageSize }, { signal }),
+  });
   return {
-    filters,
-    items,
-    total,
-    page,
-    pageSize,
-    loading,
-    load,
-    search: async () => {
-      page.value = 1;
-      await load();
-    },
-    resetFilters: async () => {
-      Object.assign(filters, initial);
-      page.value = 1;
-      await load();
-    },
+    ...list,
+    /** The export of the same collection takes the list's filters as they are. */
+    exportQuery: computed<Query>(() => ({ ...(list.filters as F) })),
     create: <I>(input: I) => api.post<T>(path, input),
     replace: <I>(id: string, input: I) => api.put<T>(`${path}/${encodeURIComponent(id)}`, input),
     remove: (id: string) => api.delete<{ ok: true }>(`${path}/${encodeURIComponent(id)}`),

@@ -1,5 +1,5 @@
-import { ref } from 'vue';
 import type { PenaltyCaseActionName, PenaltyCaseStatus, PenaltyPartyKind } from '@anjian/domain';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
 
 /** A penalty case as /api/v1/enforcement/cases answers it; `state` is the domain's case state. */
@@ -34,23 +34,14 @@ const base = '/enforcement/cases';
 
 /** Penalty cases in scope: filing, reading and the steps of each. */
 export function usePenaltyCases() {
-  const items = ref<PenaltyCaseView[]>([]);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const answer = await api.get<{ items: PenaltyCaseView[] }>(base, { pageSize: 100 });
-      items.value = answer.items;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const list = usePagedList<Record<string, never>, PenaltyCaseView>({
+    initialFilters: () => ({}),
+    fetch: ({ page, pageSize, signal }) =>
+      api.get<{ items: PenaltyCaseView[]; total: number }>(base, { page, pageSize }, { signal }),
+  });
 
   return {
-    items,
-    loading,
-    load,
+    ...list,
     get: (id: string) => api.get<PenaltyCaseView>(`${base}/${id}`),
     file: (filing: CaseFiling) => api.post<PenaltyCaseView>(base, filing),
     act: (id: string, body: Record<string, unknown>) =>

@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import type { EnforcementDocumentTypeCode, Page } from '@anjian/domain';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
 import type { InspectionRow, InspectionStatus } from '../lib/inspection-types.ts';
 
@@ -16,28 +17,16 @@ export interface EnforcementDocument {
 
 /** Inspections in scope (desktop), and the numbered 文书 issued from each. */
 export function useInspectionDocuments() {
-  const inspections = ref<InspectionRow[]>([]);
-  const total = ref(0);
-  const page = ref(1);
-  const pageSize = ref(20);
-  const status = ref<InspectionStatus | ''>('');
-  const loading = ref(false);
+  const inspections = usePagedList<{ status: InspectionStatus | '' }, InspectionRow>({
+    initialFilters: () => ({ status: '' }),
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<Page<InspectionRow>>(
+        '/enforcement/inspections',
+        { status: filters.status || undefined, page, pageSize },
+        { signal },
+      ),
+  });
   const documents = ref<EnforcementDocument[]>([]);
-
-  async function loadInspections(): Promise<void> {
-    loading.value = true;
-    try {
-      const answer = await api.get<Page<InspectionRow>>('/enforcement/inspections', {
-        status: status.value || undefined,
-        page: page.value,
-        pageSize: pageSize.value,
-      });
-      inspections.value = answer.items;
-      total.value = answer.total;
-    } finally {
-      loading.value = false;
-    }
-  }
 
   async function loadDocuments(inspectionId: string): Promise<void> {
     documents.value = (
@@ -64,13 +53,7 @@ export function useInspectionDocuments() {
 
   return {
     inspections,
-    total,
-    page,
-    pageSize,
-    status,
-    loading,
     documents,
-    loadInspections,
     loadDocuments,
     issue,
     download,

@@ -8,11 +8,46 @@ import type {
   MajorHazardUnitUpdate,
   Page,
 } from '@anjian/domain';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api, type Query } from '../../../lib/api.ts';
 
 const unitPath = (id: string) => `/major-hazards/units/${encodeURIComponent(id)}`;
 
 /** GB 18218 declarations: the units in scope, one unit's changes, and the public calculator. */
+export interface MajorHazardUnitFilters {
+  q: string;
+  county: string;
+  level: number | null;
+  onlyMajor: boolean;
+}
+
+export const emptyUnitFilters = (): MajorHazardUnitFilters => ({
+  q: '',
+  county: '',
+  level: null,
+  onlyMajor: true,
+});
+
+/** The declared units (重大危险源辨识单元) with their filters and paging. */
+export function useMajorHazardUnitList() {
+  return usePagedList<MajorHazardUnitFilters, MajorHazardUnit>({
+    initialFilters: emptyUnitFilters,
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<Page<MajorHazardUnit>>(
+        '/major-hazards/units',
+        {
+          page,
+          pageSize,
+          q: filters.q.trim(),
+          county: filters.county,
+          level: filters.level,
+          isMajor: filters.onlyMajor ? 'true' : undefined,
+        },
+        { signal },
+      ),
+  });
+}
+
 export function useMajorHazards() {
   const items = ref<MajorHazardUnit[]>([]);
   const total = ref(0);

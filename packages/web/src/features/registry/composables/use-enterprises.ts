@@ -1,5 +1,6 @@
-import { reactive, ref } from 'vue';
+import { computed } from 'vue';
 import type { Enterprise, EnterpriseInput, EnterpriseUpdate, Page } from '@anjian/domain';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api, type Query } from '../../../lib/api.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,68 +42,34 @@ const emptyFilters = (): EnterpriseFilters => ({
   licenceExpiringWithinDays: '',
 });
 
+function enterpriseQuery(f: EnterpriseFilters): Query {
+  return {
+    q: f.q.trim(),
+    county: f.county,
+    township: f.township,
+    sector: f.sector,
+    status: f.status,
+    scale: f.scale,
+    keyTag: f.keyTag,
+    licenceExpiringWithinDays: f.licenceExpiringWithinDays,
+  };
+}
+
 /** The enterprise list with its filters and paging; export, template and import of the same registry. */
 export function useEnterprises() {
-  const filters = reactive<EnterpriseFilters>(emptyFilters());
-  const page = ref(1);
-  const pageSize = ref(20);
-  const total = ref(0);
-  const items = ref<Enterprise[]>([]);
-  const loading = ref(false);
-
-  function filterQuery(): Query {
-    return {
-      q: filters.q.trim(),
-      county: filters.county,
-      township: filters.township,
-      sector: filters.sector,
-      status: filters.status,
-      scale: filters.scale,
-      keyTag: filters.keyTag,
-      licenceExpiringWithinDays: filters.licenceExpiringWithinDays,
-    };
-  }
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const answer = await api.get<Page<Enterprise>>('/enterprises', {
-        page: page.value,
-        pageSize: pageSize.value,
-        ...filterQuery(),
-      });
-      items.value = answer.items;
-      total.value = answer.total;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): Promise<void> {
-    page.value = 1;
-    return load();
-  }
-
-  function resetFilters(): Promise<void> {
-    Object.assign(filters, emptyFilters());
-    return search();
-  }
+  const list = usePagedList<EnterpriseFilters, Enterprise>({
+    initialFilters: emptyFilters,
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<Page<Enterprise>>('/enterprises', { ...enterpriseQuery(filters), page, pageSize }, { signal }),
+  });
+  const exportQuery = computed(() => enterpriseQuery(list.filters));
 
   return {
-    filters,
-    page,
-    pageSize,
-    total,
-    items,
-    loading,
-    load,
-    search,
-    resetFilters,
+    ...list,
+    exportQuery,
     create: (input: EnterpriseInput) => api.post<Enterprise>('/enterprises', input),
     update: (id: string, changes: EnterpriseUpdate) =>
       api.patch<Enterprise>(`/enterprises/${encodeURIComponent(id)}`, changes),
-    /** What the search form filters (all pages), with dictionary labels, as an Excel file. */
-    exportExcel: () => api.download('/enterprises/export', filterQuery(), 'enterprises.xlsx'),
   };
 }
 

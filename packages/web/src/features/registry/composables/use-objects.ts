@@ -1,4 +1,4 @@
-import { reactive, ref } from 'vue';
+import { computed } from 'vue';
 import type {
   Enterprise,
   Page,
@@ -6,6 +6,7 @@ import type {
   RegulatedObjectInput,
   RegulatedObjectKind,
 } from '@anjian/domain';
+import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
 
 export interface ObjectFilters {
@@ -30,54 +31,21 @@ export type ObjectFormResult =
   { mode: 'create'; input: RegulatedObjectInput } | { mode: 'edit'; id: string; input: RegulatedObjectInput };
 
 const emptyFilters = (): ObjectFilters => ({ kind: '', county: '', q: '' });
+const objectQuery = (f: ObjectFilters) => ({ kind: f.kind, county: f.county, q: f.q.trim() });
 const path = (id: string) => `/objects/${encodeURIComponent(id)}`;
 
 /** Regulated objects: the filtered, paged list and the changes to one object. */
 export function useObjects() {
-  const filters = reactive<ObjectFilters>(emptyFilters());
-  const page = ref(1);
-  const pageSize = ref(20);
-  const total = ref(0);
-  const items = ref<RegulatedObject[]>([]);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      const answer = await api.get<Page<RegulatedObject>>('/objects', {
-        page: page.value,
-        pageSize: pageSize.value,
-        kind: filters.kind,
-        county: filters.county,
-        q: filters.q.trim(),
-      });
-      items.value = answer.items;
-      total.value = answer.total;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  function search(): Promise<void> {
-    page.value = 1;
-    return load();
-  }
-
-  function resetFilters(): Promise<void> {
-    Object.assign(filters, emptyFilters());
-    return search();
-  }
+  const list = usePagedList<ObjectFilters, RegulatedObject>({
+    initialFilters: emptyFilters,
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<Page<RegulatedObject>>('/objects', { ...objectQuery(filters), page, pageSize }, { signal }),
+  });
+  const exportQuery = computed(() => objectQuery(list.filters));
 
   return {
-    filters,
-    page,
-    pageSize,
-    total,
-    items,
-    loading,
-    load,
-    search,
-    resetFilters,
+    ...list,
+    exportQuery,
     create: (input: RegulatedObjectInput) => api.post<RegulatedObject>('/objects', input),
     replace: (id: string, input: RegulatedObjectInput) => api.put<RegulatedObject>(path(id), input),
     remove: (id: string) => api.delete<{ ok: true }>(path(id)),
