@@ -34,6 +34,7 @@ import { createRolesModule } from './modules/roles/index.ts';
 import { registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
+import { createWarningsModule } from './modules/warnings/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -202,6 +203,15 @@ export async function buildApp({
   await monitoring.start();
   monitoring.register(app, { hazards: dualPrevention.hazards });
   majorHazards.register(app);
+  createWarningsModule({
+    db,
+    clock,
+    config,
+    events,
+    notifier: notifications.notifier,
+    enterprises: registry.enterprisesInArea,
+    log,
+  }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -52,7 +52,7 @@ describe('warning area', () => {
       { ...empty, circle: { center: square[0]!, radiusKm: 0 } },
       'warning.area_circle_invalid',
     ],
-  ] as const)('refuses %s', (_, area, code) => {
+  ] as [string, WarningArea, string][])('refuses %s', (_, area, code) => {
     expect(() => validateWarningArea(area)).toThrow(expect.objectContaining({ code }) as DomainError);
   });
 

@@ -3,18 +3,18 @@ import { findCounty } from '../registry/divisions/yuxi-divisions.ts';
 import { findTownship } from '../registry/yuxi-townships.ts';
 
 export interface GeoPoint {
-  readonly lat: number;
-  readonly lon: number;
+  lat: number;
+  lon: number;
 }
 
 export interface WarningArea {
   /** GB/T 2260 county codes (CAP `<geocode>`). */
-  readonly counties: readonly string[];
+  counties: string[];
   /** 统计用区划代码 township codes (county code + 3 digits). */
-  readonly townships: readonly string[];
+  townships: string[];
   /** An open ring (the closing point is added when written to CAP), WGS-84. */
-  readonly polygon: readonly GeoPoint[] | null;
-  readonly circle: { readonly center: GeoPoint; readonly radiusKm: number } | null;
+  polygon: GeoPoint[] | null;
+  circle: { center: GeoPoint; radiusKm: number } | null;
 }
 
 type Point = readonly [number, number];
