@@ -61,6 +61,7 @@ import { monitoringMatrix } from './authorization/monitoring.matrix.ts';
 import { enforcementMatrix } from './authorization/enforcement.matrix.ts';
 import { emergencyMatrix } from './authorization/emergency.matrix.ts';
 import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
+import { warningsMatrix } from './authorization/warnings.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -654,6 +655,7 @@ const matrix: Record<string, RouteCase> = {
   ...enforcementMatrix,
   ...emergencyMatrix,
   ...majorHazardsMatrix,
+  ...warningsMatrix,
 };
 
 describe('authorisation matrix', () => {
