@@ -11,6 +11,7 @@ import {
   loadDemoMajorHazards,
   loadDemoEnforcement,
   loadDemoMonitoring,
+  loadDemoWarnings,
   startDemoSimulator,
 } from './modules/demo/index.ts';
 
@@ -37,6 +38,7 @@ async function main() {
   if (config.demoData) await loadDemoMajorHazards({ db, clock: systemClock });
   if (config.demoData) await loadDemoEnforcement({ db, clock: systemClock });
   if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
+  if (config.demoData) await loadDemoWarnings({ db, clock: systemClock, config, cipher });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,

@@ -7,7 +7,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { beijingDate } from '../../platform/dates.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
-import { createEnterprisesRepository, type EnterpriseWrite } from '../registry/enterprises/enterprises.repository.ts';
+import {
+  createEnterprisesRepository,
+  type EnterpriseWrite,
+} from '../registry/enterprises/enterprises.repository.ts';
 import { createObjectsRepository } from '../registry/objects/objects.repository.ts';
 import { toObjectWrite } from '../registry/objects/objects.service.ts';
 import { namedEnterprises, namedObjects, namedParks, namedPipelines } from './demo-named-sites.ts';

@@ -9,3 +9,4 @@ export { loadDemoMajorHazards } from './demo-major-hazards.ts';
 export { loadDemoEnforcement } from './demo-enforcement.ts';
 export { loadDemoMonitoring, simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
+export { loadDemoWarnings } from './demo-warnings.ts';
