@@ -63,7 +63,29 @@ const step = (action: string, from: string, ok: number[], body: object = {}, rel
   out: ok.length === 2 ? writersOut(200) : approvers(200),
 });
 
+const CAP = `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>53040041600000_20261129090000_0</identifier>
+  <sender>53040041600000</sender>
+  <sent>2026-11-29T09:00:00+08:00</sent>
+  <status>Actual</status>
+  <msgType>Alert</msgType>
+  <scope>Public</scope>
+</alert>`;
+
 export const warningsMatrix: Record<string, RouteCase> = {
+  'POST /api/v1/warnings/imports': {
+    build: async () => ({
+      url: '/api/v1/warnings/imports',
+      payload: CAP,
+      headers: { 'content-type': 'application/cap+xml' },
+    }),
+    in: writers(200),
+  },
+  'GET /api/v1/warnings/imports': {
+    build: async () => ({ url: '/api/v1/warnings/imports' }),
+    in: writers(200),
+  },
   'GET /api/v1/warnings': { build: async () => ({ url: '/api/v1/warnings' }), in: writers(200) },
   'GET /api/v1/warnings/export': {
     build: async () => ({ url: '/api/v1/warnings/export' }),

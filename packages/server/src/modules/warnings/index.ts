@@ -14,6 +14,8 @@ import { emailSender, mqttSender, webhookSender, type ChannelSender } from './wa
 import { createWarningOutbox, type WarningChannel } from './warning-outbox.ts';
 import { createWarningsRepository } from './warnings.repository.ts';
 import { registerWarningsRoutes } from './warnings.routes.ts';
+import { createWarningImports } from './warning-import.ts';
+import { registerWarningImportRoutes } from './warning-import.routes.ts';
 import { createWarningsService } from './warnings.service.ts';
 
 export type { WarningsService } from './warnings.service.ts';
@@ -75,6 +77,7 @@ export function createWarningsModule(deps: {
     warnings: service,
     outbox,
     register(app: FastifyInstance) {
+      registerWarningImportRoutes(app, { imports: createWarningImports({ db, clock }) });
       registerWarningsRoutes(app, {
         warnings: service,
         clock,
