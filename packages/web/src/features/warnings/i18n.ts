@@ -83,6 +83,14 @@ export const warningsZh = {
   publicSubtitle: '玉溪市应急管理局发布的生效中的预警信息',
   feed: '订阅（Atom）',
   lastComment: '最近意见',
+  imports: {
+    title: '外部预警',
+    upload: '导入CAP文件',
+    hint: '导入气象、自然资源等部门发布的CAP 1.2预警消息；同一消息只保存一次',
+    sender: '发布单位',
+    done: '导入成功',
+    duplicate: '该预警已导入过',
+  },
 } as const;
 
 export const warningsEn: SameShape<typeof warningsZh> = {
@@ -167,4 +175,12 @@ export const warningsEn: SameShape<typeof warningsZh> = {
   publicSubtitle: 'Warnings in force issued by the Yuxi Emergency Management Bureau',
   feed: 'Subscribe (Atom)',
   lastComment: 'Latest comment',
+  imports: {
+    title: 'Received warnings',
+    upload: 'Import CAP file',
+    hint: 'Import CAP 1.2 messages from the meteorological or natural-resources bureau; each is kept once',
+    sender: 'Sender',
+    done: 'Imported',
+    duplicate: 'Already imported',
+  },
 };

@@ -23,6 +23,17 @@ export const warningsRoutes: RouteRecordRaw[] = [
     meta: { title: 'warnings.menu.list', ...access },
   },
   {
+    path: 'warnings/imports',
+    name: 'warning-imports',
+    component: () => import('./pages/WarningImportsPage.vue'),
+    meta: {
+      title: 'warnings.imports.title',
+      ...access,
+      trail: ['warnings.menu.list'],
+      activeMenu: '/warnings',
+    },
+  },
+  {
     path: 'warnings/:id',
     name: 'warning-detail',
     component: () => import('./pages/WarningDetailPage.vue'),
