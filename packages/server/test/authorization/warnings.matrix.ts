@@ -94,6 +94,7 @@ export const warningsMatrix: Record<string, RouteCase> = {
   'POST /api/v1/warnings': {
     build: async ({ target }) => ({ url: '/api/v1/warnings', payload: INPUT(target) }),
     in: writers(201),
+    out: statuses(403, { cityOfficer: 201 }),
   },
   'GET /api/v1/warnings/:id': {
     build: async ({ t, target }) => ({ url: `/api/v1/warnings/${await newWarning(t, target, 'draft')}` }),

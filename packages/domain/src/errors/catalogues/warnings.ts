@@ -33,6 +33,11 @@ export const warningsErrors = {
     zh: '绘制的多边形边线自相交，请重新绘制',
     en: 'The drawn polygon crosses itself; draw it again',
   },
+  'warning.area_out_of_scope': {
+    status: 403,
+    zh: '预警区域超出本人管辖的县（市、区）',
+    en: 'The warning area lies outside your counties',
+  },
   'warning.area_circle_invalid': {
     status: 400,
     zh: '圆形区域半径须大于0',

@@ -331,7 +331,7 @@ export function createWarningsRepository(db: Db) {
         `SELECT w.*, row_to_json(v.*) AS v FROM warnings w
            JOIN LATERAL (SELECT * FROM warning_versions x WHERE x.warning_id = w.id ORDER BY version DESC LIMIT 1) v ON TRUE
          WHERE w.status IN ('published', 'draft', 'submitted', 'approved', 'rejected') AND w.released_versions > 0
-           AND w.expires > $1 AND v.msg_type <> 'Cancel'
+           AND (v.content->>'expires')::timestamptz > $1 AND v.msg_type <> 'Cancel'
          ORDER BY v.sent DESC`,
         [now],
       );

@@ -138,10 +138,15 @@ describe('public warning release', () => {
       'warning.area_polygon_self_intersecting',
     ],
     ['an unknown event type', draft({ eventType: 'meteor' }), 'warning.unknown_event_type'],
+    [
+      'a township outside the author’s county',
+      draft({ area: { townships: ['530423101'] } }),
+      'warning.area_out_of_scope',
+    ],
     ['no Chinese block', draft({ info: { en: draft().info.en } }), 'request.invalid'],
-  ])('refuses %s with a 400 and stores nothing', async (_, payload, code) => {
+  ])('refuses %s with a 4xx and stores nothing', async (_, payload, code) => {
     const response = await post('/api/v1/warnings', author, payload);
-    expect(response.statusCode).toBe(400);
+    expect(response.statusCode).toBe(code === 'warning.area_out_of_scope' ? 403 : 400);
     expect(response.json().error.code).toBe(code);
     expect(await count('warnings')).toBe(0);
   });

@@ -215,6 +215,15 @@ export function createWarningsService(deps: {
     updatedAt: row.updatedAt.toISOString(),
   });
 
+  /** A county bureau warns for its own counties (and townships in them) only. */
+  function inScope(actor: WarningActorContext, content: WarningContent): WarningContent {
+    const { scope } = actor;
+    if (scope.kind === 'county' && countiesOf(content.area).some((code) => !scope.counties.includes(code))) {
+      throw new DomainError('warning.area_out_of_scope');
+    }
+    return content;
+  }
+
   async function found(actor: WarningActorContext, id: string): Promise<WarningRow> {
     const row = await warnings.find(id, actor.scope, actor.id);
     if (!row) throw new DomainError('warning.not_found');
@@ -267,7 +276,7 @@ export function createWarningsService(deps: {
     },
 
     async create(actor: WarningActorContext, input: WarningInput, demo = false) {
-      const content = contentOf(input);
+      const content = inScope(actor, contentOf(input));
       const now = clock.now();
       const id = await inTransactionWithEvents(db, events, async (tx) => {
         const created = await warnings.insert(tx, content, { id: actor.id, name: actor.name }, now, demo);
@@ -286,7 +295,7 @@ export function createWarningsService(deps: {
 
     async update(actor: WarningActorContext, id: string, input: WarningInput) {
       await found(actor, id);
-      const content = contentOf(input);
+      const content = inScope(actor, contentOf(input));
       const now = clock.now();
       await inTransactionWithEvents(db, events, async (tx) => {
         const row = (await warnings.findForUpdate(tx, id))!;
