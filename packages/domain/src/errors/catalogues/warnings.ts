@@ -62,12 +62,12 @@ export const warningsErrors = {
   'warning.version_not_found': { status: 404, zh: '预警版本不存在', en: 'Warning version not found' },
   'warning.import_not_xml': {
     status: 400,
-    zh: '导入的文件不是有效的XML',
+    zh: '导入的文件格式错误，无法解析',
     en: 'The imported file is not well-formed XML',
   },
   'warning.import_forbidden_dtd': {
     status: 400,
-    zh: '导入的XML含有文档类型或实体声明，已拒绝',
+    zh: '导入的文件含有文档类型或实体声明，已拒绝',
     en: 'The imported XML declares a DTD or entities and was refused',
   },
   'warning.import_not_cap': {

@@ -81,7 +81,7 @@ export const warningsZh = {
   done: '操作成功',
   none: '暂无预警信息',
   publicSubtitle: '玉溪市应急管理局发布的生效中的预警信息',
-  feed: '订阅（Atom）',
+  feed: '订阅源',
   lastComment: '最近意见',
   imports: {
     title: '外部预警',
