@@ -193,3 +193,4 @@ export * from './monitoring/rollup-presets.ts';
 export * from './monitoring/site-warning.ts';
 export * from './monitoring/repeat-alarm.ts';
 export * from './monitoring/warning.schema.ts';
+export * from './warnings/index.ts';

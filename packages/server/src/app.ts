@@ -36,6 +36,7 @@ import { registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
 import { registerWorkbenchModule } from './modules/workbench/index.ts';
+import { createWarningsModule } from './modules/warnings/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -208,6 +209,15 @@ export async function buildApp({
   monitoring.register(app, { hazards: dualPrevention.hazards });
   majorHazards.register(app);
   registerWorkbenchModule(app, { db, clock });
+  createWarningsModule({
+    db,
+    clock,
+    config,
+    events,
+    notifier: notifications.notifier,
+    enterprises: registry.enterprisesInArea,
+    log,
+  }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

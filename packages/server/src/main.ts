@@ -13,6 +13,7 @@ import {
   loadDemoEnforcement,
   loadDemoDualPrevention,
   loadDemoMonitoring,
+  loadDemoWarnings,
   startDemoSimulator,
 } from './modules/demo/index.ts';
 
@@ -68,6 +69,7 @@ async function main() {
   if (config.demoData) await loadDemoEnforcement({ db, clock: systemClock });
   if (config.demoData) await loadDemoDualPrevention({ db, clock: systemClock });
   if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
+  if (config.demoData) await loadDemoWarnings({ db, clock: systemClock, config, cipher });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,

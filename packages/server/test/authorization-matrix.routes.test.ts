@@ -63,6 +63,7 @@ import { emergencyMatrix } from './authorization/emergency.matrix.ts';
 import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
 import { workbenchMatrix } from './authorization/workbench.matrix.ts';
 import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
+import { warningsMatrix } from './authorization/warnings.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -673,6 +674,7 @@ const matrix: Record<string, RouteCase> = {
   ...majorHazardsMatrix,
   ...workbenchMatrix,
   ...listExportsMatrix,
+  ...warningsMatrix,
 };
 
 describe('authorisation matrix', () => {

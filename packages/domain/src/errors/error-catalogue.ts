@@ -11,6 +11,7 @@ import {
   monitoringErrors,
   platformErrors,
   registryErrors,
+  warningsErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -24,6 +25,7 @@ export const errorCatalogue = {
   ...enforcementErrors,
   ...emergencyErrors,
   ...calcErrors,
+  ...warningsErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

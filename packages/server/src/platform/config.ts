@@ -46,6 +46,20 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly trustProxy: boolean;
   /** Online basemap for the one-map; null draws boundaries only (works offline). */
+  /** Public warning release (预警发布): sender identity and the channels' peers. */
+  readonly warnings: {
+    /** GB/T 35965.1 sender code: GB/T 2260 area + GB/T 4657 body + internal + extension (14 digits). */
+    readonly senderCode: string;
+    readonly senderName: { readonly zh: string; readonly en: string };
+    /** Absolute origin the CAP and feed links are written with (e.g. https://anjian.yuxi.gov.cn). */
+    readonly publicBaseUrl: string;
+    readonly webhookUrls: readonly string[];
+    readonly webhookSecret: string | null;
+    readonly smtpUrl: string | null;
+    readonly emailFrom: string;
+    readonly emailTo: readonly string[];
+    readonly mqttTopic: string;
+  };
   readonly basemap: {
     readonly tileUrl: string;
     readonly gcj02: boolean;
@@ -109,6 +123,28 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{32}$/i, 'must be the 32-character 天地图 key')
     .optional(),
+  WARNING_SENDER_CODE: z
+    .string()
+    .regex(/^\d{14}$/, 'must be the 14-digit GB/T 35965.1 sender code')
+    .default('53040000000000'),
+  WARNING_SENDER_NAME: z.string().min(1).max(60).default('玉溪市应急管理局'),
+  WARNING_SENDER_NAME_EN: z.string().min(1).max(80).default('Yuxi Emergency Management Bureau'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+$/, 'must be an origin such as https://anjian.example.gov.cn (no path)')
+    .default('http://localhost:8080'),
+  WARNING_WEBHOOK_URLS: z.string().optional(),
+  WARNING_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WARNING_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  WARNING_EMAIL_FROM: z.email().default('yjglj@yuxi.example.gov.cn'),
+  WARNING_EMAIL_TO: z.string().optional(),
+  WARNING_MQTT_TOPIC: z
+    .string()
+    .regex(/^[A-Za-z0-9_/-]{1,100}$/)
+    .default('anjian/warnings'),
   MAP_TILE_URL: z
     .string()
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template with {z}, {x}, {y}')
@@ -139,6 +175,13 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** A comma-separated list, blanks dropped. */
+const listOf = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
@@ -199,6 +242,17 @@ export function loadConfig(
     webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : path.join(repoRoot, 'packages/web/dist'),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    warnings: Object.freeze({
+      senderCode: e.WARNING_SENDER_CODE,
+      senderName: Object.freeze({ zh: e.WARNING_SENDER_NAME, en: e.WARNING_SENDER_NAME_EN }),
+      publicBaseUrl: e.PUBLIC_BASE_URL,
+      webhookUrls: Object.freeze(listOf(e.WARNING_WEBHOOK_URLS)),
+      webhookSecret: e.WARNING_WEBHOOK_SECRET ?? null,
+      smtpUrl: e.WARNING_SMTP_URL ?? null,
+      emailFrom: e.WARNING_EMAIL_FROM,
+      emailTo: Object.freeze(listOf(e.WARNING_EMAIL_TO)),
+      mqttTopic: e.WARNING_MQTT_TOPIC,
+    }),
     basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),
   });
 }

@@ -5,6 +5,7 @@ import type { SameShape } from './same-shape.ts';
 import { dualPreventionEn } from '../features/dual-prevention/i18n.ts';
 import { monitoringEn } from '../features/monitoring/i18n.ts';
 import { enforcementEn } from '../features/enforcement/i18n.ts';
+import { warningsEn } from '../features/warnings/i18n.ts';
 import { emergencyEn } from '../features/emergency/i18n.ts';
 
 export const en: SameShape<Messages> = {
@@ -723,5 +724,6 @@ export const en: SameShape<Messages> = {
   dualPrevention: dualPreventionEn,
   monitoring: monitoringEn,
   enforcement: enforcementEn,
+  warnings: warningsEn,
   emergency: emergencyEn,
 };

@@ -4,6 +4,7 @@ import { workbenchZh } from '../features/workbench/i18n.ts';
 import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
 import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { enforcementZh } from '../features/enforcement/i18n.ts';
+import { warningsZh } from '../features/warnings/i18n.ts';
 import { emergencyZh } from '../features/emergency/i18n.ts';
 
 export const zhCN = {
@@ -708,6 +709,7 @@ export const zhCN = {
   dualPrevention: dualPreventionZh,
   monitoring: monitoringZh,
   enforcement: enforcementZh,
+  warnings: warningsZh,
   emergency: emergencyZh,
 };
 

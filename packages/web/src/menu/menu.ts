@@ -16,6 +16,7 @@ import type { MenuEntry } from './menu-entry.ts';
 import { dualPreventionMenu } from '../features/dual-prevention/module.ts';
 import { monitoringMenu } from '../features/monitoring/module.ts';
 import { enforcementMenu } from '../features/enforcement/module.ts';
+import { warningsMenu } from '../features/warnings/module.ts';
 import { emergencyMenu } from '../features/emergency/module.ts';
 
 export type { MenuEntry } from './menu-entry.ts';
@@ -76,6 +77,7 @@ export const menu: readonly MenuEntry[] = [
   ...monitoringMenu,
   ...enforcementMenu,
   ...emergencyMenu,
+  ...warningsMenu,
   {
     // 三员分立: each administrator sees exactly one of the next three groups.
     key: 'system',

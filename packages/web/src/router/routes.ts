@@ -3,6 +3,7 @@ import type { Permission } from '@anjian/domain';
 import { dualPreventionPublicRoutes, dualPreventionRoutes } from '../features/dual-prevention/module.ts';
 import { monitoringPublicRoutes, monitoringRoutes } from '../features/monitoring/module.ts';
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/module.ts';
+import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 
 declare module 'vue-router' {
@@ -44,6 +45,7 @@ export const routes: RouteRecordRaw[] = [
   ...dualPreventionPublicRoutes,
   ...monitoringPublicRoutes,
   ...enforcementPublicRoutes,
+  ...warningsPublicRoutes,
   ...emergencyPublicRoutes,
   {
     path: '/',
@@ -100,6 +102,7 @@ export const routes: RouteRecordRaw[] = [
       ...dualPreventionRoutes,
       ...monitoringRoutes,
       ...enforcementRoutes,
+      ...warningsRoutes,
       ...emergencyRoutes,
       {
         path: 'admin/users',

@@ -5,3 +5,4 @@ export { monitoringErrors } from './monitoring.ts';
 export { enforcementErrors } from './enforcement.ts';
 export { emergencyErrors } from './emergency.ts';
 export { calcErrors } from './calc.ts';
+export { warningsErrors } from './warnings.ts';

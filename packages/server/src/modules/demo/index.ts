@@ -10,3 +10,4 @@ export { loadDemoEnforcement } from './demo-enforcement.ts';
 export { loadDemoDualPrevention } from './demo-dual-prevention.ts';
 export { loadDemoMonitoring, simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
+export { loadDemoWarnings } from './demo-warnings.ts';

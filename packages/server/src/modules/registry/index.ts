@@ -32,11 +32,15 @@ export { XLSX_TYPE } from './enterprises/enterprise-excel.ts';
 /** The narrow port other modules use to check and name an enterprise (scope applied when given). */
 export type EnterpriseLookup = Pick<EnterprisesRepository, 'findById'>;
 
+/** Which enterprises lie in an area (public warnings reach their people). */
+export type EnterprisesInArea = Pick<EnterprisesRepository, 'operatingInCounties'>;
+
 /** What GB 18218 declarations need to keep the registry's major hazard sources in step. */
 export type RegulatedObjectsPort = ObjectsRepository;
 
 export interface RegistryModule {
   enterpriseLookup: EnterpriseLookup;
+  enterprisesInArea: EnterprisesInArea;
   divisions: DivisionsService;
   enterprises: EnterprisesService;
   objects: ObjectsService;
@@ -65,6 +69,9 @@ export function createRegistryModule(deps: { db: Db; clock: Clock; cipher: Field
   });
   return {
     enterpriseLookup: { findById: (...args) => enterprisesRepository.findById(...args) },
+    enterprisesInArea: {
+      operatingInCounties: (...args) => enterprisesRepository.operatingInCounties(...args),
+    },
     divisions,
     enterprises,
     objects,

@@ -48,6 +48,16 @@ export interface AppEvents {
     readonly notified: number;
     readonly at: string;
   };
+  /** A public warning version was released (CAP Alert, Update or Cancel). */
+  'warning.published': {
+    readonly id: string;
+    readonly version: number;
+    readonly identifier: string;
+    readonly msgType: string;
+    readonly level: string;
+    readonly counties: readonly string[];
+    readonly at: string;
+  };
 }
 
 export type EventType = keyof AppEvents;
@@ -57,4 +67,5 @@ export const eventTypes: readonly EventType[] = [
   'alarm.escalated',
   'monitoring.site-level-changed',
   'hazard.escalated',
+  'warning.published',
 ];

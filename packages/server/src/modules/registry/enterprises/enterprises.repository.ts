@@ -246,6 +246,18 @@ export function createEnterprisesRepository(db: Db) {
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
     },
 
+    /** Operating enterprises in any of the counties (ids and counties), for warning recipients. */
+    async operatingInCounties(
+      counties: readonly string[],
+      source: Queryable = db,
+    ): Promise<{ id: string; county: string }[]> {
+      const rows = await source.query<{ id: string; county: string }>(
+        `SELECT id, county FROM enterprises WHERE county = ANY ($1::text[]) AND status = 'operating' ORDER BY id`,
+        [counties],
+      );
+      return rows.rows;
+    },
+
     async findByCreditCodes(
       codes: readonly string[],
       source: Queryable = db,

@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { warningLevels } from './warning-catalogue.ts';
+import { warningActions, warningStatuses } from './warning-lifecycle.ts';
+
+/*
+ * Requests and answers of /api/v1/warnings and the public /api/v1/public/warnings. Instants carry
+ * their offset; the CAP message writes them in China time (+08:00).
+ */
+
+const instant = z.iso.datetime({ offset: true });
+
+export const geoPointSchema = z.strictObject({
+  lat: z.number().min(-90).max(90).describe('Latitude, WGS-84'),
+  lon: z.number().min(-180).max(180).describe('Longitude, WGS-84'),
+});
+
+export const warningAreaSchema = z.strictObject({
+  counties: z
+    .array(z.string().regex(/^\d{6}$/))
+    .max(20)
+    .default([])
+    .describe('GB/T 2260 county codes'),
+  townships: z
+    .array(z.string().regex(/^\d{9}$/))
+    .max(100)
+    .default([])
+    .describe('Township codes (county + 3 digits)'),
+  polygon: z
+    .array(geoPointSchema)
+    .min(3)
+    .max(500)
+    .nullable()
+    .default(null)
+    .describe('A drawn ring (open or closed)'),
+  circle: z
+    .strictObject({ center: geoPointSchema, radiusKm: z.number().positive().max(500) })
+    .nullable()
+    .default(null),
+});
+
+export const warningInfoBlockSchema = z.strictObject({
+  headline: z
+    .string()
+    .trim()
+    .min(1)
+    .max(160)
+    .describe('CAP headline, e.g. 玉溪市应急管理局发布危化品泄漏橙色预警'),
+  description: z.string().trim().min(1).max(4000),
+  instruction: z.string().trim().max(2000).default('').describe('What people should do'),
+});
+
+export const warningInputSchema = z.strictObject({
+  eventType: z.string().min(1).max(40).describe('Code from the configured event-type list'),
+  level: z
+    .enum(warningLevels)
+    .describe('blue 蓝色(四级), yellow 黄色(三级), orange 橙色(二级), red 红色(一级)'),
+  onset: instant,
+  expires: instant.describe('Must be after onset'),
+  audience: z.string().trim().max(200).default('').describe('Who the warning is for'),
+  contact: z.string().trim().min(1).max(200).describe('Sender contact (phone or office)'),
+  area: warningAreaSchema,
+  info: z.strictObject({
+    zh: warningInfoBlockSchema.describe('zh-CN block (required)'),
+    en: warningInfoBlockSchema.nullable().default(null).describe('English block (optional)'),
+  }),
+});
+export type WarningInput = z.infer<typeof warningInputSchema>;
+
+export const warningCommentSchema = z.strictObject({ comment: z.string().trim().max(1000).default('') });
+export const warningRejectSchema = z.strictObject({ comment: z.string().trim().min(1).max(1000) });
+
+export const warningListQuerySchema = z.strictObject({
+  status: z.enum(warningStatuses).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const warningStepSchema = z.object({
+  at: instant,
+  action: z.string(),
+  actorName: z.string(),
+  comment: z.string(),
+});
+
+export const warningVersionSchema = z.object({
+  version: z.number().int(),
+  identifier: z.string(),
+  msgType: z.enum(['Alert', 'Update', 'Cancel']),
+  sent: instant,
+  sm3: z.string().describe('SM3 hash (hex) of the archived CAP XML'),
+  capUrl: z.string(),
+});
+
+export const warningDeliverySummarySchema = z.object({
+  channel: z.string(),
+  pending: z.number().int(),
+  delivered: z.number().int(),
+  failed: z.number().int(),
+});
+
+export const warningRecordSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(warningStatuses),
+  eventType: z.string(),
+  level: z.enum(warningLevels),
+  onset: instant,
+  expires: instant,
+  audience: z.string(),
+  contact: z.string(),
+  area: warningAreaSchema,
+  info: z.object({ zh: warningInfoBlockSchema, en: warningInfoBlockSchema.nullable() }),
+  authorName: z.string(),
+  approverName: z.string().nullable(),
+  lastComment: z.string().nullable(),
+  releasedVersions: z.number().int(),
+  demo: z.boolean(),
+  allowedActions: z.array(z.enum(warningActions)),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type WarningRecord = z.infer<typeof warningRecordSchema>;
+
+export const warningDetailSchema = warningRecordSchema.extend({
+  steps: z.array(warningStepSchema),
+  versions: z.array(warningVersionSchema),
+  deliveries: z.array(warningDeliverySummarySchema),
+});
+
+/** What the public sees of an active warning: its latest released version. */
+export const publicWarningSchema = z.object({
+  id: z.uuid(),
+  identifier: z.string(),
+  msgType: z.enum(['Alert', 'Update', 'Cancel']),
+  eventType: z.string(),
+  level: z.enum(warningLevels),
+  sent: instant,
+  onset: instant,
+  expires: instant,
+  area: warningAreaSchema,
+  info: z.object({ zh: warningInfoBlockSchema, en: warningInfoBlockSchema.nullable() }),
+  capUrl: z.string(),
+  demo: z.boolean(),
+});
+export type PublicWarning = z.infer<typeof publicWarningSchema>;

@@ -1,0 +1,154 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db.ts';
+import { createMemoryEventBus } from '../../platform/events/index.ts';
+import { createNotificationsModule } from '../notifications/index.ts';
+import { createRegistryModule } from '../registry/index.ts';
+import { createWarningsModule } from '../warnings/index.ts';
+
+const DEMO_KEY = 'demo.warnings';
+const DAY = 86_400_000;
+
+/** Two demo officers: the two-person rule holds for demo data too. */
+const author = {
+  id: '00000000-0000-4000-8000-0000000d0a01',
+  name: '演示值班员',
+  scope: { kind: 'city' as const },
+  canWrite: true,
+  canApprove: false,
+};
+const approver = {
+  id: '00000000-0000-4000-8000-0000000d0a02',
+  name: '演示审核人',
+  scope: { kind: 'city' as const },
+  canWrite: true,
+  canApprove: true,
+};
+
+/**
+ * Demo public warnings (演示) in different states: one published for 江川区, one awaiting approval,
+ * one rejected with a comment and one draft drawn as a polygon. Loaded once, through the warnings
+ * module's own service, so the published one has its archived CAP version and queued deliveries.
+ */
+export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Config; cipher: FieldCipher }) {
+  const { db, clock, config } = deps;
+  const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);
+  if (done.rowCount) return false;
+  const events = createMemoryEventBus({ log: () => undefined });
+  const warnings = createWarningsModule({
+    db,
+    clock,
+    config,
+    events,
+    notifier: createNotificationsModule({ db, clock }).notifier,
+    enterprises: createRegistryModule({ db, clock, cipher: deps.cipher }).enterprisesInArea,
+    log: () => undefined,
+  }).warnings;
+  const now = clock.now();
+  const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
+  const base = { onset: at(0), expires: at(30), contact: '0877-2023110（演示）', audience: '' };
+
+  const published = await warnings.create(
+    author,
+    {
+      ...base,
+      eventType: 'hazchem_leak',
+      level: 'orange',
+      audience: '江川区企业及周边群众',
+      area: { counties: ['530403'], townships: [], polygon: null, circle: null },
+      info: {
+        zh: {
+          headline: '【演示】江川区危险化学品泄漏橙色预警',
+          description: '演示数据：江川区某化工企业液氯储罐发生泄漏，影响半径约800米。',
+          instruction: '下风向人员关闭门窗，按指引向上风向撤离；企业立即启动应急预案。',
+        },
+        en: {
+          headline: '[Demo] Orange warning: chemical leak in Jiangchuan',
+          description:
+            'Demo data: a chlorine tank leak at a chemical plant in Jiangchuan, about 800 m affected.',
+          instruction: 'Downwind residents close windows and move upwind as instructed.',
+        },
+      },
+    },
+    true,
+  );
+  await warnings.step(author, published.id, 'submit', '');
+  await warnings.step(approver, published.id, 'approve', '同意发布（演示）');
+  await warnings.step(approver, published.id, 'publish', '');
+
+  const submitted = await warnings.create(
+    author,
+    {
+      ...base,
+      eventType: 'forest_fire',
+      level: 'yellow',
+      area: { counties: ['530427'], townships: [], polygon: null, circle: null },
+      info: {
+        zh: {
+          headline: '【演示】新平县森林火险黄色预警',
+          description: '演示数据：未来三天新平县森林火险气象等级较高。',
+          instruction: '严禁野外用火。',
+        },
+        en: null,
+      },
+    },
+    true,
+  );
+  await warnings.step(author, submitted.id, 'submit', '');
+
+  const rejected = await warnings.create(
+    author,
+    {
+      ...base,
+      eventType: 'rainstorm',
+      level: 'blue',
+      area: { counties: ['530481'], townships: [], polygon: null, circle: null },
+      info: {
+        zh: {
+          headline: '【演示】澄江市暴雨蓝色预警',
+          description: '演示数据：预计澄江市有暴雨。',
+          instruction: '',
+        },
+        en: null,
+      },
+    },
+    true,
+  );
+  await warnings.step(author, rejected.id, 'submit', '');
+  await warnings.step(approver, rejected.id, 'reject', '请补充防范指引（演示）');
+
+  await warnings.create(
+    author,
+    {
+      ...base,
+      eventType: 'geohazard',
+      level: 'blue',
+      area: {
+        counties: [],
+        townships: ['530428101'],
+        polygon: [
+          { lat: 23.62, lon: 101.98 },
+          { lat: 23.62, lon: 102.03 },
+          { lat: 23.58, lon: 102.03 },
+          { lat: 23.58, lon: 101.98 },
+        ],
+        circle: null,
+      },
+      info: {
+        zh: {
+          headline: '【演示】元江县地质灾害风险蓝色预警（草稿）',
+          description: '演示数据：曼来镇部分区域滑坡风险较高。',
+          instruction: '危险区人员及时转移。',
+        },
+        en: null,
+      },
+    },
+    true,
+  );
+  await db.query('INSERT INTO settings (key, value) VALUES ($1, $2)', [
+    DEMO_KEY,
+    JSON.stringify({ loadedAt: now.toISOString() }),
+  ]);
+  return true;
+}

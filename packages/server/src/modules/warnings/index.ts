@@ -1,0 +1,104 @@
+/**
+ * Public warning release (预警发布): authoring, two-person approval, CAP 1.2 release with archived
+ * SM3-hashed versions, the channel outbox (in-app, webhook, MQTT, email) and the public feeds.
+ * Owns the tables warnings, warning_steps, warning_versions, warning_deliveries, warning_imports.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Db } from '../../platform/db.ts';
+import type { EventBus } from '../../platform/events/index.ts';
+import type { Notifier } from '../notifications/index.ts';
+import type { EnterprisesInArea } from '../registry/index.ts';
+import { emailSender, mqttSender, webhookSender, type ChannelSender } from './warning-channels.ts';
+import { createWarningOutbox, type WarningChannel } from './warning-outbox.ts';
+import { createWarningsRepository } from './warnings.repository.ts';
+import { registerWarningsRoutes } from './warnings.routes.ts';
+import { createWarningImports } from './warning-import.ts';
+import { registerWarningImportRoutes } from './warning-import.routes.ts';
+import { createWarningsService } from './warnings.service.ts';
+
+export type { WarningsService } from './warnings.service.ts';
+export type { WarningOutbox } from './warning-outbox.ts';
+import type { WarningOutbox } from './warning-outbox.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The warnings' channel outbox, for the worker and for tests that drive it by hand. */
+    warningOutbox: WarningOutbox;
+  }
+}
+
+const DELIVER_MS = 2_000;
+const EXPIRE_MS = 60_000;
+
+export function createWarningsModule(deps: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  events: EventBus;
+  notifier: Notifier;
+  enterprises: EnterprisesInArea;
+  log: (message: string, error?: unknown) => void;
+}) {
+  const { db, clock, config } = deps;
+  const settings = config.warnings;
+  const warnings = createWarningsRepository(db);
+  const mqtt = config.mqttUrl
+    ? mqttSender(config.mqttUrl, `${config.mqtt.clientId}-warnings-${process.pid}`)
+    : null;
+  const email = settings.smtpUrl ? emailSender(settings.smtpUrl, settings.emailFrom) : null;
+  const senders: Partial<Record<Exclude<WarningChannel, 'in_app'>, ChannelSender>> = {
+    webhook: webhookSender(settings.webhookSecret),
+    ...(mqtt ? { mqtt } : {}),
+    ...(email ? { email } : {}),
+  };
+  const outbox = createWarningOutbox({
+    db,
+    clock,
+    warnings,
+    notifier: deps.notifier,
+    senders,
+    publicBaseUrl: settings.publicBaseUrl,
+  });
+  const service = createWarningsService({
+    db,
+    clock,
+    events: deps.events,
+    warnings,
+    outbox,
+    notifier: deps.notifier,
+    enterprises: deps.enterprises,
+    config: settings,
+    mqttEnabled: mqtt !== null,
+    emailEnabled: email !== null,
+  });
+  return {
+    warnings: service,
+    outbox,
+    register(app: FastifyInstance) {
+      registerWarningImportRoutes(app, { imports: createWarningImports({ db, clock }) });
+      registerWarningsRoutes(app, {
+        warnings: service,
+        clock,
+        publicBaseUrl: settings.publicBaseUrl,
+        senderName: settings.senderName.zh,
+      });
+      app.decorate('warningOutbox', outbox);
+      const timers: NodeJS.Timeout[] = [];
+      app.addHook('onReady', async () => {
+        if (!config.workers) return;
+        // Safe in every process: rows are claimed with FOR UPDATE SKIP LOCKED and a lease.
+        const every = (ms: number, work: () => Promise<unknown>, what: string) =>
+          timers.push(setInterval(() => void work().catch((error: unknown) => deps.log(what, error)), ms));
+        every(DELIVER_MS, () => outbox.deliverDue(), 'warning delivery failed');
+        every(EXPIRE_MS, () => service.expireDue(), 'warning expiry failed');
+      });
+      app.addHook('onClose', async () => {
+        for (const timer of timers) clearInterval(timer);
+        await mqtt?.close();
+        email?.close();
+      });
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import { defaultLevelMapping, findWarningEventType } from '@anjian/domain';
+import type { Clock } from '../../platform/clock.ts';
+import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
+import type { Notifier } from '../notifications/index.ts';
+import type { ChannelMessage, ChannelSender } from './warning-channels.ts';
+import type { VersionRow, WarningsRepository } from './warnings.repository.ts';
+
+export const warningChannels = ['in_app', 'webhook', 'mqtt', 'email'] as const;
+export type WarningChannel = (typeof warningChannels)[number];
+
+/** A claimed row is leased for this long: another process skips it meanwhile. */
+const LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 10;
+/** 30 s, 1 min, 2 min … capped at 1 h. */
+export const warningBackoffMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+
+export interface NewDelivery {
+  channel: WarningChannel;
+  recipient: string;
+}
+
+interface ClaimedRow {
+  id: string;
+  warning_id: string;
+  version: number;
+  channel: WarningChannel;
+  recipient: string;
+  attempts: number;
+}
+
+/**
+ * The one outbox of every warning channel. Publishing writes a row per (version, channel,
+ * recipient) in the release's transaction (a unique key keeps it to one); the worker claims due rows
+ * with FOR UPDATE SKIP LOCKED and a lease, so two processes never send the same row at once, and
+ * retries a failure with back-off. In-app notifications are written in the same transaction that
+ * marks the row delivered: exactly once. The other channels are at least once, each message
+ * carrying its delivery id (webhook header, email Message-ID) for the receiver to drop a repeat.
+ */
+export function createWarningOutbox(deps: {
+  db: Db;
+  clock: Clock;
+  warnings: WarningsRepository;
+  notifier: Notifier;
+  senders: Partial<Record<Exclude<WarningChannel, 'in_app'>, ChannelSender>>;
+  publicBaseUrl: string;
+}) {
+  const { db, clock, warnings, notifier, senders } = deps;
+
+  const messageOf = (row: ClaimedRow, version: VersionRow): ChannelMessage => ({
+    deliveryId: row.id,
+    identifier: version.identifier,
+    msgType: version.msgType,
+    capXml: version.capXml,
+    headline: version.content.info.zh.headline,
+    description: version.content.info.zh.description,
+    link: `${deps.publicBaseUrl}/public/warnings`,
+  });
+
+  async function deliverInApp(row: ClaimedRow, version: VersionRow): Promise<boolean> {
+    return inTransaction(db, async (tx) => {
+      const still = await tx.query(
+        `SELECT 1 FROM warning_deliveries WHERE id = $1 AND status = 'pending' FOR UPDATE`,
+        [row.id],
+      );
+      if (still.rowCount === 0) return false;
+      const { content } = version;
+      const level = defaultLevelMapping[content.level];
+      const event = findWarningEventType(content.eventType);
+      await notifier.insertMany(
+        tx,
+        [row.recipient],
+        {
+          kind: 'warning.published',
+          severity: content.level === 'red' || content.level === 'orange' ? 'danger' : 'warning',
+          title: {
+            zh:
+              version.msgType === 'Cancel'
+                ? `预警解除：${content.info.zh.headline}`
+                : content.info.zh.headline,
+            en:
+              (version.msgType === 'Cancel' ? 'Warning cancelled: ' : '') +
+              (content.info.en?.headline ?? `${level.en} warning: ${event?.en ?? content.eventType}`),
+          },
+          body: {
+            zh: content.info.zh.description,
+            en: content.info.en?.description ?? content.info.zh.description,
+          },
+          link: `/warnings/${version.warningId}`,
+          data: { warningId: version.warningId, version: version.version, identifier: version.identifier },
+        },
+        clock.now(),
+      );
+      await tx.query(
+        `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL WHERE id = $1`,
+        [row.id, clock.now()],
+      );
+      return true;
+    });
+  }
+
+  return {
+    async enqueue(
+      source: Queryable,
+      warningId: string,
+      version: number,
+      deliveries: readonly NewDelivery[],
+      at: Date,
+    ) {
+      if (deliveries.length === 0) return 0;
+      const result = await source.query(
+        `INSERT INTO warning_deliveries (warning_id, version, channel, recipient, next_attempt_at, created_at)
+         SELECT $1, $2, c, r, $5, $5 FROM unnest($3::text[], $4::text[]) AS d (c, r)
+         ON CONFLICT (warning_id, version, channel, recipient) DO NOTHING`,
+        [warningId, version, deliveries.map((d) => d.channel), deliveries.map((d) => d.recipient), at],
+      );
+      return result.rowCount ?? 0;
+    },
+
+    /** Sends what is due at `now`; never throws for a failed send (the row keeps the error). */
+    async deliverDue(now: Date = clock.now(), limit = 200): Promise<{ delivered: number; failed: number }> {
+      const claimed = await db.query<ClaimedRow>(
+        `UPDATE warning_deliveries SET next_attempt_at = $2, attempts = attempts + 1
+         WHERE id IN (SELECT id FROM warning_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
+                      ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING id, warning_id, version, channel, recipient, attempts`,
+        [now, new Date(now.getTime() + LEASE_MS), limit],
+      );
+      const versions = new Map<string, VersionRow>();
+      let delivered = 0;
+      let failed = 0;
+      for (const row of claimed.rows) {
+        const key = `${row.warning_id}/${row.version}`;
+        if (!versions.has(key)) {
+          for (const v of await warnings.versions(row.warning_id))
+            versions.set(`${v.warningId}/${v.version}`, v);
+        }
+        const version = versions.get(key)!;
+        let error: string | null = null;
+        try {
+          if (row.channel === 'in_app') {
+            if (await deliverInApp(row, version)) delivered += 1;
+            continue;
+          }
+          const send = senders[row.channel];
+          if (!send) throw new Error(`channel ${row.channel} is not configured`);
+          await send(row.recipient, messageOf(row, version));
+        } catch (cause) {
+          error = cause instanceof Error ? cause.message : String(cause);
+        }
+        if (error === null) {
+          delivered += 1;
+          await db.query(
+            `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL WHERE id = $1`,
+            [row.id, clock.now()],
+          );
+        } else {
+          failed += 1;
+          await db.query(
+            `UPDATE warning_deliveries SET next_attempt_at = $2, last_error = $3,
+               status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
+            [
+              row.id,
+              new Date(now.getTime() + warningBackoffMs(row.attempts)),
+              error.slice(0, 500),
+              MAX_ATTEMPTS,
+            ],
+          );
+        }
+      }
+      return { delivered, failed };
+    },
+
+    /** Per channel: how many are pending, delivered and failed for the warning (all versions). */
+    async summary(warningId: string) {
+      const rows = await db.query<{ channel: string; pending: number; delivered: number; failed: number }>(
+        `SELECT channel, count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+                count(*) FILTER (WHERE status = 'failed')::int AS failed
+         FROM warning_deliveries WHERE warning_id = $1 GROUP BY channel ORDER BY channel`,
+        [warningId],
+      );
+      return rows.rows;
+    },
+
+    /** Sends a version's failed rows again (after the peer was fixed). */
+    async retryFailed(warningId: string, at: Date): Promise<number> {
+      const result = await db.query(
+        `UPDATE warning_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $2
+         WHERE warning_id = $1 AND status = 'failed'`,
+        [warningId, at],
+      );
+      return result.rowCount ?? 0;
+    },
+  };
+}
+
+export type WarningOutbox = ReturnType<typeof createWarningOutbox>;

@@ -1,0 +1,233 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  chinaStamp,
+  pageOf,
+  publicWarningSchema,
+  warningCommentSchema,
+  warningDetailSchema,
+  warningInputSchema,
+  warningListQuerySchema,
+  warningRecordSchema,
+  warningRejectSchema,
+  type Permission,
+} from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { attachmentHeader, XLSX_TYPE } from '../../platform/excel.ts';
+import { buildWarningsAtom } from './warning-feed.ts';
+import { warningsWorkbook } from './warning-export.ts';
+import { warningActorOf, type WarningsService } from './warnings.service.ts';
+
+const tags = ['warnings'];
+const idParams = z.object({ id: z.uuid() });
+const write: Permission = 'warning:write';
+const approve: Permission = 'warning:approve';
+const either: readonly Permission[] = [write, approve];
+
+/** Lifecycle steps: who may ask (the domain's state machine decides the rest, two-person rule included). */
+const steps = [
+  { action: 'submit', access: write, body: warningCommentSchema, summary: 'Submit a draft for approval' },
+  { action: 'approve', access: approve, body: warningCommentSchema, summary: 'Approve (not the author)' },
+  {
+    action: 'reject',
+    access: approve,
+    body: warningRejectSchema,
+    summary: 'Reject with a comment (not the author)',
+  },
+  {
+    action: 'publish',
+    access: approve,
+    body: warningCommentSchema,
+    summary: 'Publish an approved warning: CAP Alert or Update',
+  },
+  {
+    action: 'revise',
+    access: write,
+    body: warningCommentSchema,
+    summary: 'Start an update of a published warning (a new draft)',
+  },
+  {
+    action: 'cancel',
+    access: approve,
+    body: warningCommentSchema,
+    summary: 'Cancel: CAP Cancel when released, else withdraw',
+  },
+] as const;
+
+export function registerWarningsRoutes(
+  app: FastifyInstance,
+  {
+    warnings,
+    clock,
+    publicBaseUrl,
+    senderName,
+  }: { warnings: WarningsService; clock: Clock; publicBaseUrl: string; senderName: string },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/warnings',
+    {
+      config: { access: either },
+      schema: {
+        tags,
+        summary: 'Warnings in the caller’s scope, latest first',
+        querystring: warningListQuerySchema,
+        response: { 200: pageOf(warningRecordSchema) },
+      },
+    },
+    async (request) => warnings.list(warningActorOf(requireAuth(request)), request.query),
+  );
+
+  api.get(
+    '/api/v1/warnings/export',
+    {
+      config: { access: either, audit: 'warning.export' },
+      schema: { tags, summary: '预警信息台账 as an Excel workbook' },
+    },
+    async (request, reply) => {
+      const stamp = chinaStamp(clock.now());
+      const rows = await warnings.listAll(warningActorOf(requireAuth(request)));
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentHeader(`warnings_${stamp}.xlsx`, `预警信息_${stamp}.xlsx`))
+        .send(await warningsWorkbook(rows));
+    },
+  );
+
+  api.post(
+    '/api/v1/warnings',
+    {
+      config: { access: write, audit: 'warning.create' },
+      schema: {
+        tags,
+        summary: 'Draft a warning',
+        body: warningInputSchema,
+        response: { 201: warningDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await warnings.create(warningActorOf(requireAuth(request)), request.body);
+      request.auditTarget = created.id;
+      return reply.status(201).send(created);
+    },
+  );
+
+  api.get(
+    '/api/v1/warnings/:id',
+    {
+      config: { access: either },
+      schema: {
+        tags,
+        summary: 'A warning with its steps, released versions and delivery status',
+        params: idParams,
+        response: { 200: warningDetailSchema },
+      },
+    },
+    async (request) => warnings.detail(warningActorOf(requireAuth(request)), request.params.id),
+  );
+
+  api.put(
+    '/api/v1/warnings/:id',
+    {
+      config: { access: write, audit: 'warning.edit' },
+      schema: {
+        tags,
+        summary: 'Edit a draft or a rejected warning',
+        params: idParams,
+        body: warningInputSchema,
+        response: { 200: warningDetailSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      return warnings.update(warningActorOf(requireAuth(request)), request.params.id, request.body);
+    },
+  );
+
+  for (const step of steps) {
+    api.post(
+      `/api/v1/warnings/:id/${step.action}`,
+      {
+        config: { access: step.access, audit: `warning.${step.action}` },
+        schema: {
+          tags,
+          summary: step.summary,
+          params: idParams,
+          body: step.body,
+          response: { 200: warningDetailSchema },
+        },
+      },
+      async (request) => {
+        request.auditTarget = request.params.id;
+        const { comment } = request.body as { comment: string };
+        return warnings.step(warningActorOf(requireAuth(request)), request.params.id, step.action, comment);
+      },
+    );
+  }
+
+  api.post(
+    '/api/v1/warnings/:id/retry',
+    {
+      config: { access: approve, audit: 'warning.retry' },
+      schema: {
+        tags,
+        summary: 'Send the failed deliveries again (after the peer was fixed)',
+        params: idParams,
+        response: { 200: warningDetailSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      return warnings.retryFailed(warningActorOf(requireAuth(request)), request.params.id);
+    },
+  );
+
+  // Public: no sign-in. What was released, as released.
+  api.get(
+    '/api/v1/public/warnings',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Active public warnings (latest released version each)',
+        response: { 200: z.object({ items: z.array(publicWarningSchema) }) },
+      },
+    },
+    async () => ({ items: await warnings.active() }),
+  );
+
+  api.get(
+    '/api/v1/public/warnings/feed.atom',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Atom feed of active warnings with their CAP links' },
+    },
+    async (_request, reply) =>
+      reply.header('content-type', 'application/atom+xml; charset=utf-8').send(
+        buildWarningsAtom(await warnings.active(), {
+          baseUrl: publicBaseUrl,
+          senderName,
+          updated: clock.now(),
+        }),
+      ),
+  );
+
+  api.get(
+    '/api/v1/public/warnings/cap/:file',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'One released version as CAP 1.2 XML',
+        params: z.object({ file: z.string().regex(/^[0-9A-Za-z_-]{1,80}\.xml$/) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'application/cap+xml; charset=utf-8')
+        .send(await warnings.capXml(request.params.file.slice(0, -4))),
+  );
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { TestContext } from '../test-app.ts';
+import { countyOf, everyone, statuses, type RouteCase, type Target } from './matrix-support.ts';
+
+/**
+ * Authorisation-matrix rows for public warning release (see ../authorization-matrix.routes.test.ts).
+ * City and county officers write (warning:write), city officers approve (warning:approve); the
+ * author of every fixture warning is someone else, so the two-person rule never decides a row.
+ * "In scope" is a warning for 江川区 (the county officer's), "out of scope" one for 通海县.
+ */
+const AUTHOR = '00000000-0000-4000-8000-00000000a001';
+
+const INPUT = (target: Target) => ({
+  eventType: 'gas',
+  level: 'yellow',
+  onset: '2026-11-29T10:00:00+08:00',
+  expires: '2026-12-29T10:00:00+08:00',
+  contact: '0877-2023110',
+  area: { counties: [countyOf(target)] },
+  info: { zh: { headline: '矩阵预警', description: '矩阵测试', instruction: '' } },
+});
+
+async function newWarning(t: TestContext, target: Target, status: string, released = 0): Promise<string> {
+  const county = countyOf(target);
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO warnings (status, event_type, level, onset, expires, contact, area, counties, info, author_id,
+       author_name, released_versions, created_at, updated_at)
+     VALUES ($1, 'gas', 'yellow', '2026-11-29T02:00:00Z', '2026-12-29T02:00:00Z', '0877', $2, $3, $4, $5, '矩阵作者', $6, now(), now())
+     RETURNING id`,
+    [
+      status,
+      JSON.stringify({ counties: [county], townships: [], polygon: null, circle: null }),
+      [county],
+      JSON.stringify({ zh: { headline: '矩阵预警', description: '矩阵测试', instruction: '' }, en: null }),
+      AUTHOR,
+      released,
+    ],
+  );
+  return row.rows[0]!.id;
+}
+
+async function newVersion(t: TestContext): Promise<string> {
+  const id = await newWarning(t, 'in', 'published', 1);
+  const identifier = `53040000000000_${randomUUID().replace(/\D/g, '').slice(0, 14).padEnd(14, '0')}_0`;
+  await t.db.query(
+    `INSERT INTO warning_versions (warning_id, version, identifier, msg_type, sent, content, cap_xml, sm3)
+     VALUES ($1, 1, $2, 'Alert', now(), '{}', '<alert/>', 'x')`,
+    [id, identifier],
+  );
+  return identifier;
+}
+
+const writers = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: status });
+const writersOut = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: 404 });
+const approvers = (status: number) => statuses(403, { cityOfficer: status });
+
+const step = (action: string, from: string, ok: number[], body: object = {}, released = 0): RouteCase => ({
+  build: async ({ t, target }) => ({
+    url: `/api/v1/warnings/${await newWarning(t, target, from, released)}/${action}`,
+    payload: body,
+  }),
+  in: ok.length === 2 ? writers(200) : approvers(200),
+  out: ok.length === 2 ? writersOut(200) : approvers(200),
+});
+
+const CAP = `<?xml version="1.0" encoding="UTF-8"?>
+<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
+  <identifier>53040041600000_20261129090000_0</identifier>
+  <sender>53040041600000</sender>
+  <sent>2026-11-29T09:00:00+08:00</sent>
+  <status>Actual</status>
+  <msgType>Alert</msgType>
+  <scope>Public</scope>
+</alert>`;
+
+export const warningsMatrix: Record<string, RouteCase> = {
+  'POST /api/v1/warnings/imports': {
+    build: async () => ({
+      url: '/api/v1/warnings/imports',
+      payload: CAP,
+      headers: { 'content-type': 'application/cap+xml' },
+    }),
+    in: writers(200),
+  },
+  'GET /api/v1/warnings/imports': {
+    build: async () => ({ url: '/api/v1/warnings/imports' }),
+    in: writers(200),
+  },
+  'GET /api/v1/warnings': { build: async () => ({ url: '/api/v1/warnings' }), in: writers(200) },
+  'GET /api/v1/warnings/export': {
+    build: async () => ({ url: '/api/v1/warnings/export' }),
+    in: writers(200),
+  },
+  'POST /api/v1/warnings': {
+    build: async ({ target }) => ({ url: '/api/v1/warnings', payload: INPUT(target) }),
+    in: writers(201),
+    out: statuses(403, { cityOfficer: 201 }),
+  },
+  'GET /api/v1/warnings/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/warnings/${await newWarning(t, target, 'draft')}` }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  'PUT /api/v1/warnings/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/warnings/${await newWarning(t, target, 'draft')}`,
+      payload: INPUT(target),
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  'POST /api/v1/warnings/:id/submit': step('submit', 'draft', [1, 2]),
+  'POST /api/v1/warnings/:id/approve': step('approve', 'submitted', [1]),
+  'POST /api/v1/warnings/:id/reject': step('reject', 'submitted', [1], { comment: '请补充' }),
+  'POST /api/v1/warnings/:id/publish': step('publish', 'approved', [1]),
+  'POST /api/v1/warnings/:id/revise': step('revise', 'published', [1, 2], {}, 1),
+  'POST /api/v1/warnings/:id/cancel': step('cancel', 'draft', [1]),
+  'POST /api/v1/warnings/:id/retry': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/warnings/${await newWarning(t, target, 'draft')}/retry`,
+    }),
+    in: approvers(200),
+    out: approvers(200),
+  },
+  'GET /api/v1/public/warnings': {
+    build: async () => ({ url: '/api/v1/public/warnings' }),
+    in: everyone(200),
+  },
+  'GET /api/v1/public/warnings/feed.atom': {
+    build: async () => ({ url: '/api/v1/public/warnings/feed.atom' }),
+    in: everyone(200),
+  },
+  'GET /api/v1/public/warnings/cap/:file': {
+    build: async ({ t }) => ({ url: `/api/v1/public/warnings/cap/${await newVersion(t)}.xml` }),
+    in: everyone(200),
+  },
+};
