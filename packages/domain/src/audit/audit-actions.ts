@@ -163,6 +163,29 @@ export const auditActions = {
   'emergency.duty_log': a('值班记录', 'Duty log entry'),
   'notification.read': a('标记通知已读', 'Mark notification read'),
   'notification.read_all': a('全部通知标为已读', 'Mark all notifications read'),
+
+  'user.export': a('导出用户', 'Export users'),
+  'object.export': a('导出监管对象', 'Export regulated objects'),
+  'risk.overview_export': a('导出区域风险台账', 'Export the area risk ledger'),
+  'hazard.export': a('导出隐患台账', 'Export hidden hazards'),
+  'emergency_resource.export': a('导出应急资源', 'Export emergency resources'),
+  'incident.export': a('导出事件', 'Export incidents'),
+  'drill.export': a('导出演练', 'Export drills'),
+  'enforcement.inspection.export': a('导出执法检查', 'Export inspections'),
+  'enforcement.case.export': a('导出处罚案件', 'Export penalty cases'),
+  'alarm.export': a('导出报警记录', 'Export alarms'),
+
+  'warning.create': a('新建预警', 'Draft a warning'),
+  'warning.edit': a('修改预警', 'Edit a warning'),
+  'warning.submit': a('提交预警审核', 'Submit a warning for approval'),
+  'warning.approve': a('审核通过预警', 'Approve a warning'),
+  'warning.reject': a('退回预警', 'Reject a warning'),
+  'warning.publish': a('发布预警', 'Publish a warning'),
+  'warning.revise': a('更新预警', 'Update a warning'),
+  'warning.cancel': a('解除预警', 'Cancel a warning'),
+  'warning.retry': a('重发预警', 'Resend a warning'),
+  'warning.import': a('导入外部预警', 'Import a received warning'),
+  'warning.export': a('导出预警', 'Export warnings'),
 } as const satisfies Record<string, AuditActionLabel>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -24,10 +24,11 @@ describe('dates in records', () => {
     expect(isoInstant().safeParse(value).success).toBe(ok);
   });
 
-  it('names the range in digits only (no English inside the Chinese UI)', () => {
+  it("carries the catalogue code and the range, so the field is answered in the caller's language", () => {
     const result = isoDate().safeParse('9999-12-31');
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.message).toBe('1900-01-01 … 2100-12-31');
+    const issue = result.error!.issues[0]! as { params?: Record<string, unknown> };
+    expect(issue.params).toEqual({ code: 'request.date_out_of_range', min: '1900-01-01', max: '2100-12-31' });
     expect(DATE_RANGE).toEqual({ minYear: 1900, maxYear: 2100 });
   });
 });

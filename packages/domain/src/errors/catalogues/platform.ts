@@ -13,6 +13,11 @@ export const platformErrors = {
     zh: '不支持的内容类型，请使用 application/json',
     en: 'Unsupported content type; use application/json',
   },
+  'request.date_out_of_range': {
+    status: 400,
+    zh: '日期应在 {min} 至 {max} 之间',
+    en: 'The date must lie between {min} and {max}',
+  },
   'request.unexpected_body': {
     status: 400,
     zh: '该接口不接受请求体',

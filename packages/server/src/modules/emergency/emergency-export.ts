@@ -1,6 +1,7 @@
 import {
   accidentLevelNames,
   gb6441AccidentTypes,
+  gb6441v2025AccidentTypes,
   type AccidentLevel,
   type Drill,
   type EmergencyResource,
@@ -9,7 +10,10 @@ import {
 import { countyNameZh } from '../../platform/county-name.ts';
 import { cell, type ExportColumn } from '../../platform/list-export.ts';
 
-const accidentTypes = new Map<string, string>(gb6441AccidentTypes.map((t) => [t.code, t.zh]));
+// Both GB 6441 versions: an incident carries the code of the version its date selects.
+const accidentTypes = new Map<string, string>(
+  [...gb6441AccidentTypes, ...gb6441v2025AccidentTypes].map((t) => [t.code, t.zh]),
+);
 
 /** The incident list's page filters (the list reads whole and filters in the browser; so does the export). */
 export function incidentMatches(filter: {
