@@ -14,5 +14,9 @@ export default defineConfig({
   test: {
     reporters: reporters('web'),
     include: ['src/**/*.test.ts'],
+    // Files share one module graph per worker (each test mounts its own app, store and i18n):
+    // importing the domain and Element Plus once instead of per file took the suite from 37 s to
+    // 10 s here; checked order-independent with --sequence.shuffle.files.
+    isolate: false,
   },
 });
