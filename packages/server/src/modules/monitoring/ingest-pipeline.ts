@@ -1,118 +1,27 @@
 import { performance } from 'node:perf_hooks';
-import {
-  evaluatePoint,
-  rollUpSite,
-  type AlarmEscalationRules,
-  type PointAlarmState,
-  type ReadingQuality,
-} from '@anjian/domain';
 import type { PoolClient } from 'pg';
-import { isDatabaseUnavailable, type Db } from '../../platform/db.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { EventBatch, EventBus } from '../../platform/events/index.ts';
-import {
-  persistStates,
-  persistTransitions,
-  persistWarnings,
-  type AlarmChange,
-  type PointTransition,
-  type WarningChange,
-} from './alarm-store.ts';
-import { presetFor, type LivePoint, type LivePoints } from './live-points.ts';
-import { copyReadings, insertReadingsIfNew, readingKey, type StoredReading } from './readings-copy.ts';
+import { isDatabaseUnavailable } from '../../platform/db.ts';
+import { evaluateBatch } from './ingest-evaluate.ts';
+import { writeBatch, writeDirtyStates, type BatchWritten } from './ingest-transaction.ts';
+import type {
+  ControlJob,
+  IngestStats,
+  Job,
+  PendingReading,
+  PipelineOptions,
+  Prepared,
+  ReadingsJob,
+  StoredCounts,
+} from './ingest-types.ts';
+import { readingKey } from './readings-copy.ts';
 
-/** A reading ready to store: resolved point, quality and flag bits. */
-export interface PendingReading extends StoredReading {
-  readonly point: LivePoint;
-  readonly quality: ReadingQuality;
-}
-
-export interface StoredCounts {
-  /** Readings written (flagged ones included). */
-  readonly stored: number;
-  /** Readings already stored, or repeated in what was submitted together. */
-  readonly duplicates: number;
-}
-
-interface ReadingsJob {
-  readonly kind: 'readings';
-  readonly rows: readonly PendingReading[];
-  readonly arrivedAt: number;
-  stored: number;
-  duplicates: number;
-  resolve(counts: StoredCounts): void;
-  reject(error: unknown): void;
-}
-
-interface ControlJob {
-  readonly kind: 'tick' | 'snapshot';
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
-type Job = ReadingsJob | ControlJob;
-
-/** A batch evaluated and ready to write. */
-interface Prepared {
-  readonly batch: readonly ReadingsJob[];
-  readonly rows: number;
-  readonly now: Date;
-  readonly fresh: readonly PendingReading[];
-  readonly late: readonly PendingReading[];
-  readonly owners: Map<PendingReading, ReadingsJob>;
-  /** Newest reading time per point in this batch. */
-  readonly maxAt: Map<LivePoint, number>;
-  readonly drafts: Map<LivePoint, Draft>;
-  readonly transitions: PointTransition[];
-  readonly arrivals: Map<string, number>;
-  readonly warnings: WarningChange[];
-}
-
-interface Draft {
-  state: PointAlarmState;
-  nextCheckAt: number | null;
-  evaluated: boolean;
-}
-
-/** Where the time goes, cumulative since start (the benchmark and the operations page read it). */
-export interface IngestStats {
-  transactions: number;
-  readings: number;
-  transitions: number;
-  /** Alarm evaluation over the in-memory state. */
-  evaluateMs: number;
-  /** Writing readings (binary COPY and the duplicate-aware insert). */
-  writeMs: number;
-  /** Alarms, site warnings and point states. */
-  alarmsMs: number;
-  commitMs: number;
-  /** Highest number of readings waiting at once. */
-  maxQueued: number;
-  failures: number;
-}
-
-export interface SiteWarningState {
-  level: string | null;
-  signature: string;
-}
-
-export interface PipelineOptions {
-  readonly db: Db;
-  readonly clock: Clock;
-  readonly points: LivePoints;
-  readonly events: EventBus;
-  readonly escalation: () => AlarmEscalationRules;
-  readonly siteWarnings: Map<string, SiteWarningState>;
-  /** Readings that may wait in memory; beyond it, submissions are refused (503 / no MQTT ack). */
-  readonly queueLimit: number;
-  /** Rows per transaction (tech-measurements.md: ~10k-row COPY batches). */
-  readonly batchRows: number;
-  /** How long the first waiting reading may wait for others to share its commit. */
-  readonly lingerMs: number;
-  /** Called after commit for alarms that fired (the repeated-alarm rule). */
-  readonly onFired?: (changes: readonly AlarmChange[]) => void;
-  readonly onError?: (error: unknown) => void;
-}
+export type {
+  IngestStats,
+  PendingReading,
+  PipelineOptions,
+  SiteWarningState,
+  StoredCounts,
+} from './ingest-types.ts';
 
 /**
  * The hot path (ARCHITECTURE.md §4): readings wait in a bounded queue; one writer takes up to
@@ -251,7 +160,7 @@ export class IngestPipeline {
     try {
       if (job.kind === 'tick') {
         if (!(await this.write(this.prepare([], 0, null)))) throw new Error('tick not stored');
-      } else await this.writeDirtyStates();
+      } else await writeDirtyStates(this.options.db, this.options.points, this.options.clock);
       job.resolve();
     } catch (error) {
       job.reject(error);
@@ -259,162 +168,26 @@ export class IngestPipeline {
     }
   }
 
-  private async writeDirtyStates(): Promise<void> {
-    const dirty = [...this.options.points.all()].filter((point) => point.dirty);
-    if (dirty.length === 0) return;
-    const client = await this.options.db.connect();
-    let broken = false;
-    try {
-      await persistStates(client, dirty, this.options.clock.now());
-      for (const point of dirty) point.dirty = false;
-    } catch (error) {
-      broken = isDatabaseUnavailable(error);
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  }
-
-  /**
-   * Evaluates a batch (no batch: a worker tick) over the point states — the committed ones, or
-   * those `after` leaves once it commits. Pure computation; nothing changes until `write`.
-   */
+  /** Evaluates a batch (see evaluateBatch), counting the time it takes. */
   private prepare(batch: readonly ReadingsJob[], rows: number, after: Prepared | null): Prepared {
     const started = performance.now();
-    const now = this.options.clock.now();
-    const baseState = (point: LivePoint) => after?.drafts.get(point)?.state ?? point.state;
-    const baseNextCheck = (point: LivePoint) => {
-      const draft = after?.drafts.get(point);
-      return draft ? draft.nextCheckAt : point.nextCheckAt;
-    };
-    const storedUpTo = (point: LivePoint) =>
-      Math.max(point.lastStoredAt, after?.maxAt.get(point) ?? -Infinity);
-    const { fresh, late, owners, maxAt } = this.split(batch, storedUpTo);
-    const drafts = new Map<LivePoint, Draft>();
-    const transitions: PointTransition[] = [];
-    const arrivals = new Map<string, number>();
-    const draftOf = (point: LivePoint): Draft => {
-      let draft = drafts.get(point);
-      if (!draft) {
-        draft = { state: baseState(point), nextCheckAt: baseNextCheck(point), evaluated: false };
-        drafts.set(point, draft);
-      }
-      return draft;
-    };
-
-    if (batch.length > 0) {
-      for (const [point, group] of this.byPoint(fresh, late)) {
-        const draft = draftOf(point);
-        for (const row of group) {
-          const input = {
-            kind: 'reading',
-            at: new Date(row.at),
-            value: row.value,
-            quality: row.quality,
-          } as const;
-          const result = evaluatePoint(draft.state, input, point.rules, now);
-          if (result.ignored) continue;
-          draft.state = result.state;
-          draft.nextCheckAt = result.nextCheckAt ? result.nextCheckAt.getTime() : null;
-          draft.evaluated = true;
-          for (const transition of result.transitions) transitions.push({ point, transition });
-          if (result.transitions.length > 0 && !arrivals.has(point.id))
-            arrivals.set(point.id, owners.get(row)!.arrivedAt);
-        }
-      }
-    } else {
-      for (const point of this.options.points.all()) {
-        const nextCheckAt = baseNextCheck(point);
-        if (nextCheckAt === null || nextCheckAt > now.getTime()) continue;
-        const result = evaluatePoint(baseState(point), { kind: 'tick' }, point.rules, now);
-        const draft = draftOf(point);
-        draft.state = result.state;
-        draft.nextCheckAt = result.nextCheckAt ? result.nextCheckAt.getTime() : null;
-        draft.evaluated = true;
-        for (const transition of result.transitions) transitions.push({ point, transition });
-      }
-    }
-    transitions.sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime());
-    const warnings = this.warningChanges(transitions, drafts, now, after);
+    const prepared = evaluateBatch(this.options, batch, rows, after);
     this.stats.evaluateMs += performance.now() - started;
-    return { batch, rows, now, fresh, late, owners, maxAt, drafts, transitions, arrivals, warnings };
-  }
-
-  /** The stream's events of a batch, sent inside its transaction so that only a commit delivers them. */
-  private eventsOf(
-    warnings: readonly WarningChange[],
-    alarmChanges: readonly AlarmChange[],
-    arrivals: ReadonlyMap<string, number>,
-  ): EventBatch {
-    const events = this.options.events.batch();
-    for (const change of warnings) {
-      events.publish('monitoring.site-level-changed', {
-        objectId: change.objectId,
-        county: change.county,
-        enterpriseId: change.enterpriseId,
-        from: change.from,
-        to: change.to,
-        at: change.at.toISOString(),
-      });
-    }
-    for (const change of alarmChanges) {
-      const arrivedAt = arrivals.get(change.pointId);
-      events.publish('alarm.changed', {
-        id: change.id,
-        pointId: change.pointId,
-        status: change.status,
-        colour: change.colour,
-        county: change.county,
-        enterpriseId: change.enterpriseId,
-        objectId: change.objectId,
-        at: change.at.toISOString(),
-        ...(arrivedAt !== undefined ? { arrivedAt } : {}),
-      });
-    }
-    return events;
+    return prepared;
   }
 
   /** One transaction: the batch's readings, everything they change and their events; then memory, answers. */
   private async write(prepared: Prepared): Promise<boolean> {
-    const { batch, now, fresh, late, owners, drafts, transitions, arrivals, warnings } = prepared;
+    const { batch, fresh, late, owners, drafts, transitions, warnings } = prepared;
     const started = performance.now();
-    let written = started;
-    let stored = started;
     let client: PoolClient | null = null;
     let committed = false;
     let failure: unknown = null;
-    let alarmChanges: AlarmChange[] = [];
-    let newLate = new Set<string>();
-    let lateRows = late;
-    let events: EventBatch | null = null;
+    let result: BatchWritten | null = null;
     try {
       // Inside the try: with the database away, connecting fails too, and the submitters must hear.
       client = await this.options.db.connect();
-      await client.query('BEGIN');
-      if (fresh.length > 0) {
-        await client.query('SAVEPOINT fresh');
-        try {
-          await copyReadings(client, fresh);
-        } catch (error) {
-          // Another writer stored some of them first: fall back to the duplicate-aware path.
-          if ((error as { code?: string }).code !== '23505') throw error;
-          await client.query('ROLLBACK TO SAVEPOINT fresh');
-          lateRows = [...late, ...fresh];
-        }
-      }
-      newLate = await insertReadingsIfNew(client, lateRows);
-      written = performance.now();
-      alarmChanges = await persistTransitions(client, transitions, this.options.escalation());
-      await persistWarnings(client, warnings);
-      const changedStates = [...new Set(transitions.map((entry) => entry.point))].map((point) => ({
-        id: point.id,
-        state: drafts.get(point)!.state,
-        nextCheckAt: drafts.get(point)!.nextCheckAt,
-      }));
-      await persistStates(client, changedStates, now);
-      events = this.eventsOf(warnings, alarmChanges, arrivals);
-      await events.flush(client);
-      stored = performance.now();
+      result = await writeBatch(client, prepared, this.options.escalation, this.options.events);
       await client.query('COMMIT');
       committed = true;
     } catch (error) {
@@ -430,7 +203,8 @@ export class IngestPipeline {
       }
       this.queued -= prepared.rows;
     }
-    if (!committed) return false;
+    if (!committed || !result) return false;
+    const { alarmChanges, newLate, lateRows, events, written, stored } = result;
 
     // Committed: now memory may follow, the submitters may hear, the stream may tell.
     const done = performance.now();
@@ -464,83 +238,9 @@ export class IngestPipeline {
         signature: JSON.stringify(change.warning.reasons),
       });
     }
-    events?.committed();
+    events.committed();
     const fired = alarmChanges.filter((change) => change.fired);
     if (fired.length > 0) this.options.onFired?.(fired);
     return true;
-  }
-
-  /**
-   * De-duplicates by (point, time) across the batch; readings newer than anything stored for their
-   * point cannot be duplicates (fast COPY path), the others may be (duplicate-aware insert).
-   */
-  private split(batch: readonly ReadingsJob[], storedUpTo: (point: LivePoint) => number) {
-    const seen = new Set<string>();
-    const fresh: PendingReading[] = [];
-    const late: PendingReading[] = [];
-    const owners = new Map<PendingReading, ReadingsJob>();
-    const maxAt = new Map<LivePoint, number>();
-    for (const job of batch) {
-      for (const row of job.rows) {
-        const key = readingKey(row.pointNo, row.at);
-        if (seen.has(key)) {
-          job.duplicates += 1;
-          continue;
-        }
-        seen.add(key);
-        owners.set(row, job);
-        (row.at > storedUpTo(row.point) ? fresh : late).push(row);
-        if (row.at > (maxAt.get(row.point) ?? -Infinity)) maxAt.set(row.point, row.at);
-      }
-    }
-    return { fresh, late, owners, maxAt };
-  }
-
-  private byPoint(...lists: (readonly PendingReading[])[]): Map<LivePoint, PendingReading[]> {
-    const groups = new Map<LivePoint, PendingReading[]>();
-    for (const row of lists.flat()) {
-      if (row.quality !== 'ok') continue;
-      const group = groups.get(row.point);
-      if (group) group.push(row);
-      else groups.set(row.point, [row]);
-    }
-    for (const group of groups.values()) if (group.length > 1) group.sort((a, b) => a.at - b.at);
-    return groups;
-  }
-
-  private warningChanges(
-    transitions: readonly PointTransition[],
-    drafts: Map<LivePoint, Draft>,
-    now: Date,
-    after: Prepared | null,
-  ): WarningChange[] {
-    const sites = new Map<string, LivePoint>();
-    for (const { point } of transitions) sites.set(point.objectId, point);
-    const changes: WarningChange[] = [];
-    for (const [objectId, sample] of sites) {
-      const members = this.options.points.siteMembers(
-        objectId,
-        (point) => drafts.get(point)?.state ?? after?.drafts.get(point)?.state ?? point.state,
-      );
-      const warning = rollUpSite(members, presetFor(sample.objectKind));
-      // The batch being written may already change the site: compare with what it leaves.
-      const pending = after?.warnings.find((change) => change.objectId === objectId);
-      const previous = pending
-        ? { level: pending.to, signature: JSON.stringify(pending.warning.reasons) }
-        : this.options.siteWarnings.get(objectId);
-      const signature = JSON.stringify(warning.reasons);
-      if (previous && previous.level === warning.level && previous.signature === signature) continue;
-      if (!previous && warning.level === null) continue;
-      changes.push({
-        objectId,
-        county: sample.county,
-        enterpriseId: sample.enterpriseId,
-        from: previous?.level ?? null,
-        to: warning.level,
-        warning,
-        at: now,
-      });
-    }
-    return changes;
   }
 }

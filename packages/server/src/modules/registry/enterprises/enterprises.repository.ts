@@ -1,6 +1,10 @@
 import type { DataScope, EnterpriseListQuery, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../../platform/db.ts';
 import { scopeCondition } from '../../../platform/scope-sql.ts';
+import { createEnterpriseLicencesRepository } from './enterprise-licences.repository.ts';
+import { enterpriseWhere, SORT_COLUMNS, type EnterpriseFilter } from './enterprise-search.ts';
+
+export { enterpriseWhere, type EnterpriseFilter } from './enterprise-search.ts';
 
 export type ContactRole = 'legalRepresentative' | 'principal' | 'safetyManager';
 export interface SealedContact {
@@ -105,64 +109,10 @@ const SELECT_FULL = `
     (SELECT count(*)::int FROM regulated_objects o WHERE o.enterprise_id = e.id) AS object_count
   FROM enterprises e`;
 
-const SORT_COLUMNS: Record<EnterpriseListQuery['sort'], string> = {
-  name: 'e.name',
-  updatedAt: 'e.updated_at',
-  county: 'e.county',
-  employees: 'e.employees',
-};
-
-function bigrams(value: string): string[] {
-  const chars = [...value];
-  const pieces = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) pieces.add(chars[i]! + chars[i + 1]!);
-  return [...pieces];
-}
-
-export type EnterpriseFilter = Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>;
-
-/** WHERE clause of the filtered list; the export and the map layer use the very same one. */
-export function enterpriseWhere(
-  filter: EnterpriseFilter,
-  scope: DataScope,
-  today: string,
-  params: unknown[],
-): string {
-  const conditions = [scopeCondition(scope, { county: 'e.county', enterprise: 'e.id' }, params)];
-  const add = (sql: (n: number) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(sql(params.length));
-  };
-  if (filter.q) {
-    const q = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    add((n) => `e.search_text LIKE $${n}`, `%${q.toLowerCase()}%`);
-    const pieces = bigrams(filter.q.toLowerCase());
-    // Every two-character piece of the term must be among the row's pieces: the GIN index narrows
-    // the rows before the LIKE above checks the order.
-    if (pieces.length > 0) add((n) => `e.search_bigrams @> $${n}::text[]`, pieces);
-  }
-  if (filter.county) add((n) => `e.county = $${n}`, filter.county);
-  if (filter.township) add((n) => `e.township = $${n}`, filter.township);
-  if (filter.sector) add((n) => `e.sectors @> ARRAY[$${n}]::text[]`, filter.sector);
-  if (filter.status) add((n) => `e.status = $${n}`, filter.status);
-  if (filter.scale) add((n) => `e.scale = $${n}`, filter.scale);
-  if (filter.keyTag) add((n) => `e.key_tags @> ARRAY[$${n}]::text[]`, filter.keyTag);
-  if (filter.demo) add((n) => `e.demo = $${n}`, filter.demo === 'true');
-  if (filter.licenceExpiringWithinDays !== undefined) {
-    params.push(today);
-    const todayParam = params.length;
-    add(
-      (n) =>
-        `EXISTS (SELECT 1 FROM enterprise_licences l WHERE l.enterprise_id = e.id
-                 AND l.valid_until <= $${todayParam}::date + $${n}::int)`,
-      filter.licenceExpiringWithinDays,
-    );
-  }
-  return conditions.join(' AND ');
-}
-
 export function createEnterprisesRepository(db: Db) {
   return {
+    ...createEnterpriseLicencesRepository(db),
+
     async list(query: EnterpriseListQuery, scope: DataScope, today: string): Promise<Page<EnterpriseRecord>> {
       const params: unknown[] = [];
       const where = enterpriseWhere(query, scope, today, params);
@@ -341,23 +291,6 @@ export function createEnterprisesRepository(db: Db) {
       return new Map(inserted.rows.map((row) => [row.credit_code, row.id]));
     },
 
-    async insertLicences(
-      source: Queryable,
-      licences: readonly (Omit<LicenceRecord, 'id'> & { enterpriseId: string })[],
-    ): Promise<void> {
-      if (licences.length === 0) return;
-      await source.query(
-        `INSERT INTO enterprise_licences (enterprise_id, type, number, valid_until)
-         SELECT e, t, n, v::date FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(e, t, n, v)`,
-        [
-          licences.map((l) => l.enterpriseId),
-          licences.map((l) => l.type),
-          licences.map((l) => l.number),
-          licences.map((l) => l.validUntil),
-        ],
-      );
-    },
-
     async update(source: Queryable, id: string, data: EnterpriseWrite, at: Date): Promise<void> {
       await source.query(
         `UPDATE enterprises SET name = $2, credit_code = $3, county = $4, township = $5, address = $6, lon = $7,
@@ -385,75 +318,6 @@ export function createEnterprisesRepository(db: Db) {
           at,
         ],
       );
-    },
-
-    async replaceLicences(
-      source: Queryable,
-      enterpriseId: string,
-      licences: Omit<LicenceRecord, 'id'>[],
-    ): Promise<void> {
-      await source.query('DELETE FROM enterprise_licences WHERE enterprise_id = $1', [enterpriseId]);
-      if (licences.length === 0) return;
-      await source.query(
-        `INSERT INTO enterprise_licences (enterprise_id, type, number, valid_until)
-         SELECT $1, t, n, v::date FROM unnest($2::text[], $3::text[], $4::text[]) AS u(t, n, v)`,
-        [
-          enterpriseId,
-          licences.map((l) => l.type),
-          licences.map((l) => l.number),
-          licences.map((l) => l.validUntil),
-        ],
-      );
-    },
-
-    async appendHistory(
-      source: Queryable,
-      enterpriseId: string,
-      actor: { id: string | null; name: string },
-      changes: { field: string; oldValue: string | null; newValue: string | null }[],
-      at: Date,
-    ): Promise<void> {
-      if (changes.length === 0) return;
-      await source.query(
-        `INSERT INTO enterprise_history (enterprise_id, at, actor_id, actor_name, field, old_value, new_value)
-         SELECT $1, $2, $3, $4, f, o, n FROM unnest($5::text[], $6::text[], $7::text[]) AS u(f, o, n)`,
-        [
-          enterpriseId,
-          at,
-          actor.id,
-          actor.name,
-          changes.map((c) => c.field),
-          changes.map((c) => c.oldValue),
-          changes.map((c) => c.newValue),
-        ],
-      );
-    },
-
-    async history(
-      enterpriseId: string,
-    ): Promise<
-      { at: Date; actorName: string; field: string; oldValue: string | null; newValue: string | null }[]
-    > {
-      const rows = await db.query<{
-        at: Date;
-        actor_name: string;
-        field: string;
-        old_value: string | null;
-        new_value: string | null;
-      }>(
-        // The person's name, not the login stored when the entry was written.
-        `SELECT h.at, coalesce(p.display_name, h.actor_name) AS actor_name, h.field, h.old_value, h.new_value
-           FROM enterprise_history h LEFT JOIN users p ON p.id = h.actor_id
-          WHERE h.enterprise_id = $1 ORDER BY h.at DESC, h.id LIMIT 500`,
-        [enterpriseId],
-      );
-      return rows.rows.map((row) => ({
-        at: row.at,
-        actorName: row.actor_name,
-        field: row.field,
-        oldValue: row.old_value,
-        newValue: row.new_value,
-      }));
     },
 
     /** Changes whenever any enterprise is added, changed or removed. */

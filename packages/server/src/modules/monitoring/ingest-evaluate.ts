@@ -1,0 +1,155 @@
+import { evaluatePoint, rollUpSite } from '@anjian/domain';
+import type { Clock } from '../../platform/clock.ts';
+import type { PointTransition, WarningChange } from './alarm-store.ts';
+import type { Draft, PendingReading, Prepared, ReadingsJob, SiteWarningState } from './ingest-types.ts';
+import { presetFor, type LivePoint, type LivePoints } from './live-points.ts';
+import { readingKey } from './readings-copy.ts';
+
+/** What the evaluation of a batch reads: the clock, the live points and the last site warnings. */
+export interface EvaluationContext {
+  readonly clock: Clock;
+  readonly points: LivePoints;
+  readonly siteWarnings: ReadonlyMap<string, SiteWarningState>;
+}
+
+/**
+ * Evaluates a batch (no batch: a worker tick) over the point states — the committed ones, or
+ * those `after` leaves once it commits. Pure computation; nothing changes until `write`.
+ */
+export function evaluateBatch(
+  context: EvaluationContext,
+  batch: readonly ReadingsJob[],
+  rows: number,
+  after: Prepared | null,
+): Prepared {
+  const now = context.clock.now();
+  const baseState = (point: LivePoint) => after?.drafts.get(point)?.state ?? point.state;
+  const baseNextCheck = (point: LivePoint) => {
+    const draft = after?.drafts.get(point);
+    return draft ? draft.nextCheckAt : point.nextCheckAt;
+  };
+  const storedUpTo = (point: LivePoint) => Math.max(point.lastStoredAt, after?.maxAt.get(point) ?? -Infinity);
+  const { fresh, late, owners, maxAt } = splitBatch(batch, storedUpTo);
+  const drafts = new Map<LivePoint, Draft>();
+  const transitions: PointTransition[] = [];
+  const arrivals = new Map<string, number>();
+  const draftOf = (point: LivePoint): Draft => {
+    let draft = drafts.get(point);
+    if (!draft) {
+      draft = { state: baseState(point), nextCheckAt: baseNextCheck(point), evaluated: false };
+      drafts.set(point, draft);
+    }
+    return draft;
+  };
+
+  if (batch.length > 0) {
+    for (const [point, group] of byPoint(fresh, late)) {
+      const draft = draftOf(point);
+      for (const row of group) {
+        const input = {
+          kind: 'reading',
+          at: new Date(row.at),
+          value: row.value,
+          quality: row.quality,
+        } as const;
+        const result = evaluatePoint(draft.state, input, point.rules, now);
+        if (result.ignored) continue;
+        draft.state = result.state;
+        draft.nextCheckAt = result.nextCheckAt ? result.nextCheckAt.getTime() : null;
+        draft.evaluated = true;
+        for (const transition of result.transitions) transitions.push({ point, transition });
+        if (result.transitions.length > 0 && !arrivals.has(point.id))
+          arrivals.set(point.id, owners.get(row)!.arrivedAt);
+      }
+    }
+  } else {
+    for (const point of context.points.all()) {
+      const nextCheckAt = baseNextCheck(point);
+      if (nextCheckAt === null || nextCheckAt > now.getTime()) continue;
+      const result = evaluatePoint(baseState(point), { kind: 'tick' }, point.rules, now);
+      const draft = draftOf(point);
+      draft.state = result.state;
+      draft.nextCheckAt = result.nextCheckAt ? result.nextCheckAt.getTime() : null;
+      draft.evaluated = true;
+      for (const transition of result.transitions) transitions.push({ point, transition });
+    }
+  }
+  transitions.sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime());
+  const warnings = warningChanges(context, transitions, drafts, now, after);
+  return { batch, rows, now, fresh, late, owners, maxAt, drafts, transitions, arrivals, warnings };
+}
+
+/**
+ * De-duplicates by (point, time) across the batch; readings newer than anything stored for their
+ * point cannot be duplicates (fast COPY path), the others may be (duplicate-aware insert).
+ */
+function splitBatch(batch: readonly ReadingsJob[], storedUpTo: (point: LivePoint) => number) {
+  const seen = new Set<string>();
+  const fresh: PendingReading[] = [];
+  const late: PendingReading[] = [];
+  const owners = new Map<PendingReading, ReadingsJob>();
+  const maxAt = new Map<LivePoint, number>();
+  for (const job of batch) {
+    for (const row of job.rows) {
+      const key = readingKey(row.pointNo, row.at);
+      if (seen.has(key)) {
+        job.duplicates += 1;
+        continue;
+      }
+      seen.add(key);
+      owners.set(row, job);
+      (row.at > storedUpTo(row.point) ? fresh : late).push(row);
+      if (row.at > (maxAt.get(row.point) ?? -Infinity)) maxAt.set(row.point, row.at);
+    }
+  }
+  return { fresh, late, owners, maxAt };
+}
+
+function byPoint(...lists: (readonly PendingReading[])[]): Map<LivePoint, PendingReading[]> {
+  const groups = new Map<LivePoint, PendingReading[]>();
+  for (const row of lists.flat()) {
+    if (row.quality !== 'ok') continue;
+    const group = groups.get(row.point);
+    if (group) group.push(row);
+    else groups.set(row.point, [row]);
+  }
+  for (const group of groups.values()) if (group.length > 1) group.sort((a, b) => a.at - b.at);
+  return groups;
+}
+
+function warningChanges(
+  context: EvaluationContext,
+  transitions: readonly PointTransition[],
+  drafts: Map<LivePoint, Draft>,
+  now: Date,
+  after: Prepared | null,
+): WarningChange[] {
+  const sites = new Map<string, LivePoint>();
+  for (const { point } of transitions) sites.set(point.objectId, point);
+  const changes: WarningChange[] = [];
+  for (const [objectId, sample] of sites) {
+    const members = context.points.siteMembers(
+      objectId,
+      (point) => drafts.get(point)?.state ?? after?.drafts.get(point)?.state ?? point.state,
+    );
+    const warning = rollUpSite(members, presetFor(sample.objectKind));
+    // The batch being written may already change the site: compare with what it leaves.
+    const pending = after?.warnings.find((change) => change.objectId === objectId);
+    const previous = pending
+      ? { level: pending.to, signature: JSON.stringify(pending.warning.reasons) }
+      : context.siteWarnings.get(objectId);
+    const signature = JSON.stringify(warning.reasons);
+    if (previous && previous.level === warning.level && previous.signature === signature) continue;
+    if (!previous && warning.level === null) continue;
+    changes.push({
+      objectId,
+      county: sample.county,
+      enterpriseId: sample.enterpriseId,
+      from: previous?.level ?? null,
+      to: warning.level,
+      warning,
+      at: now,
+    });
+  }
+  return changes;
+}
