@@ -245,6 +245,8 @@ describe('first day: from the bootstrap administrator to an exported hazard list
       await page.goto(`${baseUrl}/map`);
       await page.locator('[data-testid="onemap-page"][data-ready="true"]').waitFor();
       expect(await byTestId(page, 'map-schematic').count()).toBe(0);
+      // The demo registry is labelled as such on the map too.
+      expect(await byTestId(page, 'map-demo').textContent()).toContain('演示');
       await expect.poll(() => page.locator('.leaflet-boundaries-pane path').count(), POLL).toBeGreaterThan(0);
       expect(await page.locator('.aj-county-label').allTextContents()).toContain('红塔区');
       expect(
