@@ -112,7 +112,7 @@ describe('the Chinese UI shows no English', () => {
       county: '530402',
       location: '红塔区玉兴路演示加油站',
       position: { lon: 102.545, lat: 24.352 },
-      accidentType: '08',
+      accidentType: 'WSA10009', // 火灾: an accident of today is classified by GB 6441-2025
       deaths: 0,
       seriousInjuries: 0,
       description: '演示：加油站储罐区起火',

@@ -219,7 +219,9 @@ describe('a county officer registers enterprises and finds them on the one-map',
         .points;
       const objects = ((await (await objectsAnswer).json()) as { items: { county: string }[] }).items;
       await page.locator('[data-testid="onemap-page"][data-ready="true"]').waitFor();
-      expect(await byTestId(page, 'map-schematic').textContent()).toContain('示意边界');
+      // The county boundaries are the real ones now: no 示意边界 label, and 江川区's outline is drawn.
+      expect(await byTestId(page, 'map-schematic').count()).toBe(0);
+      expect(await page.locator('.aj-county-label').allTextContents()).toContain('江川区');
       expect(await byTestId(page, 'map-county').textContent()).toContain('江川区');
 
       const jiangchuanIds = new Set((await enterprisesOf(city, JIANGCHUAN)).map((e) => e.id));

@@ -108,4 +108,21 @@ describe('planAccidentReporting (国务院令第493号 Arts. 9–11)', () => {
       }),
     ).toThrow(AccidentError);
   });
+  it('runs the next level from when it received the report, never past the deadline', () => {
+    const latest = (sentAt: Parameters<typeof planAccidentReporting>[0]['sentAt']) =>
+      planAccidentReporting({ level: 'larger', occurredAt, sentAt }).steps.map((s) => [
+        s.id,
+        s.latestAt.toISOString(),
+      ]);
+    // The county records the accident at 10:20: the unit's report reached it then, so the city's
+    // two hours end at 12:20, and the province's at 14:20.
+    expect(latest({ unit_to_county: new Date(at('10:20')) })).toEqual([
+      ['site_to_unit', at('10:00')],
+      ['unit_to_county', at('11:00')],
+      ['county_to_city', at('12:20')],
+      ['city_to_province', at('14:20')],
+    ]);
+    // A report made late does not push the next level's deadline past the lawful one.
+    expect(latest({ unit_to_county: new Date(at('11:30')) })[2]).toEqual(['county_to_city', at('13:00')]);
+  });
 });

@@ -131,7 +131,13 @@ const minute = 60_000;
  * the accident time, as that report is due at once).
  */
 export function planAccidentReporting(
-  input: { level: AccidentLevel; occurredAt: Date; unitInformedAt?: Date },
+  input: {
+    level: AccidentLevel;
+    occurredAt: Date;
+    unitInformedAt?: Date;
+    /** When steps were made: the next level's clock runs from its receipt, if before the deadline. */
+    sentAt?: Partial<Record<AccidentReportingStepId, Date>>;
+  },
   options: AccidentReportingOptions = defaultAccidentReportingOptions,
 ): AccidentReportingPlan {
   const { level, occurredAt } = input;
@@ -146,7 +152,12 @@ export function planAccidentReporting(
     // Art. 9: the unit's hour runs from when its responsible person was told; Art. 11: each
     // government level from when it received the report, at the latest the previous deadline.
     const fromUnit = template.id === 'unit_to_county';
-    const start = fromUnit ? unitInformedAt : (previous?.latestAt ?? occurredAt);
+    const received = previous && input.sentAt?.[previous.id];
+    const start = fromUnit
+      ? unitInformedAt
+      : previous && received && received < previous.latestAt
+        ? received
+        : (previous?.latestAt ?? occurredAt);
     steps.push({
       ...template,
       countsFrom: fromUnit ? 'unit_informed' : (previous?.id ?? 'occurred'),

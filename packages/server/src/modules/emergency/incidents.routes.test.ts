@@ -63,7 +63,8 @@ describe('incidents: report, class, deadlines, dispatch, timeline', () => {
     expect(incident.reporting.every((step: { overdue: boolean }) => !step.overdue)).toBe(true);
 
     // Recorded by the county bureau: the unit's and the county's steps are done; the city is next,
-    // due 3 hours after the accident (1 h for the unit + 2 h for the county).
+    // due 2 hours after the county received the report, i.e. after it recorded it (Art. 11), not
+    // 3 hours after the accident as if the unit had used its whole hour.
     expect(
       incident.reporting.map((s: { id: string; sentAt: string | null }) => [s.id, s.sentAt !== null]),
     ).toEqual([
@@ -71,6 +72,9 @@ describe('incidents: report, class, deadlines, dispatch, timeline', () => {
       ['unit_to_county', true],
       ['county_to_city', false],
     ]);
+    expect(incident.reporting[2].latestAt).toBe(
+      new Date(t.clock.now().getTime() + 2 * 3600_000).toISOString(),
+    );
     t.clock.advance(2 * 3600_000 + 41 * 60_000);
     duty = await t.sessionFor(dutyUser);
     const late = (

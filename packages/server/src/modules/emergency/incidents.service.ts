@@ -73,6 +73,10 @@ export function createIncidentsService(deps: {
       level: counted.level,
       occurredAt: record.occurredAt,
       unitInformedAt: record.notifiedAt,
+      // Art. 11: each level's two hours run from when it received the report.
+      sentAt: Object.fromEntries(
+        Object.entries(record.reportsSent).map(([step, sent]) => [step, new Date(sent)]),
+      ),
     });
     return {
       id: record.id,
