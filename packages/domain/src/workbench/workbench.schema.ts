@@ -55,6 +55,9 @@ export const workbenchSchema = z.object({
       z.ZodNullable<typeof workbenchFigureSchema>
     >,
   ),
+  includesDemo: z
+    .boolean()
+    .describe("Whether the figures count demo (演示) records of the caller's scope; the page labels them"),
   notifications: z.object({
     unread: z.number().int(),
     recent: z.array(workbenchNotificationSchema).describe('The five newest, newest first'),

@@ -81,6 +81,17 @@ export function createWorkbenchRepository(db: Db) {
       return { total: row.total, trend: row.trend };
     },
 
+    /** Whether the caller's scope holds demo (演示) enterprises, so the figures are labelled. */
+    async includesDemo(scope: DataScope): Promise<boolean> {
+      const params: unknown[] = [];
+      const where = scopeCondition(scope, { county: 'county', enterprise: 'id' }, params);
+      const result = await db.query<{ demo: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM enterprises WHERE demo AND ${where}) AS demo`,
+        params,
+      );
+      return result.rows[0]!.demo;
+    },
+
     /** Open hazards whose next step is the caller's (hidden-hazard-parties.ts). */
     hazardsAwaitingMe(scope: DataScope): Promise<number> {
       const params: unknown[] = [];

@@ -287,4 +287,12 @@ describe('GET /api/v1/workbench', () => {
     expect(body.todo.inspectionsAssigned).toBe(1);
     expect(body.todo.alarmsAwaitingAck).toBeNull();
   });
+
+  it("says when the figures count demo (演示) records of the caller's scope, and only then", async () => {
+    expect((await get(cityCaller)).includesDemo).toBe(false);
+    await t.db.query('UPDATE enterprises SET demo = true WHERE id = $1', [ent.c]); // 通海
+    expect((await get(cityCaller)).includesDemo).toBe(true);
+    expect((await get(countyCaller)).includesDemo).toBe(false); // 江川 holds no demo enterprise
+    await t.db.query('UPDATE enterprises SET demo = false WHERE id = $1', [ent.c]);
+  });
 });

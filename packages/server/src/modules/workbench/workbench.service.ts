@@ -55,8 +55,10 @@ export function createWorkbenchService({
         figure('openIncidents'),
         workbench.notifications(auth.userId),
       ]);
+      const includesDemo = await workbench.includesDemo(scope);
       return {
         today,
+        includesDemo,
         todo: {
           hazardsAwaitingMe,
           overdueRectifications,
