@@ -17,6 +17,7 @@ const COUNTY_MENU_ZH = [
   '执法检查',
   '指挥调度',
   '应急管理',
+  '预警信息',
 ];
 const COUNTY_MENU_EN = [
   'Workbench',
@@ -28,6 +29,7 @@ const COUNTY_MENU_EN = [
   'Enforcement',
   'Command',
   'Emergency',
+  'Warnings',
 ];
 
 const baseUrl = inject('baseUrl');

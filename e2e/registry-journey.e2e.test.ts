@@ -170,6 +170,7 @@ describe('a county officer registers enterprises and finds them on the one-map',
         '执法检查',
         '指挥调度',
         '应急管理',
+        '预警信息',
       ]);
 
       // 企业档案 › 企业信息: download the template through the page, fill it in, upload it.
