@@ -5,6 +5,7 @@
  * Goals on the 2-core reference machine: list and search p95 ≤ 50 ms, map ≤ 300 ms, export ≤ 10 s.
  */
 import { performance } from 'node:perf_hooks';
+import { chinaDate } from '@anjian/domain';
 import { buildApp } from '../packages/server/src/app.ts';
 import { systemClock } from '../packages/server/src/platform/clock.ts';
 import { loadConfig } from '../packages/server/src/platform/config.ts';
@@ -14,7 +15,6 @@ import {
   randomToken,
   sm3Hex,
 } from '../packages/server/src/platform/crypto.ts';
-import { beijingDate } from '../packages/server/src/platform/dates.ts';
 import { createEnterprisesRepository } from '../packages/server/src/modules/registry/enterprises/enterprises.repository.ts';
 import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
 import {
@@ -34,7 +34,7 @@ try {
   const rows = syntheticEnterprises(ENTERPRISES, {
     seed: 37,
     startSerial: 1,
-    today: beijingDate(new Date()),
+    today: chinaDate(new Date()),
   });
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 2000) {

@@ -28,11 +28,6 @@ export function checkCalendarDate(date: string, field = 'date'): string {
   return date;
 }
 
-/** The date in China Standard Time of an instant. */
-export function beijingDateOf(instant: Date): string {
-  return isoDate(instant.getTime() + CHINA_OFFSET_MS);
-}
-
 /** The instant a day runs out: 00:00 +08:00 of the next day, so the whole day is still in time. */
 export function beijingDayEndsAt(date: string): Date {
   return new Date(utcMidnight(date, 'date') - CHINA_OFFSET_MS + dayMs);

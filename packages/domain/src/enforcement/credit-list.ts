@@ -1,4 +1,5 @@
-import { beijingDateOf, checkCalendarDate } from './calendar-date.ts';
+import { chinaDate } from '../common/china-time.ts';
+import { checkCalendarDate } from './calendar-date.ts';
 import { EnforcementError } from './enforcement.errors.ts';
 import type { CreditListingAction } from './credit-list.schema.ts';
 import { creditListingDeadlines } from './credit-list-deadlines.ts';
@@ -238,7 +239,7 @@ export function transitionCreditListing(
       });
     }
     const rules = { ...defaultCreditListRules, ...context.rules };
-    const step = spec.apply(state, action, { ...context, rules, today: beijingDateOf(context.now) });
+    const step = spec.apply(state, action, { ...context, rules, today: chinaDate(context.now) });
     const entry = entryOf(state.status, step.state.status, action.action, context, step.note);
     return { ok: true, state: { ...step.state, timeline: [...state.timeline, entry] }, entry };
   } catch (error) {

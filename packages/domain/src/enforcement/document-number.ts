@@ -1,4 +1,4 @@
-import { beijingDateOf } from './calendar-date.ts';
+import { chinaDate } from '../common/china-time.ts';
 import { type EnforcementAgency, yuxiEnforcementAgencies } from './enforcement-agencies.ts';
 import { EnforcementError } from './enforcement.errors.ts';
 import {
@@ -77,7 +77,7 @@ export function parseDocumentNumber(text: string, data = defaultData): DocumentN
 
 /** The year a document issued at `now` is numbered in (China Standard Time). */
 export function documentNumberYear(now: Date): number {
-  return Number(beijingDateOf(now).slice(0, 4));
+  return Number(chinaDate(now).slice(0, 4));
 }
 
 /**

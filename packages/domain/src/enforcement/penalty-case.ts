@@ -1,4 +1,5 @@
-import { beijingDateOf, checkCalendarDate } from './calendar-date.ts';
+import { chinaDate } from '../common/china-time.ts';
+import { checkCalendarDate } from './calendar-date.ts';
 import { EnforcementError } from './enforcement.errors.ts';
 import type { PenaltyCaseAction } from './penalty-case.schema.ts';
 import { decide } from './penalty-case-decision.ts';
@@ -140,7 +141,7 @@ export function transitionPenaltyCase(
       });
     }
     const rules = { ...defaultPenaltyCaseRules, ...context.rules };
-    const step = spec.apply(state, action, { ...context, rules, today: beijingDateOf(context.now) });
+    const step = spec.apply(state, action, { ...context, rules, today: chinaDate(context.now) });
     const entry = entryOf(state, step.state, action.action, context, step.note);
     return { ok: true, state: { ...step.state, timeline: [...state.timeline, entry] }, entry };
   } catch (error) {
@@ -170,7 +171,7 @@ export function filePenaltyCase(
         allowed: head,
       });
     }
-    const today = beijingDateOf(context.now);
+    const today = chinaDate(context.now);
     const filedOn = checkCalendarDate(filing.filedOn ?? today, 'filedOn');
     if (filedOn > today)
       throw new EnforcementError('enforcement.case_invalid_date', { field: 'filedOn', date: filedOn });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarMonths,
-  beijingDateOf,
   beijingDayEndsAt,
   calendarDaysBetween,
   checkCalendarDate,
 } from './calendar-date.ts';
+import { chinaDate } from '../common/china-time.ts';
 import { EnforcementError } from './enforcement.errors.ts';
 import { chinaHolidayCalendar, checkHolidayCalendar, type HolidayCalendar } from './holiday-calendar.ts';
 import {
@@ -105,7 +105,7 @@ describe('calendar dates in China Standard Time', () => {
     ['2026-03-15T16:00:00Z', '2026-03-16'],
     ['2026-03-15T15:59:59Z', '2026-03-15'],
   ])('%s falls on %s in Beijing', (instant, date) => {
-    expect(beijingDateOf(new Date(instant))).toBe(date);
+    expect(chinaDate(new Date(instant))).toBe(date);
   });
 
   it('ends a day at 00:00 +08:00 of the next day', () => {

@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { beijingDate, beijingDateTime } from './dates.ts';
+import { chinaDate, chinaDateTime, chinaStamp } from '@anjian/domain';
 import { attachmentHeader, safeCell, XLSX_TYPE } from './excel.ts';
 
 /** One column of a list export: a zh-CN header and the human value (labels, never codes). */
@@ -97,7 +97,7 @@ export function sendListExport<T>(
   batches: AsyncIterable<T[]>,
 ): FastifyReply {
   request.auditDetail = JSON.stringify(request.query);
-  const stamp = beijingDateTime(file.now).replace(/\D/g, '').slice(0, 14);
+  const stamp = chinaStamp(file.now);
   return reply
     .header('content-type', XLSX_TYPE)
     .header(
@@ -109,8 +109,8 @@ export function sendListExport<T>(
 
 /** Shared cell formats: Beijing date-time, yes/no, the 演示 mark. */
 export const cell = {
-  dateTime: (iso: string | null | undefined) => (iso ? beijingDateTime(new Date(iso)) : ''),
-  date: (iso: string | null | undefined) => (iso ? beijingDate(new Date(iso)) : ''),
+  dateTime: (iso: string | null | undefined) => (iso ? chinaDateTime(new Date(iso)) : ''),
+  date: (iso: string | null | undefined) => (iso ? chinaDate(new Date(iso)) : ''),
   yesNo: (value: boolean | null | undefined) => (value ? '是' : '否'),
   demo: (value: boolean | null | undefined) => (value ? '演示' : ''),
 };

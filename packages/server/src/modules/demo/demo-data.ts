@@ -5,7 +5,7 @@ import {
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
-import { beijingDate } from '../../platform/dates.ts';
+import { chinaDate } from '@anjian/domain';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import {
   createEnterprisesRepository,
@@ -69,7 +69,7 @@ export async function loadDemoRegistry(deps: {
     const synthetic = syntheticEnterprises(DEMO_SYNTHETIC_COUNT, {
       seed: 20261129,
       startSerial: 1,
-      today: beijingDate(now),
+      today: chinaDate(now),
     });
     for (const item of synthetic) {
       item.enterprise.contacts = {

@@ -1,5 +1,5 @@
 import {
-  beijingDateOf,
+  chinaDate,
   calculateLec,
   calculateLs,
   checkPeriod,
@@ -96,7 +96,7 @@ async function loadGradings(tx: Queryable, sites: Map<string, DemoSite>, now: Da
     const site = sites.get(key);
     if (!site) continue;
     const input = {
-      assessedOn: beijingDateOf(gradedAt),
+      assessedOn: chinaDate(gradedAt),
       checklistScore,
       operatingSince: null,
       fullTimeFireOrRescueTeam: false,

@@ -8,7 +8,7 @@ import {
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
-import { beijingDate } from '../../platform/dates.ts';
+import { chinaDate } from '@anjian/domain';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { toCaseWrite, createCasesRepository } from '../emergency/cases.repository.ts';
 import { createDrillsRepository } from '../emergency/drills.repository.ts';
@@ -228,7 +228,7 @@ export async function loadDemoEmergency(deps: {
   const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);
   if (done.rowCount) return false;
   const now = clock.now();
-  const today = beijingDate(now);
+  const today = chinaDate(now);
   const random = seededRandom(7);
   const phone = () => `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  beijingDateOf,
+  chinaDate,
   chinaHolidayCalendar,
   createCreditCandidate,
   drawCommitment,
@@ -80,7 +80,7 @@ async function demoDraw(tx: Queryable, author: string, now: Date) {
         enterpriseId: selection.enterpriseId,
         county: COUNTY,
         drawId: id,
-        plannedDate: beijingDateOf(at),
+        plannedDate: chinaDate(at),
         inspectorIds: [...selection.inspectorIds],
         createdBy: author,
         at: announced,
@@ -124,7 +124,7 @@ function demoCaseState(author: string, investigatorIds: string[], now: Date): Pe
       {
         action: 'issue_notice',
         proposal,
-        servedOn: beijingDateOf(at(10)),
+        servedOn: chinaDate(at(10)),
         documentNo: '红应急罚告〔2026〕1号',
       },
     ],

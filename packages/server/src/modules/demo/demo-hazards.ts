@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import {
-  beijingDateOf,
+  chinaDate,
   closeSupervision,
   reportHazard,
   reviewSupervision,
@@ -42,7 +42,7 @@ export interface DemoHazard {
 }
 
 /** A date `days` from now (negative: past) as the workflow writes deadlines. */
-export const dayFrom = (now: Date, days: number) => beijingDateOf(new Date(now.getTime() + days * DAY));
+export const dayFrom = (now: Date, days: number) => chinaDate(new Date(now.getTime() + days * DAY));
 
 /**
  * A small grey PNG that stands for a photo or a report in the demo (演示): real uploads, so that

@@ -8,7 +8,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { beijingDate } from '../../platform/dates.ts';
+import { chinaDate } from '@anjian/domain';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { assertMayWrite } from './emergency-scope.ts';
 import type { DrillRecord, DrillsRepository } from './drills.repository.ts';
@@ -23,7 +23,7 @@ export function createDrillsService(deps: {
   plans: PlansRepository;
 }) {
   const { db, clock, drills, plans } = deps;
-  const today = () => beijingDate(clock.now());
+  const today = () => chinaDate(clock.now());
 
   function present(record: DrillRecord): Drill {
     const now = today();

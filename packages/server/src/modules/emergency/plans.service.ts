@@ -7,7 +7,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { beijingDate } from '../../platform/dates.ts';
+import { chinaDate } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { assertMayWrite } from './emergency-scope.ts';
@@ -24,7 +24,7 @@ export function createPlansService(deps: {
   const { db, clock, plans, uploads } = deps;
 
   function present(record: PlanRecord): EmergencyPlan {
-    const review = planReviewStatus(record.reviewDueOn, beijingDate(clock.now()));
+    const review = planReviewStatus(record.reviewDueOn, chinaDate(clock.now()));
     return {
       ...record,
       reviewStatus: review.status,
@@ -73,7 +73,7 @@ export function createPlansService(deps: {
 
   return {
     async list(auth: AuthContext, filter: PlanFilter, page: { page: number; pageSize: number }) {
-      const result = await plans.list(auth.scope, filter, beijingDate(clock.now()), page);
+      const result = await plans.list(auth.scope, filter, chinaDate(clock.now()), page);
       return { ...result, items: result.items.map(present) };
     },
 

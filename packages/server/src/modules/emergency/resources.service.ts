@@ -11,7 +11,8 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
-import { beijingDate, daysBetween } from '../../platform/dates.ts';
+import { daysBetween } from '../../platform/dates.ts';
+import { chinaDate } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { ResourceRecord, ResourcesRepository, ResourceWrite } from './resources.repository.ts';
@@ -44,7 +45,7 @@ export function createResourcesService(deps: {
 
   function present(record: ResourceRecord, auth: AuthContext): EmergencyResource & { distanceM?: number } {
     const phone = record.contactPhoneSealed ? cipher.decrypt(record.contactPhoneSealed) : null;
-    const today = beijingDate(clock.now());
+    const today = chinaDate(clock.now());
     return {
       id: record.id,
       kind: record.kind,
@@ -144,7 +145,7 @@ export function createResourcesService(deps: {
 
     /** Materials below their minimum, expired or expiring within 30 days, in the caller's scope. */
     async materialAlerts(auth: AuthContext, county?: string): Promise<MaterialAlert[]> {
-      const today = beijingDate(clock.now());
+      const today = chinaDate(clock.now());
       return (
         await resources.materialCandidates(auth.scope, today, MATERIAL_EXPIRY_WARNING_DAYS, county)
       ).map((m) => ({ ...m, ...materialFlags(m, today) }));

@@ -1,6 +1,6 @@
 import {
   DomainError,
-  beijingDateOf,
+  chinaDate,
   chinaHolidayCalendar,
   filePenaltyCase,
   penaltyCaseActionNames,
@@ -111,7 +111,7 @@ export function createCasesService(deps: {
   async function checkReferences(action: PenaltyCaseAction) {
     if (action.action === 'start_investigation') {
       const ids = [...new Set(action.investigatorIds)];
-      const usable = await cases.usableInspectors(ids, beijingDateOf(clock.now()));
+      const usable = await cases.usableInspectors(ids, chinaDate(clock.now()));
       if (usable.length !== ids.length) throw new DomainError('enforcement.inspector_unknown');
     }
     if (action.action === 'decide' && action.outcome === 'penalty') {

@@ -1,6 +1,6 @@
 import {
   DomainError,
-  beijingDateOf,
+  chinaDate,
   documentNumberYear,
   documentTypeTag,
   nextDocumentNumber,
@@ -80,7 +80,7 @@ export function createDocumentsService(deps: {
       const fields = caseDocumentFields(
         type,
         found,
-        { agency: agency.nameZh, number, issuedOn: beijingDateOf(now), now },
+        { agency: agency.nameZh, number, issuedOn: chinaDate(now), now },
         table,
       );
       await cases.saveState(tx, found.id, withCaseDocumentNumber(type, found.state, number), now);
@@ -134,7 +134,7 @@ export function createDocumentsService(deps: {
           enterpriseName: enterprise.name,
           creditCode: enterprise.creditCode,
           address: enterprise.address ?? '',
-          inspectedAt: inspection.startedAt ? beijingDateOf(inspection.startedAt) : '',
+          inspectedAt: inspection.startedAt ? chinaDate(inspection.startedAt) : '',
           inspectors: inspection.inspectors.map((i) => `${i.name}（执法证号 ${i.certificateNo}）`),
           items: items.map((i) => ({
             code: i.code,
@@ -146,7 +146,7 @@ export function createDocumentsService(deps: {
           })),
           ...(inspection.notes ? { notes: inspection.notes } : {}),
           ...(request.reviewOpinion ? { reviewOpinion: request.reviewOpinion } : {}),
-          issuedOn: beijingDateOf(now),
+          issuedOn: chinaDate(now),
         };
         return documents.insert(tx, key, {
           type: request.type,

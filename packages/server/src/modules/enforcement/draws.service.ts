@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DomainError,
-  beijingDateOf,
+  chinaDate,
   defaultRiskWeightFormula,
   describeRiskWeightFormula,
   drawAlgorithmDescription,
@@ -118,7 +118,7 @@ export function createDrawsService(deps: {
       };
       return { enterpriseId: c.enterpriseId, factors, weight: explainRiskWeight(factors, formula).weight };
     });
-    const today = beijingDateOf(now);
+    const today = chinaDate(now);
     const roster = request.inspectorIds
       ? await inspectors.usable({ ids: request.inspectorIds }, today)
       : await inspectors.usable(request.county === CITY_CODE ? {} : { divisions: [request.county] }, today);

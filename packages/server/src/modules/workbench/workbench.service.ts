@@ -1,7 +1,7 @@
 import type { Permission, Workbench } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { beijingDate } from '../../platform/dates.ts';
+import { chinaDate } from '@anjian/domain';
 import type { WorkbenchFigureName, WorkbenchRepository } from './workbench.repository.ts';
 
 /** The permission each figure needs: a figure the caller may not read is null, not zero. */
@@ -22,7 +22,7 @@ export function createWorkbenchService({
 }) {
   return {
     async forCaller(auth: AuthContext): Promise<Workbench> {
-      const today = beijingDate(clock.now());
+      const today = chinaDate(clock.now());
       const { scope } = auth;
       const may = (permission: Permission) => auth.permissions.has(permission);
       const when = <T>(permission: Permission, load: () => Promise<T>): Promise<T | null> =>

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { riskOverviewQuerySchema, riskOverviewSchema } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
-import { beijingDateTime } from '../../../platform/dates.ts';
+import { chinaDateTime } from '@anjian/domain';
 import { attachmentHeader, XLSX_TYPE } from '../../../platform/excel.ts';
 import type { RiskService } from './risk.service.ts';
 
@@ -39,7 +39,7 @@ export function registerRiskOverviewRoutes(app: FastifyInstance, { risk }: { ris
     },
     async (request, reply) => {
       const workbook = await risk.overviewWorkbook(requireAuth(request), request.query);
-      const stamp = beijingDateTime(new Date()).replace(/\D/g, '');
+      const stamp = chinaDateTime(new Date()).replace(/\D/g, '');
       return reply
         .header('content-type', XLSX_TYPE)
         .header(

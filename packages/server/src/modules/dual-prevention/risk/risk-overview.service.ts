@@ -14,7 +14,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { beijingDateTime } from '../../../platform/dates.ts';
+import { chinaDateTime } from '@anjian/domain';
 import { safeCell } from '../../../platform/excel.ts';
 import type { RiskOverviewRow, RiskRepository } from './risk.repository.ts';
 
@@ -115,7 +115,7 @@ export function createRiskOverviewService(deps: { clock: Clock; risk: RiskReposi
           p4: item.pointsByLevel[3],
           score: item.grading?.score ?? '',
           gradingLevel: levelName(item.grading?.level ?? null),
-          gradedAt: item.grading ? beijingDateTime(new Date(item.grading.gradedAt)) : '',
+          gradedAt: item.grading ? chinaDateTime(new Date(item.grading.gradedAt)) : '',
         });
         row.getCell('level').fill = {
           type: 'pattern',
@@ -124,7 +124,7 @@ export function createRiskOverviewService(deps: { clock: Clock; risk: RiskReposi
         };
       });
       sheet.addRow([]);
-      sheet.addRow([`导出时间：${beijingDateTime(clock.now())}`]);
+      sheet.addRow([`导出时间：${chinaDateTime(clock.now())}`]);
       return Buffer.from(await workbook.xlsx.writeBuffer());
     },
   };

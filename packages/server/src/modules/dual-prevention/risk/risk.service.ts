@@ -12,7 +12,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { beijingDateTime } from '../../../platform/dates.ts';
+import { chinaDateTime } from '@anjian/domain';
 import { safeCell } from '../../../platform/excel.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../../registry/index.ts';
@@ -130,7 +130,7 @@ export function createRiskService(deps: {
       const units = await risk.units(auth.scope, { enterpriseId });
       return {
         name: enterprise.name,
-        docx: await noticeBoardDocx(enterprise.name, units, beijingDateTime(clock.now()).slice(0, 10)),
+        docx: await noticeBoardDocx(enterprise.name, units, chinaDateTime(clock.now()).slice(0, 10)),
       };
     },
 
@@ -139,7 +139,7 @@ export function createRiskService(deps: {
       if (!unit) throw new DomainError('risk.unit_not_found');
       return {
         name: unit.name,
-        docx: await postCardDocx(unit.enterpriseName, unit, beijingDateTime(clock.now()).slice(0, 10)),
+        docx: await postCardDocx(unit.enterpriseName, unit, chinaDateTime(clock.now()).slice(0, 10)),
       };
     },
 
@@ -192,7 +192,7 @@ export function createRiskService(deps: {
           measures: safeCell(point.measures.map((m) => `【${measureNames[m.kind]}】${m.text}`).join('\n')),
           controlLevel: controlLevelNames[point.controlLevel],
           responsible: safeCell(point.responsiblePerson),
-          assessedAt: beijingDateTime(new Date(point.assessedAt)),
+          assessedAt: chinaDateTime(new Date(point.assessedAt)),
         });
         row.getCell('level').fill = {
           type: 'pattern',

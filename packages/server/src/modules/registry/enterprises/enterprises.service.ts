@@ -16,7 +16,8 @@ import {
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { FieldCipher } from '../../../platform/crypto.ts';
-import { beijingDate, daysBetween } from '../../../platform/dates.ts';
+import { daysBetween } from '../../../platform/dates.ts';
+import { chinaDate } from '@anjian/domain';
 import { inTransaction, type Db, type Queryable } from '../../../platform/db.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
@@ -104,7 +105,7 @@ export function createEnterprisesService(deps: Deps) {
   }
 
   function present(record: EnterpriseRecord, actor: Actor): Enterprise {
-    const today = beijingDate(clock.now());
+    const today = chinaDate(clock.now());
     const contact = (c: SealedContact | undefined) => {
       if (!c) return null;
       const phone = c.phoneEnc ? cipher.decrypt(c.phoneEnc) : null;
@@ -286,12 +287,12 @@ export function createEnterprisesService(deps: Deps) {
     toInput,
 
     async list(actor: Actor, query: EnterpriseListQuery): Promise<Page<Enterprise>> {
-      const page = await enterprises.list(query, actor.scope, beijingDate(clock.now()));
+      const page = await enterprises.list(query, actor.scope, chinaDate(clock.now()));
       return { ...page, items: page.items.map((record) => present(record, actor)) };
     },
 
     async *iterate(actor: Actor, filter: EnterpriseFilter): AsyncGenerator<Enterprise[]> {
-      for await (const batch of enterprises.iterate(filter, actor.scope, beijingDate(clock.now()))) {
+      for await (const batch of enterprises.iterate(filter, actor.scope, chinaDate(clock.now()))) {
         yield batch.map((record) => present(record, actor));
       }
     },
@@ -340,7 +341,7 @@ export function createEnterprisesService(deps: Deps) {
      * through any server replica shows at once.
      */
     async mapPointsJson(actor: Actor, filter: EnterpriseFilter): Promise<string> {
-      const today = beijingDate(clock.now());
+      const today = chinaDate(clock.now());
       const key = JSON.stringify([actor.scope, filter, today]);
       const version = await enterprises.dataVersion();
       const cached = mapCache.get(key);
