@@ -136,7 +136,7 @@ export async function buildApp({
   const roles = createRolesModule({ db, clock });
   const users = createUsersModule({ db, clock, cipher, roles: roles.roles });
   const auth = createAuthModule({ db, config, clock, cipher, users: users.accounts, roles: roles.roles });
-  const audit = createAuditModule({ db, clock });
+  const audit = createAuditModule({ db, clock, config });
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
@@ -149,7 +149,7 @@ export async function buildApp({
 
   const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   const registry = createRegistryModule({ db, clock, cipher });
-  const uploads = createUploadsModule({ db, clock });
+  const uploads = createUploadsModule({ db, clock, enterprises: registry.enterpriseLookup });
   const notifications = createNotificationsModule({ db, clock });
   const monitoring = createMonitoringModule({
     db,

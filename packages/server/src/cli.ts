@@ -1,39 +1,85 @@
-import { ConfigError, loadConfig } from './platform/config.ts';
-import { openRuntime } from './platform/runtime.ts';
-import { createAuditRepository } from './modules/audit/index.ts';
+import { systemClock } from './platform/clock.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { openRuntime, type Runtime } from './platform/runtime.ts';
+import { createAuditChain, rotateAuditKeyFile } from './modules/audit/index.ts';
 import { migrate } from './platform/migrate.ts';
 
 const usage = `Usage: npm run cli -- <command>
 
 Commands:
-  audit verify   Check the audit log's SM3 hash chain; exit 1 and name the first broken entry
-  migrate        Apply pending database migrations
+  audit verify              Check the audit chain (HMAC-SM3 links, checkpoints, retention record);
+                            exit 1 and name the first broken entry
+  audit checkpoint          Take a signed checkpoint of the chain's head now
+  audit checkpoint export   Print every signed checkpoint as JSON lines (keep them off this machine)
+  audit retention           Remove entries older than AUDIT_RETENTION_DAYS (never fewer than 180)
+  audit rotate-key          Add a new current key to DATA_DIR's audit key file (older keys stay)
+  migrate                   Apply pending database migrations
 
-Uses the same DATA_DIR / DATABASE_URL as the server.`;
+Uses the same DATA_DIR / DATABASE_URL (and AUDIT_* settings) as the server.`;
+
+type Command = (runtime: Runtime, config: Config) => Promise<number>;
+
+const auditChain = (runtime: Runtime, config: Config) =>
+  createAuditChain({ db: runtime.db, clock: systemClock, config });
+
+const commands: Record<string, Command> = {
+  async migrate(runtime) {
+    const applied = await migrate(runtime.db);
+    console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
+    return 0;
+  },
+  async 'audit verify'(runtime, config) {
+    const result = await auditChain(runtime, config).verify();
+    if (result.ok) {
+      console.log(
+        `OK: ${result.checked} audit entries, chain intact; ${result.checkpoints} checkpoints hold`,
+      );
+      return 0;
+    }
+    const where = result.brokenSeq === undefined ? 'BROKEN' : `BROKEN at entry ${result.brokenSeq}`;
+    console.error(`${where}: ${result.reason} (${result.checked} entries before it verified)`);
+    return 1;
+  },
+  async 'audit checkpoint'(runtime, config) {
+    const taken = await auditChain(runtime, config).checkpoints.take();
+    console.log(
+      taken
+        ? `Checkpoint: entry ${taken.headSeq}, ${taken.entryCount} entries, written to ${config.audit.checkpointFile}`
+        : 'No new entries since the last checkpoint',
+    );
+    return 0;
+  },
+  async 'audit checkpoint export'(runtime, config) {
+    for (const line of await auditChain(runtime, config).checkpoints.exportLines()) console.log(line);
+    return 0;
+  },
+  async 'audit retention'(runtime, config) {
+    const removed = await auditChain(runtime, config).retention.run();
+    console.log(`Removed ${removed} entries older than ${config.audit.retentionDays} days`);
+    return 0;
+  },
+};
 
 async function run(args: string[]): Promise<number> {
   const command = args.join(' ');
-  if (command !== 'audit verify' && command !== 'migrate') {
+  const config = loadConfig();
+  if (command === 'audit rotate-key') {
+    if (config.audit.hmacKeys) {
+      console.error('AUDIT_HMAC_KEYS is set: add the new key there (id:hex, last is current)');
+      return 2;
+    }
+    console.log(`New current audit key: ${rotateAuditKeyFile(config.dataDir)}`);
+    return 0;
+  }
+  const handler = commands[command];
+  if (!handler) {
     console.error(usage);
     return 2;
   }
   // A running server's cluster is joined, never stopped: the CLI may run beside `npm start`.
-  const runtime = await openRuntime(loadConfig(), { whenHeld: 'join' });
+  const runtime = await openRuntime(config, { whenHeld: 'join' });
   try {
-    if (command === 'migrate') {
-      const applied = await migrate(runtime.db);
-      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
-      return 0;
-    }
-    const result = await createAuditRepository(runtime.db).verify();
-    if (result.ok) {
-      console.log(`OK: ${result.checked} audit entries, chain intact`);
-      return 0;
-    }
-    console.error(
-      `BROKEN at entry ${result.brokenSeq}: ${result.reason} (${result.checked} entries before it verified)`,
-    );
-    return 1;
+    return await handler(runtime, config);
   } finally {
     await runtime.close();
   }

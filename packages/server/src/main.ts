@@ -135,9 +135,11 @@ async function main() {
     });
   }
   const url = `http://localhost:${config.port}/`;
-  const database = config.databaseUrl
-    ? 'external PostgreSQL (DATABASE_URL)'
-    : `embedded PostgreSQL, data in ${config.dataDir}`;
+  const database = `${
+    config.databaseUrl
+      ? 'external PostgreSQL (DATABASE_URL)'
+      : `embedded PostgreSQL, data in ${config.dataDir}`
+  }; database role ${runtime.role.role}${runtime.role.superuser ? ' (a superuser: the restricted role could not be set up)' : ''}`;
   console.log(
     `\n  Anjian 安监 is running at ${url}  (${database}; up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

@@ -60,6 +60,21 @@ export interface Config {
     readonly emailTo: readonly string[];
     readonly mqttTopic: string;
   };
+  /** The audit chain's keys, retention, checkpoints, central log and the database role (issue 19). */
+  readonly audit: {
+    /** `id:hex64,…` (last = current); null: the key file under DATA_DIR (made when missing). */
+    readonly hmacKeys: string | null;
+    /** Never below 180 (等保 2.0 8.1.4.3c: logs kept at least six months). */
+    readonly retentionDays: number;
+    readonly checkpointMinutes: number;
+    readonly checkpointFile: string;
+    /** RFC 5424 over TCP (tcp://host:port) or TLS (tls://host:port); null: not sent. */
+    readonly syslogUrl: string | null;
+    /** PEM file of the CA the syslog receiver's TLS certificate must chain to. */
+    readonly syslogCaFile: string | null;
+    /** The restricted role the application runs as (created where the connection may). */
+    readonly dbRole: string;
+  };
   readonly basemap: {
     readonly tileUrl: string;
     readonly gcj02: boolean;
@@ -150,6 +165,30 @@ const envSchema = z.object({
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template with {z}, {x}, {y}')
     .optional(),
   MAP_TILE_GCJ02: bool.default(false),
+  AUDIT_HMAC_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64}(,[A-Za-z0-9_-]{1,32}:[0-9a-fA-F]{64})*$/,
+      'must be id:64-hex-key pairs separated by commas (the last is the current key)',
+    )
+    .optional(),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(180, 'must be at least 180 (audit records are kept six months or more)')
+    .max(36_500)
+    .default(180),
+  AUDIT_CHECKPOINT_MINUTES: int(1, 1440).default(60),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_SYSLOG_URL: z
+    .string()
+    .regex(/^(tcp|tls):\/\/[^\s/:]+:\d{1,5}$/, 'must be tcp://host:port or tls://host:port')
+    .optional(),
+  AUDIT_SYSLOG_CA_FILE: z.string().min(1).optional(),
+  AUDIT_DB_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL role name')
+    .default('anjian_app'),
 });
 
 /** 天地图 vector tiles (CGCS2000 ≈ WGS-84, so no shift), or any XYZ tile URL, GCJ-02 if so flagged. */
@@ -252,6 +291,18 @@ export function loadConfig(
       emailFrom: e.WARNING_EMAIL_FROM,
       emailTo: Object.freeze(listOf(e.WARNING_EMAIL_TO)),
       mqttTopic: e.WARNING_MQTT_TOPIC,
+    }),
+    audit: Object.freeze({
+      hmacKeys: e.AUDIT_HMAC_KEYS ?? null,
+      retentionDays: e.AUDIT_RETENTION_DAYS,
+      checkpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+      checkpointFile: path.resolve(
+        cwd,
+        e.AUDIT_CHECKPOINT_FILE ?? path.join(e.DATA_DIR, 'audit-checkpoints.jsonl'),
+      ),
+      syslogUrl: e.AUDIT_SYSLOG_URL ?? null,
+      syslogCaFile: e.AUDIT_SYSLOG_CA_FILE ? path.resolve(cwd, e.AUDIT_SYSLOG_CA_FILE) : null,
+      dbRole: e.AUDIT_DB_ROLE,
     }),
     basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),
   });

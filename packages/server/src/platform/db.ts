@@ -7,8 +7,18 @@ export type Queryable = pg.Pool | pg.PoolClient;
 // timestamptz and bigint come back as Date and number; counts above 2^53 do not occur here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function createPool(connectionString: string, max = 20): Db {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'anjian' });
+/**
+ * A pool; with `role`, every connection starts as that role (the startup option `role`, the same as
+ * SET ROLE before any query), so a connection that cannot take the role fails instead of running
+ * with the login's rights.
+ */
+export function createPool(connectionString: string, max = 20, role?: string): Db {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: 'anjian',
+    ...(role ? { options: `-c role=${role}` } : {}),
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next query.
   });
@@ -56,4 +66,82 @@ export async function inTransaction<T>(db: Db, work: (client: pg.PoolClient) => 
   } finally {
     client.release();
   }
+}
+
+/** Tables the application role may only add to and read: the audit chain and its checkpoints. */
+const appendOnlyTables = ['audit_log', 'audit_checkpoints'];
+/** Tables it may only read: written by the migrations or by audit_prune() (as the owner). */
+const readOnlyTables = ['audit_prunes', 'audit_chain_marks', 'schema_migrations'];
+const GRANTS_LOCK = 74_626_003;
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * The restricted role the application runs as (issue 19, defect 7): SELECT/INSERT/UPDATE/DELETE on
+ * the business tables, only INSERT and SELECT on the audit tables, never their owner — so it cannot
+ * ALTER, TRUNCATE or DISABLE TRIGGER on them. Created (or its grants refreshed after the
+ * migrations) through the owner's connection; answers false where that connection may not create
+ * roles, and the application then runs as the login it was given (said in the health answer).
+ */
+export async function ensureAppRole(
+  owner: Db,
+  options: { role: string; password: string | null },
+): Promise<boolean> {
+  const { role, password } = options;
+  if (!ROLE_NAME.test(role)) throw new Error(`bad role name ${role}`);
+  const client = await owner.connect();
+  try {
+    const me = await client.query<{ superuser: boolean; exists: boolean; database: string }>(
+      `SELECT rolsuper AS superuser, current_database() AS database,
+              EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists
+         FROM pg_roles WHERE rolname = current_user`,
+      [role],
+    );
+    const { superuser, exists, database } = me.rows[0]!;
+    if (!superuser) return false;
+    const login = password ? `LOGIN PASSWORD ${client.escapeLiteral(password)}` : 'NOLOGIN';
+    const attributes = `${login} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`;
+    if (!exists) {
+      // Roles belong to the cluster: another database's start may create it at the same moment.
+      await client.query(`CREATE ROLE ${role} ${attributes}`).catch((error: { code?: string }) => {
+        if (error.code !== '42710' && error.code !== '23505') throw error;
+      });
+    } else if (password) {
+      await client.query(`ALTER ROLE ${role} ${attributes}`);
+    }
+    // One process at a time refreshes the grants (concurrent GRANTs on one table collide).
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [GRANTS_LOCK]);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE "${database}" TO ${role}`);
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    const present = await client.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename = ANY ($1)",
+      [[...appendOnlyTables, ...readOnlyTables]],
+    );
+    for (const { name } of present.rows) {
+      const denied = readOnlyTables.includes(name) ? 'INSERT, UPDATE, DELETE' : 'UPDATE, DELETE';
+      await client.query(`REVOKE ${denied}, TRUNCATE, REFERENCES, TRIGGER ON ${name} FROM ${role}`);
+    }
+    const prune = await client.query("SELECT 1 FROM pg_proc WHERE proname = 'audit_prune'");
+    if (prune.rowCount)
+      await client.query(
+        `GRANT EXECUTE ON FUNCTION audit_prune(bigint, timestamptz, integer, text, text) TO ${role}`,
+      );
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Who the pool's connections act as: the role, and whether it is a superuser. */
+export async function databaseRole(db: Queryable): Promise<{ role: string; superuser: boolean }> {
+  const row = await db.query<{ role: string; superuser: boolean }>(
+    'SELECT current_user AS role, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
+  );
+  return row.rows[0]!;
 }

@@ -40,6 +40,12 @@ export interface EmbeddedServer {
   readonly port: number;
   /** False when this process joined a cluster another process runs: stop() then leaves it running. */
   readonly owned: boolean;
+  /** The application's own login (not a superuser, not the tables' owner), when asked for. */
+  readonly app: {
+    readonly user: string;
+    readonly password: string;
+    readonly connectionString: string;
+  } | null;
   stop(): Promise<void>;
 }
 
@@ -49,6 +55,8 @@ export class DataDirInUseError extends Error {}
 interface Credentials {
   user: string;
   password: string;
+  /** The application role's password (the role is created by ensureAppRole after the migrations). */
+  appPassword?: string;
 }
 
 const LOG_TAIL = 30;
@@ -61,6 +69,8 @@ export interface EmbeddedOptions {
   database: string;
   /** When another live process holds the cluster: connect to it (the CLI) or refuse (a server). */
   whenHeld?: 'join' | 'refuse';
+  /** The application's login role: a password for it is kept beside the owner's (issue 19). */
+  appRole?: string;
   /** Notices for the operator: an orphan stopped, another port chosen (not PostgreSQL's own log). */
   log?: (line: string) => void;
 }
@@ -76,6 +86,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const credentials = readOrCreateCredentials(options.dataDir);
   const base = (port: number) =>
     `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}`;
+  const appLogin = (port: number) =>
+    options.appRole && credentials.appPassword
+      ? {
+          user: options.appRole,
+          password: credentials.appPassword,
+          connectionString: `postgres://${options.appRole}:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${options.database}`,
+        }
+      : null;
 
   if (existsSync(path.join(pgDir, 'PG_VERSION'))) {
     const running = runningPostmaster(pgDir);
@@ -90,6 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         connectionString: `${base(ready.port)}/${options.database}`,
         port: ready.port,
         owned: false,
+        app: appLogin(ready.port),
         stop: async () => undefined,
       };
     }
@@ -110,6 +129,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       connectionString: `${base(port)}/${options.database}`,
       port,
       owned: true,
+      app: appLogin(port),
       stop: async () => {
         await server.stop();
         releaseOwnership(options.dataDir);
@@ -284,10 +304,21 @@ function assertTraversable(dir: string): void {
   }
 }
 
+/** The owner's and the application's passwords; a DATA_DIR from before issue 19 gains the second. */
 function readOrCreateCredentials(dataDir: string): Credentials {
   const file = path.join(dataDir, 'pg-credentials.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
-  const credentials = { user: 'anjian', password: randomBytes(24).toString('base64url') };
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+    if (stored.appPassword) return stored;
+    const upgraded = { ...stored, appPassword: randomBytes(24).toString('base64url') };
+    writeFileSync(file, JSON.stringify(upgraded), { mode: 0o600 });
+    return upgraded;
+  }
+  const credentials = {
+    user: 'anjian',
+    password: randomBytes(24).toString('base64url'),
+    appPassword: randomBytes(24).toString('base64url'),
+  };
   writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
 }

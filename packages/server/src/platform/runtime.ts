@@ -1,15 +1,36 @@
 import { createFieldCipher, resolveFieldKey, type FieldCipher } from './crypto.ts';
 import type { Config } from './config.ts';
-import { createPool, type Db } from './db.ts';
+import { createPool, databaseRole, ensureAppRole, type Db } from './db.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
 import { migrate } from './migrate.ts';
 
 /** The database and keys the server and the CLI share: same DATA_DIR / DATABASE_URL, same data. */
 export interface Runtime {
+  /** The application's pool: the restricted role (AUDIT_DB_ROLE) wherever it could be set up. */
   db: Db;
+  /** The owner's (migrator's) pool: migrations, role grants. */
+  ownerDb: Db;
+  /** The role `db` acts as, and whether it is a superuser (said at start and in the health answer). */
+  role: { role: string; superuser: boolean };
   cipher: FieldCipher;
   embedded: EmbeddedServer | null;
   close(): Promise<void>;
+}
+
+/**
+ * The application's pool. Embedded: the cluster's own login role for the application (password in
+ * DATA_DIR). External: the same login, switched to the restricted role at connection start, when
+ * the login is a superuser that could create it; otherwise the login as given.
+ */
+async function applicationPool(config: Config, ownerDb: Db, embedded: EmbeddedServer | null): Promise<Db> {
+  const ownerUrl = config.databaseUrl ?? embedded!.connectionString;
+  const app = embedded?.app ?? null;
+  const ready = await ensureAppRole(ownerDb, {
+    role: app?.user ?? config.audit.dbRole,
+    password: app?.password ?? null,
+  });
+  if (!ready) return ownerDb;
+  return app ? createPool(app.connectionString) : createPool(ownerUrl, 20, config.audit.dbRole);
 }
 
 export async function openRuntime(
@@ -27,25 +48,33 @@ export async function openRuntime(
         port: config.embeddedPgPort,
         portExplicit: config.embeddedPgPortExplicit,
         database: 'anjian',
+        appRole: config.audit.dbRole,
         whenHeld: options.whenHeld ?? 'refuse',
         log: options.log,
       });
-  const db = createPool(config.databaseUrl ?? embedded!.connectionString);
+  const ownerDb = createPool(config.databaseUrl ?? embedded!.connectionString, 4);
+  let db: Db = ownerDb;
   try {
-    await migrate(db);
+    await migrate(ownerDb);
+    db = await applicationPool(config, ownerDb, embedded);
+    const role = await databaseRole(db);
+    const cipher = createFieldCipher(resolveFieldKey(config.fieldEncryptionKey, config.dataDir));
+    return {
+      db,
+      ownerDb,
+      role,
+      cipher,
+      embedded,
+      async close() {
+        if (db !== ownerDb) await db.end();
+        await ownerDb.end();
+        await embedded?.stop();
+      },
+    };
   } catch (error) {
-    await db.end();
+    if (db !== ownerDb) await db.end();
+    await ownerDb.end();
     await embedded?.stop();
     throw error;
   }
-  const cipher = createFieldCipher(resolveFieldKey(config.fieldEncryptionKey, config.dataDir));
-  return {
-    db,
-    cipher,
-    embedded,
-    async close() {
-      await db.end();
-      await embedded?.stop();
-    },
-  };
 }

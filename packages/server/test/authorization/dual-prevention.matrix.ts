@@ -158,7 +158,9 @@ export const dualPreventionMatrix: Record<string, RouteCase> = {
   'PUT /api/v1/hazards/:id/linked-points': {
     build: async ({ t, target }) => ({
       url: `/api/v1/hazards/${await newHazard(t, target)}/linked-points`,
-      payload: { pointIds: ['7d0c6f3e-3c1a-4f7e-9a55-1d2b3c4d5e6f'] },
+      // Unlinking all: who may change the links. Which points may be linked is the class
+      // "in-scope record pointing at out-of-scope ids" (cross-reference.matrix.ts).
+      payload: { pointIds: [] },
     }),
     // The enterprise account reaches only its own enterprise's hazards (not this one: 404).
     in: statuses(403, {

@@ -93,6 +93,11 @@ export const dualPreventionErrors = {
     zh: '督办检查和核销应由挂牌督办的部门执行',
     en: 'Supervision reviews and closing belong to the department that listed the hazard',
   },
+  'hazard.point_not_linkable': {
+    status: 400,
+    zh: '监测点不存在或不属于该隐患所在企业',
+    en: 'No such monitoring point at the hazard’s enterprise',
+  },
   'hazard.points_not_normal': {
     status: 409,
     zh: '关联的监测点尚未恢复正常，暂不能验收',

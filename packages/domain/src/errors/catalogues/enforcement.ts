@@ -23,8 +23,13 @@ export const enforcementErrors = {
   },
   'enforcement.inspector_unknown': {
     status: 400,
-    zh: '执法人员不存在、已停用或执法证已过期',
-    en: 'Unknown or inactive inspector, or the certificate has expired',
+    zh: '执法人员不存在、已停用、执法证已过期或不属于该区县的执法队伍',
+    en: 'Unknown or inactive inspector, an expired certificate, or not on this county’s roster',
+  },
+  'enforcement.conflict_outside_division': {
+    status: 400,
+    zh: '只能为执法人员所属区县的企业申报回避',
+    en: 'A conflict of interest can be declared only for an enterprise in the inspector’s county',
   },
   'enforcement.conflict_exists': {
     status: 409,

@@ -105,4 +105,9 @@ export const registryErrors = {
     en: 'Only JPEG or PNG photos can be uploaded',
   },
   'upload.not_found': { status: 404, zh: '文件不存在', en: 'No such file' },
+  'upload.owner_mismatch': {
+    status: 400,
+    zh: '所属企业不存在，或不在所填区县',
+    en: 'No such enterprise in the county given',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -12,8 +12,11 @@ import {
 const run = promisify(execFile);
 const serverRoot = path.resolve(import.meta.dirname, '../../..');
 
+export const TEST_AUDIT_KEYS = `k1:${'5a'.repeat(32)}`;
+
 async function auditVerifyCli(
   databaseUrl: string,
+  dataDir: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(
@@ -21,7 +24,13 @@ async function auditVerifyCli(
       ['--import', 'tsx', 'src/cli.ts', 'audit', 'verify'],
       {
         cwd: serverRoot,
-        env: { ...process.env, DATABASE_URL: databaseUrl, FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY },
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          DATA_DIR: dataDir,
+          FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
+          AUDIT_HMAC_KEYS: TEST_AUDIT_KEYS,
+        },
       },
     );
     return { code: 0, stdout, stderr };
@@ -34,7 +43,7 @@ async function auditVerifyCli(
 describe('audit log', () => {
   let t: TestContext;
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false', AUDIT_HMAC_KEYS: TEST_AUDIT_KEYS });
   });
   afterAll(() => t.close());
 
@@ -145,9 +154,9 @@ describe('audit log', () => {
   });
 
   it('`audit verify` says OK, then names the entry an UPDATE in the database changed', async () => {
-    const before = await auditVerifyCli(t.dbUrl);
+    const before = await auditVerifyCli(t.dbUrl, t.config.dataDir);
     expect(before.code).toBe(0);
-    expect(before.stdout).toMatch(/^OK: \d+ audit entries, chain intact/);
+    expect(before.stdout).toMatch(/^OK: \d+ audit entries, chain intact; 0 checkpoints hold/);
 
     const victim = await t.db.query<{ seq: number }>(
       "SELECT seq FROM audit_log WHERE action = 'user.create'",
@@ -158,7 +167,7 @@ describe('audit log', () => {
     await t.db.query("UPDATE audit_log SET detail = 'nothing happened' WHERE seq = $1", [seq]);
     await t.db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
 
-    const after = await auditVerifyCli(t.dbUrl);
+    const after = await auditVerifyCli(t.dbUrl, t.config.dataDir);
     expect(after.code).toBe(1);
     expect(after.stderr).toContain(`BROKEN at entry ${seq}: content does not match its hash`);
   });
@@ -169,7 +178,7 @@ describe('audit log', () => {
     await t.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
     await t.db.query('DELETE FROM audit_log WHERE seq = 2');
     await t.db.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
-    const after = await auditVerifyCli(t.dbUrl);
+    const after = await auditVerifyCli(t.dbUrl, t.config.dataDir);
     expect(after.code).toBe(1);
     expect(after.stderr).toContain('BROKEN at entry 2: missing entry');
     expect(last).toBeGreaterThan(2);

@@ -1,24 +1,12 @@
 import type { AuditActor, AuditEntry, AuditListQuery, AuditOutcome, Page } from '@anjian/domain';
-import type { Db, Queryable } from '../../platform/db.ts';
+import type { Db } from '../../platform/db.ts';
 import { inTransaction } from '../../platform/db.ts';
-import { sm3Hex } from '../../platform/crypto.ts';
+import { AUDIT_CHAIN_LOCK, GENESIS_HASH, keyedDigest, type AuditRecord } from './audit-chain.ts';
+import type { AuditKeyRing } from './audit-keys.ts';
 
-export interface AuditRecord {
-  at: Date;
-  actorId: string | null;
-  actorName: string;
-  roles: readonly string[];
-  scope: string;
-  action: string;
-  target: string | null;
-  ip: string;
-  userAgent: string;
-  outcome: AuditOutcome;
-  status: number;
-  detail: string | null;
-}
+export type { AuditRecord } from './audit-chain.ts';
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: Date;
   actor_id: string | null;
@@ -34,33 +22,10 @@ interface AuditRow {
   detail: string | null;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
-// Serialises appends so that each entry chains to the one before it, across processes too.
-const AUDIT_CHAIN_LOCK = 74_626_002;
-
-/** The exact bytes the hash covers: every stored field in a fixed order, then the previous hash. */
-export function entryDigest(seq: number, record: AuditRecord, prevHash: string): string {
-  const content = JSON.stringify([
-    seq,
-    record.at.toISOString(),
-    record.actorId,
-    record.actorName,
-    record.roles,
-    record.scope,
-    record.action,
-    record.target,
-    record.ip,
-    record.userAgent,
-    record.outcome,
-    record.status,
-    record.detail,
-  ]);
-  return sm3Hex(`${prevHash}\n${content}`);
-}
-
-function rowToRecord(row: AuditRow): AuditRecord {
+export function rowToRecord(row: AuditRow): AuditRecord {
   return {
     at: row.at,
     actorId: row.actor_id,
@@ -129,10 +94,7 @@ function filterClause(query: Omit<AuditListQuery, 'page' | 'pageSize'>): {
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
-export type VerifyResult =
-  { ok: true; checked: number } | { ok: false; checked: number; brokenSeq: number; reason: string };
-
-export function createAuditRepository(db: Db) {
+export function createAuditRepository(db: Db, keys: AuditKeyRing) {
   return {
     async append(record: AuditRecord): Promise<void> {
       await inTransaction(db, async (client) => {
@@ -142,11 +104,12 @@ export function createAuditRepository(db: Db) {
         );
         const seq = (last.rows[0]?.seq ?? 0) + 1;
         const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
-        const hash = entryDigest(seq, record, prevHash);
+        const keyId = keys.currentId;
+        const hash = keyedDigest(keys, keyId, seq, record, prevHash);
         await client.query(
           `INSERT INTO audit_log (seq, at, actor_id, actor_name, roles, scope, action, target, ip, user_agent,
-                                  outcome, status, detail, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                                  outcome, status, detail, prev_hash, hash, key_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
           [
             seq,
             record.at,
@@ -163,6 +126,7 @@ export function createAuditRepository(db: Db) {
             record.detail,
             prevHash,
             hash,
+            keyId,
           ],
         );
       });
@@ -220,41 +184,6 @@ export function createAuditRepository(db: Db) {
         }))
         .sort((x, y) => x.actorName.localeCompare(y.actorName, 'zh-CN'))
         .slice(0, 20);
-    },
-
-    /** Walks the whole chain in order; names the first entry whose hash or link does not hold. */
-    async verify(source: Queryable = db): Promise<VerifyResult> {
-      let prevHash = GENESIS_HASH;
-      let expectedSeq = 1;
-      const batch = 5000;
-      for (;;) {
-        const rows = await source.query<AuditRow>(
-          'SELECT * FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2',
-          [expectedSeq, batch],
-        );
-        for (const row of rows.rows) {
-          if (row.seq !== expectedSeq)
-            return { ok: false, checked: expectedSeq - 1, brokenSeq: expectedSeq, reason: 'missing entry' };
-          if (row.prev_hash !== prevHash)
-            return {
-              ok: false,
-              checked: expectedSeq - 1,
-              brokenSeq: row.seq,
-              reason: 'link to previous entry broken',
-            };
-          if (entryDigest(row.seq, rowToRecord(row), prevHash) !== row.hash) {
-            return {
-              ok: false,
-              checked: expectedSeq - 1,
-              brokenSeq: row.seq,
-              reason: 'content does not match its hash',
-            };
-          }
-          prevHash = row.hash;
-          expectedSeq += 1;
-        }
-        if (rows.rows.length < batch) return { ok: true, checked: expectedSeq - 1 };
-      }
     },
   };
 }

@@ -17,6 +17,7 @@ import type { Db } from '../../platform/db.ts';
 import { attachmentHeader, safeCell, XLSX_TYPE } from '../../platform/excel.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
 import type { AuditRepository } from './audit.repository.ts';
+import type { AuditChain } from './index.ts';
 import { auditTargetLabels } from './audit-target-labels.ts';
 
 const tags = ['audit'];
@@ -62,7 +63,7 @@ async function workbookOf(entries: AuditEntry[], english: boolean): Promise<Buff
 
 export function registerAuditRoutes(
   app: FastifyInstance,
-  { audit, clock, db }: { audit: AuditRepository; clock: Clock; db: Db },
+  { audit, chain, clock, db }: { audit: AuditRepository; chain: AuditChain; clock: Clock; db: Db },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const labelled = async (entries: AuditEntry[], lang: 'zh-CN' | 'en'): Promise<AuditEntry[]> => {
@@ -140,10 +141,11 @@ export function registerAuditRoutes(
             checked: z.number().int(),
             brokenSeq: z.number().int().optional(),
             reason: z.string().optional(),
+            checkpoints: z.number().int().optional(),
           }),
         },
       },
     },
-    async () => audit.verify(),
+    async () => chain.verify(),
   );
 }

@@ -1,23 +1,77 @@
-/** The append-only, SM3-chained audit log (table audit_log): the trail hook, the routes, verification. */
+/** The append-only, HMAC-SM3-chained audit log: the trail hook, routes, checkpoints, retention, syslog. */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Db, Queryable } from '../../platform/db.ts';
+import { createAuditChainRepository } from './audit-chain.repository.ts';
+import { createCheckpointService } from './audit-checkpoints.ts';
+import { startAuditJobs, type AuditJob } from './audit-jobs.ts';
+import { resolveAuditKeys } from './audit-keys.ts';
+import { createAuditRetention } from './audit-retention.ts';
+import { createSyslogExporter } from './audit-syslog.ts';
 import { registerAuditTrail } from './audit-trail.ts';
+import { verifyAuditChain } from './audit-verify.ts';
 import { createAuditRepository } from './audit.repository.ts';
 import { registerAuditRoutes } from './audit.routes.ts';
 
-export { createAuditRepository, type AuditRepository, type VerifyResult } from './audit.repository.ts';
+export { createAuditRepository, type AuditRepository } from './audit.repository.ts';
+export type { VerifyResult } from './audit-verify.ts';
+export { rotateAuditKeyFile } from './audit-keys.ts';
 
-export function createAuditModule(deps: { db: Db; clock: Clock }) {
-  const audit = createAuditRepository(deps.db);
+type AuditConfig = Pick<Config, 'dataDir' | 'audit' | 'workers'>;
+
+/** The chain's parts without HTTP: what the CLI and the background jobs use. */
+export function createAuditChain(deps: { db: Db; clock: Clock; config: AuditConfig }) {
+  const { db, clock, config } = deps;
+  const keys = resolveAuditKeys(config.audit.hmacKeys, config.dataDir);
+  const chain = createAuditChainRepository(db);
+  const checkpoints = createCheckpointService({ chain, keys, clock, file: config.audit.checkpointFile });
+  const retention = createAuditRetention({ chain, keys, clock, retentionDays: config.audit.retentionDays });
+  const syslog = config.audit.syslogUrl
+    ? createSyslogExporter({ chain, clock, url: config.audit.syslogUrl, caFile: config.audit.syslogCaFile })
+    : null;
+  return {
+    keys,
+    checkpoints,
+    retention,
+    syslog,
+    verify: (source: Queryable = db) =>
+      verifyAuditChain({ chain, keys, checkpointFile: config.audit.checkpointFile }, source),
+    jobs(): AuditJob[] {
+      return [
+        {
+          name: 'checkpoint',
+          everyMs: config.audit.checkpointMinutes * 60_000,
+          run: () => checkpoints.take(),
+        },
+        { name: 'retention', everyMs: 6 * 3_600_000, run: () => retention.run() },
+        ...(syslog ? [{ name: 'syslog export', everyMs: 10_000, run: () => syslog.run() }] : []),
+      ];
+    },
+  };
+}
+
+export type AuditChain = ReturnType<typeof createAuditChain>;
+
+export function createAuditModule(deps: { db: Db; clock: Clock; config: AuditConfig }) {
+  const chain = createAuditChain(deps);
+  const audit = createAuditRepository(deps.db, chain.keys);
   return {
     audit,
+    chain,
     /** The trail hook must be registered before any route so every write is recorded. */
     registerTrail(app: FastifyInstance) {
       registerAuditTrail(app, audit, deps.clock);
     },
     register(app: FastifyInstance) {
-      registerAuditRoutes(app, { audit, clock: deps.clock, db: deps.db });
+      registerAuditRoutes(app, { audit, chain, clock: deps.clock, db: deps.db });
+      if (!deps.config.workers) return;
+      const jobs = startAuditJobs({
+        db: deps.db,
+        jobs: chain.jobs(),
+        log: (level, message, error) => app.log[level]({ err: error }, message),
+      });
+      app.addHook('onClose', () => jobs.close());
     },
   };
 }

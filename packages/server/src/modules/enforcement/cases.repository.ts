@@ -141,10 +141,17 @@ export function createCasesRepository(db: Db) {
     },
 
     /** Roster inspectors among `ids` who are active with a valid certificate on `today`. */
-    async usableInspectors(ids: string[], today: string, source: Queryable = db): Promise<string[]> {
+    /** Of `ids`, the active, certified inspectors of the given roster divisions. */
+    async usableInspectors(
+      ids: string[],
+      today: string,
+      divisions: string[],
+      source: Queryable = db,
+    ): Promise<string[]> {
       const rows = await source.query<{ id: string }>(
-        `SELECT id FROM enforcement_inspectors WHERE id::text = ANY ($1::text[]) AND active AND certificate_expiry >= $2`,
-        [ids, today],
+        `SELECT id FROM enforcement_inspectors
+          WHERE id::text = ANY ($1::text[]) AND active AND certificate_expiry >= $2 AND county = ANY ($3::text[])`,
+        [ids, today, divisions],
       );
       return rows.rows.map((r) => r.id);
     },

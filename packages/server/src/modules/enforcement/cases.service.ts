@@ -23,7 +23,7 @@ import type { CaseRow, CasesRepository } from './cases.repository.ts';
 import type { CreditService } from './credit.service.ts';
 import type { DocumentsRepository } from './documents.repository.ts';
 import { deadlineView } from './enforcement-deadlines.ts';
-import { isBureauOfficer } from './enforcement-scope.ts';
+import { inspectorDivisionsFor, isBureauOfficer } from './enforcement-scope.ts';
 import type { InspectionsRepository } from './inspections.repository.ts';
 
 /**
@@ -108,10 +108,11 @@ export function createCasesService(deps: {
   }
 
   /** Checks the step's references the domain cannot see: roster investigators, listing grounds. */
-  async function checkReferences(action: PenaltyCaseAction) {
+  async function checkReferences(auth: AuthContext, county: string, action: PenaltyCaseAction) {
     if (action.action === 'start_investigation') {
       const ids = [...new Set(action.investigatorIds)];
-      const usable = await cases.usableInspectors(ids, chinaDate(clock.now()));
+      const divisions = inspectorDivisionsFor(auth.scope, county);
+      const usable = await cases.usableInspectors(ids, chinaDate(clock.now()), divisions);
       if (usable.length !== ids.length) throw new DomainError('enforcement.inspector_unknown');
     }
     if (action.action === 'decide' && action.outcome === 'penalty') {
@@ -181,7 +182,7 @@ export function createCasesService(deps: {
       await inTransaction(db, async (tx) => {
         const found = await cases.find(id, auth.scope, tx, true);
         if (!found) throw new DomainError('enforcement.case_not_found');
-        await checkReferences(action);
+        await checkReferences(auth, found.county, action);
         const now = clock.now();
         const step = transitionPenaltyCase(found.state, action, {
           now,

@@ -120,7 +120,13 @@ export function createDrawsService(deps: {
     });
     const today = chinaDate(now);
     const roster = request.inspectorIds
-      ? await inspectors.usable({ ids: request.inspectorIds }, today)
+      ? await inspectors.usable(
+          {
+            ids: request.inspectorIds,
+            ...(request.county === CITY_CODE ? {} : { divisions: [request.county] }),
+          },
+          today,
+        )
       : await inspectors.usable(request.county === CITY_CODE ? {} : { divisions: [request.county] }, today);
     if (request.inspectorIds && roster.length !== new Set(request.inspectorIds).size)
       throw new DomainError('enforcement.inspector_unknown');

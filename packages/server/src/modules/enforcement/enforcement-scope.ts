@@ -23,6 +23,15 @@ export function divisionAllowed(scope: DataScope, division: string): boolean {
   return scope.counties.includes(division);
 }
 
+/**
+ * The roster divisions whose inspectors may work on a record of `county` for this caller (issue 19,
+ * defect 5): the record's own county and the city bureau, each only where the caller's scope
+ * reaches. An inspector outside them is answered as unknown, so his existence is not revealed.
+ */
+export function inspectorDivisionsFor(scope: DataScope, county: string): string[] {
+  return [...new Set([county, CITY_CODE])].filter((division) => divisionAllowed(scope, division));
+}
+
 export function requireDivision(auth: AuthContext, division: string): void {
   if (!divisionAllowed(auth.scope, division)) throw new DomainError('registry.scope_outside_caller');
 }

@@ -13,7 +13,7 @@ import type { EnterpriseLookup } from '../registry/index.ts';
 import type { HazardReporter } from '../dual-prevention/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import type { DrawsRepository } from './draws.repository.ts';
-import { isBureauOfficer } from './enforcement-scope.ts';
+import { inspectorDivisionsFor, isBureauOfficer } from './enforcement-scope.ts';
 import type { InspectionFilter, InspectionRow, InspectionsRepository } from './inspections.repository.ts';
 import type { InspectorsRepository } from './inspectors.repository.ts';
 
@@ -138,7 +138,10 @@ export function createInspectionsService(deps: {
       const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
       if (!enterprise) throw new DomainError('enterprise.not_found');
       const today = clock.now().toISOString().slice(0, 10);
-      const team = await inspectors.usable({ ids: input.inspectorIds }, today);
+      const team = await inspectors.usable(
+        { ids: input.inspectorIds, divisions: inspectorDivisionsFor(auth.scope, enterprise.county) },
+        today,
+      );
       if (team.length !== new Set(input.inspectorIds).size)
         throw new DomainError('enforcement.inspector_unknown');
       const conflicts = await inspectors.conflictsAmong(input.inspectorIds, [enterprise.id]);

@@ -2,7 +2,7 @@ import { DomainError, type EnforcementCategoryInput, type InspectorInput } from 
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
-import { isBureauOfficer, requireDivision } from './enforcement-scope.ts';
+import { CITY_CODE, isBureauOfficer, requireDivision } from './enforcement-scope.ts';
 import type { InspectorsRepository } from './inspectors.repository.ts';
 
 /** Managing the roster, conflicts and categories is the bureau's work, not the inspectors'. */
@@ -87,9 +87,13 @@ export function createInspectorsService(deps: {
     },
 
     async declareConflict(auth: AuthContext, id: string, input: { enterpriseId: string; relation: string }) {
-      await visible(auth, id);
-      const enterprise = await enterprises.findById(input.enterpriseId, null);
+      const inspector = await visible(auth, id);
+      // Only an enterprise the caller may see (else: no such enterprise, as for an unknown id), and
+      // one the inspector's roster serves: a county's inspectors work in their county only.
+      const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
       if (!enterprise) throw new DomainError('enterprise.not_found');
+      if (inspector.county !== CITY_CODE && inspector.county !== enterprise.county)
+        throw new DomainError('enforcement.conflict_outside_division');
       const inserted = await inspectors.insertConflict(id, input.enterpriseId, input.relation, clock.now());
       if (!inserted) throw new DomainError('enforcement.conflict_exists');
       return (await inspectors.find(id, null))!;

@@ -134,8 +134,10 @@ export function createAlarmHazards(deps: {
  */
 export function pointsNormalGuard(
   pointsNormal: (pointIds: readonly string[]) => { ok: boolean; abnormal: string[] },
+  pointsOfEnterprise: (enterpriseId: string, pointIds: readonly string[]) => string[],
 ): HazardAcceptanceGuard {
   return {
+    linkablePoints: async (enterpriseId, pointIds) => pointsOfEnterprise(enterpriseId, pointIds),
     async canAccept(subject) {
       if (subject.linkedPointIds.length === 0) return { ok: true };
       const answer = pointsNormal(subject.linkedPointIds);

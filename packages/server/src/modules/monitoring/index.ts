@@ -43,8 +43,9 @@ export function createMonitoringModule(deps: {
     notifications: deps.notifications,
     log: (error) => deps.log('monitoring ingest failed', error),
   });
-  const acceptanceGuard: HazardAcceptanceGuard = pointsNormalGuard((ids) =>
-    monitoring.pointsNormalSince(ids),
+  const acceptanceGuard: HazardAcceptanceGuard = pointsNormalGuard(
+    (ids) => monitoring.pointsNormalSince(ids),
+    (enterpriseId, ids) => monitoring.pointsOfEnterprise(enterpriseId, ids),
   );
   return {
     acceptanceGuard,

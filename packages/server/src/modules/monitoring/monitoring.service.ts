@@ -139,6 +139,7 @@ export function createMonitoringService(deps: {
     getPoint: pointsService.getPoint,
     readings: pointsService.readings,
     pointsNormalSince: pointsService.pointsNormalSince,
+    pointsOfEnterprise: pointsService.pointsOfEnterprise,
 
     listAlarms: alarms.listAlarms,
     getAlarm: alarms.getAlarm,

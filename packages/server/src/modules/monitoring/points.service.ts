@@ -169,6 +169,14 @@ export function createPointsService(deps: {
      * Whether every point has stayed normal for the configured period (the hazard acceptance
      * guard), with the codes of those that have not.
      */
+    /** Of the given ids, those that are monitoring points of this enterprise (issue 19, defect 5). */
+    pointsOfEnterprise(enterpriseId: string, pointIds: readonly string[]): string[] {
+      const wanted = new Set(pointIds);
+      return [...points.all()]
+        .filter((p) => wanted.has(p.id) && p.enterpriseId === enterpriseId)
+        .map((p) => p.id);
+    },
+
     pointsNormalSince(pointIds: readonly string[]): { ok: boolean; abnormal: string[] } {
       const now = clock.now().getTime();
       const wanted = new Set(pointIds);

@@ -28,7 +28,12 @@ export function registerSystemRoutes(
         tags: ['system'],
         summary: 'Liveness and database reachability; no login needed',
         response: {
-          200: z.object({ status: z.literal('ok'), version: z.string(), database: z.literal('ok') }),
+          200: z.object({
+            status: z.literal('ok'),
+            version: z.string(),
+            database: z.literal('ok'),
+            databaseRole: z.string().describe('The PostgreSQL role the application runs as'),
+          }),
           503: z.object({
             status: z.literal('unavailable'),
             version: z.string(),
@@ -39,8 +44,8 @@ export function registerSystemRoutes(
     },
     async (request, reply) => {
       try {
-        await db.query('SELECT 1');
-        return { status: 'ok' as const, version, database: 'ok' as const };
+        const row = await db.query<{ role: string }>('SELECT current_user AS role');
+        return { status: 'ok' as const, version, database: 'ok' as const, databaseRole: row.rows[0]!.role };
       } catch (error) {
         // A load balancer or monitor reads this: the process lives, its database does not answer.
         request.log.warn({ err: error }, 'health: database down');

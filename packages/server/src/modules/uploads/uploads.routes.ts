@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { DomainError } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { scopeAllows } from '../../platform/scope-sql.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
+import { checkUploadOwner } from './upload-owner.ts';
 import { stripImageMetadata } from './image-metadata.ts';
 import type { UploadsRepository } from './uploads.repository.ts';
 
@@ -14,7 +15,7 @@ const tags = ['uploads'];
 
 export function registerUploadsRoutes(
   app: FastifyInstance,
-  deps: { uploads: UploadsRepository; clock: Clock },
+  deps: { uploads: UploadsRepository; clock: Clock; enterprises: EnterpriseLookup },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser(
@@ -65,7 +66,7 @@ export function registerUploadsRoutes(
         throw new DomainError('request.invalid', {
           fields: [{ path: 'querystring.county', code: 'invalid_type', message: 'county' }],
         });
-      if (!scopeAllows(scope, county, enterpriseId)) throw new DomainError('registry.scope_outside_caller');
+      await checkUploadOwner(scope, { county, enterpriseId }, deps.enterprises);
       const sha256 = createHash('sha256').update(image.data).digest('hex');
       const id = await deps.uploads.insert({
         contentType: image.type,

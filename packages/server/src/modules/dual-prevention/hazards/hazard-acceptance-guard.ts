@@ -26,9 +26,16 @@ export type HazardAcceptanceAnswer =
  */
 export interface HazardAcceptanceGuard {
   canAccept(hazard: HazardAcceptanceSubject): Promise<HazardAcceptanceAnswer>;
+  /**
+   * Of the given ids, the monitoring points of this enterprise: a hazard links only its own
+   * enterprise's points (issue 19, defect 5 — another's would reveal its alarm state, or block
+   * closing the hazard).
+   */
+  linkablePoints(enterpriseId: string, pointIds: readonly string[]): Promise<readonly string[]>;
 }
 
-/** Without monitoring (some tests): every acceptance may go ahead. */
+/** Without monitoring (some tests): every acceptance may go ahead, and there is no point to link. */
 export const allowAcceptance: HazardAcceptanceGuard = {
   canAccept: async () => ({ ok: true }),
+  linkablePoints: async () => [],
 };

@@ -12,13 +12,12 @@ import {
 import { createHazardEscalationRepository } from './hazard-escalation.repository.ts';
 import { createHazardsRepository } from './hazards.repository.ts';
 import { createHazardsService } from './hazards.service.ts';
+import { createPoint, gasPoint, monitoredSite } from '../../monitoring/monitoring-fixtures.test-support.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-const POINT_A = '7d0c6f3e-3c1a-4f7e-9a55-1d2b3c4d5e6f';
-const POINT_B = '8e1d7a4f-4d2b-4a8f-8b66-2e3c4d5e6f70';
 
 describe('挂牌督办: listing, review and 核销; links to monitoring points', () => {
   let t: TestContext;
@@ -29,6 +28,10 @@ describe('挂牌督办: listing, review and 核销; links to monitoring points',
   let officer: Caller;
   let city: Caller;
   let otherCounty: Caller;
+  // Monitoring points of the hazard's enterprise, and one of another enterprise (issue 19, defect 5).
+  let POINT_A: string;
+  let POINT_B: string;
+  let FOREIGN_POINT: string;
 
   const act = (id: string, body: object, as: Caller) =>
     t.request({ method: 'POST', url: `/api/v1/hazards/${id}/actions`, payload: body, as });
@@ -113,6 +116,11 @@ describe('挂牌督办: listing, review and 核销; links to monitoring points',
     otherCounty = await t.sessionFor(
       await t.createUser({ roles: ['county_officer'], scope: { kind: 'county', counties: ['530423'] } }),
     );
+    const site = await monitoredSite(t, '530403', 'major_hazard_source', enterpriseId);
+    POINT_A = await createPoint(t, city, gasPoint(site.objectId, 'JC-GT-01'));
+    POINT_B = await createPoint(t, city, gasPoint(site.objectId, 'JC-GT-02'));
+    const neighbour = await monitoredSite(t, '530403');
+    FOREIGN_POINT = await createPoint(t, city, gasPoint(neighbour.objectId, 'JC-GT-99'));
   });
   afterAll(() => t.close());
 
@@ -238,6 +246,34 @@ describe('挂牌督办: listing, review and 核销; links to monitoring points',
         })
       ).statusCode,
     ).toBe(400);
+    // Another enterprise's point, or an id that is no point at all: the same coded answer, nothing stored.
+    for (const pointIds of [[POINT_A, FOREIGN_POINT], ['0d0c6f3e-3c1a-4f7e-9a55-1d2b3c4d5e6f']]) {
+      const refused = await t.request({
+        method: 'PUT',
+        url: `/api/v1/hazards/${hazard.id}/linked-points`,
+        payload: { pointIds },
+        as: officer,
+      });
+      expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'hazard.point_not_linkable']);
+    }
+    const reportedWithForeign = await t.request({
+      method: 'POST',
+      url: '/api/v1/hazards',
+      payload: {
+        enterpriseId,
+        source: 'self_check',
+        location: { text: '液氨储罐区' },
+        description: '借用邻厂监测点',
+        category: '19',
+        linkedPointIds: [FOREIGN_POINT],
+      },
+      as: manager,
+    });
+    expect(reportedWithForeign.json().error.code).toBe('hazard.point_not_linkable');
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/hazards/${hazard.id}`, as: officer })).json()
+        .linkedPointIds,
+    ).toEqual([POINT_A, POINT_B]);
     await rectify(hazard.id);
 
     // The service as the app builds it, with the monitoring module's guard given at construction.
@@ -251,6 +287,7 @@ describe('挂牌督办: listing, review and 核销; links to monitoring points',
       enterprises: createEnterprisesRepository(t.db),
       uploads: createUploadsRepository(t.db),
       acceptanceGuard: {
+        linkablePoints: async (_enterpriseId, ids) => ids,
         canAccept: async (subject) => {
           asked.push([...subject.linkedPointIds]);
           return normal

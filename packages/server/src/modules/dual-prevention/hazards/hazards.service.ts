@@ -103,6 +103,15 @@ export function createHazardsService(deps: {
     return present((await hazards.findById(record.id, auth.scope))!, auth);
   }
 
+  /** The hazard's own enterprise's points only; any other id is answered as unknown (defect 5). */
+  async function linkablePoints(enterpriseId: string, pointIds: readonly string[]): Promise<string[]> {
+    const wanted = [...new Set(pointIds)];
+    if (wanted.length === 0) return wanted;
+    const found = await acceptanceGuard.linkablePoints(enterpriseId, wanted);
+    if (found.length !== wanted.length) throw new DomainError('hazard.point_not_linkable');
+    return wanted;
+  }
+
   async function checkAcceptance(record: HazardRecord): Promise<void> {
     const answer = await acceptanceGuard.canAccept({
       id: record.id,
@@ -121,6 +130,7 @@ export function createHazardsService(deps: {
       const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
       if (!enterprise) throw new DomainError('enterprise.not_found');
       await checkPhotos(auth, input.photos, enterprise.county);
+      const linkedPointIds = await linkablePoints(enterprise.id, input.linkedPointIds ?? []);
       const now = clock.now();
       const result = reportHazard(input, { now, actor: hazardActorOf(auth) });
       if (!result.ok) throw result.error;
@@ -139,7 +149,7 @@ export function createHazardsService(deps: {
           photos: input.photos,
           state: result.state,
           reportedBy: auth.userId,
-          linkedPointIds: [...new Set(input.linkedPointIds ?? [])],
+          linkedPointIds,
         }),
       );
       return present((await hazards.findById(id, auth.scope))!, auth);
@@ -173,7 +183,7 @@ export function createHazardsService(deps: {
       if (record.state.status === 'closed' || record.state.status === 'dismissed') {
         throw new DomainError('hazard.illegal_transition', { details: { status: record.state.status } });
       }
-      await hazards.setLinkedPoints(id, [...new Set(pointIds)], clock.now());
+      await hazards.setLinkedPoints(id, await linkablePoints(record.enterpriseId, pointIds), clock.now());
       return present((await hazards.findById(id, auth.scope))!, auth);
     },
 

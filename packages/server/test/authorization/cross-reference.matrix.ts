@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import {
+  createPoint,
+  gasPoint,
+  monitoredSite,
+} from '../../src/modules/monitoring/monitoring-fixtures.test-support.ts';
+import type { TestContext, TestUser } from '../test-app.ts';
+import {
+  ENTERPRISE_ID,
+  IN_COUNTY,
+  OUT_COUNTY,
+  TINY_PNG,
+  newEnterprise,
+  newHazard,
+  type CallerName,
+} from './matrix-support.ts';
+
+/**
+ * The class "in-scope record pointing at out-of-scope ids" (issue 19, defect 5): for each route
+ * whose body names other records, a record the caller may change, pointing at ids outside the
+ * caller's scope or outside the record's own. The answer is a coded 4xx that is the same whether
+ * the id exists elsewhere or not at all (no oracle), and nothing is stored.
+ */
+export interface CrossReferenceVariant {
+  name: string;
+  build(input: { t: TestContext; caller: TestUser }): Promise<Omit<InjectOptions, 'method'>>;
+  expect: Partial<Record<CallerName, { status: number; code: string | null }>>;
+}
+
+export interface CrossReferenceRow {
+  /** The body's id fields this row covers (as the OpenAPI document names them). */
+  fields: string[];
+  variants: CrossReferenceVariant[];
+}
+
+const UNKNOWN = () => randomUUID();
+const refused = (status: number, code: string) => ({ status, code });
+let serial = 0;
+
+async function inspector(t: TestContext, county: string): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO enforcement_inspectors (name, certificate_no, certificate_expiry, county, created_at, updated_at)
+     VALUES ('交叉引用执法员', $1, '2030-12-31', $2, now(), now()) RETURNING id`,
+    [`XR${Date.now() % 1_000_000}${serial++}`, county],
+  );
+  return row.rows[0]!.id;
+}
+
+/** A monitoring point of a fresh enterprise in `county` (made through the API, so it is live). */
+async function pointOfAnotherEnterprise(t: TestContext, county: string): Promise<string> {
+  const site = await monitoredSite(t, county);
+  const city = await t.sessionFor(await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } }));
+  return createPoint(t, city, gasPoint(site.objectId, `XR-${Date.now() % 1_000_000}-${serial++}`));
+}
+
+const hazardBody = (enterpriseId: string, linkedPointIds: string[]) => ({
+  enterpriseId,
+  source: 'inspection',
+  location: { text: '交叉引用' },
+  description: '交叉引用测试隐患',
+  category: '05',
+  linkedPointIds,
+});
+
+const officers = (status: number, code: string) => ({
+  cityOfficer: refused(status, code),
+  countyOfficer: refused(status, code),
+  inspector: refused(status, code),
+});
+
+export const crossReferenceMatrix: Record<string, CrossReferenceRow> = {
+  'POST /api/v1/enforcement/inspections': {
+    fields: ['enterpriseId', 'inspectorIds'],
+    variants: [
+      {
+        name: 'an in-county enterprise inspected by another county’s inspectors',
+        build: async ({ t }) => ({
+          url: '/api/v1/enforcement/inspections',
+          payload: {
+            enterpriseId: await newEnterprise(t, 'in'),
+            inspectorIds: [await inspector(t, OUT_COUNTY), await inspector(t, OUT_COUNTY)],
+          },
+        }),
+        expect: officers(400, 'enforcement.inspector_unknown'),
+      },
+      {
+        name: 'the same with ids that are no inspector at all',
+        build: async ({ t }) => ({
+          url: '/api/v1/enforcement/inspections',
+          payload: { enterpriseId: await newEnterprise(t, 'in'), inspectorIds: [UNKNOWN(), UNKNOWN()] },
+        }),
+        expect: officers(400, 'enforcement.inspector_unknown'),
+      },
+    ],
+  },
+  'POST /api/v1/enforcement/inspectors/:id/conflicts': {
+    fields: ['enterpriseId'],
+    variants: [
+      {
+        name: 'an in-county inspector declaring a conflict with another county’s enterprise',
+        build: async ({ t }) => ({
+          url: `/api/v1/enforcement/inspectors/${await inspector(t, IN_COUNTY)}/conflicts`,
+          payload: { enterpriseId: await newEnterprise(t, 'out'), relation: '亲属任职' },
+        }),
+        // The county officer cannot see the enterprise: answered as an unknown one (no name oracle);
+        // the city sees it, but a county's inspector serves his county only.
+        expect: {
+          cityOfficer: refused(400, 'enforcement.conflict_outside_division'),
+          countyOfficer: refused(404, 'enterprise.not_found'),
+        },
+      },
+      {
+        name: 'the same with an id that is no enterprise',
+        build: async ({ t }) => ({
+          url: `/api/v1/enforcement/inspectors/${await inspector(t, IN_COUNTY)}/conflicts`,
+          payload: { enterpriseId: UNKNOWN(), relation: '亲属任职' },
+        }),
+        expect: {
+          cityOfficer: refused(404, 'enterprise.not_found'),
+          countyOfficer: refused(404, 'enterprise.not_found'),
+        },
+      },
+    ],
+  },
+  'POST /api/v1/hazards': {
+    fields: ['enterpriseId', 'linkedPointIds'],
+    variants: [
+      {
+        name: 'a hazard of one’s own enterprise linked to another enterprise’s monitoring point',
+        build: async ({ t }) => ({
+          url: '/api/v1/hazards',
+          payload: hazardBody(ENTERPRISE_ID, [await pointOfAnotherEnterprise(t, OUT_COUNTY)]),
+        }),
+        // The enterprise account first: its sign-up registers ENTERPRISE_ID (in the callers' county).
+        expect: {
+          enterpriseManager: refused(400, 'hazard.point_not_linkable'),
+          cityOfficer: refused(400, 'hazard.point_not_linkable'),
+          countyOfficer: refused(400, 'hazard.point_not_linkable'),
+        },
+      },
+      {
+        name: 'the same with an id that is no point',
+        build: async () => ({ url: '/api/v1/hazards', payload: hazardBody(ENTERPRISE_ID, [UNKNOWN()]) }),
+        // The enterprise account first: its sign-up registers ENTERPRISE_ID (in the callers' county).
+        expect: {
+          enterpriseManager: refused(400, 'hazard.point_not_linkable'),
+          cityOfficer: refused(400, 'hazard.point_not_linkable'),
+          countyOfficer: refused(400, 'hazard.point_not_linkable'),
+        },
+      },
+    ],
+  },
+  'PUT /api/v1/hazards/:id/linked-points': {
+    fields: ['pointIds'],
+    variants: [
+      {
+        name: 'an in-county hazard linked to a point of an enterprise in the same county',
+        build: async ({ t }) => ({
+          url: `/api/v1/hazards/${await newHazard(t, 'in')}/linked-points`,
+          payload: { pointIds: [await pointOfAnotherEnterprise(t, IN_COUNTY)] },
+        }),
+        expect: {
+          cityOfficer: refused(400, 'hazard.point_not_linkable'),
+          countyOfficer: refused(400, 'hazard.point_not_linkable'),
+        },
+      },
+      {
+        name: 'the same with an id that is no point',
+        build: async ({ t }) => ({
+          url: `/api/v1/hazards/${await newHazard(t, 'in')}/linked-points`,
+          payload: { pointIds: [UNKNOWN()] },
+        }),
+        expect: {
+          cityOfficer: refused(400, 'hazard.point_not_linkable'),
+          countyOfficer: refused(400, 'hazard.point_not_linkable'),
+        },
+      },
+    ],
+  },
+  // The upload names its county and enterprise in the query string (the body is the image).
+  'POST /api/v1/uploads': {
+    fields: [],
+    variants: [
+      {
+        name: 'an upload for one’s county naming an enterprise of another county',
+        build: async ({ t }) => ({
+          url: `/api/v1/uploads?county=${IN_COUNTY}&enterpriseId=${await newEnterprise(t, 'out')}`,
+          payload: TINY_PNG,
+          headers: { 'content-type': 'image/png' },
+        }),
+        expect: {
+          cityOfficer: refused(400, 'upload.owner_mismatch'),
+          countyOfficer: refused(400, 'upload.owner_mismatch'),
+        },
+      },
+      {
+        name: 'the same with an id that is no enterprise',
+        build: async () => ({
+          url: `/api/v1/uploads?county=${IN_COUNTY}&enterpriseId=${UNKNOWN()}`,
+          payload: TINY_PNG,
+          headers: { 'content-type': 'image/png' },
+        }),
+        expect: {
+          cityOfficer: refused(400, 'upload.owner_mismatch'),
+          countyOfficer: refused(400, 'upload.owner_mismatch'),
+        },
+      },
+    ],
+  },
+};
+
+const owner = (fields: string[], reason: string) => ({ fields, reason });
+const OWNER = 'names the new record’s owner: refused out of scope by the main matrix’s out-of-scope rows';
+
+/**
+ * Routes whose body ids name only the record's own owner (the main matrix's out-of-scope rows test
+ * them), or are no reference to a stored record.
+ */
+export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string }> = {
+  'POST /api/v1/checks/lists': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/incidents': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/major-hazards/units': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/monitoring/device-tokens': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/objects': owner(['enterpriseId'], OWNER),
+  'PUT /api/v1/objects/:id': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/risk/units': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/monitoring/points': owner(['objectId'], OWNER),
+  'PUT /api/v1/monitoring/points/:id': owner(['objectId'], OWNER),
+  'POST /api/v1/users': owner(['scope.enterpriseId'], 'the new account’s own scope (users matrix)'),
+  'PATCH /api/v1/users/:id': owner(['scope.enterpriseId'], 'the account’s own scope (users matrix)'),
+  'POST /api/v1/calc/draw/verify': owner(
+    [
+      'record.conflicts[].enterpriseId',
+      'record.conflicts[].inspectorId',
+      'record.drawId',
+      'record.exclusion.excludedEnterpriseIds',
+      'record.inspectorIds',
+      'record.pool[].enterpriseId',
+      'result.drawId',
+      'result.selections[].enterpriseId',
+      'result.selections[].inspectorIds',
+    ],
+    'a public calculator over the record in the body: nothing is looked up or stored',
+  ),
+};
+
+/**
+ * Routes with other records' ids in the body not yet in this class (issue 19, defect 5, left for
+ * the next step; listed so that the gap is visible and a new route cannot slip in unnoticed).
+ */
+export const pendingCrossReferences: Record<string, { fields: string[]; reason: string }> = {
+  'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], 'not yet covered'),
+  'POST /api/v1/enforcement/inspectors': owner(['userId'], 'not yet covered'),
+  'POST /api/v1/checks/tasks/:id/complete': owner(['results[].itemId'], 'not yet covered'),
+  'POST /api/v1/emergency/cases': owner(['incidentId'], 'not yet covered'),
+  'PUT /api/v1/emergency/cases/:id': owner(['incidentId'], 'not yet covered'),
+  'POST /api/v1/emergency/drills': owner(['planId', 'scenarioId'], 'not yet covered'),
+  'PUT /api/v1/emergency/drills/:id': owner(['planId', 'scenarioId'], 'not yet covered'),
+  'POST /api/v1/emergency/duty/log': owner(['incidentId'], 'not yet covered'),
+  'POST /api/v1/enforcement/cases': owner(['enterpriseId', 'inspectionId'], 'not yet covered'),
+  'POST /api/v1/enforcement/cases/:id/actions': owner(
+    ['investigatorIds', 'presiderId'],
+    'not yet covered (investigators are now limited to the case county’s roster)',
+  ),
+  'POST /api/v1/enforcement/credit/listings': owner(['enterpriseId', 'penaltyCaseId'], 'not yet covered'),
+  'POST /api/v1/enforcement/documents': owner(['caseId', 'inspectionId'], 'not yet covered'),
+  'POST /api/v1/enforcement/draws': owner(
+    ['inspectorIds', 'planId'],
+    'not yet covered (named inspectors are now limited to the draw county’s roster)',
+  ),
+  'POST /api/v1/enforcement/inspections/:id/submit': owner(
+    ['clientSubmissionId', 'results[].itemId', 'results[].photoIds', 'signatureUploadId'],
+    'not yet covered',
+  ),
+  'POST /api/v1/enforcement/plans': owner(['focus[].enterpriseId'], 'not yet covered'),
+  'PUT /api/v1/enforcement/plans/:id': owner(['focus[].enterpriseId'], 'not yet covered'),
+  'POST /api/v1/incidents/:id/dispatch': owner(['resourceId'], 'not yet covered'),
+  'POST /api/v1/incidents/:id/reports-sent': owner(['stepId'], 'not yet covered'),
+  'PUT /api/v1/risk/site-plan': owner(['enterpriseId', 'uploadId'], 'not yet covered'),
+};
