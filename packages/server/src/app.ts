@@ -149,7 +149,7 @@ export async function buildApp({
 
   const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   const registry = createRegistryModule({ db, clock, cipher });
-  const uploads = createUploadsModule({ db, clock });
+  const uploads = createUploadsModule({ db, clock, maxPixels: config.uploads.maxPixels });
   const notifications = createNotificationsModule({ db, clock });
   const monitoring = createMonitoringModule({
     db,

@@ -10,12 +10,17 @@ export type { UploadMeta } from './uploads.repository.ts';
 /** Finds an upload the caller may see (scope applied). */
 export type UploadLookup = Pick<UploadsRepository, 'find'>;
 
-export function createUploadsModule(deps: { db: Db; clock: Clock }) {
+export function createUploadsModule(deps: {
+  db: Db;
+  clock: Clock;
+  /** Largest width × height of an uploaded photo (UPLOAD_MAX_PIXELS). */
+  maxPixels: number;
+}) {
   const uploads = createUploadsRepository(deps.db);
   return {
     lookup: uploads as UploadLookup,
     register(app: FastifyInstance) {
-      registerUploadsRoutes(app, { uploads, clock: deps.clock });
+      registerUploadsRoutes(app, { uploads, clock: deps.clock, maxPixels: deps.maxPixels });
     },
   };
 }
