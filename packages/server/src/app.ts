@@ -134,7 +134,15 @@ export async function buildApp({
 
   // Each module is built through its door (modules/<feature>/index.ts) and given the ports it needs.
   const roles = createRolesModule({ db, clock });
-  const users = createUsersModule({ db, clock, cipher, roles: roles.roles });
+  const users = createUsersModule({
+    db,
+    clock,
+    cipher,
+    roles: roles.roles,
+    inactiveDays: config.accounts.inactiveDays,
+    workers: config.workers,
+    log: (message, error) => app.log.error({ err: error }, message),
+  });
   const auth = createAuthModule({ db, config, clock, cipher, users: users.accounts, roles: roles.roles });
   const audit = createAuditModule({ db, clock });
 
@@ -184,7 +192,7 @@ export async function buildApp({
 
   registerSystem(app, { db, version, divisions: registry.divisions });
   auth.register(app);
-  users.register(app, { sessions: auth.sessions });
+  users.register(app, { sessions: auth.sessions, securityEvents: auth.securityEvents });
   roles.register(app);
   audit.register(app);
   registerCalc(app);

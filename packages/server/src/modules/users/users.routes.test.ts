@@ -10,7 +10,7 @@ describe('user administration', () => {
   let cityAdmin: Caller;
   let countyAdmin: Caller;
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false', LOGIN_CAPTCHA_AFTER_FAILURES: '100' });
     cityAdmin = await t.sessionFor(await t.createUser({ roles: ['sysadmin'], scope: { kind: 'city' } }));
     countyAdmin = await t.sessionFor(await t.createUser({ roles: ['sysadmin'], scope: jiangchuan }));
   });
