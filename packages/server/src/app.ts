@@ -134,7 +134,15 @@ export async function buildApp({
 
   // Each module is built through its door (modules/<feature>/index.ts) and given the ports it needs.
   const roles = createRolesModule({ db, clock });
-  const users = createUsersModule({ db, clock, cipher, roles: roles.roles });
+  const users = createUsersModule({
+    db,
+    clock,
+    cipher,
+    roles: roles.roles,
+    inactiveDays: config.accounts.inactiveDays,
+    workers: config.workers,
+    log: (message, error) => app.log.error({ err: error }, message),
+  });
   const auth = createAuthModule({ db, config, clock, cipher, users: users.accounts, roles: roles.roles });
   const audit = createAuditModule({ db, clock, config });
 
@@ -149,7 +157,12 @@ export async function buildApp({
 
   const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   const registry = createRegistryModule({ db, clock, cipher });
-  const uploads = createUploadsModule({ db, clock, enterprises: registry.enterpriseLookup });
+  const uploads = createUploadsModule({
+    db,
+    clock,
+    enterprises: registry.enterpriseLookup,
+    maxPixels: config.uploads.maxPixels,
+  });
   const notifications = createNotificationsModule({ db, clock });
   const monitoring = createMonitoringModule({
     db,
@@ -184,7 +197,7 @@ export async function buildApp({
 
   registerSystem(app, { db, version, divisions: registry.divisions });
   auth.register(app);
-  users.register(app, { sessions: auth.sessions });
+  users.register(app, { sessions: auth.sessions, securityEvents: auth.securityEvents });
   roles.register(app);
   audit.register(app);
   registerCalc(app);

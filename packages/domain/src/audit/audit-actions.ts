@@ -38,6 +38,8 @@ export const auditActions = {
   'auth.session_end': a('结束会话', 'End a session'),
   'auth.totp_setup': a('开始绑定动态口令', 'Start TOTP enrolment'),
   'auth.totp_confirm': a('确认绑定动态口令', 'Confirm TOTP enrolment'),
+  'auth.captcha': a('获取登录图形验证码', 'Get a sign-in captcha'),
+  'security_event.export': a('导出安全事件', 'Export security events'),
 
   'user.create': a('新建用户', 'Create user', 'user'),
   'user.update': a('修改用户', 'Edit user', 'user'),

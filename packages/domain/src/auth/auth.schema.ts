@@ -19,8 +19,19 @@ export const loginRequestSchema = z
       .regex(/^\d{6}$/, 'six digits')
       .optional()
       .describe('The six-digit code of the authenticator app, when TOTP is enrolled'),
+    captchaId: z
+      .uuid()
+      .optional()
+      .describe('The captcha answered, when the server asked for one (auth.captcha_required)'),
+    captchaAnswer: z.string().min(1).max(16).optional().describe('The characters shown in the captcha'),
   })
   .strict();
+
+export const captchaResponseSchema = z.object({
+  id: z.uuid(),
+  image: z.string().describe('The picture as a data: URL (SVG)'),
+  expiresAt: isoInstant(),
+});
 
 export const passwordChangeRequestSchema = z
   .object({
@@ -78,6 +89,7 @@ export const sessionSummarySchema = z.object({
 });
 
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type CaptchaResponse = z.infer<typeof captchaResponseSchema>;
 export type PasswordChangeRequest = z.infer<typeof passwordChangeRequestSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export type SessionState = z.infer<typeof sessionStateSchema>;

@@ -49,7 +49,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameEn: 'Security administrator',
     adminKind: 'security',
     requiresTotp: true,
-    permissions: ['role:read', 'role:write'],
+    permissions: ['role:read', 'role:write', 'security:read'],
   },
   {
     code: 'auditadmin',

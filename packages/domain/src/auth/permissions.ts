@@ -23,6 +23,12 @@ export const permissionCatalogue = [
   { code: 'session:manage', kind: 'system', zh: '强制下线用户会话', en: 'End other users’ sessions' },
   { code: 'role:read', kind: 'security', zh: '查看角色与权限', en: 'View roles and permissions' },
   { code: 'role:write', kind: 'security', zh: '管理角色与授权', en: 'Manage roles and grants' },
+  {
+    code: 'security:read',
+    kind: 'security',
+    zh: '查看安全事件（锁定、验证码失败、限流、越权访问）',
+    en: 'View security events (lock-outs, captcha failures, throttling, scope denials)',
+  },
   { code: 'audit:read', kind: 'audit', zh: '查看审计日志', en: 'Read the audit log' },
   { code: 'audit:export', kind: 'audit', zh: '导出审计日志', en: 'Export the audit log' },
   { code: 'dashboard:view', kind: 'business', zh: '查看工作台', en: 'View the workbench' },

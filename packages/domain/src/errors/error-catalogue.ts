@@ -4,6 +4,7 @@
  */
 import type { ErrorDefinition } from './error-definition.ts';
 import {
+  authErrors,
   calcErrors,
   dualPreventionErrors,
   emergencyErrors,
@@ -11,6 +12,7 @@ import {
   monitoringErrors,
   platformErrors,
   registryErrors,
+  uploadsErrors,
   warningsErrors,
 } from './catalogues/index.ts';
 
@@ -26,6 +28,8 @@ export const errorCatalogue = {
   ...emergencyErrors,
   ...calcErrors,
   ...warningsErrors,
+  ...authErrors,
+  ...uploadsErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -38,8 +38,29 @@ export interface Config {
     readonly adminIdleMinutes: number;
     readonly absoluteHours: number;
     readonly cookieSecure: boolean;
+    /** Sessions one user may hold at once; a new sign-in beyond it ends the oldest. */
+    readonly maxPerUser: number;
   };
-  readonly login: { readonly maxFailures: number; readonly lockMinutes: number };
+  /** Sign-in defences (docs/security.md): lock-out, throttles, captcha, bounded password hashing. */
+  readonly login: {
+    readonly maxFailures: number;
+    readonly lockMinutes: number;
+    /** The sliding window the failure counts below are taken over. */
+    readonly windowMinutes: number;
+    /** Failures from one IP in the window after which that IP is refused (429) until they age out. */
+    readonly ipMaxFailures: number;
+    /** Failures from anywhere in the window after which every sign-in needs a captcha. */
+    readonly globalMaxFailures: number;
+    /** Failures from one IP, or for one username, after which a captcha is needed. */
+    readonly captchaAfterFailures: number;
+    readonly captchaTtlSeconds: number;
+    /** Password hashes computed at once; more wait in a queue of at most `hashQueue`, then 503. */
+    readonly hashConcurrency: number;
+    readonly hashQueue: number;
+  };
+  /** 等保: accounts with no sign-in for this many days are disabled (0 = never). */
+  readonly accounts: { readonly inactiveDays: number };
+  readonly uploads: { readonly maxPixels: number };
   readonly passwordPolicy: PasswordPolicy;
   readonly demoData: boolean;
   readonly webDistDir: string;
@@ -126,6 +147,16 @@ const envSchema = z.object({
   SESSION_COOKIE_SECURE: bool.default(false),
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
   LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(30),
+  LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+  LOGIN_IP_MAX_FAILURES: int(1, 100_000).default(30),
+  LOGIN_GLOBAL_MAX_FAILURES: int(1, 10_000_000).default(500),
+  LOGIN_CAPTCHA_AFTER_FAILURES: int(1, 100).default(3),
+  LOGIN_CAPTCHA_TTL_SECONDS: int(30, 3600).default(300),
+  LOGIN_HASH_CONCURRENCY: int(1, 64).default(2),
+  LOGIN_HASH_QUEUE: int(0, 100_000).default(32),
+  SESSION_MAX_PER_USER: int(1, 100).default(3),
+  ACCOUNT_INACTIVE_DAYS: int(0, 3650).default(90),
+  UPLOAD_MAX_PIXELS: int(1_000_000, 500_000_000).default(50_000_000),
   PASSWORD_MIN_LENGTH: int(8, 64).default(defaultPasswordPolicy.minLength),
   PASSWORD_MIN_CLASSES: int(1, 4).default(defaultPasswordPolicy.minClasses),
   PASSWORD_MAX_AGE_DAYS: int(0, 3650).default(defaultPasswordPolicy.maxAgeDays),
@@ -268,8 +299,21 @@ export function loadConfig(
       adminIdleMinutes: e.SESSION_ADMIN_IDLE_MINUTES,
       absoluteHours: e.SESSION_ABSOLUTE_HOURS,
       cookieSecure: e.SESSION_COOKIE_SECURE,
+      maxPerUser: e.SESSION_MAX_PER_USER,
     }),
-    login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES }),
+    login: Object.freeze({
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      windowMinutes: e.LOGIN_WINDOW_MINUTES,
+      ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+      globalMaxFailures: e.LOGIN_GLOBAL_MAX_FAILURES,
+      captchaAfterFailures: e.LOGIN_CAPTCHA_AFTER_FAILURES,
+      captchaTtlSeconds: e.LOGIN_CAPTCHA_TTL_SECONDS,
+      hashConcurrency: e.LOGIN_HASH_CONCURRENCY,
+      hashQueue: e.LOGIN_HASH_QUEUE,
+    }),
+    accounts: Object.freeze({ inactiveDays: e.ACCOUNT_INACTIVE_DAYS }),
+    uploads: Object.freeze({ maxPixels: e.UPLOAD_MAX_PIXELS }),
     passwordPolicy: Object.freeze({
       ...defaultPasswordPolicy,
       minLength: e.PASSWORD_MIN_LENGTH,

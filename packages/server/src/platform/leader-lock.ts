@@ -4,6 +4,8 @@ import type { Db } from './db.ts';
 /** Advisory-lock keys of the workers that must run in one process only (one number per worker). */
 export const leaderLockKeys = {
   monitoringEvaluator: 0x616e_6a00_01,
+  /** Transaction-level: one process per run disables inactive accounts (users module). */
+  inactiveAccounts: 0x616e_6a00_02,
 } as const;
 
 export interface LeaderLock {

@@ -6,3 +6,5 @@ export { enforcementErrors } from './enforcement.ts';
 export { emergencyErrors } from './emergency.ts';
 export { calcErrors } from './calc.ts';
 export { warningsErrors } from './warnings.ts';
+export { authErrors } from './auth.ts';
+export { uploadsErrors } from './uploads.ts';

@@ -101,8 +101,8 @@ export const registryErrors = {
   'dictionary.not_found': { status: 404, zh: '字典项不存在', en: 'No such dictionary entry' },
   'upload.not_an_image': {
     status: 400,
-    zh: '只能上传 JPEG 或 PNG 格式的照片',
-    en: 'Only JPEG or PNG photos can be uploaded',
+    zh: '只能上传 JPEG、PNG 或 WebP 格式的照片',
+    en: 'Only JPEG, PNG or WebP photos can be uploaded',
   },
   'upload.not_found': { status: 404, zh: '文件不存在', en: 'No such file' },
   'upload.owner_mismatch': {

@@ -2,13 +2,17 @@ import type { DataScope } from '@anjian/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_PASSWORD, type TestContext } from '../../../test/test-app.ts';
 
+// These tests are about each account's own lock-out; every request comes from one address, so
+// the per-IP captcha and throttle (login-defences.routes.test.ts) are set out of their way.
+const accountOnly = { LOGIN_CAPTCHA_AFTER_FAILURES: '100', LOGIN_IP_MAX_FAILURES: '100000' };
+
 const county: DataScope = { kind: 'county', counties: ['530403'] };
 const MINUTE = 60_000;
 
 describe('sign-in, sessions and lock-out', () => {
   let t: TestContext;
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false', ...accountOnly });
   });
   afterAll(() => t.close());
 
@@ -61,16 +65,25 @@ describe('sign-in, sessions and lock-out', () => {
     expect(wrong.response.json().error.code).toBe('auth.invalid_credentials');
   });
 
-  it('locks the account for 30 minutes after 5 failures, even for the right password', async () => {
+  it('locks the account for 30 minutes after 5 failures, even for the right password, answering as for an unknown name', async () => {
     const user = await t.createUser({ roles: ['county_officer'], scope: county });
     for (let i = 0; i < 5; i++) {
       expect((await t.login(user.username, `Wrong#Pass${i}00`)).response.statusCode).toBe(401);
     }
     const locked = await t.login(user.username, TEST_PASSWORD);
-    expect(locked.response.statusCode).toBe(423);
-    expect(locked.response.json().error.code).toBe('auth.account_locked');
+    const unknown = await t.login('nobody-at-all', TEST_PASSWORD);
+    // Issue 19, defect 6: a 423 here confirmed that the account exists.
+    expect(locked.response.statusCode).toBe(401);
+    expect(locked.response.json().error.code).toBe('auth.invalid_credentials');
+    expect(locked.response.body).toBe(unknown.response.body);
+    expect(locked.response.headers['content-type']).toBe(unknown.response.headers['content-type']);
+    const events = await t.db.query<{ kind: string; username: string }>(
+      "SELECT kind, username FROM security_events WHERE kind = 'account_locked' AND user_id = $1",
+      [user.id],
+    );
+    expect(events.rows).toEqual([{ kind: 'account_locked', username: user.username }]);
     t.clock.advance(29 * MINUTE);
-    expect((await t.login(user.username, TEST_PASSWORD)).response.statusCode).toBe(423);
+    expect((await t.login(user.username, TEST_PASSWORD)).response.statusCode).toBe(401);
     t.clock.advance(1 * MINUTE);
     expect((await t.login(user.username, TEST_PASSWORD)).response.statusCode).toBe(200);
   });
@@ -197,7 +210,7 @@ describe('sign-in, sessions and lock-out', () => {
 describe('password change', () => {
   let t: TestContext;
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false', ...accountOnly });
   });
   afterAll(() => t.close());
 
@@ -298,7 +311,7 @@ describe('password change', () => {
 describe('TOTP second factor', () => {
   let t: TestContext;
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'true' });
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'true', ...accountOnly });
   });
   afterAll(() => t.close());
 
@@ -353,10 +366,10 @@ describe('TOTP second factor', () => {
     const user = await t.createUser({ roles: ['county_officer'], scope: county, totp: true });
     for (let i = 0; i < 5; i++) {
       const response = await t.login(user.username, TEST_PASSWORD, '123456');
-      expect(response.response.json().error.code).toMatch(/^auth\.(totp_invalid|account_locked)$/);
+      expect(response.response.json().error.code).toBe('auth.totp_invalid');
     }
     const locked = await t.login(user.username, TEST_PASSWORD, t.totpFor(user));
-    expect(locked.response.json().error.code).toBe('auth.account_locked');
+    expect(locked.response.json().error.code).toBe('auth.invalid_credentials');
   });
 
   it('does not ask enterprise safety managers for TOTP', async () => {

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  captchaResponseSchema,
   DomainError,
   loginRequestSchema,
   passwordChangeRequestSchema,
@@ -13,8 +14,26 @@ import {
 import { requireAuth, SESSION_COOKIE } from '../../platform/access.ts';
 import type { Config } from '../../platform/config.ts';
 import type { AuthService } from './auth.service.ts';
+import type { ClientInfo, LoginGuard } from './login-guard.ts';
 
 const ok = z.object({ ok: z.literal(true) });
+
+const clientOf = (request: FastifyRequest): ClientInfo => ({
+  ip: request.ip,
+  userAgent: String(request.headers['user-agent'] ?? ''),
+});
+
+/** A throttled sign-in says when to come back (RFC 9110 §10.2.3). */
+async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const seconds = error instanceof DomainError ? error.details?.retryAfterSeconds : undefined;
+    if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+    if (error instanceof DomainError && error.code === 'auth.busy') reply.header('retry-after', '1');
+    throw error;
+  }
+}
 
 export function sessionCookieName(config: Config): string {
   // The __Host- prefix pins the cookie to this host and path / (ASVS 3.3.3); it needs Secure.
@@ -23,7 +42,7 @@ export function sessionCookieName(config: Config): string {
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  { auth, config }: { auth: AuthService; config: Config },
+  { auth, guard, config }: { auth: AuthService; guard: LoginGuard; config: Config },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const cookieName = sessionCookieName(config);
@@ -35,17 +54,15 @@ export function registerAuthRoutes(
       config: { access: 'public', audit: 'auth.login' },
       schema: {
         tags: ['auth'],
-        summary: 'Sign in with username, password and (when enrolled) a TOTP code',
+        summary:
+          'Sign in with username, password, (when enrolled) a TOTP code and (when asked: auth.captcha_required) a captcha',
         body: loginRequestSchema,
         response: { 200: sessionStateSchema },
       },
     },
     async (request, reply) => {
       request.auditActorName = request.body.username;
-      const { token, state } = await auth.login(request.body, {
-        ip: request.ip,
-        userAgent: String(request.headers['user-agent'] ?? ''),
-      });
+      const { token, state } = await withRetryAfter(reply, () => auth.login(request.body, clientOf(request)));
       request.auditTarget = state.user.id;
       reply.setCookie(cookieName, token, {
         path: '/',
@@ -56,6 +73,19 @@ export function registerAuthRoutes(
       });
       return state;
     },
+  );
+
+  api.post(
+    '/api/v1/auth/captcha',
+    {
+      config: { access: 'public', audit: 'auth.captcha' },
+      schema: {
+        tags: ['auth'],
+        summary: 'A new single-use captcha for the sign-in form (asked for after failed sign-ins)',
+        response: { 200: captchaResponseSchema },
+      },
+    },
+    async () => guard.newCaptcha(),
   );
 
   api.get(
@@ -117,7 +147,7 @@ export function registerAuthRoutes(
       },
     },
     async (request) => {
-      await auth.changePassword(requireAuth(request), request.body);
+      await auth.changePassword(requireAuth(request), request.body, clientOf(request));
       return { ok: true as const };
     },
   );

@@ -12,7 +12,6 @@ import type { Config } from '../../platform/config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuthContext } from '../../platform/access.ts';
 import {
-  dummyPasswordHash,
   hashPassword,
   randomToken,
   sm3Hex,
@@ -22,6 +21,9 @@ import {
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/index.ts';
 import type { UserAccounts, UserRecord } from '../users/index.ts';
+import type { HashGate } from './hash-gate.ts';
+import type { ClientInfo, LoginGuard } from './login-guard.ts';
+import type { SecurityEventsRepository } from './security-events.repository.ts';
 import type { SessionRecord, SessionsRepository } from './sessions.repository.ts';
 import { describeTotp, matchTotp, newTotpSecret } from './totp.ts';
 
@@ -33,12 +35,12 @@ interface Deps {
   roles: RolesRepository;
   sessions: SessionsRepository;
   cipher: FieldCipher;
+  guard: LoginGuard;
+  gate: HashGate;
+  events: SecurityEventsRepository;
 }
 
-export interface ClientInfo {
-  ip: string;
-  userAgent: string;
-}
+export type { ClientInfo } from './login-guard.ts';
 
 interface Access {
   permissions: Set<string>;
@@ -56,7 +58,7 @@ function previousLoginOf(session: SessionRecord): SessionState['previousLogin'] 
 const TOUCH_EVERY_MS = 15_000;
 
 export function createAuthService(deps: Deps) {
-  const { config, clock, users, roles, sessions, cipher } = deps;
+  const { config, clock, users, roles, sessions, cipher, guard, gate, events } = deps;
 
   async function accessOf(user: UserRecord): Promise<Access> {
     const held = await roles.findMany(user.roles);
@@ -87,38 +89,86 @@ export function createAuthService(deps: Deps) {
     };
   }
 
+  /** Counts a failure toward the account's lock-out; answers whether the account is now locked. */
+  async function countFailure(user: UserRecord, client: ClientInfo, where: string): Promise<boolean> {
+    const now = clock.now();
+    const lockUntil = new Date(now.getTime() + config.login.lockMinutes * 60_000);
+    const { locked } = await users.recordLoginFailure(user.id, config.login.maxFailures, lockUntil);
+    if (locked)
+      await events.record({
+        at: now,
+        kind: 'account_locked',
+        ip: client.ip,
+        username: user.username,
+        userId: user.id,
+        detail: where,
+      });
+    return locked;
+  }
+
   async function failLogin(
     user: UserRecord,
     code: 'auth.invalid_credentials' | 'auth.totp_invalid',
+    client: ClientInfo,
   ): Promise<never> {
-    const lockUntil = new Date(clock.now().getTime() + config.login.lockMinutes * 60_000);
-    await users.recordLoginFailure(user.id, config.login.maxFailures, lockUntil);
+    await guard.recordFailure(user.username, client.ip);
+    await countFailure(user, client, 'sign-in');
     throw new DomainError(code);
   }
 
   /** Checks the second factor; returns the time step used, so the same code cannot be replayed. */
-  async function checkTotp(user: UserRecord, code: string | undefined): Promise<number | null> {
+  async function checkTotp(
+    user: UserRecord,
+    code: string | undefined,
+    client: ClientInfo,
+  ): Promise<number | null> {
     if (user.totpSecretSealed === null) return null;
     if (!code) throw new DomainError('auth.totp_required');
     const step = matchTotp(cipher.decrypt(user.totpSecretSealed), code, clock.now());
-    if (step === null) return failLogin(user, 'auth.totp_invalid');
+    if (step === null) return failLogin(user, 'auth.totp_invalid', client);
     if (user.totpLastStep !== null && step <= user.totpLastStep) throw new DomainError('auth.totp_reused');
     return step;
   }
 
+  /** A locked account keeps no session: the lock-out then holds for whoever had one. */
+  async function lockedOut(user: UserRecord): Promise<never> {
+    await sessions.revokeAllForUser(user.id, clock.now(), 'account locked');
+    throw new DomainError('auth.account_locked');
+  }
+
+  /** SESSION_MAX_PER_USER: a new sign-in beyond it ends the user's oldest sessions. */
+  async function endSessionsBeyondLimit(user: UserRecord, client: ClientInfo, now: Date): Promise<void> {
+    const ended = await sessions.revokeBeyond(user.id, config.session.maxPerUser, now, 'session limit');
+    if (ended > 0)
+      await events.record({
+        at: now,
+        kind: 'session_limit',
+        ip: client.ip,
+        username: user.username,
+        userId: user.id,
+        detail: String(ended),
+      });
+  }
+
   return {
     async login(input: LoginRequest, client: ClientInfo): Promise<{ token: string; state: SessionState }> {
+      const priority = await guard.admit(input, client);
       const now = clock.now();
       const user = await users.findByUsername(input.username);
-      if (!user) {
-        await verifyPassword(input.password, dummyPasswordHash);
+      if (!user || (user.lockedUntil && user.lockedUntil > now)) {
+        // Unknown and locked accounts answer exactly alike, after about the time a hash takes
+        // (issue 19, defect 6: a 423 for locked names confirmed that they exist).
+        await gate.imitate();
+        await guard.recordFailure(input.username, client.ip);
         throw new DomainError('auth.invalid_credentials');
       }
-      if (user.lockedUntil && user.lockedUntil > now) throw new DomainError('auth.account_locked');
-      if (!(await verifyPassword(input.password, user.passwordHash)))
-        return failLogin(user, 'auth.invalid_credentials');
-      if (user.status !== 'active') throw new DomainError('auth.account_disabled');
-      const totpStep = await checkTotp(user, input.totp);
+      if (!(await gate.run(priority, () => verifyPassword(input.password, user.passwordHash))))
+        return failLogin(user, 'auth.invalid_credentials', client);
+      if (user.status !== 'active')
+        throw new DomainError(
+          user.disabledReason === 'inactive' ? 'auth.account_inactive' : 'auth.account_disabled',
+        );
+      const totpStep = await checkTotp(user, input.totp, client);
       await users.recordLoginSuccess(user.id, now, client.ip, totpStep);
 
       const access = await accessOf(user);
@@ -135,6 +185,7 @@ export function createAuthService(deps: Deps) {
         userAgent: client.userAgent.slice(0, 512),
         previousLogin: user.lastLoginAt ? { at: user.lastLoginAt, ip: user.lastLoginIp ?? '' } : null,
       });
+      await endSessionsBeyondLimit(user, client, now);
       return {
         token,
         state: {
@@ -203,11 +254,15 @@ export function createAuthService(deps: Deps) {
       await sessions.revoke(auth.sessionId, clock.now(), 'logout');
     },
 
-    async changePassword(auth: AuthContext, input: PasswordChangeRequest): Promise<void> {
+    async changePassword(auth: AuthContext, input: PasswordChangeRequest, client: ClientInfo): Promise<void> {
       const user = await users.findById(auth.userId, null);
       if (!user) throw new DomainError('auth.unauthenticated');
-      if (!(await verifyPassword(input.current, user.passwordHash)))
+      if (user.lockedUntil && user.lockedUntil > clock.now()) return lockedOut(user);
+      if (!(await gate.run('clean', () => verifyPassword(input.current, user.passwordHash)))) {
+        // Guessing the current password from a taken-over session counts toward the lock-out.
+        if (await countFailure(user, client, 'password change')) return lockedOut(user);
         throw new DomainError('auth.wrong_current_password');
+      }
       const problem = checkPassword(input.next, user.username, config.passwordPolicy);
       if (problem)
         throw new DomainError(problem, { fields: [{ path: 'next', code: problem, message: problem }] });

@@ -1,4 +1,7 @@
-/** Sign-in, sessions (table sessions), TOTP and the session cookie. */
+/**
+ * Sign-in, sessions (table sessions), TOTP, the session cookie, and the sign-in defences with the
+ * security events they raise (tables login_failures, login_captchas, security_events).
+ */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
@@ -8,10 +11,18 @@ import type { RolesRepository } from '../roles/index.ts';
 import type { UserAccounts } from '../users/index.ts';
 import { registerAuthRoutes, sessionCookieName } from './auth.routes.ts';
 import { createAuthService, type AuthService } from './auth.service.ts';
+import { createCaptchasRepository } from './captchas.repository.ts';
+import { createHashGate } from './hash-gate.ts';
+import { createLoginFailuresRepository } from './login-failures.repository.ts';
+import { createLoginGuard } from './login-guard.ts';
+import { recordScopeDenials } from './scope-denials.ts';
+import { createSecurityEventsRepository, type SecurityEventRecorder } from './security-events.repository.ts';
+import { registerSecurityEventRoutes } from './security-events.routes.ts';
 import { createSessionsRepository, type SessionsRepository } from './sessions.repository.ts';
 
 export { sessionCookieName } from './auth.routes.ts';
 export { currentTotp, newTotpSecret } from './totp.ts';
+export type { SecurityEventRecorder } from './security-events.repository.ts';
 
 /** Ends every session of a user (when an administrator disables or resets the account). */
 export type SessionRevoker = Pick<SessionsRepository, 'revokeAllForUser'>;
@@ -25,13 +36,28 @@ export function createAuthModule(deps: {
   roles: RolesRepository;
 }) {
   const sessions = createSessionsRepository(deps.db);
-  const auth: AuthService = createAuthService({ ...deps, sessions });
+  const events = createSecurityEventsRepository(deps.db);
+  const guard = createLoginGuard({
+    config: deps.config,
+    clock: deps.clock,
+    failures: createLoginFailuresRepository(deps.db),
+    captchas: createCaptchasRepository(deps.db),
+    events,
+  });
+  const gate = createHashGate({
+    concurrency: deps.config.login.hashConcurrency,
+    queueLimit: deps.config.login.hashQueue,
+  });
+  const auth: AuthService = createAuthService({ ...deps, sessions, guard, gate, events });
   return {
     auth,
     sessions: sessions as SessionRevoker,
+    securityEvents: events as SecurityEventRecorder,
     cookieName: sessionCookieName(deps.config),
     register(app: FastifyInstance) {
-      registerAuthRoutes(app, { auth, config: deps.config });
+      registerAuthRoutes(app, { auth, guard, config: deps.config });
+      registerSecurityEventRoutes(app, { events, clock: deps.clock });
+      recordScopeDenials(app, { events, clock: deps.clock });
     },
   };
 }

@@ -110,6 +110,19 @@ export function createSessionsRepository(db: Db) {
       return result.rowCount ?? 0;
     },
 
+    /** Ends the user's active sessions beyond the `keep` newest; answers how many ended. */
+    async revokeBeyond(userId: string, keep: number, at: Date, reason: string): Promise<number> {
+      const result = await db.query(
+        `UPDATE sessions SET revoked_at = $3, revoke_reason = $4
+         WHERE id IN (SELECT id FROM sessions
+                      WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $3
+                        AND last_seen_at + make_interval(secs => idle_seconds) > $3
+                      ORDER BY created_at DESC, id DESC OFFSET $2)`,
+        [userId, keep, at, reason],
+      );
+      return result.rowCount ?? 0;
+    },
+
     async listActiveForUser(userId: string, at: Date): Promise<SessionRecord[]> {
       const rows = await db.query<SessionRow>(
         `SELECT * FROM sessions

@@ -30,7 +30,7 @@ describe('roles and grants (security administrator)', () => {
     ]);
     const byCode = Object.fromEntries(roles.map((r) => [r.code, r]));
     expect(byCode.sysadmin!.permissions).toEqual(['session:manage', 'user:read', 'user:write']);
-    expect(byCode.secadmin!.permissions).toEqual(['role:read', 'role:write']);
+    expect(byCode.secadmin!.permissions).toEqual(['role:read', 'role:write', 'security:read']);
     expect(byCode.auditadmin!.permissions).toEqual(['audit:export', 'audit:read']);
   });
 

@@ -11,12 +11,23 @@ export type { UploadMeta } from './uploads.repository.ts';
 /** Finds an upload the caller may see (scope applied). */
 export type UploadLookup = Pick<UploadsRepository, 'find'>;
 
-export function createUploadsModule(deps: { db: Db; clock: Clock; enterprises: EnterpriseLookup }) {
+export function createUploadsModule(deps: {
+  db: Db;
+  clock: Clock;
+  /** Largest width × height of an uploaded photo (UPLOAD_MAX_PIXELS). */
+  maxPixels: number;
+  enterprises: EnterpriseLookup;
+}) {
   const uploads = createUploadsRepository(deps.db);
   return {
     lookup: uploads as UploadLookup,
     register(app: FastifyInstance) {
-      registerUploadsRoutes(app, { uploads, clock: deps.clock, enterprises: deps.enterprises });
+      registerUploadsRoutes(app, {
+        uploads,
+        clock: deps.clock,
+        maxPixels: deps.maxPixels,
+        enterprises: deps.enterprises,
+      });
     },
   };
 }

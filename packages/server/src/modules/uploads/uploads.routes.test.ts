@@ -1,20 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticCreditCode } from '@anjian/domain';
+import sharp from 'sharp';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
-
-// A real 1×1 JPEG with an EXIF block carrying a GPS position (made with exiftool-like layout).
-function jpegWithGps(): Buffer {
-  const exif = Buffer.from('Exif\0\0MM\0*\0\0\0\x08GPSLatitude=24.3443;GPSLongitude=102.5389', 'latin1');
-  const app1 = Buffer.concat([
-    Buffer.from([0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 0xff]),
-    exif,
-  ]);
-  const tiny = Buffer.from(
-    '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=',
-    'base64',
-  );
-  return Buffer.concat([tiny.subarray(0, 2), app1, tiny.subarray(2)]);
-}
+import {
+  GPS_TEXT,
+  jpegBomb,
+  jpegPdfPolyglot,
+  jpegWithExifAfterFirstScan,
+  jpegWithExifGps,
+  jpegWithMotionPhotoTrailer,
+  jpegWithMpfSecondImage,
+  jpegZipPolyglot,
+  pngBomb,
+  pngHtmlPolyglot,
+  pngWithExifChunk,
+  webpPicture,
+} from './hostile-images.ts';
 
 describe('photo uploads', () => {
   let t: TestContext;
@@ -45,8 +46,8 @@ describe('photo uploads', () => {
   afterAll(() => t.close());
 
   it('stores a photo without its GPS position and serves it to those whose scope reaches it', async () => {
-    const original = jpegWithGps();
-    expect(original.toString('latin1')).toContain('GPSLatitude');
+    const original = await jpegWithExifGps();
+    expect((await sharp(original).metadata()).exif).toBeDefined();
     const uploaded = await t.request({
       method: 'POST',
       url: '/api/v1/uploads',
@@ -55,15 +56,17 @@ describe('photo uploads', () => {
       as: manager,
     });
     expect(uploaded.statusCode).toBe(201);
-    const { id, size } = uploaded.json();
-    expect(size).toBeLessThan(original.length);
+    const { id } = uploaded.json();
     const stored = await t.db.query<{ data: Buffer }>('SELECT data FROM uploads WHERE id = $1', [id]);
     expect(stored.rows[0]!.data.toString('latin1')).not.toContain('GPSLatitude');
+    expect((await sharp(stored.rows[0]!.data).metadata()).exif).toBeUndefined();
 
     const mine = await t.request({ method: 'GET', url: `/api/v1/uploads/${id}`, as: manager });
     expect(mine.statusCode).toBe(200);
     expect(mine.headers['content-type']).toBe('image/jpeg');
     expect(mine.rawPayload).toEqual(stored.rows[0]!.data);
+    // docs/security.md: photos are never kept by a browser or proxy cache.
+    expect(mine.headers['cache-control']).toBe('no-store');
     expect(
       (await t.request({ method: 'GET', url: `/api/v1/uploads/${id}`, as: sameCounty })).statusCode,
     ).toBe(200);
@@ -109,7 +112,7 @@ describe('photo uploads', () => {
     const none = await t.request({
       method: 'POST',
       url: '/api/v1/uploads',
-      payload: jpegWithGps(),
+      payload: await jpegWithExifGps(),
       headers: { 'content-type': 'image/jpeg' },
       as: sameCounty,
     });
@@ -117,10 +120,125 @@ describe('photo uploads', () => {
     const foreign = await t.request({
       method: 'POST',
       url: '/api/v1/uploads?county=530423',
-      payload: jpegWithGps(),
+      payload: await jpegWithExifGps(),
       headers: { 'content-type': 'image/jpeg' },
       as: sameCounty,
     });
     expect(foreign.json().error.code).toBe('registry.scope_outside_caller');
+  });
+
+  const upload = (payload: Buffer, type = 'image/jpeg') =>
+    t.request({
+      method: 'POST',
+      url: '/api/v1/uploads',
+      payload,
+      headers: { 'content-type': type },
+      as: manager,
+    });
+  const uploadCount = async () =>
+    (await t.db.query<{ count: number }>('SELECT count(*)::int AS count FROM uploads')).rows[0]!.count;
+
+  /** Uploads, expects 201, and answers the stored bytes after checking they are one clean image. */
+  async function storedFrom(payload: Buffer, type = 'image/jpeg'): Promise<Buffer> {
+    const response = await upload(payload, type);
+    expect(response.statusCode).toBe(201);
+    const { id } = response.json();
+    const stored = (await t.db.query<{ data: Buffer }>('SELECT data FROM uploads WHERE id = $1', [id]))
+      .rows[0]!.data;
+    const meta = await sharp(stored).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(meta.xmp).toBeUndefined();
+    expect(stored.toString('latin1')).not.toContain('GPS');
+    expect(stored.toString('latin1')).not.toContain('24.3443');
+    return stored;
+  }
+
+  /** The JPEG ends at its first end-of-image marker: nothing after the image data. */
+  function expectOneJpeg(data: Buffer): void {
+    expect(data.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9]));
+    expect(data.indexOf(Buffer.from([0xff, 0xd8]), 2)).toBe(-1);
+    expect(data.toString('latin1')).not.toContain('MPF');
+  }
+
+  it('drops an EXIF block placed after the first scan of a progressive JPEG', async () => {
+    const original = await jpegWithExifAfterFirstScan();
+    expect(original.toString('latin1')).toContain(GPS_TEXT);
+    expectOneJpeg(await storedFrom(original));
+  });
+
+  it('drops an MPF second image (with its own GPS) after the end marker', async () => {
+    const original = await jpegWithMpfSecondImage();
+    expect(original.toString('latin1')).toContain(GPS_TEXT);
+    expectOneJpeg(await storedFrom(original));
+  });
+
+  it('drops a Motion-Photo MP4 trailer carrying the position', async () => {
+    const original = await jpegWithMotionPhotoTrailer();
+    const stored = await storedFrom(original);
+    expectOneJpeg(stored);
+    expect(stored.toString('latin1')).not.toContain('ftyp');
+  });
+
+  it('drops a PNG exIf chunk and text chunks, and keeps nothing after the image end', async () => {
+    const original = await pngWithExifChunk();
+    expect(original.toString('latin1')).toContain('exIf');
+    const stored = await storedFrom(original, 'image/png');
+    expect(stored.toString('latin1')).not.toContain('exIf');
+    expect(stored.toString('latin1')).not.toContain('tEXt');
+    expect(stored.subarray(-8).toString('latin1', 0, 4)).toBe('IEND');
+    expect((await sharp(stored).metadata()).format).toBe('png');
+  });
+
+  it('accepts a WebP photo and stores it as WebP', async () => {
+    const response = await upload(await webpPicture(), 'image/webp');
+    expect(response.statusCode).toBe(201);
+    expect(response.json().contentType).toBe('image/webp');
+    const file = await t.request({
+      method: 'GET',
+      url: `/api/v1/uploads/${response.json().id}`,
+      as: manager,
+    });
+    expect(file.headers['content-type']).toBe('image/webp');
+    expect((await sharp(file.rawPayload).metadata()).format).toBe('webp');
+  });
+
+  it('refuses a 20000 × 20000 PNG bomb from its header, storing nothing', async () => {
+    const before = await uploadCount();
+    const bomb = pngBomb();
+    expect(bomb.length).toBeLessThan(2_000);
+    const response = await upload(bomb, 'image/png');
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('upload.too_many_pixels');
+    expect(await uploadCount()).toBe(before);
+  });
+
+  it('refuses a 159-byte JPEG claiming 65500 × 65500 pixels, storing nothing', async () => {
+    const before = await uploadCount();
+    const bomb = jpegBomb();
+    expect(bomb.length).toBe(159);
+    const response = await upload(bomb);
+    expect(response.statusCode).toBe(413);
+    expect(response.json().error.code).toBe('upload.too_many_pixels');
+    expect(await uploadCount()).toBe(before);
+  });
+
+  it('refuses a JPEG that is also a ZIP archive', async () => {
+    const before = await uploadCount();
+    const response = await upload(await jpegZipPolyglot());
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('upload.polyglot');
+    expect(await uploadCount()).toBe(before);
+  });
+
+  it('refuses a PNG that is also an HTML page', async () => {
+    const response = await upload(await pngHtmlPolyglot(), 'image/png');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('upload.polyglot');
+  });
+
+  it('refuses a JPEG that is also a PDF', async () => {
+    const response = await upload(await jpegPdfPolyglot());
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('upload.polyglot');
   });
 });

@@ -7,19 +7,21 @@ import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import { checkUploadOwner } from './upload-owner.ts';
-import { stripImageMetadata } from './image-metadata.ts';
+import { sanitizeImage } from './image-sanitizer.ts';
 import type { UploadsRepository } from './uploads.repository.ts';
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const tags = ['uploads'];
+const extensions: Record<string, string> = { 'image/png': 'png', 'image/webp': 'webp', 'image/jpeg': 'jpg' };
+const extensionOf = (type: string) => extensions[type] ?? 'jpg';
 
 export function registerUploadsRoutes(
   app: FastifyInstance,
-  deps: { uploads: UploadsRepository; clock: Clock; enterprises: EnterpriseLookup },
+  deps: { uploads: UploadsRepository; clock: Clock; maxPixels: number; enterprises: EnterpriseLookup },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.addContentTypeParser(
-    ['image/jpeg', 'image/png'],
+    ['image/jpeg', 'image/png', 'image/webp'],
     { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES },
     (_request, body, done) => done(null, body),
   );
@@ -34,7 +36,7 @@ export function registerUploadsRoutes(
       schema: {
         tags,
         summary:
-          'Upload a photo (body: the JPEG or PNG, at most 10 MB); EXIF, GPS and text metadata are removed before it is stored',
+          'Upload a photo (body: the JPEG, PNG or WebP, at most 10 MB); it is decoded and re-encoded, so no metadata (EXIF, GPS, XMP, text) and nothing after the image is stored',
         querystring: z.object({
           county: z
             .string()
@@ -56,8 +58,7 @@ export function registerUploadsRoutes(
     async (request, reply) => {
       const auth = requireAuth(request);
       if (!Buffer.isBuffer(request.body)) throw new DomainError('upload.not_an_image');
-      const image = stripImageMetadata(request.body);
-      if (!image) throw new DomainError('upload.not_an_image');
+      const image = await sanitizeImage(request.body, { maxPixels: deps.maxPixels });
       const scope = auth.scope;
       const county = scope.kind === 'enterprise' ? scope.county : request.query.county;
       const enterpriseId =
@@ -96,14 +97,14 @@ export function registerUploadsRoutes(
     async (request, reply) => {
       const file = await deps.uploads.find(request.params.id, requireAuth(request).scope);
       if (!file) throw new DomainError('upload.not_found');
-      return reply
-        .header('content-type', file.contentType)
-        .header(
-          'content-disposition',
-          `inline; filename="${file.id}.${file.contentType === 'image/png' ? 'png' : 'jpg'}"`,
-        )
-        .header('cache-control', 'private, max-age=3600')
-        .send(file.data);
+      return (
+        reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `inline; filename="${file.id}.${extensionOf(file.contentType)}"`)
+          // docs/security.md: a photo is personal data and is never kept by a browser or proxy cache.
+          .header('cache-control', 'no-store')
+          .send(file.data)
+      );
     },
   );
 }

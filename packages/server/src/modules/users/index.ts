@@ -7,7 +7,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/index.ts';
-import type { SessionRevoker } from '../auth/index.ts';
+import type { SecurityEventRecorder, SessionRevoker } from '../auth/index.ts';
+import { startInactiveAccountsJob } from './inactive-accounts.job.ts';
 import { createUsersRepository, type UsersRepository } from './users.repository.ts';
 import { registerUsersRoutes } from './users.routes.ts';
 import { createUsersService } from './users.service.ts';
@@ -34,14 +35,25 @@ export function createUsersModule(deps: {
   clock: Clock;
   cipher: FieldCipher;
   roles: RolesRepository;
+  /** ACCOUNT_INACTIVE_DAYS (0 = off) and whether background work runs in this process. */
+  inactiveDays: number;
+  workers: boolean;
+  log: (message: string, error?: unknown) => void;
 }) {
   const users = createUsersRepository(deps.db);
   return {
     accounts: users as UserAccounts,
-    register(app: FastifyInstance, ports: { sessions: SessionRevoker }) {
+    register(
+      app: FastifyInstance,
+      ports: { sessions: SessionRevoker; securityEvents: SecurityEventRecorder },
+    ) {
       registerUsersRoutes(app, {
         users: createUsersService({ ...deps, users, sessions: ports.sessions }),
       });
+      if (deps.workers) {
+        const stop = startInactiveAccountsJob({ ...deps, users, events: ports.securityEvents });
+        app.addHook('onClose', async () => stop());
+      }
     },
   };
 }

@@ -12,6 +12,8 @@ export interface UserRecord {
   organisation: string | null;
   scope: DataScope;
   status: UserStatus;
+  /** Why a disabled account is disabled: by an administrator, or by the inactivity rule. */
+  disabledReason: 'administrator' | 'inactive' | null;
   passwordHash: string;
   passwordChangedAt: Date | null;
   mustChangePassword: boolean;
@@ -38,6 +40,7 @@ interface UserRow {
   scope_counties: string[];
   scope_enterprise_id: string | null;
   status: UserStatus;
+  disabled_reason: 'administrator' | 'inactive' | null;
   password_hash: string;
   password_changed_at: Date | null;
   must_change_password: boolean;
@@ -72,6 +75,7 @@ function toRecord(row: UserRow): UserRecord {
     organisation: row.organisation,
     scope: toScope(row),
     status: row.status,
+    disabledReason: row.status === 'disabled' ? (row.disabled_reason ?? 'administrator') : null,
     passwordHash: row.password_hash,
     passwordChangedAt: row.password_changed_at,
     mustChangePassword: row.must_change_password,
@@ -256,8 +260,43 @@ export function createUsersRepository(db: Db) {
       await source.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, params);
     },
 
+    /** Enabling restarts the inactivity clock (enabled_at), so the account is not disabled again at once. */
     async setStatus(id: string, status: UserStatus, at: Date): Promise<void> {
-      await db.query('UPDATE users SET status = $2, updated_at = $3 WHERE id = $1', [id, status, at]);
+      await db.query(
+        `UPDATE users SET status = $2, updated_at = $3,
+                          disabled_reason = CASE WHEN $2 = 'disabled' THEN 'administrator' END,
+                          enabled_at = CASE WHEN $2 = 'active' THEN $3 ELSE enabled_at END
+         WHERE id = $1`,
+        [id, status, at],
+      );
+    },
+
+    /**
+     * 等保: disables active accounts without a sign-in (or creation, or re-enabling) since `before`,
+     * except the system author and the last active system administrator (someone must be able to
+     * enable the others again). Answers the accounts disabled.
+     */
+    async disableInactive(
+      source: Queryable,
+      before: Date,
+      at: Date,
+    ): Promise<{ id: string; username: string }[]> {
+      const rows = await source.query<{ id: string; username: string }>(
+        `WITH candidates AS (
+           SELECT u.id FROM users u
+           WHERE u.status = 'active' AND u.username <> $3
+             AND greatest(u.created_at, u.last_login_at, u.enabled_at) < $1),
+         keep AS (
+           SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role_code = 'sysadmin'
+           WHERE u.status = 'active'
+           ORDER BY (u.id IN (SELECT id FROM candidates)), u.last_login_at DESC NULLS LAST, u.id
+           LIMIT 1)
+         UPDATE users SET status = 'disabled', disabled_reason = 'inactive', updated_at = $2
+         WHERE id IN (SELECT id FROM candidates) AND id NOT IN (SELECT id FROM keep)
+         RETURNING id, username`,
+        [before, at, SYSTEM_USERNAME],
+      );
+      return rows.rows;
     },
 
     async recordLoginFailure(id: string, maxFailures: number, lockUntil: Date): Promise<{ locked: boolean }> {

@@ -10,7 +10,7 @@ describe('user administration', () => {
   let cityAdmin: Caller;
   let countyAdmin: Caller;
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false', LOGIN_CAPTCHA_AFTER_FAILURES: '100' });
     cityAdmin = await t.sessionFor(await t.createUser({ roles: ['sysadmin'], scope: { kind: 'city' } }));
     countyAdmin = await t.sessionFor(await t.createUser({ roles: ['sysadmin'], scope: jiangchuan }));
   });
@@ -189,6 +189,39 @@ describe('user administration', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('user.enterprise_not_found');
+  });
+
+  it('refuses a scope that does not fit the roles, on create and on update, storing nothing', async () => {
+    const enterprise = await t.db.query<{ id: string }>(
+      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('范围测试企业', $1, '530403', now(), now()) RETURNING id",
+      [generateSyntheticCreditCode(31_338, { divisionCode: '530403' })],
+    );
+    const enterpriseScope = { kind: 'enterprise', enterpriseId: enterprise.rows[0]!.id, county: '530403' };
+    const username = `misfit_${Math.random().toString(36).slice(2, 8)}`;
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { username, displayName: '市局人员', roles: ['city_officer'], scope: enterpriseScope },
+      as: cityAdmin,
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.code).toBe('user.scope_role_mismatch');
+    const stored = await t.db.query('SELECT 1 FROM users WHERE username = $1', [username]);
+    expect(stored.rowCount).toBe(0);
+
+    const officer = await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } });
+    const update = (payload: object) =>
+      t.request({ method: 'PATCH', url: `/api/v1/users/${officer.id}`, payload, as: cityAdmin });
+    const scoped = await update({ scope: enterpriseScope });
+    expect(scoped.statusCode).toBe(400);
+    expect(scoped.json().error.code).toBe('user.scope_role_mismatch');
+    const reroled = await update({ roles: ['county_officer'] });
+    expect(reroled.json().error.code).toBe('user.scope_role_mismatch');
+    expect((await update({ roles: ['county_officer'], scope: jiangchuan })).statusCode).toBe(200);
+    const after = await t.db.query<{ scope_kind: string }>('SELECT scope_kind FROM users WHERE id = $1', [
+      officer.id,
+    ]);
+    expect(after.rows[0]!.scope_kind).toBe('county');
   });
 
   it('refuses actions on one’s own account that would lock oneself out', async () => {

@@ -3,6 +3,8 @@ import {
   DomainError,
   maskPhone,
   scopeContains,
+  scopeFitsRoles,
+  type Role,
   type DataScope,
   type Page,
   type User,
@@ -71,11 +73,17 @@ export function createUsersService(deps: Deps) {
   const reveals = (caller: AuthContext) => caller.permissions.has('pi:view');
 
   /** 三员分立: an administrator role stands alone on an account. */
-  async function checkRoles(codes: readonly string[]): Promise<void> {
+  async function checkRoles(codes: readonly string[]): Promise<Role[]> {
     const found = await roles.findMany(codes);
     if (found.length !== new Set(codes).size) throw new DomainError('user.unknown_role');
     if (found.some((role) => role.adminKind !== null) && found.length > 1)
       throw new DomainError('user.admin_role_exclusive');
+    return found;
+  }
+
+  /** Issue 19, defect 8: a city officer with an enterprise scope (and the like) is refused. */
+  function checkFit(scope: DataScope, held: readonly Role[]): void {
+    if (!scopeFitsRoles(scope, held)) throw new DomainError('user.scope_role_mismatch');
   }
 
   async function checkScope(caller: AuthContext, scope: DataScope): Promise<void> {
@@ -118,7 +126,7 @@ export function createUsersService(deps: Deps) {
 
     async create(caller: AuthContext, input: UserCreate): Promise<{ user: User; initialPassword: string }> {
       await checkScope(caller, input.scope);
-      await checkRoles(input.roles);
+      checkFit(input.scope, await checkRoles(input.roles));
       if (await users.findByUsername(input.username)) throw new DomainError('user.username_taken');
       const initialPassword = generateOneTimePassword();
       const now = clock.now();
@@ -145,10 +153,9 @@ export function createUsersService(deps: Deps) {
     async update(caller: AuthContext, id: string, input: UserUpdate): Promise<User> {
       const existing = await visible(caller, id);
       if (input.scope) await checkScope(caller, input.scope);
-      if (input.roles) {
-        if (caller.userId === id) throw new DomainError('user.cannot_change_self');
-        await checkRoles(input.roles);
-      }
+      if (input.roles && caller.userId === id) throw new DomainError('user.cannot_change_self');
+      const held = input.roles ? await checkRoles(input.roles) : await roles.findMany(existing.roles);
+      if (input.roles || input.scope) checkFit(input.scope ?? existing.scope, held);
       const now = clock.now();
       await inTransaction(deps.db, async (tx) => {
         await users.updateProfile(
