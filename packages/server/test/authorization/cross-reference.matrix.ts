@@ -47,6 +47,27 @@ async function inspector(t: TestContext, county: string): Promise<string> {
   return row.rows[0]!.id;
 }
 
+/** A penalty case just filed (立案) against an enterprise in the callers' county. */
+async function filedCase(t: TestContext): Promise<string> {
+  const state = {
+    status: 'filed',
+    partyKind: 'organisation',
+    filedOn: '2026-11-02',
+    requiresLegalReview: false,
+    investigatorIds: [],
+    statements: [],
+    decisionExtensions: [],
+    timeline: [],
+  };
+  const creator = await t.db.query<{ id: string }>('SELECT id FROM users LIMIT 1');
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO enforcement_cases (enterprise_id, county, party_name, summary, status, state, created_by, created_at, updated_at)
+     VALUES ($1, $2, '交叉引用企业', '交叉引用违法行为', 'filed', $3, $4, now(), now()) RETURNING id`,
+    [await newEnterprise(t, 'in'), IN_COUNTY, JSON.stringify(state), creator.rows[0]!.id],
+  );
+  return row.rows[0]!.id;
+}
+
 /** A monitoring point of a fresh enterprise in `county` (made through the API, so it is live). */
 async function pointOfAnotherEnterprise(t: TestContext, county: string): Promise<string> {
   const site = await monitoredSite(t, county);
@@ -178,6 +199,50 @@ export const crossReferenceMatrix: Record<string, CrossReferenceRow> = {
       },
     ],
   },
+  'POST /api/v1/enforcement/cases/:id/actions': {
+    fields: ['investigatorIds'],
+    variants: [
+      {
+        name: 'an in-county case investigated by another county’s inspectors',
+        build: async ({ t }) => ({
+          url: `/api/v1/enforcement/cases/${await filedCase(t)}/actions`,
+          payload: {
+            action: 'start_investigation',
+            investigatorIds: [await inspector(t, OUT_COUNTY), await inspector(t, OUT_COUNTY)],
+          },
+        }),
+        expect: {
+          cityOfficer: refused(400, 'enforcement.inspector_unknown'),
+          countyOfficer: refused(400, 'enforcement.inspector_unknown'),
+        },
+      },
+    ],
+  },
+  'POST /api/v1/enforcement/draws': {
+    fields: ['inspectorIds'],
+    variants: [
+      {
+        name: 'a draw for one’s county naming another county’s inspectors',
+        build: async ({ t }) => {
+          await newEnterprise(t, 'in');
+          return {
+            url: '/api/v1/enforcement/draws',
+            payload: {
+              title: '交叉引用抽查',
+              county: IN_COUNTY,
+              enterpriseCount: 1,
+              exclusionPeriodDays: 0,
+              inspectorIds: [await inspector(t, OUT_COUNTY), await inspector(t, OUT_COUNTY)],
+            },
+          };
+        },
+        expect: {
+          cityOfficer: refused(400, 'enforcement.inspector_unknown'),
+          countyOfficer: refused(400, 'enforcement.inspector_unknown'),
+        },
+      },
+    ],
+  },
   // The upload names its county and enterprise in the query string (the body is the image).
   'POST /api/v1/uploads': {
     fields: [],
@@ -259,16 +324,10 @@ export const pendingCrossReferences: Record<string, { fields: string[]; reason: 
   'PUT /api/v1/emergency/drills/:id': owner(['planId', 'scenarioId'], 'not yet covered'),
   'POST /api/v1/emergency/duty/log': owner(['incidentId'], 'not yet covered'),
   'POST /api/v1/enforcement/cases': owner(['enterpriseId', 'inspectionId'], 'not yet covered'),
-  'POST /api/v1/enforcement/cases/:id/actions': owner(
-    ['investigatorIds', 'presiderId'],
-    'not yet covered (investigators are now limited to the case county’s roster)',
-  ),
+  'POST /api/v1/enforcement/cases/:id/actions': owner(['presiderId'], 'not yet covered'),
   'POST /api/v1/enforcement/credit/listings': owner(['enterpriseId', 'penaltyCaseId'], 'not yet covered'),
   'POST /api/v1/enforcement/documents': owner(['caseId', 'inspectionId'], 'not yet covered'),
-  'POST /api/v1/enforcement/draws': owner(
-    ['inspectorIds', 'planId'],
-    'not yet covered (named inspectors are now limited to the draw county’s roster)',
-  ),
+  'POST /api/v1/enforcement/draws': owner(['planId'], 'not yet covered'),
   'POST /api/v1/enforcement/inspections/:id/submit': owner(
     ['clientSubmissionId', 'results[].itemId', 'results[].photoIds', 'signatureUploadId'],
     'not yet covered',
