@@ -13,6 +13,8 @@ import {
   TINY_PNG,
   newEnterprise,
   newHazard,
+  newIncident,
+  newResource,
   type CallerName,
 } from './matrix-support.ts';
 
@@ -243,6 +245,49 @@ export const crossReferenceMatrix: Record<string, CrossReferenceRow> = {
       },
     ],
   },
+  'POST /api/v1/emergency/duty/log': {
+    fields: ['incidentId'],
+    variants: [
+      {
+        name: 'a duty-log entry of one’s county naming another county’s incident',
+        build: async ({ t }) => ({
+          url: '/api/v1/emergency/duty/log',
+          payload: { county: IN_COUNTY, text: '交叉引用值班记录', incidentId: await newIncident(t, 'out') },
+        }),
+        expect: { countyOfficer: refused(400, 'emergency.linked_record_not_found') },
+      },
+      {
+        name: 'the same with an id that is no incident',
+        build: async () => ({
+          url: '/api/v1/emergency/duty/log',
+          payload: { county: IN_COUNTY, text: '交叉引用值班记录', incidentId: UNKNOWN() },
+        }),
+        expect: { countyOfficer: refused(400, 'emergency.linked_record_not_found') },
+      },
+    ],
+  },
+  // Dispatching across counties is the city's to do (its scope covers both); a county dispatches its own.
+  'POST /api/v1/incidents/:id/dispatch': {
+    fields: ['resourceId'],
+    variants: [
+      {
+        name: 'an in-county incident dispatching another county’s team',
+        build: async ({ t }) => ({
+          url: `/api/v1/incidents/${await newIncident(t, 'in')}/dispatch`,
+          payload: { resourceId: await newResource(t, 'out', 'team') },
+        }),
+        expect: { countyOfficer: refused(404, 'emergency.resource_not_found') },
+      },
+      {
+        name: 'the same with an id that is no resource',
+        build: async ({ t }) => ({
+          url: `/api/v1/incidents/${await newIncident(t, 'in')}/dispatch`,
+          payload: { resourceId: UNKNOWN() },
+        }),
+        expect: { countyOfficer: refused(404, 'emergency.resource_not_found') },
+      },
+    ],
+  },
   // The upload names its county and enterprise in the query string (the body is the image).
   'POST /api/v1/uploads': {
     fields: [],
@@ -322,7 +367,6 @@ export const pendingCrossReferences: Record<string, { fields: string[]; reason: 
   'PUT /api/v1/emergency/cases/:id': owner(['incidentId'], 'not yet covered'),
   'POST /api/v1/emergency/drills': owner(['planId', 'scenarioId'], 'not yet covered'),
   'PUT /api/v1/emergency/drills/:id': owner(['planId', 'scenarioId'], 'not yet covered'),
-  'POST /api/v1/emergency/duty/log': owner(['incidentId'], 'not yet covered'),
   'POST /api/v1/enforcement/cases': owner(['enterpriseId', 'inspectionId'], 'not yet covered'),
   'POST /api/v1/enforcement/cases/:id/actions': owner(['presiderId'], 'not yet covered'),
   'POST /api/v1/enforcement/credit/listings': owner(['enterpriseId', 'penaltyCaseId'], 'not yet covered'),
@@ -334,7 +378,6 @@ export const pendingCrossReferences: Record<string, { fields: string[]; reason: 
   ),
   'POST /api/v1/enforcement/plans': owner(['focus[].enterpriseId'], 'not yet covered'),
   'PUT /api/v1/enforcement/plans/:id': owner(['focus[].enterpriseId'], 'not yet covered'),
-  'POST /api/v1/incidents/:id/dispatch': owner(['resourceId'], 'not yet covered'),
   'POST /api/v1/incidents/:id/reports-sent': owner(['stepId'], 'not yet covered'),
   'PUT /api/v1/risk/site-plan': owner(['enterpriseId', 'uploadId'], 'not yet covered'),
 };
