@@ -355,29 +355,47 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
   ),
 };
 
+const UNCHECKED = 'not yet checked against the record’s scope (next step)';
+const CALLER_SCOPE = 'checked against the caller’s scope in the service; row not yet written';
+
 /**
  * Routes with other records' ids in the body not yet in this class (issue 19, defect 5, left for
  * the next step; listed so that the gap is visible and a new route cannot slip in unnoticed).
  */
 export const pendingCrossReferences: Record<string, { fields: string[]; reason: string }> = {
-  'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], 'not yet covered'),
-  'POST /api/v1/enforcement/inspectors': owner(['userId'], 'not yet covered'),
-  'POST /api/v1/checks/tasks/:id/complete': owner(['results[].itemId'], 'not yet covered'),
-  'POST /api/v1/emergency/cases': owner(['incidentId'], 'not yet covered'),
-  'PUT /api/v1/emergency/cases/:id': owner(['incidentId'], 'not yet covered'),
-  'POST /api/v1/emergency/drills': owner(['planId', 'scenarioId'], 'not yet covered'),
-  'PUT /api/v1/emergency/drills/:id': owner(['planId', 'scenarioId'], 'not yet covered'),
-  'POST /api/v1/enforcement/cases': owner(['enterpriseId', 'inspectionId'], 'not yet covered'),
-  'POST /api/v1/enforcement/cases/:id/actions': owner(['presiderId'], 'not yet covered'),
-  'POST /api/v1/enforcement/credit/listings': owner(['enterpriseId', 'penaltyCaseId'], 'not yet covered'),
-  'POST /api/v1/enforcement/documents': owner(['caseId', 'inspectionId'], 'not yet covered'),
-  'POST /api/v1/enforcement/draws': owner(['planId'], 'not yet covered'),
+  'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], UNCHECKED),
+  'POST /api/v1/enforcement/inspectors': owner(['userId'], UNCHECKED),
+  'POST /api/v1/enforcement/cases/:id/actions': owner(['presiderId'], UNCHECKED),
+  'POST /api/v1/checks/tasks/:id/complete': owner(
+    ['results[].itemId'],
+    'items of the task itself; row not yet written',
+  ),
+  'POST /api/v1/emergency/cases': owner(['incidentId'], CALLER_SCOPE),
+  'PUT /api/v1/emergency/cases/:id': owner(['incidentId'], CALLER_SCOPE),
+  'POST /api/v1/emergency/drills': owner(['planId', 'scenarioId'], CALLER_SCOPE),
+  'PUT /api/v1/emergency/drills/:id': owner(['planId', 'scenarioId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/cases': owner(['enterpriseId', 'inspectionId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/credit/listings': owner(['enterpriseId', 'penaltyCaseId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/documents': owner(['caseId', 'inspectionId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/draws': owner(['planId'], UNCHECKED),
   'POST /api/v1/enforcement/inspections/:id/submit': owner(
     ['clientSubmissionId', 'results[].itemId', 'results[].photoIds', 'signatureUploadId'],
-    'not yet covered',
+    'photos and signature checked against the caller’s scope and the inspection’s county; row not yet written',
   ),
-  'POST /api/v1/enforcement/plans': owner(['focus[].enterpriseId'], 'not yet covered'),
-  'PUT /api/v1/enforcement/plans/:id': owner(['focus[].enterpriseId'], 'not yet covered'),
-  'POST /api/v1/incidents/:id/reports-sent': owner(['stepId'], 'not yet covered'),
-  'PUT /api/v1/risk/site-plan': owner(['enterpriseId', 'uploadId'], 'not yet covered'),
+  'POST /api/v1/enforcement/plans': owner(
+    ['focus[].enterpriseId'],
+    'checked inside the plan’s division; row not yet written',
+  ),
+  'PUT /api/v1/enforcement/plans/:id': owner(
+    ['focus[].enterpriseId'],
+    'checked inside the plan’s division; row not yet written',
+  ),
+  'POST /api/v1/incidents/:id/reports-sent': owner(
+    ['stepId'],
+    'a step of the incident itself; row not yet written',
+  ),
+  'PUT /api/v1/risk/site-plan': owner(
+    ['enterpriseId', 'uploadId'],
+    'the upload is checked against the caller’s scope and the enterprise; row not yet written',
+  ),
 };
