@@ -52,13 +52,15 @@ describe('authorisation matrix, class "in-scope record pointing at out-of-scope 
   it('has a row, or a stated reason for none, for every route that takes ids in its body', () => {
     const routes = bodyIdFields(t);
     const listed = Object.fromEntries([...routes.keys()].sort().map((key) => [key, routes.get(key)!]));
+    // A route's fields may be split between a row and the pending list (fields not yet covered).
     const covered = Object.fromEntries(
       Object.keys(listed).map((key) => [
         key,
-        crossReferenceMatrix[key]?.fields ??
-          ownerOnlyBodies[key]?.fields ??
-          pendingCrossReferences[key]?.fields ??
-          [],
+        [
+          ...(crossReferenceMatrix[key]?.fields ?? []),
+          ...(ownerOnlyBodies[key]?.fields ?? []),
+          ...(pendingCrossReferences[key]?.fields ?? []),
+        ].sort(),
       ]),
     );
     expect(covered).toEqual(listed);

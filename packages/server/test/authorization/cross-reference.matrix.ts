@@ -13,6 +13,8 @@ import {
   TINY_PNG,
   newEnterprise,
   newHazard,
+  newIncident,
+  newResource,
   type CallerName,
 } from './matrix-support.ts';
 
@@ -43,6 +45,27 @@ async function inspector(t: TestContext, county: string): Promise<string> {
     `INSERT INTO enforcement_inspectors (name, certificate_no, certificate_expiry, county, created_at, updated_at)
      VALUES ('交叉引用执法员', $1, '2030-12-31', $2, now(), now()) RETURNING id`,
     [`XR${Date.now() % 1_000_000}${serial++}`, county],
+  );
+  return row.rows[0]!.id;
+}
+
+/** A penalty case just filed (立案) against an enterprise in the callers' county. */
+async function filedCase(t: TestContext): Promise<string> {
+  const state = {
+    status: 'filed',
+    partyKind: 'organisation',
+    filedOn: '2026-11-02',
+    requiresLegalReview: false,
+    investigatorIds: [],
+    statements: [],
+    decisionExtensions: [],
+    timeline: [],
+  };
+  const creator = await t.db.query<{ id: string }>('SELECT id FROM users LIMIT 1');
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO enforcement_cases (enterprise_id, county, party_name, summary, status, state, created_by, created_at, updated_at)
+     VALUES ($1, $2, '交叉引用企业', '交叉引用违法行为', 'filed', $3, $4, now(), now()) RETURNING id`,
+    [await newEnterprise(t, 'in'), IN_COUNTY, JSON.stringify(state), creator.rows[0]!.id],
   );
   return row.rows[0]!.id;
 }
@@ -178,6 +201,93 @@ export const crossReferenceMatrix: Record<string, CrossReferenceRow> = {
       },
     ],
   },
+  'POST /api/v1/enforcement/cases/:id/actions': {
+    fields: ['investigatorIds'],
+    variants: [
+      {
+        name: 'an in-county case investigated by another county’s inspectors',
+        build: async ({ t }) => ({
+          url: `/api/v1/enforcement/cases/${await filedCase(t)}/actions`,
+          payload: {
+            action: 'start_investigation',
+            investigatorIds: [await inspector(t, OUT_COUNTY), await inspector(t, OUT_COUNTY)],
+          },
+        }),
+        expect: {
+          cityOfficer: refused(400, 'enforcement.inspector_unknown'),
+          countyOfficer: refused(400, 'enforcement.inspector_unknown'),
+        },
+      },
+    ],
+  },
+  'POST /api/v1/enforcement/draws': {
+    fields: ['inspectorIds'],
+    variants: [
+      {
+        name: 'a draw for one’s county naming another county’s inspectors',
+        build: async ({ t }) => {
+          await newEnterprise(t, 'in');
+          return {
+            url: '/api/v1/enforcement/draws',
+            payload: {
+              title: '交叉引用抽查',
+              county: IN_COUNTY,
+              enterpriseCount: 1,
+              exclusionPeriodDays: 0,
+              inspectorIds: [await inspector(t, OUT_COUNTY), await inspector(t, OUT_COUNTY)],
+            },
+          };
+        },
+        expect: {
+          cityOfficer: refused(400, 'enforcement.inspector_unknown'),
+          countyOfficer: refused(400, 'enforcement.inspector_unknown'),
+        },
+      },
+    ],
+  },
+  'POST /api/v1/emergency/duty/log': {
+    fields: ['incidentId'],
+    variants: [
+      {
+        name: 'a duty-log entry of one’s county naming another county’s incident',
+        build: async ({ t }) => ({
+          url: '/api/v1/emergency/duty/log',
+          payload: { county: IN_COUNTY, text: '交叉引用值班记录', incidentId: await newIncident(t, 'out') },
+        }),
+        expect: { countyOfficer: refused(400, 'emergency.linked_record_not_found') },
+      },
+      {
+        name: 'the same with an id that is no incident',
+        build: async () => ({
+          url: '/api/v1/emergency/duty/log',
+          payload: { county: IN_COUNTY, text: '交叉引用值班记录', incidentId: UNKNOWN() },
+        }),
+        expect: { countyOfficer: refused(400, 'emergency.linked_record_not_found') },
+      },
+    ],
+  },
+  // Dispatching across counties is the city's to do (its scope covers both); a county dispatches its own.
+  'POST /api/v1/incidents/:id/dispatch': {
+    fields: ['resourceId'],
+    variants: [
+      {
+        name: 'an in-county incident dispatching another county’s team',
+        build: async ({ t }) => ({
+          url: `/api/v1/incidents/${await newIncident(t, 'in')}/dispatch`,
+          payload: { resourceId: await newResource(t, 'out', 'team') },
+        }),
+        expect: { countyOfficer: refused(404, 'emergency.resource_not_found') },
+      },
+      {
+        name: 'the same with an id that is no resource',
+        build: async ({ t }) => ({
+          url: `/api/v1/incidents/${await newIncident(t, 'in')}/dispatch`,
+          payload: { resourceId: UNKNOWN() },
+        }),
+        expect: { countyOfficer: refused(404, 'emergency.resource_not_found') },
+      },
+    ],
+  },
   // The upload names its county and enterprise in the query string (the body is the image).
   'POST /api/v1/uploads': {
     fields: [],
@@ -245,37 +355,47 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
   ),
 };
 
+const UNCHECKED = 'not yet checked against the record’s scope (next step)';
+const CALLER_SCOPE = 'checked against the caller’s scope in the service; row not yet written';
+
 /**
  * Routes with other records' ids in the body not yet in this class (issue 19, defect 5, left for
  * the next step; listed so that the gap is visible and a new route cannot slip in unnoticed).
  */
 export const pendingCrossReferences: Record<string, { fields: string[]; reason: string }> = {
-  'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], 'not yet covered'),
-  'POST /api/v1/enforcement/inspectors': owner(['userId'], 'not yet covered'),
-  'POST /api/v1/checks/tasks/:id/complete': owner(['results[].itemId'], 'not yet covered'),
-  'POST /api/v1/emergency/cases': owner(['incidentId'], 'not yet covered'),
-  'PUT /api/v1/emergency/cases/:id': owner(['incidentId'], 'not yet covered'),
-  'POST /api/v1/emergency/drills': owner(['planId', 'scenarioId'], 'not yet covered'),
-  'PUT /api/v1/emergency/drills/:id': owner(['planId', 'scenarioId'], 'not yet covered'),
-  'POST /api/v1/emergency/duty/log': owner(['incidentId'], 'not yet covered'),
-  'POST /api/v1/enforcement/cases': owner(['enterpriseId', 'inspectionId'], 'not yet covered'),
-  'POST /api/v1/enforcement/cases/:id/actions': owner(
-    ['investigatorIds', 'presiderId'],
-    'not yet covered (investigators are now limited to the case county’s roster)',
+  'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], UNCHECKED),
+  'POST /api/v1/enforcement/inspectors': owner(['userId'], UNCHECKED),
+  'POST /api/v1/enforcement/cases/:id/actions': owner(['presiderId'], UNCHECKED),
+  'POST /api/v1/checks/tasks/:id/complete': owner(
+    ['results[].itemId'],
+    'items of the task itself; row not yet written',
   ),
-  'POST /api/v1/enforcement/credit/listings': owner(['enterpriseId', 'penaltyCaseId'], 'not yet covered'),
-  'POST /api/v1/enforcement/documents': owner(['caseId', 'inspectionId'], 'not yet covered'),
-  'POST /api/v1/enforcement/draws': owner(
-    ['inspectorIds', 'planId'],
-    'not yet covered (named inspectors are now limited to the draw county’s roster)',
-  ),
+  'POST /api/v1/emergency/cases': owner(['incidentId'], CALLER_SCOPE),
+  'PUT /api/v1/emergency/cases/:id': owner(['incidentId'], CALLER_SCOPE),
+  'POST /api/v1/emergency/drills': owner(['planId', 'scenarioId'], CALLER_SCOPE),
+  'PUT /api/v1/emergency/drills/:id': owner(['planId', 'scenarioId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/cases': owner(['enterpriseId', 'inspectionId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/credit/listings': owner(['enterpriseId', 'penaltyCaseId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/documents': owner(['caseId', 'inspectionId'], CALLER_SCOPE),
+  'POST /api/v1/enforcement/draws': owner(['planId'], UNCHECKED),
   'POST /api/v1/enforcement/inspections/:id/submit': owner(
     ['clientSubmissionId', 'results[].itemId', 'results[].photoIds', 'signatureUploadId'],
-    'not yet covered',
+    'photos and signature checked against the caller’s scope and the inspection’s county; row not yet written',
   ),
-  'POST /api/v1/enforcement/plans': owner(['focus[].enterpriseId'], 'not yet covered'),
-  'PUT /api/v1/enforcement/plans/:id': owner(['focus[].enterpriseId'], 'not yet covered'),
-  'POST /api/v1/incidents/:id/dispatch': owner(['resourceId'], 'not yet covered'),
-  'POST /api/v1/incidents/:id/reports-sent': owner(['stepId'], 'not yet covered'),
-  'PUT /api/v1/risk/site-plan': owner(['enterpriseId', 'uploadId'], 'not yet covered'),
+  'POST /api/v1/enforcement/plans': owner(
+    ['focus[].enterpriseId'],
+    'checked inside the plan’s division; row not yet written',
+  ),
+  'PUT /api/v1/enforcement/plans/:id': owner(
+    ['focus[].enterpriseId'],
+    'checked inside the plan’s division; row not yet written',
+  ),
+  'POST /api/v1/incidents/:id/reports-sent': owner(
+    ['stepId'],
+    'a step of the incident itself; row not yet written',
+  ),
+  'PUT /api/v1/risk/site-plan': owner(
+    ['enterpriseId', 'uploadId'],
+    'the upload is checked against the caller’s scope and the enterprise; row not yet written',
+  ),
 };

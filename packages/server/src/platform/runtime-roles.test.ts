@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { freePort } from './embedded-postgres.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+describe('the embedded cluster’s two roles: the owner migrates, the application runs restricted', () => {
+  let dataDir: string;
+  let runtime: Runtime;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-runtime-roles-'));
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      DEMO_DATA: 'false',
+    });
+    runtime = await openRuntime(config);
+  });
+  afterAll(async () => {
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('connects the application as its own login, which is no superuser and owns no table', async () => {
+    expect(runtime.role).toEqual({ role: 'anjian_app', superuser: false });
+    const owner = await runtime.ownerDb.query(
+      'SELECT current_user AS role, rolsuper FROM pg_roles WHERE rolname = current_user',
+    );
+    expect(owner.rows[0]).toEqual({ role: 'anjian', rolsuper: true });
+    const owned = await runtime.db.query(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user",
+    );
+    expect(owned.rows[0].n).toBe(0);
+    const credentials = JSON.parse(readFileSync(path.join(dataDir, 'pg-credentials.json'), 'utf8'));
+    expect(Object.keys(credentials).sort()).toEqual(['appPassword', 'password', 'user']);
+  });
+
+  it('may add audit entries but not change, empty or unguard the audit table', async () => {
+    await runtime.db.query(
+      `INSERT INTO audit_log (seq, at, actor_name, roles, scope, action, ip, user_agent, outcome, status, prev_hash, hash)
+       VALUES (1, now(), 'x', '{}', 'public', 'auth.login', '127.0.0.1', 't', 'success', 200, '0', '0')`,
+    );
+    await expect(runtime.db.query("UPDATE audit_log SET actor_name = 'y'")).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(runtime.db.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    await expect(
+      runtime.db.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only'),
+    ).rejects.toThrow(/must be owner/);
+    await expect(runtime.db.query('RESET ROLE')).resolves.toBeDefined();
+    // A login of its own: there is no more privileged role behind it to return to.
+    const after = await runtime.db.query('SELECT current_user AS role');
+    expect(after.rows[0].role).toBe('anjian_app');
+  });
+});
