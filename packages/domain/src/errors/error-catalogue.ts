@@ -11,6 +11,7 @@ import {
   monitoringErrors,
   platformErrors,
   registryErrors,
+  statisticsErrors,
   warningsErrors,
 } from './catalogues/index.ts';
 
@@ -26,6 +27,7 @@ export const errorCatalogue = {
   ...emergencyErrors,
   ...calcErrors,
   ...warningsErrors,
+  ...statisticsErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,3 +6,4 @@ export { enforcementErrors } from './enforcement.ts';
 export { emergencyErrors } from './emergency.ts';
 export { calcErrors } from './calc.ts';
 export { warningsErrors } from './warnings.ts';
+export { statisticsErrors } from './statistics.ts';
