@@ -64,6 +64,7 @@ import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
 import { workbenchMatrix } from './authorization/workbench.matrix.ts';
 import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
 import { warningsMatrix } from './authorization/warnings.matrix.ts';
+import { statisticsMatrix } from './authorization/statistics.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -675,6 +676,7 @@ const matrix: Record<string, RouteCase> = {
   ...workbenchMatrix,
   ...listExportsMatrix,
   ...warningsMatrix,
+  ...statisticsMatrix,
 };
 
 describe('authorisation matrix', () => {

@@ -44,8 +44,8 @@ export const incidentStatisticsSchema = z
     reason: z
       .string()
       .trim()
-      .min(2, codedIssue('statistics.reason_required'))
       .max(500)
+      .refine((reason) => reason.length >= 2, codedIssue('statistics.reason_required'))
       .describe('Why it counts or not (e.g. 自然灾害 核销, 刑事案件)'),
   })
   .strict();
