@@ -27,6 +27,8 @@ export interface RowProblem {
 
 export interface AccidentRow {
   occurredAt: Date;
+  /** The registered enterprise, when known (demo history links them; imports name the unit). */
+  enterpriseId?: string | null;
   county: string;
   township: string | null;
   enterpriseName: string | null;

@@ -58,6 +58,41 @@ export async function insertAccident(
   );
 }
 
+/** Many accidents in one statement (demo history, benchmarks); duplicates are skipped. */
+export async function insertAccidents(
+  tx: Queryable,
+  rows: readonly AccidentRow[],
+  now: Date,
+  demo: boolean,
+): Promise<void> {
+  const columns = (pick: (a: AccidentRow) => unknown) => rows.map(pick);
+  await tx.query(
+    `INSERT INTO statistics_accidents (occurred_at, county, township, enterprise_id, enterprise_name, location, industry_code,
+       sector, accident_type, level, deaths, missing, serious_injuries, direct_loss_wan, demo, imported_at)
+     SELECT *, $15::boolean, $16::timestamptz FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::uuid[], $5::text[],
+       $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[], $12::int[], $13::int[], $14::numeric[])
+     ON CONFLICT DO NOTHING`,
+    [
+      columns((a) => a.occurredAt),
+      columns((a) => a.county),
+      columns((a) => a.township),
+      columns((a) => a.enterpriseId ?? null),
+      columns((a) => a.enterpriseName),
+      columns((a) => a.location),
+      columns((a) => a.industryCode),
+      columns((a) => a.sector),
+      columns((a) => a.accidentType),
+      columns((a) => a.level),
+      columns((a) => a.deaths),
+      columns((a) => a.missing),
+      columns((a) => a.seriousInjuries),
+      columns((a) => a.lossWan),
+      demo,
+      now,
+    ],
+  );
+}
+
 export async function upsertDenominator(tx: Queryable, d: DenominatorRow, now: Date, demo: boolean) {
   await tx.query(
     `INSERT INTO statistics_denominators (year, county, gdp_yi, industrial_workers, demo, updated_at)
