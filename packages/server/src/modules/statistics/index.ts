@@ -9,6 +9,7 @@ import type { DataScope, IndicatorSummary } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
+import { createStatisticsCache } from './statistics-cache.ts';
 import { createStatisticsRepository } from './statistics.repository.ts';
 import { registerStatisticsRoutes } from './statistics.routes.ts';
 import { createStatisticsService } from './statistics.service.ts';
@@ -21,7 +22,11 @@ export interface IndicatorSource {
 
 export function createStatisticsModule(deps: { db: Db; clock: Clock; events: EventBus }) {
   const { db, clock, events } = deps;
-  const service = createStatisticsService({ clock, statistics: createStatisticsRepository(db) });
+  const service = createStatisticsService({
+    clock,
+    statistics: createStatisticsRepository(db),
+    cache: createStatisticsCache(events),
+  });
   const indicators: IndicatorSource = {
     summary: (scope, year, divisionCode) => service.summary(scope, year, divisionCode),
   };

@@ -30,9 +30,6 @@ function areaCondition(area: Area, params: unknown[]): string {
   return conditions.join(' AND ');
 }
 
-/** China-time calendar year of an instant column. */
-const yearOf = (column: string) => `extract(year FROM ${column} AT TIME ZONE 'Asia/Shanghai')::int`;
-const monthOf = (column: string) => `extract(month FROM ${column} AT TIME ZONE 'Asia/Shanghai')::int`;
 /** Start of a China-time calendar date given as a parameter. */
 const chinaStart = (n: number) => `($${n}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`;
 
@@ -120,14 +117,14 @@ export function createStatisticsRepository(db: Db) {
 
     /** Deaths, 工矿商贸 deaths and 较大 accidents by year and county, `from`..`to` years inclusive. */
     async countyYearCounts(area: Area, from: number, to: number): Promise<CountyYearCounts[]> {
-      const params: unknown[] = [`${from}-01-01`, `${to + 1}-01-01`, industrialSectors];
+      const params: unknown[] = [from, to, industrialSectors];
       const rows = await db.query<CountyYearCounts>(
-        `SELECT ${yearOf('f.occurred_at')} AS year, f.county,
+        `SELECT f.year::int AS year, f.county,
                 sum(f.deaths)::int AS "deaths",
                 coalesce(sum(f.deaths) FILTER (WHERE f.sector = ANY ($3::text[])), 0)::int AS "industrialDeaths",
                 (count(*) FILTER (WHERE f.level = 'larger'))::int AS "largerAccidents"
            FROM statistics_accident_facts f
-          WHERE f.occurred_at >= ${chinaStart(1)} AND f.occurred_at < ${chinaStart(2)} AND ${areaCondition(area, params)}
+          WHERE f.year BETWEEN $1 AND $2 AND ${areaCondition(area, params)}
           GROUP BY 1, 2`,
         params,
       );
@@ -154,18 +151,14 @@ export function createStatisticsRepository(db: Db) {
 
     /** Counts of this year and last, 1 January to the end of `month`, split by the month itself. */
     async monthGroups(area: Area, year: number, month: number): Promise<GroupCounts[]> {
-      const end = (y: number) =>
-        month === 12 ? `${y + 1}-01-01` : `${y}-${String(month + 1).padStart(2, '0')}-01`;
-      const params: unknown[] = [`${year - 1}-01-01`, end(year - 1), `${year}-01-01`, end(year), month];
+      const params: unknown[] = [year - 1, year, month];
       const rows = await db.query<GroupCounts & { lossWan: string }>(
-        `SELECT ${yearOf('f.occurred_at')} AS year, ${monthOf('f.occurred_at')} = $5 AS "inMonth",
+        `SELECT f.year::int AS year, f.month = $3 AS "inMonth",
                 f.sector, f.county, f.accident_type AS "accidentType", f.level,
                 count(*)::int AS accidents, sum(f.deaths)::int AS deaths,
                 sum(f.serious_injuries)::int AS "seriousInjuries", sum(f.direct_loss_wan) AS "lossWan"
            FROM statistics_accident_facts f
-          WHERE ((f.occurred_at >= ${chinaStart(1)} AND f.occurred_at < ${chinaStart(2)})
-              OR (f.occurred_at >= ${chinaStart(3)} AND f.occurred_at < ${chinaStart(4)}))
-            AND ${areaCondition(area, params)}
+          WHERE f.year BETWEEN $1 AND $2 AND f.month <= $3 AND ${areaCondition(area, params)}
           GROUP BY 1, 2, 3, 4, 5, 6`,
         params,
       );

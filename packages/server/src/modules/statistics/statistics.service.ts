@@ -13,6 +13,7 @@ import {
   type YearProgress,
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
+import type { StatisticsCache } from './statistics-cache.ts';
 import { classRows, countyRows, sectorRows, typeRows } from './report-table.ts';
 import {
   CITY_CODE,
@@ -103,23 +104,39 @@ function yearFigures(
 const firstYear = (definitions: readonly IndicatorDefinition[]) =>
   Math.min(STATISTICS_FIRST_YEAR, ...definitions.map((d) => d.baselineFrom));
 
-export function createStatisticsService(deps: { clock: Clock; statistics: StatisticsRepository }) {
-  const { clock, statistics } = deps;
+export function createStatisticsService(deps: {
+  clock: Clock;
+  statistics: StatisticsRepository;
+  cache: StatisticsCache;
+}) {
+  const { clock, statistics, cache } = deps;
+  const city = { scope: { kind: 'city' as const }, county: null };
+
+  /** City-wide counts by county and year (cached); callers keep their own counties. */
+  const countsByCounty = (from: number, to: number) =>
+    cache.memo(`counts:${from}:${to}`, () => statistics.countyYearCounts(city, from, to));
+  const denominators = (from: number, to: number) =>
+    cache.memo(`denominators:${from}:${to}`, () => statistics.denominators(from, to));
+  const definitions = () => cache.memo('indicators', () => statistics.indicators());
+  /** The monthly groups of one area: city-wide (cached), then the area's counties. */
+  async function monthGroups(area: Area, year: number, month: number) {
+    if (area.scope.kind === 'enterprise') return [];
+    const all = await cache.memo(`month:${year}:${month}`, () => statistics.monthGroups(city, year, month));
+    const counties = area.county ? [area.county] : scopeCounties(area.scope);
+    return all.filter((g) => counties.includes(g.county));
+  }
 
   /** Indicator statuses of each area (one county each, or the scope as a whole), two queries in all. */
   async function summaries(scope: DataScope, year: number, areas: readonly (string | null)[]) {
-    const definitions = await statistics.indicators();
-    const from = firstYear(definitions);
-    const [counts, denominators] = await Promise.all([
-      statistics.countyYearCounts({ scope, county: null }, from, year),
-      statistics.denominators(from, year),
-    ]);
+    const indicators = await definitions();
+    const from = firstYear(indicators);
+    const [counts, rows] = await Promise.all([countsByCounty(from, year), denominators(from, year)]);
     const progress = yearProgress(year, clock.now());
     return areas.map((county) => {
       const counties = county ? [county] : scopeCounties(scope);
       const wholeCity = county === null && scope.kind === 'city';
-      const figures = yearFigures(counts, denominators, counties, wholeCity, from, year);
-      return definitions.map((definition) => indicatorStatus({ definition, figures, year, progress }));
+      const figures = yearFigures(counts, rows, counties, wholeCity, from, year);
+      return indicators.map((definition) => indicatorStatus({ definition, figures, year, progress }));
     });
   }
 
@@ -149,7 +166,7 @@ export function createStatisticsService(deps: { clock: Clock; statistics: Statis
 
     async monthly(scope: DataScope, query: { year: number; month: number; divisionCode?: string }) {
       const area = resolveArea(scope, query.divisionCode);
-      const groups = await statistics.monthGroups(area, query.year, query.month);
+      const groups = await monthGroups(area, query.year, query.month);
       const counties = area.county ? [area.county] : scopeCounties(scope);
       const end = query.month === 12 ? `${query.year + 1}-01-01` : `${query.year}-${pad(query.month + 1)}-01`;
       const larger = await statistics.facts(
@@ -190,7 +207,7 @@ export function createStatisticsService(deps: { clock: Clock; statistics: Statis
           ]
         : [`${query.year}-01-01`, `${query.year + 1}-01-01`];
       if (!query.divisionCode && !query.enterpriseId) {
-        const counts = await statistics.monthGroups(area, query.year, query.month ?? 12);
+        const counts = await monthGroups(area, query.year, query.month ?? 12);
         const inPeriod = counts.filter((g) => g.year === query.year && (query.month ? g.inMonth : true));
         return {
           counties: scopeCounties(scope).map((code) => ({
@@ -216,7 +233,7 @@ export function createStatisticsService(deps: { clock: Clock; statistics: Statis
     async controlNumbers(scope: DataScope, year: number) {
       const [limits, counts] = await Promise.all([
         statistics.controlNumbers(year),
-        statistics.countyYearCounts({ scope, county: null }, year, year),
+        countsByCounty(year, year),
       ]);
       const items = yuxiCounties
         .filter((c) => scopeCounties(scope).includes(c.code) && limits.has(c.code))
