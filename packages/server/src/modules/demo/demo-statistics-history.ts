@@ -25,7 +25,7 @@ const sectorWeights: readonly (readonly [AccidentSector, number])[] = [
 ];
 
 /** Counties by weight (红塔区, the seat, has most of the traffic and the building sites). */
-const countyWeights: readonly (readonly [string, number])[] = [
+export const demoCountyWeights: readonly (readonly [string, number])[] = [
   ['530402', 26],
   ['530403', 10],
   ['530423', 11],
@@ -98,7 +98,7 @@ export function demoAccidentHistory(options: {
       const at = new Date(chinaIso(wall.toISOString().slice(0, 19)));
       if (at > now) continue;
       const sector = pick(random, sectorWeights);
-      const county = pick(random, countyWeights);
+      const county = pick(random, demoCountyWeights);
       const roll = random();
       const deaths = roll < 0.12 ? 0 : roll < 0.97 ? 1 : roll < 0.99 ? 2 : 3 + Math.floor(random() * 3);
       const seriousInjuries = random() < 0.2 ? 1 + Math.floor(random() * 3) : 0;

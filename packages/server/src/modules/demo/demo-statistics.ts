@@ -6,6 +6,7 @@ import {
   demoAccidentHistory,
   demoCityGdp,
   demoCountyShares,
+  demoCountyWeights,
   type DemoEnterprise,
 } from './demo-statistics-history.ts';
 import { seededRandom } from './synthetic-registry.ts';
@@ -52,8 +53,15 @@ export async function loadDemoStatistics(deps: { db: Db; clock: Clock }): Promis
           true,
         );
     }
-    for (const [county, share] of Object.entries(demoCountyShares))
-      await upsertControlNumber(tx, { year, county, deaths: Math.max(2, Math.round(60 * share)) }, now, true);
+    // About 50 deaths for the city, shared as the demo accidents are (so some counties near their limit).
+    const weights = demoCountyWeights.reduce((sum, [, w]) => sum + w, 0);
+    for (const [county, weight] of demoCountyWeights)
+      await upsertControlNumber(
+        tx,
+        { year, county, deaths: Math.max(3, Math.round((50 * weight) / weights)) },
+        now,
+        true,
+      );
   });
   return true;
 }
