@@ -32,6 +32,7 @@ import { createNotificationsModule } from './modules/notifications/index.ts';
 import { registerOneMap } from './modules/onemap/index.ts';
 import { createRegistryModule } from './modules/registry/index.ts';
 import { createRolesModule } from './modules/roles/index.ts';
+import { createStatisticsModule } from './modules/statistics/index.ts';
 import { registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
@@ -187,7 +188,9 @@ export async function buildApp({
     cipher,
     enterprises: registry.enterpriseLookup,
     uploads: uploads.lookup,
+    events,
   });
+  const statistics = createStatisticsModule({ db, clock, events });
   const majorHazards = createMajorHazardsModule({
     db,
     clock,
@@ -206,6 +209,7 @@ export async function buildApp({
   dualPrevention.register(app);
   notifications.register(app);
   emergency.register(app);
+  statistics.register(app);
   registerEnforcement(app, {
     db,
     clock,

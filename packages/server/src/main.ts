@@ -14,6 +14,7 @@ import {
   loadDemoDualPrevention,
   loadDemoMonitoring,
   loadDemoWarnings,
+  loadDemoStatistics,
   startDemoSimulator,
 } from './modules/demo/index.ts';
 
@@ -70,6 +71,7 @@ async function main() {
   if (config.demoData) await loadDemoDualPrevention({ db, clock: systemClock });
   if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
   if (config.demoData) await loadDemoWarnings({ db, clock: systemClock, config, cipher });
+  if (config.demoData) await loadDemoStatistics({ db, clock: systemClock });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,

@@ -65,6 +65,7 @@ import { workbenchMatrix } from './authorization/workbench.matrix.ts';
 import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
 import { warningsMatrix } from './authorization/warnings.matrix.ts';
 import { securityMatrix } from './authorization/security.matrix.ts';
+import { statisticsMatrix } from './authorization/statistics.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -677,6 +678,7 @@ const matrix: Record<string, RouteCase> = {
   ...listExportsMatrix,
   ...warningsMatrix,
   ...securityMatrix,
+  ...statisticsMatrix,
 };
 
 describe('authorisation matrix', () => {

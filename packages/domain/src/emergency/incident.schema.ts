@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accidentLevels } from './accidents/accident-level.ts';
-import { countyCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
+import { countyCodeSchema, industryCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
+import { accidentSectors } from '../statistics/accident-sectors.ts';
 import { isoInstant } from '../common/dates.schema.ts';
 
 const headCount = z.number().int().min(0).max(100_000);
@@ -43,6 +44,12 @@ export const incidentReportSchema = z
     directLossWan: lossWan.default('0'),
     description: z.string().trim().min(5).max(4000),
     reporter: z.string().trim().min(1).max(64).describe('Who reported (name and unit)'),
+    sector: z
+      .enum(accidentSectors)
+      .optional()
+      .describe("行业领域 for the statistics; default the one the enterprise's GB/T 4754 industry suggests"),
+    industryCode: industryCodeSchema.optional().describe("GB/T 4754 class; default the enterprise's"),
+    township: z.string().trim().max(64).optional().describe('乡镇（街道）'),
   })
   .strict();
 
@@ -87,6 +94,17 @@ export const incidentSchema = z.object({
   description: z.string(),
   reporter: z.string(),
   status: z.enum(['open', 'closed']),
+  statistics: z
+    .object({
+      sector: z.enum(accidentSectors),
+      industryCode: z.string().nullable(),
+      township: z.string().nullable(),
+      countsAsProduction: z.boolean().describe('Counted as a 生产安全事故 in the statistics'),
+      reviewedBy: z.string().nullable().describe('Who decided whether it counts (null: not yet reviewed)'),
+      reason: z.string().nullable(),
+      reviewedAt: isoInstant().nullable(),
+    })
+    .describe('The statistical fields (统计分析)'),
   reporting: z.array(
     z.object({
       id: z.string(),

@@ -13,6 +13,7 @@ import {
   platformErrors,
   registryErrors,
   uploadsErrors,
+  statisticsErrors,
   warningsErrors,
 } from './catalogues/index.ts';
 
@@ -30,6 +31,7 @@ export const errorCatalogue = {
   ...warningsErrors,
   ...authErrors,
   ...uploadsErrors,
+  ...statisticsErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,6 +6,7 @@ import { dualPreventionEn } from '../features/dual-prevention/i18n.ts';
 import { monitoringEn } from '../features/monitoring/i18n.ts';
 import { enforcementEn } from '../features/enforcement/i18n.ts';
 import { warningsEn } from '../features/warnings/i18n.ts';
+import { statisticsEn } from '../features/statistics/i18n.ts';
 import { emergencyEn } from '../features/emergency/i18n.ts';
 
 export const en: SameShape<Messages> = {
@@ -725,5 +726,6 @@ export const en: SameShape<Messages> = {
   monitoring: monitoringEn,
   enforcement: enforcementEn,
   warnings: warningsEn,
+  statistics: statisticsEn,
   emergency: emergencyEn,
 };

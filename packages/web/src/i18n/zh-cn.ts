@@ -5,6 +5,7 @@ import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
 import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { enforcementZh } from '../features/enforcement/i18n.ts';
 import { warningsZh } from '../features/warnings/i18n.ts';
+import { statisticsZh } from '../features/statistics/i18n.ts';
 import { emergencyZh } from '../features/emergency/i18n.ts';
 
 export const zhCN = {
@@ -710,6 +711,7 @@ export const zhCN = {
   monitoring: monitoringZh,
   enforcement: enforcementZh,
   warnings: warningsZh,
+  statistics: statisticsZh,
   emergency: emergencyZh,
 };
 

@@ -20,9 +20,17 @@ describe('menu', () => {
     ['sysadmin', ['system'], '/admin/users'],
     ['secadmin', ['security'], '/admin/roles'],
     ['auditadmin', ['audit'], '/admin/audit'],
-    ['city_officer', [...bureau, 'emergency-command', 'emergency-libraries', 'warnings'], '/workbench'],
-    ['county_officer', [...bureau, 'emergency-command', 'emergency-libraries', 'warnings'], '/workbench'],
-    ['industry_officer', bureau, '/workbench'],
+    [
+      'city_officer',
+      [...bureau, 'statistics', 'emergency-command', 'emergency-libraries', 'warnings'],
+      '/workbench',
+    ],
+    [
+      'county_officer',
+      [...bureau, 'statistics', 'emergency-command', 'emergency-libraries', 'warnings'],
+      '/workbench',
+    ],
+    ['industry_officer', [...bureau, 'statistics'], '/workbench'],
     ['inspector', bureau, '/workbench'],
     ['enterprise_manager', [...shared, 'dp-hazards', 'dp-risk', 'dp-phone', 'monitoring'], '/workbench'],
   ])('%s sees %j and starts at %s', (role, keys, landing) => {

@@ -18,6 +18,7 @@ import { monitoringMenu } from '../features/monitoring/module.ts';
 import { enforcementMenu } from '../features/enforcement/module.ts';
 import { warningsMenu } from '../features/warnings/module.ts';
 import { emergencyMenu } from '../features/emergency/module.ts';
+import { statisticsMenu } from '../features/statistics/module.ts';
 
 export type { MenuEntry } from './menu-entry.ts';
 
@@ -76,6 +77,7 @@ export const menu: readonly MenuEntry[] = [
   ...dualPreventionMenu,
   ...monitoringMenu,
   ...enforcementMenu,
+  ...statisticsMenu,
   ...emergencyMenu,
   ...warningsMenu,
   {

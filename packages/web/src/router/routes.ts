@@ -4,6 +4,7 @@ import { dualPreventionPublicRoutes, dualPreventionRoutes } from '../features/du
 import { monitoringPublicRoutes, monitoringRoutes } from '../features/monitoring/module.ts';
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/module.ts';
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
+import { statisticsRoutes } from '../features/statistics/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 
 declare module 'vue-router' {
@@ -103,6 +104,7 @@ export const routes: RouteRecordRaw[] = [
       ...monitoringRoutes,
       ...enforcementRoutes,
       ...warningsRoutes,
+      ...statisticsRoutes,
       ...emergencyRoutes,
       {
         path: 'admin/users',

@@ -8,3 +8,4 @@ export { calcErrors } from './calc.ts';
 export { warningsErrors } from './warnings.ts';
 export { authErrors } from './auth.ts';
 export { uploadsErrors } from './uploads.ts';
+export { statisticsErrors } from './statistics.ts';

@@ -11,3 +11,4 @@ export { loadDemoDualPrevention } from './demo-dual-prevention.ts';
 export { loadDemoMonitoring, simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
 export { loadDemoWarnings } from './demo-warnings.ts';
+export { loadDemoStatistics } from './demo-statistics.ts';

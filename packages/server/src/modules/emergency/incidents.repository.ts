@@ -1,4 +1,12 @@
-import type { AccidentFigures, CasualtyChange, DataScope, IncidentReport } from '@anjian/domain';
+import type {
+  AccidentFigures,
+  AccidentLevel,
+  AccidentSector,
+  CasualtyChange,
+  DataScope,
+  IncidentReport,
+  IncidentStatistics,
+} from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
 
@@ -20,6 +28,7 @@ export interface IncidentRecord {
   reporter: string;
   reportsSent: Record<string, string>;
   status: 'open' | 'closed';
+  statistics: IncidentStatisticsRecord;
   tasks: {
     id: string;
     resourceId: string;
@@ -29,6 +38,24 @@ export interface IncidentRecord {
     updatedAt: string;
   }[];
   events: { at: string; actor: string; kind: string; text: string }[];
+}
+
+export interface IncidentStatisticsRecord {
+  sector: AccidentSector | null;
+  industryCode: string | null;
+  township: string | null;
+  countsAsProduction: boolean;
+  reviewedBy: string | null;
+  reason: string | null;
+  reviewedAt: Date | null;
+}
+
+/** The counted figures the statistics read (stat_* columns), kept on every report and follow-up. */
+export interface CountedFigures {
+  deaths: number;
+  seriousInjuries: number;
+  directLossWan: string;
+  level: AccidentLevel;
 }
 
 interface Row {
@@ -51,6 +78,13 @@ interface Row {
   reporter: string;
   reports_sent: Record<string, string>;
   status: 'open' | 'closed';
+  sector: AccidentSector | null;
+  industry_code: string | null;
+  township: string | null;
+  counts_as_production: boolean;
+  reviewer_name: string | null;
+  count_reason: string | null;
+  count_reviewed_at: Date | null;
   tasks: IncidentRecord['tasks'] | null;
   events: IncidentRecord['events'] | null;
 }
@@ -74,6 +108,15 @@ function toRecord(row: Row): IncidentRecord {
     reporter: row.reporter,
     reportsSent: row.reports_sent,
     status: row.status,
+    statistics: {
+      sector: row.sector,
+      industryCode: row.industry_code,
+      township: row.township,
+      countsAsProduction: row.counts_as_production,
+      reviewedBy: row.reviewer_name,
+      reason: row.count_reason,
+      reviewedAt: row.count_reviewed_at,
+    },
     tasks: row.tasks ?? [],
     events: row.events ?? [],
   };
@@ -81,6 +124,7 @@ function toRecord(row: Row): IncidentRecord {
 
 const SELECT = `
   SELECT i.*, e.name AS enterprise_name,
+    (SELECT coalesce(u.display_name, u.username) FROM users u WHERE u.id = i.count_reviewed_by) AS reviewer_name,
     (SELECT json_agg(json_build_object('id', t.id, 'resourceId', t.resource_id, 'resourceName', r.name, 'status', t.status,
                                        'note', t.note, 'updatedAt', t.updated_at) ORDER BY t.created_at)
        FROM dispatch_tasks t JOIN emergency_resources r ON r.id = t.resource_id WHERE t.incident_id = i.id) AS tasks,
@@ -181,6 +225,51 @@ export function createIncidentsRepository(db: Db) {
           changes.missing ?? null,
           changes.reportsSent ? JSON.stringify(changes.reportsSent) : null,
           changes.status ?? null,
+          at,
+        ],
+      );
+    },
+
+    /** The statistics' copy of the counted figures (later casualties within the window included). */
+    async setCounted(source: Queryable, id: string, counted: CountedFigures): Promise<void> {
+      await source.query(
+        `UPDATE incidents SET stat_deaths = $2, stat_serious_injuries = $3, stat_loss_wan = $4, stat_level = $5 WHERE id = $1`,
+        [id, counted.deaths, counted.seriousInjuries, counted.directLossWan, counted.level],
+      );
+    },
+
+    /** The statistical fields at the first report: sector and industry suggested, township as given. */
+    async setStatisticalFields(
+      source: Queryable,
+      id: string,
+      fields: { sector: AccidentSector; industryCode: string | null; township: string | null },
+    ): Promise<void> {
+      await source.query(
+        'UPDATE incidents SET sector = $2, industry_code = $3, township = $4 WHERE id = $1',
+        [id, fields.sector, fields.industryCode, fields.township],
+      );
+    },
+
+    /** A reviewer's decision: whether it counts as a 生产安全事故, why, and its sector. */
+    async classify(
+      source: Queryable,
+      id: string,
+      input: IncidentStatistics,
+      industryCode: string | null,
+      reviewer: string,
+      at: Date,
+    ): Promise<void> {
+      await source.query(
+        `UPDATE incidents SET sector = $2, industry_code = $3, township = coalesce($4, township), counts_as_production = $5,
+           count_reason = $6, count_reviewed_by = $7, count_reviewed_at = $8, updated_at = $8 WHERE id = $1`,
+        [
+          id,
+          input.sector,
+          industryCode,
+          input.township ?? null,
+          input.countsAsProduction,
+          input.reason,
+          reviewer,
           at,
         ],
       );

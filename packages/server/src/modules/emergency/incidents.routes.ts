@@ -7,6 +7,7 @@ import {
   incidentFollowUpSchema,
   incidentReportSchema,
   incidentSchema,
+  incidentStatisticsSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
@@ -120,6 +121,22 @@ export function registerIncidentsRoutes(
       },
     },
     async (request) => incidents.followUp(requireAuth(request), request.params.id, request.body),
+  );
+
+  api.put(
+    '/api/v1/incidents/:id/statistics',
+    {
+      config: write('incident.classify'),
+      schema: {
+        tags,
+        summary:
+          'Statistical review: sector, GB/T 4754 industry, township and whether it counts as a 生产安全事故, with the reason',
+        params: idParams,
+        body: incidentStatisticsSchema,
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) => incidents.classify(requireAuth(request), request.params.id, request.body),
   );
 
   api.post(

@@ -6,19 +6,24 @@ import {
   findAccidentType,
   planAccidentReporting,
   recountAccidentCasualties,
+  suggestSector,
   type Incident,
+  type IncidentStatistics,
   type IncidentFollowUp,
   type IncidentReport,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { inTransaction, type Db } from '../../platform/db.ts';
+import type { Db } from '../../platform/db.ts';
+import { inTransactionWithEvents, type EventBus, type EventPublisher } from '../../platform/events/index.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
 import type { ResourcesRepository } from './resources.repository.ts';
 
 const statusNames = { dispatched: '已调派', en_route: '途中', on_scene: '到达现场', done: '完成' } as const;
+
+type Tx = Parameters<Parameters<typeof inTransactionWithEvents>[2]>[0];
 
 const field = (path: string, code: string) => [{ path, code, message: code }];
 
@@ -52,8 +57,9 @@ export function createIncidentsService(deps: {
   incidents: IncidentsRepository;
   resources: ResourcesRepository;
   enterprises: EnterpriseLookup;
+  events: EventBus;
 }) {
-  const { db, clock, incidents, resources, enterprises } = deps;
+  const { db, clock, incidents, resources, enterprises, events } = deps;
 
   function recount(record: IncidentRecord) {
     return recountAccidentCasualties({
@@ -101,6 +107,11 @@ export function createIncidentsService(deps: {
       description: record.description,
       reporter: record.reporter,
       status: record.status,
+      statistics: {
+        ...record.statistics,
+        sector: record.statistics.sector ?? 'other',
+        reviewedAt: record.statistics.reviewedAt?.toISOString() ?? null,
+      },
       reporting: plan.steps.map((step) => {
         const sentAt = record.reportsSent[step.id] ?? null;
         return {
@@ -135,12 +146,24 @@ export function createIncidentsService(deps: {
   async function changed(
     auth: AuthContext,
     id: string,
-    work: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0], record: IncidentRecord) => Promise<void>,
+    work: (tx: Tx, record: IncidentRecord, published: EventPublisher) => Promise<void>,
   ) {
     const record = await visible(auth, id);
     if (!scopeAllows(auth.scope, record.county, null)) throw new DomainError('registry.scope_outside_caller');
-    await inTransaction(db, (tx) => work(tx, record));
+    await inTransactionWithEvents(db, events, (tx, published) => work(tx, record, published));
     return present((await incidents.find(id, auth.scope))!);
+  }
+
+  /** Keeps the statistics' copy of the counted figures and tells the statistics it changed. */
+  async function recounted(tx: Tx, record: IncidentRecord, published: EventPublisher) {
+    const counted = recount(record);
+    await incidents.setCounted(tx, record.id, {
+      deaths: counted.figures.deaths,
+      seriousInjuries: counted.figures.seriousInjuries,
+      directLossWan: String(counted.figures.directLossWan),
+      level: counted.level,
+    });
+    published.publish('statistics.changed', { divisionCode: record.county });
   }
 
   return {
@@ -155,12 +178,21 @@ export function createIncidentsService(deps: {
     async report(auth: AuthContext, input: IncidentReport) {
       if (!scopeAllows(auth.scope, input.county, null))
         throw new DomainError('registry.scope_outside_caller');
-      if (input.enterpriseId && !(await enterprises.findById(input.enterpriseId, auth.scope)))
-        throw new DomainError('enterprise.not_found');
+      const enterprise = input.enterpriseId
+        ? await enterprises.findById(input.enterpriseId, auth.scope)
+        : null;
+      if (input.enterpriseId && !enterprise) throw new DomainError('enterprise.not_found');
       const now = clock.now();
       checkReportTimes(input, now);
-      const id = await inTransaction(db, async (tx) => {
+      const id = await inTransactionWithEvents(db, events, async (tx, published) => {
         const newId = await incidents.insert(tx, input, auth.userId, now);
+        const industryCode = input.industryCode ?? enterprise?.industryCode ?? null;
+        await incidents.setStatisticalFields(tx, newId, {
+          sector: input.sector ?? suggestSector(industryCode),
+          industryCode,
+          township: input.township ?? null,
+        });
+        await recounted(tx, (await incidents.find(newId, auth.scope, tx))!, published);
         // Recording it here means the report has reached the unit and the county bureau.
         await incidents.update(
           tx,
@@ -191,7 +223,7 @@ export function createIncidentsService(deps: {
     },
 
     async followUp(auth: AuthContext, id: string, input: IncidentFollowUp) {
-      return changed(auth, id, async (tx, record) => {
+      return changed(auth, id, async (tx, record, published) => {
         const now = clock.now();
         const at = input.at ? new Date(input.at) : now;
         if (at < record.occurredAt || at > now) throw new DomainError('accident.change_before_accident');
@@ -217,7 +249,9 @@ export function createIncidentsService(deps: {
           now,
         );
         await incidents.event(tx, id, now, auth.username, 'follow_up', `续报：${input.description}`);
-        const after = recount({ ...record, changes, original: original ?? record.original }).level;
+        const updated = { ...record, changes, original: original ?? record.original };
+        await recounted(tx, updated, published);
+        const after = recount(updated).level;
         if (after !== before) {
           await incidents.event(
             tx,
@@ -228,6 +262,24 @@ export function createIncidentsService(deps: {
             `事故等级由${accidentLevelNames[before].zh}调整为${accidentLevelNames[after].zh}`,
           );
         }
+      });
+    },
+
+    /** A reviewer decides whether it counts as a 生产安全事故 (not every death is one), and its sector. */
+    async classify(auth: AuthContext, id: string, input: IncidentStatistics) {
+      return changed(auth, id, async (tx, record, published) => {
+        const now = clock.now();
+        const industryCode = input.industryCode ?? record.statistics.industryCode;
+        await incidents.classify(tx, id, input, industryCode, auth.userId, now);
+        await incidents.event(
+          tx,
+          id,
+          now,
+          auth.username,
+          'note',
+          `统计审核：${input.countsAsProduction ? '计入' : '不计入'}生产安全事故（${input.reason}）`,
+        );
+        published.publish('statistics.changed', { divisionCode: record.county });
       });
     },
 

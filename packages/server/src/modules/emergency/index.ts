@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
+import type { EventBus } from '../../platform/events/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
@@ -23,6 +24,7 @@ export function createEmergencyModule(deps: {
   cipher: FieldCipher;
   enterprises: EnterpriseLookup;
   uploads: UploadLookup;
+  events: EventBus;
 }) {
   const { db, clock, cipher } = deps;
   return {
@@ -36,6 +38,7 @@ export function createEmergencyModule(deps: {
           incidents: createIncidentsRepository(db),
           resources,
           enterprises: deps.enterprises,
+          events: deps.events,
         }),
       });
       registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });

@@ -1,4 +1,4 @@
-import type { IncidentReport } from '@anjian/domain';
+import type { AccidentSector, IncidentReport } from '@anjian/domain';
 import { beijingWallTimeToIso } from '../../../lib/format.ts';
 
 /** The first-report form as typed; times are Beijing wall times `YYYY-MM-DD HH:mm:ss`. */
@@ -19,6 +19,9 @@ export interface IncidentDraft {
   description: string;
   reporter: string;
   roadTraffic: boolean;
+  /** 行业领域 for the statistics; empty = the one the enterprise's industry suggests (server side). */
+  sector: string;
+  township: string;
 }
 
 /** Message keys under `emergency.incident` for the problems the form finds before sending. */
@@ -46,6 +49,8 @@ export function emptyIncidentDraft(defaults: {
     description: '',
     reporter: defaults.reporter,
     roadTraffic: false,
+    sector: '',
+    township: '',
   };
 }
 
@@ -85,6 +90,8 @@ export function incidentReportFromDraft(
       directLossWan: draft.directLossWan.trim(),
       description: draft.description.trim(),
       reporter: draft.reporter.trim(),
+      ...(draft.sector ? { sector: draft.sector as AccidentSector } : {}),
+      ...(draft.township.trim() ? { township: draft.township.trim() } : {}),
     },
   };
 }

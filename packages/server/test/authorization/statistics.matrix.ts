@@ -1,0 +1,107 @@
+import { XLSX_TYPE } from '../../src/platform/excel.ts';
+import { workbookOf } from '../../src/modules/statistics/statistics-test-support.ts';
+import type { RouteCase, Target } from './matrix-support.ts';
+import { countyOf, dispatchers, dispatchersOut, newIncident, statuses } from './matrix-support.ts';
+
+/**
+ * Authorisation-matrix rows for the statistics (see ../authorization-matrix.routes.test.ts). The
+ * figures need stats:read (city, county and industry officers); a county named outside the caller's
+ * scope is 403. Accident history is imported like an accident report (emergency:write), with
+ * out-of-scope rows reported in a 200; denominators and control numbers are the city's
+ * (registry:configure).
+ */
+const readers = (status: number) =>
+  statuses(403, { cityOfficer: status, countyOfficer: status, industryOfficer: status });
+const readersOut = () => statuses(403, { cityOfficer: 200, countyOfficer: 403, industryOfficer: 200 });
+const cityOnly = (status: number) => statuses(403, { cityOfficer: status });
+
+let minute = 0;
+/** One accident row per build, each at its own minute so no build meets another's as a duplicate. */
+const accidentFile = (target: Target) =>
+  workbookOf('accidents', [
+    {
+      occurredAt: `2021-01-01 ${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute++ % 60).padStart(2, '0')}`,
+      county: countyOf(target),
+      location: '矩阵事故地点',
+      sector: '工贸行业',
+      accidentType: '物体打击',
+      deaths: 1,
+    },
+  ]);
+
+const upload = (url: string, file: Promise<Buffer>) => async () => ({
+  url,
+  payload: await file,
+  headers: { 'content-type': XLSX_TYPE },
+});
+
+export const statisticsMatrix: Record<string, RouteCase> = {
+  'GET /api/v1/statistics/indicators': {
+    build: async ({ target }) => ({
+      url: `/api/v1/statistics/indicators?year=2026&divisionCode=${countyOf(target)}`,
+    }),
+    in: readers(200),
+    out: readersOut(),
+  },
+  'GET /api/v1/statistics/indicators/counties': {
+    build: async () => ({ url: '/api/v1/statistics/indicators/counties?year=2026' }),
+    in: readers(200),
+  },
+  'GET /api/v1/statistics/monthly': {
+    build: async ({ target }) => ({
+      url: `/api/v1/statistics/monthly?year=2026&month=11&divisionCode=${countyOf(target)}`,
+    }),
+    in: readers(200),
+    out: readersOut(),
+  },
+  'GET /api/v1/statistics/monthly/export': {
+    build: async ({ target }) => ({
+      url: `/api/v1/statistics/monthly/export?year=2026&month=11&divisionCode=${countyOf(target)}`,
+    }),
+    in: readers(200),
+    out: readersOut(),
+  },
+  'GET /api/v1/statistics/drill': {
+    build: async ({ target }) => ({
+      url: `/api/v1/statistics/drill?year=2026&divisionCode=${countyOf(target)}`,
+    }),
+    in: readers(200),
+    out: readersOut(),
+  },
+  'GET /api/v1/statistics/control-numbers': {
+    build: async () => ({ url: '/api/v1/statistics/control-numbers?year=2026' }),
+    in: readers(200),
+  },
+  'GET /api/v1/statistics/imports/:kind/template': {
+    build: async () => ({ url: '/api/v1/statistics/imports/accidents/template' }),
+    in: readers(200),
+  },
+  'POST /api/v1/statistics/imports/accidents': {
+    // Out-of-scope rows come back as row errors in a 200 report (statistics.routes.test.ts).
+    build: async ({ target }) => upload('/api/v1/statistics/imports/accidents', accidentFile(target))(),
+    in: dispatchers(200),
+    out: dispatchers(200),
+  },
+  'POST /api/v1/statistics/imports/denominators': {
+    build: upload(
+      '/api/v1/statistics/imports/denominators',
+      workbookOf('denominators', [{ year: 2024, county: '江川区', gdpYi: 210, workers: 30_000 }]),
+    ),
+    in: cityOnly(200),
+  },
+  'POST /api/v1/statistics/imports/control-numbers': {
+    build: upload(
+      '/api/v1/statistics/imports/control-numbers',
+      workbookOf('control-numbers', [{ year: 2026, county: '江川区', deaths: 6 }]),
+    ),
+    in: cityOnly(200),
+  },
+  'PUT /api/v1/incidents/:id/statistics': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/statistics`,
+      payload: { sector: 'industry_trade', countsAsProduction: false, reason: '矩阵：统计核销' },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+};

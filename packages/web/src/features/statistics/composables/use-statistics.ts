@@ -1,0 +1,66 @@
+import type { IndicatorSummary, MonthlyReport, StatisticsImportReport } from '@anjian/domain';
+import { api } from '../../../lib/api.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface ControlNumbers {
+  year: number;
+  items: {
+    county: string;
+    countyZh: string;
+    countyEn: string;
+    used: number;
+    limit: number;
+    remaining: number;
+    percent: number | null;
+    level: 'normal' | 'warning' | 'reached';
+  }[];
+}
+
+export interface DrillAnswer {
+  counties: { divisionCode: string; accidents: number; deaths: number }[];
+  enterprises: {
+    enterpriseId: string | null;
+    enterpriseName: string | null;
+    accidents: number;
+    deaths: number;
+  }[];
+  accidents: {
+    id: string;
+    source: string;
+    occurredAt: string;
+    county: string;
+    enterpriseName: string | null;
+    location: string;
+    sector: string;
+    accidentType: string;
+    level: string;
+    deaths: number;
+    seriousInjuries: number;
+    lossWan: number;
+    demo: boolean;
+  }[];
+}
+
+export type ImportKind = 'accidents' | 'denominators' | 'control-numbers';
+
+/** The statistics endpoints, one call each. */
+export function useStatistics() {
+  return {
+    monthly: (year: number, month: number, divisionCode?: string) =>
+      api.get<MonthlyReport>('/api/v1/statistics/monthly', { year, month, divisionCode }),
+    exportMonthly: (year: number, month: number, divisionCode?: string) =>
+      api.download('/api/v1/statistics/monthly/export', { year, month, divisionCode }, 'statistics.xlsx'),
+    indicators: (year: number, divisionCode?: string) =>
+      api.get<IndicatorSummary>('/api/v1/statistics/indicators', { year, divisionCode }),
+    controlNumbers: (year: number) => api.get<ControlNumbers>('/api/v1/statistics/control-numbers', { year }),
+    drill: (query: { year: number; month?: number; divisionCode?: string; enterpriseId?: string }) =>
+      api.get<DrillAnswer>('/api/v1/statistics/drill', query),
+    template: (kind: ImportKind) =>
+      api.download(`/api/v1/statistics/imports/${kind}/template`, {}, `${kind}.xlsx`),
+    upload: (kind: ImportKind, file: Blob, validOnly: boolean) =>
+      api.upload<StatisticsImportReport>(`/api/v1/statistics/imports/${kind}`, file, XLSX, {
+        validOnly: String(validOnly),
+      }),
+  };
+}

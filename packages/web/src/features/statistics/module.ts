@@ -1,0 +1,51 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { DataAnalysis, Histogram, TrendCharts, Upload } from '@element-plus/icons-vue';
+import type { MenuEntry } from '../../menu/menu-entry.ts';
+
+/** 统计分析: the monthly accident report, the plan's indicators and the statistics imports. */
+export const statisticsMenu: readonly MenuEntry[] = [
+  {
+    key: 'statistics',
+    title: 'statistics.title',
+    icon: DataAnalysis,
+    children: [
+      {
+        key: 'statistics-monthly',
+        title: 'statistics.menu.monthly',
+        icon: Histogram,
+        path: '/statistics/monthly',
+        permission: 'stats:read',
+      },
+      {
+        key: 'statistics-indicators',
+        title: 'statistics.menu.indicators',
+        icon: TrendCharts,
+        path: '/statistics/indicators',
+        permission: 'stats:read',
+      },
+      {
+        key: 'statistics-imports',
+        title: 'statistics.menu.imports',
+        icon: Upload,
+        path: '/statistics/imports',
+        permission: ['emergency:write', 'registry:configure'],
+      },
+    ],
+  },
+];
+
+const route = (key: string, path: string, component: RouteRecordRaw['component'], permission: unknown) => ({
+  path,
+  name: `statistics-${key}`,
+  component,
+  meta: { title: `statistics.menu.${key}`, permission, trail: ['statistics.title'] },
+});
+
+export const statisticsRoutes: RouteRecordRaw[] = [
+  route('monthly', 'statistics/monthly', () => import('./pages/MonthlyReportPage.vue'), 'stats:read'),
+  route('indicators', 'statistics/indicators', () => import('./pages/IndicatorsPage.vue'), 'stats:read'),
+  route('imports', 'statistics/imports', () => import('./pages/StatisticsImportsPage.vue'), [
+    'emergency:write',
+    'registry:configure',
+  ]),
+] as RouteRecordRaw[];
