@@ -23,6 +23,7 @@ import { errorMessage } from '@anjian/domain';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createAuthModule, sessionCookieName } from './modules/auth/index.ts';
 import { registerCalc } from './modules/calc/index.ts';
+import { createCockpitModule, noIndicators } from './modules/cockpit/index.ts';
 import { createDualPreventionModule } from './modules/dual-prevention/index.ts';
 import { createEmergencyModule } from './modules/emergency/index.ts';
 import { registerEnforcement } from './modules/enforcement/index.ts';
@@ -209,6 +210,8 @@ export async function buildApp({
   monitoring.register(app, { hazards: dualPrevention.hazards });
   majorHazards.register(app);
   registerWorkbenchModule(app, { db, clock });
+  // The statistics module's IndicatorSource replaces noIndicators when its branch is merged.
+  createCockpitModule({ db, clock, events, indicators: noIndicators }).register(app);
   createWarningsModule({
     db,
     clock,

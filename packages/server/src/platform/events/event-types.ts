@@ -58,6 +58,10 @@ export interface AppEvents {
     readonly counties: readonly string[];
     readonly at: string;
   };
+  /** Accident statistics changed (an accident added or reclassified, history imported). */
+  'statistics.changed': {
+    readonly divisionCode: string | null;
+  };
 }
 
 export type EventType = keyof AppEvents;
@@ -68,4 +72,5 @@ export const eventTypes: readonly EventType[] = [
   'monitoring.site-level-changed',
   'hazard.escalated',
   'warning.published',
+  'statistics.changed',
 ];
