@@ -107,7 +107,7 @@ export const cockpitEventSchema = z.object({
 export const cockpitSchema = z.object({
   today: z.string().describe('Beijing date the figures are counted for, YYYY-MM-DD'),
   month: z.string().describe('Beijing month of the monthly figures, YYYY-MM'),
-  includesDemo: z.boolean().describe("Whether the figures count demo (演示) records; the page labels them"),
+  includesDemo: z.boolean().describe('Whether the figures count demo (演示) records; the page labels them'),
   indicators: indicatorSummarySchema.nullable(),
   figures: cockpitFiguresSchema,
   trend: cockpitTrendSchema,

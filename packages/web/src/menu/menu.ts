@@ -18,6 +18,7 @@ import { monitoringMenu } from '../features/monitoring/module.ts';
 import { enforcementMenu } from '../features/enforcement/module.ts';
 import { warningsMenu } from '../features/warnings/module.ts';
 import { emergencyMenu } from '../features/emergency/module.ts';
+import { cockpitMenu } from '../features/cockpit/module.ts';
 
 export type { MenuEntry } from './menu-entry.ts';
 
@@ -31,6 +32,7 @@ export const menu: readonly MenuEntry[] = [
     path: '/workbench',
     permission: 'dashboard:view',
   },
+  ...cockpitMenu,
   {
     key: 'one-map',
     title: 'menu.oneMap',

@@ -5,6 +5,7 @@ import { monitoringPublicRoutes, monitoringRoutes } from '../features/monitoring
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/module.ts';
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
+import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -47,6 +48,7 @@ export const routes: RouteRecordRaw[] = [
   ...enforcementPublicRoutes,
   ...warningsPublicRoutes,
   ...emergencyPublicRoutes,
+  ...cockpitScreenRoutes,
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
@@ -104,6 +106,7 @@ export const routes: RouteRecordRaw[] = [
       ...enforcementRoutes,
       ...warningsRoutes,
       ...emergencyRoutes,
+      ...cockpitRoutes,
       {
         path: 'admin/users',
         name: 'users',

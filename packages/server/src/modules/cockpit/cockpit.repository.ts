@@ -207,7 +207,10 @@ export function createCockpitRepository(db: Db) {
         county: string;
         subject: string | null;
         grade: string | null;
-      }>(`${parts.join(' UNION ALL ')} ORDER BY at DESC, id LIMIT ${COCKPIT_EVENT_LIMIT}`, params);
+      }>(
+        `SELECT * FROM (${parts.join(' UNION ALL ')}) AS recent ORDER BY at DESC, id LIMIT ${COCKPIT_EVENT_LIMIT}`,
+        params,
+      );
       return result.rows.map((row) => ({
         kind: row.kind,
         id: row.id,

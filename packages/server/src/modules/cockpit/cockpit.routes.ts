@@ -36,7 +36,8 @@ export function registerCockpitRoutes(
       config: { access: 'dashboard:view' },
       schema: {
         tags,
-        summary: 'Server-Sent Events naming which cockpit figures changed (alarm, hazard, incident, statistics)',
+        summary:
+          'Server-Sent Events naming which cockpit figures changed (alarm, hazard, incident, statistics)',
         querystring: z.object({
           seconds: z.coerce
             .number()
