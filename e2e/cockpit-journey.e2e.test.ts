@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, createUser } from './support/api.ts';
 import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
-import { startServer, stopServer, type RunningServer } from './support/server.ts';
+import { restartServer, startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
 
 const bootstrapPassword = inject('bootstrapPassword');
@@ -135,7 +135,7 @@ describe('a bureau leader reads the cockpit and the command centre watches the b
     if (server) await stopServer(server, process.env.E2E_KEEP_DATA === '1');
   });
 
-  it('opens each cockpit number on the list behind it, and fills the big screen at 1920×1080 and 3840×2160 with live figures', async () => {
+  it('opens each cockpit number on the list behind it, and fills the big screen at 1920×1080 and 3840×2160 with live figures that survive a server restart', async () => {
     const leader = await newPage(browser, { width: 1920, height: 1080 });
     await withEvidence(leader, 'cockpit-leader', async () => {
       const { page } = leader;
@@ -189,11 +189,21 @@ describe('a bureau leader reads the cockpit and the command centre watches the b
       await expect.poll(() => redCount(page), POLL).toBe(before + 1);
       expect(await page.evaluate(() => (window as unknown as { aj?: string }).aj)).toBe('same page');
 
-      // A network blip: the stream is lost, waits, reconnects by itself and re-reads the figures.
-      await leader.context.setOffline(true);
-      await page.evaluate(() => window.dispatchEvent(new Event('offline')));
-      await leader.context.setOffline(false);
-      await page.locator('[data-testid="big-screen-live"]', { hasText: '实时连接' }).waitFor();
+      // The server restarts (streams end, the address is gone for a while, then back): the screen
+      // says it lost the stream, reconnects with backoff by itself and re-reads the figures.
+      // (Chromium's offline emulation leaves an open stream be, so a blip is shown this way: the
+      // page sees the same lost connection either way.)
+      const live = byTestId(page, 'big-screen-live');
+      await stopServer(server, true);
+      await expect.poll(() => live.textContent(), POLL).toBe('连接中断，正在重连');
+      const reread = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/cockpit', {
+        timeout: 240_000,
+      });
+      server = await restartServer(server, bootstrapPassword, { demoData: true });
+      expect((await reread).status()).toBe(200);
+      await expect.poll(() => live.textContent(), POLL).toBe('实时连接');
+      const afterRestart = await city.call<{ figures: { liveAlarms: { red: number } } }>('GET', '/cockpit');
+      expect(await redCount(page)).toBe(afterRestart.figures.liveAlarms.red);
       expect(await page.evaluate(() => (window as unknown as { aj?: string }).aj)).toBe('same page');
 
       // 4K: the same panels, scaled, still no scrollbars.

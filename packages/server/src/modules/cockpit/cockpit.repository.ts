@@ -44,41 +44,32 @@ export function createCockpitRepository(db: Db) {
   }
 
   return {
-    /** Incidents that occurred from `monthStart` (a Beijing date) on. */
-    accidentsSince(scope: DataScope, monthStart: string): Promise<number> {
+    /** Incidents that occurred from `monthStart` (a Beijing date) on, and those still open: one scan. */
+    async incidentCounts(
+      scope: DataScope,
+      monthStart: string,
+    ): Promise<{ sinceMonth: number; open: number }> {
       const params: unknown[] = [monthStart];
-      return count(
-        `SELECT count(*)::int AS count FROM incidents
-          WHERE ${scoped(scope, params)} AND occurred_at >= ${beijingStart('$1')}`,
+      const result = await db.query<{ since_month: number; open: number }>(
+        `SELECT count(*) FILTER (WHERE occurred_at >= ${beijingStart('$1')})::int AS since_month,
+                count(*) FILTER (WHERE status = 'open')::int AS open
+           FROM incidents WHERE ${scoped(scope, params)}`,
         params,
       );
+      const row = result.rows[0]!;
+      return { sinceMonth: row.since_month, open: row.open };
     },
 
-    incidentsInProgress(scope: DataScope): Promise<number> {
+    /** Open 重大 hidden hazards, and open hidden hazards under 挂牌督办 (a supervision level is set). */
+    async hazardCounts(scope: DataScope): Promise<{ major: number; supervised: number }> {
       const params: unknown[] = [];
-      return count(
-        `SELECT count(*)::int AS count FROM incidents WHERE ${scoped(scope, params)} AND status = 'open'`,
+      const result = await db.query<{ major: number; supervised: number }>(
+        `SELECT count(*) FILTER (WHERE level = 'major')::int AS major,
+                count(*) FILTER (WHERE supervision_level IS NOT NULL)::int AS supervised
+           FROM hidden_hazards WHERE ${scoped(scope, params)} AND ${OPEN_HAZARD}`,
         params,
       );
-    },
-
-    openMajorHazards(scope: DataScope): Promise<number> {
-      const params: unknown[] = [];
-      return count(
-        `SELECT count(*)::int AS count FROM hidden_hazards
-          WHERE ${scoped(scope, params)} AND level = 'major' AND ${OPEN_HAZARD}`,
-        params,
-      );
-    },
-
-    /** Open hidden hazards under 挂牌督办 (a supervision level is set). */
-    supervisedHazards(scope: DataScope): Promise<number> {
-      const params: unknown[] = [];
-      return count(
-        `SELECT count(*)::int AS count FROM hidden_hazards
-          WHERE ${scoped(scope, params)} AND supervision_level IS NOT NULL AND ${OPEN_HAZARD}`,
-        params,
-      );
+      return result.rows[0]!;
     },
 
     /** Inspections completed from `monthStart` (a Beijing date) on. */
