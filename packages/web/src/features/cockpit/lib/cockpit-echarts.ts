@@ -9,8 +9,18 @@ echarts.use([GaugeChart, LineChart, GridComponent, LegendComponent, TooltipCompo
 
 export type CockpitChartOption = echarts.EChartsCoreOption;
 
-/** An ECharts instance on an element, resized with it and disposed with the component. */
-export function useCockpitChart(el: Ref<HTMLElement | undefined>) {
+/** The element's font size in px (the big screen scales it with the window; charts follow). */
+export function fontPx(el: HTMLElement | undefined, fallback = 12): number {
+  if (!el) return fallback;
+  const size = Number.parseFloat(getComputedStyle(el).fontSize);
+  return Number.isFinite(size) && size > 0 ? size : fallback;
+}
+
+/**
+ * An ECharts instance on an element, resized with it and disposed with the component. With
+ * `rebuild`, a resize also sets the option again (text sizes follow the element's font size).
+ */
+export function useCockpitChart(el: Ref<HTMLElement | undefined>, rebuild?: () => CockpitChartOption) {
   const chart = shallowRef<echarts.ECharts | null>(null);
   let observer: ResizeObserver | null = null;
   let pending: CockpitChartOption | null = null;
@@ -18,7 +28,10 @@ export function useCockpitChart(el: Ref<HTMLElement | undefined>) {
   onMounted(() => {
     if (!el.value) return;
     chart.value = echarts.init(el.value);
-    observer = new ResizeObserver(() => chart.value?.resize());
+    observer = new ResizeObserver(() => {
+      chart.value?.resize();
+      if (rebuild) chart.value?.setOption(rebuild(), true);
+    });
     observer.observe(el.value);
     if (pending) chart.value.setOption(pending, true);
   });
