@@ -155,6 +155,15 @@ try {
   const figures = {
     cockpitFirstPaintCity: await measure(50, () => firstPaint(cityToken).then(() => undefined)),
     cockpitFirstPaintCounty: await measure(50, () => firstPaint(countyToken).then(() => undefined)),
+    // The cheapest signed-in request, measured beside: on a shared machine it shows how much of the
+    // figures above is the machine's load rather than the cockpit's work.
+    baselineAuthMe: await measure(50, async () => {
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { cookie: `anjian_session=${cityToken}` },
+      });
+    }),
   };
   const answer = (await firstPaint(cityToken)).json() as { figures: { liveAlarms: { total: number } } };
   printFigures('cockpit', figures, {
