@@ -9,6 +9,7 @@ import { freshTotpCode } from './support/totp.ts';
 // A county officer's top menu: the shell's pages and every business area's groups, in menu order.
 const COUNTY_MENU_ZH = [
   '工作台',
+  '领导驾驶舱',
   '一张图',
   '企业档案',
   '隐患排查治理',
@@ -21,6 +22,7 @@ const COUNTY_MENU_ZH = [
 ];
 const COUNTY_MENU_EN = [
   'Workbench',
+  'Leaders’ cockpit',
   'One-map',
   'Registry',
   'Hidden hazards',

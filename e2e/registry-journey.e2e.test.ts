@@ -162,6 +162,7 @@ describe('a county officer registers enterprises and finds them on the one-map',
       await waitForPath(page, '/workbench');
       expect(await topMenuTitles(page)).toEqual([
         '工作台',
+        '领导驾驶舱',
         '一张图',
         '企业档案',
         '隐患排查治理',

@@ -88,10 +88,38 @@ export async function startServer(
   // As root the server runs PostgreSQL as the `postgres` user, which must be able to enter this directory.
   await chmod(dataDir, 0o755);
   const port = await freePort();
+  return spawnServer({ dataDir, port, bootstrapPassword, demoData: options.demoData ?? false });
+}
+
+/**
+ * Starts the server again on the same port and data directory after `stopServer(server, true)`, as
+ * an operator restarting it would: browsers connected before see the same address come back.
+ */
+export function restartServer(
+  server: RunningServer,
+  bootstrapPassword: string,
+  options: { demoData?: boolean } = {},
+): Promise<RunningServer> {
+  const port = Number(new URL(server.baseUrl).port);
+  return spawnServer({
+    dataDir: server.dataDir,
+    port,
+    bootstrapPassword,
+    demoData: options.demoData ?? false,
+  });
+}
+
+async function spawnServer(options: {
+  dataDir: string;
+  port: number;
+  bootstrapPassword: string;
+  demoData: boolean;
+}): Promise<RunningServer> {
+  const { dataDir, port } = options;
   let pgPort = await freePort();
   while (pgPort === port) pgPort = await freePort();
   const logFile = path.join(dataDir, 'server.log');
-  const log = createWriteStream(logFile);
+  const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -100,7 +128,7 @@ export async function startServer(
       PORT: String(port),
       HOST: '127.0.0.1',
       EMBEDDED_PG_PORT: String(pgPort),
-      ANJIAN_BOOTSTRAP_PASSWORD: bootstrapPassword,
+      ANJIAN_BOOTSTRAP_PASSWORD: options.bootstrapPassword,
       DEMO_DATA: options.demoData ? 'true' : 'false',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,6 +23,7 @@ import { errorMessage } from '@anjian/domain';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createAuthModule, sessionCookieName } from './modules/auth/index.ts';
 import { registerCalc } from './modules/calc/index.ts';
+import { createCockpitModule } from './modules/cockpit/index.ts';
 import { createDualPreventionModule } from './modules/dual-prevention/index.ts';
 import { createEmergencyModule } from './modules/emergency/index.ts';
 import { registerEnforcement } from './modules/enforcement/index.ts';
@@ -226,6 +227,7 @@ export async function buildApp({
   monitoring.register(app, { hazards: dualPrevention.hazards });
   majorHazards.register(app);
   registerWorkbenchModule(app, { db, clock });
+  createCockpitModule({ db, clock, events, indicators: statistics.indicators }).register(app);
   createWarningsModule({
     db,
     clock,

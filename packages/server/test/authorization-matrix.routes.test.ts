@@ -62,6 +62,7 @@ import { enforcementMatrix } from './authorization/enforcement.matrix.ts';
 import { emergencyMatrix } from './authorization/emergency.matrix.ts';
 import { majorHazardsMatrix } from './authorization/major-hazards.matrix.ts';
 import { workbenchMatrix } from './authorization/workbench.matrix.ts';
+import { cockpitMatrix } from './authorization/cockpit.matrix.ts';
 import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
 import { warningsMatrix } from './authorization/warnings.matrix.ts';
 import { securityMatrix } from './authorization/security.matrix.ts';
@@ -675,6 +676,7 @@ const matrix: Record<string, RouteCase> = {
   ...emergencyMatrix,
   ...majorHazardsMatrix,
   ...workbenchMatrix,
+  ...cockpitMatrix,
   ...listExportsMatrix,
   ...warningsMatrix,
   ...securityMatrix,

@@ -1,5 +1,6 @@
 import { enterpriseFileEn } from '../features/registry/enterprise-file.i18n.ts';
 import { workbenchEn } from '../features/workbench/i18n.ts';
+import { cockpitEn } from '../features/cockpit/i18n.ts';
 import type { Messages } from './zh-cn.ts';
 import type { SameShape } from './same-shape.ts';
 import { dualPreventionEn } from '../features/dual-prevention/i18n.ts';
@@ -170,6 +171,7 @@ export const en: SameShape<Messages> = {
     done: 'Start working',
   },
   workbench: workbenchEn,
+  cockpit: cockpitEn,
   scope: {
     label: 'Data scope',
     city: 'Yuxi City (all counties)',

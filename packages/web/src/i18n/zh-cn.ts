@@ -1,6 +1,7 @@
 // Simplified Chinese, the default language. en.ts must have the same keys (the type checks it).
 import { enterpriseFileZh } from '../features/registry/enterprise-file.i18n.ts';
 import { workbenchZh } from '../features/workbench/i18n.ts';
+import { cockpitZh } from '../features/cockpit/i18n.ts';
 import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
 import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { enforcementZh } from '../features/enforcement/i18n.ts';
@@ -166,6 +167,7 @@ export const zhCN = {
     done: '进入系统',
   },
   workbench: workbenchZh,
+  cockpit: cockpitZh,
   scope: {
     label: '数据范围',
     city: '玉溪市（全市）',

@@ -12,7 +12,7 @@ function menuOf(roleCode: string): MenuEntry[] {
 }
 
 // Every business role sees the registry; the bureau roles also see the areas' ledgers and tools.
-const shared = ['workbench', 'one-map', 'registry'];
+const shared = ['workbench', 'cockpit', 'one-map', 'registry'];
 const bureau = [...shared, 'dp-hazards', 'dp-risk', 'monitoring', 'enforcement'];
 
 describe('menu', () => {

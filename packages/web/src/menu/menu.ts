@@ -19,6 +19,7 @@ import { enforcementMenu } from '../features/enforcement/module.ts';
 import { warningsMenu } from '../features/warnings/module.ts';
 import { emergencyMenu } from '../features/emergency/module.ts';
 import { statisticsMenu } from '../features/statistics/module.ts';
+import { cockpitMenu } from '../features/cockpit/module.ts';
 
 export type { MenuEntry } from './menu-entry.ts';
 
@@ -32,6 +33,7 @@ export const menu: readonly MenuEntry[] = [
     path: '/workbench',
     permission: 'dashboard:view',
   },
+  ...cockpitMenu,
   {
     key: 'one-map',
     title: 'menu.oneMap',

@@ -6,6 +6,7 @@ import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcem
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { statisticsRoutes } from '../features/statistics/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
+import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -48,6 +49,7 @@ export const routes: RouteRecordRaw[] = [
   ...enforcementPublicRoutes,
   ...warningsPublicRoutes,
   ...emergencyPublicRoutes,
+  ...cockpitScreenRoutes,
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
@@ -106,6 +108,7 @@ export const routes: RouteRecordRaw[] = [
       ...warningsRoutes,
       ...statisticsRoutes,
       ...emergencyRoutes,
+      ...cockpitRoutes,
       {
         path: 'admin/users',
         name: 'users',

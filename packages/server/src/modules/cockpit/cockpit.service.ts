@@ -1,0 +1,108 @@
+import {
+  COCKPIT_TREND_DAYS,
+  chinaCalendarDay,
+  chinaDate,
+  type Cockpit,
+  type CockpitEvent,
+  type DataScope,
+  type IndicatorSummary,
+  type Permission,
+} from '@anjian/domain';
+import type { AuthContext } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { CockpitRepository } from './cockpit.repository.ts';
+
+/**
+ * The plan's indicators for a scope and year (专栏1), given by the statistics module's door. The
+ * cockpit only renders them; how each is computed is the statistics module's.
+ */
+export interface IndicatorSource {
+  summary(scope: DataScope, year: number): Promise<IndicatorSummary>;
+}
+
+const eventPermission: Record<CockpitEvent['kind'], Permission> = {
+  alarm: 'monitoring:read',
+  hazard: 'hazard:read',
+  incident: 'emergency:read',
+};
+
+/** The Beijing dates of the trend window ending `today`, oldest first. */
+function trendDays(today: string): string[] {
+  const end = chinaCalendarDay(new Date(`${today}T12:00:00+08:00`)).getTime();
+  return Array.from({ length: COCKPIT_TREND_DAYS }, (_, i) =>
+    new Date(end - (COCKPIT_TREND_DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
+export function createCockpitService({
+  clock,
+  cockpit,
+  indicators,
+}: {
+  clock: Clock;
+  cockpit: CockpitRepository;
+  indicators: IndicatorSource;
+}) {
+  return {
+    /** Every figure of the caller's scope, each only when the caller may read the list behind it. */
+    async forCaller(auth: AuthContext): Promise<Cockpit> {
+      const today = chinaDate(clock.now());
+      const month = today.slice(0, 7);
+      const monthStart = `${month}-01`;
+      const { scope } = auth;
+      const may = (permission: Permission) => auth.permissions.has(permission);
+      const when = <T>(permission: Permission, load: () => Promise<T>): Promise<T | null> =>
+        may(permission) ? load() : Promise.resolve(null);
+      const kinds = new Set(
+        (Object.keys(eventPermission) as CockpitEvent['kind'][]).filter((kind) => may(eventPermission[kind])),
+      );
+
+      const [
+        summary,
+        incidents,
+        hazards,
+        liveAlarms,
+        inspectionsThisMonth,
+        alarmTrend,
+        hazardTrend,
+        incidentTrend,
+        mapAlarms,
+        mapIncidents,
+        events,
+        demo,
+      ] = await Promise.all([
+        indicators.summary(scope, Number(today.slice(0, 4))),
+        when('emergency:read', () => cockpit.incidentCounts(scope, monthStart)),
+        when('hazard:read', () => cockpit.hazardCounts(scope)),
+        when('monitoring:read', () => cockpit.liveAlarms(scope)),
+        when('enforcement:read', () => cockpit.inspectionsSince(scope, monthStart)),
+        when('monitoring:read', () => cockpit.trend('alarms', scope, today)),
+        when('hazard:read', () => cockpit.trend('hazards', scope, today)),
+        when('emergency:read', () => cockpit.trend('incidents', scope, today)),
+        when('monitoring:read', () => cockpit.mapAlarms(scope)),
+        when('emergency:read', () => cockpit.mapIncidents(scope)),
+        cockpit.recentEvents(scope, kinds),
+        cockpit.includesDemo(scope),
+      ]);
+      return {
+        today,
+        month,
+        includesDemo: demo || summary.includesDemo,
+        indicators: summary,
+        figures: {
+          accidentsThisMonth: incidents?.sinceMonth ?? null,
+          openMajorHazards: hazards?.major ?? null,
+          supervisedHazards: hazards?.supervised ?? null,
+          liveAlarms,
+          inspectionsThisMonth,
+          incidentsInProgress: incidents?.open ?? null,
+        },
+        trend: { days: trendDays(today), alarms: alarmTrend, hazards: hazardTrend, incidents: incidentTrend },
+        map: { alarms: mapAlarms, incidents: mapIncidents },
+        events,
+      };
+    },
+  };
+}
+
+export type CockpitService = ReturnType<typeof createCockpitService>;

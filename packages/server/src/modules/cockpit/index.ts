@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import type { EventBus } from '../../platform/events/index.ts';
+import { createCockpitRepository } from './cockpit.repository.ts';
+import { registerCockpitRoutes } from './cockpit.routes.ts';
+import { createCockpitService, type IndicatorSource } from './cockpit.service.ts';
+
+export type { IndicatorSource } from './cockpit.service.ts';
+
+/**
+ * The leaders' cockpit (领导驾驶舱) and the big screen (大屏): GET /api/v1/cockpit (every figure in one
+ * scoped round trip) and GET /api/v1/cockpit/stream (which figures changed). The plan's indicators
+ * come from the statistics module through the `IndicatorSource` port.
+ */
+export function createCockpitModule({
+  db,
+  clock,
+  events,
+  indicators,
+}: {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  indicators: IndicatorSource;
+}) {
+  const cockpit = createCockpitService({ clock, cockpit: createCockpitRepository(db), indicators });
+  return {
+    register(app: FastifyInstance): void {
+      registerCockpitRoutes(app, { cockpit, events });
+    },
+  };
+}
