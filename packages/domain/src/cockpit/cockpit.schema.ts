@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IndicatorSummary } from '../statistics/indicator-status.ts';
+import { indicatorSummarySchema } from '../statistics/statistics.schema.ts';
 
 /**
  * The leaders' cockpit (领导驾驶舱) and the big screen (大屏): every figure of the viewer's scope in
@@ -17,39 +17,6 @@ export const COCKPIT_TREND_DAYS = 30;
 export const COCKPIT_MAP_LIMIT = 500;
 /** The rolling event list's length. */
 export const COCKPIT_EVENT_LIMIT = 20;
-
-const indicatorPointSchema = z.object({
-  year: z.number().int(),
-  milestone: z.number().nullable(),
-  actual: z.number().nullable(),
-});
-
-const indicatorStatusSchema = z.object({
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  unit: z.string(),
-  kind: z.enum(['binding', 'expected']),
-  baselineValue: z.number().nullable(),
-  targetValue: z.number().nullable(),
-  milestone: z.number().nullable(),
-  actual: z.number().nullable(),
-  projected: z.number().nullable(),
-  projectedLow: z.number().nullable(),
-  projectedHigh: z.number().nullable(),
-  status: z.enum(['on_track', 'at_risk', 'off_track', 'no_data']),
-  reasonZh: z.string(),
-  reasonEn: z.string(),
-  trajectory: z.array(indicatorPointSchema),
-});
-
-/** The statistics module's IndicatorSummary (statistics/indicator-status.ts), as a response schema. */
-export const indicatorSummarySchema = z.object({
-  year: z.number().int(),
-  divisionCode: z.string().nullable(),
-  includesDemo: z.boolean(),
-  indicators: z.array(indicatorStatusSchema),
-}) satisfies z.ZodType<IndicatorSummary>;
 
 export const cockpitAlarmCountsSchema = z.object({
   red: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IndicatorSummary } from './indicator-status.ts';
 import { codedIssue } from '../errors/coded-issue.ts';
 import { countyCodeSchema, industryCodeSchema } from '../registry/enterprise.schema.ts';
 import { accidentSectors } from './accident-sectors.ts';
@@ -120,7 +121,7 @@ export const indicatorSummarySchema = z.object({
   divisionCode: z.string().nullable(),
   includesDemo: z.boolean(),
   indicators: z.array(indicatorStatusSchema),
-});
+}) satisfies z.ZodType<IndicatorSummary>;
 
 export const controlNumbersSchema = z.object({
   year: z.number().int(),

@@ -162,7 +162,7 @@ describe('GET /api/v1/cockpit', () => {
     expect(board.includesDemo).toBe(true);
     // The plan's four binding indicators (专栏1), from the statistics module, for the city.
     expect(board.indicators).toMatchObject({ year: 2026, divisionCode: null });
-    expect(board.indicators.indicators.map((i: { code: string }) => i.code)).toEqual([
+    expect(board.indicators?.indicators.map((i: { code: string }) => i.code)).toEqual([
       'deaths',
       'major_accidents',
       'deaths_per_100m_gdp',
