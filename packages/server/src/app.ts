@@ -216,6 +216,7 @@ export async function buildApp({
     events,
     notifier: notifications.notifier,
     enterprises: registry.enterprisesInArea,
+    sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
     log,
   }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

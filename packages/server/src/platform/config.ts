@@ -59,6 +59,18 @@ export interface Config {
     readonly emailFrom: string;
     readonly emailTo: readonly string[];
     readonly mqttTopic: string;
+    /** SMS through an HTTP gateway: POST JSON {to, text, id}; null sends none. */
+    readonly smsUrl: string | null;
+    readonly smsToken: string | null;
+    /** Extra phones that get every warning (duty officers); the registry adds the areas' contacts. */
+    readonly smsTo: readonly string[];
+    /** At most this many warning SMS per phone per China calendar day. */
+    readonly smsDailyQuota: number;
+    /** The municipal warning-release centre's CAP endpoint (HTTP POST of the CAP XML); null: no hand-off. */
+    readonly centreUrl: string | null;
+    readonly centreToken: string | null;
+    /** SM2 private key (PKCS#8 PEM) that signs every released version; null: one made at start. */
+    readonly sm2PrivateKeyPem: string | null;
   };
   readonly basemap: {
     readonly tileUrl: string;
@@ -145,6 +157,25 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_/-]{1,100}$/)
     .default('anjian/warnings'),
+  WARNING_SMS_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
+  WARNING_SMS_TOKEN: z.string().min(8).optional(),
+  WARNING_SMS_TO: z
+    .string()
+    .regex(/^(1\d{10})(,1\d{10})*$/, 'comma-separated mobile numbers')
+    .optional(),
+  WARNING_SMS_DAILY_QUOTA: z.coerce.number().int().min(1).max(100).default(5),
+  WARNING_CENTRE_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
+  WARNING_CENTRE_TOKEN: z.string().min(8).optional(),
+  WARNING_SM2_KEY: z
+    .string()
+    .includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM private key' })
+    .optional(),
   MAP_TILE_URL: z
     .string()
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template with {z}, {x}, {y}')
@@ -252,6 +283,13 @@ export function loadConfig(
       emailFrom: e.WARNING_EMAIL_FROM,
       emailTo: Object.freeze(listOf(e.WARNING_EMAIL_TO)),
       mqttTopic: e.WARNING_MQTT_TOPIC,
+      smsUrl: e.WARNING_SMS_URL ?? null,
+      smsToken: e.WARNING_SMS_TOKEN ?? null,
+      smsTo: Object.freeze(listOf(e.WARNING_SMS_TO)),
+      smsDailyQuota: e.WARNING_SMS_DAILY_QUOTA,
+      centreUrl: e.WARNING_CENTRE_URL ?? null,
+      centreToken: e.WARNING_CENTRE_TOKEN ?? null,
+      sm2PrivateKeyPem: e.WARNING_SM2_KEY?.replace(/\\n/g, '\n') ?? null,
     }),
     basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),
   });

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { createMemoryEventBus } from '../../platform/events/index.ts';
 import { createNotificationsModule } from '../notifications/index.ts';
 import { createRegistryModule } from '../registry/index.ts';
-import { createWarningsModule } from '../warnings/index.ts';
+import { createWarningsModule, noWarningSources } from '../warnings/index.ts';
 
 const DEMO_KEY = 'demo.warnings';
 const DAY = 86_400_000;
@@ -43,6 +43,7 @@ export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Con
     events,
     notifier: createNotificationsModule({ db, clock }).notifier,
     enterprises: createRegistryModule({ db, clock, cipher: deps.cipher }).enterprisesInArea,
+    sources: noWarningSources,
     log: () => undefined,
   }).warnings;
   const now = clock.now();

@@ -17,9 +17,15 @@ import { registerWarningsRoutes } from './warnings.routes.ts';
 import { createWarningImports } from './warning-import.ts';
 import { registerWarningImportRoutes } from './warning-import.routes.ts';
 import { createWarningsService } from './warnings.service.ts';
+import { createWarningLinksRepository } from './warning-links.repository.ts';
+import { createWarningSigner } from './warning-signature.ts';
+import { createWarningSources, type WarningSourcePorts } from './warning-sources.ts';
+import { registerWarningSourceRoutes } from './warning-sources.routes.ts';
 
 export type { WarningsService } from './warnings.service.ts';
 export type { WarningOutbox } from './warning-outbox.ts';
+export { noWarningSources } from './warning-sources.ts';
+export { verifyWarningSignature } from './warning-signature.ts';
 import type { WarningOutbox } from './warning-outbox.ts';
 
 declare module 'fastify' {
@@ -39,11 +45,15 @@ export function createWarningsModule(deps: {
   events: EventBus;
   notifier: Notifier;
   enterprises: EnterprisesInArea;
+  /** The alarms and incidents a warning may be drafted from (monitoring, emergency). */
+  sources: WarningSourcePorts;
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, config } = deps;
   const settings = config.warnings;
   const warnings = createWarningsRepository(db);
+  const links = createWarningLinksRepository(db);
+  const sources = createWarningSources({ clock, ports: deps.sources, links });
   const mqtt = config.mqttUrl
     ? mqttSender(config.mqttUrl, `${config.mqtt.clientId}-warnings-${process.pid}`)
     : null;
@@ -66,6 +76,9 @@ export function createWarningsModule(deps: {
     clock,
     events: deps.events,
     warnings,
+    links,
+    sources,
+    signer: createWarningSigner(settings.sm2PrivateKeyPem),
     outbox,
     notifier: deps.notifier,
     enterprises: deps.enterprises,
@@ -77,6 +90,7 @@ export function createWarningsModule(deps: {
     warnings: service,
     outbox,
     register(app: FastifyInstance) {
+      registerWarningSourceRoutes(app, { sources });
       registerWarningImportRoutes(app, { imports: createWarningImports({ db, clock }) });
       registerWarningsRoutes(app, {
         warnings: service,

@@ -4,7 +4,7 @@ import { createManualClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { createMemoryEventBus, type AppEvents } from '../../platform/events/index.ts';
 import { createNotificationsModule } from '../notifications/index.ts';
-import { createWarningsModule } from './index.ts';
+import { createWarningsModule, noWarningSources } from './index.ts';
 
 describe('warning.published on the event bus', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -26,6 +26,7 @@ describe('warning.published on the event bus', () => {
       events,
       notifier: createNotificationsModule({ db, clock }).notifier,
       enterprises: { operatingInCounties: async () => [] },
+      sources: noWarningSources,
       log: () => undefined,
     });
     const author = {

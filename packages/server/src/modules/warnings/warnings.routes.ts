@@ -6,6 +6,7 @@ import {
   pageOf,
   publicWarningSchema,
   warningCommentSchema,
+  warningCreateSchema,
   warningDetailSchema,
   warningInputSchema,
   warningListQuerySchema,
@@ -103,8 +104,8 @@ export function registerWarningsRoutes(
       config: { access: write, audit: 'warning.create' },
       schema: {
         tags,
-        summary: 'Draft a warning',
-        body: warningInputSchema,
+        summary: 'Draft a warning (optionally from an alarm or an incident, or a template)',
+        body: warningCreateSchema,
         response: { 201: warningDetailSchema },
       },
     },

@@ -12,6 +12,7 @@ import {
   type DataScope,
   type WarningAction,
   type WarningInput,
+  type WarningSourceRef,
   type WarningStatus,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
@@ -22,7 +23,10 @@ import type { Db } from '../../platform/db.ts';
 import { inTransactionWithEvents, type EventBus, type EventPublisher } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterprisesInArea } from '../registry/index.ts';
+import type { WarningLinksRepository } from './warning-links.repository.ts';
 import type { NewDelivery, WarningOutbox } from './warning-outbox.ts';
+import type { WarningSigner } from './warning-signature.ts';
+import type { WarningSources } from './warning-sources.ts';
 import {
   countiesOf,
   type VersionRow,
@@ -72,6 +76,9 @@ export function createWarningsService(deps: {
   clock: Clock;
   events: EventBus;
   warnings: WarningsRepository;
+  links: WarningLinksRepository;
+  sources: WarningSources;
+  signer: WarningSigner;
   outbox: WarningOutbox;
   notifier: Notifier;
   enterprises: EnterprisesInArea;
@@ -170,6 +177,8 @@ export function createWarningsService(deps: {
       content,
       capXml,
       sm3: sm3Hex(capXml),
+      sm2Signature: deps.signer.sign(capXml),
+      sm2PublicKey: deps.signer.publicKeyPem,
     };
     await warnings.insertVersion(tx, version);
     await outbox.enqueue(tx, warning.id, version.version, await recipients(tx, warning), now);
@@ -201,6 +210,7 @@ export function createWarningsService(deps: {
     lastComment: row.lastComment,
     releasedVersions: row.releasedVersions,
     demo: row.demo,
+    source: row.source,
     allowedActions: allowedWarningActions(
       {
         status: row.status,
@@ -275,11 +285,19 @@ export function createWarningsService(deps: {
       return (await warnings.list(actor.scope, actor.id, {}, null)).items;
     },
 
-    async create(actor: WarningActorContext, input: WarningInput, demo = false) {
+    async create(
+      actor: WarningActorContext,
+      input: WarningInput & { source?: WarningSourceRef | null; templateId?: string | null },
+      demo = false,
+    ) {
       const content = inScope(actor, contentOf(input));
+      const source = input.source
+        ? { ...input.source, label: await deps.sources.label(actor, input.source) }
+        : null;
       const now = clock.now();
       const id = await inTransactionWithEvents(db, events, async (tx) => {
         const created = await warnings.insert(tx, content, { id: actor.id, name: actor.name }, now, demo);
+        if (source) await deps.links.setSource(tx, created, source);
         await warnings.addStep(tx, {
           warningId: created,
           at: now,

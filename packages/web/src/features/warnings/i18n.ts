@@ -83,6 +83,15 @@ export const warningsZh = {
   publicSubtitle: '玉溪市应急管理局发布的生效中的预警信息',
   feed: '订阅源',
   lastComment: '最近意见',
+  chain: {
+    draft: '起草预警',
+    linked: '相关预警',
+    noneLinked: '尚未据此起草预警',
+    source: '预警来源',
+    fromAlarm: '监测报警',
+    fromIncident: '事件后果区域',
+    prefilled: '已根据{source}预填，请核对后保存',
+  },
   imports: {
     title: '外部预警',
     upload: '导入CAP文件',
@@ -175,6 +184,15 @@ export const warningsEn: SameShape<typeof warningsZh> = {
   publicSubtitle: 'Warnings in force issued by the Yuxi Emergency Management Bureau',
   feed: 'Subscribe (Atom)',
   lastComment: 'Latest comment',
+  chain: {
+    draft: 'Draft a warning',
+    linked: 'Warnings from here',
+    noneLinked: 'No warning drafted from this yet',
+    source: 'Source',
+    fromAlarm: 'Monitoring alarm',
+    fromIncident: 'Incident consequence zone',
+    prefilled: 'Pre-filled from the {source}; check it and save',
+  },
   imports: {
     title: 'Received warnings',
     upload: 'Import CAP file',

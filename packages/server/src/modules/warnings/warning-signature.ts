@@ -1,0 +1,39 @@
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+
+/**
+ * SM2 (GB/T 32918) signatures of released versions, through Node's OpenSSL 3: a key on the SM2
+ * curve signs with SM3 and the default user id 1234567812345678 (GB/T 35276). Each version stores
+ * its signature (DER, base64) and the public key (SPKI PEM), so it can be checked after a key change.
+ */
+export interface WarningSigner {
+  readonly publicKeyPem: string;
+  sign(capXml: string): string;
+}
+
+export function createWarningSigner(privateKeyPem: string | null): WarningSigner {
+  const privateKey: KeyObject = privateKeyPem
+    ? createPrivateKey(privateKeyPem)
+    : generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey;
+  const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  return {
+    publicKeyPem,
+    sign: (capXml) => sign(null, Buffer.from(capXml, 'utf8'), privateKey).toString('base64'),
+  };
+}
+
+/** True when `signature` is the SM2 signature of `capXml` by the holder of `publicKeyPem`. */
+export function verifyWarningSignature(capXml: string, signature: string, publicKeyPem: string): boolean {
+  return verify(
+    null,
+    Buffer.from(capXml, 'utf8'),
+    createPublicKey(publicKeyPem),
+    Buffer.from(signature, 'base64'),
+  );
+}
