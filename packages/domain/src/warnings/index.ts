@@ -4,3 +4,4 @@ export * from './warning-lifecycle.ts';
 export * from './warning.schema.ts';
 export * from './cap-message.ts';
 export * from './warning-prefill.ts';
+export * from './warning-template.ts';

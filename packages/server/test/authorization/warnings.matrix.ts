@@ -83,6 +83,23 @@ async function newAlarm(t: TestContext, target: Target): Promise<string> {
   return alarm.rows[0]!.id;
 }
 
+const TEMPLATE = () => ({
+  name: `矩阵模板${randomUUID().slice(0, 8)}`,
+  eventType: 'gas',
+  level: 'yellow',
+  hours: 4,
+  info: { zh: { headline: '{地点}燃气泄漏预警', description: '{时间}{地点}燃气泄漏。' } },
+});
+
+async function newTemplate(t: TestContext): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO warning_templates (name, event_type, level, hours, info, created_by, created_at, updated_at)
+     VALUES ($1, 'gas', 'yellow', 4, $2, '矩阵', now(), now()) RETURNING id`,
+    [TEMPLATE().name, JSON.stringify(TEMPLATE().info)],
+  );
+  return row.rows[0]!.id;
+}
+
 const ZONE = { site: { lat: 24.3, lon: 102.5 }, evacuationRadiusM: 800, chemical: '氯' };
 
 const writers = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: status });
@@ -174,6 +191,25 @@ export const warningsMatrix: Record<string, RouteCase> = {
     build: async ({ t, target }) => ({ url: `/api/v1/warnings/linked/alarm/${await newAlarm(t, target)}` }),
     in: writers(200),
     out: writersOut(200),
+  },
+  'GET /api/v1/warnings/templates': {
+    build: async () => ({ url: '/api/v1/warnings/templates' }),
+    in: writers(200),
+  },
+  'POST /api/v1/warnings/templates': {
+    build: async () => ({ url: '/api/v1/warnings/templates', payload: TEMPLATE() }),
+    in: writers(201),
+  },
+  'PUT /api/v1/warnings/templates/:id': {
+    build: async ({ t }) => ({
+      url: `/api/v1/warnings/templates/${await newTemplate(t)}`,
+      payload: TEMPLATE(),
+    }),
+    in: writers(200),
+  },
+  'DELETE /api/v1/warnings/templates/:id': {
+    build: async ({ t }) => ({ url: `/api/v1/warnings/templates/${await newTemplate(t)}` }),
+    in: writers(204),
   },
   'GET /api/v1/public/warnings': {
     build: async () => ({ url: '/api/v1/public/warnings' }),

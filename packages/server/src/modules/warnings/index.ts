@@ -21,9 +21,13 @@ import { createWarningLinksRepository } from './warning-links.repository.ts';
 import { createWarningSigner } from './warning-signature.ts';
 import { createWarningSources, type WarningSourcePorts } from './warning-sources.ts';
 import { registerWarningSourceRoutes } from './warning-sources.routes.ts';
+import { createWarningTemplatesRepository } from './warning-templates.repository.ts';
+import { registerWarningTemplateRoutes } from './warning-templates.routes.ts';
+import { createWarningTemplatesService } from './warning-templates.service.ts';
 
 export type { WarningsService } from './warnings.service.ts';
 export type { WarningOutbox } from './warning-outbox.ts';
+export type { WarningTemplatesService } from './warning-templates.service.ts';
 export { noWarningSources } from './warning-sources.ts';
 export { verifyWarningSignature } from './warning-signature.ts';
 import type { WarningOutbox } from './warning-outbox.ts';
@@ -54,6 +58,7 @@ export function createWarningsModule(deps: {
   const warnings = createWarningsRepository(db);
   const links = createWarningLinksRepository(db);
   const sources = createWarningSources({ clock, ports: deps.sources, links });
+  const templates = createWarningTemplatesService({ clock, templates: createWarningTemplatesRepository(db) });
   const mqtt = config.mqttUrl
     ? mqttSender(config.mqttUrl, `${config.mqtt.clientId}-warnings-${process.pid}`)
     : null;
@@ -78,6 +83,7 @@ export function createWarningsModule(deps: {
     warnings,
     links,
     sources,
+    templates,
     signer: createWarningSigner(settings.sm2PrivateKeyPem),
     outbox,
     notifier: deps.notifier,
@@ -88,9 +94,11 @@ export function createWarningsModule(deps: {
   });
   return {
     warnings: service,
+    templates,
     outbox,
     register(app: FastifyInstance) {
       registerWarningSourceRoutes(app, { sources });
+      registerWarningTemplateRoutes(app, { templates });
       registerWarningImportRoutes(app, { imports: createWarningImports({ db, clock }) });
       registerWarningsRoutes(app, {
         warnings: service,

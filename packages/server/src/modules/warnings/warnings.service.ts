@@ -26,6 +26,7 @@ import type { EnterprisesInArea } from '../registry/index.ts';
 import type { WarningLinksRepository } from './warning-links.repository.ts';
 import type { NewDelivery, WarningOutbox } from './warning-outbox.ts';
 import type { WarningSigner } from './warning-signature.ts';
+import type { WarningTemplatesService } from './warning-templates.service.ts';
 import type { WarningSources } from './warning-sources.ts';
 import {
   countiesOf,
@@ -78,6 +79,7 @@ export function createWarningsService(deps: {
   warnings: WarningsRepository;
   links: WarningLinksRepository;
   sources: WarningSources;
+  templates: WarningTemplatesService;
   signer: WarningSigner;
   outbox: WarningOutbox;
   notifier: Notifier;
@@ -298,6 +300,7 @@ export function createWarningsService(deps: {
       const id = await inTransactionWithEvents(db, events, async (tx) => {
         const created = await warnings.insert(tx, content, { id: actor.id, name: actor.name }, now, demo);
         if (source) await deps.links.setSource(tx, created, source);
+        if (input.templateId) await deps.links.setTemplate(tx, created, input.templateId);
         await warnings.addStep(tx, {
           warningId: created,
           at: now,
