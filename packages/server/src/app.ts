@@ -216,6 +216,7 @@ export async function buildApp({
     events,
     notifier: notifications.notifier,
     enterprises: registry.enterprisesInArea,
+    cipher,
     sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
     log,
   }).register(app);

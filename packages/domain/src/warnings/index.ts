@@ -5,3 +5,4 @@ export * from './warning.schema.ts';
 export * from './cap-message.ts';
 export * from './warning-prefill.ts';
 export * from './warning-template.ts';
+export * from './warning-recipients.ts';

@@ -2,6 +2,7 @@ import { capTime } from './cap-message.ts';
 import type { GeoPoint, WarningArea } from './warning-area.ts';
 import type { WarningLevel } from './warning-catalogue.ts';
 import type { WarningInput } from './warning.schema.ts';
+import { defaultRecipientGroups } from './warning-recipients.ts';
 
 /**
  * Pre-filled drafts (issue 15, "Pre-filled from"): the chain sensor alarm → consequence zone →
@@ -98,6 +99,7 @@ export function warningDraftFromAlarm(facts: AlarmFacts, now: Date): PrefilledDr
       audience: '周边企业及群众',
       contact: '',
       area: alarmArea(facts),
+      recipientGroups: [...defaultRecipientGroups],
       info: {
         zh: {
           headline: `${site}监测报警预警`,
@@ -149,6 +151,8 @@ export function warningDraftFromZone(facts: ZoneFacts, now: Date): PrefilledDraf
         polygon: ring,
         circle: { center: roundPoint(facts.site), radiusKm },
       },
+      // Who must move: schools and hospitals in the zone as well as enterprises and officers.
+      recipientGroups: [...defaultRecipientGroups, 'schools', 'hospitals'],
       info: {
         zh: {
           headline: `${place}${facts.chemical}泄漏预警`,

@@ -3,6 +3,7 @@ import { capTime } from './cap-message.ts';
 import { codedIssue } from '../errors/coded-issue.ts';
 import { warningLevels } from './warning-catalogue.ts';
 import type { WarningInput } from './warning.schema.ts';
+import { defaultRecipientGroups } from './warning-recipients.ts';
 
 /**
  * Warning templates (issue 15: "a duty officer fills a warning in a minute"): per event type, the
@@ -104,6 +105,7 @@ export function warningDraftFromTemplate(
     audience: fillTemplateText(template.audience, values),
     contact: values['联系电话']?.trim() ?? '',
     area: { counties: [], townships: [], polygon: null, circle: null },
+    recipientGroups: [...defaultRecipientGroups],
     info: {
       zh: fillBlock(template.info.zh, values),
       en: template.info.en ? fillBlock(template.info.en, values) : null,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { warningLevels } from './warning-catalogue.ts';
 import { warningActions, warningStatuses } from './warning-lifecycle.ts';
 import { warningSourceKinds } from './warning-prefill.ts';
+import { defaultRecipientGroups, warningRecipientGroups } from './warning-recipients.ts';
 
 /*
  * Requests and answers of /api/v1/warnings and the public /api/v1/public/warnings. Instants carry
@@ -60,12 +61,21 @@ export const warningInputSchema = z.strictObject({
   audience: z.string().trim().max(200).default('').describe('Who the warning is for'),
   contact: z.string().trim().min(1).max(200).describe('Sender contact (phone or office)'),
   area: warningAreaSchema,
+  recipientGroups: z
+    .array(z.enum(warningRecipientGroups))
+    .min(1)
+    .default([...defaultRecipientGroups])
+    .describe('Who it reaches: enterprise safety managers, county and city officers, schools, hospitals'),
   info: z.strictObject({
     zh: warningInfoBlockSchema.describe('zh-CN block (required)'),
     en: warningInfoBlockSchema.nullable().default(null).describe('English block (optional)'),
   }),
 });
 export type WarningInput = z.infer<typeof warningInputSchema>;
+/** An input as code writes it: the recipient groups may be left to their default. */
+export type WarningAuthoring = Omit<WarningInput, 'recipientGroups'> & {
+  recipientGroups?: WarningInput['recipientGroups'];
+};
 
 /** Where a draft came from (an alarm, an incident's consequence zone): linked both ways. */
 export const warningSourceRefSchema = z.strictObject({
@@ -151,6 +161,7 @@ export const warningRecordSchema = z.object({
   releasedVersions: z.number().int(),
   demo: z.boolean(),
   source: warningSourceSchema.nullable(),
+  recipientGroups: z.array(z.string()),
   allowedActions: z.array(z.enum(warningActions)),
   createdAt: instant,
   updatedAt: instant,

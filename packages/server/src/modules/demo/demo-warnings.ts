@@ -42,6 +42,7 @@ export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Con
     events,
     notifier: createNotificationsModule({ db, clock }).notifier,
     enterprises: createRegistryModule({ db, clock, cipher: deps.cipher }).enterprisesInArea,
+    cipher: deps.cipher,
     sources: noWarningSources,
     log: () => undefined,
   });

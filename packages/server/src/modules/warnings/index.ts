@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
@@ -18,6 +19,8 @@ import { createWarningImports } from './warning-import.ts';
 import { registerWarningImportRoutes } from './warning-import.routes.ts';
 import { createWarningsService } from './warnings.service.ts';
 import { createWarningLinksRepository } from './warning-links.repository.ts';
+import { createWarningRecipients } from './warning-recipients.ts';
+import { centreSender, smsSender } from './warning-sms.ts';
 import { createWarningSigner } from './warning-signature.ts';
 import { createWarningSources, type WarningSourcePorts } from './warning-sources.ts';
 import { registerWarningSourceRoutes } from './warning-sources.routes.ts';
@@ -49,6 +52,8 @@ export function createWarningsModule(deps: {
   events: EventBus;
   notifier: Notifier;
   enterprises: EnterprisesInArea;
+  /** Opens the registry's sealed phones for SMS. */
+  cipher: FieldCipher;
   /** The alarms and incidents a warning may be drafted from (monitoring, emergency). */
   sources: WarningSourcePorts;
   log: (message: string, error?: unknown) => void;
@@ -63,10 +68,22 @@ export function createWarningsModule(deps: {
     ? mqttSender(config.mqttUrl, `${config.mqtt.clientId}-warnings-${process.pid}`)
     : null;
   const email = settings.smtpUrl ? emailSender(settings.smtpUrl, settings.emailFrom) : null;
+  const sms = settings.smsUrl
+    ? smsSender({
+        db,
+        clock,
+        url: settings.smsUrl,
+        token: settings.smsToken,
+        dailyQuota: settings.smsDailyQuota,
+        senderName: settings.senderName.zh,
+      })
+    : null;
   const senders: Partial<Record<Exclude<WarningChannel, 'in_app'>, ChannelSender>> = {
     webhook: webhookSender(settings.webhookSecret),
+    centre: centreSender(settings.centreToken),
     ...(mqtt ? { mqtt } : {}),
     ...(email ? { email } : {}),
+    ...(sms ? { sms } : {}),
   };
   const outbox = createWarningOutbox({
     db,
@@ -87,10 +104,14 @@ export function createWarningsModule(deps: {
     signer: createWarningSigner(settings.sm2PrivateKeyPem),
     outbox,
     notifier: deps.notifier,
-    enterprises: deps.enterprises,
+    recipients: createWarningRecipients({
+      notifier: deps.notifier,
+      cipher: deps.cipher,
+      config: settings,
+      mqttEnabled: mqtt !== null,
+      emailEnabled: email !== null,
+    }),
     config: settings,
-    mqttEnabled: mqtt !== null,
-    emailEnabled: email !== null,
   });
   return {
     warnings: service,

@@ -10,6 +10,7 @@ export interface ChannelMessage {
   readonly capXml: string;
   readonly headline: string;
   readonly description: string;
+  readonly instruction: string;
   readonly link: string;
 }
 

@@ -4,8 +4,9 @@ import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { ChannelMessage, ChannelSender } from './warning-channels.ts';
 import type { VersionRow, WarningsRepository } from './warnings.repository.ts';
+import { PermanentDeliveryError } from './warning-sms.ts';
 
-export const warningChannels = ['in_app', 'webhook', 'mqtt', 'email'] as const;
+export const warningChannels = ['in_app', 'webhook', 'mqtt', 'email', 'sms', 'centre'] as const;
 export type WarningChannel = (typeof warningChannels)[number];
 
 /** A claimed row is leased for this long: another process skips it meanwhile. */
@@ -53,6 +54,7 @@ export function createWarningOutbox(deps: {
     capXml: version.capXml,
     headline: version.content.info.zh.headline,
     description: version.content.info.zh.description,
+    instruction: version.content.info.zh.instruction,
     link: `${deps.publicBaseUrl}/public/warnings`,
   });
 
@@ -136,6 +138,7 @@ export function createWarningOutbox(deps: {
         }
         const version = versions.get(key)!;
         let error: string | null = null;
+        let permanent = false;
         try {
           if (row.channel === 'in_app') {
             if (await deliverInApp(row, version)) delivered += 1;
@@ -146,6 +149,7 @@ export function createWarningOutbox(deps: {
           await send(row.recipient, messageOf(row, version));
         } catch (cause) {
           error = cause instanceof Error ? cause.message : String(cause);
+          permanent = cause instanceof PermanentDeliveryError;
         }
         if (error === null) {
           delivered += 1;
@@ -162,7 +166,7 @@ export function createWarningOutbox(deps: {
               row.id,
               new Date(now.getTime() + warningBackoffMs(row.attempts)),
               error.slice(0, 500),
-              MAX_ATTEMPTS,
+              permanent ? 0 : MAX_ATTEMPTS,
             ],
           );
         }

@@ -8,9 +8,10 @@ import {
 } from 'node:crypto';
 
 /**
- * SM2 (GB/T 32918) signatures of released versions, through Node's OpenSSL 3: a key on the SM2
- * curve signs with SM3 and the default user id 1234567812345678 (GB/T 35276). Each version stores
- * its signature (DER, base64) and the public key (SPKI PEM), so it can be checked after a key change.
+ * SM2 (GB/T 32918) signatures of released versions, through Node's OpenSSL 3 (SM3 digest, OpenSSL's
+ * default distinguishing id). Each version stores its signature (DER, base64) and the public key
+ * (SPKI PEM), so it can be checked after a key change. A key freshly generated on the SM2 curve is
+ * an "EC" key to OpenSSL and would sign ECDSA; read back from PKCS#8 it is an SM2 key and signs SM2.
  */
 export interface WarningSigner {
   readonly publicKeyPem: string;
@@ -18,9 +19,12 @@ export interface WarningSigner {
 }
 
 export function createWarningSigner(privateKeyPem: string | null): WarningSigner {
-  const privateKey: KeyObject = privateKeyPem
-    ? createPrivateKey(privateKeyPem)
-    : generateKeyPairSync('ec', { namedCurve: 'SM2' }).privateKey;
+  const pem =
+    privateKeyPem ??
+    generateKeyPairSync('ec', { namedCurve: 'SM2' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+  const privateKey: KeyObject = createPrivateKey(pem);
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
   return {
     publicKeyPem,

@@ -22,6 +22,7 @@ export interface WarningInput {
   audience: string;
   contact: string;
   area: WarningArea;
+  recipientGroups?: string[];
   info: { zh: InfoBlock; en: InfoBlock | null };
 }
 export interface WarningRecord extends WarningInput {
