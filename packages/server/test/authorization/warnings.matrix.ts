@@ -219,6 +219,10 @@ export const warningsMatrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/public/warnings/feed.atom' }),
     in: everyone(200),
   },
+  'GET /api/v1/public/warnings/widget.html': {
+    build: async () => ({ url: '/api/v1/public/warnings/widget.html' }),
+    in: everyone(200),
+  },
   'GET /api/v1/public/warnings/cap/:file': {
     build: async ({ t }) => ({ url: `/api/v1/public/warnings/cap/${await newVersion(t)}.xml` }),
     in: everyone(200),

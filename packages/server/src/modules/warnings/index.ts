@@ -126,6 +126,7 @@ export function createWarningsModule(deps: {
         clock,
         publicBaseUrl: settings.publicBaseUrl,
         senderName: settings.senderName.zh,
+        senderNames: settings.senderName,
       });
       app.decorate('warningOutbox', outbox);
       const timers: NodeJS.Timeout[] = [];

@@ -159,6 +159,23 @@ describe('the chain alarm → consequence zone → warning draft, linked both wa
     ]);
   });
 
+  it('shows the published warning in the embeddable widget, in Chinese or English', async () => {
+    const zh = await t.request({ method: 'GET', url: '/api/v1/public/warnings/widget.html' });
+    expect(zh.statusCode).toBe(200);
+    expect(zh.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(zh.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(zh.body).toContain('<html lang="zh-CN">');
+    expect(zh.body).toContain('<b>红色</b>');
+    expect(zh.body).toContain('>红塔区研和街道某化工企业液氯储罐区氯泄漏预警</a>');
+    expect(zh.body).not.toContain('<script');
+    const en = await t.request({ method: 'GET', url: '/api/v1/public/warnings/widget.html?lang=en' });
+    expect(en.body).toContain('<b>Red</b>');
+    expect(en.body).toContain('>氯 release warning</a>');
+    expect(
+      (await t.request({ method: 'GET', url: '/api/v1/public/warnings/widget.html?lang=fr' })).statusCode,
+    ).toBe(400);
+  });
+
   it('refuses a zone with no radius and stores nothing', async () => {
     const before = (await t.db.query('SELECT count(*)::int AS n FROM warnings')).rows[0].n;
     const response = await post(`/api/v1/warnings/prefill/incident/${incidentId}`, author, {
