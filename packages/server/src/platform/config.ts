@@ -69,6 +69,8 @@ export interface Config {
     /** The municipal warning-release centre's CAP endpoint (HTTP POST of the CAP XML); null: no hand-off. */
     readonly centreUrl: string | null;
     readonly centreToken: string | null;
+    /** Incoming warning feeds (Atom of CAP links, or one CAP message) polled every 5 minutes. */
+    readonly feedUrls: readonly string[];
     /** SM2 private key (PKCS#8 PEM) that signs every released version; null: one made at start. */
     readonly sm2PrivateKeyPem: string | null;
   };
@@ -172,6 +174,10 @@ const envSchema = z.object({
     .regex(/^https?:\/\//, 'must start with http:// or https://')
     .optional(),
   WARNING_CENTRE_TOKEN: z.string().min(8).optional(),
+  WARNING_FEED_URLS: z
+    .string()
+    .regex(/^https?:\/\/\S+(,https?:\/\/\S+)*$/, 'comma-separated http(s) URLs')
+    .optional(),
   WARNING_SM2_KEY: z
     .string()
     .includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM private key' })
@@ -289,6 +295,7 @@ export function loadConfig(
       smsDailyQuota: e.WARNING_SMS_DAILY_QUOTA,
       centreUrl: e.WARNING_CENTRE_URL ?? null,
       centreToken: e.WARNING_CENTRE_TOKEN ?? null,
+      feedUrls: Object.freeze(listOf(e.WARNING_FEED_URLS)),
       sm2PrivateKeyPem: e.WARNING_SM2_KEY?.replace(/\\n/g, '\n') ?? null,
     }),
     basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),

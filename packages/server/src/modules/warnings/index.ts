@@ -16,6 +16,7 @@ import { createWarningOutbox, type WarningChannel } from './warning-outbox.ts';
 import { createWarningsRepository } from './warnings.repository.ts';
 import { registerWarningsRoutes } from './warnings.routes.ts';
 import { createWarningImports } from './warning-import.ts';
+import { pollWarningFeeds } from './warning-feed-poll.ts';
 import { registerWarningImportRoutes } from './warning-import.routes.ts';
 import { createWarningsService } from './warnings.service.ts';
 import { createWarningLinksRepository } from './warning-links.repository.ts';
@@ -44,6 +45,7 @@ declare module 'fastify' {
 
 const DELIVER_MS = 2_000;
 const EXPIRE_MS = 60_000;
+const FEED_POLL_MS = 5 * 60_000;
 
 export function createWarningsModule(deps: {
   db: Db;
@@ -120,7 +122,8 @@ export function createWarningsModule(deps: {
     register(app: FastifyInstance) {
       registerWarningSourceRoutes(app, { sources });
       registerWarningTemplateRoutes(app, { templates });
-      registerWarningImportRoutes(app, { imports: createWarningImports({ db, clock }) });
+      const imports = createWarningImports({ db, clock });
+      registerWarningImportRoutes(app, { imports });
       registerWarningsRoutes(app, {
         warnings: service,
         clock,
@@ -137,6 +140,9 @@ export function createWarningsModule(deps: {
           timers.push(setInterval(() => void work().catch((error: unknown) => deps.log(what, error)), ms));
         every(DELIVER_MS, () => outbox.deliverDue(), 'warning delivery failed');
         every(EXPIRE_MS, () => service.expireDue(), 'warning expiry failed');
+        // Each process may poll: the import stores a message once per (sender, identifier).
+        if (settings.feedUrls.length > 0)
+          every(FEED_POLL_MS, () => pollWarningFeeds(imports, settings.feedUrls), 'warning feed poll failed');
       });
       app.addHook('onClose', async () => {
         for (const timer of timers) clearInterval(timer);
