@@ -235,6 +235,8 @@ export async function buildApp({
     events,
     notifier: notifications.notifier,
     enterprises: registry.enterprisesInArea,
+    cipher,
+    sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
     log,
   }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -197,6 +197,10 @@ export const auditActions = {
   'warning.retry': a('重发预警', 'Resend a warning'),
   'warning.import': a('导入外部预警', 'Import a received warning'),
   'warning.export': a('导出预警', 'Export warnings'),
+  'warning.prefill': a('由后果区域生成预警草稿', 'Draft a warning from a consequence zone'),
+  'warning.template_create': a('新建预警模板', 'Create a warning template'),
+  'warning.template_edit': a('修改预警模板', 'Edit a warning template'),
+  'warning.template_delete': a('删除预警模板', 'Delete a warning template'),
 } as const satisfies Record<string, AuditActionLabel>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -3,3 +3,6 @@ export * from './warning-area.ts';
 export * from './warning-lifecycle.ts';
 export * from './warning.schema.ts';
 export * from './cap-message.ts';
+export * from './warning-prefill.ts';
+export * from './warning-template.ts';
+export * from './warning-recipients.ts';

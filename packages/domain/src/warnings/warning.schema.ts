@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { warningLevels } from './warning-catalogue.ts';
 import { warningActions, warningStatuses } from './warning-lifecycle.ts';
+import { warningSourceKinds } from './warning-prefill.ts';
+import { defaultRecipientGroups, warningRecipientGroups } from './warning-recipients.ts';
 
 /*
  * Requests and answers of /api/v1/warnings and the public /api/v1/public/warnings. Instants carry
@@ -59,12 +61,56 @@ export const warningInputSchema = z.strictObject({
   audience: z.string().trim().max(200).default('').describe('Who the warning is for'),
   contact: z.string().trim().min(1).max(200).describe('Sender contact (phone or office)'),
   area: warningAreaSchema,
+  recipientGroups: z
+    .array(z.enum(warningRecipientGroups))
+    .min(1)
+    .default([...defaultRecipientGroups])
+    .describe('Who it reaches: enterprise safety managers, county and city officers, schools, hospitals'),
   info: z.strictObject({
     zh: warningInfoBlockSchema.describe('zh-CN block (required)'),
     en: warningInfoBlockSchema.nullable().default(null).describe('English block (optional)'),
   }),
 });
 export type WarningInput = z.infer<typeof warningInputSchema>;
+/** An input as code writes it: the recipient groups may be left to their default. */
+export type WarningAuthoring = Omit<WarningInput, 'recipientGroups'> & {
+  recipientGroups?: WarningInput['recipientGroups'];
+};
+
+/** Where a draft came from (an alarm, an incident's consequence zone): linked both ways. */
+export const warningSourceRefSchema = z.strictObject({
+  kind: z.enum(warningSourceKinds),
+  id: z.uuid(),
+});
+
+export type WarningSourceRef = z.infer<typeof warningSourceRefSchema>;
+
+/** A new warning may name its source; the server checks it and stores the link. */
+export const warningCreateSchema = warningInputSchema.extend({
+  source: warningSourceRefSchema.nullable().default(null).describe('The alarm or incident it comes from'),
+  templateId: z.uuid().nullable().default(null).describe('The template it was filled from'),
+});
+export type WarningCreate = z.infer<typeof warningCreateSchema>;
+
+export const warningSourceSchema = z.object({
+  kind: z.enum(warningSourceKinds),
+  id: z.string(),
+  label: z.string(),
+});
+
+/** A pre-filled draft for the form (the contact is left to the author). */
+export const warningPrefillSchema = z.object({
+  draft: warningInputSchema.extend({ contact: z.string() }),
+  source: warningSourceSchema,
+});
+
+/** The consequence zone the 辅助决策 panel drew, sent to pre-fill a warning from an incident. */
+export const warningZonePrefillSchema = z.strictObject({
+  site: geoPointSchema,
+  footprint: z.array(geoPointSchema).max(5000).nullable().default(null),
+  evacuationRadiusM: z.number().positive().max(100_000),
+  chemical: z.string().trim().min(1).max(40),
+});
 
 export const warningCommentSchema = z.strictObject({ comment: z.string().trim().max(1000).default('') });
 export const warningRejectSchema = z.strictObject({ comment: z.string().trim().min(1).max(1000) });
@@ -114,11 +160,22 @@ export const warningRecordSchema = z.object({
   lastComment: z.string().nullable(),
   releasedVersions: z.number().int(),
   demo: z.boolean(),
+  source: warningSourceSchema.nullable(),
+  recipientGroups: z.array(z.string()),
   allowedActions: z.array(z.enum(warningActions)),
   createdAt: instant,
   updatedAt: instant,
 });
 export type WarningRecord = z.infer<typeof warningRecordSchema>;
+
+/** A warning as its source (alarm, incident) lists it. */
+export const linkedWarningSchema = z.object({
+  id: z.string(),
+  status: z.enum(warningStatuses),
+  level: z.enum(warningLevels),
+  headline: z.string(),
+  createdAt: instant,
+});
 
 export const warningDetailSchema = warningRecordSchema.extend({
   steps: z.array(warningStepSchema),

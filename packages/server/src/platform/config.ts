@@ -80,6 +80,20 @@ export interface Config {
     readonly emailFrom: string;
     readonly emailTo: readonly string[];
     readonly mqttTopic: string;
+    /** SMS through an HTTP gateway: POST JSON {to, text, id}; null sends none. */
+    readonly smsUrl: string | null;
+    readonly smsToken: string | null;
+    /** Extra phones that get every warning (duty officers); the registry adds the areas' contacts. */
+    readonly smsTo: readonly string[];
+    /** At most this many warning SMS per phone per China calendar day. */
+    readonly smsDailyQuota: number;
+    /** The municipal warning-release centre's CAP endpoint (HTTP POST of the CAP XML); null: no hand-off. */
+    readonly centreUrl: string | null;
+    readonly centreToken: string | null;
+    /** Incoming warning feeds (Atom of CAP links, or one CAP message) polled every 5 minutes. */
+    readonly feedUrls: readonly string[];
+    /** SM2 private key (PKCS#8 PEM) that signs every released version; null: one made at start. */
+    readonly sm2PrivateKeyPem: string | null;
   };
   /** The audit chain's keys, retention, checkpoints, central log and the database role (issue 19). */
   readonly audit: {
@@ -191,6 +205,29 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_/-]{1,100}$/)
     .default('anjian/warnings'),
+  WARNING_SMS_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
+  WARNING_SMS_TOKEN: z.string().min(8).optional(),
+  WARNING_SMS_TO: z
+    .string()
+    .regex(/^(1\d{10})(,1\d{10})*$/, 'comma-separated mobile numbers')
+    .optional(),
+  WARNING_SMS_DAILY_QUOTA: z.coerce.number().int().min(1).max(100).default(5),
+  WARNING_CENTRE_URL: z
+    .string()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
+  WARNING_CENTRE_TOKEN: z.string().min(8).optional(),
+  WARNING_FEED_URLS: z
+    .string()
+    .regex(/^https?:\/\/\S+(,https?:\/\/\S+)*$/, 'comma-separated http(s) URLs')
+    .optional(),
+  WARNING_SM2_KEY: z
+    .string()
+    .includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM private key' })
+    .optional(),
   MAP_TILE_URL: z
     .string()
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template with {z}, {x}, {y}')
@@ -335,6 +372,14 @@ export function loadConfig(
       emailFrom: e.WARNING_EMAIL_FROM,
       emailTo: Object.freeze(listOf(e.WARNING_EMAIL_TO)),
       mqttTopic: e.WARNING_MQTT_TOPIC,
+      smsUrl: e.WARNING_SMS_URL ?? null,
+      smsToken: e.WARNING_SMS_TOKEN ?? null,
+      smsTo: Object.freeze(listOf(e.WARNING_SMS_TO)),
+      smsDailyQuota: e.WARNING_SMS_DAILY_QUOTA,
+      centreUrl: e.WARNING_CENTRE_URL ?? null,
+      centreToken: e.WARNING_CENTRE_TOKEN ?? null,
+      feedUrls: Object.freeze(listOf(e.WARNING_FEED_URLS)),
+      sm2PrivateKeyPem: e.WARNING_SM2_KEY?.replace(/\\n/g, '\n') ?? null,
     }),
     audit: Object.freeze({
       hmacKeys: e.AUDIT_HMAC_KEYS ?? null,

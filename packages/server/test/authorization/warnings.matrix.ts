@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TestContext } from '../test-app.ts';
-import { countyOf, everyone, statuses, type RouteCase, type Target } from './matrix-support.ts';
+import {
+  countyOf,
+  newEnterprise,
+  everyone,
+  newIncident,
+  statuses,
+  type RouteCase,
+  type Target,
+} from './matrix-support.ts';
 
 /**
  * Authorisation-matrix rows for public warning release (see ../authorization-matrix.routes.test.ts).
@@ -49,6 +57,50 @@ async function newVersion(t: TestContext): Promise<string> {
   );
   return identifier;
 }
+
+/** A firing alarm at a site in the target county (the chain's first link). */
+async function newAlarm(t: TestContext, target: Target): Promise<string> {
+  const object = await t.db.query<{ id: string }>(
+    `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, created_at, updated_at)
+     VALUES ('major_hazard_source', '矩阵液氯罐区', $1, $2, 102.5, 24.3, now(), now()) RETURNING id`,
+    [await newEnterprise(t, target), countyOf(target)],
+  );
+  const point = await t.db.query<{ id: string }>(
+    `INSERT INTO monitoring_points (code, name, object_id, enterprise_id, county, type, unit, range_min, range_max,
+       expected_interval_seconds, created_at, updated_at)
+     SELECT $1, '矩阵氯气', o.id, o.enterprise_id, o.county, 'toxic_gas', 'ppm', 0, 100, 10, now(), now()
+       FROM regulated_objects o WHERE o.id = $2 RETURNING id`,
+    [`WX-${randomUUID().slice(0, 8)}`, object.rows[0]!.id],
+  );
+  const alarm = await t.db.query<{ id: string }>(
+    `INSERT INTO alarms (point_id, object_id, enterprise_id, county, rule_id, rule_version, kind, level, colour, value,
+       status, evaluation, raised_at, fired_at, respond_by, escalation, timeline, updated_at)
+     SELECT p.id, p.object_id, p.enterprise_id, p.county, 'toxic_gas.h', 1, 'threshold', 'H', NULL, 3,
+       'firing', 'firing', now(), now(), now() + interval '30 minutes', 'awaiting_response', '[]', now()
+       FROM monitoring_points p WHERE p.id = $1 RETURNING id`,
+    [point.rows[0]!.id],
+  );
+  return alarm.rows[0]!.id;
+}
+
+const TEMPLATE = () => ({
+  name: `矩阵模板${randomUUID().slice(0, 8)}`,
+  eventType: 'gas',
+  level: 'yellow',
+  hours: 4,
+  info: { zh: { headline: '{地点}燃气泄漏预警', description: '{时间}{地点}燃气泄漏。' } },
+});
+
+async function newTemplate(t: TestContext): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO warning_templates (name, event_type, level, hours, info, created_by, created_at, updated_at)
+     VALUES ($1, 'gas', 'yellow', 4, $2, '矩阵', now(), now()) RETURNING id`,
+    [TEMPLATE().name, JSON.stringify(TEMPLATE().info)],
+  );
+  return row.rows[0]!.id;
+}
+
+const ZONE = { site: { lat: 24.3, lon: 102.5 }, evacuationRadiusM: 800, chemical: '氯' };
 
 const writers = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: status });
 const writersOut = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: 404 });
@@ -122,12 +174,53 @@ export const warningsMatrix: Record<string, RouteCase> = {
     in: approvers(200),
     out: approvers(200),
   },
+  'GET /api/v1/warnings/prefill/alarm/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/warnings/prefill/alarm/${await newAlarm(t, target)}` }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  'POST /api/v1/warnings/prefill/incident/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/warnings/prefill/incident/${await newIncident(t, target)}`,
+      payload: ZONE,
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  'GET /api/v1/warnings/linked/:kind/:id': {
+    build: async ({ t, target }) => ({ url: `/api/v1/warnings/linked/alarm/${await newAlarm(t, target)}` }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  'GET /api/v1/warnings/templates': {
+    build: async () => ({ url: '/api/v1/warnings/templates' }),
+    in: writers(200),
+  },
+  'POST /api/v1/warnings/templates': {
+    build: async () => ({ url: '/api/v1/warnings/templates', payload: TEMPLATE() }),
+    in: writers(201),
+  },
+  'PUT /api/v1/warnings/templates/:id': {
+    build: async ({ t }) => ({
+      url: `/api/v1/warnings/templates/${await newTemplate(t)}`,
+      payload: TEMPLATE(),
+    }),
+    in: writers(200),
+  },
+  'DELETE /api/v1/warnings/templates/:id': {
+    build: async ({ t }) => ({ url: `/api/v1/warnings/templates/${await newTemplate(t)}` }),
+    in: writers(204),
+  },
   'GET /api/v1/public/warnings': {
     build: async () => ({ url: '/api/v1/public/warnings' }),
     in: everyone(200),
   },
   'GET /api/v1/public/warnings/feed.atom': {
     build: async () => ({ url: '/api/v1/public/warnings/feed.atom' }),
+    in: everyone(200),
+  },
+  'GET /api/v1/public/warnings/widget.html': {
+    build: async () => ({ url: '/api/v1/public/warnings/widget.html' }),
     in: everyone(200),
   },
   'GET /api/v1/public/warnings/cap/:file': {

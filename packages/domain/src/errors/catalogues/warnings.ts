@@ -60,6 +60,22 @@ export const warningsErrors = {
   },
   'warning.expired': { status: 409, zh: '预警已过结束时间', en: 'The warning has already expired' },
   'warning.version_not_found': { status: 404, zh: '预警版本不存在', en: 'Warning version not found' },
+  'warning.source_not_found': {
+    status: 404,
+    zh: '预警来源（报警或事件）不存在或不在管辖范围内',
+    en: 'The alarm or incident the warning comes from was not found in your scope',
+  },
+  'warning.template_not_found': { status: 404, zh: '预警模板不存在', en: 'Warning template not found' },
+  'warning.template_name_taken': {
+    status: 409,
+    zh: '已有同名的预警模板',
+    en: 'A warning template with this name already exists',
+  },
+  'warning.template_placeholder_unknown': {
+    status: 400,
+    zh: '模板含有未定义的占位符：{name}',
+    en: 'The template uses an unknown placeholder: {name}',
+  },
   'warning.import_not_xml': {
     status: 400,
     zh: '导入的文件格式错误，无法解析',

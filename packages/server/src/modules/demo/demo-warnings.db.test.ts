@@ -32,5 +32,15 @@ describe('demo public warnings (演示)', () => {
     expect(published.rows[0]!.counties).toEqual(['530403']);
     expect(published.rows[0]!.cap_xml).toContain('<areaDesc>江川区</areaDesc>');
     expect(await validateCap(published.rows[0]!.cap_xml)).toEqual({ valid: true, errors: [] });
+
+    // Templates (演示) for a duty officer to fill in a minute, loaded once.
+    const templates = await db.query<{ name: string; demo: boolean }>(
+      'SELECT name, demo FROM warning_templates ORDER BY name',
+    );
+    expect(templates.rows).toEqual([
+      { name: '【演示】危化品泄漏（橙色）', demo: true },
+      { name: '【演示】尾矿库险情（红色）', demo: true },
+      { name: '【演示】燃气泄漏（黄色）', demo: true },
+    ]);
   });
 });

@@ -5,7 +5,8 @@ import type { Db } from '../../platform/db.ts';
 import { createMemoryEventBus } from '../../platform/events/index.ts';
 import { createNotificationsModule } from '../notifications/index.ts';
 import { createRegistryModule } from '../registry/index.ts';
-import { createWarningsModule } from '../warnings/index.ts';
+import { createWarningsModule, noWarningSources } from '../warnings/index.ts';
+import { loadDemoWarningTemplates } from './demo-warning-templates.ts';
 
 const DEMO_KEY = 'demo.warnings';
 const DAY = 86_400_000;
@@ -33,18 +34,22 @@ const approver = {
  */
 export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Config; cipher: FieldCipher }) {
   const { db, clock, config } = deps;
-  const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);
-  if (done.rowCount) return false;
   const events = createMemoryEventBus({ log: () => undefined });
-  const warnings = createWarningsModule({
+  const module = createWarningsModule({
     db,
     clock,
     config,
     events,
     notifier: createNotificationsModule({ db, clock }).notifier,
     enterprises: createRegistryModule({ db, clock, cipher: deps.cipher }).enterprisesInArea,
+    cipher: deps.cipher,
+    sources: noWarningSources,
     log: () => undefined,
-  }).warnings;
+  });
+  await loadDemoWarningTemplates(db, module.templates);
+  const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);
+  if (done.rowCount) return false;
+  const warnings = module.warnings;
   const now = clock.now();
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
   const base = { onset: at(0), expires: at(30), contact: '0877-2023110（演示）', audience: '' };

@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
+import { createIncidentFacts } from './incident-facts.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
 import { createIncidentsRepository } from './incidents.repository.ts';
 import { registerIncidentsRoutes } from './incidents.routes.ts';
@@ -17,6 +18,8 @@ import { createIncidentsService } from './incidents.service.ts';
 import { createResourcesRepository } from './resources.repository.ts';
 import { registerResourcesRoutes } from './resources.routes.ts';
 import { createResourcesService } from './resources.service.ts';
+
+export type { IncidentFacts, IncidentFactsPort } from './incident-facts.ts';
 
 export function createEmergencyModule(deps: {
   db: Db;
@@ -28,6 +31,8 @@ export function createEmergencyModule(deps: {
 }) {
   const { db, clock, cipher } = deps;
   return {
+    /** What a warning drafted from an incident's consequence zone needs (warnings). */
+    incidentFacts: createIncidentFacts(db),
     register(app: FastifyInstance) {
       const resources = createResourcesRepository(db);
       registerResourcesRoutes(app, { resources: createResourcesService({ db, clock, cipher, resources }) });

@@ -12,6 +12,7 @@ import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { HazardAcceptanceGuard, HazardReporter } from '../dual-prevention/index.ts';
 import type { Notifier } from '../notifications/index.ts';
+import { createAlarmFacts } from './alarm-facts.ts';
 import { createAlarmHazards, pointsNormalGuard } from './alarm-hazards.ts';
 import type { AlarmChange } from './alarm-store.ts';
 import { createDeviceTokens } from './device-tokens.ts';
@@ -21,6 +22,7 @@ import { registerMonitoringRoutes } from './monitoring.routes.ts';
 import { createMonitoringService } from './monitoring.service.ts';
 
 export { createDeviceTokens, type DeviceTokens } from './device-tokens.ts';
+export type { AlarmFactsPort } from './alarm-facts.ts';
 export { httpTransport, mqttTransport, Simulator, type SimulatedDevice } from './simulator.ts';
 
 export function createMonitoringModule(deps: {
@@ -49,6 +51,8 @@ export function createMonitoringModule(deps: {
   );
   return {
     acceptanceGuard,
+    /** What a warning drafted from an alarm needs (warnings). */
+    alarmFacts: createAlarmFacts(db),
     /** Loads points, rules and state; call before the app listens. */
     start: () => monitoring.start(),
     register(app: FastifyInstance, ports: { hazards: HazardReporter }) {

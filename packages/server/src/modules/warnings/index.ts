@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
@@ -15,11 +16,24 @@ import { createWarningOutbox, type WarningChannel } from './warning-outbox.ts';
 import { createWarningsRepository } from './warnings.repository.ts';
 import { registerWarningsRoutes } from './warnings.routes.ts';
 import { createWarningImports } from './warning-import.ts';
+import { pollWarningFeeds } from './warning-feed-poll.ts';
 import { registerWarningImportRoutes } from './warning-import.routes.ts';
 import { createWarningsService } from './warnings.service.ts';
+import { createWarningLinksRepository } from './warning-links.repository.ts';
+import { createWarningRecipients } from './warning-recipients.ts';
+import { centreSender, smsSender } from './warning-sms.ts';
+import { createWarningSigner } from './warning-signature.ts';
+import { createWarningSources, type WarningSourcePorts } from './warning-sources.ts';
+import { registerWarningSourceRoutes } from './warning-sources.routes.ts';
+import { createWarningTemplatesRepository } from './warning-templates.repository.ts';
+import { registerWarningTemplateRoutes } from './warning-templates.routes.ts';
+import { createWarningTemplatesService } from './warning-templates.service.ts';
 
 export type { WarningsService } from './warnings.service.ts';
 export type { WarningOutbox } from './warning-outbox.ts';
+export type { WarningTemplatesService } from './warning-templates.service.ts';
+export { noWarningSources } from './warning-sources.ts';
+export { verifyWarningSignature } from './warning-signature.ts';
 import type { WarningOutbox } from './warning-outbox.ts';
 
 declare module 'fastify' {
@@ -31,6 +45,7 @@ declare module 'fastify' {
 
 const DELIVER_MS = 2_000;
 const EXPIRE_MS = 60_000;
+const FEED_POLL_MS = 5 * 60_000;
 
 export function createWarningsModule(deps: {
   db: Db;
@@ -39,19 +54,38 @@ export function createWarningsModule(deps: {
   events: EventBus;
   notifier: Notifier;
   enterprises: EnterprisesInArea;
+  /** Opens the registry's sealed phones for SMS. */
+  cipher: FieldCipher;
+  /** The alarms and incidents a warning may be drafted from (monitoring, emergency). */
+  sources: WarningSourcePorts;
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, config } = deps;
   const settings = config.warnings;
   const warnings = createWarningsRepository(db);
+  const links = createWarningLinksRepository(db);
+  const sources = createWarningSources({ clock, ports: deps.sources, links });
+  const templates = createWarningTemplatesService({ clock, templates: createWarningTemplatesRepository(db) });
   const mqtt = config.mqttUrl
     ? mqttSender(config.mqttUrl, `${config.mqtt.clientId}-warnings-${process.pid}`)
     : null;
   const email = settings.smtpUrl ? emailSender(settings.smtpUrl, settings.emailFrom) : null;
+  const sms = settings.smsUrl
+    ? smsSender({
+        db,
+        clock,
+        url: settings.smsUrl,
+        token: settings.smsToken,
+        dailyQuota: settings.smsDailyQuota,
+        senderName: settings.senderName.zh,
+      })
+    : null;
   const senders: Partial<Record<Exclude<WarningChannel, 'in_app'>, ChannelSender>> = {
     webhook: webhookSender(settings.webhookSecret),
+    centre: centreSender(settings.centreToken),
     ...(mqtt ? { mqtt } : {}),
     ...(email ? { email } : {}),
+    ...(sms ? { sms } : {}),
   };
   const outbox = createWarningOutbox({
     db,
@@ -66,23 +100,36 @@ export function createWarningsModule(deps: {
     clock,
     events: deps.events,
     warnings,
+    links,
+    sources,
+    templates,
+    signer: createWarningSigner(settings.sm2PrivateKeyPem),
     outbox,
     notifier: deps.notifier,
-    enterprises: deps.enterprises,
+    recipients: createWarningRecipients({
+      notifier: deps.notifier,
+      cipher: deps.cipher,
+      config: settings,
+      mqttEnabled: mqtt !== null,
+      emailEnabled: email !== null,
+    }),
     config: settings,
-    mqttEnabled: mqtt !== null,
-    emailEnabled: email !== null,
   });
   return {
     warnings: service,
+    templates,
     outbox,
     register(app: FastifyInstance) {
-      registerWarningImportRoutes(app, { imports: createWarningImports({ db, clock }) });
+      registerWarningSourceRoutes(app, { sources });
+      registerWarningTemplateRoutes(app, { templates });
+      const imports = createWarningImports({ db, clock });
+      registerWarningImportRoutes(app, { imports });
       registerWarningsRoutes(app, {
         warnings: service,
         clock,
         publicBaseUrl: settings.publicBaseUrl,
         senderName: settings.senderName.zh,
+        senderNames: settings.senderName,
       });
       app.decorate('warningOutbox', outbox);
       const timers: NodeJS.Timeout[] = [];
@@ -93,6 +140,9 @@ export function createWarningsModule(deps: {
           timers.push(setInterval(() => void work().catch((error: unknown) => deps.log(what, error)), ms));
         every(DELIVER_MS, () => outbox.deliverDue(), 'warning delivery failed');
         every(EXPIRE_MS, () => service.expireDue(), 'warning expiry failed');
+        // Each process may poll: the import stores a message once per (sender, identifier).
+        if (settings.feedUrls.length > 0)
+          every(FEED_POLL_MS, () => pollWarningFeeds(imports, settings.feedUrls), 'warning feed poll failed');
       });
       app.addHook('onClose', async () => {
         for (const timer of timers) clearInterval(timer);

@@ -10,6 +10,7 @@ export interface ChannelMessage {
   readonly capXml: string;
   readonly headline: string;
   readonly description: string;
+  readonly instruction: string;
   readonly link: string;
 }
 
@@ -47,11 +48,18 @@ export function webhookSender(secret: string | null): ChannelSender {
 /** MQTT: the CAP XML published with QoS 1 on the recipient topic (one per county). */
 export function mqttSender(url: string, clientId: string): ChannelSender & { close(): Promise<void> } {
   let client: MqttClient | null = null;
+  // Sends run concurrently: they share one connection attempt.
+  let connecting: Promise<MqttClient> | null = null;
   const connect = async () => {
     if (client?.connected) return client;
-    client?.end(true);
-    client = await mqtt.connectAsync(url, { clientId, connectTimeout: TIMEOUT_MS, reconnectPeriod: 0 });
-    return client;
+    connecting ??= (async () => {
+      client?.end(true);
+      client = await mqtt.connectAsync(url, { clientId, connectTimeout: TIMEOUT_MS, reconnectPeriod: 0 });
+      return client;
+    })().finally(() => {
+      connecting = null;
+    });
+    return connecting;
   };
   const send = async (topic: string, message: ChannelMessage) => {
     const connected = await connect();

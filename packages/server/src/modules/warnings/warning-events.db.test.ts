@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/test-app.ts';
+import { createTestDatabase, TEST_FIELD_KEY } from '../../../test/test-app.ts';
 import { createManualClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { createMemoryEventBus, type AppEvents } from '../../platform/events/index.ts';
 import { createNotificationsModule } from '../notifications/index.ts';
-import { createWarningsModule } from './index.ts';
+import { createWarningsModule, noWarningSources } from './index.ts';
+import { createFieldCipher } from '../../platform/crypto.ts';
 
 describe('warning.published on the event bus', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -26,6 +27,8 @@ describe('warning.published on the event bus', () => {
       events,
       notifier: createNotificationsModule({ db, clock }).notifier,
       enterprises: { operatingInCounties: async () => [] },
+      cipher: createFieldCipher(TEST_FIELD_KEY),
+      sources: noWarningSources,
       log: () => undefined,
     });
     const author = {

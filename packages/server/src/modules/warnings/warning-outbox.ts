@@ -4,9 +4,40 @@ import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { ChannelMessage, ChannelSender } from './warning-channels.ts';
 import type { VersionRow, WarningsRepository } from './warnings.repository.ts';
+import { PermanentDeliveryError } from './warning-sms.ts';
 
-export const warningChannels = ['in_app', 'webhook', 'mqtt', 'email'] as const;
+export const warningChannels = ['in_app', 'webhook', 'mqtt', 'email', 'sms', 'centre'] as const;
 export type WarningChannel = (typeof warningChannels)[number];
+
+/** Sends in flight at once per worker pass. */
+const SENDS = 16;
+
+interface Outcome {
+  row: ClaimedRow;
+  error: string | null;
+  permanent: boolean;
+  /** In-app rows are marked delivered in their own transaction. */
+  inApp: boolean;
+  counted: boolean;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, answers in the items' order. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
 
 /** A claimed row is leased for this long: another process skips it meanwhile. */
 const LEASE_MS = 60_000;
@@ -53,6 +84,7 @@ export function createWarningOutbox(deps: {
     capXml: version.capXml,
     headline: version.content.info.zh.headline,
     description: version.content.info.zh.description,
+    instruction: version.content.info.zh.instruction,
     link: `${deps.publicBaseUrl}/public/warnings`,
   });
 
@@ -98,6 +130,23 @@ export function createWarningOutbox(deps: {
     });
   }
 
+  /** One send; never throws (the outcome carries the error). */
+  async function attempt(row: ClaimedRow, version: VersionRow): Promise<Outcome> {
+    try {
+      if (row.channel === 'in_app') {
+        const counted = await deliverInApp(row, version);
+        return { row, error: null, permanent: false, inApp: true, counted };
+      }
+      const send = senders[row.channel];
+      if (!send) throw new Error(`channel ${row.channel} is not configured`);
+      await send(row.recipient, messageOf(row, version));
+      return { row, error: null, permanent: false, inApp: false, counted: true };
+    } catch (cause) {
+      const error = cause instanceof Error ? cause.message : String(cause);
+      return { row, error, permanent: cause instanceof PermanentDeliveryError, inApp: false, counted: false };
+    }
+  }
+
   return {
     async enqueue(
       source: Queryable,
@@ -126,47 +175,38 @@ export function createWarningOutbox(deps: {
         [now, new Date(now.getTime() + LEASE_MS), limit],
       );
       const versions = new Map<string, VersionRow>();
-      let delivered = 0;
-      let failed = 0;
       for (const row of claimed.rows) {
-        const key = `${row.warning_id}/${row.version}`;
-        if (!versions.has(key)) {
-          for (const v of await warnings.versions(row.warning_id))
-            versions.set(`${v.warningId}/${v.version}`, v);
-        }
-        const version = versions.get(key)!;
-        let error: string | null = null;
-        try {
-          if (row.channel === 'in_app') {
-            if (await deliverInApp(row, version)) delivered += 1;
-            continue;
-          }
-          const send = senders[row.channel];
-          if (!send) throw new Error(`channel ${row.channel} is not configured`);
-          await send(row.recipient, messageOf(row, version));
-        } catch (cause) {
-          error = cause instanceof Error ? cause.message : String(cause);
-        }
-        if (error === null) {
-          delivered += 1;
-          await db.query(
-            `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL WHERE id = $1`,
-            [row.id, clock.now()],
-          );
-        } else {
-          failed += 1;
-          await db.query(
-            `UPDATE warning_deliveries SET next_attempt_at = $2, last_error = $3,
-               status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
-            [
-              row.id,
-              new Date(now.getTime() + warningBackoffMs(row.attempts)),
-              error.slice(0, 500),
-              MAX_ATTEMPTS,
-            ],
-          );
-        }
+        if (versions.has(`${row.warning_id}/${row.version}`)) continue;
+        for (const v of await warnings.versions(row.warning_id))
+          versions.set(`${v.warningId}/${v.version}`, v);
       }
+      // Sent SENDS at a time; the rows sent are marked in one statement, failures one by one.
+      const outcomes = await mapLimit(claimed.rows, SENDS, (row) =>
+        attempt(row, versions.get(`${row.warning_id}/${row.version}`)!),
+      );
+      const sent = outcomes.filter((o) => o.error === null && !o.inApp).map((o) => o.row.id);
+      if (sent.length > 0)
+        await db.query(
+          `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL
+            WHERE id = ANY ($1::bigint[])`,
+          [sent, clock.now()],
+        );
+      let failed = 0;
+      for (const { row, error, permanent } of outcomes) {
+        if (error === null) continue;
+        failed += 1;
+        await db.query(
+          `UPDATE warning_deliveries SET next_attempt_at = $2, last_error = $3,
+             status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
+          [
+            row.id,
+            new Date(now.getTime() + warningBackoffMs(row.attempts)),
+            error.slice(0, 500),
+            permanent ? 0 : MAX_ATTEMPTS,
+          ],
+        );
+      }
+      const delivered = outcomes.filter((o) => o.error === null && o.counted).length;
       return { delivered, failed };
     },
 

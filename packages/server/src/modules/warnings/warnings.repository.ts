@@ -1,4 +1,4 @@
-import type { DataScope, WarningArea, WarningLevel, WarningStatus } from '@anjian/domain';
+import type { DataScope, WarningArea, WarningLevel, WarningSourceKind, WarningStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 
 export interface InfoBlock {
@@ -29,6 +29,8 @@ export interface WarningRow extends WarningContent {
   lastComment: string | null;
   releasedVersions: number;
   demo: boolean;
+  source: { kind: WarningSourceKind; id: string; label: string } | null;
+  recipientGroups: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -42,6 +44,8 @@ export interface VersionRow {
   content: WarningContent;
   capXml: string;
   sm3: string;
+  sm2Signature: string | null;
+  sm2PublicKey: string | null;
 }
 
 interface RawWarning {
@@ -63,6 +67,10 @@ interface RawWarning {
   last_comment: string | null;
   released_versions: number;
   demo: boolean;
+  source_kind: WarningSourceKind | null;
+  source_id: string | null;
+  source_label: string | null;
+  recipient_groups: string[];
   created_at: Date;
   updated_at: Date;
 }
@@ -86,6 +94,11 @@ const toWarning = (r: RawWarning): WarningRow => ({
   lastComment: r.last_comment,
   releasedVersions: r.released_versions,
   demo: r.demo,
+  source:
+    r.source_kind && r.source_id
+      ? { kind: r.source_kind, id: r.source_id, label: r.source_label ?? '' }
+      : null,
+  recipientGroups: r.recipient_groups,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -99,6 +112,8 @@ interface RawVersion {
   content: Omit<WarningContent, 'onset' | 'expires'> & { onset: string; expires: string };
   cap_xml: string;
   sm3: string;
+  sm2_signature: string | null;
+  sm2_public_key: string | null;
 }
 
 const toVersion = (r: RawVersion): VersionRow => ({
@@ -110,6 +125,8 @@ const toVersion = (r: RawVersion): VersionRow => ({
   content: { ...r.content, onset: new Date(r.content.onset), expires: new Date(r.content.expires) },
   capXml: r.cap_xml,
   sm3: r.sm3,
+  sm2Signature: r.sm2_signature,
+  sm2PublicKey: r.sm2_public_key,
 });
 
 /**
@@ -286,8 +303,9 @@ export function createWarningsRepository(db: Db) {
 
     async insertVersion(source: Queryable, version: VersionRow): Promise<void> {
       await source.query(
-        `INSERT INTO warning_versions (warning_id, version, identifier, msg_type, sent, content, cap_xml, sm3)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO warning_versions (warning_id, version, identifier, msg_type, sent, content, cap_xml, sm3,
+           sm2_signature, sm2_public_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
           version.warningId,
           version.version,
@@ -297,6 +315,8 @@ export function createWarningsRepository(db: Db) {
           JSON.stringify(version.content),
           version.capXml,
           version.sm3,
+          version.sm2Signature,
+          version.sm2PublicKey,
         ],
       );
     },

@@ -6,6 +6,7 @@ import {
   pageOf,
   publicWarningSchema,
   warningCommentSchema,
+  warningCreateSchema,
   warningDetailSchema,
   warningInputSchema,
   warningListQuerySchema,
@@ -17,6 +18,7 @@ import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { attachmentHeader, XLSX_TYPE } from '../../platform/excel.ts';
 import { buildWarningsAtom } from './warning-feed.ts';
+import { buildWarningsWidget } from './warning-widget.ts';
 import { warningsWorkbook } from './warning-export.ts';
 import { warningActorOf, type WarningsService } from './warnings.service.ts';
 
@@ -63,7 +65,14 @@ export function registerWarningsRoutes(
     clock,
     publicBaseUrl,
     senderName,
-  }: { warnings: WarningsService; clock: Clock; publicBaseUrl: string; senderName: string },
+    senderNames,
+  }: {
+    warnings: WarningsService;
+    clock: Clock;
+    publicBaseUrl: string;
+    senderName: string;
+    senderNames: { zh: string; en: string };
+  },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -103,8 +112,8 @@ export function registerWarningsRoutes(
       config: { access: write, audit: 'warning.create' },
       schema: {
         tags,
-        summary: 'Draft a warning',
-        body: warningInputSchema,
+        summary: 'Draft a warning (optionally from an alarm or an incident, or a template)',
+        body: warningCreateSchema,
         response: { 201: warningDetailSchema },
       },
     },
@@ -213,6 +222,29 @@ export function registerWarningsRoutes(
           updated: clock.now(),
         }),
       ),
+  );
+
+  api.get(
+    '/api/v1/public/warnings/widget.html',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Embeddable HTML widget of the active warnings (for an iframe on other sites)',
+        querystring: z.strictObject({ lang: z.enum(['zh', 'en']).default('zh') }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *")
+        .send(
+          buildWarningsWidget(await warnings.active(), {
+            baseUrl: publicBaseUrl,
+            senderName: senderNames,
+            lang: request.query.lang,
+          }),
+        ),
   );
 
   api.get(

@@ -11,7 +11,8 @@ import {
   validateWarningArea,
   type DataScope,
   type WarningAction,
-  type WarningInput,
+  type WarningAuthoring,
+  type WarningSourceRef,
   type WarningStatus,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
@@ -21,8 +22,12 @@ import { sm3Hex } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import { inTransactionWithEvents, type EventBus, type EventPublisher } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
-import type { EnterprisesInArea } from '../registry/index.ts';
-import type { NewDelivery, WarningOutbox } from './warning-outbox.ts';
+import type { WarningLinksRepository } from './warning-links.repository.ts';
+import type { WarningOutbox } from './warning-outbox.ts';
+import type { WarningRecipients } from './warning-recipients.ts';
+import type { WarningSigner } from './warning-signature.ts';
+import type { WarningTemplatesService } from './warning-templates.service.ts';
+import type { WarningSources } from './warning-sources.ts';
 import {
   countiesOf,
   type VersionRow,
@@ -50,7 +55,7 @@ export const warningActorOf = (auth: AuthContext): WarningActorContext => ({
 type Pool = Db;
 
 /** Checks an author's input and answers the content to store (rules from the domain). */
-export function contentOf(input: WarningInput): WarningContent {
+export function contentOf(input: WarningAuthoring): WarningContent {
   if (!findWarningEventType(input.eventType)) throw new DomainError('warning.unknown_event_type');
   const onset = new Date(input.onset);
   const expires = new Date(input.expires);
@@ -72,50 +77,18 @@ export function createWarningsService(deps: {
   clock: Clock;
   events: EventBus;
   warnings: WarningsRepository;
+  links: WarningLinksRepository;
+  sources: WarningSources;
+  templates: WarningTemplatesService;
+  recipients: WarningRecipients;
+  signer: WarningSigner;
   outbox: WarningOutbox;
   notifier: Notifier;
-  enterprises: EnterprisesInArea;
   config: Config['warnings'];
-  mqttEnabled: boolean;
-  emailEnabled: boolean;
 }) {
   const { db, clock, events, warnings, outbox, config } = deps;
 
   const capUrl = (identifier: string) => `/api/v1/public/warnings/cap/${identifier}.xml`;
-
-  /** The people and peers a released version goes to: the enterprises' and officers' accounts in its counties, and the configured channels. */
-  async function recipients(
-    tx: Parameters<Notifier['insertMany']>[0],
-    warning: WarningRow,
-  ): Promise<NewDelivery[]> {
-    const counties = countiesOf(warning.area);
-    const users = new Set<string>();
-    const enterprises = await deps.enterprises.operatingInCounties(counties, tx);
-    const audiences =
-      enterprises.length > 0
-        ? enterprises
-        : counties.map((county) => ({ id: '00000000-0000-0000-0000-000000000000', county }));
-    for (const enterprise of audiences) {
-      const ids = await deps.notifier.audienceUserIds(tx, {
-        enterpriseId: enterprise.id,
-        county: enterprise.county,
-        kinds: ['enterprise', 'county', 'city'],
-        enterprisePermission: 'registry:read',
-        bureauPermission: 'warning:write',
-      });
-      for (const id of ids) users.add(id);
-    }
-    const deliveries: NewDelivery[] = [...users].map((recipient) => ({ channel: 'in_app', recipient }));
-    for (const url of config.webhookUrls) deliveries.push({ channel: 'webhook', recipient: url });
-    if (deps.mqttEnabled) {
-      for (const county of counties.length > 0 ? counties : ['530400']) {
-        deliveries.push({ channel: 'mqtt', recipient: `${config.mqttTopic}/${county}` });
-      }
-    }
-    if (deps.emailEnabled)
-      for (const to of config.emailTo) deliveries.push({ channel: 'email', recipient: to });
-    return deliveries;
-  }
 
   /** Archives one released version (CAP XML + SM3), queues its deliveries and announces it. */
   async function release(
@@ -170,9 +143,11 @@ export function createWarningsService(deps: {
       content,
       capXml,
       sm3: sm3Hex(capXml),
+      sm2Signature: deps.signer.sign(capXml),
+      sm2PublicKey: deps.signer.publicKeyPem,
     };
     await warnings.insertVersion(tx, version);
-    await outbox.enqueue(tx, warning.id, version.version, await recipients(tx, warning), now);
+    await outbox.enqueue(tx, warning.id, version.version, await deps.recipients.resolve(tx, warning), now);
     published.publish('warning.published', {
       id: warning.id,
       version: version.version,
@@ -201,6 +176,8 @@ export function createWarningsService(deps: {
     lastComment: row.lastComment,
     releasedVersions: row.releasedVersions,
     demo: row.demo,
+    source: row.source,
+    recipientGroups: row.recipientGroups,
     allowedActions: allowedWarningActions(
       {
         status: row.status,
@@ -275,11 +252,21 @@ export function createWarningsService(deps: {
       return (await warnings.list(actor.scope, actor.id, {}, null)).items;
     },
 
-    async create(actor: WarningActorContext, input: WarningInput, demo = false) {
+    async create(
+      actor: WarningActorContext,
+      input: WarningAuthoring & { source?: WarningSourceRef | null; templateId?: string | null },
+      demo = false,
+    ) {
       const content = inScope(actor, contentOf(input));
+      const source = input.source
+        ? { ...input.source, label: await deps.sources.label(actor, input.source) }
+        : null;
       const now = clock.now();
       const id = await inTransactionWithEvents(db, events, async (tx) => {
         const created = await warnings.insert(tx, content, { id: actor.id, name: actor.name }, now, demo);
+        if (source) await deps.links.setSource(tx, created, source);
+        if (input.recipientGroups) await deps.links.setRecipientGroups(tx, created, input.recipientGroups);
+        if (input.templateId) await deps.links.setTemplate(tx, created, input.templateId);
         await warnings.addStep(tx, {
           warningId: created,
           at: now,
@@ -293,7 +280,7 @@ export function createWarningsService(deps: {
       return detail(actor, id);
     },
 
-    async update(actor: WarningActorContext, id: string, input: WarningInput) {
+    async update(actor: WarningActorContext, id: string, input: WarningAuthoring) {
       await found(actor, id);
       const content = inScope(actor, contentOf(input));
       const now = clock.now();
@@ -311,6 +298,7 @@ export function createWarningsService(deps: {
           now,
         );
         await warnings.updateContent(tx, id, content, now);
+        if (input.recipientGroups) await deps.links.setRecipientGroups(tx, id, input.recipientGroups);
         await warnings.addStep(tx, {
           warningId: id,
           at: now,

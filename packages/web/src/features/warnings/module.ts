@@ -34,6 +34,17 @@ export const warningsRoutes: RouteRecordRaw[] = [
     },
   },
   {
+    path: 'warnings/templates',
+    name: 'warning-templates',
+    component: () => import('./pages/WarningTemplatesPage.vue'),
+    meta: {
+      title: 'warnings.templates.title',
+      ...access,
+      trail: ['warnings.menu.list'],
+      activeMenu: '/warnings',
+    },
+  },
+  {
     path: 'warnings/:id',
     name: 'warning-detail',
     component: () => import('./pages/WarningDetailPage.vue'),

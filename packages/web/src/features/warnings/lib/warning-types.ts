@@ -22,6 +22,7 @@ export interface WarningInput {
   audience: string;
   contact: string;
   area: WarningArea;
+  recipientGroups?: string[];
   info: { zh: InfoBlock; en: InfoBlock | null };
 }
 export interface WarningRecord extends WarningInput {
@@ -32,6 +33,7 @@ export interface WarningRecord extends WarningInput {
   lastComment: string | null;
   releasedVersions: number;
   demo: boolean;
+  source: { kind: 'alarm' | 'incident'; id: string; label: string } | null;
   allowedActions: string[];
   createdAt: string;
   updatedAt: string;
