@@ -10,6 +10,7 @@ export * from './auth/auth.schema.ts';
 export * from './auth/login-defences.ts';
 export * from './auth/role-scope-fit.ts';
 export * from './auth/security-event.schema.ts';
+export * from './auth/security-event-text.ts';
 export * from './common/pagination.schema.ts';
 export * from './common/china-time.ts';
 export * from './common/dates.schema.ts';

@@ -23,8 +23,21 @@ describe('configuration', () => {
       adminIdleMinutes: 15,
       absoluteHours: 12,
       cookieSecure: false,
+      maxPerUser: 3,
     });
-    expect(config.login).toEqual({ maxFailures: 5, lockMinutes: 30 });
+    expect(config.login).toEqual({
+      maxFailures: 5,
+      lockMinutes: 30,
+      windowMinutes: 15,
+      ipMaxFailures: 30,
+      globalMaxFailures: 500,
+      captchaAfterFailures: 3,
+      captchaTtlSeconds: 300,
+      hashConcurrency: 2,
+      hashQueue: 32,
+    });
+    expect(config.accounts).toEqual({ inactiveDays: 90 });
+    expect(config.uploads).toEqual({ maxPixels: 50_000_000 });
     expect(config.passwordPolicy).toMatchObject({
       minLength: 8,
       minClasses: 3,

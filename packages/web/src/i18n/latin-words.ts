@@ -70,6 +70,7 @@ export const allowedLatinWords: ReadonlySet<string> = new Set([
   'JPG',
   'JPEG',
   'PNG',
+  'WebP',
   'CSV',
   'JSON',
   'GeoJSON',

@@ -11,6 +11,7 @@ import {
   User,
   UserFilled,
   Files,
+  Warning,
 } from '@element-plus/icons-vue';
 import type { MenuEntry } from './menu-entry.ts';
 import { dualPreventionMenu } from '../features/dual-prevention/module.ts';
@@ -97,6 +98,13 @@ export const menu: readonly MenuEntry[] = [
     icon: Lock,
     children: [
       { key: 'roles', title: 'menu.roles', icon: UserFilled, path: '/admin/roles', permission: 'role:read' },
+      {
+        key: 'security-events',
+        title: 'menu.securityEvents',
+        icon: Warning,
+        path: '/admin/security-events',
+        permission: 'security:read',
+      },
     ],
   },
   {

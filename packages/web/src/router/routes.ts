@@ -122,6 +122,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'menu.roles', permission: 'role:read' },
       },
       {
+        path: 'admin/security-events',
+        name: 'security-events',
+        component: () => import('../features/auth/pages/SecurityEventsPage.vue'),
+        meta: { title: 'menu.securityEvents', permission: 'security:read' },
+      },
+      {
         path: 'admin/audit',
         name: 'audit',
         component: () => import('../features/audit/pages/AuditPage.vue'),

@@ -7,6 +7,9 @@ export interface Credentials {
   username: string;
   password: string;
   totp?: string;
+  /** The captcha answered, when the server asked for one. */
+  captchaId?: string;
+  captchaAnswer?: string;
 }
 
 /**

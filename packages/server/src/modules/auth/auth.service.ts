@@ -112,7 +112,7 @@ export function createAuthService(deps: Deps) {
     client: ClientInfo,
   ): Promise<never> {
     await guard.recordFailure(user.username, client.ip);
-    await countFailure(user, client, 'sign-in');
+    await countFailure(user, client, 'sign_in');
     throw new DomainError(code);
   }
 
@@ -260,7 +260,7 @@ export function createAuthService(deps: Deps) {
       if (user.lockedUntil && user.lockedUntil > clock.now()) return lockedOut(user);
       if (!(await gate.run('clean', () => verifyPassword(input.current, user.passwordHash)))) {
         // Guessing the current password from a taken-over session counts toward the lock-out.
-        if (await countFailure(user, client, 'password change')) return lockedOut(user);
+        if (await countFailure(user, client, 'password_change')) return lockedOut(user);
         throw new DomainError('auth.wrong_current_password');
       }
       const problem = checkPassword(input.next, user.username, config.passwordPolicy);

@@ -58,7 +58,7 @@ export function createLoginGuard(deps: {
       ip: client.ip,
       username: input.username,
       userId: null,
-      detail: stored === null ? 'expired or unknown' : 'wrong answer',
+      detail: stored === null ? 'expired' : 'wrong',
     });
     throw new DomainError('auth.captcha_invalid');
   }

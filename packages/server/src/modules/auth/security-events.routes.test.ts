@@ -68,7 +68,9 @@ describe('security events', () => {
     expect(answer.statusCode).toBe(200);
     const rows = await readWorkbook(answer.rawPayload);
     expect(rows[0]).toEqual(['时间', '事件', '用户名', '来源地址', '说明']);
-    expect(rows.slice(1).map((r) => [r[1], r[2]])).toEqual([['越权访问被拒', 'jc_officer']]);
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([
+      ['越权访问被拒', 'jc_officer', 'POST /api/v1/uploads：不能登记或修改本人数据范围以外的企业或对象'],
+    ]);
   });
 
   it('is for the security administrator only', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  describeSecurityEvent,
   pageOf,
   securityEventKindLabels,
   securityEventListQuerySchema,
@@ -24,7 +25,7 @@ const columns: ExportColumn<SecurityEvent>[] = [
   { header: '事件', width: 26, value: (e) => securityEventKindLabels[e.kind].zh },
   { header: '用户名', width: 18, value: (e) => e.username ?? '' },
   { header: '来源地址', width: 18, value: (e) => e.ip ?? '' },
-  { header: '说明', width: 40, value: (e) => e.detail ?? '' },
+  { header: '说明', width: 48, value: (e) => describeSecurityEvent(e, 'zh-CN') },
 ];
 
 /** The security administrator's view of the security events (lock-outs, captchas, throttles, scope denials). */
