@@ -120,6 +120,7 @@ export * from './emergency/consequence/probit-calculator.ts';
 export * from './emergency/consequence/consequence-model-choice.ts';
 export * from './emergency/consequence/consequence-threshold-inputs.ts';
 export * from './dual-prevention/risk/risk-register.schema.ts';
+export * from './dual-prevention/risk/risk-register-labels.ts';
 export * from './dual-prevention/risk/risk-overview.schema.ts';
 export * from './dual-prevention/risk/site-plan.schema.ts';
 export * from './dual-prevention/hazards/check-schedule.ts';

@@ -28,7 +28,10 @@ export function createEmergencyModule(deps: {
   return {
     register(app: FastifyInstance) {
       const resources = createResourcesRepository(db);
-      registerResourcesRoutes(app, { resources: createResourcesService({ db, clock, cipher, resources }) });
+      registerResourcesRoutes(app, {
+        resources: createResourcesService({ db, clock, cipher, resources }),
+        clock,
+      });
       registerIncidentsRoutes(app, {
         incidents: createIncidentsService({
           db,
@@ -37,6 +40,7 @@ export function createEmergencyModule(deps: {
           resources,
           enterprises: deps.enterprises,
         }),
+        clock,
       });
       registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });
     },

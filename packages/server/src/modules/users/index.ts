@@ -41,6 +41,7 @@ export function createUsersModule(deps: {
     register(app: FastifyInstance, ports: { sessions: SessionRevoker }) {
       registerUsersRoutes(app, {
         users: createUsersService({ ...deps, users, sessions: ports.sessions }),
+        clock: deps.clock,
       });
     },
   };

@@ -2,6 +2,7 @@ import type { DataScope, Page, UserEnterpriseOption, UserListQuery, UserStatus }
 import type { Db, Queryable } from '../../platform/db.ts';
 import { SYSTEM_USERNAME } from './system-author.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 /** A user as stored, with decrypted-on-demand fields left sealed. Never sent to a client as is. */
 export interface UserRecord {
@@ -176,20 +177,18 @@ export function createUsersRepository(db: Db) {
         conditions.push(`(u.scope_kind = 'city' OR $${params.length} = ANY (u.scope_counties))`);
       }
       const where = conditions.join(' AND ');
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM users u WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        {
+          select: SELECT_USER,
+          countFrom: 'FROM users u',
+          where,
+          orderBy: 'u.created_at, u.username',
+          params,
+        },
+        query,
+        toRecord,
       );
-      const rows = await db.query<UserRow>(
-        `${SELECT_USER} WHERE ${where} ORDER BY u.created_at, u.username LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
-      return {
-        items: rows.rows.map(toRecord),
-        total: total.rows[0]?.count ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
     },
 
     async insert(source: Queryable, user: NewUser): Promise<string> {

@@ -1,6 +1,6 @@
 import { gb6441AccidentTypes, type HiddenHazardResponse } from '@anjian/domain';
 import { countyNameZh } from '../../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../../platform/office/index.ts';
 
 type ExportedHazard = HiddenHazardResponse & { enterpriseName: string; county: string };
 

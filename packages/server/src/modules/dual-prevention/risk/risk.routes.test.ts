@@ -180,7 +180,9 @@ describe('risk register (风险分级管控)', () => {
     expect(sheet.getRow(2).getCell(5).value).toBe('液氯储罐泄漏');
     expect(sheet.getRow(2).getCell(6).value).toBe('中毒和窒息、容器爆炸');
     expect(sheet.getRow(2).getCell(10).value).toBe('重大风险');
-    expect(String(sheet.getRow(2).getCell(11).value)).toContain('【工程技术】设置氯气泄漏检测报警与紧急切断');
+    expect(String(sheet.getRow(2).getCell(11).value)).toContain(
+      '【工程技术措施】设置氯气泄漏检测报警与紧急切断',
+    );
     expect(sheet.getRow(3).getCell(10).value).toBe('低风险');
   });
 });

@@ -1,6 +1,6 @@
 import type { RegulatedObject } from '@anjian/domain';
 import { countyNameZh } from '../../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../../platform/office/index.ts';
 
 const kinds: Record<string, string> = {
   major_hazard_source: '重大危险源',
