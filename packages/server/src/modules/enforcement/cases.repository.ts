@@ -30,7 +30,7 @@ export interface CaseFilter {
 const select = `
   SELECT c.id, c.enterprise_id, e.name AS enterprise_name, e.credit_code, e.address, c.county, c.inspection_id,
          c.party_name, c.summary, c.status, c.state, c.demo, c.created_at, c.updated_at
-    FROM enforcement_cases c JOIN enterprises e ON e.id = c.enterprise_id`;
+    FROM enforcement_cases c JOIN enterprise_directory e ON e.id = c.enterprise_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toCase = (r: any): CaseRow => ({

@@ -20,7 +20,7 @@ export interface ListingRow {
 const select = `
   SELECT l.id, l.enterprise_id, e.name AS enterprise_name, e.credit_code, l.county, l.case_id, l.status, l.state,
          l.created_at, l.updated_at
-    FROM credit_listings l JOIN enterprises e ON e.id = l.enterprise_id`;
+    FROM credit_listings l JOIN enterprise_directory e ON e.id = l.enterprise_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toListing = (r: any): ListingRow => ({

@@ -1,4 +1,5 @@
-import { Document, Paragraph, Table, TableRow, WidthType } from 'docx';
+import type { Paragraph } from 'docx';
+import { Document, Table, TableRow, WidthType } from 'docx';
 import { enforcementDocumentTypes, formatRmbForDocument } from '@anjian/domain';
 import { docxBuffer, docxCell, docxParagraph } from '../../platform/office/index.ts';
 

@@ -70,7 +70,7 @@ const select = `
          coalesce((SELECT array_agg(c.id ORDER BY c.created_at) FROM enforcement_cases c WHERE c.inspection_id = i.id),
                   '{}') AS case_ids
     FROM enforcement_inspections i
-    JOIN enterprises e ON e.id = i.enterprise_id
+    JOIN enterprise_directory e ON e.id = i.enterprise_id
     LEFT JOIN enforcement_draws d ON d.id = i.draw_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -122,7 +122,7 @@ const SELECT_UNIT = `
     coalesce((SELECT json_agg(json_build_object('substance', i.substance, 'substance_code', i.substance_code,
                 'quantity_tonnes', i.quantity_tonnes::text, 'beta_category', i.beta_category) ORDER BY i.position)
               FROM major_hazard_inventory i WHERE i.unit_id = u.id), '[]') AS inventory
-  FROM major_hazard_units u JOIN enterprises e ON e.id = u.enterprise_id`;
+  FROM major_hazard_units u JOIN enterprise_directory e ON e.id = u.enterprise_id`;
 
 const visible = (scope: DataScope, params: unknown[]) =>
   scopeCondition(scope, { county: 'u.county', enterprise: 'u.enterprise_id' }, params);
@@ -153,7 +153,7 @@ export function createMajorHazardsRepository(db: Db) {
         db,
         {
           select: SELECT_UNIT,
-          countFrom: 'FROM major_hazard_units u JOIN enterprises e ON e.id = u.enterprise_id',
+          countFrom: 'FROM major_hazard_units u JOIN enterprise_directory e ON e.id = u.enterprise_id',
           where,
           orderBy: 'u.level NULLS LAST, u.county, e.name, u.name, u.id',
           params,

@@ -116,7 +116,7 @@ function visibleTo(caller: DataScope, params: unknown[]): string {
 
 const SELECT_USER = `
   SELECT u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
-         (SELECT e.name FROM enterprises e WHERE e.id = u.scope_enterprise_id) AS enterprise_name
+         (SELECT e.name FROM enterprise_directory e WHERE e.id = u.scope_enterprise_id) AS enterprise_name
   FROM users u`;
 
 export interface NewUser {
@@ -333,9 +333,10 @@ export function createUsersRepository(db: Db) {
     },
 
     async enterpriseCounty(enterpriseId: string): Promise<string | null> {
-      const rows = await db.query<{ county: string }>('SELECT county FROM enterprises WHERE id = $1', [
-        enterpriseId,
-      ]);
+      const rows = await db.query<{ county: string }>(
+        'SELECT county FROM enterprise_directory WHERE id = $1',
+        [enterpriseId],
+      );
       return rows.rows[0]?.county ?? null;
     },
 
@@ -355,7 +356,7 @@ export function createUsersRepository(db: Db) {
       }
       params.push(limit);
       const rows = await db.query<UserEnterpriseOption>(
-        `SELECT id, name, credit_code AS "creditCode", county FROM enterprises WHERE ${conditions.join(' AND ')}
+        `SELECT id, name, credit_code AS "creditCode", county FROM enterprise_directory WHERE ${conditions.join(' AND ')}
           ORDER BY name COLLATE "C", credit_code LIMIT $${params.length}`,
         params,
       );

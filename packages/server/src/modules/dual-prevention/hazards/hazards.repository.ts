@@ -86,7 +86,7 @@ export interface HazardFilter {
   q?: string | undefined;
 }
 
-const FROM = 'FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id';
+const FROM = 'FROM hidden_hazards h JOIN enterprise_directory e ON e.id = h.enterprise_id';
 const SELECT = `SELECT h.*, e.name AS enterprise_name,
     (SELECT coalesce(jsonb_agg(jsonb_build_object('subject', s.subject, 'step', s.step,
               'deadline', to_char(s.deadline, 'YYYY-MM-DD'), 'fired_at', s.fired_at, 'status', s.status)
@@ -216,7 +216,7 @@ export function createHazardsRepository(db: Db) {
       }>(
         `SELECT h.level, h.status, h.source, to_char(h.deadline, 'YYYY-MM-DD') AS deadline, h.supervision_level,
                 h.state->'rectification'->>'submittedAt' AS submitted_at, h.county, e.sectors
-         FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${sql}`,
+         FROM hidden_hazards h JOIN enterprise_directory e ON e.id = h.enterprise_id WHERE ${sql}`,
         params,
       );
       return rows.rows;
