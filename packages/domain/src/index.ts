@@ -37,6 +37,7 @@ export * from './registry/industry-code.ts';
 export * from './registry/enterprise.schema.ts';
 export * from './registry/enterprise-profile.schema.ts';
 export * from './registry/regulated-object.schema.ts';
+export * from './registry/regulated-object-labels.ts';
 export * from './major-hazards/rational.ts';
 export * from './major-hazards/gb18218-table1.ts';
 export * from './major-hazards/gb18218-table2.ts';

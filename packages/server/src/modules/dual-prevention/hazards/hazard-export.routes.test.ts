@@ -77,7 +77,7 @@ describe('hazard ledger export', () => {
       '一般隐患',
       '火灾',
       '企业自查',
-      '已登记',
+      '已登记（待制定整改方案）',
     ]);
     expect(rows.some((r) => r[0] === '通海车间护栏缺失')).toBe(false);
     expect(rows).toHaveLength(3);
