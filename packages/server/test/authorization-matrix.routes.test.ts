@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDraw, type DrawPublicRecord } from '@anjian/domain';
-import { XLSX_TYPE } from '../src/modules/registry/enterprises/enterprise-excel.ts';
+import { XLSX_TYPE } from '../src/platform/office/index.ts';
 import { exampleDrawRecord, exampleDrawSeed } from '../src/modules/calc/consequence-bodies.ts';
 import {
   createTestContext,

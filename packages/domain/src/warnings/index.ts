@@ -6,3 +6,4 @@ export * from './cap-message.ts';
 export * from './warning-prefill.ts';
 export * from './warning-template.ts';
 export * from './warning-recipients.ts';
+export * from './warning-labels.ts';

@@ -1,4 +1,4 @@
-import { XLSX_TYPE } from '../../src/platform/excel.ts';
+import { XLSX_TYPE } from '../../src/platform/office/index.ts';
 import { workbookOf } from '../../src/modules/statistics/statistics-test-support.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
 import { countyOf, dispatchers, dispatchersOut, newIncident, statuses } from './matrix-support.ts';

@@ -89,6 +89,18 @@ interface Names {
   readonly en: string;
 }
 
+/** 一般/重大事故隐患 (《安全生产事故隐患排查治理暂行规定》第三条). */
+export const hiddenHazardLevelNames: Readonly<Record<HiddenHazardLevel, Names>> = {
+  general: { zh: '一般隐患', en: 'General hazard' },
+  major: { zh: '重大隐患', en: 'Major hazard' },
+};
+
+/** Who supervises a listed hazard (挂牌督办): the county or the city. */
+export const hiddenHazardSupervisionLevelNames: Readonly<Record<HiddenHazardSupervisionLevel, Names>> = {
+  county: { zh: '县级', en: 'County' },
+  city: { zh: '市级', en: 'City' },
+};
+
 export const hiddenHazardSourceNames: Readonly<Record<HiddenHazardSource, Names>> = {
   self_check: { zh: '企业自查', en: 'Self-check' },
   inspection: { zh: '监督检查', en: 'Inspection' },

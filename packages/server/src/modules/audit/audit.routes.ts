@@ -14,7 +14,7 @@ import {
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import { attachmentHeader, safeCell, XLSX_TYPE } from '../../platform/excel.ts';
+import { attachmentHeader, safeCell, XLSX_TYPE } from '../../platform/office/index.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
 import type { AuditRepository } from './audit.repository.ts';
 import type { AuditChain } from './index.ts';

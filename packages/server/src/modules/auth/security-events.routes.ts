@@ -15,7 +15,7 @@ import {
   rowsOf,
   sendListExport,
   type ExportColumn,
-} from '../../platform/list-export.ts';
+} from '../../platform/office/index.ts';
 import type { SecurityEventsRepository } from './security-events.repository.ts';
 
 const tags = ['security'];
@@ -67,7 +67,7 @@ export function registerSecurityEventRoutes(
       return sendListExport(
         request,
         reply,
-        { asciiName: 'security-events', name: '安全事件', now: deps.clock.now() },
+        { asciiName: 'security-events', name: '安全事件', clock: deps.clock },
         columns,
         batches,
       );

@@ -129,7 +129,7 @@ export function createCockpitRepository(db: Db) {
         `SELECT a.id, a.colour, o.lon, o.lat, e.name AS enterprise_name, a.raised_at
            FROM alarms a
            JOIN regulated_objects o ON o.id = a.object_id
-           LEFT JOIN enterprises e ON e.id = a.enterprise_id
+           LEFT JOIN enterprise_directory e ON e.id = a.enterprise_id
           WHERE ${scoped(scope, params, 'a.')} AND a.${OPEN_ALARM}
           ORDER BY a.raised_at DESC, a.id LIMIT ${COCKPIT_MAP_LIMIT}`,
         params,
@@ -176,13 +176,13 @@ export function createCockpitRepository(db: Db) {
       if (kinds.has('alarm'))
         parts.push(
           newest(`SELECT 'alarm' AS kind, a.id, a.raised_at AS at, a.county, e.name AS subject, a.colour AS grade
-                    FROM alarms a LEFT JOIN enterprises e ON e.id = a.enterprise_id
+                    FROM alarms a LEFT JOIN enterprise_directory e ON e.id = a.enterprise_id
                    WHERE ${scoped(scope, params, 'a.')} ORDER BY a.raised_at DESC`),
         );
       if (kinds.has('hazard'))
         parts.push(
           newest(`SELECT 'hazard' AS kind, h.id, h.reported_at AS at, h.county, e.name AS subject, h.level AS grade
-                    FROM hidden_hazards h LEFT JOIN enterprises e ON e.id = h.enterprise_id
+                    FROM hidden_hazards h LEFT JOIN enterprise_directory e ON e.id = h.enterprise_id
                    WHERE ${scoped(scope, params, 'h.')} ORDER BY h.reported_at DESC`),
         );
       if (kinds.has('incident'))
@@ -217,7 +217,7 @@ export function createCockpitRepository(db: Db) {
       const params: unknown[] = [];
       const where = scopeCondition(scope, { county: 'county', enterprise: 'id' }, params);
       const result = await db.query<{ demo: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM enterprises WHERE demo AND ${where}) AS demo`,
+        `SELECT EXISTS (SELECT 1 FROM enterprise_directory WHERE demo AND ${where}) AS demo`,
         params,
       );
       return result.rows[0]!.demo;

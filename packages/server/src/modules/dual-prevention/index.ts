@@ -66,7 +66,7 @@ export function createDualPreventionModule(deps: {
         risk: createRiskService({ clock, risk: createRiskRepository(db), enterprises }),
         clock,
       });
-      registerHazardsRoutes(app, { hazards });
+      registerHazardsRoutes(app, { hazards, clock });
       startHazardEscalation(app, {
         db,
         clock,

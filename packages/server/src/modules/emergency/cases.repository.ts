@@ -1,6 +1,7 @@
 import type { DataScope, EmergencyCase, EmergencyCaseInput, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { conditionsOf, containing, countyVisible } from './emergency-scope.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 export type CaseWrite = Omit<EmergencyCase, 'id' | 'demo'>;
 
@@ -99,15 +100,18 @@ export function createCasesRepository(db: Db) {
           containing(filter.q),
         );
       const where = c.where();
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM emergency_cases c WHERE ${where}`,
-        c.params,
+      return listPage(
+        db,
+        {
+          select: SELECT,
+          countFrom: 'FROM emergency_cases c',
+          where,
+          orderBy: 'c.occurred_on DESC, c.id',
+          params: c.params,
+        },
+        page,
+        toCase,
       );
-      const rows = await db.query<Row>(
-        `${SELECT} WHERE ${where} ORDER BY c.occurred_on DESC, c.id LIMIT $${c.params.length + 1} OFFSET $${c.params.length + 2}`,
-        [...c.params, page.pageSize, (page.page - 1) * page.pageSize],
-      );
-      return { items: rows.rows.map(toCase), total: total.rows[0]?.count ?? 0, ...page };
     },
 
     async find(id: string, scope: DataScope): Promise<EmergencyCase | null> {

@@ -9,6 +9,7 @@ import type {
 } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { conditionsOf, containing, countyVisible } from './emergency-scope.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 export type FindingInput = DrillFindingInput;
 export type FindingRecord = FindingInput & { id: string };
@@ -97,15 +98,18 @@ export function createDrillsRepository(db: Db) {
       const c = conditionsOf(scope, 's.county');
       if (filter.q) c.add((n) => `(s.name ILIKE $${n} OR s.description ILIKE $${n})`, containing(filter.q));
       const where = c.where();
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM drill_scenarios s WHERE ${where}`,
-        c.params,
+      return listPage(
+        db,
+        {
+          select: SCENARIO_SELECT,
+          countFrom: 'FROM drill_scenarios s',
+          where,
+          orderBy: 's.name, s.id',
+          params: c.params,
+        },
+        page,
+        scenarioOf,
       );
-      const rows = await db.query<ScenarioRow>(
-        `${SCENARIO_SELECT} WHERE ${where} ORDER BY s.name, s.id LIMIT $${c.params.length + 1} OFFSET $${c.params.length + 2}`,
-        [...c.params, page.pageSize, (page.page - 1) * page.pageSize],
-      );
-      return { items: rows.rows.map(scenarioOf), total: total.rows[0]?.count ?? 0, ...page };
     },
 
     async findScenario(id: string, scope: DataScope): Promise<DrillScenario | null> {
@@ -177,15 +181,18 @@ export function createDrillsRepository(db: Db) {
       if (filter.planId) c.add((n) => `d.plan_id = $${n}`, filter.planId);
       if (filter.q) c.add((n) => `(d.title ILIKE $${n} OR d.organiser ILIKE $${n})`, containing(filter.q));
       const where = c.where();
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM drills d WHERE ${where}`,
-        c.params,
+      return listPage(
+        db,
+        {
+          select: DRILL_SELECT,
+          countFrom: 'FROM drills d',
+          where,
+          orderBy: 'd.held_on DESC, d.id',
+          params: c.params,
+        },
+        page,
+        drillOf,
       );
-      const rows = await db.query<DrillRow>(
-        `${DRILL_SELECT} WHERE ${where} ORDER BY d.held_on DESC, d.id LIMIT $${c.params.length + 1} OFFSET $${c.params.length + 2}`,
-        [...c.params, page.pageSize, (page.page - 1) * page.pageSize],
-      );
-      return { items: rows.rows.map(drillOf), total: total.rows[0]?.count ?? 0, ...page };
     },
 
     async find(id: string, scope: DataScope, source: Queryable = db): Promise<DrillRecord | null> {

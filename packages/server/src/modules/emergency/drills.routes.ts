@@ -14,9 +14,10 @@ import {
   pageQuerySchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
 import { drillExportColumns } from './emergency-export.ts';
 import type { DrillsService } from './drills.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 const tags = ['emergency'];
 const idParams = z.object({ id: z.uuid() });
@@ -24,7 +25,10 @@ const ok = { 200: z.object({ ok: z.literal(true) }) };
 const write = (audit: string) => ({ access: 'emergency:write' as const, audit });
 const read = { access: 'emergency:read' as const };
 
-export function registerDrillsRoutes(app: FastifyInstance, { drills }: { drills: DrillsService }) {
+export function registerDrillsRoutes(
+  app: FastifyInstance,
+  { drills, clock }: { drills: DrillsService; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -119,7 +123,7 @@ export function registerDrillsRoutes(app: FastifyInstance, { drills }: { drills:
       return sendListExport(
         request,
         reply,
-        { asciiName: 'drills', name: '应急演练', now: new Date() },
+        { asciiName: 'drills', name: '应急演练', clock },
         drillExportColumns,
         rows,
       );

@@ -8,7 +8,7 @@ import {
   type Incident,
 } from '@anjian/domain';
 import { countyNameZh } from '../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../platform/office/index.ts';
 
 // Both GB 6441 versions: an incident carries the code of the version its date selects.
 const accidentTypes = new Map<string, string>(

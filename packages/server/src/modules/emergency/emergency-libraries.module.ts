@@ -31,6 +31,7 @@ export function registerEmergencyLibraries(
   });
   registerDrillsRoutes(app, {
     drills: createDrillsService({ db, clock, drills: createDrillsRepository(db), plans }),
+    clock,
   });
   registerDutyRoutes(app, {
     duty: createDutyService({ db, clock, cipher, duty: createDutyRepository(db), incidents }),

@@ -140,7 +140,7 @@ const SELECT = `
              UNION ALL
              SELECT l.at, l.author, 'duty_log', l.text, NULL, l.created_at
                FROM duty_log l WHERE l.incident_id = i.id) v) AS events
-  FROM incidents i LEFT JOIN enterprises e ON e.id = i.enterprise_id`;
+  FROM incidents i LEFT JOIN enterprise_directory e ON e.id = i.enterprise_id`;
 
 const visible = (scope: DataScope, params: unknown[]) =>
   scope.kind === 'enterprise'

@@ -10,9 +10,10 @@ import {
   incidentStatisticsSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
 import { incidentExportColumns, incidentMatches } from './emergency-export.ts';
 import type { IncidentsService } from './incidents.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 const tags = ['emergency'];
 const idParams = z.object({ id: z.uuid() });
@@ -20,7 +21,7 @@ const text = z.string().trim().min(1).max(2000);
 
 export function registerIncidentsRoutes(
   app: FastifyInstance,
-  { incidents }: { incidents: IncidentsService },
+  { incidents, clock }: { incidents: IncidentsService; clock: Clock },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const write = (audit: string) => ({ access: 'emergency:write' as const, audit });
@@ -74,7 +75,7 @@ export function registerIncidentsRoutes(
       return sendListExport(
         request,
         reply,
-        { asciiName: 'incidents', name: '事故信息', now: new Date() },
+        { asciiName: 'incidents', name: '事故信息', clock },
         incidentExportColumns,
         rows,
       );

@@ -35,7 +35,10 @@ export function createEmergencyModule(deps: {
     incidentFacts: createIncidentFacts(db),
     register(app: FastifyInstance) {
       const resources = createResourcesRepository(db);
-      registerResourcesRoutes(app, { resources: createResourcesService({ db, clock, cipher, resources }) });
+      registerResourcesRoutes(app, {
+        resources: createResourcesService({ db, clock, cipher, resources }),
+        clock,
+      });
       registerIncidentsRoutes(app, {
         incidents: createIncidentsService({
           db,
@@ -45,6 +48,7 @@ export function createEmergencyModule(deps: {
           enterprises: deps.enterprises,
           events: deps.events,
         }),
+        clock,
       });
       registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });
     },

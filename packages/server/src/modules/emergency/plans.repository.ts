@@ -1,6 +1,7 @@
 import type { DataScope, EmergencyPlanInput, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { conditionsOf, containing, countyVisible } from './emergency-scope.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 export interface PlanRecord {
   id: string;
@@ -94,18 +95,21 @@ export function createPlansRepository(db: Db) {
       if (filter.review === 'due') c.add((n) => `p.review_due_on <= $${n}::date + 90`, today);
       if (filter.review === 'overdue') c.add((n) => `p.review_due_on < $${n}::date`, today);
       const where = c.where();
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM emergency_plans p WHERE ${where}`,
-        c.params,
-      );
       const params = [...c.params];
       const select = selectSql(scope, params);
-      const rows = await db.query<Row>(
-        `${select} WHERE ${where} ORDER BY p.review_due_on, p.name, p.id
-         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, page.pageSize, (page.page - 1) * page.pageSize],
+      return listPage(
+        db,
+        {
+          select,
+          countFrom: 'FROM emergency_plans p',
+          where,
+          orderBy: 'p.review_due_on, p.name, p.id',
+          params,
+          countParams: c.params,
+        },
+        page,
+        toRecord,
       );
-      return { items: rows.rows.map(toRecord), total: total.rows[0]?.count ?? 0, ...page };
     },
 
     async find(id: string, scope: DataScope, source: Queryable = db): Promise<PlanRecord | null> {

@@ -1,6 +1,7 @@
 import type { DataScope, EmergencyMaterial, EmergencyResourceKind, Page } from '@anjian/domain';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 export interface ResourceRecord {
   id: string;
@@ -94,16 +95,18 @@ export function createResourcesRepository(db: Db) {
       if (filter.county) add((n) => `r.county = $${n}`, filter.county);
       if (filter.q) add((n) => `r.name ILIKE $${n}`, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       const where = conditions.join(' AND ');
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM emergency_resources r WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        {
+          select: `SELECT r.*, ${MATERIALS} FROM emergency_resources r`,
+          countFrom: 'FROM emergency_resources r',
+          where,
+          orderBy: 'r.kind, r.name, r.id',
+          params,
+        },
+        page,
+        toRecord,
       );
-      const rows = await db.query<Row>(
-        `SELECT r.*, ${MATERIALS} FROM emergency_resources r WHERE ${where} ORDER BY r.kind, r.name, r.id
-         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, page.pageSize, (page.page - 1) * page.pageSize],
-      );
-      return { items: rows.rows.map(toRecord), total: total.rows[0]?.count ?? 0, ...page };
     },
 
     async find(id: string, scope: DataScope): Promise<ResourceRecord | null> {

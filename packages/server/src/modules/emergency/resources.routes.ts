@@ -11,16 +11,17 @@ import {
   pageOf,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
 import { resourceExportColumns } from './emergency-export.ts';
 import type { ResourcesService } from './resources.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 const tags = ['emergency'];
 const idParams = z.object({ id: z.uuid() });
 
 export function registerResourcesRoutes(
   app: FastifyInstance,
-  { resources }: { resources: ResourcesService },
+  { resources, clock }: { resources: ResourcesService; clock: Clock },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -60,7 +61,7 @@ export function registerResourcesRoutes(
       return sendListExport(
         request,
         reply,
-        { asciiName: 'emergency-resources', name: '应急资源', now: new Date() },
+        { asciiName: 'emergency-resources', name: '应急资源', clock },
         resourceExportColumns,
         rows,
       );

@@ -1,6 +1,7 @@
 import type { DataScope, Page, PenaltyCaseState, PenaltyCaseStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { listPage } from '../../platform/sql-page.ts';
 import { reviveInstants } from './enforcement-scope.ts';
 
 export interface CaseRow {
@@ -29,7 +30,7 @@ export interface CaseFilter {
 const select = `
   SELECT c.id, c.enterprise_id, e.name AS enterprise_name, e.credit_code, e.address, c.county, c.inspection_id,
          c.party_name, c.summary, c.status, c.state, c.demo, c.created_at, c.updated_at
-    FROM enforcement_cases c JOIN enterprises e ON e.id = c.enterprise_id`;
+    FROM enforcement_cases c JOIN enterprise_directory e ON e.id = c.enterprise_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toCase = (r: any): CaseRow => ({
@@ -71,16 +72,12 @@ export function createCasesRepository(db: Db) {
         conditions.push(`${column} = $${params.length}`);
       }
       const where = conditions.join(' AND ');
-      const total = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM enforcement_cases c WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        { select, countFrom: 'FROM enforcement_cases c', where, orderBy: 'c.created_at DESC, c.id', params },
+        page,
+        toCase,
       );
-      params.push(page.pageSize, (page.page - 1) * page.pageSize);
-      const rows = await db.query(
-        `${select} WHERE ${where} ORDER BY c.created_at DESC, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
-      );
-      return { items: rows.rows.map(toCase), total: total.rows[0]!.n, ...page };
     },
 
     /** One case in scope; `lock` holds the row until the transaction ends. */

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultDiscretionTable, generateSyntheticCreditCode } from '@anjian/domain';
+import { defaultDiscretionTable } from '@anjian/domain';
 import { createTestContext, type TestContext, type TestUser } from '../../../test/test-app.ts';
+import { insertEnterprise } from '../../../test/factories.ts';
 
 const COUNTY = '530403';
 const OTHER = '530423';
@@ -17,12 +18,13 @@ let rosterIds: string[];
 let serial = 71_000;
 
 async function enterprise(name: string, county = COUNTY): Promise<string> {
-  const row = await t.db.query<{ id: string }>(
-    `INSERT INTO enterprises (name, credit_code, county, address, sectors, created_at, updated_at)
-     VALUES ($1, $2, $3, '江川区星云路8号', '{hazchem}', now(), now()) RETURNING id`,
-    [name, generateSyntheticCreditCode(serial++, { divisionCode: county }), county],
-  );
-  return row.rows[0]!.id;
+  return insertEnterprise(t.db, {
+    name,
+    county,
+    serial: serial++,
+    address: '江川区星云路8号',
+    sectors: ['hazchem'],
+  });
 }
 
 const as = (user: TestUser) => t.sessionFor(user);

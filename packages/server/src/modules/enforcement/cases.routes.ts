@@ -8,9 +8,10 @@ import {
   penaltyCaseStatusSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
 import { caseExportColumns } from './enforcement-export.ts';
 import type { CasesService } from './cases.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 const tags = ['enforcement'];
 const base = '/api/v1/enforcement/cases';
@@ -22,7 +23,10 @@ const caseFilterSchema = z.object({
 });
 
 /** Penalty cases: filing → investigation → notice → hearing → decision → execution → closure. */
-export function registerCasesRoutes(app: FastifyInstance, { cases }: { cases: CasesService }) {
+export function registerCasesRoutes(
+  app: FastifyInstance,
+  { cases, clock }: { cases: CasesService; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -57,7 +61,7 @@ export function registerCasesRoutes(app: FastifyInstance, { cases }: { cases: Ca
       return sendListExport(
         request,
         reply,
-        { asciiName: 'penalty-cases', name: '行政处罚案件', now: new Date() },
+        { asciiName: 'penalty-cases', name: '行政处罚案件', clock },
         caseExportColumns,
         rows,
       );

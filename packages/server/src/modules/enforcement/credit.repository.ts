@@ -1,6 +1,7 @@
 import type { CreditListingState, CreditListingStatus, DataScope, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { listPage } from '../../platform/sql-page.ts';
 import { reviveInstants } from './enforcement-scope.ts';
 
 export interface ListingRow {
@@ -19,7 +20,7 @@ export interface ListingRow {
 const select = `
   SELECT l.id, l.enterprise_id, e.name AS enterprise_name, e.credit_code, l.county, l.case_id, l.status, l.state,
          l.created_at, l.updated_at
-    FROM credit_listings l JOIN enterprises e ON e.id = l.enterprise_id`;
+    FROM credit_listings l JOIN enterprise_directory e ON e.id = l.enterprise_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const toListing = (r: any): ListingRow => ({
@@ -66,16 +67,12 @@ export function createCreditRepository(db: Db) {
         conditions.push(`${column} = $${params.length}`);
       }
       const where = conditions.join(' AND ');
-      const total = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM credit_listings l WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        { select, countFrom: 'FROM credit_listings l', where, orderBy: 'l.created_at DESC, l.id', params },
+        page,
+        toListing,
       );
-      params.push(page.pageSize, (page.page - 1) * page.pageSize);
-      const rows = await db.query(
-        `${select} WHERE ${where} ORDER BY l.created_at DESC, l.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
-      );
-      return { items: rows.rows.map(toListing), total: total.rows[0]!.n, ...page };
     },
 
     async find(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type TestContext, type TestUser } from '../../../test/test-app.ts';
+import { insertEnterprise } from '../../../test/factories.ts';
 
 const COUNTY = '530403';
 const OTHER = '530423';
@@ -26,12 +26,7 @@ const post = async (user: TestUser, url: string, payload: object = {}) =>
 const get = async (user: TestUser, url: string) => t.request({ method: 'GET', url, as: await as(user) });
 
 async function enterprise(name: string): Promise<string> {
-  const row = await t.db.query<{ id: string }>(
-    `INSERT INTO enterprises (name, credit_code, county, sectors, created_at, updated_at)
-     VALUES ($1, $2, $3, '{hazchem}', now(), now()) RETURNING id`,
-    [name, generateSyntheticCreditCode(serial++, { divisionCode: COUNTY }), COUNTY],
-  );
-  return row.rows[0]!.id;
+  return insertEnterprise(t.db, { name, county: COUNTY, serial: serial++, sectors: ['hazchem'] });
 }
 
 /** A case decided with a fine that meets a listing ground; answers the case and its candidate. */

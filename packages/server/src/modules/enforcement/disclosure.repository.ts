@@ -22,7 +22,7 @@ export function createDisclosureRepository(db: Db) {
         };
       }>(
         `SELECT c.id, e.name AS enterprise_name, e.credit_code, c.county, c.summary, c.state
-           FROM enforcement_cases c JOIN enterprises e ON e.id = c.enterprise_id
+           FROM enforcement_cases c JOIN enterprise_directory e ON e.id = c.enterprise_id
           WHERE c.status IN ('decided', 'executed', 'closed') ORDER BY c.updated_at DESC LIMIT 500`,
       );
       return rows.rows

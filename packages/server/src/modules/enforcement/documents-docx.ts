@@ -1,15 +1,7 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type { Paragraph } from 'docx';
+import { Document, Table, TableRow, WidthType } from 'docx';
 import { enforcementDocumentTypes, formatRmbForDocument } from '@anjian/domain';
+import { docxBuffer, docxCell, docxParagraph } from '../../platform/office/index.ts';
 
 /**
  * 执法文书 as DOCX, in the layout of the national 式样: agency, title, number, then the body. The
@@ -48,14 +40,11 @@ export interface DocumentFields {
   issuedOn: string;
 }
 
-const FONT = 'SimSun';
-const run = (text: string, bold = false, size = 24) => new TextRun({ text, font: FONT, bold, size });
+// 小四 (12 pt) for the body of a 文书.
+const SIZE = 24;
 const para = (text: string, options: { bold?: boolean; center?: boolean; size?: number } = {}) =>
-  new Paragraph({
-    ...(options.center ? { alignment: AlignmentType.CENTER } : {}),
-    children: [run(text, options.bold ?? false, options.size ?? 24)],
-  });
-const cell = (text: string) => new TableCell({ children: [para(text)] });
+  docxParagraph(text, options, SIZE);
+const cell = (text: string) => docxCell(text, { size: SIZE });
 const resultNames: Record<string, string> = { pass: '符合', fail: '不符合', na: '不适用' };
 
 function body(type: string, f: DocumentFields): Paragraph[] {
@@ -183,5 +172,5 @@ export async function enforcementDocumentDocx(type: string, f: DocumentFields): 
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return docxBuffer(doc);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { enforcementDocumentRequestSchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { DocumentsService } from './documents.service.ts';
+import { sendOfficeFile } from '../../platform/office/index.ts';
 
 const tags = ['enforcement'];
 const base = '/api/v1/enforcement/documents';
@@ -54,10 +55,7 @@ export function registerDocumentsRoutes(
     },
     async (request, reply) => {
       const { fileName, data } = await documents.docx(requireAuth(request), request.params.id);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(data);
+      return sendOfficeFile(reply, 'docx', { asciiName: 'enforcement-document', name: fileName }, data);
     },
   );
 }

@@ -177,7 +177,7 @@ export function createDocumentsService(deps: {
     async docx(auth: AuthContext, id: string) {
       const doc = await owned(auth, await documents.find(id));
       return {
-        fileName: `${doc.number}.docx`,
+        fileName: doc.number,
         data: await enforcementDocumentDocx(doc.type, doc.fields as unknown as DocumentFields),
       };
     },

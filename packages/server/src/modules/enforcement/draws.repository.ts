@@ -214,7 +214,7 @@ export function createDrawsRepository(db: Db) {
                 (SELECT count(*) FROM hidden_hazards h WHERE h.enterprise_id = e.id
                     AND h.status NOT IN ('closed', 'dismissed'))::int AS open_hazards,
                 ${alarms} AS alarms
-           FROM enterprises e WHERE ${conditions.join(' AND ')} ORDER BY e.id`,
+           FROM enterprise_directory e WHERE ${conditions.join(' AND ')} ORDER BY e.id`,
         params,
       );
       return rows.rows.map((r) => ({
@@ -229,7 +229,7 @@ export function createDrawsRepository(db: Db) {
 
     async namesOf(ids: string[]): Promise<Map<string, string>> {
       const rows = await db.query<{ id: string; name: string }>(
-        `SELECT id, name FROM enterprises WHERE id = ANY ($1::uuid[])
+        `SELECT id, name FROM enterprise_directory WHERE id = ANY ($1::uuid[])
          UNION ALL SELECT id, name FROM enforcement_inspectors WHERE id = ANY ($1::uuid[])`,
         [ids],
       );

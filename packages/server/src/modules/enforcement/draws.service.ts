@@ -210,7 +210,7 @@ export function createDrawsService(deps: {
         await draws.execute(tx, id, result, now);
         for (const selection of result.selections) {
           const enterprise = await tx.query<{ county: string; sectors: string[] }>(
-            'SELECT county, sectors FROM enterprises WHERE id = $1',
+            'SELECT county, sectors FROM enterprise_directory WHERE id = $1',
             [selection.enterpriseId],
           );
           const { county, sectors } = enterprise.rows[0]!;

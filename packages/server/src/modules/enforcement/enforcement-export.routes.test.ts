@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { readWorkbook } from '../../../test/read-workbook.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { insertEnterprise } from '../../../test/factories.ts';
 
 const E = '/api/v1/enforcement';
 
@@ -13,12 +13,7 @@ describe('enforcement list exports', () => {
   let serial = 73_000;
 
   async function enterprise(name: string, county: string): Promise<string> {
-    const row = await t.db.query<{ id: string }>(
-      `INSERT INTO enterprises (name, credit_code, county, sectors, created_at, updated_at)
-       VALUES ($1, $2, $3, '{hazchem}', now(), now()) RETURNING id`,
-      [name, generateSyntheticCreditCode(serial++, { divisionCode: county }), county],
-    );
-    return row.rows[0]!.id;
+    return insertEnterprise(t.db, { name, county, serial: serial++, sectors: ['hazchem'] });
   }
 
   async function post(as: Caller, url: string, payload: object) {

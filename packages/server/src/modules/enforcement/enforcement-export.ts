@@ -1,7 +1,7 @@
 import type { CasesService } from './cases.service.ts';
 import type { InspectionsService } from './inspections.service.ts';
 import { countyNameZh } from '../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../platform/office/index.ts';
 
 type ExportedInspection = Awaited<ReturnType<InspectionsService['list']>>['items'][number];
 type ExportedCase = Awaited<ReturnType<CasesService['list']>>['items'][number];

@@ -123,10 +123,10 @@ export function registerEnforcementRoutes(app: FastifyInstance, deps: Enforcemen
   registerInspectorsRoutes(app, { service: s.inspectors });
   registerChecklistsRoutes(app, { checklists: s.checklists });
   registerDrawsRoutes(app, { draws: s.draws });
-  registerInspectionsRoutes(app, { inspections: s.inspections });
+  registerInspectionsRoutes(app, { inspections: s.inspections, clock: deps.clock });
   registerDocumentsRoutes(app, { documents: s.documents });
   registerPlansRoutes(app, { plans: s.plans });
-  registerCasesRoutes(app, { cases: s.cases });
+  registerCasesRoutes(app, { cases: s.cases, clock: deps.clock });
   registerDiscretionRoutes(app, { discretion: s.discretion });
   registerCreditRoutes(app, { credit: s.credit });
   registerDisclosureRoutes(app, {

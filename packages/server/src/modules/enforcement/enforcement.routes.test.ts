@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext, type TestUser } from '../../../test/test-app.ts';
+import { insertEnterprise } from '../../../test/factories.ts';
 
 const COUNTY = '530403';
 const OTHER = '530423';
@@ -18,12 +18,7 @@ let enterpriseIds: string[];
 let serial = 70_000;
 
 async function enterprise(name: string, county = COUNTY): Promise<string> {
-  const row = await t.db.query<{ id: string }>(
-    `INSERT INTO enterprises (name, credit_code, county, sectors, created_at, updated_at)
-     VALUES ($1, $2, $3, '{hazchem}', now(), now()) RETURNING id`,
-    [name, generateSyntheticCreditCode(serial++, { divisionCode: county }), county],
-  );
-  return row.rows[0]!.id;
+  return insertEnterprise(t.db, { name, county, serial: serial++, sectors: ['hazchem'] });
 }
 
 const officer = () => t.sessionFor(officerUser);

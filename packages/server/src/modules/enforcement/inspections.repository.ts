@@ -1,6 +1,7 @@
 import type { DataScope, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 export type InspectionStatus = 'planned' | 'in_progress' | 'completed' | 'cancelled';
 
@@ -69,7 +70,7 @@ const select = `
          coalesce((SELECT array_agg(c.id ORDER BY c.created_at) FROM enforcement_cases c WHERE c.inspection_id = i.id),
                   '{}') AS case_ids
     FROM enforcement_inspections i
-    JOIN enterprises e ON e.id = i.enterprise_id
+    JOIN enterprise_directory e ON e.id = i.enterprise_id
     LEFT JOIN enforcement_draws d ON d.id = i.draw_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -125,17 +126,18 @@ export function createInspectionsRepository(db: Db) {
         conditions.push(`$${params.length}::uuid = ANY (i.inspector_ids)`);
       }
       const where = conditions.join(' AND ');
-      const total = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM enforcement_inspections i WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        {
+          select,
+          countFrom: 'FROM enforcement_inspections i',
+          where,
+          orderBy: 'i.planned_date DESC NULLS LAST, i.created_at DESC, i.id',
+          params,
+        },
+        page,
+        toInspection,
       );
-      params.push(page.pageSize, (page.page - 1) * page.pageSize);
-      const rows = await db.query(
-        `${select} WHERE ${where} ORDER BY i.planned_date DESC NULLS LAST, i.created_at DESC, i.id
-          LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
-      );
-      return { items: rows.rows.map(toInspection), total: total.rows[0]!.n, ...page };
     },
 
     async find(id: string, scope: DataScope | null, source: Queryable = db): Promise<InspectionRow | null> {

@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adHocInspectionSchema, inspectionSubmissionSchema, pageQuerySchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
 import { inspectionExportColumns } from './enforcement-export.ts';
 import type { InspectionsService } from './inspections.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 const tags = ['enforcement'];
 const base = '/api/v1/enforcement/inspections';
@@ -20,7 +21,7 @@ const inspectionFilterSchema = z.object({
 /** Checklist inspections; the phone's offline contract is in docs/enforcement.md. */
 export function registerInspectionsRoutes(
   app: FastifyInstance,
-  { inspections }: { inspections: InspectionsService },
+  { inspections, clock }: { inspections: InspectionsService; clock: Clock },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -64,7 +65,7 @@ export function registerInspectionsRoutes(
       return sendListExport(
         request,
         reply,
-        { asciiName: 'inspections', name: '执法检查', now: new Date() },
+        { asciiName: 'inspections', name: '执法检查', clock },
         inspectionExportColumns,
         rows,
       );

@@ -46,7 +46,7 @@ const inspectorSelect = `
          i.specialties, i.user_id, i.active,
          coalesce((SELECT json_agg(json_build_object('id', c.id, 'enterpriseId', c.enterprise_id, 'enterpriseName', e.name,
                      'relation', c.relation, 'declaredAt', c.declared_at) ORDER BY c.declared_at)
-                   FROM enforcement_conflicts c JOIN enterprises e ON e.id = c.enterprise_id
+                   FROM enforcement_conflicts c JOIN enterprise_directory e ON e.id = c.enterprise_id
                    WHERE c.inspector_id = i.id), '[]') AS conflicts
     FROM enforcement_inspectors i`;
 

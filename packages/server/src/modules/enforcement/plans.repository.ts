@@ -35,7 +35,7 @@ const select = `
          coalesce((SELECT json_agg(json_build_object('enterpriseId', f.value->>'enterpriseId',
                      'enterpriseName', coalesce(e.name, ''), 'reason', f.value->>'reason') ORDER BY f.ord)
                    FROM jsonb_array_elements(p.focus) WITH ORDINALITY AS f(value, ord)
-                   LEFT JOIN enterprises e ON e.id = (f.value->>'enterpriseId')::uuid), '[]') AS focus
+                   LEFT JOIN enterprise_directory e ON e.id = (f.value->>'enterpriseId')::uuid), '[]') AS focus
     FROM enforcement_plans p`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -150,7 +150,7 @@ export function createPlansRepository(db: Db) {
     /** Enterprise id → county, for the ids that exist. */
     async enterpriseCounties(ids: string[]): Promise<Map<string, string>> {
       const rows = await db.query<{ id: string; county: string }>(
-        `SELECT id, county FROM enterprises WHERE id = ANY ($1::uuid[])`,
+        `SELECT id, county FROM enterprise_directory WHERE id = ANY ($1::uuid[])`,
         [ids],
       );
       return new Map(rows.rows.map((r) => [r.id, r.county]));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type TestContext, type TestUser } from '../../../test/test-app.ts';
+import { insertEnterprise } from '../../../test/factories.ts';
 
 const COUNTY = '530403';
 const OTHER = '530423';
@@ -20,11 +20,8 @@ const get = async (user: TestUser, url: string) =>
   t.request({ method: 'GET', url, as: await t.sessionFor(user) });
 
 async function enterprise(name: string, county = COUNTY, category?: string): Promise<string> {
-  const row = await t.db.query<{ id: string }>(
-    `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id`,
-    [name, generateSyntheticCreditCode(serial++, { divisionCode: county }), county],
-  );
-  const id = row.rows[0]!.id;
+  const row = await insertEnterprise(t.db, { name, county, serial: serial++ });
+  const id = row;
   if (category) {
     await t.db.query(
       `INSERT INTO enforcement_enterprise_categories (enterprise_id, category_code, updated_at) VALUES ($1, $2, now())`,

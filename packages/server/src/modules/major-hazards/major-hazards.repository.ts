@@ -8,6 +8,7 @@ import type {
 } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 /** One declared chemical as stored: the input text, the table row it resolved to, q exact. */
 export interface InventoryItemRecord {
@@ -121,7 +122,7 @@ const SELECT_UNIT = `
     coalesce((SELECT json_agg(json_build_object('substance', i.substance, 'substance_code', i.substance_code,
                 'quantity_tonnes', i.quantity_tonnes::text, 'beta_category', i.beta_category) ORDER BY i.position)
               FROM major_hazard_inventory i WHERE i.unit_id = u.id), '[]') AS inventory
-  FROM major_hazard_units u JOIN enterprises e ON e.id = u.enterprise_id`;
+  FROM major_hazard_units u JOIN enterprise_directory e ON e.id = u.enterprise_id`;
 
 const visible = (scope: DataScope, params: unknown[]) =>
   scopeCondition(scope, { county: 'u.county', enterprise: 'u.enterprise_id' }, params);
@@ -148,21 +149,18 @@ export function createMajorHazardsRepository(db: Db) {
     async list(query: MajorHazardUnitListQuery, scope: DataScope): Promise<Page<UnitRecord>> {
       const params: unknown[] = [];
       const where = listConditions(query, scope, params);
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM major_hazard_units u JOIN enterprises e ON e.id = u.enterprise_id WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        {
+          select: SELECT_UNIT,
+          countFrom: 'FROM major_hazard_units u JOIN enterprise_directory e ON e.id = u.enterprise_id',
+          where,
+          orderBy: 'u.level NULLS LAST, u.county, e.name, u.name, u.id',
+          params,
+        },
+        query,
+        toRecord,
       );
-      const rows = await db.query<UnitRow>(
-        `${SELECT_UNIT} WHERE ${where}
-         ORDER BY u.level NULLS LAST, u.county, e.name, u.name, u.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
-      return {
-        items: rows.rows.map(toRecord),
-        total: total.rows[0]?.count ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
     },
 
     /** An active unit, within `scope` when one is given. */

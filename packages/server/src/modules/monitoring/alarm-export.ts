@@ -7,7 +7,7 @@ import {
   type WarningColour,
 } from '@anjian/domain';
 import { countyNameZh } from '../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../platform/office/index.ts';
 import type { alarmResponseOf } from './alarm-rows.ts';
 
 type ExportedAlarm = ReturnType<typeof alarmResponseOf>;

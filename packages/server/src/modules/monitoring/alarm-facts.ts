@@ -35,7 +35,7 @@ export function createAlarmFacts(db: Db): AlarmFactsPort {
                 coalesce(a.fired_at, a.raised_at) AS fired_at
            FROM alarms a
            JOIN monitoring_points p ON p.id = a.point_id
-           JOIN enterprises e ON e.id = a.enterprise_id
+           JOIN enterprise_directory e ON e.id = a.enterprise_id
            JOIN regulated_objects o ON o.id = a.object_id
           WHERE a.id = $1 AND ${where}`,
         params,

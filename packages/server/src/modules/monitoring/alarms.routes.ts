@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { alarmActionSchema, alarmStatusSchema, pageQuerySchema, warningColourSchema } from '@anjian/domain';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
 import { requireAuth } from '../../platform/access.ts';
 import { alarmExportColumns } from './alarm-export.ts';
 import { county, idParams, tags } from './monitoring-route-schemas.ts';
 import type { MonitoringService } from './monitoring.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 const alarmFilterSchema = pageQuerySchema.extend({
   open: z.enum(['true', 'false']).optional().describe('Only alarms not yet cleared or closed'),
@@ -19,8 +20,11 @@ const alarmFilterSchema = pageQuerySchema.extend({
 });
 
 /** The alarm queue, its export and the steps people take on an alarm. */
-export function registerAlarmRoutes(app: FastifyInstance, deps: { monitoring: MonitoringService }) {
-  const { monitoring } = deps;
+export function registerAlarmRoutes(
+  app: FastifyInstance,
+  deps: { monitoring: MonitoringService; clock: Clock },
+) {
+  const { monitoring, clock } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -64,7 +68,7 @@ export function registerAlarmRoutes(app: FastifyInstance, deps: { monitoring: Mo
       return sendListExport(
         request,
         reply,
-        { asciiName: 'alarms', name: '报警记录', now: new Date() },
+        { asciiName: 'alarms', name: '报警记录', clock },
         alarmExportColumns,
         rows,
       );

@@ -41,8 +41,8 @@ export function createAlarmsService(deps: {
 
   return {
     async listAlarms(auth: AuthContext, filter: AlarmFilter, page: number, pageSize: number) {
-      const rows = await repository.listAlarms(auth.scope, filter, page, pageSize);
-      return { items: rows.map(alarmResponseOf), total: rows[0]?.total ?? 0, page, pageSize };
+      const { rows, total } = await repository.listAlarms(auth.scope, filter, page, pageSize);
+      return { items: rows.map(alarmResponseOf), total, page, pageSize };
     },
 
     async getAlarm(auth: AuthContext, id: string) {

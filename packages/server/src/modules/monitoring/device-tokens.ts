@@ -79,7 +79,7 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       }>(
         `SELECT t.id, t.enterprise_id, e.name AS enterprise_name, t.county, t.name, t.prefix, t.created_at,
                 t.last_used_at, t.revoked_at
-           FROM device_tokens t JOIN enterprises e ON e.id = t.enterprise_id
+           FROM device_tokens t JOIN enterprise_directory e ON e.id = t.enterprise_id
           WHERE ${scopeCondition(scope, { county: 't.county', enterprise: 't.enterprise_id' }, params)}
           ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC`,
         params,

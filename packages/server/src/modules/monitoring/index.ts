@@ -65,7 +65,7 @@ export function createMonitoringModule(deps: {
       });
       firedListeners.push((changes) => alarmHazards.onFired(changes));
       const devices = createDeviceTokens({ db, clock });
-      registerMonitoringRoutes(app, { monitoring, devices, events });
+      registerMonitoringRoutes(app, { monitoring, devices, events, clock });
       registerMonitoringBackground(app, { config, db, monitoring, devices });
     },
   };

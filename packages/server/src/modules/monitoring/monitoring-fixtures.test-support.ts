@@ -1,4 +1,4 @@
-import { generateSyntheticCreditCode } from '@anjian/domain';
+import { insertEnterprise, insertObject } from '../../../test/factories.ts';
 import type { Caller, TestContext } from '../../../test/test-app.ts';
 
 let serial = 40_000;
@@ -11,20 +11,16 @@ export async function monitoredSite(
   enterpriseId?: string,
 ): Promise<{ enterpriseId: string; objectId: string }> {
   const enterprise =
-    enterpriseId ??
-    (
-      await t.db.query<{ id: string }>(
-        `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at)
-         VALUES ('监测测试企业', $1, $2, now(), now()) RETURNING id`,
-        [generateSyntheticCreditCode(serial++, { divisionCode: county }), county],
-      )
-    ).rows[0]!.id;
-  const object = await t.db.query<{ id: string }>(
-    `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, 102.55, 24.35, now(), now()) RETURNING id`,
-    [kind, kind === 'tailings_pond' ? '测试尾矿库' : '测试罐区', enterprise, county],
-  );
-  return { enterpriseId: enterprise, objectId: object.rows[0]!.id };
+    enterpriseId ?? (await insertEnterprise(t.db, { name: '监测测试企业', county, serial: serial++ }));
+  const objectId = await insertObject(t.db, {
+    enterpriseId: enterprise,
+    county,
+    kind,
+    name: kind === 'tailings_pond' ? '测试尾矿库' : '测试罐区',
+    lon: 102.55,
+    lat: 24.35,
+  });
+  return { enterpriseId: enterprise, objectId };
 }
 
 export const gasPoint = (objectId: string, code: string) => ({

@@ -18,7 +18,7 @@ export function createMonitoringSettingsRepository(db: Db) {
 
     async enterprise(id: string): Promise<{ id: string; county: string } | null> {
       const result = await db.query<{ id: string; county: string }>(
-        'SELECT id, county FROM enterprises WHERE id = $1',
+        'SELECT id, county FROM enterprise_directory WHERE id = $1',
         [id],
       );
       return result.rows[0] ?? null;
@@ -26,7 +26,7 @@ export function createMonitoringSettingsRepository(db: Db) {
 
     async enterpriseNames(ids: readonly string[]): Promise<Map<string, string>> {
       const names = await db.query<{ id: string; name: string }>(
-        'SELECT id, name FROM enterprises WHERE id = ANY($1::uuid[])',
+        'SELECT id, name FROM enterprise_directory WHERE id = ANY($1::uuid[])',
         [ids],
       );
       return new Map(names.rows.map((row) => [row.id, row.name]));

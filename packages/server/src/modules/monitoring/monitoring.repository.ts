@@ -1,6 +1,7 @@
 import type { AlarmRule, DataScope } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { selectPage } from '../../platform/sql-page.ts';
 import type { AlarmListRow } from './alarm-rows.ts';
 import type { PointRow } from './live-points.ts';
 
@@ -44,7 +45,6 @@ export interface PointListRow {
   location: string | null;
   version: number;
   demo: boolean;
-  total: number;
 }
 
 export interface PointFilter {
@@ -70,8 +70,15 @@ const alarmSelect = (extra = '') => `
   SELECT a.*, p.code AS point_code, p.name AS point_name, p.unit, e.name AS enterprise_name, o.name AS object_name${extra}
     FROM alarms a
     JOIN monitoring_points p ON p.id = a.point_id
-    JOIN enterprises e ON e.id = a.enterprise_id
+    JOIN enterprise_directory e ON e.id = a.enterprise_id
     JOIN regulated_objects o ON o.id = a.object_id`;
+
+const POINT_LIST_COLUMNS = `p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p.object_id,
+  o.name AS object_name, o.kind AS object_kind, p.enterprise_id, e.name AS enterprise_name, p.county,
+  p.range_min, p.range_max, p.expected_interval_seconds, p.thresholds, p.deadband, p.location, p.version, p.demo`;
+const POINT_LIST_FROM = `FROM monitoring_points p
+    JOIN regulated_objects o ON o.id = p.object_id
+    JOIN enterprise_directory e ON e.id = p.enterprise_id`;
 
 export function createMonitoringRepository(db: Db) {
   return {
@@ -140,32 +147,23 @@ export function createMonitoringRepository(db: Db) {
       if (filter.county) add('p.county = ?', filter.county);
       if (filter.type) add('p.type = ?', filter.type);
       if (filter.q) add(`(p.code ILIKE '%' || ? || '%' OR strpos(p.name, ?) > 0)`, filter.q);
-      params.push(pageSize, (page - 1) * pageSize);
-      const result = await db.query<PointListRow>(
-        `SELECT p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p.object_id, o.name AS object_name, o.kind AS object_kind,
-                p.enterprise_id, e.name AS enterprise_name, p.county, p.range_min, p.range_max,
-                p.expected_interval_seconds, p.thresholds, p.deadband, p.location, p.version, p.demo,
-                count(*) OVER () AS total
-           FROM monitoring_points p
-           JOIN regulated_objects o ON o.id = p.object_id
-           JOIN enterprises e ON e.id = p.enterprise_id
-          WHERE ${where.join(' AND ')}
-          ORDER BY p.county, e.name, p.code
-          LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
+      return selectPage<PointListRow>(
+        db,
+        {
+          select: `SELECT ${POINT_LIST_COLUMNS} ${POINT_LIST_FROM}`,
+          countFrom: POINT_LIST_FROM,
+          where: where.join(' AND '),
+          orderBy: 'p.county, e.name, p.code, p.id',
+          params,
+        },
+        { page, pageSize },
       );
-      return result.rows;
     },
 
     async getPoint(scope: DataScope, id: string): Promise<PointListRow | null> {
       const params: unknown[] = [id];
       const result = await db.query<PointListRow>(
-        `SELECT p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p.object_id, o.name AS object_name, o.kind AS object_kind,
-                p.enterprise_id, e.name AS enterprise_name, p.county, p.range_min, p.range_max,
-                p.expected_interval_seconds, p.thresholds, p.deadband, p.location, p.version, p.demo, 1 AS total
-           FROM monitoring_points p
-           JOIN regulated_objects o ON o.id = p.object_id
-           JOIN enterprises e ON e.id = p.enterprise_id
+        `SELECT ${POINT_LIST_COLUMNS} ${POINT_LIST_FROM}
           WHERE p.id = $1 AND p.disabled_at IS NULL
             AND ${scopeCondition(scope, { county: 'p.county', enterprise: 'p.enterprise_id' }, params)}`,
         params,
@@ -213,17 +211,19 @@ export function createMonitoringRepository(db: Db) {
       if (filter.enterpriseId) add('a.enterprise_id = ?::uuid', filter.enterpriseId);
       if (filter.pointId) add('a.point_id = ?::uuid', filter.pointId);
       if (filter.objectId) add('a.object_id = ?::uuid', filter.objectId);
-      params.push(pageSize, (page - 1) * pageSize);
-      const result = await db.query<AlarmListRow & { total: number }>(
-        `${alarmSelect(', count(*) OVER () AS total')}
-          WHERE ${where.join(' AND ')}
-          ORDER BY (a.status IN ('pending', 'firing', 'acknowledged', 'handling')) DESC,
+      return selectPage<AlarmListRow>(
+        db,
+        {
+          select: alarmSelect(),
+          countFrom: 'FROM alarms a',
+          where: where.join(' AND '),
+          orderBy: `(a.status IN ('pending', 'firing', 'acknowledged', 'handling')) DESC,
                    array_position(ARRAY['red', 'orange', 'yellow', 'blue']::text[], a.colour) NULLS LAST,
-                   a.raised_at DESC
-          LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
+                   a.raised_at DESC, a.id`,
+          params,
+        },
+        { page, pageSize },
       );
-      return result.rows;
     },
 
     async getAlarm(
@@ -265,7 +265,7 @@ export function createMonitoringRepository(db: Db) {
                 (SELECT count(*)::int FROM alarms a WHERE a.object_id = o.id AND a.evaluation = 'firing'
                     AND a.status IN ('firing', 'acknowledged', 'handling')) AS firing_count
            FROM regulated_objects o
-           JOIN enterprises e ON e.id = o.enterprise_id
+           JOIN enterprise_directory e ON e.id = o.enterprise_id
            LEFT JOIN site_warnings w ON w.object_id = o.id
           WHERE EXISTS (SELECT 1 FROM monitoring_points p WHERE p.object_id = o.id AND p.disabled_at IS NULL)
             AND ${scopeCondition(scope, { county: 'o.county', enterprise: 'o.enterprise_id' }, params)}

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import { registerAlarmRoutes } from './alarms.routes.ts';
 import type { DeviceTokens } from './device-tokens.ts';
@@ -14,7 +15,7 @@ import { registerTelemetryRoutes } from './telemetry.routes.ts';
 /** Every monitoring route, one file per sub-resource, registered in the order the API document lists them. */
 export function registerMonitoringRoutes(
   app: FastifyInstance,
-  deps: { monitoring: MonitoringService; devices: DeviceTokens; events: EventBus },
+  deps: { monitoring: MonitoringService; devices: DeviceTokens; events: EventBus; clock: Clock },
 ) {
   registerTelemetryRoutes(app, deps);
   registerSiteRoutes(app, deps);

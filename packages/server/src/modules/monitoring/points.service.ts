@@ -132,8 +132,8 @@ export function createPointsService(deps: {
     },
 
     async listPoints(auth: AuthContext, filter: PointFilter, page: number, pageSize: number) {
-      const rows = await repository.listPoints(auth.scope, filter, page, pageSize);
-      return { items: rows.map(pointResponse), total: rows[0]?.total ?? 0, page, pageSize };
+      const { rows, total } = await repository.listPoints(auth.scope, filter, page, pageSize);
+      return { items: rows.map(pointResponse), total, page, pageSize };
     },
 
     async getPoint(auth: AuthContext, id: string) {

@@ -1,5 +1,6 @@
 import type { Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 export type NotificationSeverity = 'info' | 'warning' | 'danger';
 
@@ -110,23 +111,23 @@ export function createNotificationsRepository(db: Db) {
       page: { page: number; pageSize: number },
     ): Promise<Page<NotificationRecord> & { unread: number }> {
       const unreadOnly = filter.unread ? 'AND read_at IS NULL' : '';
-      const counts = await db.query<{ total: number; unread: number }>(
-        `SELECT count(*) FILTER (WHERE TRUE ${unreadOnly})::int AS total,
-                count(*) FILTER (WHERE read_at IS NULL)::int AS unread
-         FROM notifications WHERE user_id = $1`,
+      const unread = await db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
         [userId],
       );
-      const rows = await db.query<NotificationRow>(
-        `SELECT * FROM notifications WHERE user_id = $1 ${unreadOnly}
-         ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
-        [userId, page.pageSize, (page.page - 1) * page.pageSize],
+      const listed = await listPage(
+        db,
+        {
+          select: 'SELECT * FROM notifications',
+          countFrom: 'FROM notifications',
+          where: `user_id = $1 ${unreadOnly}`,
+          orderBy: 'created_at DESC, id DESC',
+          params: [userId],
+        },
+        page,
+        toRecord,
       );
-      return {
-        items: rows.rows.map(toRecord),
-        total: counts.rows[0]?.total ?? 0,
-        unread: counts.rows[0]?.unread ?? 0,
-        ...page,
-      };
+      return { ...listed, unread: unread.rows[0]?.n ?? 0 };
     },
 
     /** Marks one of the user's notifications read (keeping the first time); null when not theirs. */

@@ -27,7 +27,6 @@ export type { EnterpriseRecord, EnterprisesRepository } from './enterprises/ente
 export type { ObjectRecord, ObjectWrite, ObjectsRepository } from './objects/objects.repository.ts';
 export { actorOf as registryActorOf } from './enterprises/enterprises.service.ts';
 export type { DivisionsService, EnterprisesService, ObjectsService };
-export { XLSX_TYPE } from './enterprises/enterprise-excel.ts';
 
 /** The narrow port other modules use to check and name an enterprise (scope applied when given). */
 export type EnterpriseLookup = Pick<EnterprisesRepository, 'findById'>;
@@ -86,7 +85,7 @@ export function createRegistryModule(deps: { db: Db; clock: Clock; cipher: Field
         dictionaries,
         clock,
       });
-      registerObjectsRoutes(app, { objects });
+      registerObjectsRoutes(app, { objects, clock });
     },
   };
 }

@@ -4,7 +4,7 @@ import { generateSyntheticCreditCode } from '@anjian/domain';
 import { englishWord, hostileCells, hostileValues } from '../../../test/hostile-values.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
 import { enterpriseColumns } from './enterprises/enterprise-columns.ts';
-import { XLSX_TYPE } from './enterprises/enterprise-excel.ts';
+import { XLSX_TYPE } from '../../platform/office/index.ts';
 
 let serial = 40_000;
 const code = () => generateSyntheticCreditCode(serial++, { divisionCode: '530403' });

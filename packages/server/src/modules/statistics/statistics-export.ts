@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describeYearOnYear, type MonthlyReport, type ReportRow, type YearOnYear } from '@anjian/domain';
-import { safeCell } from '../../platform/excel.ts';
+import { safeCell } from '../../platform/office/index.ts';
 
 const measures = [
   ['accidents', '起数'],

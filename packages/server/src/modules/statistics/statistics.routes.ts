@@ -20,7 +20,7 @@ import { requireAuth, type Access } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
-import { attachmentHeader, XLSX_TYPE } from '../../platform/excel.ts';
+import { attachmentHeader, XLSX_TYPE } from '../../platform/office/index.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
 import { buildImportTemplate } from './statistics-excel.ts';
 import { monthlyReportWorkbook } from './statistics-export.ts';

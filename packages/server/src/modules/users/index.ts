@@ -49,6 +49,7 @@ export function createUsersModule(deps: {
     ) {
       registerUsersRoutes(app, {
         users: createUsersService({ ...deps, users, sessions: ports.sessions }),
+        clock: deps.clock,
       });
       if (deps.workers) {
         const stop = startInactiveAccountsJob({ ...deps, users, events: ports.securityEvents });

@@ -1,6 +1,6 @@
 import type { User } from '@anjian/domain';
 import { countyNameZh } from '../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../platform/office/index.ts';
 
 function scopeZh(user: User): string {
   if (user.scope.kind === 'city') return '全市';

@@ -2,6 +2,7 @@ import type { DataScope, Page, UserEnterpriseOption, UserListQuery, UserStatus }
 import type { Db, Queryable } from '../../platform/db.ts';
 import { SYSTEM_USERNAME } from './system-author.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
+import { listPage } from '../../platform/sql-page.ts';
 
 /** A user as stored, with decrypted-on-demand fields left sealed. Never sent to a client as is. */
 export interface UserRecord {
@@ -119,7 +120,7 @@ function visibleTo(caller: DataScope, params: unknown[]): string {
 
 const SELECT_USER = `
   SELECT u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
-         (SELECT e.name FROM enterprises e WHERE e.id = u.scope_enterprise_id) AS enterprise_name
+         (SELECT e.name FROM enterprise_directory e WHERE e.id = u.scope_enterprise_id) AS enterprise_name
   FROM users u`;
 
 export interface NewUser {
@@ -180,20 +181,18 @@ export function createUsersRepository(db: Db) {
         conditions.push(`(u.scope_kind = 'city' OR $${params.length} = ANY (u.scope_counties))`);
       }
       const where = conditions.join(' AND ');
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM users u WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        {
+          select: SELECT_USER,
+          countFrom: 'FROM users u',
+          where,
+          orderBy: 'u.created_at, u.username',
+          params,
+        },
+        query,
+        toRecord,
       );
-      const rows = await db.query<UserRow>(
-        `${SELECT_USER} WHERE ${where} ORDER BY u.created_at, u.username LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
-      return {
-        items: rows.rows.map(toRecord),
-        total: total.rows[0]?.count ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
     },
 
     async insert(source: Queryable, user: NewUser): Promise<string> {
@@ -373,9 +372,10 @@ export function createUsersRepository(db: Db) {
     },
 
     async enterpriseCounty(enterpriseId: string): Promise<string | null> {
-      const rows = await db.query<{ county: string }>('SELECT county FROM enterprises WHERE id = $1', [
-        enterpriseId,
-      ]);
+      const rows = await db.query<{ county: string }>(
+        'SELECT county FROM enterprise_directory WHERE id = $1',
+        [enterpriseId],
+      );
       return rows.rows[0]?.county ?? null;
     },
 
@@ -395,7 +395,7 @@ export function createUsersRepository(db: Db) {
       }
       params.push(limit);
       const rows = await db.query<UserEnterpriseOption>(
-        `SELECT id, name, credit_code AS "creditCode", county FROM enterprises WHERE ${conditions.join(' AND ')}
+        `SELECT id, name, credit_code AS "creditCode", county FROM enterprise_directory WHERE ${conditions.join(' AND ')}
           ORDER BY name COLLATE "C", credit_code LIMIT $${params.length}`,
         params,
       );

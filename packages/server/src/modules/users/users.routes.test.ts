@@ -1,6 +1,7 @@
 import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { insertEnterprise } from '../../../test/factories.ts';
 
 const jiangchuan: DataScope = { kind: 'county', counties: ['530403'] };
 const tonghai: DataScope = { kind: 'county', counties: ['530423'] };
@@ -152,11 +153,7 @@ describe('user administration', () => {
   });
 
   it('creates an enterprise account only for a registered enterprise in the named county', async () => {
-    const enterprise = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('账户测试企业', $1, '530403', now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(31_337, { divisionCode: '530403' })],
-    );
-    const id = enterprise.rows[0]!.id;
+    const id = await insertEnterprise(t.db, { name: '账户测试企业', county: '530403', serial: 31_337 });
     const body = (scope: object) => ({
       username: `ent_${Math.random().toString(36).slice(2, 8)}`,
       displayName: '企业安全员',
@@ -259,11 +256,7 @@ describe('user administration', () => {
   it('finds enterprises for an enterprise account by name or credit code, within the administrator’s scope', async () => {
     const insert = async (name: string, county: string, serial: number) => {
       const code = generateSyntheticCreditCode(serial, { divisionCode: county });
-      const row = await t.db.query<{ id: string }>(
-        `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id`,
-        [name, code, county],
-      );
-      return { id: row.rows[0]!.id, name, creditCode: code, county };
+      return { id: await insertEnterprise(t.db, { name, county, serial }), name, creditCode: code, county };
     };
     const jiangchuanPlant = await insert('玉溪选项化工有限公司', '530403', 73_001);
     const tonghaiPlant = await insert('通海选项化工有限公司', '530423', 73_002);

@@ -13,15 +13,19 @@ import {
   userUpdateSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
 import { userExportColumns } from './user-export.ts';
 import type { UsersService } from './users.service.ts';
+import type { Clock } from '../../platform/clock.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const ok = z.object({ ok: z.literal(true) });
 const tags = ['users'];
 
-export function registerUsersRoutes(app: FastifyInstance, { users }: { users: UsersService }) {
+export function registerUsersRoutes(
+  app: FastifyInstance,
+  { users, clock }: { users: UsersService; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -57,7 +61,7 @@ export function registerUsersRoutes(app: FastifyInstance, { users }: { users: Us
       return sendListExport(
         request,
         reply,
-        { asciiName: 'users', name: '用户列表', now: new Date() },
+        { asciiName: 'users', name: '用户列表', clock },
         userExportColumns(await users.roleNamesZh()),
         rows,
       );

@@ -37,7 +37,7 @@ export const warningRecipientQueries = {
     area: WarningArea,
   ): Promise<PlaceInArea[]> {
     const rows = await source.query<Located>(
-      `SELECT id, county, lon, lat, contacts->'safetyManager'->>'phoneEnc' AS "phoneEnc" FROM enterprises
+      `SELECT id, county, lon, lat, safety_manager_phone_enc AS "phoneEnc" FROM enterprise_directory
         WHERE status = 'operating' AND (county = ANY ($1::text[])
           OR ($2::float8 IS NOT NULL AND lon BETWEEN $2 AND $3 AND lat BETWEEN $4 AND $5))
         ORDER BY id`,

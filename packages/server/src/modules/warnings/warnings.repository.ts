@@ -1,5 +1,6 @@
 import type { DataScope, WarningArea, WarningLevel, WarningSourceKind, WarningStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
+import { selectPage } from '../../platform/sql-page.ts';
 
 export interface InfoBlock {
   headline: string;
@@ -259,16 +260,18 @@ export function createWarningsRepository(db: Db) {
         conditions.push(`w.status = $${params.length}`);
       }
       const where = conditions.join(' AND ');
-      const total = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM warnings w WHERE ${where}`,
-        params,
+      const { rows, total } = await selectPage<RawWarning>(
+        db,
+        {
+          select: 'SELECT * FROM warnings w',
+          countFrom: 'FROM warnings w',
+          where,
+          orderBy: 'w.updated_at DESC, w.id',
+          params,
+        },
+        page ?? { page: 1, pageSize: 10_000 },
       );
-      const limit = page ? `LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : 'LIMIT 10000';
-      const rows = await db.query<RawWarning>(
-        `SELECT * FROM warnings w WHERE ${where} ORDER BY w.updated_at DESC, w.id ${limit}`,
-        params,
-      );
-      return { items: rows.rows.map(toWarning), total: total.rows[0]!.n };
+      return { items: rows.map(toWarning), total };
     },
 
     async addStep(

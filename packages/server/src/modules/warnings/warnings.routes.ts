@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  chinaStamp,
   pageOf,
   publicWarningSchema,
   warningCommentSchema,
@@ -16,7 +15,7 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { attachmentHeader, XLSX_TYPE } from '../../platform/excel.ts';
+import { sendOfficeFile } from '../../platform/office/index.ts';
 import { buildWarningsAtom } from './warning-feed.ts';
 import { buildWarningsWidget } from './warning-widget.ts';
 import { warningsWorkbook } from './warning-export.ts';
@@ -97,12 +96,13 @@ export function registerWarningsRoutes(
       schema: { tags, summary: '预警信息台账 as an Excel workbook' },
     },
     async (request, reply) => {
-      const stamp = chinaStamp(clock.now());
       const rows = await warnings.listAll(warningActorOf(requireAuth(request)));
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentHeader(`warnings_${stamp}.xlsx`, `预警信息_${stamp}.xlsx`))
-        .send(await warningsWorkbook(rows));
+      return sendOfficeFile(
+        reply,
+        'xlsx',
+        { asciiName: 'warnings', name: '预警信息', stampedAt: clock.now() },
+        await warningsWorkbook(rows),
+      );
     },
   );
 

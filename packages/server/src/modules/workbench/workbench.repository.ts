@@ -16,7 +16,12 @@ interface FigureSpec {
 }
 
 const figureSpecs = {
-  enterprises: { table: 'enterprises', enterprise: 'id', current: "status <> 'closed'", at: 'created_at' },
+  enterprises: {
+    table: 'enterprise_directory',
+    enterprise: 'id',
+    current: "status <> 'closed'",
+    at: 'created_at',
+  },
   openHazards: {
     table: 'hidden_hazards',
     enterprise: 'enterprise_id',
@@ -86,7 +91,7 @@ export function createWorkbenchRepository(db: Db) {
       const params: unknown[] = [];
       const where = scopeCondition(scope, { county: 'county', enterprise: 'id' }, params);
       const result = await db.query<{ demo: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM enterprises WHERE demo AND ${where}) AS demo`,
+        `SELECT EXISTS (SELECT 1 FROM enterprise_directory WHERE demo AND ${where}) AS demo`,
         params,
       );
       return result.rows[0]!.demo;

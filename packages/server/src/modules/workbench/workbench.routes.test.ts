@@ -1,6 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode, type Workbench } from '@anjian/domain';
+import { type Workbench } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import {
+  insertAlarm,
+  insertEnterprise,
+  insertHazard,
+  insertIncident,
+  insertObject,
+  insertPoint,
+} from '../../../test/factories.ts';
 
 const JIANGCHUAN = '530403';
 const TONGHAI = '530423';
@@ -25,12 +34,7 @@ describe('GET /api/v1/workbench', () => {
   let countyUserId: string;
 
   async function enterprise(name: string, county: string, serial: number): Promise<string> {
-    const row = await t.db.query<{ id: string }>(
-      `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at)
-       VALUES ($1, $2, $3, '2026-11-20T04:00:00Z', now()) RETURNING id`,
-      [name, generateSyntheticCreditCode(serial, { divisionCode: county }), county],
-    );
-    return row.rows[0]!.id;
+    return insertEnterprise(t.db, { name, county, serial, createdAt: '2026-11-20T04:00:00Z' });
   }
 
   async function hazard(
@@ -45,54 +49,43 @@ describe('GET /api/v1/workbench', () => {
       at: string;
     },
   ) {
-    await t.db.query(
-      `INSERT INTO hidden_hazards (enterprise_id, county, source, location_text, description, category, level, status,
-         deadline, supervision_level, state, reported_by, reported_at, updated_at)
-       VALUES ($1, $2, $3, '工作台测试位置', '工作台测试隐患', '05', $4, $5, $6, $7, '{}', $8, $9, now())`,
-      [
-        enterpriseId,
-        county,
-        fields.source,
-        fields.level,
-        fields.status,
-        fields.deadline ?? null,
-        fields.supervision ?? null,
-        reporter,
-        fields.at,
-      ],
-    );
+    await insertHazard(t.db, {
+      enterpriseId,
+      county,
+      source: fields.source,
+      locationText: '工作台测试位置',
+      description: '工作台测试隐患',
+      level: fields.level as 'general' | 'major',
+      status: fields.status,
+      deadline: fields.deadline ?? null,
+      supervisionLevel: fields.supervision ?? null,
+      reportedBy: reporter,
+      reportedAt: fields.at,
+    });
   }
 
   async function alarm(enterpriseId: string, county: string, status: string, raisedAt: string) {
-    const object = await t.db.query<{ id: string }>(
-      `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, created_at, updated_at)
-       VALUES ('major_hazard_source', '工作台罐区', $1, $2, 102.5, 24.3, now(), now()) RETURNING id`,
-      [enterpriseId, county],
-    );
-    const point = await t.db.query<{ id: string }>(
-      `INSERT INTO monitoring_points (code, name, object_id, enterprise_id, county, type, unit, range_min, range_max,
-         expected_interval_seconds, created_at, updated_at)
-       VALUES ('WB-' || gen_random_uuid(), '工作台监测点', $1, $2, $3, 'combustible_gas', '%LEL', 0, 100, 10, now(), now())
-       RETURNING id`,
-      [object.rows[0]!.id, enterpriseId, county],
-    );
-    await t.db.query(
-      `INSERT INTO alarms (point_id, object_id, enterprise_id, county, rule_id, rule_version, kind, level, colour, value,
-         status, evaluation, raised_at, fired_at, respond_by, escalation, timeline, updated_at)
-       VALUES ($1, $2, $3, $4, 'combustible_gas.h', 1, 'threshold', 'H', 'yellow', 25, $5, 'firing', $6, $6,
-               now() + interval '30 minutes', 'awaiting_response', '[]', now())`,
-      [point.rows[0]!.id, object.rows[0]!.id, enterpriseId, county, status, raisedAt],
-    );
+    const objectId = await insertObject(t.db, { enterpriseId, county, name: '工作台罐区' });
+    const pointId = await insertPoint(t.db, {
+      code: `WB-${randomUUID()}`,
+      name: '工作台监测点',
+      objectId,
+      enterpriseId,
+      county,
+    });
+    await insertAlarm(t.db, { pointId, objectId, enterpriseId, county, status, raisedAt });
   }
 
   async function incident(county: string, status: string, reportsSent: object, occurredAt: string) {
-    await t.db.query(
-      `INSERT INTO incidents (occurred_at, county, location, accident_type, original, description, reporter,
-         reports_sent, status, created_by, created_at, updated_at)
-       VALUES ($1, $2, '工作台事故地点', '09', '{"deaths":0,"seriousInjuries":1,"directLossWan":"10"}', '工作台事故', '测试',
-               $3, $4, $5, now(), now())`,
-      [occurredAt, county, JSON.stringify(reportsSent), status, reporter],
-    );
+    await insertIncident(t.db, {
+      occurredAt,
+      county,
+      location: '工作台事故地点',
+      description: '工作台事故',
+      reportsSent,
+      status,
+      createdBy: reporter,
+    });
   }
 
   const get = async (as: Caller): Promise<Workbench> => {

@@ -102,10 +102,10 @@ const toTask = (r: TaskRow): CheckTask => ({
 });
 
 const SELECT_LIST =
-  'SELECT l.*, e.name AS enterprise_name FROM check_lists l JOIN enterprises e ON e.id = l.enterprise_id';
+  'SELECT l.*, e.name AS enterprise_name FROM check_lists l JOIN enterprise_directory e ON e.id = l.enterprise_id';
 const SELECT_TASK = `SELECT t.*, to_char(t.period_start, 'YYYY-MM-DD') AS period_start, to_char(t.due_date, 'YYYY-MM-DD') AS due_date,
     l.name AS list_name, l.target, l.items, e.name AS enterprise_name
-  FROM check_tasks t JOIN check_lists l ON l.id = t.list_id JOIN enterprises e ON e.id = t.enterprise_id`;
+  FROM check_tasks t JOIN check_lists l ON l.id = t.list_id JOIN enterprise_directory e ON e.id = t.enterprise_id`;
 
 export function createChecksRepository(db: Db) {
   return {

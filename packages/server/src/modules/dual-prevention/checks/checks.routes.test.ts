@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import {
   createTestContext,
   type Caller,
   type TestContext,
   type TestUser,
 } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 describe('scheduled hidden-hazard checks', () => {
   let t: TestContext;
@@ -17,11 +17,7 @@ describe('scheduled hidden-hazard checks', () => {
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const row = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('江川储运有限公司', $1, '530403', now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(888, { divisionCode: '530403' })],
-    );
-    enterpriseId = row.rows[0]!.id;
+    enterpriseId = await insertEnterprise(t.db, { name: '江川储运有限公司', county: '530403', serial: 888 });
     managerUser = await t.createUser({
       roles: ['enterprise_manager'],
       scope: { kind: 'enterprise', enterpriseId, county: '530403' },

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createPool, type Db } from '../../../platform/db.ts';
 import { startPostgresEventBus, type EventBus } from '../../../platform/events/index.ts';
 import { createTestContext, type TestContext } from '../../../../test/test-app.ts';
@@ -9,6 +8,7 @@ import { createNotificationsRepository } from '../../notifications/notifications
 import { createWebhookOutbox } from '../../notifications/webhook-outbox.ts';
 import { createHazardEscalationRepository } from './hazard-escalation.repository.ts';
 import { createHazardEscalationWorker } from './hazard-escalation.worker.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 const COUNTY = '530402';
 const HAZARDS = 4;
@@ -54,11 +54,8 @@ describe('the escalation ladder with two server processes on one database', () =
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const enterprise = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('红塔测试企业', $1, $2, now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(7501, { divisionCode: COUNTY }), COUNTY],
-    );
-    const enterpriseId = enterprise.rows[0]!.id;
+    const enterprise = await insertEnterprise(t.db, { name: '红塔测试企业', county: COUNTY, serial: 7501 });
+    const enterpriseId = enterprise;
     const manager = await t.sessionFor(
       await t.createUser({
         roles: ['enterprise_manager'],

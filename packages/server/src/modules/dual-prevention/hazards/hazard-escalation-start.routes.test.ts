@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type TestContext } from '../../../../test/test-app.ts';
 import { loadHazardEscalationConfig } from './hazard-escalation.config.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 describe('the escalation worker runs with the app', () => {
   let t: TestContext;
@@ -14,21 +14,18 @@ describe('the escalation worker runs with the app', () => {
   afterAll(() => t.close());
 
   it('fires a due step by itself, on the app clock', async () => {
-    const enterprise = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('玉溪测试企业', $1, '530402', now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(7401, { divisionCode: '530402' })],
-    );
+    const enterprise = await insertEnterprise(t.db, { name: '玉溪测试企业', county: '530402', serial: 7401 });
     const manager = await t.sessionFor(
       await t.createUser({
         roles: ['enterprise_manager'],
-        scope: { kind: 'enterprise', enterpriseId: enterprise.rows[0]!.id, county: '530402' },
+        scope: { kind: 'enterprise', enterpriseId: enterprise, county: '530402' },
       }),
     );
     const reported = await t.request({
       method: 'POST',
       url: '/api/v1/hazards',
       payload: {
-        enterpriseId: enterprise.rows[0]!.id,
+        enterpriseId: enterprise,
         source: 'self_check',
         location: { text: '仓库' },
         description: '灭火器过期未更换',

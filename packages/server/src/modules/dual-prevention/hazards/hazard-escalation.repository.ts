@@ -57,7 +57,7 @@ function toCandidate(row: CandidateRow): EscalationCandidate {
 
 const CANDIDATE = `SELECT h.id, h.enterprise_id, e.name AS enterprise_name, h.county, h.description, h.level, h.status,
     to_char(h.deadline, 'YYYY-MM-DD') AS deadline, h.state->'supervision' AS supervision
-  FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id`;
+  FROM hidden_hazards h JOIN enterprise_directory e ON e.id = h.enterprise_id`;
 
 export function createHazardEscalationRepository(db: Db) {
   return {

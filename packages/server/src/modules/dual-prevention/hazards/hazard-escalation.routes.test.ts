@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createPool, type Db } from '../../../platform/db.ts';
 import { createMemoryEventBus } from '../../../platform/events/index.ts';
 import { createNotificationsRepository } from '../../notifications/notifications.repository.ts';
@@ -9,6 +8,7 @@ import { createWebhookOutbox } from '../../notifications/webhook-outbox.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
 import { createHazardEscalationRepository } from './hazard-escalation.repository.ts';
 import { createHazardEscalationWorker } from './hazard-escalation.worker.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 /** A webhook endpoint that records what it receives and can be told to fail. */
 function webhookReceiver() {
@@ -130,11 +130,7 @@ describe('escalation ladder: 提醒, 警示, 通报, 约谈 with an injected clo
     process.env.HAZARD_ESCALATION_INTERVAL_SECONDS = '0';
     webhookUrl = await hook.url();
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const row = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('江川化工有限公司', $1, '530403', now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(7001, { divisionCode: '530403' })],
-    );
-    enterpriseId = row.rows[0]!.id;
+    enterpriseId = await insertEnterprise(t.db, { name: '江川化工有限公司', county: '530403', serial: 7001 });
     users = await Promise.all([
       t.createUser({
         roles: ['enterprise_manager'],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { readWorkbook } from '../../../../test/read-workbook.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 describe('hazard ledger export', () => {
   let t: TestContext;
@@ -10,11 +10,8 @@ describe('hazard ledger export', () => {
   const ids: Record<string, string> = {};
 
   async function enterpriseWithManager(name: string, county: string, serial: number) {
-    const row = await t.db.query<{ id: string }>(
-      'INSERT INTO enterprises (name, credit_code, county, lon, lat, created_at, updated_at) VALUES ($1, $2, $3, 102.75, 24.29, now(), now()) RETURNING id',
-      [name, generateSyntheticCreditCode(serial, { divisionCode: county }), county],
-    );
-    const enterpriseId = row.rows[0]!.id;
+    const row = await insertEnterprise(t.db, { name, county, serial, lon: 102.75, lat: 24.29 });
+    const enterpriseId = row;
     const manager = await t.sessionFor(
       await t.createUser({
         roles: ['enterprise_manager'],
@@ -80,7 +77,7 @@ describe('hazard ledger export', () => {
       '一般隐患',
       '火灾',
       '企业自查',
-      '已登记',
+      '已登记（待制定整改方案）',
     ]);
     expect(rows.some((r) => r[0] === '通海车间护栏缺失')).toBe(false);
     expect(rows).toHaveLength(3);

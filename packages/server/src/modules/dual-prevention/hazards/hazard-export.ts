@@ -1,24 +1,16 @@
-import { gb6441AccidentTypes, type HiddenHazardResponse } from '@anjian/domain';
+import {
+  gb6441AccidentTypes,
+  hiddenHazardLevelNames,
+  hiddenHazardSourceNames,
+  hiddenHazardStatusNames,
+  hiddenHazardSupervisionLevelNames,
+  type HiddenHazardResponse,
+} from '@anjian/domain';
 import { countyNameZh } from '../../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../../platform/office/index.ts';
 
 type ExportedHazard = HiddenHazardResponse & { enterpriseName: string; county: string };
 
-const levels: Record<string, string> = { general: '一般隐患', major: '重大隐患' };
-const statuses: Record<string, string> = {
-  reported: '已登记',
-  rectifying: '整改中',
-  pending_acceptance: '待验收',
-  closed: '已销号',
-  dismissed: '核查不属实',
-};
-const sources: Record<string, string> = {
-  self_check: '企业自查',
-  inspection: '监督检查',
-  public_report: '群众举报',
-  sensor_alarm: '监测报警',
-};
-const supervisionLevels: Record<string, string> = { county: '县级', city: '市级' };
 const accidentTypes = new Map(gb6441AccidentTypes.map((t) => [t.code, t.zh]));
 
 /** 隐患台账 / 挂牌督办 columns, as the bureau prints them. */
@@ -27,15 +19,15 @@ export const hazardExportColumns: ExportColumn<ExportedHazard>[] = [
   { header: '隐患位置', width: 24, value: (h) => h.location.text },
   { header: '企业名称', width: 30, value: (h) => h.enterpriseName },
   { header: '区县', width: 10, value: (h) => countyNameZh(h.county) },
-  { header: '隐患等级', width: 10, value: (h) => levels[h.level] ?? '' },
+  { header: '隐患等级', width: 10, value: (h) => hiddenHazardLevelNames[h.level].zh },
   { header: '可能导致的事故类型', width: 14, value: (h) => accidentTypes.get(h.category) ?? '' },
-  { header: '隐患来源', width: 10, value: (h) => sources[h.source] ?? '' },
-  { header: '状态', width: 10, value: (h) => statuses[h.status] ?? '' },
+  { header: '隐患来源', width: 10, value: (h) => hiddenHazardSourceNames[h.source].zh },
+  { header: '状态', width: 10, value: (h) => hiddenHazardStatusNames[h.status].zh },
   { header: '整改期限', width: 12, value: (h) => h.deadline ?? '' },
   {
     header: '挂牌督办',
     width: 12,
-    value: (h) => (h.supervision ? `${supervisionLevels[h.supervision.level] ?? ''}督办` : ''),
+    value: (h) => (h.supervision ? `${hiddenHazardSupervisionLevelNames[h.supervision.level].zh}督办` : ''),
   },
   { header: '督办文号', width: 20, value: (h) => h.supervision?.documentNo ?? '' },
   { header: '登记时间', width: 20, value: (h) => cell.dateTime(h.reportedAt) },

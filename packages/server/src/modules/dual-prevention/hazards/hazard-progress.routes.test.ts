@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -54,11 +54,7 @@ describe('hidden hazards: rectification progress (整改进展)', () => {
   beforeAll(async () => {
     process.env.HAZARD_ESCALATION_INTERVAL_SECONDS = '0';
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const row = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('江川热力有限公司', $1, '530403', now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(556, { divisionCode: '530403' })],
-    );
-    enterpriseId = row.rows[0]!.id;
+    enterpriseId = await insertEnterprise(t.db, { name: '江川热力有限公司', county: '530403', serial: 556 });
     manager = await t.sessionFor(
       await t.createUser({
         roles: ['enterprise_manager'],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode, reportHazard } from '@anjian/domain';
+import { reportHazard } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise, insertHazard } from '../../../../test/factories.ts';
 
 describe('hazard statistics: open, closed and overdue by county, sector and level; rates', () => {
   let t: TestContext;
@@ -9,12 +10,8 @@ describe('hazard statistics: open, closed and overdue by county, sector and leve
   let serial = 7200;
 
   async function enterprise(county: string, sectors: string[]) {
-    const row = await t.db.query<{ id: string }>(
-      `INSERT INTO enterprises (name, credit_code, county, sectors, created_at, updated_at)
-       VALUES ('统计测试企业', $1, $2, $3, now(), now()) RETURNING id`,
-      [generateSyntheticCreditCode(serial++, { divisionCode: county }), county, sectors],
-    );
-    return { id: row.rows[0]!.id, county };
+    const row = await insertEnterprise(t.db, { name: '统计测试企业', county, serial: serial++, sectors });
+    return { id: row, county };
   }
 
   /** A hazard row in a given state, as the closed loop would have left it. */
@@ -40,12 +37,17 @@ describe('hazard statistics: open, closed and overdue by county, sector and leve
         ? { rectification: { description: '已整改', photos: [], documents: [], submittedAt } }
         : {}),
     };
-    await t.db.query(
-      `INSERT INTO hidden_hazards (enterprise_id, county, source, location_text, description, category, level, status,
-         deadline, state, reported_by, reported_at, updated_at)
-       VALUES ($1, $2, 'self_check', '车间', '统计测试隐患', '05', $3, $4, $5, $6, $7, '2026-10-01T00:00:00Z', now())`,
-      [at.id, at.county, level, status, deadline, JSON.stringify(state), reporter.rows[0]!.id],
-    );
+    await insertHazard(t.db, {
+      enterpriseId: at.id,
+      county: at.county,
+      description: '统计测试隐患',
+      level,
+      status,
+      deadline,
+      state,
+      reportedBy: reporter.rows[0]!.id,
+      reportedAt: '2026-10-01T00:00:00Z',
+    });
   }
 
   beforeAll(async () => {

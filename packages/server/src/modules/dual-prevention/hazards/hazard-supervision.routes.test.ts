@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import type { AuthContext } from '../../../platform/access.ts';
 import { createEnterprisesRepository } from '../../registry/enterprises/enterprises.repository.ts';
 import { createUploadsRepository } from '../../uploads/uploads.repository.ts';
@@ -13,6 +12,7 @@ import { createHazardEscalationRepository } from './hazard-escalation.repository
 import { createHazardsRepository } from './hazards.repository.ts';
 import { createHazardsService } from './hazards.service.ts';
 import { createPoint, gasPoint, monitoredSite } from '../../monitoring/monitoring-fixtures.test-support.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -97,11 +97,7 @@ describe('挂牌督办: listing, review and 核销; links to monitoring points',
   beforeAll(async () => {
     process.env.HAZARD_ESCALATION_INTERVAL_SECONDS = '0';
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const row = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('江川冷库有限公司', $1, '530403', now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(7101, { divisionCode: '530403' })],
-    );
-    enterpriseId = row.rows[0]!.id;
+    enterpriseId = await insertEnterprise(t.db, { name: '江川冷库有限公司', county: '530403', serial: 7101 });
     managerUser = await t.createUser({
       roles: ['enterprise_manager'],
       scope: { kind: 'enterprise', enterpriseId, county: '530403' },

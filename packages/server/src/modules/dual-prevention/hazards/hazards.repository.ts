@@ -1,6 +1,7 @@
 import type { DataScope, HiddenHazardState, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../../platform/db.ts';
 import { scopeCondition } from '../../../platform/scope-sql.ts';
+import { listPage } from '../../../platform/sql-page.ts';
 import { stateFromJson, stateToJson } from './hazard-state-json.ts';
 
 export interface HazardRecord {
@@ -85,12 +86,13 @@ export interface HazardFilter {
   q?: string | undefined;
 }
 
+const FROM = 'FROM hidden_hazards h JOIN enterprise_directory e ON e.id = h.enterprise_id';
 const SELECT = `SELECT h.*, e.name AS enterprise_name,
     (SELECT coalesce(jsonb_agg(jsonb_build_object('subject', s.subject, 'step', s.step,
               'deadline', to_char(s.deadline, 'YYYY-MM-DD'), 'fired_at', s.fired_at, 'status', s.status)
               ORDER BY s.fired_at, s.id), '[]'::jsonb)
        FROM hazard_escalation_steps s WHERE s.hazard_id = h.id) AS escalation_steps
-  FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id`;
+  ${FROM}`;
 
 function where(filter: HazardFilter, scope: DataScope, params: unknown[]): string {
   const conditions = [scopeCondition(scope, { county: 'h.county', enterprise: 'h.enterprise_id' }, params)];
@@ -182,15 +184,12 @@ export function createHazardsRepository(db: Db) {
     ): Promise<Page<HazardRecord>> {
       const params: unknown[] = [];
       const sql = where(filter, scope, params);
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${sql}`,
-        params,
+      return listPage(
+        db,
+        { select: SELECT, countFrom: FROM, where: sql, orderBy: 'h.reported_at DESC, h.id', params },
+        page,
+        toRecord,
       );
-      const rows = await db.query<HazardRow>(
-        `${SELECT} WHERE ${sql} ORDER BY h.reported_at DESC, h.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, page.pageSize, (page.page - 1) * page.pageSize],
-      );
-      return { items: rows.rows.map(toRecord), total: total.rows[0]?.count ?? 0, ...page };
     },
 
     async setLinkedPoints(id: string, pointIds: readonly string[], at: Date): Promise<void> {
@@ -217,7 +216,7 @@ export function createHazardsRepository(db: Db) {
       }>(
         `SELECT h.level, h.status, h.source, to_char(h.deadline, 'YYYY-MM-DD') AS deadline, h.supervision_level,
                 h.state->'rectification'->>'submittedAt' AS submitted_at, h.county, e.sectors
-         FROM hidden_hazards h JOIN enterprises e ON e.id = h.enterprise_id WHERE ${sql}`,
+         FROM hidden_hazards h JOIN enterprise_directory e ON e.id = h.enterprise_id WHERE ${sql}`,
         params,
       );
       return rows.rows;

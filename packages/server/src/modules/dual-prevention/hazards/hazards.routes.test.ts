@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -30,11 +30,13 @@ describe('hidden hazards: the closed loop', () => {
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const row = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, lon, lat, created_at, updated_at) VALUES ('江川化工有限公司', $1, '530403', 102.75, 24.29, now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(555, { divisionCode: '530403' })],
-    );
-    enterpriseId = row.rows[0]!.id;
+    enterpriseId = await insertEnterprise(t.db, {
+      name: '江川化工有限公司',
+      county: '530403',
+      serial: 555,
+      lon: 102.75,
+      lat: 24.29,
+    });
     manager = await t.sessionFor(
       await t.createUser({
         roles: ['enterprise_manager'],

@@ -16,9 +16,10 @@ import {
   pageQuerySchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../../platform/office/index.ts';
 import { hazardExportColumns } from './hazard-export.ts';
 import { hazardActionPermissions, type HazardsService } from './hazards.service.ts';
+import type { Clock } from '../../../platform/clock.ts';
 
 const tags = ['hazards'];
 const idParams = z.object({ id: z.uuid() });
@@ -41,7 +42,10 @@ const toFilter = (query: z.infer<typeof filterSchema>) => ({
   open: query.open === 'true',
 });
 
-export function registerHazardsRoutes(app: FastifyInstance, { hazards }: { hazards: HazardsService }) {
+export function registerHazardsRoutes(
+  app: FastifyInstance,
+  { hazards, clock }: { hazards: HazardsService; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -96,7 +100,7 @@ export function registerHazardsRoutes(app: FastifyInstance, { hazards }: { hazar
       return sendListExport(
         request,
         reply,
-        { asciiName: 'hazards', name: supervised ? '挂牌督办隐患' : '隐患台账', now: new Date() },
+        { asciiName: 'hazards', name: supervised ? '挂牌督办隐患' : '隐患台账', clock },
         hazardExportColumns,
         rows,
       );

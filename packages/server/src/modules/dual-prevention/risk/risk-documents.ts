@@ -3,16 +3,19 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
-  Packer,
   Paragraph,
-  ShadingType,
   Table,
-  TableCell,
   TableRow,
-  TextRun,
   WidthType,
 } from 'docx';
-import { findGb6441AccidentType, riskLevelNames, type RiskLevel, type RiskUnit } from '@anjian/domain';
+import {
+  controlMeasureKindNames,
+  findGb6441AccidentType,
+  riskLevelNames,
+  type RiskLevel,
+  type RiskUnit,
+} from '@anjian/domain';
+import { docxBuffer, docxCell, docxText, RISK_COLOUR_SHADES } from '../../../platform/office/index.ts';
 
 /**
  * The printable outputs of the risk register (两单一卡): the notice board (安全风险公告栏) of an
@@ -20,30 +23,8 @@ import { findGb6441AccidentType, riskLevelNames, type RiskLevel, type RiskUnit }
  * lays them out with its own fonts (宋体/仿宋 cannot be shipped). Colours follow the four-colour
  * convention: 红 重大, 橙 较大, 黄 一般, 蓝 低.
  */
-const FILL = { red: 'FF0000', orange: 'FFA500', yellow: 'FFFF00', blue: '1E90FF' } as const;
-const FONT = 'SimSun';
-const measureNames = {
-  engineering: '工程技术措施',
-  management: '管理措施',
-  training: '培训教育措施',
-  ppe: '个体防护措施',
-  emergency: '应急处置措施',
-} as const;
-
-const text = (value: string, options: { bold?: boolean; size?: number } = {}) =>
-  new TextRun({ text: value, font: FONT, bold: options.bold ?? false, size: options.size ?? 21 });
-
-function cell(value: string, options: { bold?: boolean; fill?: string; width?: number } = {}): TableCell {
-  return new TableCell({
-    children: value
-      .split('\n')
-      .map((line) => new Paragraph({ children: [text(line, { bold: options.bold ?? false })] })),
-    ...(options.fill
-      ? { shading: { type: ShadingType.SOLID, color: options.fill, fill: options.fill } }
-      : {}),
-    ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
-  });
-}
+const cell = docxCell;
+const text = docxText;
 
 const title = (value: string) =>
   new Paragraph({
@@ -81,7 +62,7 @@ export async function noticeBoardDocx(
       return new TableRow({
         children: [
           cell(unit.name),
-          cell(levelName(unit.level!), { bold: true, fill: FILL[unit.colour!] }),
+          cell(levelName(unit.level!), { bold: true, shade: RISK_COLOUR_SHADES[unit.colour!] }),
           cell(unit.points.map((p) => p.name).join('\n')),
           cell(accidents([...new Set(unit.points.flatMap((p) => p.accidentTypes))])),
           cell(worst.flatMap((p) => p.measures.map((m) => m.text)).join('\n')),
@@ -112,7 +93,7 @@ export async function noticeBoardDocx(
       },
     ],
   });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return docxBuffer(doc);
 }
 
 export async function postCardDocx(
@@ -121,10 +102,10 @@ export async function postCardDocx(
   printedAt: string,
 ): Promise<Buffer> {
   const worst = unit.level ? levelName(unit.level) : '未评价';
-  const measures = Object.entries(measureNames).map(([kind, name]) => {
+  const measures = Object.entries(controlMeasureKindNames).map(([kind, { zh: name }]) => {
     const items = unit.points.flatMap((p) => p.measures.filter((m) => m.kind === kind).map((m) => m.text));
     return new TableRow({
-      children: [cell(name, { bold: true, width: 25 }), cell(items.length ? items.join('\n') : '—')],
+      children: [cell(name, { bold: true, widthPercent: 25 }), cell(items.length ? items.join('\n') : '—')],
     });
   });
   const doc = new Document({
@@ -137,12 +118,17 @@ export async function postCardDocx(
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: [
-              new TableRow({ children: [cell('企业名称', { bold: true, width: 25 }), cell(enterpriseName)] }),
+              new TableRow({
+                children: [cell('企业名称', { bold: true, widthPercent: 25 }), cell(enterpriseName)],
+              }),
               new TableRow({ children: [cell('岗位/区域', { bold: true }), cell(unit.name)] }),
               new TableRow({
                 children: [
                   cell('风险等级', { bold: true }),
-                  cell(worst, { bold: true, ...(unit.colour ? { fill: FILL[unit.colour] } : {}) }),
+                  cell(worst, {
+                    bold: true,
+                    ...(unit.colour ? { shade: RISK_COLOUR_SHADES[unit.colour] } : {}),
+                  }),
                 ],
               }),
               new TableRow({
@@ -174,5 +160,5 @@ export async function postCardDocx(
       },
     ],
   });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return docxBuffer(doc);
 }

@@ -36,7 +36,7 @@ const toRecord = (row: GradingRow): GradingRecord => ({
 });
 
 const SELECT = `SELECT g.enterprise_id, e.name AS enterprise_name, g.county, g.input, g.result, g.note, g.graded_at, g.graded_by
-  FROM enterprise_gradings g JOIN enterprises e ON e.id = g.enterprise_id`;
+  FROM enterprise_gradings g JOIN enterprise_directory e ON e.id = g.enterprise_id`;
 
 /** Enterprise gradings (100-point score); every grading is kept, the latest is the current one. */
 export function createRiskGradingRepository(db: Db) {
@@ -84,7 +84,7 @@ export function createRiskGradingRepository(db: Db) {
       const rows = await db.query<GradingRow>(
         `SELECT * FROM (SELECT DISTINCT ON (g.enterprise_id) g.enterprise_id, e.name AS enterprise_name, g.county, g.input,
                   g.result, g.note, g.graded_at, g.graded_by
-                FROM enterprise_gradings g JOIN enterprises e ON e.id = g.enterprise_id
+                FROM enterprise_gradings g JOIN enterprise_directory e ON e.id = g.enterprise_id
                 WHERE ${conditions.join(' AND ')}
                 ORDER BY g.enterprise_id, g.graded_at DESC, g.id DESC) AS latest
          ORDER BY county, enterprise_name, enterprise_id`,

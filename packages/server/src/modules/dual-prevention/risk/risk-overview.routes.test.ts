@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 describe('the bureau’s city/county risk view: every enterprise’s level on one map and one ledger', () => {
   let t: TestContext;
@@ -15,19 +15,16 @@ describe('the bureau’s city/county risk view: every enterprise’s level on on
     county: string,
     extra: { sector: string; tag?: string },
   ) {
-    const row = await t.db.query<{ id: string }>(
-      `INSERT INTO enterprises (name, credit_code, county, industry_code, sectors, key_tags, lon, lat, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 102.6, 24.3, now(), now()) RETURNING id`,
-      [
-        name,
-        generateSyntheticCreditCode(8100 + Object.keys(ids).length, { divisionCode: county }),
-        county,
-        extra.sector === 'hazchem_production' ? 'C2614' : 'C3120',
-        [extra.sector],
-        extra.tag ? [extra.tag] : [],
-      ],
-    );
-    ids[key] = row.rows[0]!.id;
+    ids[key] = await insertEnterprise(t.db, {
+      name,
+      county,
+      serial: 8100 + Object.keys(ids).length,
+      industryCode: extra.sector === 'hazchem_production' ? 'C2614' : 'C3120',
+      sectors: [extra.sector],
+      keyTags: extra.tag ? [extra.tag] : [],
+      lon: 102.6,
+      lat: 24.3,
+    });
   }
 
   /** Risk units are the enterprise's own work: its safety manager records them. */

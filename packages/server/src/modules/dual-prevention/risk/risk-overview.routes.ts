@@ -2,14 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { riskOverviewQuerySchema, riskOverviewSchema } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
-import { chinaDateTime } from '@anjian/domain';
-import { attachmentHeader, XLSX_TYPE } from '../../../platform/excel.ts';
+import type { Clock } from '../../../platform/clock.ts';
+import { sendOfficeFile } from '../../../platform/office/index.ts';
 import type { RiskService } from './risk.service.ts';
 
 const tags = ['risk'];
 
 /** The bureau's city/county risk view: the four-colour map's data and its ledger export. */
-export function registerRiskOverviewRoutes(app: FastifyInstance, { risk }: { risk: RiskService }) {
+export function registerRiskOverviewRoutes(
+  app: FastifyInstance,
+  { risk, clock }: { risk: RiskService; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -39,14 +42,12 @@ export function registerRiskOverviewRoutes(app: FastifyInstance, { risk }: { ris
     },
     async (request, reply) => {
       const workbook = await risk.overviewWorkbook(requireAuth(request), request.query);
-      const stamp = chinaDateTime(new Date()).replace(/\D/g, '');
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header(
-          'content-disposition',
-          attachmentHeader(`enterprise-risk_${stamp}.xlsx`, `企业安全风险分级台账_${stamp}.xlsx`),
-        )
-        .send(workbook);
+      return sendOfficeFile(
+        reply,
+        'xlsx',
+        { asciiName: 'enterprise-risk', name: '企业安全风险分级台账', stampedAt: clock.now() },
+        workbook,
+      );
     },
   );
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   defaultSectors,
   DomainError,
@@ -15,7 +14,7 @@ import {
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { chinaDateTime } from '@anjian/domain';
-import { safeCell } from '../../../platform/excel.ts';
+import { RISK_COLOUR_FILLS, workbookBuffer, type SheetColumn } from '../../../platform/office/index.ts';
 import type { RiskOverviewRow, RiskRepository } from './risk.repository.ts';
 
 function countyInScope(scope: DataScope, county: string): boolean {
@@ -25,6 +24,41 @@ function countyInScope(scope: DataScope, county: string): boolean {
 
 const nameIn = (entries: readonly { code: string; nameZh: string }[], code: string) =>
   entries.find((e) => e.code === code)?.nameZh ?? code;
+
+const levelName = (level: RiskLevel | null) => (level ? riskLevelNames[level].zh : '—');
+
+/** 企业安全风险分级台账: one row per enterprise, its level in the four colours. */
+const overviewColumns: SheetColumn<RiskOverviewEnterprise & { no: number }>[] = [
+  { header: '序号', width: 6, value: (i) => i.no },
+  { header: '企业', width: 32, value: (i) => i.name },
+  { header: '县（区）', width: 10, value: (i) => nameIn(yuxiCounties, i.county) },
+  { header: '行业代码', width: 10, value: (i) => i.industryCode ?? '' },
+  { header: '行业领域', width: 20, value: (i) => i.sectors.map((s) => nameIn(defaultSectors, s)).join('、') },
+  {
+    header: '重点监管标签',
+    width: 24,
+    value: (i) => i.keyTags.map((tag) => nameIn(keySupervisionTags, tag)).join('、'),
+  },
+  {
+    header: '企业风险等级',
+    width: 12,
+    value: (i) => levelName(i.level),
+    fill: (i) => RISK_COLOUR_FILLS[i.colour],
+  },
+  { header: '最高风险单元等级', width: 14, value: (i) => levelName(i.unitLevel) },
+  { header: '风险单元数', width: 10, value: (i) => i.units },
+  { header: '重大风险点', width: 10, value: (i) => i.pointsByLevel[0] },
+  { header: '较大风险点', width: 10, value: (i) => i.pointsByLevel[1] },
+  { header: '一般风险点', width: 10, value: (i) => i.pointsByLevel[2] },
+  { header: '低风险点', width: 10, value: (i) => i.pointsByLevel[3] },
+  { header: '百分制评分', width: 10, value: (i) => i.grading?.score ?? '' },
+  { header: '评分等级', width: 10, value: (i) => levelName(i.grading?.level ?? null) },
+  {
+    header: '评定时间',
+    width: 20,
+    value: (i) => (i.grading ? chinaDateTime(new Date(i.grading.gradedAt)) : ''),
+  },
+];
 
 function present(row: RiskOverviewRow): RiskOverviewEnterprise {
   const level = row.level as RiskLevel;
@@ -75,57 +109,8 @@ export function createRiskOverviewService(deps: { clock: Clock; risk: RiskReposi
     /** 企业安全风险分级台账 as an Excel workbook, with the same filter as the page. */
     async workbook(auth: AuthContext, query: RiskOverviewQuery): Promise<Buffer> {
       const { items } = await overview(auth, query);
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('企业安全风险分级台账');
-      sheet.columns = [
-        { header: '序号', key: 'no', width: 6 },
-        { header: '企业', key: 'name', width: 32 },
-        { header: '县（区）', key: 'county', width: 10 },
-        { header: '行业代码', key: 'industry', width: 10 },
-        { header: '行业领域', key: 'sectors', width: 20 },
-        { header: '重点监管标签', key: 'tags', width: 24 },
-        { header: '企业风险等级', key: 'level', width: 12 },
-        { header: '最高风险单元等级', key: 'unitLevel', width: 14 },
-        { header: '风险单元数', key: 'units', width: 10 },
-        { header: '重大风险点', key: 'p1', width: 10 },
-        { header: '较大风险点', key: 'p2', width: 10 },
-        { header: '一般风险点', key: 'p3', width: 10 },
-        { header: '低风险点', key: 'p4', width: 10 },
-        { header: '百分制评分', key: 'score', width: 10 },
-        { header: '评分等级', key: 'gradingLevel', width: 10 },
-        { header: '评定时间', key: 'gradedAt', width: 20 },
-      ];
-      sheet.getRow(1).font = { bold: true };
-      const fills = { red: 'FFFF0000', orange: 'FFFFA500', yellow: 'FFFFFF00', blue: 'FF1E90FF' } as const;
-      const levelName = (level: RiskLevel | null) => (level ? riskLevelNames[level].zh : '—');
-      items.forEach((item, index) => {
-        const row = sheet.addRow({
-          no: index + 1,
-          name: safeCell(item.name),
-          county: nameIn(yuxiCounties, item.county),
-          industry: item.industryCode ?? '',
-          sectors: item.sectors.map((s) => nameIn(defaultSectors, s)).join('、'),
-          tags: item.keyTags.map((tag) => nameIn(keySupervisionTags, tag)).join('、'),
-          level: levelName(item.level),
-          unitLevel: levelName(item.unitLevel),
-          units: item.units,
-          p1: item.pointsByLevel[0],
-          p2: item.pointsByLevel[1],
-          p3: item.pointsByLevel[2],
-          p4: item.pointsByLevel[3],
-          score: item.grading?.score ?? '',
-          gradingLevel: levelName(item.grading?.level ?? null),
-          gradedAt: item.grading ? chinaDateTime(new Date(item.grading.gradedAt)) : '',
-        });
-        row.getCell('level').fill = {
-          type: 'pattern',
-          pattern: 'solid',
-          fgColor: { argb: fills[item.colour] },
-        };
-      });
-      sheet.addRow([]);
-      sheet.addRow([`导出时间：${chinaDateTime(clock.now())}`]);
-      return Buffer.from(await workbook.xlsx.writeBuffer());
+      const rows = items.map((item, index) => ({ ...item, no: index + 1 }));
+      return workbookBuffer('企业安全风险分级台账', overviewColumns, rows, { exportedAt: clock.now() });
     },
   };
 }

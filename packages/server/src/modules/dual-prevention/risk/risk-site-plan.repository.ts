@@ -38,7 +38,7 @@ export function createRiskSitePlanRepository(db: Db) {
       const visible = scopeCondition(scope, { county: 'e.county', enterprise: 'e.id' }, params);
       const rows = await db.query<SitePlanRow>(
         `SELECT p.enterprise_id, p.upload_id, p.width, p.height, p.updated_by, p.updated_at
-           FROM risk_site_plans p JOIN enterprises e ON e.id = p.enterprise_id
+           FROM risk_site_plans p JOIN enterprise_directory e ON e.id = p.enterprise_id
           WHERE p.enterprise_id = $1 AND ${visible}`,
         params,
       );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 // A 1×1 PNG: the site plan image (its pixel size is what the client reports).
 const PNG = Buffer.from(
@@ -37,13 +37,8 @@ describe('site plan of the four-colour risk map (风险四色分布图)', () => 
   beforeAll(async () => {
     process.env.HAZARD_ESCALATION_INTERVAL_SECONDS = '0';
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const make = async (name: string, county: string, n: number) =>
-      (
-        await t.db.query<{ id: string }>(
-          'INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id',
-          [name, generateSyntheticCreditCode(n, { divisionCode: county }), county],
-        )
-      ).rows[0]!.id;
+    const make = (name: string, county: string, serial: number) =>
+      insertEnterprise(t.db, { name, county, serial });
     jiangchuan = await make('江川化工有限公司', '530403', 7401);
     neighbour = await make('江川建材有限公司', '530403', 7402);
     tonghai = await make('通海化工有限公司', '530423', 7403);

@@ -72,7 +72,7 @@ function toUnit(row: UnitRow): RiskUnit {
 const SELECT_UNIT = `
   SELECT u.*, e.name AS enterprise_name,
     coalesce((SELECT json_agg(p ORDER BY p.level, p.name) FROM risk_points p WHERE p.unit_id = u.id), '[]') AS points
-  FROM risk_units u JOIN enterprises e ON e.id = u.enterprise_id`;
+  FROM risk_units u JOIN enterprise_directory e ON e.id = u.enterprise_id`;
 
 const visible = (scope: DataScope, params: unknown[]) =>
   scopeCondition(scope, { county: 'u.county', enterprise: 'u.enterprise_id' }, params);
@@ -274,7 +274,7 @@ async function riskOverviewRows(
             least(ul.level, g.level) AS level, ul.level AS unit_level, coalesce(ul.units, 0) AS units,
             coalesce(ul.points, ARRAY[0, 0, 0, 0]) AS points, g.level AS grading_level, g.score AS grading_score,
             g.graded_at
-       FROM enterprises e LEFT JOIN ul ON ul.enterprise_id = e.id LEFT JOIN g ON g.enterprise_id = e.id
+       FROM enterprise_directory e LEFT JOIN ul ON ul.enterprise_id = e.id LEFT JOIN g ON g.enterprise_id = e.id
       WHERE ${conditions.join(' AND ')}
       ORDER BY least(ul.level, g.level), e.county, e.name, e.id
       LIMIT 10000`,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 describe('risk register (风险分级管控)', () => {
   let t: TestContext;
@@ -24,11 +24,7 @@ describe('risk register (风险分级管控)', () => {
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    const row = await t.db.query<{ id: string }>(
-      "INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ('江川氯碱有限公司', $1, '530403', now(), now()) RETURNING id",
-      [generateSyntheticCreditCode(777, { divisionCode: '530403' })],
-    );
-    enterpriseId = row.rows[0]!.id;
+    enterpriseId = await insertEnterprise(t.db, { name: '江川氯碱有限公司', county: '530403', serial: 777 });
     manager = await t.sessionFor(
       await t.createUser({
         roles: ['enterprise_manager'],
@@ -180,7 +176,9 @@ describe('risk register (风险分级管控)', () => {
     expect(sheet.getRow(2).getCell(5).value).toBe('液氯储罐泄漏');
     expect(sheet.getRow(2).getCell(6).value).toBe('中毒和窒息、容器爆炸');
     expect(sheet.getRow(2).getCell(10).value).toBe('重大风险');
-    expect(String(sheet.getRow(2).getCell(11).value)).toContain('【工程技术】设置氯气泄漏检测报警与紧急切断');
+    expect(String(sheet.getRow(2).getCell(11).value)).toContain(
+      '【工程技术措施】设置氯气泄漏检测报警与紧急切断',
+    );
     expect(sheet.getRow(3).getCell(10).value).toBe('低风险');
   });
 });

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { chinaStamp, riskPointInputSchema, riskUnitInputSchema, riskUnitSchema } from '@anjian/domain';
+import { riskPointInputSchema, riskUnitInputSchema, riskUnitSchema } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { attachmentHeader, XLSX_TYPE } from '../../../platform/excel.ts';
+import { sendOfficeFile } from '../../../platform/office/index.ts';
 import { registerRiskOverviewRoutes } from './risk-overview.routes.ts';
 import type { RiskService } from './risk.service.ts';
 
@@ -146,18 +146,15 @@ export function registerRiskRoutes(
       },
     },
     async (request, reply) => {
-      const stamp = chinaStamp(clock.now());
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header(
-          'content-disposition',
-          attachmentHeader(`risk-ledger_${stamp}.xlsx`, `风险分级管控台账_${stamp}.xlsx`),
-        )
-        .send(await risk.ledger(requireAuth(request), request.query));
+      const workbook = await risk.ledger(requireAuth(request), request.query);
+      return sendOfficeFile(
+        reply,
+        'xlsx',
+        { asciiName: 'risk-ledger', name: '风险分级管控台账', stampedAt: clock.now() },
+        workbook,
+      );
     },
   );
-
-  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
   api.get(
     '/api/v1/risk/notice-board',
@@ -171,10 +168,12 @@ export function registerRiskRoutes(
     },
     async (request, reply) => {
       const { name, docx } = await risk.noticeBoard(requireAuth(request), request.query.enterpriseId);
-      return reply
-        .header('content-type', DOCX)
-        .header('content-disposition', attachmentHeader('notice-board.docx', `${name}_安全风险公告栏.docx`))
-        .send(docx);
+      return sendOfficeFile(
+        reply,
+        'docx',
+        { asciiName: 'notice-board', name: `${name}_安全风险公告栏` },
+        docx,
+      );
     },
   );
 
@@ -186,10 +185,12 @@ export function registerRiskRoutes(
     },
     async (request, reply) => {
       const { name, docx } = await risk.postCard(requireAuth(request), request.params.id);
-      return reply
-        .header('content-type', DOCX)
-        .header('content-disposition', attachmentHeader('post-card.docx', `${name}_岗位安全风险告知卡.docx`))
-        .send(docx);
+      return sendOfficeFile(
+        reply,
+        'docx',
+        { asciiName: 'post-card', name: `${name}_岗位安全风险告知卡` },
+        docx,
+      );
     },
   );
 
@@ -208,5 +209,5 @@ export function registerRiskRoutes(
     async (request) => ({ items: await risk.enterpriseLevels(requireAuth(request)) }),
   );
 
-  registerRiskOverviewRoutes(app, { risk });
+  registerRiskOverviewRoutes(app, { risk, clock });
 }

@@ -1,10 +1,12 @@
-import ExcelJS from 'exceljs';
 import {
   calculateLec,
   calculateLs,
+  controlLevelNames,
+  controlMeasureKindNames,
   DomainError,
   findGb6441AccidentType,
   riskLevelNames,
+  riskUnitKindNames,
   type RiskLevel,
   type RiskPointInput,
   type RiskUnit,
@@ -13,22 +15,51 @@ import {
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { chinaDateTime } from '@anjian/domain';
-import { safeCell } from '../../../platform/excel.ts';
+import { RISK_COLOUR_FILLS, workbookBuffer, type SheetColumn } from '../../../platform/office/index.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../../registry/index.ts';
 import { noticeBoardDocx, postCardDocx } from './risk-documents.ts';
 import { createRiskOverviewService } from './risk-overview.service.ts';
 import type { PointWrite, RiskRepository } from './risk.repository.ts';
 
-const measureNames = {
-  engineering: '工程技术',
-  management: '管理',
-  training: '培训教育',
-  ppe: '个体防护',
-  emergency: '应急处置',
-} as const;
-const controlLevelNames = { company: '公司级', workshop: '车间级', team: '班组级', post: '岗位级' } as const;
-const unitKindNames = { area: '区域', facility: '设施设备', activity: '作业活动', post: '岗位' } as const;
+type LedgerRow = { no: number; unit: RiskUnit; point: RiskUnit['points'][number] };
+
+/** 风险分级管控台账: one row per risk point, as the bureau's ledger form lays it out. */
+const ledgerColumns: SheetColumn<LedgerRow>[] = [
+  { header: '序号', width: 6, value: (r) => r.no },
+  { header: '企业', width: 28, value: (r) => r.unit.enterpriseName },
+  { header: '风险单元', width: 18, value: (r) => r.unit.name },
+  { header: '单元类型', width: 10, value: (r) => riskUnitKindNames[r.unit.kind].zh },
+  { header: '风险点（危险源）', width: 24, value: (r) => r.point.name },
+  {
+    header: '可能导致的事故类型',
+    width: 22,
+    value: (r) => r.point.accidentTypes.map((code) => findGb6441AccidentType(code)?.zh ?? code).join('、'),
+  },
+  { header: '评价方法', width: 8, value: (r) => r.point.assessment.method.toUpperCase() },
+  { header: '评价取值', width: 16, value: (r) => scoresOf(r.point.assessment) },
+  { header: 'D/R 值', width: 8, value: (r) => r.point.value },
+  {
+    header: '风险等级',
+    width: 10,
+    value: (r) => riskLevelNames[r.point.level as RiskLevel].zh,
+    fill: (r) => RISK_COLOUR_FILLS[r.point.colour],
+  },
+  {
+    header: '管控措施',
+    width: 48,
+    wrap: true,
+    value: (r) =>
+      r.point.measures.map((m) => `【${controlMeasureKindNames[m.kind].zh}】${m.text}`).join('\n'),
+  },
+  { header: '管控层级', width: 10, value: (r) => controlLevelNames[r.point.controlLevel].zh },
+  { header: '责任人', width: 10, value: (r) => r.point.responsiblePerson },
+  { header: '评价时间', width: 20, value: (r) => chinaDateTime(new Date(r.point.assessedAt)) },
+];
+
+function scoresOf(a: RiskUnit['points'][number]['assessment']): string {
+  return a.method === 'lec' ? `L=${a.l} E=${a.e} C=${a.c}` : `L=${a.l} S=${a.s}`;
+}
 
 export function createRiskService(deps: {
   clock: Clock;
@@ -149,59 +180,15 @@ export function createRiskService(deps: {
       filter: { enterpriseId?: string | undefined; county?: string | undefined },
     ): Promise<Buffer> {
       const units = await risk.units(auth.scope, filter);
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('风险分级管控台账');
-      sheet.columns = [
-        { header: '序号', key: 'no', width: 6 },
-        { header: '企业', key: 'enterprise', width: 28 },
-        { header: '风险单元', key: 'unit', width: 18 },
-        { header: '单元类型', key: 'kind', width: 10 },
-        { header: '风险点（危险源）', key: 'point', width: 24 },
-        { header: '可能导致的事故类型', key: 'accidents', width: 22 },
-        { header: '评价方法', key: 'method', width: 8 },
-        { header: '评价取值', key: 'scores', width: 16 },
-        { header: 'D/R 值', key: 'value', width: 8 },
-        { header: '风险等级', key: 'level', width: 10 },
-        { header: '管控措施', key: 'measures', width: 48 },
-        { header: '管控层级', key: 'controlLevel', width: 10 },
-        { header: '责任人', key: 'responsible', width: 10 },
-        { header: '评价时间', key: 'assessedAt', width: 20 },
-      ];
-      sheet.getRow(1).font = { bold: true };
-      const fills = { red: 'FFFF0000', orange: 'FFFFA500', yellow: 'FFFFFF00', blue: 'FF1E90FF' } as const;
       const rows = units
         .flatMap((unit) => unit.points.map((point) => ({ unit, point })))
         .sort(
           (a, b) =>
             a.point.level - b.point.level ||
             a.unit.enterpriseName.localeCompare(b.unit.enterpriseName, 'zh-CN'),
-        );
-      rows.forEach(({ unit, point }, index) => {
-        const a = point.assessment;
-        const row = sheet.addRow({
-          no: index + 1,
-          enterprise: safeCell(unit.enterpriseName),
-          unit: safeCell(unit.name),
-          kind: unitKindNames[unit.kind],
-          point: safeCell(point.name),
-          accidents: point.accidentTypes.map((code) => findGb6441AccidentType(code)?.zh ?? code).join('、'),
-          method: a.method.toUpperCase(),
-          scores: a.method === 'lec' ? `L=${a.l} E=${a.e} C=${a.c}` : `L=${a.l} S=${a.s}`,
-          value: point.value,
-          level: riskLevelNames[point.level as RiskLevel].zh,
-          measures: safeCell(point.measures.map((m) => `【${measureNames[m.kind]}】${m.text}`).join('\n')),
-          controlLevel: controlLevelNames[point.controlLevel],
-          responsible: safeCell(point.responsiblePerson),
-          assessedAt: chinaDateTime(new Date(point.assessedAt)),
-        });
-        row.getCell('level').fill = {
-          type: 'pattern',
-          pattern: 'solid',
-          fgColor: { argb: fills[point.colour] },
-        };
-        row.getCell('measures').alignment = { wrapText: true, vertical: 'top' };
-      });
-      return Buffer.from(await workbook.xlsx.writeBuffer());
+        )
+        .map((row, index) => ({ ...row, no: index + 1 }));
+      return workbookBuffer('风险分级管控台账', ledgerColumns, rows);
     },
   };
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   yuxiCounties,
   type Enterprise,
@@ -8,7 +8,7 @@ import {
   type Language,
 } from '@anjian/domain';
 import { DomainError, enterpriseInputSchema } from '@anjian/domain';
-import { safeCell } from '../../../platform/excel.ts';
+import { streamWorkbook, styleHeader, type SheetColumn } from '../../../platform/office/index.ts';
 import { fieldProblems } from '../../../platform/http-errors.ts';
 import {
   enterpriseColumns,
@@ -18,7 +18,6 @@ import {
   type Dictionaries,
 } from './enterprise-columns.ts';
 
-export { XLSX_TYPE } from '../../../platform/excel.ts';
 export const MAX_IMPORT_ROWS = 50_000;
 
 export async function buildTemplate(dictionaries: Dictionaries): Promise<Buffer> {
@@ -29,7 +28,7 @@ export async function buildTemplate(dictionaries: Dictionaries): Promise<Buffer>
     key: c.key,
     width: c.width,
   }));
-  sheet.getRow(1).font = { bold: true };
+  styleHeader(sheet.getRow(1));
   sheet.addRow({
     name: '示例：玉溪某某化工有限公司（导入前请删除本行）',
     creditCode: '91530402MA6K00014R',
@@ -249,37 +248,19 @@ function parseRow(
   return { row, input: errors.length === 0 && parsed.success ? parsed.data : null, errors };
 }
 
+/** The export's columns: the import's layout, dictionary labels not codes, and the 演示 mark. */
+function exportColumns(dictionaries: Dictionaries): SheetColumn<Enterprise>[] {
+  return [
+    ...enterpriseColumns.map((c) => ({
+      header: c.header,
+      width: c.width,
+      value: (e: Enterprise) => c.exportValue(e, dictionaries),
+    })),
+    { header: '数据来源', width: 10, value: (e) => (e.demo ? '演示' : '') },
+  ];
+}
+
 /** The filtered list as a streamed workbook, one batch at a time. */
 export function streamExport(batches: AsyncIterable<Enterprise[]>, dictionaries: Dictionaries): Readable {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useSharedStrings: false,
-    useStyles: true,
-  });
-  const sheet = workbook.addWorksheet('企业信息');
-  sheet.columns = [
-    ...enterpriseColumns.map((c) => ({ header: c.header, key: c.key, width: c.width })),
-    { header: '数据来源', key: 'demo', width: 10 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  void (async () => {
-    try {
-      for await (const batch of batches) {
-        for (const enterprise of batch) {
-          const row: Record<string, string | number | null> = {};
-          for (const column of enterpriseColumns)
-            row[column.key] = safeCell(column.exportValue(enterprise, dictionaries));
-          row.demo = enterprise.demo ? '演示' : '';
-          sheet.addRow(row).commit();
-        }
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      output.destroy(error as Error);
-    }
-  })();
-  return output;
+  return streamWorkbook('企业信息', exportColumns(dictionaries), batches);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode } from '@anjian/domain';
 import { readWorkbook } from '../../../../test/read-workbook.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import { insertEnterprise } from '../../../../test/factories.ts';
 
 describe('enterprise export of the selected rows', () => {
   let t: TestContext;
@@ -18,11 +18,7 @@ describe('enterprise export of the selected rows', () => {
       ['b', '江川乙企业', '530403', 7302],
       ['other', '通海丙企业', '530423', 7303],
     ] as const) {
-      const row = await t.db.query<{ id: string }>(
-        'INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id',
-        [name, generateSyntheticCreditCode(serial, { divisionCode: county }), county],
-      );
-      ids[key] = row.rows[0]!.id;
+      ids[key] = await insertEnterprise(t.db, { name, county, serial });
     }
   });
   afterAll(() => t.close());

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSyntheticCreditCode, reportHazard, type EnterpriseProfile } from '@anjian/domain';
+import { reportHazard, type EnterpriseProfile } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
+import {
+  insertAlarm,
+  insertEnterprise,
+  insertHazard,
+  insertIncident,
+  insertObject,
+  insertPoint,
+} from '../../../../test/factories.ts';
 
 const JIANGCHUAN = '530403';
 const TONGHAI = '530423';
@@ -20,11 +28,7 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
   const q = (sql: string, params: unknown[] = []) => t.db.query<{ id: string }>(sql, params);
 
   async function enterprise(name: string, county: string, serial: number): Promise<string> {
-    const row = await q(
-      `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id`,
-      [name, generateSyntheticCreditCode(serial, { divisionCode: county }), county],
-    );
-    return row.rows[0]!.id;
+    return insertEnterprise(t.db, { name, county, serial });
   }
 
   async function seedFile(id: string, countyCode: string): Promise<void> {
@@ -56,12 +60,15 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
     );
     if (!reported.ok) throw reported.error;
     for (const status of ['reported', 'rectifying', 'closed']) {
-      await q(
-        `INSERT INTO hidden_hazards (enterprise_id, county, source, location_text, description, category, level, status,
-           state, reported_by, reported_at, updated_at)
-         VALUES ($1, $2, 'self_check', '罐区', '档案隐患', '05', 'general', $3, $4, $5, now(), now())`,
-        [id, countyCode, status, JSON.stringify({ ...reported.state, status }), userId],
-      );
+      await insertHazard(t.db, {
+        enterpriseId: id,
+        county: countyCode,
+        locationText: '罐区',
+        description: '档案隐患',
+        status,
+        state: { ...reported.state, status },
+        reportedBy: userId,
+      });
     }
     const list = await q(
       `INSERT INTO check_lists (enterprise_id, county, name, target, frequency, responsible_person, items, created_at, updated_at)
@@ -93,29 +100,30 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
        VALUES ($1, $2, $3, 'listed', '{}', now(), now())`,
       [id, countyCode, penalty.rows[0]!.id],
     );
-    const object = await q(
-      `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, created_at, updated_at)
-       VALUES ('major_hazard_source', '档案罐区', $1, $2, 102.5, 24.3, now(), now()) RETURNING id`,
-      [id, countyCode],
-    );
+    const objectId = await insertObject(t.db, { enterpriseId: id, county: countyCode, name: '档案罐区' });
     const points: string[] = [];
     for (const n of [1, 2]) {
-      const point = await q(
-        `INSERT INTO monitoring_points (code, name, object_id, enterprise_id, county, type, unit, range_min, range_max,
-           expected_interval_seconds, created_at, updated_at)
-         VALUES ($1, '档案监测点', $2, $3, $4, 'combustible_gas', '%LEL', 0, 100, 10, now(), now()) RETURNING id`,
-        [`DA-${countyCode}-${n}`, object.rows[0]!.id, id, countyCode],
+      points.push(
+        await insertPoint(t.db, {
+          code: `DA-${countyCode}-${n}`,
+          name: '档案监测点',
+          objectId,
+          enterpriseId: id,
+          county: countyCode,
+        }),
       );
-      points.push(point.rows[0]!.id);
     }
     for (const status of ['firing', 'closed']) {
-      await q(
-        `INSERT INTO alarms (point_id, object_id, enterprise_id, county, rule_id, rule_version, kind, level, colour, value,
-           status, evaluation, raised_at, fired_at, respond_by, escalation, timeline, updated_at)
-         VALUES ($1, $2, $3, $4, 'combustible_gas.h', 1, 'threshold', 'H', 'yellow', 25, $5, 'firing', now(), now(),
-                 now(), 'awaiting_response', '[]', now())`,
-        [points[0], object.rows[0]!.id, id, countyCode, status],
-      );
+      const now = new Date();
+      await insertAlarm(t.db, {
+        pointId: points[0]!,
+        objectId,
+        enterpriseId: id,
+        county: countyCode,
+        status,
+        raisedAt: now,
+        respondBy: now,
+      });
     }
     for (const retired of [null, '2026-11-01T00:00:00Z']) {
       await q(
@@ -139,13 +147,14 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
         ],
       );
     }
-    await q(
-      `INSERT INTO incidents (occurred_at, county, enterprise_id, location, accident_type, original, description, reporter,
-         created_by, created_at, updated_at)
-       VALUES ('2026-11-28T01:00:00Z', $1, $2, '罐区', '09', '{"deaths":0,"seriousInjuries":1,"directLossWan":"10"}',
-               '档案事故', '测试', $3, now(), now())`,
-      [countyCode, id, userId],
-    );
+    await insertIncident(t.db, {
+      occurredAt: '2026-11-28T01:00:00Z',
+      county: countyCode,
+      enterpriseId: id,
+      location: '罐区',
+      description: '档案事故',
+      createdBy: userId,
+    });
     await q(
       `INSERT INTO enterprise_licences (enterprise_id, type, number, valid_until)
        VALUES ($1, 'safety_production', 'A-1', '2027-12-31'), ($1, 'hazchem_operation', 'B-1', '2027-06-30')`,

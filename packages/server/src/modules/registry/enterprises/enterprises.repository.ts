@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../../platform/db.ts';
 import { scopeCondition } from '../../../platform/scope-sql.ts';
 import { createEnterpriseLicencesRepository } from './enterprise-licences.repository.ts';
 import { enterpriseWhere, SORT_COLUMNS, type EnterpriseFilter } from './enterprise-search.ts';
+import { listPage, offsetOf, sortClause } from '../../../platform/sql-page.ts';
 
 export { enterpriseWhere, type EnterpriseFilter } from './enterprise-search.ts';
 
@@ -116,8 +117,7 @@ export function createEnterprisesRepository(db: Db) {
     async list(query: EnterpriseListQuery, scope: DataScope, today: string): Promise<Page<EnterpriseRecord>> {
       const params: unknown[] = [];
       const where = enterpriseWhere(query, scope, today, params);
-      const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, e.id`;
-      const page = [query.pageSize, (query.page - 1) * query.pageSize];
+      const order = sortClause(SORT_COLUMNS, query.sort, query.order, 'e.id');
       // A text search scans the matches anyway: count them in the same pass (window count over the
       // ids only), then fetch the page's full rows. Without one, the page comes from an index and a
       // separate count is cheaper.
@@ -128,7 +128,7 @@ export function createEnterprisesRepository(db: Db) {
              ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
            ${SELECT_FULL.replace('FROM enterprises e', ', page.total FROM enterprises e JOIN page ON page.id = e.id')}
            ORDER BY ${order}`,
-          [...params, ...page],
+          [...params, query.pageSize, offsetOf(query)],
         );
         if (rows.rows.length > 0) {
           return {
@@ -139,20 +139,12 @@ export function createEnterprisesRepository(db: Db) {
           };
         }
       }
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM enterprises e WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        { select: SELECT_FULL, countFrom: 'FROM enterprises e', where, orderBy: order, params },
+        query,
+        toRecord,
       );
-      const rows = await db.query<EnterpriseRow>(
-        `${SELECT_FULL} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, ...page],
-      );
-      return {
-        items: rows.rows.map(toRecord),
-        total: total.rows[0]?.count ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
     },
 
     /** Rows for the Excel export, in list order, in batches so memory stays flat. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext } from '../../../../test/test-app.ts';
 import { enterpriseColumns } from './enterprise-columns.ts';
-import { XLSX_TYPE } from './enterprise-excel.ts';
+import { XLSX_TYPE } from '../../../platform/office/index.ts';
 
 const jiangchuan: DataScope = { kind: 'county', counties: ['530403'] };
 const tonghai: DataScope = { kind: 'county', counties: ['530423'] };

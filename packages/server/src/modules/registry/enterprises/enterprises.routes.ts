@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  chinaStamp,
   DomainError,
   enterpriseHistoryEntrySchema,
   enterpriseInputSchema,
@@ -15,11 +14,11 @@ import {
 import { requireAuth } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
-import { attachmentHeader } from '../../../platform/excel.ts';
+import { sendOfficeFile, XLSX_TYPE } from '../../../platform/office/index.ts';
 import { requestLanguage } from '../../../platform/http-errors.ts';
-import { exportIdsSchema } from '../../../platform/list-export.ts';
+import { exportIdsSchema } from '../../../platform/office/index.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
-import { buildTemplate, streamExport, XLSX_TYPE } from './enterprise-excel.ts';
+import { buildTemplate, streamExport } from './enterprise-excel.ts';
 import { importEnterprises } from './enterprise-import.ts';
 import { createEnterpriseProfileRepository } from './enterprise-profile.repository.ts';
 import type { EnterprisesRepository } from './enterprises.repository.ts';
@@ -54,10 +53,12 @@ async function* onlyIds<T extends { id: string }>(batches: AsyncIterable<T[]>, i
     yield wanted ? batch.filter((e) => wanted.has(e.id.toLowerCase())) : batch;
 }
 
-function attachment(name: string, now: Date): string {
-  const stamp = chinaStamp(now);
-  return attachmentHeader(`enterprises_${stamp}.xlsx`, `${name}_${stamp}.xlsx`);
-}
+/** An enterprise workbook's download names, stamped with the injected clock's China time. */
+const workbookName = (name: string, clock: Clock) => ({
+  asciiName: 'enterprises',
+  name,
+  stampedAt: clock.now(),
+});
 
 export function registerEnterprisesRoutes(
   app: FastifyInstance,
@@ -125,10 +126,12 @@ export function registerEnterprisesRoutes(
       request.auditDetail = JSON.stringify(request.query);
       const dictionaries = await deps.dictionaries.list();
       const { ids, ...filter } = request.query;
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('企业信息', deps.clock.now()))
-        .send(streamExport(onlyIds(service.iterate(actor, filter), ids), dictionaries));
+      return sendOfficeFile(
+        reply,
+        'xlsx',
+        workbookName('企业信息', deps.clock),
+        streamExport(onlyIds(service.iterate(actor, filter), ids), dictionaries),
+      );
     },
   );
 
@@ -139,10 +142,12 @@ export function registerEnterprisesRoutes(
       schema: { tags, summary: 'The Excel template for imports, with drop-down lists and an example row' },
     },
     async (_request, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('企业信息导入模板', deps.clock.now()))
-        .send(await buildTemplate(await deps.dictionaries.list())),
+      sendOfficeFile(
+        reply,
+        'xlsx',
+        workbookName('企业信息导入模板', deps.clock),
+        await buildTemplate(await deps.dictionaries.list()),
+      ),
   );
 
   api.post(

@@ -1,25 +1,8 @@
-import type { RegulatedObject } from '@anjian/domain';
+import { regulatedObjectKindNames, regulatedObjectStatusNames, type RegulatedObject } from '@anjian/domain';
 import { countyNameZh } from '../../../platform/county-name.ts';
-import { cell, type ExportColumn } from '../../../platform/list-export.ts';
+import { cell, type ExportColumn } from '../../../platform/office/index.ts';
 
-const kinds: Record<string, string> = {
-  major_hazard_source: '重大危险源',
-  tailings_pond: '尾矿库',
-  underground_mine: '地下矿山',
-  open_pit_mine: '露天矿山',
-  waste_dump: '排土场',
-  pipeline: '油气管道',
-  park: '化工园区/开发区',
-};
 const numerals = ['', '一', '二', '三', '四', '五'];
-const statuses: Record<string, string> = {
-  operating: '运行',
-  construction: '在建',
-  suspended: '停用',
-  closed: '关闭',
-  decommissioned: '已闭库',
-};
-
 /** 危险源等级 for a major hazard source, 尾矿库等别 for a tailings pond; empty for other kinds. */
 function grading(o: RegulatedObject): string {
   const n = (value: unknown) => numerals[Number(value)] ?? '';
@@ -31,12 +14,16 @@ function grading(o: RegulatedObject): string {
 /** 监管对象 columns. */
 export const objectExportColumns: ExportColumn<RegulatedObject>[] = [
   { header: '名称', width: 30, value: (o) => o.name },
-  { header: '类型', width: 14, value: (o) => kinds[o.kind] ?? '' },
+  { header: '类型', width: 14, value: (o) => regulatedObjectKindNames[o.kind].zh },
   { header: '所属企业', width: 30, value: (o) => o.enterpriseName ?? '' },
   { header: '所属县（市、区）', width: 14, value: (o) => countyNameZh(o.county) },
   { header: '经度', width: 12, value: (o) => o.location.lon },
   { header: '纬度', width: 12, value: (o) => o.location.lat },
   { header: '等级/等别', width: 10, value: grading },
-  { header: '状态', width: 8, value: (o) => statuses[String(o.attributes.status ?? '')] ?? '' },
+  {
+    header: '状态',
+    width: 8,
+    value: (o) => regulatedObjectStatusNames[String(o.attributes.status ?? '')]?.zh ?? '',
+  },
   { header: '数据来源', width: 8, value: (o) => cell.demo(o.demo) },
 ];

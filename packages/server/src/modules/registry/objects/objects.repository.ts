@@ -1,6 +1,7 @@
 import type { DataScope, Page, RegulatedObjectKind, RegulatedObjectListQuery } from '@anjian/domain';
 import type { Db, Queryable } from '../../../platform/db.ts';
 import { scopeCondition } from '../../../platform/scope-sql.ts';
+import { listPage } from '../../../platform/sql-page.ts';
 
 export interface ObjectRecord {
   id: string;
@@ -76,20 +77,18 @@ export function createObjectsRepository(db: Db) {
       if (query.enterpriseId) add((n) => `o.enterprise_id = $${n}`, query.enterpriseId);
       if (query.q) add((n) => `o.name ILIKE $${n}`, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       const where = conditions.join(' AND ');
-      const total = await db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM regulated_objects o WHERE ${where}`,
-        params,
+      return listPage(
+        db,
+        {
+          select: SELECT,
+          countFrom: 'FROM regulated_objects o',
+          where,
+          orderBy: 'o.kind, o.name, o.id',
+          params,
+        },
+        query,
+        toRecord,
       );
-      const rows = await db.query<ObjectRow>(
-        `${SELECT} WHERE ${where} ORDER BY o.kind, o.name, o.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, query.pageSize, (query.page - 1) * query.pageSize],
-      );
-      return {
-        items: rows.rows.map(toRecord),
-        total: total.rows[0]?.count ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      };
     },
 
     async findById(id: string, scope: DataScope | null): Promise<ObjectRecord | null> {

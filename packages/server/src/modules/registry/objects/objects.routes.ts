@@ -8,15 +8,19 @@ import {
   regulatedObjectSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../../platform/list-export.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../../platform/office/index.ts';
 import { actorOf } from '../enterprises/enterprises.service.ts';
 import { objectExportColumns } from './object-export.ts';
 import type { ObjectsService } from './objects.service.ts';
+import type { Clock } from '../../../platform/clock.ts';
 
 const tags = ['registry'];
 const idParams = z.object({ id: z.uuid() });
 
-export function registerObjectsRoutes(app: FastifyInstance, { objects }: { objects: ObjectsService }) {
+export function registerObjectsRoutes(
+  app: FastifyInstance,
+  { objects, clock }: { objects: ObjectsService; clock: Clock },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -53,7 +57,7 @@ export function registerObjectsRoutes(app: FastifyInstance, { objects }: { objec
       return sendListExport(
         request,
         reply,
-        { asciiName: 'objects', name: '监管对象', now: new Date() },
+        { asciiName: 'objects', name: '监管对象', clock },
         objectExportColumns,
         rows,
       );

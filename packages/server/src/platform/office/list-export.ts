@@ -1,16 +1,12 @@
-import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { chinaDate, chinaDateTime, chinaStamp } from '@anjian/domain';
-import { attachmentHeader, safeCell, XLSX_TYPE } from './excel.ts';
+import { chinaDate, chinaDateTime } from '@anjian/domain';
+import type { Clock } from '../clock.ts';
+import { sendOfficeFile } from './download.ts';
+import { streamWorkbook, type SheetColumn } from './xlsx.ts';
 
 /** One column of a list export: a zh-CN header and the human value (labels, never codes). */
-export interface ExportColumn<T> {
-  header: string;
-  width?: number;
-  value: (row: T) => string | number | null | undefined;
-}
+export type ExportColumn<T> = SheetColumn<T>;
 
 /** A list answer, as every list route's service gives it. */
 export interface PageOfRows<T> {
@@ -52,62 +48,27 @@ export async function rowsOf<T extends { id: string }>(
   })();
 }
 
-function streamWorkbook<T>(
-  sheetName: string,
-  columns: ExportColumn<T>[],
-  batches: AsyncIterable<T[]>,
-): Readable {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useSharedStrings: false,
-    useStyles: true,
-  });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 16 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  void (async () => {
-    try {
-      for await (const batch of batches) {
-        for (const row of batch) {
-          const cells: Record<string, string | number | null> = {};
-          columns.forEach((c, i) => {
-            const value = c.value(row);
-            cells[`c${i}`] = safeCell(value === undefined ? null : value);
-          });
-          sheet.addRow(cells).commit();
-        }
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      output.destroy(error as Error);
-    }
-  })();
-  return output;
-}
-
-/** Sends the rows as a streamed .xlsx named `<name>_<Beijing time>.xlsx`; the audit entry keeps the filter. */
+/**
+ * Sends the rows as a streamed .xlsx named `<name>_<China time>.xlsx`, stamped by the injected
+ * clock; the audit entry keeps the filter.
+ */
 export function sendListExport<T>(
   request: FastifyRequest,
   reply: FastifyReply,
-  file: { asciiName: string; name: string; now: Date },
-  columns: ExportColumn<T>[],
+  file: { asciiName: string; name: string; clock: Clock },
+  columns: readonly ExportColumn<T>[],
   batches: AsyncIterable<T[]>,
 ): FastifyReply {
   request.auditDetail = JSON.stringify(request.query);
-  const stamp = chinaStamp(file.now);
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header(
-      'content-disposition',
-      attachmentHeader(`${file.asciiName}_${stamp}.xlsx`, `${file.name}_${stamp}.xlsx`),
-    )
-    .send(streamWorkbook(file.name, columns, batches));
+  return sendOfficeFile(
+    reply,
+    'xlsx',
+    { asciiName: file.asciiName, name: file.name, stampedAt: file.clock.now() },
+    streamWorkbook(file.name, columns, batches),
+  );
 }
 
-/** Shared cell formats: Beijing date-time, yes/no, the 演示 mark. */
+/** Shared cell formats: China date-time, yes/no, the 演示 mark. */
 export const cell = {
   dateTime: (iso: string | null | undefined) => (iso ? chinaDateTime(new Date(iso)) : ''),
   date: (iso: string | null | undefined) => (iso ? chinaDate(new Date(iso)) : ''),

@@ -1,0 +1,115 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { chinaDateTime, type RiskColour } from '@anjian/domain';
+
+export type CellValue = string | number | null;
+
+/** Text a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading ' (OWASP CSV injection). */
+export function safeCell(value: string | number | null | readonly string[]): CellValue {
+  if (value === null || typeof value === 'number') return value;
+  const text = typeof value === 'string' ? value : value.join(',');
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One column of a sheet: a zh-CN header and the human value of a row (labels, never codes). */
+export interface SheetColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null | undefined;
+  /** The cell's background (ARGB), e.g. the four-colour fill of a risk level. */
+  fill?: (row: T) => string | undefined;
+  /** Long text (several lines) wraps at the top of the cell. */
+  wrap?: boolean;
+}
+
+/** The four-colour convention (红 橙 黄 蓝) as cell fills. */
+export const RISK_COLOUR_FILLS: Readonly<Record<RiskColour, string>> = {
+  red: 'FFFF0000',
+  orange: 'FFFFA500',
+  yellow: 'FFFFFF00',
+  blue: 'FF1E90FF',
+};
+
+const DEFAULT_WIDTH = 16;
+
+/** The header row every sheet shares: bold. */
+export function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+}
+
+function defineColumns<T>(sheet: ExcelJS.Worksheet, columns: readonly SheetColumn<T>[]): void {
+  sheet.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: `c${i}`,
+    width: c.width ?? DEFAULT_WIDTH,
+  }));
+  styleHeader(sheet.getRow(1));
+}
+
+function addDataRow<T>(sheet: ExcelJS.Worksheet, columns: readonly SheetColumn<T>[], item: T): ExcelJS.Row {
+  const cells: Record<string, CellValue> = {};
+  columns.forEach((c, i) => {
+    const value = c.value(item);
+    cells[`c${i}`] = safeCell(value === undefined ? null : value);
+  });
+  const row = sheet.addRow(cells);
+  columns.forEach((c, i) => {
+    const argb = c.fill?.(item);
+    if (argb) row.getCell(`c${i}`).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+    if (c.wrap) row.getCell(`c${i}`).alignment = { wrapText: true, vertical: 'top' };
+  });
+  return row;
+}
+
+/** Options of an in-memory workbook. */
+export interface WorkbookOptions {
+  /** Adds a blank row and `导出时间：<China time>` under the table. */
+  exportedAt?: Date;
+}
+
+/** A one-sheet workbook from column definitions and rows, as the buffer a route sends. */
+export async function workbookBuffer<T>(
+  sheetName: string,
+  columns: readonly SheetColumn<T>[],
+  rows: Iterable<T>,
+  options: WorkbookOptions = {},
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  defineColumns(sheet, columns);
+  for (const row of rows) addDataRow(sheet, columns, row);
+  if (options.exportedAt) {
+    sheet.addRow([]);
+    sheet.addRow([`导出时间：${chinaDateTime(options.exportedAt)}`]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A one-sheet workbook streamed batch by batch, so that a long list never sits in memory. */
+export function streamWorkbook<T>(
+  sheetName: string,
+  columns: readonly SheetColumn<T>[],
+  batches: AsyncIterable<T[]>,
+): Readable {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useSharedStrings: false,
+    useStyles: true,
+  });
+  const sheet = workbook.addWorksheet(sheetName);
+  defineColumns(sheet, columns);
+  sheet.getRow(1).commit();
+  void (async () => {
+    try {
+      for await (const batch of batches) {
+        for (const row of batch) addDataRow(sheet, columns, row).commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      output.destroy(error as Error);
+    }
+  })();
+  return output;
+}
