@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { h, nextTick, ref } from 'vue';
+import { ElFormItem, ElInput } from 'element-plus';
+import { mountInApp } from '../test-support/mount-in-app.ts';
+import FormDialog from './FormDialog.vue';
+
+const button = (text: string) =>
+  [...document.querySelectorAll<HTMLButtonElement>('.el-dialog button')].find(
+    (b) => b.textContent?.trim() === text,
+  )!;
+
+describe('FormDialog', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('shows the title and the form’s items, emits submit on 保存 and closes on 取消', async () => {
+    const open = ref(true);
+    const busy = ref(false);
+    const submitted: number[] = [];
+    const form = { name: '甲' };
+    mountInApp(
+      () => ({ open }),
+      () =>
+        h(
+          FormDialog,
+          {
+            modelValue: open.value,
+            'onUpdate:modelValue': (v: boolean) => (open.value = v),
+            title: '新增检查类别',
+            model: form,
+            busy: busy.value,
+            saveTestid: 'category-save',
+            onSubmit: () => submitted.push(1),
+          },
+          () => h(ElFormItem, { label: '名称' }, () => h(ElInput, { modelValue: form.name })),
+        ),
+    );
+    await nextTick();
+    expect(document.querySelector('.el-dialog__title')?.textContent).toBe('新增检查类别');
+    expect(document.querySelector('.el-dialog .el-form-item__label')?.textContent).toBe('名称');
+    button('保存').click();
+    expect(submitted).toEqual([1]);
+
+    busy.value = true;
+    await nextTick();
+    expect(document.querySelector('[data-testid="category-save"]')?.classList).toContain('is-loading');
+
+    button('取消').click();
+    await nextTick();
+    expect(open.value).toBe(false);
+  });
+});
