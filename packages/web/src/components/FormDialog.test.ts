@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { h, nextTick, ref } from 'vue';
 import { ElFormItem, ElInput } from 'element-plus';
+import { flushPromises } from '@vue/test-utils';
+import { useFormDialog } from '../composables/use-form-dialog.ts';
 import { mountInApp } from '../test-support/mount-in-app.ts';
 import FormDialog from './FormDialog.vue';
 
@@ -50,5 +52,31 @@ describe('FormDialog', () => {
     button('取消').click();
     await nextTick();
     expect(open.value).toBe(false);
+  });
+});
+
+describe('FormDialog with a useFormDialog state', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('opens with the dialog, is titled 修改 for a record, and 保存 saves through it', async () => {
+    const saved: string[] = [];
+    const { state } = mountInApp(
+      () =>
+        useFormDialog<{ name: string }, { id: string; name: string }>({
+          blank: () => ({ name: '' }),
+          fill: (item) => ({ name: item.name }),
+          submit: async (form) => void saved.push(form.name),
+        }),
+      (dialog) => h(FormDialog, { dialog }, () => h(ElFormItem, { label: '名称' })),
+    );
+    state.show({ id: 'a', name: '重点' });
+    await nextTick();
+    expect(document.querySelector('.el-dialog__title')?.textContent).toBe('修改');
+    button('保存').click();
+    await flushPromises();
+    expect(saved).toEqual(['重点']);
+    expect(state.open.value).toBe(false);
   });
 });

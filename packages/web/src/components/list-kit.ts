@@ -5,6 +5,7 @@ import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
 import DemoTag from './DemoTag.vue';
 import DetailDescriptions from './DetailDescriptions.vue';
+import DetailDrawer from './DetailDrawer.vue';
 import EnterprisePicker from './EnterprisePicker.vue';
 import FilterKeyword from './FilterKeyword.vue';
 import FilterSelect from './FilterSelect.vue';
@@ -23,6 +24,7 @@ const components = {
   DataTable,
   DemoTag,
   DetailDescriptions,
+  DetailDrawer,
   EnterprisePicker,
   FilterKeyword,
   FilterSelect,
@@ -54,6 +56,7 @@ declare module 'vue' {
     DataTable: typeof DataTable;
     DemoTag: typeof DemoTag;
     DetailDescriptions: typeof DetailDescriptions;
+    DetailDrawer: typeof DetailDrawer;
     EnterprisePicker: typeof EnterprisePicker;
     FilterKeyword: typeof FilterKeyword;
     FilterSelect: typeof FilterSelect;

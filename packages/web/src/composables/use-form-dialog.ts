@@ -22,6 +22,8 @@ export interface FormDialog<F extends object, T> {
   busy: Ref<boolean>;
   /** Opens the dialog empty (null) or filled from `item`. */
   show: (item: T | null) => void;
+  /** Closes it without saving (取消). */
+  close: () => void;
   /** Saves, closes and says so; on an error the dialog stays open with the server's message. */
   save: () => Promise<boolean>;
 }
@@ -43,6 +45,10 @@ export function useFormDialog<F extends object, T = unknown>(
     open.value = true;
   }
 
+  function close(): void {
+    open.value = false;
+  }
+
   async function save(): Promise<boolean> {
     if (busy.value) return false;
     busy.value = true;
@@ -60,5 +66,5 @@ export function useFormDialog<F extends object, T = unknown>(
     }
   }
 
-  return { open, form, editing, creating, busy, show, save };
+  return { open, form, editing, creating, busy, show, close, save };
 }
