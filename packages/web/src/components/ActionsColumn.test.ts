@@ -1,17 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { h, nextTick } from 'vue';
-import { ElButton, ElTable, ElTableColumn } from 'element-plus';
+import { ElTable, ElTableColumn } from 'element-plus';
 import { mountInApp } from '../test-support/mount-in-app.ts';
 import ActionsColumn from './ActionsColumn.vue';
 import CreateButton from './CreateButton.vue';
+import RowAction from './RowAction.vue';
 
-describe('ActionsColumn and CreateButton', () => {
+describe('ActionsColumn, RowAction and CreateButton', () => {
   afterEach(() => {
     document.body.innerHTML = '';
   });
 
-  it('puts the row’s buttons in an 操作 column after the others, given the row', async () => {
+  it('puts the row’s link buttons in an 操作 column after the others, given the row', async () => {
     const clicked: string[] = [];
     const { wrapper } = mountInApp(
       () => null,
@@ -23,7 +24,7 @@ describe('ActionsColumn and CreateButton', () => {
             { width: 90 },
             {
               default: ({ row }: { row: { id: string } }) =>
-                h(ElButton, { link: true, onClick: () => clicked.push(row.id) }, () => '修改'),
+                h(RowAction, { label: '修改', type: 'danger', onClick: () => clicked.push(row.id) }),
             },
           ),
         ]),
@@ -33,6 +34,7 @@ describe('ActionsColumn and CreateButton', () => {
     const headers = wrapper.findAll('.el-table__header th .cell').map((c) => c.text());
     expect(headers).toEqual(['名称', '操作']);
     const button = wrapper.findAll('.el-table__body button').find((b) => b.text() === '修改');
+    expect(button!.classes()).toEqual(expect.arrayContaining(['is-link', 'el-button--danger']));
     await button!.trigger('click');
     expect(clicked).toEqual(['a']);
   });
