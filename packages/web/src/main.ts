@@ -5,6 +5,7 @@ import { config as configureZod } from 'zod';
 import 'element-plus/dist/index.css';
 import './styles/main.css';
 import App from './App.vue';
+import { listKit } from './components/list-kit.ts';
 import { elementLocale, i18n } from './i18n/index.ts';
 import { configureApi } from './lib/api.ts';
 import { router } from './router/index.ts';
@@ -15,7 +16,7 @@ configureZod({ jitless: true });
 
 const app = createApp(App);
 const pinia = createPinia();
-app.use(pinia).use(i18n).use(ElementPlus).use(router);
+app.use(pinia).use(i18n).use(ElementPlus).use(listKit).use(router);
 // Element Plus's own texts follow the UI language everywhere, message boxes included (they are
 // created outside the component tree, so a <el-config-provider> would not reach them).
 provideGlobalConfig(

@@ -9,8 +9,6 @@ export interface HazardFigureRow {
   /** YYYY-MM-DD, China Standard Time */
   readonly deadline?: string | undefined;
   readonly closedAt?: string | undefined;
-  /** Regulatory sectors of the enterprise, when known. */
-  readonly sectors?: readonly string[] | undefined;
 }
 
 export interface HazardCounts {
@@ -47,51 +45,6 @@ export function countHazards(rows: Iterable<HazardFigureRow>): HazardCounts {
   return counts;
 }
 
-/**
- * Counts per key, in the order of `keys` first (so a county without hazards still has its column),
- * then any other key met. A row with several keys (an enterprise in two sectors) counts under each.
- */
-export function countHazardsBy(
-  rows: Iterable<HazardFigureRow>,
-  keysOf: (row: HazardFigureRow) => readonly string[],
-  keys: readonly string[] = [],
-): Map<string, HazardCounts> {
-  const groups = new Map<string, HazardCounts>(keys.map((key) => [key, emptyCounts()]));
-  for (const row of rows) {
-    for (const key of keysOf(row)) {
-      let counts = groups.get(key);
-      if (!counts) {
-        counts = emptyCounts();
-        groups.set(key, counts);
-      }
-      add(counts, row);
-    }
-  }
-  return groups;
-}
-
-/** The CST calendar day of an instant, YYYY-MM-DD. */
-function cstDay(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** 整改率: closed ÷ (all − dismissed); null when nothing counts. */
-export function rectificationRate(rows: readonly HazardFigureRow[]): number | null {
-  const real = rows.filter((row) => row.status !== 'dismissed');
-  if (real.length === 0) return null;
-  return real.filter((row) => row.status === 'closed').length / real.length;
-}
-
-/**
- * 按期整改率: closed on or before the deadline's day ÷ closed hazards that had a deadline; a hazard
- * due on the 31st and closed during the 31st (Beijing time) is on time. Null when none is closed.
- */
-export function onTimeRate(rows: readonly HazardFigureRow[]): number | null {
-  const closed = rows.filter((row) => row.status === 'closed' && row.closedAt && row.deadline);
-  if (closed.length === 0) return null;
-  return closed.filter((row) => cstDay(row.closedAt!) <= row.deadline!).length / closed.length;
-}
-
 /** 87.5% style, one decimal; '—' for no figure. */
 export function formatRate(rate: number | null): string {
   if (rate === null) return '—';
@@ -117,27 +70,6 @@ const statuses: readonly HiddenHazardStatus[] = [
   'dismissed',
 ];
 
-/** The figures counted here from the hazards themselves (when the server gives only totals). */
-export function figuresFromRows(
-  rows: readonly HazardFigureRow[],
-  counties: readonly string[],
-): HazardFigures {
-  return {
-    totals: countHazards(rows),
-    byCounty: countHazardsBy(rows, (row) => [row.county], counties),
-    bySector: countHazardsBy(rows, (row) => (row.sectors && row.sectors.length > 0 ? row.sectors : [''])),
-    byLevel: {
-      general: rows.filter((row) => row.level === 'general').length,
-      major: rows.filter((row) => row.level === 'major').length,
-    },
-    byStatus: Object.fromEntries(
-      statuses.map((s) => [s, rows.filter((row) => row.status === s).length]),
-    ) as Record<HiddenHazardStatus, number>,
-    rectificationRate: rectificationRate(rows),
-    onTimeRate: onTimeRate(rows),
-  };
-}
-
 interface Tally {
   total: number;
   open: number;
@@ -150,22 +82,20 @@ export interface HazardStatisticsAnswer {
   total: { general: number; major: number; total: number };
   open: { total: number };
   byStatus: Record<HiddenHazardStatus, { total: number }>;
-  overdue?: { total: number };
-  closed?: { total: number };
-  byLevel?: Record<HiddenHazardLevel, Tally>;
-  byCounty?: (Tally & { key: string })[];
-  bySector?: (Tally & { key: string })[];
-  rectificationRate?: { rate: number | null };
-  onTimeRate?: { rate: number | null };
+  overdue: { total: number };
+  closed: { total: number };
+  byLevel: Record<HiddenHazardLevel, Tally>;
+  byCounty: (Tally & { key: string })[];
+  bySector: (Tally & { key: string })[];
+  rectificationRate: { rate: number | null };
+  onTimeRate: { rate: number | null };
 }
 
-/** The server's breakdown as the page's figures; null when the server gives totals only. */
+/** The server's breakdown (GET /hazards/statistics, rates included) as the page's figures. */
 export function figuresFromStatistics(
   answer: HazardStatisticsAnswer,
   counties: readonly string[],
-): HazardFigures | null {
-  if (!answer.byCounty || !answer.bySector || !answer.byLevel || !answer.overdue || !answer.closed)
-    return null;
+): HazardFigures {
   const withMajor = (tally: Tally): HazardCounts => ({ ...tally, major: 0 });
   const byCounty = new Map<string, HazardCounts>(counties.map((code) => [code, countHazards([])]));
   for (const row of answer.byCounty) byCounty.set(row.key, withMajor(row));
@@ -184,8 +114,8 @@ export function figuresFromStatistics(
       HiddenHazardStatus,
       number
     >,
-    rectificationRate: answer.rectificationRate?.rate ?? null,
-    onTimeRate: answer.onTimeRate?.rate ?? null,
+    rectificationRate: answer.rectificationRate.rate,
+    onTimeRate: answer.onTimeRate.rate,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { useWholeList } from '../../../composables/use-whole-list.ts';
 import { api } from '../../../lib/api.ts';
 
 export interface ChecklistItem {
@@ -15,20 +15,15 @@ export interface ChecklistItem {
 
 export type ChecklistItemForm = Omit<ChecklistItem, 'id'>;
 
-/** The checklist library (检查表库): items per sector with their legal basis and penalty clause. */
+/** The checklist library (检查表库): items per sector (the filter) with their legal basis and penalty clause. */
 export function useChecklistLibrary() {
-  const items = ref<ChecklistItem[]>([]);
-  const loading = ref(false);
   const base = '/enforcement/checklist-items';
-
-  async function load(sector?: string): Promise<void> {
-    loading.value = true;
-    try {
-      items.value = (await api.get<{ items: ChecklistItem[] }>(base, { sector })).items;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const list = useWholeList({
+    initialFilters: () => ({ sector: '' }),
+    fetchAll: async ({ sector }, signal) =>
+      (await api.get<{ items: ChecklistItem[] }>(base, { sector: sector.trim() || undefined }, { signal }))
+        .items,
+  });
 
   function save(form: ChecklistItemForm, id?: string): Promise<ChecklistItem> {
     const clause = form.suggestedPenaltyClause?.trim();
@@ -36,5 +31,5 @@ export function useChecklistLibrary() {
     return id ? api.patch<ChecklistItem>(`${base}/${id}`, body) : api.post<ChecklistItem>(base, body);
   }
 
-  return { items, loading, load, save };
+  return { ...list, save };
 }

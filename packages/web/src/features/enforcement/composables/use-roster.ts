@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { useWholeList } from '../../../composables/use-whole-list.ts';
 import { api } from '../../../lib/api.ts';
 import type { EnforcementCategory, InspectorView } from '../lib/draw-types.ts';
 
@@ -14,23 +14,14 @@ export interface InspectorForm {
 
 /** The inspector roster with declared conflicts of interest (回避). */
 export function useRoster() {
-  const items = ref<InspectorView[]>([]);
-  const loading = ref(false);
   const base = '/enforcement/inspectors';
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      items.value = (await api.get<{ items: InspectorView[] }>(base)).items;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const list = useWholeList({
+    initialFilters: () => ({}),
+    fetchAll: async (_, signal) => (await api.get<{ items: InspectorView[] }>(base, {}, { signal })).items,
+  });
 
   return {
-    items,
-    loading,
-    load,
+    ...list,
     save: (form: InspectorForm, id?: string) =>
       id ? api.patch<InspectorView>(`${base}/${id}`, form) : api.post<InspectorView>(base, form),
     declareConflict: (id: string, enterpriseId: string, relation: string) =>
@@ -41,13 +32,14 @@ export function useRoster() {
 
 /** Enforcement categories of enterprises (重点 / 一般 / …). */
 export function useCategories() {
-  const items = ref<EnforcementCategory[]>([]);
   const base = '/enforcement/categories';
+  const list = useWholeList({
+    initialFilters: () => ({}),
+    fetchAll: async (_, signal) =>
+      (await api.get<{ items: EnforcementCategory[] }>(base, {}, { signal })).items,
+  });
   return {
-    items,
-    load: async () => {
-      items.value = (await api.get<{ items: EnforcementCategory[] }>(base)).items;
-    },
+    ...list,
     create: (category: EnforcementCategory) =>
       api.post<EnforcementCategory>(base, { ...category, description: category.description ?? undefined }),
     update: ({ code, ...rest }: EnforcementCategory) =>

@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { h, nextTick, ref } from 'vue';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import ElementPlus, { ElTableColumn } from 'element-plus';
+import { i18n } from '../i18n/index.ts';
+import ListPage from './ListPage.vue';
+
+function recordingList() {
+  const calls: string[] = [];
+  const step = (name: string) => async () => void calls.push(name);
+  return {
+    calls,
+    list: {
+      rows: ref<unknown[]>([{ id: 'a', name: '玉溪演示化工' }]),
+      loading: ref(false),
+      total: ref(1),
+      page: ref(1),
+      pageSize: ref(20),
+      load: step('load'),
+      search: step('search'),
+      reset: step('reset'),
+    },
+  };
+}
+
+async function mountPage(list: ReturnType<typeof recordingList>['list']) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/x', name: 'x', component: { render: () => null } }],
+  });
+  await router.push('/x');
+  const wrapper = mount(ListPage, {
+    attachTo: document.body,
+    props: { name: 'enterprises', list },
+    slots: {
+      search: () => h('span', { class: 'field' }, '名称'),
+      toolbar: () => h('button', { class: 'create' }, '新增'),
+      default: () => h(ElTableColumn, { label: '企业名称', prop: 'name' }),
+      footer: () => h('div', { class: 'dialogs' }),
+    },
+    global: { plugins: [pinia, i18n, ElementPlus, router] },
+  });
+  await flushPromises();
+  return wrapper;
+}
+
+describe('ListPage', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('reads the list on mount and lays out search form, toolbar, columns and dialogs, named for tests', async () => {
+    const { calls, list } = recordingList();
+    const wrapper = await mountPage(list);
+    expect(calls).toEqual(['load']);
+    expect(wrapper.find('[data-testid="enterprises-page"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="search-form"] .field').text()).toBe('名称');
+    expect(wrapper.find('.toolbar .create').text()).toBe('新增');
+    expect(wrapper.find('[data-testid="enterprises-table"] .el-table__header').text()).toContain('企业名称');
+    expect(wrapper.text()).toContain('玉溪演示化工');
+    expect(wrapper.find('.dialogs').exists()).toBe(true);
+  });
+
+  it('查询 and 重置 call the list’s own steps; the toolbar folds the search form away', async () => {
+    const { calls, list } = recordingList();
+    const wrapper = await mountPage(list);
+    await wrapper.find('[data-testid="search-submit"]').trigger('submit');
+    await wrapper.find('[data-testid="search-reset"]').trigger('click');
+    await flushPromises();
+    expect(calls).toEqual(['load', 'search', 'reset']);
+
+    await wrapper.find('.toolbar [aria-label="显示/隐藏搜索"]').trigger('click');
+    await nextTick();
+    expect(wrapper.find('[data-testid="search-form"]').isVisible()).toBe(false);
+  });
+});

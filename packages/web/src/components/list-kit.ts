@@ -1,0 +1,71 @@
+import type { App } from 'vue';
+import ActionsColumn from './ActionsColumn.vue';
+import CountyFilter from './CountyFilter.vue';
+import CreateButton from './CreateButton.vue';
+import DataTable from './DataTable.vue';
+import DemoTag from './DemoTag.vue';
+import DetailDescriptions from './DetailDescriptions.vue';
+import DetailDrawer from './DetailDrawer.vue';
+import EnterprisePicker from './EnterprisePicker.vue';
+import FilterKeyword from './FilterKeyword.vue';
+import FilterSelect from './FilterSelect.vue';
+import FormDialog from './FormDialog.vue';
+import ListPage from './ListPage.vue';
+import ListPagination from './ListPagination.vue';
+import ListSearchForm from './ListSearchForm.vue';
+import ListToolbar from './ListToolbar.vue';
+import RowAction from './RowAction.vue';
+import StatusTag from './StatusTag.vue';
+
+const components = {
+  ActionsColumn,
+  CountyFilter,
+  CreateButton,
+  DataTable,
+  DemoTag,
+  DetailDescriptions,
+  DetailDrawer,
+  EnterprisePicker,
+  FilterKeyword,
+  FilterSelect,
+  FormDialog,
+  ListPage,
+  ListPagination,
+  ListSearchForm,
+  ListToolbar,
+  RowAction,
+  StatusTag,
+};
+
+/**
+ * The pieces every list page is built from (search fields, table, toolbar buttons, dialogs, tags),
+ * registered once for the whole app as Element Plus's own components are, so a page uses them
+ * without importing each.
+ */
+export const listKit = {
+  install(app: App): void {
+    for (const [name, component] of Object.entries(components)) app.component(name, component);
+  },
+};
+
+declare module 'vue' {
+  interface GlobalComponents {
+    ActionsColumn: typeof ActionsColumn;
+    CountyFilter: typeof CountyFilter;
+    CreateButton: typeof CreateButton;
+    DataTable: typeof DataTable;
+    DemoTag: typeof DemoTag;
+    DetailDescriptions: typeof DetailDescriptions;
+    DetailDrawer: typeof DetailDrawer;
+    EnterprisePicker: typeof EnterprisePicker;
+    FilterKeyword: typeof FilterKeyword;
+    FilterSelect: typeof FilterSelect;
+    FormDialog: typeof FormDialog;
+    ListPage: typeof ListPage;
+    ListPagination: typeof ListPagination;
+    ListSearchForm: typeof ListSearchForm;
+    ListToolbar: typeof ListToolbar;
+    RowAction: typeof RowAction;
+    StatusTag: typeof StatusTag;
+  }
+}
