@@ -3,6 +3,7 @@ import type { GeoPoint, WarningArea } from './warning-area.ts';
 import type { WarningLevel } from './warning-catalogue.ts';
 import type { WarningInput } from './warning.schema.ts';
 import { defaultRecipientGroups } from './warning-recipients.ts';
+import { alarmThresholdLevelNames, type AlarmThresholdLevel } from '../monitoring/monitoring-terms.ts';
 
 /**
  * Pre-filled drafts (issue 15, "Pre-filled from"): the chain sensor alarm → consequence zone →
@@ -105,19 +106,26 @@ export function warningDraftFromAlarm(facts: AlarmFacts, now: Date): PrefilledDr
           headline: `${site}监测报警预警`,
           description:
             `${capTime(facts.firedAt).slice(0, 16).replace('T', ' ')}，${site}监测点“${facts.pointName}”` +
-            `${value ? `读数${value}，` : ''}触发报警规则 ${facts.ruleId}${facts.level ? `（${facts.level}）` : ''}。`,
+            `${value ? `读数${value}，` : ''}达到${thresholdName(facts, 'zh')}，触发报警。`,
           instruction: '周边人员请关闭门窗，听从现场指挥，做好撤离准备。',
         },
         en: {
           headline: `Monitoring alarm at ${facts.enterpriseName}`,
           description:
             `Point "${facts.pointName}" at ${facts.objectName}` +
-            `${value ? ` read ${value}` : ''} and fired rule ${facts.ruleId}.`,
+            `${value ? ` read ${value}` : ''} and reached its ${thresholdName(facts, 'en').toLowerCase()} setting, raising an alarm.`,
           instruction: 'Close doors and windows, follow the on-site command and be ready to evacuate.',
         },
       },
     },
   };
+}
+
+/** The threshold that fired, in words (高高限, 红色预警阈值 …) — never the rule's code. */
+function thresholdName(facts: AlarmFacts, language: 'zh' | 'en'): string {
+  const key = (facts.level ?? facts.colour) as AlarmThresholdLevel | null;
+  const names = key ? alarmThresholdLevelNames[key] : undefined;
+  return names ? names[language] : language === 'zh' ? '报警阈值' : 'alarm threshold';
 }
 
 /** Keeps at most MAX_RING corners (every n-th), so a fine footprint still fits a CAP polygon. */

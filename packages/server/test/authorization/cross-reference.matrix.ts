@@ -339,6 +339,14 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
   'PUT /api/v1/monitoring/points/:id': owner(['objectId'], OWNER),
   'POST /api/v1/users': owner(['scope.enterpriseId'], 'the new account’s own scope (users matrix)'),
   'PATCH /api/v1/users/:id': owner(['scope.enterpriseId'], 'the account’s own scope (users matrix)'),
+  'POST /api/v1/auth/login': owner(
+    ['captchaId'],
+    'the captcha the server issued to this sign-in (single use, hashed): no record of anyone’s scope',
+  ),
+  'POST /api/v1/warnings': owner(
+    ['templateId'],
+    'notes which template filled the draft; templates are the bureau’s shared texts, without a scope',
+  ),
   'POST /api/v1/calc/draw/verify': owner(
     [
       'record.conflicts[].enterpriseId',

@@ -73,7 +73,8 @@ describe('the chain alarm → consequence zone → warning draft, linked both wa
       circle: { center: { lon: 102.55, lat: 24.35 }, radiusKm: 1 },
     });
     expect(draft.info.zh.headline).toBe('监测测试企业测试罐区监测报警预警');
-    expect(draft.info.zh.description).toContain('读数45 %LEL，触发报警规则 combustible_gas.hh（HH）');
+    expect(draft.info.zh.description).toContain('读数45 %LEL，达到高高限，触发报警。');
+    expect(draft.info.zh.description).not.toMatch(/[A-Za-z_]+\.[a-z]+/);
   });
 
   it('refuses an alarm outside the caller’s scope with 404 warning.source_not_found', async () => {
