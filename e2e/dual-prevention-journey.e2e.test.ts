@@ -25,12 +25,12 @@ const HAZARD = {
   description: '液氯储罐区未设置泄漏检测报警装置',
   criterion: 'hc-01',
 };
-// A 2×2 PNG, as a phone camera would hand over a JPEG: the page uploads whatever the input gives.
+// A valid 2×2 PNG (the server decodes and re-encodes every photo, so a broken one is refused).
 const PHOTO = {
   name: 'hazard.png',
   mimeType: 'image/png',
   buffer: Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8Dwn4GBgYGJgYGBAQATBAH/0dUOswAAAABJRU5ErkJggg==',
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWM4EaBxIkCDAUIBACWOBQHvtZ07AAAAAElFTkSuQmCC',
     'base64',
   ),
 };
