@@ -6,6 +6,7 @@ import DataTable from './DataTable.vue';
 import DemoTag from './DemoTag.vue';
 import DetailDescriptions from './DetailDescriptions.vue';
 import DetailDrawer from './DetailDrawer.vue';
+import EnumSelect from './EnumSelect.vue';
 import EnterprisePicker from './EnterprisePicker.vue';
 import FilterKeyword from './FilterKeyword.vue';
 import FilterSelect from './FilterSelect.vue';
@@ -25,6 +26,7 @@ const components = {
   DemoTag,
   DetailDescriptions,
   DetailDrawer,
+  EnumSelect,
   EnterprisePicker,
   FilterKeyword,
   FilterSelect,
@@ -57,6 +59,7 @@ declare module 'vue' {
     DemoTag: typeof DemoTag;
     DetailDescriptions: typeof DetailDescriptions;
     DetailDrawer: typeof DetailDrawer;
+    EnumSelect: typeof EnumSelect;
     EnterprisePicker: typeof EnterprisePicker;
     FilterKeyword: typeof FilterKeyword;
     FilterSelect: typeof FilterSelect;
