@@ -1,6 +1,7 @@
 import type { App } from 'vue';
 import ActionsColumn from './ActionsColumn.vue';
 import CountyFilter from './CountyFilter.vue';
+import CountySelect from './CountySelect.vue';
 import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
 import DemoTag from './DemoTag.vue';
@@ -21,6 +22,7 @@ import StatusTag from './StatusTag.vue';
 const components = {
   ActionsColumn,
   CountyFilter,
+  CountySelect,
   CreateButton,
   DataTable,
   DemoTag,
@@ -54,6 +56,7 @@ declare module 'vue' {
   interface GlobalComponents {
     ActionsColumn: typeof ActionsColumn;
     CountyFilter: typeof CountyFilter;
+    CountySelect: typeof CountySelect;
     CreateButton: typeof CreateButton;
     DataTable: typeof DataTable;
     DemoTag: typeof DemoTag;

@@ -5,9 +5,6 @@ import { ApiError } from '../lib/api.ts';
 import { mountInApp } from '../test-support/mount-in-app.ts';
 import { useBusyAction } from './use-busy-action.ts';
 
-const messages = () =>
-  [...document.querySelectorAll('.el-message .el-message__content')].map((m) => m.textContent?.trim());
-
 describe('useBusyAction', () => {
   afterEach(() => {
     document.body.innerHTML = '';
@@ -30,13 +27,19 @@ describe('useBusyAction', () => {
     expect(results).toEqual(['audit.xlsx']);
   });
 
-  it('shows the server’s refusal and is no longer busy', async () => {
+  it('resolves without handing anything on when the action fails, and is no longer busy', async () => {
+    const results: unknown[] = [];
     const { state } = mountInApp(() =>
-      useBusyAction(() => Promise.reject(new ApiError(403, 'auth.forbidden', '无权导出'))),
+      useBusyAction(
+        async () => {
+          throw new ApiError(409, 'plan.in_use', '预案已被演练引用');
+        },
+        (result) => void results.push(result),
+      ),
     );
-    await state.run();
+    await expect(state.run()).resolves.toBeUndefined();
     await flushPromises();
     expect(state.busy.value).toBe(false);
-    expect(messages()).toEqual(['无权导出']);
+    expect(results).toEqual([]);
   });
 });
