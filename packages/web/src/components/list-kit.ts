@@ -16,6 +16,7 @@ import ListPage from './ListPage.vue';
 import ListPagination from './ListPagination.vue';
 import ListSearchForm from './ListSearchForm.vue';
 import ListToolbar from './ListToolbar.vue';
+import OpenColumn from './OpenColumn.vue';
 import RowAction from './RowAction.vue';
 import StatusTag from './StatusTag.vue';
 
@@ -37,6 +38,7 @@ const components = {
   ListPagination,
   ListSearchForm,
   ListToolbar,
+  OpenColumn,
   RowAction,
   StatusTag,
 };
@@ -71,6 +73,7 @@ declare module 'vue' {
     ListPagination: typeof ListPagination;
     ListSearchForm: typeof ListSearchForm;
     ListToolbar: typeof ListToolbar;
+    OpenColumn: typeof OpenColumn;
     RowAction: typeof RowAction;
     StatusTag: typeof StatusTag;
   }
