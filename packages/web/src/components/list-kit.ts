@@ -1,11 +1,13 @@
 import type { App } from 'vue';
 import ActionsColumn from './ActionsColumn.vue';
 import CountyFilter from './CountyFilter.vue';
+import CountySelect from './CountySelect.vue';
 import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
 import DemoTag from './DemoTag.vue';
 import DetailDescriptions from './DetailDescriptions.vue';
 import DetailDrawer from './DetailDrawer.vue';
+import EnumSelect from './EnumSelect.vue';
 import EnterprisePicker from './EnterprisePicker.vue';
 import FilterKeyword from './FilterKeyword.vue';
 import FilterSelect from './FilterSelect.vue';
@@ -14,17 +16,20 @@ import ListPage from './ListPage.vue';
 import ListPagination from './ListPagination.vue';
 import ListSearchForm from './ListSearchForm.vue';
 import ListToolbar from './ListToolbar.vue';
+import OpenColumn from './OpenColumn.vue';
 import RowAction from './RowAction.vue';
 import StatusTag from './StatusTag.vue';
 
 const components = {
   ActionsColumn,
   CountyFilter,
+  CountySelect,
   CreateButton,
   DataTable,
   DemoTag,
   DetailDescriptions,
   DetailDrawer,
+  EnumSelect,
   EnterprisePicker,
   FilterKeyword,
   FilterSelect,
@@ -33,6 +38,7 @@ const components = {
   ListPagination,
   ListSearchForm,
   ListToolbar,
+  OpenColumn,
   RowAction,
   StatusTag,
 };
@@ -52,11 +58,13 @@ declare module 'vue' {
   interface GlobalComponents {
     ActionsColumn: typeof ActionsColumn;
     CountyFilter: typeof CountyFilter;
+    CountySelect: typeof CountySelect;
     CreateButton: typeof CreateButton;
     DataTable: typeof DataTable;
     DemoTag: typeof DemoTag;
     DetailDescriptions: typeof DetailDescriptions;
     DetailDrawer: typeof DetailDrawer;
+    EnumSelect: typeof EnumSelect;
     EnterprisePicker: typeof EnterprisePicker;
     FilterKeyword: typeof FilterKeyword;
     FilterSelect: typeof FilterSelect;
@@ -65,6 +73,7 @@ declare module 'vue' {
     ListPagination: typeof ListPagination;
     ListSearchForm: typeof ListSearchForm;
     ListToolbar: typeof ListToolbar;
+    OpenColumn: typeof OpenColumn;
     RowAction: typeof RowAction;
     StatusTag: typeof StatusTag;
   }
