@@ -1,7 +1,6 @@
 import type { App } from 'vue';
 import ActionsColumn from './ActionsColumn.vue';
 import CountyFilter from './CountyFilter.vue';
-import CountySelect from './CountySelect.vue';
 import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
 import DemoTag from './DemoTag.vue';
@@ -23,7 +22,6 @@ import StatusTag from './StatusTag.vue';
 const components = {
   ActionsColumn,
   CountyFilter,
-  CountySelect,
   CreateButton,
   DataTable,
   DemoTag,
@@ -58,7 +56,6 @@ declare module 'vue' {
   interface GlobalComponents {
     ActionsColumn: typeof ActionsColumn;
     CountyFilter: typeof CountyFilter;
-    CountySelect: typeof CountySelect;
     CreateButton: typeof CreateButton;
     DataTable: typeof DataTable;
     DemoTag: typeof DemoTag;

@@ -48,18 +48,17 @@ export type ImportKind = 'accidents' | 'denominators' | 'control-numbers';
 export function useStatistics() {
   return {
     monthly: (year: number, month: number, divisionCode?: string) =>
-      api.get<MonthlyReport>('/api/v1/statistics/monthly', { year, month, divisionCode }),
+      api.get<MonthlyReport>('/statistics/monthly', { year, month, divisionCode }),
     exportMonthly: (year: number, month: number, divisionCode?: string) =>
-      api.download('/api/v1/statistics/monthly/export', { year, month, divisionCode }, 'statistics.xlsx'),
+      api.download('/statistics/monthly/export', { year, month, divisionCode }, 'statistics.xlsx'),
     indicators: (year: number, divisionCode?: string) =>
-      api.get<IndicatorSummary>('/api/v1/statistics/indicators', { year, divisionCode }),
-    controlNumbers: (year: number) => api.get<ControlNumbers>('/api/v1/statistics/control-numbers', { year }),
+      api.get<IndicatorSummary>('/statistics/indicators', { year, divisionCode }),
+    controlNumbers: (year: number) => api.get<ControlNumbers>('/statistics/control-numbers', { year }),
     drill: (query: { year: number; month?: number; divisionCode?: string; enterpriseId?: string }) =>
-      api.get<DrillAnswer>('/api/v1/statistics/drill', query),
-    template: (kind: ImportKind) =>
-      api.download(`/api/v1/statistics/imports/${kind}/template`, {}, `${kind}.xlsx`),
+      api.get<DrillAnswer>('/statistics/drill', query),
+    template: (kind: ImportKind) => api.download(`/statistics/imports/${kind}/template`, {}, `${kind}.xlsx`),
     upload: (kind: ImportKind, file: Blob, validOnly: boolean) =>
-      api.upload<StatisticsImportReport>(`/api/v1/statistics/imports/${kind}`, file, XLSX, {
+      api.upload<StatisticsImportReport>(`/statistics/imports/${kind}`, file, XLSX, {
         validOnly: String(validOnly),
       }),
   };
