@@ -4,7 +4,8 @@
  * water, rail, aviation, farm machinery, fishing vessels, fires outside a business and 其他 are not.
  * The 工矿商贸十万人死亡率 counts only the first group's deaths.
  */
-export const accidentSectors = [
+/** The 工矿商贸 sectors: the denominator group of the per-100,000-workers rate. */
+const industrialAccidentSectors = [
   'coal_mine',
   'metal_nonmetal_mine',
   'chemicals',
@@ -12,6 +13,10 @@ export const accidentSectors = [
   'construction',
   'industry_trade',
   'other_industrial',
+] as const;
+
+export const accidentSectors = [
+  ...industrialAccidentSectors,
   'road_transport',
   'water_transport',
   'railway',
@@ -42,15 +47,7 @@ export const accidentSectorNames: Readonly<Record<AccidentSector, { zh: string; 
   other: { zh: '其他', en: 'Other' },
 };
 
-const industrialSectors: ReadonlySet<AccidentSector> = new Set([
-  'coal_mine',
-  'metal_nonmetal_mine',
-  'chemicals',
-  'fireworks',
-  'construction',
-  'industry_trade',
-  'other_industrial',
-]);
+const industrialSectors: ReadonlySet<AccidentSector> = new Set(industrialAccidentSectors);
 
 /** Whether a sector belongs to 工矿商贸 (the denominator group of the per-100,000-workers rate). */
 export function isIndustrialSector(sector: AccidentSector): boolean {
