@@ -1,3 +1,4 @@
+import type { DataScope } from './data-scope.ts';
 import type { Permission } from './permissions.ts';
 
 /**
@@ -15,7 +16,11 @@ export interface BuiltinRole {
   /** Staff and administrators sign in with TOTP (GB/T 22239-2019 8.1.4.1d); enterprise users and experts may not have it. */
   readonly requiresTotp: boolean;
   readonly permissions: readonly Permission[];
+  /** The data scopes an account with this role may have (role-scope-fit.ts; issue 19, defect 8). */
+  readonly scopeKinds: readonly DataScope['kind'][];
 }
+
+const BUREAU: readonly DataScope['kind'][] = ['city', 'county'];
 
 const officerPermissions: readonly Permission[] = [
   'dashboard:view',
@@ -40,6 +45,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '系统管理员',
     nameEn: 'System administrator',
     adminKind: 'system',
+    scopeKinds: BUREAU,
     requiresTotp: true,
     permissions: ['user:read', 'user:write', 'session:manage'],
   },
@@ -48,6 +54,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '安全管理员',
     nameEn: 'Security administrator',
     adminKind: 'security',
+    scopeKinds: BUREAU,
     requiresTotp: true,
     permissions: ['role:read', 'role:write', 'security:read'],
   },
@@ -56,6 +63,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '审计管理员',
     nameEn: 'Audit administrator',
     adminKind: 'audit',
+    scopeKinds: BUREAU,
     requiresTotp: true,
     permissions: ['audit:read', 'audit:export'],
   },
@@ -64,6 +72,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '市局工作人员',
     nameEn: 'City bureau officer',
     adminKind: null,
+    scopeKinds: ['city'],
     requiresTotp: true,
     permissions: [...officerPermissions, 'warning:approve', 'pi:view', 'registry:configure'],
   },
@@ -72,6 +81,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '县（区）局工作人员',
     nameEn: 'County bureau officer',
     adminKind: null,
+    scopeKinds: ['county'],
     requiresTotp: true,
     permissions: officerPermissions,
   },
@@ -80,6 +90,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '行业部门工作人员',
     nameEn: 'Industry department officer',
     adminKind: null,
+    scopeKinds: BUREAU,
     requiresTotp: true,
     permissions: [
       'dashboard:view',
@@ -97,6 +108,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '执法检查人员',
     nameEn: 'Inspector',
     adminKind: null,
+    scopeKinds: BUREAU,
     requiresTotp: true,
     permissions: [
       'dashboard:view',
@@ -112,6 +124,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '企业安全管理人员',
     nameEn: 'Enterprise safety manager',
     adminKind: null,
+    scopeKinds: ['enterprise'],
     requiresTotp: false,
     permissions: [
       'dashboard:view',
@@ -129,6 +142,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     nameZh: '安全专家',
     nameEn: 'Safety expert',
     adminKind: null,
+    scopeKinds: BUREAU,
     requiresTotp: false,
     permissions: ['dashboard:view', 'registry:read', 'risk:read', 'hazard:read', 'enforcement:read'],
   },

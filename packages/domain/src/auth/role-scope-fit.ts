@@ -1,3 +1,4 @@
+import { builtinRoles } from './builtin-roles.ts';
 import type { DataScope } from './data-scope.ts';
 
 /**
@@ -6,7 +7,7 @@ import type { DataScope } from './data-scope.ts';
  * with an enterprise scope (or an enterprise manager with the city's) is a mistake that would give
  * the account the wrong menus and the wrong data, so it is refused rather than stored.
  *
- * Built-in roles are listed by code. A custom role is judged by its permissions: one that reports
+ * Built-in roles carry their scope kinds (builtin-roles.ts). A custom role is judged by its permissions: one that reports
  * or rectifies hidden hazards or maintains its own risk register (`hazard:report`, `risk:write`)
  * is an enterprise role; one that supervises, inspects, publishes or administers is a bureau role
  * (city or county); any other fits every scope.
@@ -22,17 +23,9 @@ export interface RoleForScope {
 const ALL: readonly ScopeKind[] = ['city', 'county', 'enterprise'];
 const BUREAU: readonly ScopeKind[] = ['city', 'county'];
 
-const builtinFits: Readonly<Record<string, readonly ScopeKind[]>> = {
-  sysadmin: BUREAU,
-  secadmin: BUREAU,
-  auditadmin: BUREAU,
-  city_officer: ['city'],
-  county_officer: ['county'],
-  industry_officer: BUREAU,
-  inspector: BUREAU,
-  enterprise_manager: ['enterprise'],
-  expert: BUREAU,
-};
+const builtinFits: ReadonlyMap<string, readonly ScopeKind[]> = new Map(
+  builtinRoles.map((role) => [role.code, role.scopeKinds]),
+);
 
 const ENTERPRISE_PERMISSIONS = new Set(['hazard:report', 'risk:write']);
 const BUREAU_PERMISSIONS = new Set([
@@ -48,7 +41,7 @@ const BUREAU_PERMISSIONS = new Set([
 ]);
 
 function fitsOf(role: RoleForScope): readonly ScopeKind[] {
-  const builtin = builtinFits[role.code];
+  const builtin = builtinFits.get(role.code);
   if (builtin) return builtin;
   if (role.adminKind !== null) return BUREAU;
   const enterprise = role.permissions.some((p) => ENTERPRISE_PERMISSIONS.has(p));
