@@ -1,4 +1,5 @@
 import {
+  chinaDate,
   defaultReviewDueOn,
   drillInputSchema,
   emergencyCaseInputSchema,
@@ -8,7 +9,6 @@ import {
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
-import { chinaDate } from '@anjian/domain';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { toCaseWrite, createCasesRepository } from '../emergency/cases.repository.ts';
 import { createDrillsRepository } from '../emergency/drills.repository.ts';
