@@ -49,6 +49,13 @@ async function signalsFor(auth: AuthContext): Promise<CockpitSignal[]> {
     notified: 1,
     at: '2026-11-29T02:00:00.000Z',
   });
+  await bus.publish('incident.changed', {
+    id: '00000000-0000-4000-8000-0000000000f2',
+    county: JIANGCHUAN,
+    enterpriseId: null,
+    change: 'reported',
+    status: 'open',
+  });
   await bus.publish('statistics.changed', { divisionCode: TONGHAI });
   await bus.publish('statistics.changed', { divisionCode: null });
   stop();
@@ -63,6 +70,7 @@ describe('the cockpit stream’s signals', () => {
       { type: 'alarm', id: '00000000-0000-4000-8000-0000000000a1' },
       { type: 'alarm', id: '00000000-0000-4000-8000-0000000000a1' },
       { type: 'hazard', id: '00000000-0000-4000-8000-0000000000e1' },
+      { type: 'incident', id: '00000000-0000-4000-8000-0000000000f2' },
       { type: 'statistics', id: null },
       { type: 'statistics', id: null },
     ]);
@@ -71,11 +79,12 @@ describe('the cockpit stream’s signals', () => {
   it('tells a county only its own county’s changes and the city-wide statistics', async () => {
     expect(await signalsFor(caller({ kind: 'county', counties: [JIANGCHUAN] }))).toEqual([
       { type: 'alarm', id: '00000000-0000-4000-8000-0000000000a1' },
+      { type: 'incident', id: '00000000-0000-4000-8000-0000000000f2' },
       { type: 'statistics', id: null },
     ]);
   });
 
-  it('says nothing of alarms or hazards to a caller who may not read them', async () => {
+  it('says nothing of alarms, hazards or incidents to a caller who may not read them', async () => {
     expect(await signalsFor(caller({ kind: 'city' }, ['dashboard:view']))).toEqual([
       { type: 'statistics', id: null },
       { type: 'statistics', id: null },

@@ -17,7 +17,7 @@ function statisticsConcern(scope: DataScope, divisionCode: string | null): boole
 
 /**
  * Subscribes to the events that move a cockpit figure — alarms, hidden hazards' escalations,
- * accident statistics — and calls `send` with those in the caller's scope and permissions. The page
+ * incidents (reported, followed up, reviewed, closed), accident statistics — and calls `send` with those in the caller's scope and permissions. The page
  * re-reads the one cockpit route on a signal, so a burst of events costs one read, not one per event.
  */
 export function subscribeCockpitSignals(
@@ -38,6 +38,13 @@ export function subscribeCockpitSignals(
     stops.push(
       bus.subscribe('hazard.escalated', (event) => {
         if (inScope(event.county, event.enterpriseId)) send({ type: 'hazard', id: event.hazardId });
+      }),
+    );
+  if (may('emergency:read'))
+    stops.push(
+      bus.subscribe('incident.changed', (event) => {
+        if (scopeAllows(auth.scope, event.county, event.enterpriseId))
+          send({ type: 'incident', id: event.id });
       }),
     );
   stops.push(

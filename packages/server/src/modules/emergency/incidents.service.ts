@@ -15,7 +15,12 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import { inTransactionWithEvents, type EventBus, type EventPublisher } from '../../platform/events/index.ts';
+import {
+  inTransactionWithEvents,
+  type AppEvents,
+  type EventBus,
+  type EventPublisher,
+} from '../../platform/events/index.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
@@ -154,6 +159,22 @@ export function createIncidentsService(deps: {
     return present((await incidents.find(id, auth.scope))!);
   }
 
+  /** Tells the screens (the cockpit and big screen stream) that an incident changed. */
+  function announce(
+    published: EventPublisher,
+    record: IncidentRecord,
+    change: AppEvents['incident.changed']['change'],
+    status: string = record.status,
+  ) {
+    published.publish('incident.changed', {
+      id: record.id,
+      county: record.county,
+      enterpriseId: record.enterpriseId,
+      change,
+      status,
+    });
+  }
+
   /** Keeps the statistics' copy of the counted figures and tells the statistics it changed. */
   async function recounted(tx: Tx, record: IncidentRecord, published: EventPublisher) {
     const counted = recount(record);
@@ -192,7 +213,9 @@ export function createIncidentsService(deps: {
           industryCode,
           township: input.township ?? null,
         });
-        await recounted(tx, (await incidents.find(newId, auth.scope, tx))!, published);
+        const inserted = (await incidents.find(newId, auth.scope, tx))!;
+        await recounted(tx, inserted, published);
+        announce(published, inserted, 'reported');
         // Recording it here means the report has reached the unit and the county bureau.
         await incidents.update(
           tx,
@@ -251,6 +274,7 @@ export function createIncidentsService(deps: {
         await incidents.event(tx, id, now, auth.username, 'follow_up', `续报：${input.description}`);
         const updated = { ...record, changes, original: original ?? record.original };
         await recounted(tx, updated, published);
+        announce(published, record, 'followed_up');
         const after = recount(updated).level;
         if (after !== before) {
           await incidents.event(
@@ -280,6 +304,7 @@ export function createIncidentsService(deps: {
           `统计审核：${input.countsAsProduction ? '计入' : '不计入'}生产安全事故（${input.reason}）`,
         );
         published.publish('statistics.changed', { divisionCode: record.county });
+        announce(published, record, 'classified');
       });
     },
 
@@ -338,10 +363,11 @@ export function createIncidentsService(deps: {
     },
 
     async close(auth: AuthContext, id: string, text: string) {
-      return changed(auth, id, async (tx) => {
+      return changed(auth, id, async (tx, record, published) => {
         const now = clock.now();
         await incidents.update(tx, id, { status: 'closed' }, now);
         await incidents.event(tx, id, now, auth.username, 'closed', text);
+        announce(published, record, 'closed', 'closed');
       });
     },
   };

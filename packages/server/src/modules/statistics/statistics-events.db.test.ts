@@ -10,7 +10,10 @@ import { importStatistics } from './statistics-import.ts';
 import { workbookOf } from './statistics-test-support.ts';
 import { createStatisticsWriter } from './statistics-writer.ts';
 
-/** 'statistics.changed' is what the cockpit and the big screen listen for: who publishes it, when. */
+/**
+ * 'statistics.changed' and 'incident.changed' are what the cockpit and the big screen listen for:
+ * who publishes them, when.
+ */
 describe('statistics.changed', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let auth: AuthContext;
@@ -18,6 +21,11 @@ describe('statistics.changed', () => {
   const events = createMemoryEventBus();
   const heard: (string | null)[] = [];
   events.subscribe('statistics.changed', (payload) => void heard.push(payload.divisionCode));
+  const incidentChanges: string[] = [];
+  events.subscribe(
+    'incident.changed',
+    (p) => void incidentChanges.push(`${p.change}:${p.county}:${p.status}`),
+  );
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -100,5 +108,13 @@ describe('statistics.changed', () => {
       reason: '企业生产作业中发生',
     });
     expect(heard).toEqual(['530402', '530402', '530402']);
+    // The screens hear of the incident itself too (incidents in progress, the rolling event list).
+    await incidents.close(auth, created.id, '处置完毕');
+    expect(incidentChanges).toEqual([
+      'reported:530402:open',
+      'followed_up:530402:open',
+      'classified:530402:open',
+      'closed:530402:closed',
+    ]);
   });
 });

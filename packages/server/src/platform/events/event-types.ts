@@ -58,6 +58,17 @@ export interface AppEvents {
     readonly counties: readonly string[];
     readonly at: string;
   };
+  /**
+   * An incident was reported, followed up (casualties, class), reviewed for the statistics or
+   * closed. `change` says which; `status` is the incident's status after it.
+   */
+  'incident.changed': {
+    readonly id: string;
+    readonly county: string;
+    readonly enterpriseId: string | null;
+    readonly change: 'reported' | 'followed_up' | 'classified' | 'closed';
+    readonly status: string;
+  };
   /** Accident statistics changed: an accident added or reclassified, or history imported (null = city-wide). */
   'statistics.changed': {
     readonly divisionCode: string | null;
@@ -72,5 +83,6 @@ export const eventTypes: readonly EventType[] = [
   'monitoring.site-level-changed',
   'hazard.escalated',
   'warning.published',
+  'incident.changed',
   'statistics.changed',
 ];
