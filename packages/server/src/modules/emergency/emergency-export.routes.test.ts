@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '@anjian/domain';
 import { readWorkbook } from '../../../test/read-workbook.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
 
@@ -96,6 +97,12 @@ describe('emergency list exports', () => {
     expect(closed).toHaveLength(1);
     const searched = await exported(`/api/v1/incidents/export?q=${encodeURIComponent('机械厂')}`, city);
     expect(searched.slice(1).map((r) => r[3])).toEqual(['通海县某机械厂']);
+    // By month (the cockpit's "accidents this month" opens the list with it): this one, and one without.
+    const month = chinaDate(new Date(t.clock.now().getTime() - 3600_000)).slice(0, 7);
+    expect(await exported(`/api/v1/incidents/export?month=${month}`, city)).toHaveLength(3);
+    expect(await exported('/api/v1/incidents/export?month=2019-01', city)).toHaveLength(1);
+    const bad = await t.request({ method: 'GET', url: '/api/v1/incidents/export?month=2019-13', as: city });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('exports drills with form, status and rating in Chinese, only the county’s', async () => {

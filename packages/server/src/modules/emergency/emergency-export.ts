@@ -1,5 +1,6 @@
 import {
   accidentLevelNames,
+  chinaDate,
   gb6441AccidentTypes,
   gb6441v2025AccidentTypes,
   type AccidentLevel,
@@ -20,12 +21,15 @@ export function incidentMatches(filter: {
   q?: string | undefined;
   level?: string | undefined;
   county?: string | undefined;
+  /** YYYY-MM: incidents that occurred in that Beijing month (the cockpit's "accidents this month"). */
+  month?: string | undefined;
 }) {
   const q = filter.q?.trim().toLowerCase();
   return (i: Incident) =>
     (!q || `${i.location} ${i.enterpriseName ?? ''} ${i.description}`.toLowerCase().includes(q)) &&
     (!filter.level || i.level === filter.level) &&
-    (!filter.county || i.county === filter.county);
+    (!filter.county || i.county === filter.county) &&
+    (!filter.month || chinaDate(new Date(i.occurredAt)).startsWith(filter.month));
 }
 
 /** 事故信息 columns. */

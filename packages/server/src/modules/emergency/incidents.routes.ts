@@ -60,6 +60,11 @@ export function registerIncidentsRoutes(
             .string()
             .regex(/^\d{6}$/)
             .optional(),
+          month: z
+            .string()
+            .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+            .optional()
+            .describe('YYYY-MM: the accidents of one Beijing month'),
           ids: exportIdsSchema,
         }),
       },
