@@ -21,6 +21,7 @@ export * from './audit/audit-actions.ts';
 export * from './workbench/workbench.schema.ts';
 export * from './statistics/indicator-status.ts';
 export * from './cockpit/cockpit.schema.ts';
+export * from './cockpit/plan-targets.ts';
 export * from './registry/credit-code/credit-code.ts';
 export * from './registry/credit-code/credit-code.schema.ts';
 export * from './registry/credit-code/credit-code-generator.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { indicatorSummarySchema } from '../statistics/statistics.schema.ts';
+import { planTargetSchema } from './plan-targets.ts';
 
 /**
  * The leaders' cockpit (领导驾驶舱) and the big screen (大屏): every figure of the viewer's scope in
@@ -76,6 +77,9 @@ export const cockpitSchema = z.object({
   month: z.string().describe('Beijing month of the monthly figures, YYYY-MM'),
   includesDemo: z.boolean().describe('Whether the figures count demo (演示) records; the page labels them'),
   indicators: indicatorSummarySchema.nullable(),
+  targets: z
+    .array(planTargetSchema)
+    .describe('The plan’s other targets measured by other modules (online rate, major hazards, drills)'),
   figures: cockpitFiguresSchema,
   trend: cockpitTrendSchema,
   map: z.object({

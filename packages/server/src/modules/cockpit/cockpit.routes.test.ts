@@ -145,6 +145,24 @@ describe('GET /api/v1/cockpit', () => {
     await alarm(ent.b, TONGHAI, 'orange', 'acknowledged', '2026-11-28T10:00:00Z');
     await alarm(ent.b, TONGHAI, 'red', 'cleared', '2026-11-27T10:00:00Z');
     // Inspections: completed this month in each county, one last month, one still planned.
+    // One of the four points reported 5 seconds ago (online); the others never did.
+    await t.db.query(
+      `INSERT INTO point_alarm_states (point_id, state, last_ts, updated_at)
+       SELECT id, '{}', '2026-11-29T01:59:55Z', now() FROM monitoring_points WHERE county = $1 LIMIT 1`,
+      [JIANGCHUAN],
+    );
+    // Drills: two held in 江川 this year, one planned, one held last year.
+    for (const [heldOn, status] of [
+      ['2026-03-01', 'held'],
+      ['2026-06-01', 'held'],
+      ['2026-12-20', 'planned'],
+      ['2025-06-01', 'held'],
+    ])
+      await t.db.query(
+        `INSERT INTO drills (title, county, held_on, status, form, organiser, created_at, updated_at)
+         VALUES ('驾驶舱演练', $1, $2, $3, 'tabletop', '应急管理局', now(), now())`,
+        [JIANGCHUAN, heldOn, status],
+      );
     await inspection(ent.a, JIANGCHUAN, 'completed', '2026-11-28T06:00:00Z');
     await inspection(ent.b, TONGHAI, 'completed', '2026-11-02T06:00:00Z');
     await inspection(ent.a, JIANGCHUAN, 'completed', '2026-10-31T15:00:00Z');
@@ -176,6 +194,13 @@ describe('GET /api/v1/cockpit', () => {
       inspectionsThisMonth: 2,
       incidentsInProgress: 2,
     });
+    // The plan's other targets, each from the module that measures it. Day 333 of 365: 107 × 333 ÷ 365
+    // = 97.6 drills due; the two open major hazards have no deadline passed.
+    expect(board.targets.map((x) => [x.code, x.value, x.target, x.status, x.sourceZh, x.reasonZh])).toEqual([
+      ['monitoring_online_rate', 25, 100, 'off_track', '监测预警', '1/4 个监测点在线（25.0%），低于 95%'],
+      ['major_hazards_cleared', 2, 0, 'at_risk', '隐患排查治理', '2 项重大事故隐患正在整改，均未超期'],
+      ['drills_held', 2, 107, 'off_track', '应急管理', '本年已演练 2 次，按全年 107 次进度应达 97.6 次'],
+    ]);
     expect(board.map.alarms?.map((a) => a.colour)).toEqual(['red', 'yellow', 'orange']);
     expect(board.map.alarms?.[0]).toMatchObject({ lon: 102.55, lat: 24.35, enterpriseName: '驾驶舱甲企业' });
     expect(board.map.incidents?.map((i) => i.occurredAt)).toEqual([
@@ -196,6 +221,12 @@ describe('GET /api/v1/cockpit', () => {
       incidentsInProgress: 1,
     });
     expect(board.events.every((event) => event.county === JIANGCHUAN)).toBe(true);
+    // ⌈107 ÷ 9⌉ = 12 drills a year for one county: 10.9 due by day 333.
+    expect(board.targets.map((x) => [x.code, x.value, x.target, x.status])).toEqual([
+      ['monitoring_online_rate', 50, 100, 'off_track'],
+      ['major_hazards_cleared', 1, 0, 'at_risk'],
+      ['drills_held', 2, 12, 'off_track'],
+    ]);
   });
 
   it('draws 30-day trend lines by Beijing day, ending today', async () => {
@@ -248,6 +279,7 @@ describe('GET /api/v1/cockpit', () => {
     ]);
     expect(board.figures.liveAlarms).toBeNull();
     expect(board.figures.openMajorHazards).toBe(2);
+    expect(board.targets.map((x) => x.code)).toEqual(['major_hazards_cleared']);
   });
 
   it('opens the change stream as Server-Sent Events', async () => {

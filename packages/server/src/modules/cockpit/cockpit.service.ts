@@ -2,6 +2,8 @@ import {
   COCKPIT_TREND_DAYS,
   chinaCalendarDay,
   chinaDate,
+  planTargetStatuses,
+  yuxiCounties,
   type Cockpit,
   type CockpitEvent,
   type DataScope,
@@ -10,6 +12,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { CockpitTargetsRepository } from './cockpit-targets.repository.ts';
 import type { CockpitRepository } from './cockpit.repository.ts';
 
 /**
@@ -34,13 +37,25 @@ function trendDays(today: string): string[] {
   );
 }
 
+/** Day of the Beijing year `today` falls on (1 January = 1) and the year's length. */
+function yearProgress(today: string) {
+  const year = Number(today.slice(0, 4));
+  const start = Date.UTC(year, 0, 1);
+  return {
+    elapsedDays: (Date.parse(`${today}T00:00:00Z`) - start) / 86_400_000 + 1,
+    daysInYear: (Date.UTC(year + 1, 0, 1) - start) / 86_400_000,
+  };
+}
+
 export function createCockpitService({
   clock,
   cockpit,
+  targets,
   indicators,
 }: {
   clock: Clock;
   cockpit: CockpitRepository;
+  targets: CockpitTargetsRepository;
   indicators: IndicatorSource;
 }) {
   return {
@@ -70,6 +85,9 @@ export function createCockpitService({
         mapIncidents,
         events,
         demo,
+        online,
+        majorHazards,
+        drillsHeld,
       ] = await Promise.all([
         indicators.summary(scope, Number(today.slice(0, 4))),
         when('emergency:read', () => cockpit.incidentCounts(scope, monthStart)),
@@ -83,12 +101,23 @@ export function createCockpitService({
         when('emergency:read', () => cockpit.mapIncidents(scope)),
         cockpit.recentEvents(scope, kinds),
         cockpit.includesDemo(scope),
+        when('monitoring:read', () => targets.onlinePoints(scope, clock.now())),
+        when('hazard:read', () => targets.majorHazards(scope, today)),
+        when('emergency:read', () => targets.drillsHeld(scope, today)),
       ]);
+      const counties = scope.kind === 'county' ? scope.counties.length : yuxiCounties.length;
       return {
         today,
         month,
         includesDemo: demo || summary.includesDemo,
         indicators: summary,
+        targets: planTargetStatuses({
+          online,
+          majorHazards,
+          drillsHeld: drillsHeld ?? null,
+          counties,
+          progress: yearProgress(today),
+        }),
         figures: {
           accidentsThisMonth: incidents?.sinceMonth ?? null,
           openMajorHazards: hazards?.major ?? null,

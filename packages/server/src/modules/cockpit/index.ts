@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
+import { createCockpitTargetsRepository } from './cockpit-targets.repository.ts';
 import { createCockpitRepository } from './cockpit.repository.ts';
 import { registerCockpitRoutes } from './cockpit.routes.ts';
 import { createCockpitService, type IndicatorSource } from './cockpit.service.ts';
@@ -24,7 +25,12 @@ export function createCockpitModule({
   events: EventBus;
   indicators: IndicatorSource;
 }) {
-  const cockpit = createCockpitService({ clock, cockpit: createCockpitRepository(db), indicators });
+  const cockpit = createCockpitService({
+    clock,
+    cockpit: createCockpitRepository(db),
+    targets: createCockpitTargetsRepository(db),
+    indicators,
+  });
   return {
     register(app: FastifyInstance): void {
       registerCockpitRoutes(app, { cockpit, events });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { planTargetStatuses, type PlanTargetInput } from './plan-targets.ts';
+
+const HALF = { elapsedDays: 183, daysInYear: 366 };
+const input = (over: Partial<PlanTargetInput>): PlanTargetInput => ({
+  online: null,
+  majorHazards: null,
+  drillsHeld: null,
+  counties: 9,
+  progress: HALF,
+  ...over,
+});
+const only = (over: Partial<PlanTargetInput>) => planTargetStatuses(input(over))[0]!;
+
+describe('the plan’s other targets', () => {
+  it.each([
+    [{ online: 20, total: 20 }, 100, 'on_track'],
+    [{ online: 19, total: 20 }, 95, 'at_risk'],
+    [{ online: 18, total: 20 }, 90, 'off_track'],
+    [{ online: 0, total: 0 }, null, 'no_data'],
+  ] as const)('online rate %o → %s %s', (online, value, status) => {
+    expect(only({ online })).toMatchObject({ code: 'monitoring_online_rate', value, target: 100, status });
+  });
+
+  it('names its source and says why: 19 of 20 points online is short of 100 %', () => {
+    expect(only({ online: { online: 19, total: 20 } })).toMatchObject({
+      sourceZh: '监测预警',
+      reasonZh: '19/20 个监测点在线（95.0%），未达到 100%',
+    });
+  });
+
+  it.each([
+    [0, 0, 'on_track'],
+    [2, 0, 'at_risk'],
+    [2, 1, 'off_track'],
+  ] as const)('%i open major hazards, %i overdue → %s', (open, overdue, status) => {
+    expect(only({ majorHazards: { open, overdue } })).toMatchObject({ value: open, target: 0, status });
+  });
+
+  it('drills keep the 十三五 pace: 107 a year for the city, half of it (53.5) due by mid-year', () => {
+    expect(only({ drillsHeld: 54 })).toMatchObject({ target: 107, status: 'on_track' });
+    expect(only({ drillsHeld: 43 })).toMatchObject({ status: 'at_risk' }); // 43 ≥ 0.8 × 53.5 = 42.8
+    expect(only({ drillsHeld: 42 })).toMatchObject({ status: 'off_track' });
+    expect(only({ drillsHeld: 42 }).reasonZh).toBe('本年已演练 42 次，按全年 107 次进度应达 53.5 次');
+    // One county of nine: ⌈107 ÷ 9⌉ = 12 a year.
+    expect(only({ drillsHeld: 6, counties: 1 })).toMatchObject({ target: 12, status: 'on_track' });
+  });
+
+  it('leaves out what the viewer may not read, in a fixed order otherwise', () => {
+    expect(planTargetStatuses(input({})).length).toBe(0);
+    const all = planTargetStatuses(
+      input({ online: { online: 1, total: 1 }, majorHazards: { open: 0, overdue: 0 }, drillsHeld: 60 }),
+    );
+    expect(all.map((t) => t.code)).toEqual([
+      'monitoring_online_rate',
+      'major_hazards_cleared',
+      'drills_held',
+    ]);
+  });
+});
