@@ -39,6 +39,35 @@ export const planTargetSchema = z.object({
 });
 export type PlanTarget = z.infer<typeof planTargetSchema>;
 
+/** Each target's name, the module its figure comes from, and its unit. */
+const targetLabels: Record<
+  PlanTargetCode,
+  { nameZh: string; nameEn: string; sourceZh: string; sourceEn: string; unit: string }
+> = {
+  monitoring_online_rate: {
+    nameZh: '重大危险源监测点在线率',
+    nameEn: 'Major hazard monitoring points online',
+    sourceZh: '监测预警',
+    sourceEn: 'Monitoring',
+    unit: '%',
+  },
+  major_hazards_cleared: {
+    nameZh: '重大事故隐患动态清零',
+    nameEn: 'Major hidden hazards cleared',
+    sourceZh: '隐患排查治理',
+    sourceEn: 'Hidden hazards',
+    unit: '项',
+  },
+  drills_held: {
+    nameZh: '应急演练次数',
+    nameEn: 'Emergency drills held',
+    sourceZh: '应急管理',
+    sourceEn: 'Emergency',
+    unit: '次',
+  },
+};
+const labelled = (code: PlanTargetCode) => ({ code, ...targetLabels[code] });
+
 export interface PlanTargetInput {
   /** Monitoring points at major hazard sources and tailings ponds: online of all enabled. */
   readonly online: { readonly online: number; readonly total: number } | null;
@@ -56,15 +85,7 @@ const noData = (zh: string, en: string) => ({
 });
 
 function onlineRate(online: NonNullable<PlanTargetInput['online']>): PlanTarget {
-  const base = {
-    code: 'monitoring_online_rate' as const,
-    nameZh: '重大危险源监测点在线率',
-    nameEn: 'Major hazard monitoring points online',
-    sourceZh: '监测预警',
-    sourceEn: 'Monitoring',
-    unit: '%',
-    target: ONLINE_TARGET,
-  };
+  const base = { ...labelled('monitoring_online_rate'), target: ONLINE_TARGET };
   if (online.total === 0)
     return { ...base, value: null, ...noData('暂无在用监测点', 'No monitoring points in use') };
   const value = Math.round((online.online * 1000) / online.total) / 10;
@@ -90,16 +111,7 @@ function onlineRate(online: NonNullable<PlanTargetInput['online']>): PlanTarget 
 }
 
 function hazardsCleared(hazards: NonNullable<PlanTargetInput['majorHazards']>): PlanTarget {
-  const base = {
-    code: 'major_hazards_cleared' as const,
-    nameZh: '重大事故隐患动态清零',
-    nameEn: 'Major hidden hazards cleared',
-    sourceZh: '隐患排查治理',
-    sourceEn: 'Hidden hazards',
-    unit: '项',
-    value: hazards.open,
-    target: 0,
-  };
+  const base = { ...labelled('major_hazards_cleared'), value: hazards.open, target: 0 };
   if (hazards.open === 0)
     return {
       ...base,
@@ -126,16 +138,7 @@ function drills(held: number, counties: number, progress: YearProgress): PlanTar
   const yearly = Math.ceil((CITY_DRILLS_PER_YEAR * counties) / YUXI_COUNTIES);
   const share = Math.min(1, Math.max(0, progress.elapsedDays / progress.daysInYear));
   const due = Math.round(yearly * share * 10) / 10;
-  const base = {
-    code: 'drills_held' as const,
-    nameZh: '应急演练次数',
-    nameEn: 'Emergency drills held',
-    sourceZh: '应急管理',
-    sourceEn: 'Emergency',
-    unit: '次',
-    value: held,
-    target: yearly,
-  };
+  const base = { ...labelled('drills_held'), value: held, target: yearly };
   const text = `本年已演练 ${held} 次，按全年 ${yearly} 次进度应达 ${due.toFixed(1)} 次`;
   const textEn = `${held} drills this year; ${due.toFixed(1)} due on the pace of ${yearly} a year`;
   if (held >= due) return { ...base, status: 'on_track', reasonZh: text, reasonEn: textEn };
