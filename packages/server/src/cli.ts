@@ -1,3 +1,5 @@
+import { DomainError, errorCatalogue } from '@anjian/domain';
+import { backupCommand, restoreCommand } from './cli-backup.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openRuntime, type Runtime } from './platform/runtime.ts';
@@ -14,6 +16,11 @@ Commands:
   audit retention           Remove entries older than AUDIT_RETENTION_DAYS (never fewer than 180)
   audit rotate-key          Add a new current key to DATA_DIR's audit key file (older keys stay)
   migrate                   Apply pending database migrations
+  backup <file | dir/>      Take a consistent backup (every table, its version, SM3 digests) while
+                            the server runs; a name ending in / (or an empty directory) makes a
+                            directory. --pg-dump <file>: pg_dump instead (external database only)
+  restore <file | dir>      Restore a backup into a fresh DATA_DIR or an empty database (server
+                            stopped): checks digests, version and field keys, then the audit chain
 
 Uses the same DATA_DIR / DATABASE_URL (and AUDIT_* settings) as the server.`;
 
@@ -63,6 +70,8 @@ const commands: Record<string, Command> = {
 async function run(args: string[]): Promise<number> {
   const command = args.join(' ');
   const config = loadConfig();
+  if (args[0] === 'backup') return backupCommand(config, args.slice(1));
+  if (args[0] === 'restore') return restoreCommand(config, args.slice(1));
   if (command === 'audit rotate-key') {
     if (config.audit.hmacKeys) {
       console.error('AUDIT_HMAC_KEYS is set: add the new key there (id:hex, last is current)');
@@ -88,6 +97,12 @@ async function run(args: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof DomainError) {
+      const { zh, en } = errorCatalogue[error.code];
+      const details = error.details ? ` ${JSON.stringify(error.details)}` : '';
+      console.error(`${error.code}: ${zh}\n${en}${details}`);
+      process.exit(2);
+    }
     console.error(
       error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error,
     );

@@ -69,6 +69,14 @@ export const dummyPasswordHash = await hashPassword(randomToken());
 export interface FieldCipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
+  /** One short SM3 fingerprint per key this cipher holds (never the key): backups name the keys they need. */
+  readonly fingerprints: readonly string[];
+}
+
+/** A key's fingerprint: SM3 over a value derived from it, so the fingerprint reveals nothing of the key. */
+export function fieldKeyFingerprint(masterKeyHex: string): string {
+  const derived = hkdfSync('sm3', Buffer.from(masterKeyHex, 'hex'), Buffer.alloc(0), 'anjian field id', 32);
+  return sm3Hex(Buffer.from(derived)).slice(0, 16);
 }
 
 export function createFieldCipher(masterKeyHex: string): FieldCipher {
@@ -76,6 +84,7 @@ export function createFieldCipher(masterKeyHex: string): FieldCipher {
   const encKey = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'anjian field enc', 16));
   const macKey = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'anjian field mac', 32));
   return {
+    fingerprints: [fieldKeyFingerprint(masterKeyHex)],
     encrypt(plain) {
       const iv = randomBytes(16);
       const cipher = createCipheriv('sm4-cbc', encKey, iv);
@@ -95,6 +104,13 @@ export function createFieldCipher(masterKeyHex: string): FieldCipher {
       return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** The configured key or DATA_DIR's key file, without making one: null when there is neither. */
+export function existingFieldKey(configured: string | null, dataDir: string): string | null {
+  if (configured) return configured;
+  const file = path.join(dataDir, 'field-encryption.key');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : null;
 }
 
 /** The configured key, or in embedded mode a key generated once into DATA_DIR/field-encryption.key. */
