@@ -3,7 +3,7 @@ import { DomainError } from '@anjian/domain';
 import { createAuditChain } from './modules/audit/index.ts';
 import { systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import { existingFieldKey, fieldKeyFingerprint } from './platform/crypto.ts';
+import { existingFieldKeys, fieldKeyFingerprint } from './platform/crypto.ts';
 import { openOwnerDatabase, openRuntime } from './platform/runtime.ts';
 import { restoreBackup, takeBackup } from './platform/backup/backup.ts';
 
@@ -48,11 +48,13 @@ export async function backupCommand(config: Config, args: string[]): Promise<num
  */
 export async function restoreCommand(config: Config, args: string[]): Promise<number> {
   if (args.length !== 1) return (console.error(usage), 2);
-  const key = existingFieldKey(config.fieldEncryptionKey, config.dataDir);
+  const keys = existingFieldKeys(config.fieldEncryptionKey, config.dataDir) ?? [];
   const owner = await openOwnerDatabase(config);
   let restored;
   try {
-    restored = await restoreBackup(owner.db, args[0]!, { fieldKeys: key ? [fieldKeyFingerprint(key)] : [] });
+    restored = await restoreBackup(owner.db, args[0]!, {
+      fieldKeys: keys.map((key) => fieldKeyFingerprint(key.hex)),
+    });
   } finally {
     await owner.close();
   }

@@ -1,4 +1,4 @@
-import { createFieldCipher, resolveFieldKey, type FieldCipher } from './crypto.ts';
+import { createFieldCipher, resolveFieldKeys, type FieldCipher } from './crypto.ts';
 import type { Config } from './config.ts';
 import { createPool, databaseRole, ensureAppRole, type Db } from './db.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
@@ -86,7 +86,7 @@ export async function openRuntime(
     await migrate(ownerDb);
     db = await applicationPool(config, ownerDb, embedded);
     const role = await databaseRole(db);
-    const cipher = createFieldCipher(resolveFieldKey(config.fieldEncryptionKey, config.dataDir));
+    const cipher = createFieldCipher(resolveFieldKeys(config.fieldEncryptionKey, config.dataDir));
     return {
       db,
       ownerDb,

@@ -45,4 +45,9 @@ export const operationsErrors = {
     zh: '仅在使用外部数据库且 PATH 中有 pg_dump 时可用 --pg-dump',
     en: 'The --pg-dump option needs an external database (DATABASE_URL) and pg_dump on PATH',
   },
+  'field_key.rotation_running': {
+    status: 409,
+    zh: '另一个字段密钥轮换正在进行，请等待其结束后再试（中断的轮换可直接重新运行）',
+    en: 'Another field-key rotation is running; wait for it to end (an interrupted rotation may simply be run again)',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
