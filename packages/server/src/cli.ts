@@ -1,8 +1,12 @@
+import { DomainError, errorCatalogue } from '@anjian/domain';
+import { backupCommand, restoreCommand } from './cli-backup.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openRuntime, type Runtime } from './platform/runtime.ts';
 import { createAuditChain, rotateAuditKeyFile } from './modules/audit/index.ts';
 import { migrate } from './platform/migrate.ts';
+import { addFieldKeyToFile } from './platform/crypto.ts';
+import { rotateFieldKey, sealedValuesByKey } from './platform/field-keys/field-key-rotation.ts';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -14,6 +18,14 @@ Commands:
   audit retention           Remove entries older than AUDIT_RETENTION_DAYS (never fewer than 180)
   audit rotate-key          Add a new current key to DATA_DIR's audit key file (older keys stay)
   migrate                   Apply pending database migrations
+  field-key add             Add a new current field key to DATA_DIR's key file (older keys stay)
+  rotate-field-key          Seal every sensitive field again with the current field key, online, in
+                            batches (resumable; one run at a time); then says which keys are unused
+  backup <file | dir/>      Take a consistent backup (every table, its version, SM3 digests) while
+                            the server runs; a name ending in / (or an empty directory) makes a
+                            directory. --pg-dump <file>: pg_dump instead (external database only)
+  restore <file | dir>      Restore a backup into a fresh DATA_DIR or an empty database (server
+                            stopped): checks digests, version and field keys, then the audit chain
 
 Uses the same DATA_DIR / DATABASE_URL (and AUDIT_* settings) as the server.`;
 
@@ -27,6 +39,22 @@ const commands: Record<string, Command> = {
     const applied = await migrate(runtime.db);
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
     return 0;
+  },
+  async 'rotate-field-key'(runtime) {
+    const report = await rotateFieldKey(runtime.db, runtime.cipher, {
+      progress: (line) => console.log(line),
+    });
+    const total = Object.values(report.resealed).reduce((sum, n) => sum + n, 0);
+    console.log(`Sealed again with key ${report.currentKeyId}: ${total} values`);
+    const byKey = await sealedValuesByKey(runtime.db);
+    const older = Object.entries(byKey).filter(([id]) => id !== report.currentKeyId);
+    console.log(
+      older.length
+        ? `Still sealed with older keys: ${older.map(([id, n]) => `${id} ${n}`).join(', ')} (run again)`
+        : `Every sealed value uses key ${report.currentKeyId}: the older keys may be removed`,
+    );
+    for (const place of report.unreadable) console.error(`Unreadable with the configured keys: ${place}`);
+    return report.unreadable.length ? 1 : 0;
   },
   async 'audit verify'(runtime, config) {
     const result = await auditChain(runtime, config).verify();
@@ -63,6 +91,21 @@ const commands: Record<string, Command> = {
 async function run(args: string[]): Promise<number> {
   const command = args.join(' ');
   const config = loadConfig();
+  if (command === 'field-key add') {
+    if (config.fieldEncryptionKey) {
+      console.error(
+        'FIELD_ENCRYPTION_KEY(S) is set: add the new key there (FIELD_ENCRYPTION_KEYS=id:hex,…; last is current)',
+      );
+      return 2;
+    }
+    const id = addFieldKeyToFile(config.dataDir);
+    console.log(
+      `New current field key: ${id}. Restart the servers, then run: npm run cli -- rotate-field-key`,
+    );
+    return 0;
+  }
+  if (args[0] === 'backup') return backupCommand(config, args.slice(1));
+  if (args[0] === 'restore') return restoreCommand(config, args.slice(1));
   if (command === 'audit rotate-key') {
     if (config.audit.hmacKeys) {
       console.error('AUDIT_HMAC_KEYS is set: add the new key there (id:hex, last is current)');
@@ -88,6 +131,12 @@ async function run(args: string[]): Promise<number> {
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof DomainError) {
+      const { zh, en } = errorCatalogue[error.code];
+      const details = error.details ? ` ${JSON.stringify(error.details)}` : '';
+      console.error(`${error.code}: ${zh}\n${en}${details}`);
+      process.exit(2);
+    }
     console.error(
       error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error,
     );

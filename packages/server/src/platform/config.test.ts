@@ -91,6 +91,15 @@ describe('configuration', () => {
     expect(problemsOf({ FIELD_ENCRYPTION_KEY: 'short' })).toEqual([
       expect.stringMatching(/^FIELD_ENCRYPTION_KEY: /),
     ]);
+    expect(problemsOf({ FIELD_ENCRYPTION_KEYS: `k1:${'a'.repeat(32)},k2` })).toEqual([
+      expect.stringMatching(/^FIELD_ENCRYPTION_KEYS: /),
+    ]);
+    expect(problemsOf({ FIELD_ENCRYPTION_KEYS: `k1:${'a'.repeat(32)},k1:${'b'.repeat(32)}` })).toEqual([
+      expect.stringMatching(/^FIELD_ENCRYPTION_KEYS: each key id may appear once/),
+    ]);
+    expect(
+      problemsOf({ FIELD_ENCRYPTION_KEY: 'a'.repeat(32), FIELD_ENCRYPTION_KEYS: `k2:${'b'.repeat(32)}` }),
+    ).toEqual([expect.stringMatching(/^FIELD_ENCRYPTION_KEYS: set it or FIELD_ENCRYPTION_KEY, not both/)]);
     expect(problemsOf({ SESSION_IDLE_MINUTES: '0' })).toEqual([
       expect.stringMatching(/^SESSION_IDLE_MINUTES: /),
     ]);

@@ -31,7 +31,10 @@ export interface Config {
   readonly simulator: boolean;
   readonly bootstrapPassword: string | null;
   readonly totpRequired: boolean;
-  /** 32 hex characters (128-bit SM4 key); null in embedded mode means "generate into dataDir". */
+  /**
+   * The field keys as configured: FIELD_ENCRYPTION_KEYS (`id:hex` pairs, the last current) or
+   * FIELD_ENCRYPTION_KEY (one key, id k1); null in embedded mode means DATA_DIR's key file.
+   */
   readonly fieldEncryptionKey: string | null;
   readonly session: {
     readonly idleMinutes: number;
@@ -154,6 +157,13 @@ const envSchema = z.object({
   FIELD_ENCRYPTION_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hexadecimal characters (a 128-bit SM4 key)')
+    .optional(),
+  FIELD_ENCRYPTION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,16}:[0-9a-fA-F]{32}(,[A-Za-z0-9_-]{1,16}:[0-9a-fA-F]{32})*$/,
+      'must be id:32-hex-key pairs separated by commas (the last is the current key)',
+    )
     .optional(),
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   SESSION_ADMIN_IDLE_MINUTES: int(1, 24 * 60).default(15),
@@ -302,7 +312,15 @@ export function loadConfig(
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  if (e.DATABASE_URL && !e.FIELD_ENCRYPTION_KEY) {
+  if (e.FIELD_ENCRYPTION_KEY && e.FIELD_ENCRYPTION_KEYS) {
+    throw new ConfigError(['FIELD_ENCRYPTION_KEYS: set it or FIELD_ENCRYPTION_KEY, not both']);
+  }
+  if (e.FIELD_ENCRYPTION_KEYS) {
+    const ids = e.FIELD_ENCRYPTION_KEYS.split(',').map((pair) => pair.split(':')[0]);
+    if (new Set(ids).size !== ids.length)
+      throw new ConfigError(['FIELD_ENCRYPTION_KEYS: each key id may appear once']);
+  }
+  if (e.DATABASE_URL && !e.FIELD_ENCRYPTION_KEY && !e.FIELD_ENCRYPTION_KEYS) {
     throw new ConfigError([
       'FIELD_ENCRYPTION_KEY: required when DATABASE_URL is set (32 hex characters; keep it outside the database)',
     ]);
@@ -330,7 +348,7 @@ export function loadConfig(
     simulator: e.SIMULATOR ?? e.DEMO_DATA,
     bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,
     totpRequired: e.AUTH_TOTP_REQUIRED,
-    fieldEncryptionKey: e.FIELD_ENCRYPTION_KEY?.toLowerCase() ?? null,
+    fieldEncryptionKey: e.FIELD_ENCRYPTION_KEYS ?? e.FIELD_ENCRYPTION_KEY?.toLowerCase() ?? null,
     session: Object.freeze({
       idleMinutes: e.SESSION_IDLE_MINUTES,
       adminIdleMinutes: e.SESSION_ADMIN_IDLE_MINUTES,

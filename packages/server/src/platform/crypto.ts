@@ -64,46 +64,157 @@ export const dummyPasswordHash = await hashPassword(randomToken());
 /**
  * Field encryption for sensitive personal data at rest (GB/T 39786-2021 8.4e): SM4-CBC with
  * HMAC-SM3 over IV and ciphertext (encrypt-then-MAC; Node has no SM4-GCM). Both keys are derived
- * from one 128-bit master key by HKDF-SM3.
+ * from one 128-bit master key by HKDF-SM3. Several master keys may be configured, each with an id
+ * (issue 19, key rotation): a value is sealed as `v2:<key id>:<base64>` with the current (last) key
+ * and opened with whichever configured key its id names; values sealed before key ids existed
+ * (`v1:<base64>`) open with the configured key whose MAC fits.
  */
 export interface FieldCipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
+  /** The id of the key new values are sealed with. */
+  readonly currentKeyId: string;
+  /** The key id a sealed value names (`null` for a value from before key ids: `v1:`). */
+  keyIdOf(sealed: string): string | null;
+  /** One short SM3 fingerprint per key this cipher holds (never the key): backups name the keys they need. */
+  readonly fingerprints: readonly string[];
 }
 
-export function createFieldCipher(masterKeyHex: string): FieldCipher {
+export interface FieldKey {
+  readonly id: string;
+  /** 32 hex characters: a 128-bit master key. */
+  readonly hex: string;
+}
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
+const KEY_HEX = /^[0-9a-fA-F]{32}$/;
+/** The id a single key without one (FIELD_ENCRYPTION_KEY, an old key file) takes. */
+export const FIRST_FIELD_KEY_ID = 'k1';
+
+/**
+ * Field keys as configured: one bare key (32 hex, id k1), or `id:hex` pairs separated by commas or
+ * new lines, the last being the current key. Throws a message naming the problem (never the key).
+ */
+export function parseFieldKeys(text: string): FieldKey[] {
+  const parts = text
+    .split(/[,\n]/)
+    .map((part) => part.trim())
+    .filter((part) => part && !part.startsWith('#'));
+  if (parts.length === 1 && KEY_HEX.test(parts[0]!))
+    return [{ id: FIRST_FIELD_KEY_ID, hex: parts[0]!.toLowerCase() }];
+  const keys = parts.map((part) => {
+    const [id, hex, ...rest] = part.split(':').map((p) => p.trim());
+    if (!id || !KEY_ID.test(id) || !hex || !KEY_HEX.test(hex) || rest.length)
+      throw new Error(
+        'field keys: each key is "id:32 hex characters" (id: letters, digits, _ or -, up to 16)',
+      );
+    return { id, hex: hex.toLowerCase() };
+  });
+  if (!keys.length) throw new Error('field keys: no key given');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length)
+    throw new Error('field keys: an id is given twice');
+  return keys;
+}
+
+/** A key's fingerprint: SM3 over a value derived from it, so the fingerprint reveals nothing of the key. */
+export function fieldKeyFingerprint(masterKeyHex: string): string {
+  const derived = hkdfSync('sm3', Buffer.from(masterKeyHex, 'hex'), Buffer.alloc(0), 'anjian field id', 32);
+  return sm3Hex(Buffer.from(derived)).slice(0, 16);
+}
+
+function derivedKeys(masterKeyHex: string) {
   const master = Buffer.from(masterKeyHex, 'hex');
-  const encKey = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'anjian field enc', 16));
-  const macKey = Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'anjian field mac', 32));
   return {
+    enc: Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'anjian field enc', 16)),
+    mac: Buffer.from(hkdfSync('sm3', master, Buffer.alloc(0), 'anjian field mac', 32)),
+  };
+}
+
+type Derived = ReturnType<typeof derivedKeys>;
+
+function open(raw: Buffer, key: Derived): string | null {
+  const iv = raw.subarray(0, 16);
+  const body = raw.subarray(16, raw.length - 32);
+  const mac = raw.subarray(raw.length - 32);
+  const expected = createHmac('sm3', key.mac).update(iv).update(body).digest();
+  if (mac.length !== 32 || !timingSafeEqual(mac, expected)) return null;
+  const decipher = createDecipheriv('sm4-cbc', key.enc, iv);
+  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+}
+
+/** A cipher over one key (its id k1) or several (the last is current). */
+export function createFieldCipher(keys: string | readonly FieldKey[]): FieldCipher {
+  const list = typeof keys === 'string' ? [{ id: FIRST_FIELD_KEY_ID, hex: keys }] : keys;
+  if (!list.length) throw new Error('field keys: no key given');
+  const ring = new Map(list.map((key) => [key.id, derivedKeys(key.hex)]));
+  const current = list.at(-1)!;
+  const currentKey = ring.get(current.id)!;
+  return {
+    currentKeyId: current.id,
+    fingerprints: list.map((key) => fieldKeyFingerprint(key.hex)),
+    keyIdOf(sealed) {
+      if (sealed.startsWith('v1:')) return null;
+      const match = /^v2:([^:]+):/.exec(sealed);
+      if (!match) throw new Error('unknown field cipher version');
+      return match[1]!;
+    },
     encrypt(plain) {
       const iv = randomBytes(16);
-      const cipher = createCipheriv('sm4-cbc', encKey, iv);
+      const cipher = createCipheriv('sm4-cbc', currentKey.enc, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const mac = createHmac('sm3', macKey).update(iv).update(body).digest();
-      return `v1:${Buffer.concat([iv, body, mac]).toString('base64')}`;
+      const mac = createHmac('sm3', currentKey.mac).update(iv).update(body).digest();
+      return `v2:${current.id}:${Buffer.concat([iv, body, mac]).toString('base64')}`;
     },
     decrypt(sealed) {
-      if (!sealed.startsWith('v1:')) throw new Error('unknown field cipher version');
-      const raw = Buffer.from(sealed.slice(3), 'base64');
-      const iv = raw.subarray(0, 16);
-      const body = raw.subarray(16, raw.length - 32);
-      const mac = raw.subarray(raw.length - 32);
-      const expected = createHmac('sm3', macKey).update(iv).update(body).digest();
-      if (!timingSafeEqual(mac, expected)) throw new Error('field integrity check failed');
-      const decipher = createDecipheriv('sm4-cbc', encKey, iv);
-      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      const id = this.keyIdOf(sealed);
+      const raw = Buffer.from(sealed.slice(id === null ? 3 : 4 + id.length), 'base64');
+      if (id !== null) {
+        const key = ring.get(id);
+        if (!key) throw new Error(`field key ${id} is not configured`);
+        const plain = open(raw, key);
+        if (plain === null) throw new Error('field integrity check failed');
+        return plain;
+      }
+      for (const key of ring.values()) {
+        const plain = open(raw, key);
+        if (plain !== null) return plain;
+      }
+      throw new Error('field integrity check failed');
     },
   };
 }
 
-/** The configured key, or in embedded mode a key generated once into DATA_DIR/field-encryption.key. */
-export function resolveFieldKey(configured: string | null, dataDir: string): string {
-  if (configured) return configured;
-  const file = path.join(dataDir, 'field-encryption.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+/** The configured keys or DATA_DIR's key file, without making one: null when there is neither. */
+export function existingFieldKeys(configured: string | null, dataDir: string): FieldKey[] | null {
+  if (configured) return parseFieldKeys(configured);
+  const file = path.join(dataDir, FIELD_KEY_FILE);
+  return existsSync(file) ? parseFieldKeys(readFileSync(file, 'utf8')) : null;
+}
+
+export const FIELD_KEY_FILE = 'field-encryption.key';
+
+/**
+ * The configured keys (FIELD_ENCRYPTION_KEYS, or FIELD_ENCRYPTION_KEY as key k1), or in embedded
+ * mode DATA_DIR/field-encryption.key — generated once with one key; `field-key add` appends more.
+ */
+export function resolveFieldKeys(configured: string | null, dataDir: string): FieldKey[] {
+  const existing = existingFieldKeys(configured, dataDir);
+  if (existing) return existing;
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(16).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  writeFileSync(path.join(dataDir, FIELD_KEY_FILE), `${key}\n`, { mode: 0o600 });
+  return parseFieldKeys(key);
+}
+
+/**
+ * Adds a new current key to DATA_DIR's key file (a bare old key becomes `k1:`); answers its id.
+ * The older keys stay: values sealed with them open until `rotate-field-key` has re-sealed them.
+ */
+export function addFieldKeyToFile(dataDir: string): string {
+  const keys = resolveFieldKeys(null, dataDir);
+  const numbers = keys.map((k) => Number.parseInt(k.id.replace(/^k/, ''), 10)).filter(Number.isFinite);
+  const id = `k${Math.max(0, ...numbers) + 1}`;
+  const lines = [...keys, { id, hex: randomBytes(16).toString('hex') }].map((k) => `${k.id}:${k.hex}\n`);
+  writeFileSync(path.join(dataDir, FIELD_KEY_FILE), lines.join(''), { mode: 0o600 });
+  return id;
 }

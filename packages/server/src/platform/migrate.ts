@@ -7,11 +7,20 @@ const migrationsDir = path.resolve(import.meta.dirname, '../../migrations');
 // Any constant works; it only has to be the same for every process that migrates this database.
 const MIGRATION_LOCK = 74_626_001;
 
-/** Applies migrations/NNNN_*.sql in order, each in its own transaction, once. Forward-only. */
-export async function migrate(db: Db): Promise<string[]> {
-  const files = readdirSync(migrationsDir)
+/** The migrations this code knows, in the order they apply (their file names). */
+export function migrationNames(): string[] {
+  return readdirSync(migrationsDir)
     .filter((name) => /^\d{4}_[a-z0-9_]+\.sql$/.test(name))
     .sort();
+}
+
+/**
+ * Applies migrations/NNNN_*.sql in order, each once, in one transaction. Forward-only. With
+ * `through`, stops after that migration (a restore brings an empty database to its backup's version).
+ */
+export async function migrate(db: Db, options: { through?: string } = {}): Promise<string[]> {
+  const all = migrationNames();
+  const files = options.through ? all.slice(0, all.indexOf(options.through) + 1) : all;
   return inTransaction(db, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(

@@ -1,4 +1,4 @@
-import { createFieldCipher, resolveFieldKey, type FieldCipher } from './crypto.ts';
+import { createFieldCipher, resolveFieldKeys, type FieldCipher } from './crypto.ts';
 import type { Config } from './config.ts';
 import { createPool, databaseRole, ensureAppRole, type Db } from './db.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
@@ -33,6 +33,44 @@ async function applicationPool(config: Config, ownerDb: Db, embedded: EmbeddedSe
   return app ? createPool(app.connectionString) : createPool(ownerUrl, 20, config.audit.dbRole);
 }
 
+/** DATA_DIR's embedded cluster, unless an external database is configured. */
+function embeddedCluster(
+  config: Config,
+  whenHeld: 'join' | 'refuse',
+  log?: (line: string) => void,
+): Promise<EmbeddedServer | null> {
+  if (config.databaseUrl) return Promise.resolve(null);
+  return startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPgPort,
+    portExplicit: config.embeddedPgPortExplicit,
+    database: 'anjian',
+    appRole: config.audit.dbRole,
+    whenHeld,
+    log,
+  });
+}
+
+/**
+ * The owner's connection alone — no migrations, no application role: what a restore needs, which
+ * must find the database as it is. The embedded cluster is started (a fresh DATA_DIR gets one) and
+ * never shared with a running server.
+ */
+export async function openOwnerDatabase(
+  config: Config,
+  options: { log?: (line: string) => void } = {},
+): Promise<{ db: Db; close(): Promise<void> }> {
+  const embedded = await embeddedCluster(config, 'refuse', options.log);
+  const db = createPool(config.databaseUrl ?? embedded!.connectionString, 4);
+  return {
+    db,
+    async close() {
+      await db.end();
+      await embedded?.stop();
+    },
+  };
+}
+
 export async function openRuntime(
   config: Config,
   options: {
@@ -41,24 +79,14 @@ export async function openRuntime(
     whenHeld?: 'join' | 'refuse';
   } = {},
 ): Promise<Runtime> {
-  const embedded = config.databaseUrl
-    ? null
-    : await startEmbeddedPostgres({
-        dataDir: config.dataDir,
-        port: config.embeddedPgPort,
-        portExplicit: config.embeddedPgPortExplicit,
-        database: 'anjian',
-        appRole: config.audit.dbRole,
-        whenHeld: options.whenHeld ?? 'refuse',
-        log: options.log,
-      });
+  const embedded = await embeddedCluster(config, options.whenHeld ?? 'refuse', options.log);
   const ownerDb = createPool(config.databaseUrl ?? embedded!.connectionString, 4);
   let db: Db = ownerDb;
   try {
     await migrate(ownerDb);
     db = await applicationPool(config, ownerDb, embedded);
     const role = await databaseRole(db);
-    const cipher = createFieldCipher(resolveFieldKey(config.fieldEncryptionKey, config.dataDir));
+    const cipher = createFieldCipher(resolveFieldKeys(config.fieldEncryptionKey, config.dataDir));
     return {
       db,
       ownerDb,

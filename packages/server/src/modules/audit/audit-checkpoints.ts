@@ -63,6 +63,19 @@ export function createCheckpointService(deps: {
       }
       return taken;
     },
+    /**
+     * After a restore into a DATA_DIR without a checkpoint file: the file again from the restored
+     * table (each checkpoint is signed with an audit key, so the table alone cannot forge one).
+     * Answers whether it wrote the file; an existing file is left as it is.
+     */
+    async restoreFile(): Promise<boolean> {
+      if (existsSync(file)) return false;
+      const lines = (await chain.checkpoints()).map((c) => `${JSON.stringify(c)}\n`);
+      if (!lines.length) return false;
+      mkdirSync(path.dirname(file), { recursive: true });
+      appendFileSync(file, lines.join(''), { mode: 0o600 });
+      return true;
+    },
     /** Every checkpoint in the table, for `audit checkpoint export` (JSON lines, signatures included). */
     async exportLines(): Promise<string[]> {
       return (await chain.checkpoints()).map((c) => JSON.stringify(c));
