@@ -18,6 +18,7 @@ import ListToolbar from './ListToolbar.vue';
 import OpenColumn from './OpenColumn.vue';
 import RowAction from './RowAction.vue';
 import StatusTag from './StatusTag.vue';
+import ToolButton from './ToolButton.vue';
 
 const components = {
   ActionsColumn,
@@ -39,6 +40,7 @@ const components = {
   OpenColumn,
   RowAction,
   StatusTag,
+  ToolButton,
 };
 
 /**
@@ -73,5 +75,6 @@ declare module 'vue' {
     OpenColumn: typeof OpenColumn;
     RowAction: typeof RowAction;
     StatusTag: typeof StatusTag;
+    ToolButton: typeof ToolButton;
   }
 }
