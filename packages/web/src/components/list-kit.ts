@@ -1,6 +1,7 @@
 import type { App } from 'vue';
 import ActionsColumn from './ActionsColumn.vue';
 import CountyFilter from './CountyFilter.vue';
+import CountyPicker from './CountyPicker.vue';
 import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
 import DemoTag from './DemoTag.vue';
@@ -23,6 +24,7 @@ import ToolButton from './ToolButton.vue';
 const components = {
   ActionsColumn,
   CountyFilter,
+  CountyPicker,
   CreateButton,
   DataTable,
   DemoTag,
@@ -58,6 +60,7 @@ declare module 'vue' {
   interface GlobalComponents {
     ActionsColumn: typeof ActionsColumn;
     CountyFilter: typeof CountyFilter;
+    CountyPicker: typeof CountyPicker;
     CreateButton: typeof CreateButton;
     DataTable: typeof DataTable;
     DemoTag: typeof DemoTag;
