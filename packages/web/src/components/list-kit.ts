@@ -1,6 +1,7 @@
 import type { App } from 'vue';
 import ActionsColumn from './ActionsColumn.vue';
 import CountyFilter from './CountyFilter.vue';
+import CountyPicker from './CountyPicker.vue';
 import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
 import DemoTag from './DemoTag.vue';
@@ -18,10 +19,12 @@ import ListToolbar from './ListToolbar.vue';
 import OpenColumn from './OpenColumn.vue';
 import RowAction from './RowAction.vue';
 import StatusTag from './StatusTag.vue';
+import ToolButton from './ToolButton.vue';
 
 const components = {
   ActionsColumn,
   CountyFilter,
+  CountyPicker,
   CreateButton,
   DataTable,
   DemoTag,
@@ -39,6 +42,7 @@ const components = {
   OpenColumn,
   RowAction,
   StatusTag,
+  ToolButton,
 };
 
 /**
@@ -56,6 +60,7 @@ declare module 'vue' {
   interface GlobalComponents {
     ActionsColumn: typeof ActionsColumn;
     CountyFilter: typeof CountyFilter;
+    CountyPicker: typeof CountyPicker;
     CreateButton: typeof CreateButton;
     DataTable: typeof DataTable;
     DemoTag: typeof DemoTag;
@@ -73,5 +78,6 @@ declare module 'vue' {
     OpenColumn: typeof OpenColumn;
     RowAction: typeof RowAction;
     StatusTag: typeof StatusTag;
+    ToolButton: typeof ToolButton;
   }
 }

@@ -21,6 +21,7 @@ export const en: SameShape<Messages> = {
     mapZoomIn: 'Zoom in',
     mapZoomOut: 'Zoom out',
     pickEnterprise: 'Search by enterprise name or credit code',
+    noEnterprise: 'No enterprise found',
     search: 'Search',
     reset: 'Reset',
     add: 'Add',
@@ -212,7 +213,6 @@ export const en: SameShape<Messages> = {
   users: {
     enterprisePicker: {
       placeholder: 'Search by enterprise name or credit code',
-      none: 'No enterprise found',
       chosen: 'Credit code {code}, county {county}',
     },
     enterpriseScope: '{name} ({county})',

@@ -20,6 +20,7 @@ export const zhCN = {
     mapZoomIn: '放大',
     mapZoomOut: '缩小',
     pickEnterprise: '输入企业名称或信用代码搜索',
+    noEnterprise: '未找到企业',
     search: '搜索',
     reset: '重置',
     add: '新增',
@@ -208,7 +209,6 @@ export const zhCN = {
   users: {
     enterprisePicker: {
       placeholder: '输入企业名称或统一社会信用代码搜索',
-      none: '未找到企业',
       chosen: '统一社会信用代码 {code}，所在县（区）{county}',
     },
     enterpriseScope: '{name}（{county}）',

@@ -1,13 +1,8 @@
-import type { Feature } from 'geojson';
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import '../../onemap/lib/one-map.css';
 import type { RiskOverviewEnterprise } from '@anjian/domain';
-import { displayTransform } from '../../onemap/lib/map-geo.ts';
-import { tileSubdomains, type Basemap, type BoundaryFeature } from '../../onemap/lib/one-map.ts';
+import { createYuxiMap, drawBoundaries, type Basemap, type BoundaryFeature } from '../../../lib/yuxi-map.ts';
 import { riskColourHex } from './site-plan.ts';
-
-const YUXI_CENTRE: [number, number] = [102.35, 24.15];
 
 /**
  * The city/county four-colour risk map (Leaflet): county boundaries and each enterprise as a dot
@@ -19,20 +14,8 @@ export function createRiskOverviewMap(options: {
   basemap: Basemap | null;
   onSelect: (enterpriseId: string) => void;
 }) {
-  const toLatLng = displayTransform(options.basemap?.gcj02 ?? false);
-  const latLng = (lon: number, lat: number) => L.latLng(...toLatLng(lon, lat));
-  const map = L.map(options.el, { zoomControl: false, minZoom: 6, maxZoom: 18, zoomSnap: 0.25 });
-  L.control.zoom({ position: 'bottomright' }).addTo(map);
-  L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
-  map.attributionControl.setPrefix('Leaflet');
-  map.setView(latLng(...YUXI_CENTRE), 8);
-  map.createPane('boundaries').style.zIndex = '250';
-  if (options.basemap) {
-    const { tileUrl, attribution } = options.basemap;
-    L.tileLayer(tileUrl, { attribution, maxZoom: 18, subdomains: tileSubdomains(tileUrl) }).addTo(map);
-  } else {
-    options.el.classList.add('aj-map-plain');
-  }
+  const base = createYuxiMap(options);
+  const { map, latLng } = base;
   const boundaries = L.layerGroup().addTo(map);
   const dots = L.layerGroup().addTo(map);
 
@@ -40,29 +23,7 @@ export function createRiskOverviewMap(options: {
     map,
 
     setBoundaries(features: readonly BoundaryFeature[], label: (feature: BoundaryFeature) => string) {
-      boundaries.clearLayers();
-      const coordsToLatLng = (c: number[]) => latLng(c[0]!, c[1]!);
-      for (const feature of features) {
-        const layer = L.geoJSON(feature as Feature, {
-          pane: 'boundaries',
-          coordsToLatLng,
-          style: {
-            color: '#1d4f91',
-            weight: 1.2,
-            fillColor: '#fff',
-            fillOpacity: options.basemap ? 0 : 0.8,
-          },
-          interactive: false,
-        });
-        layer.eachLayer((inner) =>
-          (inner as L.Path).bindTooltip(label(feature), {
-            permanent: true,
-            direction: 'center',
-            className: 'aj-county-label',
-          }),
-        );
-        layer.addTo(boundaries);
-      }
+      drawBoundaries(base, boundaries, features, { label });
     },
 
     /** Redraws the enterprises; red last, so it is never hidden under blue. */

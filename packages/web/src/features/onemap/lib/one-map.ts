@@ -1,27 +1,15 @@
 import type { Feature, Geometry } from 'geojson';
 import L from 'leaflet';
-import { localisedZoomControl } from '../../../lib/map-controls.ts';
 import 'leaflet.markercluster';
-import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import './one-map.css';
 import type { RegulatedObject } from '@anjian/domain';
 import { allLayers, type LayerKey } from './layer-state.ts';
-import { displayTransform } from './map-geo.ts';
+import { createYuxiMap, dotIcon, type Basemap, type BoundaryFeature } from '../../../lib/yuxi-map.ts';
 import type { EnterprisePoint } from './map-points.ts';
 import { hazardLevelColours, NO_SECTOR, objectColours, pipelineColour, sectorColour } from './map-style.ts';
 
-export interface Basemap {
-  tileUrl: string;
-  gcj02: boolean;
-  attribution: string;
-}
-
-export interface BoundaryFeature {
-  type: 'Feature';
-  properties: { code: string; nameZh: string; nameEn: string | null; schematic: boolean; source: string };
-  geometry: Geometry;
-}
+export type { Basemap, BoundaryFeature } from '../../../lib/yuxi-map.ts';
 
 export type Selection =
   { kind: 'enterprise'; point: EnterprisePoint } | { kind: 'object'; object: RegulatedObject };
@@ -34,19 +22,10 @@ export interface LayerVisibility {
   hiddenLevels: ReadonlySet<number>;
 }
 
-const YUXI_CENTRE: [number, number] = [102.35, 24.15];
-
 /** The layer a regulated object belongs to in the panel. */
 export function layerOfObject(kind: RegulatedObject['kind']): LayerKey {
   if (kind === 'underground_mine' || kind === 'open_pit_mine') return 'mines';
   return kind;
-}
-
-/** The server gives the tile URL only: 天地图 serves from t0 … t7, AMap from 1 … 4, others a, b, c. */
-export function tileSubdomains(tileUrl: string): string {
-  if (tileUrl.includes('tianditu')) return '01234567';
-  if (tileUrl.includes('autonavi') || tileUrl.includes('amap')) return '1234';
-  return 'abc';
 }
 
 function pinIcon(colour: string): L.DivIcon {
@@ -76,12 +55,7 @@ function objectIcon(object: RegulatedObject): L.DivIcon {
         : object.kind === 'waste_dump'
           ? objectColours.waste_dump
           : objectColours.mine;
-  return L.divIcon({
-    className: `aj-obj aj-obj-${shape.replace(' ', ' aj-obj-')}`,
-    html: `<span style="--c:${colour}"></span>`,
-    iconSize: [18, 18],
-    iconAnchor: [9, 9],
-  });
+  return dotIcon(`aj-obj aj-obj-${shape.replace(' ', ' aj-obj-')}`, colour, 18);
 }
 
 function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
@@ -106,36 +80,10 @@ export function createOneMap(options: {
   basemap: Basemap | null;
   onSelect: (selection: Selection) => void;
 }) {
-  const toLatLng = displayTransform(options.basemap?.gcj02 ?? false);
-  const latLng = (lon: number, lat: number) => L.latLng(...toLatLng(lon, lat));
-  const coordsToLatLng = (coords: number[]) => latLng(coords[0]!, coords[1]!);
-
-  const map = L.map(options.el, {
-    zoomControl: false,
-    minZoom: 6,
-    maxZoom: 18,
-    zoomSnap: 0.25,
-    attributionControl: true,
-  });
-  localisedZoomControl('bottomright').addTo(map);
-  L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
-  map.attributionControl.setPrefix('Leaflet');
-  map.setView(latLng(...YUXI_CENTRE), 8);
-  map.createPane('boundaries').style.zIndex = '250';
+  const { map, latLng, coordsToLatLng } = createYuxiMap({ ...options, scalePosition: 'bottomright' });
   // Labels above the boundary fill, below every marker and line.
   map.createPane('countyLabels').style.zIndex = '260';
   map.createPane('highlight').style.zIndex = '640';
-
-  if (options.basemap) {
-    const { tileUrl, attribution } = options.basemap;
-    L.tileLayer(tileUrl, {
-      attribution,
-      maxZoom: 18,
-      subdomains: tileSubdomains(tileUrl),
-    }).addTo(map);
-  } else {
-    options.el.classList.add('aj-map-plain');
-  }
 
   let selectedCounty: string | null = null;
   let visibility: LayerVisibility = {

@@ -1,11 +1,5 @@
 import { computed } from 'vue';
-import type {
-  Enterprise,
-  Page,
-  RegulatedObject,
-  RegulatedObjectInput,
-  RegulatedObjectKind,
-} from '@anjian/domain';
+import type { Page, RegulatedObject, RegulatedObjectInput, RegulatedObjectKind } from '@anjian/domain';
 import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
 
@@ -50,15 +44,4 @@ export function useObjects() {
     replace: (id: string, input: RegulatedObjectInput) => api.put<RegulatedObject>(path(id), input),
     remove: (id: string) => api.delete<{ ok: true }>(path(id)),
   };
-}
-
-/** Enterprises whose name or credit code contains the text, for pickers (first 20). */
-export async function searchEnterprises(text: string): Promise<Enterprise[]> {
-  const answer = await api.get<Page<Enterprise>>('/enterprises', {
-    q: text.trim(),
-    pageSize: 20,
-    sort: 'name',
-    order: 'asc',
-  });
-  return answer.items;
 }

@@ -1,10 +1,11 @@
-import type { Feature } from 'geojson';
 import L from 'leaflet';
-import { localisedZoomControl } from '../../../../lib/map-controls.ts';
-import 'leaflet/dist/leaflet.css';
 import './incident-map.css';
-import { displayTransform } from '../../../onemap/lib/map-geo.ts';
-import { tileSubdomains, type Basemap, type BoundaryFeature } from '../../../onemap/lib/one-map.ts';
+import {
+  createYuxiMap,
+  drawBoundaries,
+  type Basemap,
+  type BoundaryFeature,
+} from '../../../../lib/yuxi-map.ts';
 import type { LonLat, ZoneShape } from '../../lib/incident-geo.ts';
 import type { ZoneColour } from '../../lib/incident-consequence.ts';
 import { markerRings } from '../../lib/zone-rings.ts';
@@ -39,7 +40,8 @@ export const resourceColours: Record<string, string> = {
   enterprise: '#546e7a',
 };
 
-const YUXI_CENTRE: LonLat = [102.55, 24.35];
+/** Incident maps open on the city's built-up east, where most of its industry is. */
+const INCIDENT_CENTRE: LonLat = [102.55, 24.35];
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -55,23 +57,10 @@ export function createIncidentMap(options: {
   onResource?: (id: string) => void;
 }) {
   const shift = options.basemap?.gcj02 ?? false;
-  const toLatLng = displayTransform(shift);
-  const latLng = (p: LonLat) => L.latLng(...toLatLng(p[0], p[1]));
-
-  const map = L.map(options.el, { zoomControl: false, minZoom: 6, maxZoom: 18, zoomSnap: 0.25 });
-  localisedZoomControl('bottomright').addTo(map);
-  L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
-  map.attributionControl.setPrefix('Leaflet');
-  map.setView(latLng(YUXI_CENTRE), 9);
-  map.createPane('boundaries').style.zIndex = '250';
+  const base = createYuxiMap({ ...options, centre: INCIDENT_CENTRE, zoom: 9 });
+  const { map } = base;
+  const latLng = (p: LonLat) => base.latLng(p[0], p[1]);
   map.createPane('zones').style.zIndex = '350';
-
-  if (options.basemap) {
-    const { tileUrl, attribution } = options.basemap;
-    L.tileLayer(tileUrl, { attribution, maxZoom: 18, subdomains: tileSubdomains(tileUrl) }).addTo(map);
-  } else {
-    options.el.classList.add('aj-map-plain');
-  }
 
   const boundaries = L.layerGroup().addTo(map);
   const searchCircle = L.layerGroup().addTo(map);
@@ -129,16 +118,7 @@ export function createIncidentMap(options: {
     clickable: !shift,
 
     setBoundaries(features: readonly BoundaryFeature[]) {
-      boundaries.clearLayers();
-      const coordsToLatLng = (c: number[]) => latLng([c[0]!, c[1]!]);
-      for (const feature of features) {
-        L.geoJSON(feature as Feature, {
-          pane: 'boundaries',
-          coordsToLatLng,
-          style: { color: '#5b7fa6', weight: 1.2, fillColor: '#fff', fillOpacity: options.basemap ? 0 : 0.8 },
-          interactive: false,
-        }).addTo(boundaries);
-      }
+      drawBoundaries(base, boundaries, features, { colour: '#5b7fa6' });
     },
 
     setSite(position: LonLat | null, label: string, zoom = 13) {

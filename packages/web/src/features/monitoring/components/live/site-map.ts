@@ -1,15 +1,15 @@
-import type { Feature } from 'geojson';
 import L from 'leaflet';
-import { localisedZoomControl } from '../../../../lib/map-controls.ts';
-import 'leaflet/dist/leaflet.css';
 import '../../../onemap/lib/one-map.css';
 import './site-map.css';
-import { displayTransform } from '../../../onemap/lib/map-geo.ts';
-import { tileSubdomains, type Basemap, type BoundaryFeature } from '../../../onemap/lib/one-map.ts';
+import {
+  createYuxiMap,
+  dotIcon,
+  drawBoundaries,
+  type Basemap,
+  type BoundaryFeature,
+} from '../../../../lib/yuxi-map.ts';
 import { colourHex } from '../../lib/alarm-order.ts';
 import type { MonitoringSite } from '../../composables/use-monitoring-data.ts';
-
-const YUXI_CENTRE: [number, number] = [102.35, 24.15];
 
 /**
  * The monitoring map (Leaflet): county boundaries and the monitored sites, each a dot in its
@@ -21,23 +21,8 @@ export function createSiteMap(options: {
   basemap: Basemap | null;
   onSelect: (objectId: string) => void;
 }) {
-  const toLatLng = displayTransform(options.basemap?.gcj02 ?? false);
-  const latLng = (lon: number, lat: number) => L.latLng(...toLatLng(lon, lat));
-
-  const map = L.map(options.el, { zoomControl: false, minZoom: 6, maxZoom: 18, zoomSnap: 0.25 });
-  localisedZoomControl('bottomright').addTo(map);
-  L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
-  map.attributionControl.setPrefix('Leaflet');
-  map.setView(latLng(...YUXI_CENTRE), 8);
-  map.createPane('boundaries').style.zIndex = '250';
-
-  if (options.basemap) {
-    const { tileUrl, attribution } = options.basemap;
-    L.tileLayer(tileUrl, { attribution, maxZoom: 18, subdomains: tileSubdomains(tileUrl) }).addTo(map);
-  } else {
-    options.el.classList.add('aj-map-plain');
-  }
-
+  const base = createYuxiMap(options);
+  const { map, latLng } = base;
   const boundaries = L.layerGroup().addTo(map);
   const sites = L.layerGroup().addTo(map);
   const markers = new Map<string, L.Marker>();
@@ -50,12 +35,7 @@ export function createSiteMap(options: {
       alerting ? 'aj-site-alerting' : '',
       site.objectId === selected ? 'aj-site-selected' : '',
     ];
-    return L.divIcon({
-      className: classes.filter(Boolean).join(' '),
-      html: `<span style="--c:${colourHex(site.level)}"></span>`,
-      iconSize: [22, 22],
-      iconAnchor: [11, 11],
-    });
+    return dotIcon(classes.filter(Boolean).join(' '), colourHex(site.level), 22);
   }
 
   /** The marker's element is replaced with its icon, so its test attributes are set again each time. */
@@ -70,29 +50,7 @@ export function createSiteMap(options: {
     map,
 
     setBoundaries(features: readonly BoundaryFeature[], label: (feature: BoundaryFeature) => string) {
-      boundaries.clearLayers();
-      const coordsToLatLng = (c: number[]) => latLng(c[0]!, c[1]!);
-      for (const feature of features) {
-        const layer = L.geoJSON(feature as Feature, {
-          pane: 'boundaries',
-          coordsToLatLng,
-          style: {
-            color: '#1d4f91',
-            weight: 1.2,
-            fillColor: '#fff',
-            fillOpacity: options.basemap ? 0 : 0.8,
-          },
-          interactive: false,
-        });
-        layer.eachLayer((inner) =>
-          (inner as L.Path).bindTooltip(label(feature), {
-            permanent: true,
-            direction: 'center',
-            className: 'aj-county-label',
-          }),
-        );
-        layer.addTo(boundaries);
-      }
+      drawBoundaries(base, boundaries, features, { label });
     },
 
     /** Redraws every site; the most severe are drawn last (on top). */
