@@ -26,9 +26,10 @@ import { registerCalc } from './modules/calc/index.ts';
 import { createCockpitModule } from './modules/cockpit/index.ts';
 import { createDualPreventionModule } from './modules/dual-prevention/index.ts';
 import { createEmergencyModule } from './modules/emergency/index.ts';
-import { registerEnforcement } from './modules/enforcement/index.ts';
+import { createInspectionFindings, registerEnforcement } from './modules/enforcement/index.ts';
 import { createMajorHazardsModule } from './modules/major-hazards/index.ts';
 import { createMonitoringModule } from './modules/monitoring/index.ts';
+import { createObligationsModule } from './modules/obligations/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { registerOneMap } from './modules/onemap/index.ts';
 import { createRegistryModule } from './modules/registry/index.ts';
@@ -218,6 +219,13 @@ export async function buildApp({
     uploads: uploads.lookup,
     hazards: dualPrevention.hazards,
   });
+  createObligationsModule({
+    db,
+    clock,
+    cipher,
+    enterprises: registry.enterpriseLookup,
+    findings: createInspectionFindings({ db, clock }),
+  }).register(app);
   registerOneMap(app, {
     enterprises: registry.enterprises,
     objects: registry.objects,

@@ -16,6 +16,7 @@ import {
   statisticsErrors,
   warningsErrors,
   operationsErrors,
+  obligationsErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -34,6 +35,7 @@ export const errorCatalogue = {
   ...uploadsErrors,
   ...statisticsErrors,
   ...operationsErrors,
+  ...obligationsErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -10,3 +10,4 @@ export { authErrors } from './auth.ts';
 export { uploadsErrors } from './uploads.ts';
 export { statisticsErrors } from './statistics.ts';
 export { operationsErrors } from './operations.ts';
+export { obligationsErrors } from './obligations.ts';

@@ -7,3 +7,8 @@ export {
   registerEnforcementRoutes as registerEnforcement,
   type EnforcementDeps,
 } from './enforcement.module.ts';
+export {
+  createInspectionFindings,
+  type InspectionFindings,
+  type InspectionFinding,
+} from './inspection-findings.ts';

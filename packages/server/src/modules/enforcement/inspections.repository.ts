@@ -272,6 +272,42 @@ export function createInspectionsRepository(db: Db) {
       );
     },
 
+    /** Appends a failed item found outside the checklist (a finding from another register); one per code. */
+    async appendFinding(
+      source: Queryable,
+      inspectionId: string,
+      item: {
+        code: string;
+        text: string;
+        legalBasis: string;
+        hazardCategory: string;
+        penaltyClause: string;
+        note: string | null;
+      },
+    ): Promise<{ id: string; added: boolean }> {
+      const existing = await source.query<{ id: string }>(
+        'SELECT id FROM enforcement_inspection_items WHERE inspection_id = $1 AND code = $2',
+        [inspectionId, item.code],
+      );
+      if (existing.rows[0]) return { id: existing.rows[0].id, added: false };
+      const rows = await source.query<{ id: string }>(
+        `INSERT INTO enforcement_inspection_items (inspection_id, position, code, text, legal_basis, hazard_category,
+           suggested_penalty_clause, result, note)
+         SELECT $1, coalesce(max(position), 0) + 1, $2, $3, $4, $5, $6, 'fail', $7
+           FROM enforcement_inspection_items WHERE inspection_id = $1 RETURNING id`,
+        [
+          inspectionId,
+          item.code,
+          item.text,
+          item.legalBasis,
+          item.hazardCategory,
+          item.penaltyClause,
+          item.note,
+        ],
+      );
+      return { id: rows.rows[0]!.id, added: true };
+    },
+
     async linkHazard(source: Queryable, itemId: string, hazardId: string): Promise<void> {
       await source.query(`UPDATE enforcement_inspection_items SET hazard_id = $2 WHERE id = $1`, [
         itemId,

@@ -1,0 +1,69 @@
+import type { ErrorDefinition } from '../error-definition.ts';
+
+export const obligationsErrors = {
+  'obligations.id_number_invalid': {
+    status: 400,
+    zh: '身份证号码格式或校验位不正确',
+    en: 'The ID number is malformed or its check digit is wrong',
+  },
+  'obligations.operation_required': {
+    status: 400,
+    zh: '特种作业人员和特种作业操作证须填写作业类别',
+    en: 'A special-operation worker or certificate needs its operation category',
+  },
+  'obligations.dates_out_of_order': {
+    status: 400,
+    zh: '结束日期不能早于开始日期',
+    en: 'The end date cannot precede the start date',
+  },
+  'obligations.decision_required': {
+    status: 400,
+    zh: '作出决定时须选择准予或不予许可',
+    en: 'A decision must say whether the licence is granted',
+  },
+  'obligations.person_not_found': { status: 404, zh: '人员不存在', en: 'No such person' },
+  'obligations.certificate_not_found': { status: 404, zh: '证书不存在', en: 'No such certificate' },
+  'obligations.certificate_number_taken': {
+    status: 409,
+    zh: '该证书编号已登记',
+    en: 'This certificate number is already registered',
+  },
+  'obligations.certificate_kind_mismatch': {
+    status: 400,
+    zh: '证书类别与人员岗位不符',
+    en: "The certificate kind does not match the person's post",
+  },
+  'obligations.gap_not_found': {
+    status: 404,
+    zh: '该企业当前没有这项持证问题',
+    en: 'The enterprise has no such certificate gap now',
+  },
+  'obligations.policy_not_found': { status: 404, zh: '保单不存在', en: 'No such policy' },
+  'obligations.policy_number_taken': {
+    status: 409,
+    zh: '该保单号已登记',
+    en: 'This policy number is already registered',
+  },
+  'obligations.licence_type_unknown': { status: 400, zh: '许可证类别不存在', en: 'Unknown licence type' },
+  'obligations.application_not_found': {
+    status: 404,
+    zh: '许可申请不存在',
+    en: 'No such licence application',
+  },
+  'obligations.step_out_of_order': {
+    status: 409,
+    zh: '须按“申请—受理—审查—决定”的顺序办理，不能跳过或重复',
+    en: 'The steps go submitted, accepted, reviewed, decided, none skipped or repeated',
+  },
+  'obligations.step_before_previous': {
+    status: 400,
+    zh: '办理日期不能早于上一环节的日期',
+    en: 'A step cannot be dated before the previous one',
+  },
+  'obligations.project_not_found': { status: 404, zh: '建设项目不存在', en: 'No such construction project' },
+  'obligations.project_complete': {
+    status: 409,
+    zh: '该项目已通过竣工验收',
+    en: 'The project has passed its completion acceptance',
+  },
+} as const satisfies Record<string, ErrorDefinition>;

@@ -1,0 +1,147 @@
+/**
+ * Every figure of the obligations registers as a dated parameter with its source and how sure it
+ * is (the marks of shared/reference/co-governance-and-obligations.md: V = verified in a source,
+ * U = unverified, from memory or a secondary summary — confirm with the bureau before relying on
+ * it). A figure that changed keeps its old value with the date the new one took effect, so a
+ * record is judged by the rule of its own date. A bureau overrides any of them by passing its own
+ * table to the rules (they take the table as an argument and never read a global).
+ */
+export type ParameterMark = 'V' | 'U';
+
+export interface DatedValue<T> {
+  /** First day (YYYY-MM-DD) the value applies. */
+  readonly from: string;
+  readonly value: T;
+  readonly sourceZh: string;
+  readonly sourceEn: string;
+  readonly mark: ParameterMark;
+}
+
+export type DatedParameter<T> = readonly DatedValue<T>[];
+
+export interface ObligationParameters {
+  /** 特种作业操作证 validity, years (总局令第30号). */
+  readonly specialCertificateYears: DatedParameter<number>;
+  /** 特种作业操作证 复审 interval, years. */
+  readonly specialReviewYears: DatedParameter<number>;
+  /** 主要负责人/安全生产管理人员 安全生产知识和管理能力考核合格证 validity, years. */
+  readonly managerCertificateYears: DatedParameter<number>;
+  /** Days before expiry or review when reminders start. */
+  readonly reminderDays: DatedParameter<number>;
+  /** 安责险 minimum death/disability cover per person, 元. */
+  readonly insuranceMinPerPersonYuan: DatedParameter<number>;
+  /** Ceiling of accident-prevention service spending, percent of premiums collected. */
+  readonly preventionServiceCapPercent: DatedParameter<number>;
+  /** Registry sectors whose units must carry 安责险 (安全生产法 Art. 51; the 2025 rules' list). */
+  readonly insuranceSectors: DatedParameter<readonly string[]>;
+  /** Registry sectors whose principals and safety managers must pass the assessment (Art. 27). */
+  readonly managerAssessmentSectors: DatedParameter<readonly string[]>;
+}
+
+const HIGH_RISK = [
+  'non_coal_mine',
+  'hazchem_production',
+  'hazchem_trading',
+  'hazchem_use',
+  'hazchem_storage',
+  'fireworks',
+  'road_transport',
+  'construction',
+  'metallurgy',
+  'nonferrous',
+] as const;
+
+export const defaultObligationParameters: ObligationParameters = Object.freeze<ObligationParameters>({
+  specialCertificateYears: [
+    {
+      from: '2010-07-01',
+      value: 6,
+      sourceZh: '《特种作业人员安全技术培训考核管理规定》（原国家安监总局令第30号）第十九条',
+      sourceEn: 'SAWS Order No. 30, Art. 19',
+      mark: 'V',
+    },
+  ],
+  specialReviewYears: [
+    {
+      from: '2010-07-01',
+      value: 3,
+      sourceZh: '总局令第30号第二十一条（连续从业10年以上经同意可每6年复审一次）',
+      sourceEn: 'SAWS Order No. 30, Art. 21 (every 6 years after 10 years of clean practice, if agreed)',
+      mark: 'V',
+    },
+  ],
+  managerCertificateYears: [
+    {
+      from: '2012-03-01',
+      value: 3,
+      sourceZh: '《生产经营单位安全培训规定》及安全生产培训管理办法：考核合格证有效期3年',
+      sourceEn: 'Work-safety training rules: the assessment certificate is valid 3 years',
+      mark: 'V',
+    },
+  ],
+  reminderDays: [
+    {
+      from: '2010-07-01',
+      value: 60,
+      sourceZh: '总局令第30号：有效期届满前60日内申请复审',
+      sourceEn: 'SAWS Order No. 30: apply for review within 60 days before it falls due',
+      mark: 'V',
+    },
+  ],
+  insuranceMinPerPersonYuan: [
+    {
+      from: '2018-01-01',
+      value: 300_000,
+      sourceZh: '《安全生产责任保险实施办法》（安监总办〔2017〕140号，2025年废止）',
+      sourceEn: 'SAWS 2017 No. 140 implementing rules (repealed 2025)',
+      mark: 'V',
+    },
+    {
+      from: '2025-03-29',
+      value: 400_000,
+      sourceZh: '应急〔2025〕27号《安全生产责任保险实施办法》：每人死亡伤残责任限额不低于40万元，各地可上调',
+      sourceEn:
+        'MEM 2025 No. 27: at least 400,000 yuan per person for death and disability; localities may raise it',
+      mark: 'V',
+    },
+  ],
+  preventionServiceCapPercent: [
+    {
+      from: '2024-01-01',
+      value: 21,
+      sourceZh: '应急厅函〔2024〕322号：事故预防服务费用不超过实际收取保费的21%',
+      sourceEn: 'MEM letter 2024 No. 322: prevention services at most 21 % of premiums collected',
+      mark: 'V',
+    },
+  ],
+  insuranceSectors: [
+    {
+      from: '2021-09-01',
+      value: HIGH_RISK,
+      sourceZh:
+        '安全生产法第五十一条；应急〔2025〕27号：矿山、危险化学品、烟花爆竹、交通运输、建筑施工、民用爆炸物品、金属冶炼、渔业生产',
+      sourceEn:
+        'Work Safety Law Art. 51; MEM 2025 No. 27: mines, hazardous chemicals, fireworks, transport, construction, civil explosives, metal smelting, fishery',
+      mark: 'V',
+    },
+  ],
+  managerAssessmentSectors: [
+    {
+      from: '2021-09-01',
+      value: HIGH_RISK,
+      sourceZh: '安全生产法第二十七条：危险物品生产经营储存、矿山、金属冶炼、建筑施工、道路运输单位',
+      sourceEn:
+        'Work Safety Law Art. 27: dangerous goods, mines, metal smelting, construction and road transport units',
+      mark: 'V',
+    },
+  ],
+});
+
+/** The value in force on `date` (YYYY-MM-DD): the latest entry that started on or before it. */
+export function parameterOn<T>(parameter: DatedParameter<T>, date: string): T {
+  let found: DatedValue<T> | undefined;
+  for (const entry of parameter)
+    if (entry.from <= date && (!found || entry.from >= found.from)) found = entry;
+  // Before the first entry the earliest rule is the best guide we have.
+  return (found ?? parameter[0]!).value;
+}

@@ -1,0 +1,62 @@
+/**
+ * Obligations (issue 17): people of the three key posts with their certificates and training,
+ * 安全生产责任保险 policies and coverage, licence applications with working-day deadlines and the
+ * 三同时 of construction projects. Owns the tables obligation_*. Certificate gaps become inspection
+ * findings through the enforcement module's `InspectionFindings` port.
+ */
+import type { FastifyInstance } from 'fastify';
+import { defaultObligationParameters, type ObligationParameters } from '@anjian/domain';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db.ts';
+import type { InspectionFindings } from '../enforcement/index.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
+import { createInsuranceRepository } from './insurance.repository.ts';
+import { registerInsuranceRoutes } from './insurance.routes.ts';
+import { createInsuranceService } from './insurance.service.ts';
+import { createPapersRepository } from './papers.repository.ts';
+import { registerPapersRoutes } from './papers.routes.ts';
+import { createPapersService } from './papers.service.ts';
+import { createPeopleRepository } from './people.repository.ts';
+import { registerPeopleRoutes } from './people.routes.ts';
+import { createPeopleService } from './people.service.ts';
+
+export { createPeopleRepository, type PeopleRepository } from './people.repository.ts';
+export { createInsuranceRepository, type InsuranceRepository } from './insurance.repository.ts';
+export { createPapersRepository, type PapersRepository } from './papers.repository.ts';
+
+export function createObligationsModule(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+  enterprises: EnterpriseLookup;
+  findings: InspectionFindings;
+  parameters?: ObligationParameters;
+}) {
+  const { db, clock, cipher, enterprises } = deps;
+  const parameters = deps.parameters ?? defaultObligationParameters;
+  const people = createPeopleService({
+    db,
+    clock,
+    cipher,
+    people: createPeopleRepository(db),
+    enterprises,
+    findings: deps.findings,
+    parameters,
+  });
+  const insurance = createInsuranceService({
+    db,
+    clock,
+    policies: createInsuranceRepository(db),
+    enterprises,
+    parameters,
+  });
+  const papers = createPapersService({ db, clock, papers: createPapersRepository(db), enterprises });
+  return {
+    register(app: FastifyInstance) {
+      registerPeopleRoutes(app, { people, clock });
+      registerInsuranceRoutes(app, { insurance, clock });
+      registerPapersRoutes(app, { papers, clock });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import {
+  certificateKindNames,
+  certificateStatusNames,
+  coverageStatusNames,
+  licenceApplicationKindNames,
+  licenceStepNames,
+  personPostNames,
+  projectNatureNames,
+  projectStepNames,
+  specialOperationNames,
+  type CoverageRow,
+  type LicenceApplication,
+  type Person,
+  type Policy,
+  type Project,
+  type SpecialOperation,
+} from '@anjian/domain';
+import { countyNameZh } from '../../platform/county-name.ts';
+import { cell, type ExportColumn } from '../../platform/office/index.ts';
+
+const operation = (code: string | null) =>
+  code ? (specialOperationNames[code as SpecialOperation]?.zh ?? '') : '';
+const yuan = (value: number) => value.toFixed(2);
+
+/** 三项岗位人员 with their certificates, one row per person. */
+export const peopleExportColumns: ExportColumn<Person>[] = [
+  { header: '企业名称', width: 30, value: (p) => p.enterpriseName },
+  { header: '区县', width: 10, value: (p) => countyNameZh(p.county) },
+  { header: '姓名', width: 10, value: (p) => p.name },
+  { header: '身份证号', width: 20, value: (p) => p.idNumber ?? '' },
+  { header: '岗位类别', width: 16, value: (p) => personPostNames[p.post].zh },
+  { header: '作业类别', width: 18, value: (p) => operation(p.operation) },
+  {
+    header: '证书',
+    width: 50,
+    value: (p) =>
+      p.certificates
+        .map((c) => `${certificateKindNames[c.kind].zh} ${c.number}（有效期至${c.expiresOn}）`)
+        .join('；'),
+  },
+  { header: '持证状态', width: 12, value: (p) => (p.status ? certificateStatusNames[p.status].zh : '无证') },
+  { header: '培训学时', width: 10, value: (p) => p.training.reduce((sum, t) => sum + t.hours, 0) },
+  { header: '数据来源', width: 8, value: (p) => cell.demo(p.demo) },
+];
+
+export const policyExportColumns: ExportColumn<Policy>[] = [
+  { header: '企业名称', width: 30, value: (p) => p.enterpriseName },
+  { header: '区县', width: 10, value: (p) => countyNameZh(p.county) },
+  { header: '保险机构', width: 24, value: (p) => p.insurer },
+  { header: '保单号', width: 24, value: (p) => p.policyNumber },
+  { header: '起保日期', width: 12, value: (p) => p.startsOn },
+  { header: '终保日期', width: 12, value: (p) => p.endsOn },
+  { header: '参保人数', width: 10, value: (p) => p.insuredPersons },
+  { header: '每人限额（元）', width: 16, value: (p) => yuan(p.perPersonYuan) },
+  { header: '保费（元）', width: 14, value: (p) => yuan(p.premiumYuan) },
+  { header: '低于最低限额', width: 12, value: (p) => cell.yesNo(p.belowMinimum) },
+  { header: '数据来源', width: 8, value: (p) => cell.demo(p.demo) },
+];
+
+export const coverageExportColumns: ExportColumn<CoverageRow>[] = [
+  { header: '企业名称', width: 30, value: (r) => r.enterpriseName },
+  { header: '区县', width: 10, value: (r) => countyNameZh(r.county) },
+  { header: '从业人数', width: 10, value: (r) => r.employees ?? '' },
+  { header: '投保状态', width: 16, value: (r) => coverageStatusNames[r.status].zh },
+  { header: '现行保单号', width: 24, value: (r) => r.policyNumber ?? '' },
+  { header: '终保日期', width: 12, value: (r) => r.endsOn ?? '' },
+  { header: '最低限额（元）', width: 14, value: (r) => yuan(r.minimumYuan) },
+];
+
+export const licenceExportColumns: ExportColumn<LicenceApplication & { licenceTypeName: string }>[] = [
+  { header: '受理编号', width: 18, value: (a) => a.number },
+  { header: '企业名称', width: 30, value: (a) => a.enterpriseName },
+  { header: '区县', width: 10, value: (a) => countyNameZh(a.county) },
+  { header: '许可类别', width: 24, value: (a) => a.licenceTypeName },
+  { header: '申请类型', width: 10, value: (a) => licenceApplicationKindNames[a.kind].zh },
+  { header: '当前环节', width: 10, value: (a) => licenceStepNames[a.step].zh },
+  { header: '申请日期', width: 12, value: (a) => a.submittedOn },
+  { header: '受理期限', width: 12, value: (a) => a.acceptBy },
+  { header: '决定期限', width: 12, value: (a) => a.decideBy },
+  { header: '是否逾期', width: 10, value: (a) => cell.yesNo(a.overdue) },
+  {
+    header: '决定结果',
+    width: 10,
+    value: (a) => (a.approved === null ? '' : a.approved ? '准予许可' : '不予许可'),
+  },
+  { header: '数据来源', width: 8, value: (a) => cell.demo(a.demo) },
+];
+
+export const projectExportColumns: ExportColumn<Project>[] = [
+  { header: '项目名称', width: 30, value: (p) => p.name },
+  { header: '建设单位', width: 30, value: (p) => p.enterpriseName },
+  { header: '区县', width: 10, value: (p) => countyNameZh(p.county) },
+  { header: '建设性质', width: 8, value: (p) => projectNatureNames[p.nature].zh },
+  {
+    header: '已完成环节',
+    width: 40,
+    value: (p) =>
+      p.steps
+        .filter((s) => s.passed)
+        .map((s) => `${projectStepNames[s.step].zh}（${s.completedOn}）`)
+        .join('；'),
+  },
+  {
+    header: '下一环节',
+    width: 16,
+    value: (p) => (p.nextStep ? projectStepNames[p.nextStep].zh : '已竣工验收'),
+  },
+  { header: '未验收先投产', width: 12, value: (p) => cell.yesNo(p.producingWithoutAcceptance) },
+  { header: '数据来源', width: 8, value: (p) => cell.demo(p.demo) },
+];

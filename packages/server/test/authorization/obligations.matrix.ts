@@ -1,0 +1,244 @@
+import type { TestContext } from '../test-app.ts';
+import type { RouteCase, Target } from './matrix-support.ts';
+import { countyOf, enterpriseFor, readAll, riskRecordIn, riskRecordOut, statuses } from './matrix-support.ts';
+
+/**
+ * Authorisation-matrix rows for the obligations registers (see ../authorization-matrix.routes.test.ts).
+ * The records belong to an enterprise: "in" is the enterprise account's own (江川区), "out" one in
+ * 通海县. Reading needs registry:read, writing registry:write (the bureau officers).
+ */
+const O = '/api/v1/obligations';
+let serial = 0;
+const next = () => (serial += 1);
+
+async function insert(t: TestContext, sql: string, params: unknown[]): Promise<string> {
+  return (await t.db.query<{ id: string }>(sql, params)).rows[0]!.id;
+}
+async function newPerson(t: TestContext, target: Target) {
+  const enterprise = await enterpriseFor(t, target);
+  const person = await insert(
+    t,
+    `INSERT INTO obligation_people (enterprise_id, county, name, post, operation, created_at, updated_at)
+     VALUES ($1, $2, '矩阵焊工', 'special_operation', 'welding', now(), now()) RETURNING id`,
+    [enterprise, countyOf(target)],
+  );
+  return { enterprise, person };
+}
+async function newCertificate(t: TestContext, target: Target) {
+  const { person } = await newPerson(t, target);
+  const number = `MXZ${next()}${target}`;
+  const id = await insert(
+    t,
+    `INSERT INTO obligation_certificates (person_id, kind, number, operation, authority, issued_on, expires_on, review_due_on, created_at)
+     VALUES ($1, 'special_operation', $2, 'welding', '矩阵发证机关', '2025-01-01', '2030-12-31', '2027-12-31', now()) RETURNING id`,
+    [person, number],
+  );
+  return { person, number, id };
+}
+const newPolicy = async (t: TestContext, target: Target) =>
+  insert(
+    t,
+    `INSERT INTO obligation_policies (enterprise_id, county, insurer, policy_number, starts_on, ends_on, insured_persons,
+       per_person_yuan, premium_yuan, created_at, updated_at)
+     VALUES ($1, $2, '矩阵保险公司', $3, '2026-01-01', '2026-12-31', 10, 400000, 5000, now(), now()) RETURNING id`,
+    [await enterpriseFor(t, target), countyOf(target), `MXB${next()}`],
+  );
+const newApplication = async (t: TestContext, target: Target) =>
+  insert(
+    t,
+    `INSERT INTO obligation_licence_applications (number, enterprise_id, county, licence_type, kind, step, submitted_on, created_at, updated_at)
+     VALUES ($1, $2, $3, 'hazchem_trading', 'renewal', 'submitted', '2026-11-20', now(), now()) RETURNING id`,
+    [`矩阵许申${next()}`, await enterpriseFor(t, target), countyOf(target)],
+  );
+const newProject = async (t: TestContext, target: Target) =>
+  insert(
+    t,
+    `INSERT INTO obligation_projects (enterprise_id, county, name, nature, created_at, updated_at)
+     VALUES ($1, $2, '矩阵建设项目', 'new', now(), now()) RETURNING id`,
+    [await enterpriseFor(t, target), countyOf(target)],
+  );
+const newInspection = async (t: TestContext, target: Target, enterprise: string) =>
+  insert(
+    t,
+    `INSERT INTO enforcement_inspections (kind, status, enterprise_id, county, inspector_ids, created_by, created_at, updated_at)
+     VALUES ('ad_hoc', 'planned', $1, $2, '{}', (SELECT id FROM users LIMIT 1), now(), now()) RETURNING id`,
+    [enterprise, countyOf(target)],
+  );
+
+const writers = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: status });
+const writersOut = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: 404 });
+const PERSON = { name: '矩阵人员', post: 'other' };
+
+export const obligationsMatrix: Record<string, RouteCase> = {
+  [`GET ${O}/people`]: { build: async () => ({ url: `${O}/people` }), in: readAll() },
+  [`GET ${O}/people/export`]: { build: async () => ({ url: `${O}/people/export` }), in: readAll() },
+  [`POST ${O}/people`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/people`,
+      payload: { ...PERSON, enterpriseId: await enterpriseFor(t, target) },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  [`GET ${O}/people/:id`]: {
+    build: async ({ t, target }) => ({ url: `${O}/people/${(await newPerson(t, target)).person}` }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  [`PUT ${O}/people/:id`]: {
+    build: async ({ t, target }) => {
+      const { enterprise, person } = await newPerson(t, target);
+      return { url: `${O}/people/${person}`, payload: { ...PERSON, enterpriseId: enterprise } };
+    },
+    in: writers(200),
+    out: writersOut(200),
+  },
+  [`DELETE ${O}/people/:id`]: {
+    build: async ({ t, target }) => ({ url: `${O}/people/${(await newPerson(t, target)).person}` }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  [`POST ${O}/people/:id/certificates`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/people/${(await newPerson(t, target)).person}/certificates`,
+      payload: {
+        kind: 'special_operation',
+        operation: 'welding',
+        number: `MXN${next()}`,
+        authority: '矩阵发证机关',
+        issuedOn: '2025-06-01',
+      },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  [`DELETE ${O}/people/:id/certificates/:certificateId`]: {
+    build: async ({ t, target }) => {
+      const c = await newCertificate(t, target);
+      return { url: `${O}/people/${c.person}/certificates/${c.id}` };
+    },
+    in: writers(200),
+    out: writersOut(200),
+  },
+  [`POST ${O}/people/:id/training`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/people/${(await newPerson(t, target)).person}/training`,
+      payload: { course: '焊接复审培训', institution: '矩阵培训机构', hours: 8, completedOn: '2026-10-01' },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  [`GET ${O}/certificates/:number`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/certificates/${(await newCertificate(t, target)).number}`,
+    }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  [`GET ${O}/enterprises/:id/certificate-gaps`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/enterprises/${await enterpriseFor(t, target)}/certificate-gaps`,
+    }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  [`POST ${O}/enterprises/:id/certificate-gaps/findings`]: {
+    build: async ({ t, target }) => {
+      const { enterprise, person } = await newPerson(t, target);
+      return {
+        url: `${O}/enterprises/${enterprise}/certificate-gaps/findings`,
+        payload: {
+          inspectionId: await newInspection(t, target, enterprise),
+          kind: 'uncertified_operation',
+          personId: person,
+        },
+      };
+    },
+    // Roster inspectors not paired with the inspection are refused; bureau officers record for them.
+    in: statuses(403, { cityOfficer: 200, countyOfficer: 200 }),
+    out: statuses(403, { cityOfficer: 200, countyOfficer: 404, inspector: 404 }),
+  },
+  [`GET ${O}/policies`]: { build: async () => ({ url: `${O}/policies` }), in: readAll() },
+  [`GET ${O}/policies/export`]: { build: async () => ({ url: `${O}/policies/export` }), in: readAll() },
+  [`POST ${O}/policies`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/policies`,
+      payload: {
+        enterpriseId: await enterpriseFor(t, target),
+        insurer: '矩阵保险公司',
+        policyNumber: `MXP${next()}`,
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        insuredPersons: 20,
+        perPersonYuan: 400000,
+        premiumYuan: 8000,
+      },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  [`DELETE ${O}/policies/:id`]: {
+    build: async ({ t, target }) => ({ url: `${O}/policies/${await newPolicy(t, target)}` }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  [`GET ${O}/coverage`]: { build: async () => ({ url: `${O}/coverage?status=gaps` }), in: readAll() },
+  [`GET ${O}/coverage/export`]: { build: async () => ({ url: `${O}/coverage/export` }), in: readAll() },
+  [`GET ${O}/licence-applications`]: {
+    build: async () => ({ url: `${O}/licence-applications` }),
+    in: readAll(),
+  },
+  [`GET ${O}/licence-applications/export`]: {
+    build: async () => ({ url: `${O}/licence-applications/export` }),
+    in: readAll(),
+  },
+  [`POST ${O}/licence-applications`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/licence-applications`,
+      payload: {
+        enterpriseId: await enterpriseFor(t, target),
+        licenceType: 'hazchem_trading',
+        kind: 'renewal',
+        submittedOn: '2026-11-20',
+      },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  [`GET ${O}/licence-applications/:id`]: {
+    build: async ({ t, target }) => ({ url: `${O}/licence-applications/${await newApplication(t, target)}` }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  [`POST ${O}/licence-applications/:id/steps`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/licence-applications/${await newApplication(t, target)}/steps`,
+      payload: { step: 'accepted', on: '2026-11-23' },
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  [`GET ${O}/projects`]: { build: async () => ({ url: `${O}/projects` }), in: readAll() },
+  [`GET ${O}/projects/export`]: { build: async () => ({ url: `${O}/projects/export` }), in: readAll() },
+  [`POST ${O}/projects`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/projects`,
+      payload: { enterpriseId: await enterpriseFor(t, target), name: '矩阵扩建项目', nature: 'expanded' },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  [`GET ${O}/projects/:id`]: {
+    build: async ({ t, target }) => ({ url: `${O}/projects/${await newProject(t, target)}` }),
+    in: riskRecordIn,
+    out: riskRecordOut,
+  },
+  [`POST ${O}/projects/:id/steps`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/projects/${await newProject(t, target)}/steps`,
+      payload: { step: 'pre_assessment', passed: true, completedOn: '2026-11-01' },
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+};
