@@ -211,3 +211,4 @@ export * from './statistics/indicator-trajectory.ts';
 export * from './statistics/control-number-use.ts';
 export * from './statistics/year-on-year.ts';
 export * from './statistics/statistics.schema.ts';
+export * from './whistleblowing/index.ts';

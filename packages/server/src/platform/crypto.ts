@@ -97,10 +97,17 @@ export function createFieldCipher(masterKeyHex: string): FieldCipher {
   };
 }
 
-/** The configured key, or in embedded mode a key generated once into DATA_DIR/field-encryption.key. */
-export function resolveFieldKey(configured: string | null, dataDir: string): string {
+/**
+ * The configured key, or in embedded mode a key generated once into DATA_DIR/field-encryption.key
+ * (the whistleblowers' key: DATA_DIR/whistleblower-encryption.key).
+ */
+export function resolveFieldKey(
+  configured: string | null,
+  dataDir: string,
+  fileName = 'field-encryption.key',
+): string {
   if (configured) return configured;
-  const file = path.join(dataDir, 'field-encryption.key');
+  const file = path.join(dataDir, fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(16).toString('hex');

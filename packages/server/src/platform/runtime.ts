@@ -13,6 +13,8 @@ export interface Runtime {
   /** The role `db` acts as, and whether it is a superuser (said at start and in the health answer). */
   role: { role: string; superuser: boolean };
   cipher: FieldCipher;
+  /** Seals whistleblowers' identities, under its own key (WHISTLEBLOWER_ENCRYPTION_KEY). */
+  whistleCipher: FieldCipher;
   embedded: EmbeddedServer | null;
   close(): Promise<void>;
 }
@@ -59,11 +61,15 @@ export async function openRuntime(
     db = await applicationPool(config, ownerDb, embedded);
     const role = await databaseRole(db);
     const cipher = createFieldCipher(resolveFieldKey(config.fieldEncryptionKey, config.dataDir));
+    const whistleCipher = createFieldCipher(
+      resolveFieldKey(config.whistleblowerEncryptionKey, config.dataDir, 'whistleblower-encryption.key'),
+    );
     return {
       db,
       ownerDb,
       role,
       cipher,
+      whistleCipher,
       embedded,
       async close() {
         if (db !== ownerDb) await db.end();

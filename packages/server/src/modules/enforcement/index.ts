@@ -7,3 +7,4 @@ export {
   registerEnforcementRoutes as registerEnforcement,
   type EnforcementDeps,
 } from './enforcement.module.ts';
+export { createEnforcementFacts, type EnforcementFacts } from './enforcement-facts.ts';
