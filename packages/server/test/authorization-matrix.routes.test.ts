@@ -67,6 +67,7 @@ import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
 import { warningsMatrix } from './authorization/warnings.matrix.ts';
 import { securityMatrix } from './authorization/security.matrix.ts';
 import { statisticsMatrix } from './authorization/statistics.matrix.ts';
+import { whistleblowingMatrix } from './authorization/whistleblowing.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -681,6 +682,7 @@ const matrix: Record<string, RouteCase> = {
   ...warningsMatrix,
   ...securityMatrix,
   ...statisticsMatrix,
+  ...whistleblowingMatrix,
 };
 
 describe('authorisation matrix', () => {

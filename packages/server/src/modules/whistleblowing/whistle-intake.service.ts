@@ -216,6 +216,13 @@ export function createWhistleIntakeService(deps: {
     },
 
     async enter(auth: AuthContext, input: WhistleStaffReport) {
+      // County staff enter reports about their own counties; the city's staff any.
+      const place = await placeOf(input);
+      if (
+        auth.scope.kind !== 'city' &&
+        !(place.county && auth.scope.kind === 'county' && auth.scope.counties.includes(place.county))
+      )
+        throw new DomainError('registry.scope_outside_caller');
       return store(input, {
         channel: input.channel,
         receivedOn: input.receivedOn,
