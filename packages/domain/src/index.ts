@@ -213,3 +213,4 @@ export * from './statistics/control-number-use.ts';
 export * from './statistics/year-on-year.ts';
 export * from './statistics/statistics.schema.ts';
 export * from './obligations/index.ts';
+export * from './whistleblowing/index.ts';

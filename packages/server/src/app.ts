@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { registerAccessGuard } from './platform/access.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import type { FieldCipher } from './platform/crypto.ts';
+import { createFieldCipher, randomToken, type FieldCipher } from './platform/crypto.ts';
 import type { Db } from './platform/db.ts';
 import { createMemoryEventBus, type EventBus } from './platform/events/index.ts';
 import {
@@ -40,12 +40,19 @@ import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
 import { registerWorkbenchModule } from './modules/workbench/index.ts';
 import { createWarningsModule } from './modules/warnings/index.ts';
+import { createWhistleblowingModule } from './modules/whistleblowing/index.ts';
+import { createEnforcementFacts } from './modules/enforcement/index.ts';
 
 export interface AppDeps {
   config: Config;
   db: Db;
   clock: Clock;
   cipher: FieldCipher;
+  /**
+   * Seals whistleblowers' identities under a key apart from `cipher` (WHISTLEBLOWER_ENCRYPTION_KEY).
+   * Default: that key from the config, else a key for this process only (tests that never read one).
+   */
+  whistleCipher?: FieldCipher;
   /** The event bus, closed with the app. Default: in memory (one process); `main.ts` gives the PostgreSQL one. */
   events?: EventBus;
   logger?: boolean;
@@ -71,6 +78,7 @@ export async function buildApp({
   db,
   clock,
   cipher,
+  whistleCipher,
   events: givenEvents,
   logger = false,
 }: AppDeps): Promise<FastifyInstance> {
@@ -245,6 +253,23 @@ export async function buildApp({
     enterprises: registry.enterprisesInArea,
     cipher,
     sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
+    log,
+  }).register(app);
+  createWhistleblowingModule({
+    db,
+    clock,
+    config,
+    cipher:
+      whistleCipher ??
+      createFieldCipher(
+        config.whistleblowerEncryptionKey ?? Buffer.from(randomToken(16), 'base64url').toString('hex'),
+      ),
+    captchas: auth.captchas,
+    enterprises: registry.enterpriseLookup,
+    suggestions: registry.enterpriseSuggestions,
+    photos: uploads.publicPhotos,
+    uploads: uploads.lookup,
+    enforcement: createEnforcementFacts(db),
     log,
   }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

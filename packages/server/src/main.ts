@@ -63,7 +63,7 @@ async function main() {
     probe.listen({ port: config.port, host: config.host }, () => probe.close(() => resolve()));
   });
   const runtime = await openRuntime(config, { log: (line) => console.log(`  ${line}`) });
-  const { db, cipher } = runtime;
+  const { db, cipher, whistleCipher } = runtime;
   await seedReferenceData(db, systemClock);
   const demoLoaded = config.demoData ? await loadDemoRegistry({ db, clock: systemClock, cipher }) : false;
   if (config.demoData) await loadDemoEmergency({ db, clock: systemClock, cipher });
@@ -85,7 +85,7 @@ async function main() {
     db,
     log: (level, message, error) => logEvent(level, message, error),
   });
-  const app = await buildApp({ config, db, clock: systemClock, cipher, events, logger: true });
+  const app = await buildApp({ config, db, clock: systemClock, cipher, whistleCipher, events, logger: true });
   logEvent = (level, message, error) => app.log[level]({ err: error }, message);
   logError = (message, error) => app.log.error({ err: error }, message);
 

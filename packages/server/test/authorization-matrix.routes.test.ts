@@ -68,6 +68,7 @@ import { warningsMatrix } from './authorization/warnings.matrix.ts';
 import { securityMatrix } from './authorization/security.matrix.ts';
 import { statisticsMatrix } from './authorization/statistics.matrix.ts';
 import { obligationsMatrix } from './authorization/obligations.matrix.ts';
+import { whistleblowingMatrix } from './authorization/whistleblowing.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -683,6 +684,7 @@ const matrix: Record<string, RouteCase> = {
   ...securityMatrix,
   ...statisticsMatrix,
   ...obligationsMatrix,
+  ...whistleblowingMatrix,
 };
 
 describe('authorisation matrix', () => {

@@ -16,6 +16,8 @@ import { currentTotp, newTotpSecret } from '../src/modules/auth/totp.ts';
 import { withDatabase } from './global-setup.ts';
 
 export const TEST_FIELD_KEY = '0123456789abcdef0123456789abcdef';
+/** The whistleblowers' key: another key than the field key (issue 16). */
+export const TEST_WHISTLE_KEY = 'fedcba9876543210fedcba9876543210';
 export const TEST_PASSWORD = 'Yuxi#Safety2026';
 const testPasswordHash = hashPassword(TEST_PASSWORD);
 
@@ -89,6 +91,7 @@ export async function createTestContext(
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
+    WHISTLEBLOWER_ENCRYPTION_KEY: TEST_WHISTLE_KEY,
     WEB_DIST_DIR: path.join(os.tmpdir(), 'anjian-no-web'),
     // Background work runs on timers; tests drive it by hand with the manual clock.
     ANJIAN_WORKERS: 'false',

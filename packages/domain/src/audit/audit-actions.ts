@@ -220,6 +220,17 @@ export const auditActions = {
   'warning.template_create': a('新建预警模板', 'Create a warning template'),
   'warning.template_edit': a('修改预警模板', 'Edit a warning template'),
   'warning.template_delete': a('删除预警模板', 'Delete a warning template'),
+
+  'whistle.export': a('导出举报台账', 'Export the report ledger'),
+  'whistle.enter': a('登记电话或信件举报', 'Enter a report from a call or letter'),
+  'whistle.decide': a('举报受理决定', 'Decide on accepting a report'),
+  'whistle.assign': a('交办举报', 'Assign a report'),
+  'whistle.verify': a('登记举报核查结论', 'Record a report’s verification'),
+  'whistle.reply': a('答复举报人', 'Reply to the reporter'),
+  'whistle.reward_propose': a('提出举报奖励', 'Propose a reward'),
+  'whistle.reward_approve': a('审批举报奖励', 'Approve a reward'),
+  'whistle.reward_pay': a('登记奖励发放', 'Record a reward’s payment'),
+  'whistle.identity_view': a('查看实名举报人身份', 'View a real-name reporter’s identity'),
 } as const satisfies Record<string, AuditActionLabel>;
 
 export type AuditAction = keyof typeof auditActions;

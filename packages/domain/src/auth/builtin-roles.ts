@@ -37,6 +37,7 @@ const officerPermissions: readonly Permission[] = [
   'emergency:write',
   'warning:write',
   'stats:read',
+  'whistle:handle',
 ];
 
 export const builtinRoles: readonly BuiltinRole[] = [
@@ -74,7 +75,13 @@ export const builtinRoles: readonly BuiltinRole[] = [
     adminKind: null,
     scopeKinds: ['city'],
     requiresTotp: true,
-    permissions: [...officerPermissions, 'warning:approve', 'pi:view', 'registry:configure'],
+    permissions: [
+      ...officerPermissions,
+      'warning:approve',
+      'pi:view',
+      'registry:configure',
+      'whistle:reward',
+    ],
   },
   {
     code: 'county_officer',
@@ -136,6 +143,16 @@ export const builtinRoles: readonly BuiltinRole[] = [
       'monitoring:read',
       'alarm:handle',
     ],
+  },
+  {
+    // Issue 16: a real-name reporter's identity is seen by this role only, each view with a reason.
+    code: 'whistle_custodian',
+    nameZh: '举报人信息保管员',
+    nameEn: 'Reporter identity custodian',
+    adminKind: null,
+    scopeKinds: ['city'],
+    requiresTotp: true,
+    permissions: ['dashboard:view', 'whistle:identity'],
   },
   {
     code: 'expert',

@@ -74,6 +74,14 @@ export const permissionCatalogue = [
   { code: 'warning:write', kind: 'business', zh: '编辑预警信息', en: 'Author public warnings' },
   { code: 'warning:approve', kind: 'business', zh: '审批发布预警', en: 'Approve public warnings' },
   { code: 'stats:read', kind: 'business', zh: '查看统计分析', en: 'View statistics' },
+  { code: 'whistle:handle', kind: 'business', zh: '受理与核查举报', en: 'Handle public reports' },
+  { code: 'whistle:reward', kind: 'business', zh: '审批举报奖励', en: 'Approve whistleblower rewards' },
+  {
+    code: 'whistle:identity',
+    kind: 'business',
+    zh: '查看实名举报人身份',
+    en: 'See a real-name reporter’s identity',
+  },
   { code: 'pi:view', kind: 'business', zh: '查看未脱敏的个人信息', en: 'See unmasked personal information' },
 ] as const satisfies readonly PermissionDefinition[];
 

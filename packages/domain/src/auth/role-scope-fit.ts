@@ -38,6 +38,9 @@ const BUREAU_PERMISSIONS = new Set([
   'emergency:write',
   'stats:read',
   'pi:view',
+  'whistle:handle',
+  'whistle:reward',
+  'whistle:identity',
 ]);
 
 function fitsOf(role: RoleForScope): readonly ScopeKind[] {

@@ -17,6 +17,7 @@ import {
   warningsErrors,
   operationsErrors,
   obligationsErrors,
+  whistleblowingErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -36,6 +37,7 @@ export const errorCatalogue = {
   ...statisticsErrors,
   ...operationsErrors,
   ...obligationsErrors,
+  ...whistleblowingErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

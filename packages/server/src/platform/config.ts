@@ -36,6 +36,16 @@ export interface Config {
    * FIELD_ENCRYPTION_KEY (one key, id k1); null in embedded mode means DATA_DIR's key file.
    */
   readonly fieldEncryptionKey: string | null;
+  /** Whistleblowers' identities (issue 16) are sealed under a key of their own; same form, same default. */
+  readonly whistleblowerEncryptionKey: string | null;
+  /** Public reports (举报): the acceptance period, and how many reports and look-ups a client may make. */
+  readonly whistleblowing: {
+    readonly acceptanceDays: number;
+    readonly submitsPerHour: number;
+    readonly captchaAfterSubmits: number;
+    readonly lookupFailuresPerHour: number;
+    readonly abuseRetentionDays: number;
+  };
   readonly session: {
     readonly idleMinutes: number;
     readonly adminIdleMinutes: number;
@@ -165,6 +175,15 @@ const envSchema = z.object({
       'must be id:32-hex-key pairs separated by commas (the last is the current key)',
     )
     .optional(),
+  WHISTLEBLOWER_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hexadecimal characters (a 128-bit SM4 key)')
+    .optional(),
+  WHISTLE_ACCEPTANCE_DAYS: int(1, 60).default(5),
+  WHISTLE_SUBMITS_PER_HOUR: int(1, 1000).default(5),
+  WHISTLE_CAPTCHA_AFTER_SUBMITS: int(0, 1000).default(2),
+  WHISTLE_LOOKUP_FAILURES_PER_HOUR: int(1, 1000).default(10),
+  WHISTLE_ABUSE_RETENTION_DAYS: int(1, 90).default(7),
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   SESSION_ADMIN_IDLE_MINUTES: int(1, 24 * 60).default(15),
   SESSION_ABSOLUTE_HOURS: int(1, 24 * 7).default(12),
@@ -320,6 +339,14 @@ export function loadConfig(
     if (new Set(ids).size !== ids.length)
       throw new ConfigError(['FIELD_ENCRYPTION_KEYS: each key id may appear once']);
   }
+  if (
+    e.WHISTLEBLOWER_ENCRYPTION_KEY &&
+    [e.FIELD_ENCRYPTION_KEY, ...(e.FIELD_ENCRYPTION_KEYS ?? '').split(',').map((pair) => pair.split(':')[1])]
+      .filter(Boolean)
+      .some((key) => key!.toLowerCase() === e.WHISTLEBLOWER_ENCRYPTION_KEY!.toLowerCase())
+  ) {
+    throw new ConfigError(['WHISTLEBLOWER_ENCRYPTION_KEY: must differ from the field keys']);
+  }
   if (e.DATABASE_URL && !e.FIELD_ENCRYPTION_KEY && !e.FIELD_ENCRYPTION_KEYS) {
     throw new ConfigError([
       'FIELD_ENCRYPTION_KEY: required when DATABASE_URL is set (32 hex characters; keep it outside the database)',
@@ -349,6 +376,14 @@ export function loadConfig(
     bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,
     totpRequired: e.AUTH_TOTP_REQUIRED,
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEYS ?? e.FIELD_ENCRYPTION_KEY?.toLowerCase() ?? null,
+    whistleblowerEncryptionKey: e.WHISTLEBLOWER_ENCRYPTION_KEY?.toLowerCase() ?? null,
+    whistleblowing: Object.freeze({
+      acceptanceDays: e.WHISTLE_ACCEPTANCE_DAYS,
+      submitsPerHour: e.WHISTLE_SUBMITS_PER_HOUR,
+      captchaAfterSubmits: e.WHISTLE_CAPTCHA_AFTER_SUBMITS,
+      lookupFailuresPerHour: e.WHISTLE_LOOKUP_FAILURES_PER_HOUR,
+      abuseRetentionDays: e.WHISTLE_ABUSE_RETENTION_DAYS,
+    }),
     session: Object.freeze({
       idleMinutes: e.SESSION_IDLE_MINUTES,
       adminIdleMinutes: e.SESSION_ADMIN_IDLE_MINUTES,

@@ -185,24 +185,34 @@ export function createFieldCipher(keys: string | readonly FieldKey[]): FieldCiph
 }
 
 /** The configured keys or DATA_DIR's key file, without making one: null when there is neither. */
-export function existingFieldKeys(configured: string | null, dataDir: string): FieldKey[] | null {
+export function existingFieldKeys(
+  configured: string | null,
+  dataDir: string,
+  fileName = FIELD_KEY_FILE,
+): FieldKey[] | null {
   if (configured) return parseFieldKeys(configured);
-  const file = path.join(dataDir, FIELD_KEY_FILE);
+  const file = path.join(dataDir, fileName);
   return existsSync(file) ? parseFieldKeys(readFileSync(file, 'utf8')) : null;
 }
 
 export const FIELD_KEY_FILE = 'field-encryption.key';
+/** The whistleblowers' identities (issue 16) are sealed under a key of their own, in its own file. */
+export const WHISTLEBLOWER_KEY_FILE = 'whistleblower-encryption.key';
 
 /**
  * The configured keys (FIELD_ENCRYPTION_KEYS, or FIELD_ENCRYPTION_KEY as key k1), or in embedded
  * mode DATA_DIR/field-encryption.key — generated once with one key; `field-key add` appends more.
  */
-export function resolveFieldKeys(configured: string | null, dataDir: string): FieldKey[] {
-  const existing = existingFieldKeys(configured, dataDir);
+export function resolveFieldKeys(
+  configured: string | null,
+  dataDir: string,
+  fileName = FIELD_KEY_FILE,
+): FieldKey[] {
+  const existing = existingFieldKeys(configured, dataDir, fileName);
   if (existing) return existing;
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(16).toString('hex');
-  writeFileSync(path.join(dataDir, FIELD_KEY_FILE), `${key}\n`, { mode: 0o600 });
+  writeFileSync(path.join(dataDir, fileName), `${key}\n`, { mode: 0o600 });
   return parseFieldKeys(key);
 }
 

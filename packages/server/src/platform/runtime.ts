@@ -1,4 +1,9 @@
-import { createFieldCipher, resolveFieldKeys, type FieldCipher } from './crypto.ts';
+import {
+  createFieldCipher,
+  resolveFieldKeys,
+  WHISTLEBLOWER_KEY_FILE,
+  type FieldCipher,
+} from './crypto.ts';
 import type { Config } from './config.ts';
 import { createPool, databaseRole, ensureAppRole, type Db } from './db.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
@@ -13,6 +18,8 @@ export interface Runtime {
   /** The role `db` acts as, and whether it is a superuser (said at start and in the health answer). */
   role: { role: string; superuser: boolean };
   cipher: FieldCipher;
+  /** Seals whistleblowers' identities, under its own key (WHISTLEBLOWER_ENCRYPTION_KEY). */
+  whistleCipher: FieldCipher;
   embedded: EmbeddedServer | null;
   close(): Promise<void>;
 }
@@ -87,11 +94,15 @@ export async function openRuntime(
     db = await applicationPool(config, ownerDb, embedded);
     const role = await databaseRole(db);
     const cipher = createFieldCipher(resolveFieldKeys(config.fieldEncryptionKey, config.dataDir));
+    const whistleCipher = createFieldCipher(
+      resolveFieldKeys(config.whistleblowerEncryptionKey, config.dataDir, WHISTLEBLOWER_KEY_FILE),
+    );
     return {
       db,
       ownerDb,
       role,
       cipher,
+      whistleCipher,
       embedded,
       async close() {
         if (db !== ownerDb) await db.end();

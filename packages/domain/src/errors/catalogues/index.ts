@@ -11,3 +11,4 @@ export { uploadsErrors } from './uploads.ts';
 export { statisticsErrors } from './statistics.ts';
 export { operationsErrors } from './operations.ts';
 export { obligationsErrors } from './obligations.ts';
+export { whistleblowingErrors } from './whistleblowing.ts';

@@ -3,6 +3,7 @@
  * security events they raise (tables login_failures, login_captchas, security_events).
  */
 import type { FastifyInstance } from 'fastify';
+import type { CaptchaResponse } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -11,6 +12,7 @@ import type { RolesRepository } from '../roles/index.ts';
 import type { UserAccounts } from '../users/index.ts';
 import { registerAuthRoutes, sessionCookieName } from './auth.routes.ts';
 import { createAuthService, type AuthService } from './auth.service.ts';
+import { captchaAnswerHash } from './captcha.ts';
 import { createCaptchasRepository } from './captchas.repository.ts';
 import { createHashGate } from './hash-gate.ts';
 import { createLoginFailuresRepository } from './login-failures.repository.ts';
@@ -23,6 +25,15 @@ import { createSessionsRepository, type SessionsRepository } from './sessions.re
 export { sessionCookieName } from './auth.routes.ts';
 export { currentTotp, newTotpSecret } from './totp.ts';
 export type { SecurityEventRecorder } from './security-events.repository.ts';
+
+/**
+ * Single-use picture captchas for other public forms (the whistleblowing page): the same pictures,
+ * table and lifetime as the sign-in's. `check` takes the captcha whatever the answer.
+ */
+export interface CaptchaPort {
+  issue(): Promise<CaptchaResponse>;
+  check(id: string, answer: string): Promise<boolean>;
+}
 
 /** Ends every session of a user (when an administrator disables or resets the account). */
 export type SessionRevoker = Pick<SessionsRepository, 'revokeAllForUser'>;
@@ -37,13 +48,21 @@ export function createAuthModule(deps: {
 }) {
   const sessions = createSessionsRepository(deps.db);
   const events = createSecurityEventsRepository(deps.db);
+  const captchas = createCaptchasRepository(deps.db);
   const guard = createLoginGuard({
     config: deps.config,
     clock: deps.clock,
     failures: createLoginFailuresRepository(deps.db),
-    captchas: createCaptchasRepository(deps.db),
+    captchas,
     events,
   });
+  const captchaPort: CaptchaPort = {
+    issue: () => guard.newCaptcha(),
+    async check(id, answer) {
+      const stored = await captchas.consume(id, deps.clock.now());
+      return stored !== null && stored === captchaAnswerHash(id, answer);
+    },
+  };
   const gate = createHashGate({
     concurrency: deps.config.login.hashConcurrency,
     queueLimit: deps.config.login.hashQueue,
@@ -52,6 +71,7 @@ export function createAuthModule(deps: {
   return {
     auth,
     sessions: sessions as SessionRevoker,
+    captchas: captchaPort,
     securityEvents: events as SecurityEventRecorder,
     cookieName: sessionCookieName(deps.config),
     register(app: FastifyInstance) {

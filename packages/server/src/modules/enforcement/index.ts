@@ -12,3 +12,4 @@ export {
   type InspectionFindings,
   type InspectionFinding,
 } from './inspection-findings.ts';
+export { createEnforcementFacts, type EnforcementFacts } from './enforcement-facts.ts';

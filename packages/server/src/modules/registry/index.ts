@@ -31,6 +31,9 @@ export type { DivisionsService, EnterprisesService, ObjectsService };
 /** The narrow port other modules use to check and name an enterprise (scope applied when given). */
 export type EnterpriseLookup = Pick<EnterprisesRepository, 'findById'>;
 
+/** Name and credit-code suggestions for the public report page (operating enterprises only). */
+export type EnterpriseSuggestions = Pick<EnterprisesRepository, 'suggest'>;
+
 /** Which enterprises lie in an area (public warnings reach their people). */
 export type EnterprisesInArea = Pick<EnterprisesRepository, 'operatingInCounties'>;
 
@@ -40,6 +43,7 @@ export type RegulatedObjectsPort = ObjectsRepository;
 export interface RegistryModule {
   enterpriseLookup: EnterpriseLookup;
   enterprisesInArea: EnterprisesInArea;
+  enterpriseSuggestions: EnterpriseSuggestions;
   divisions: DivisionsService;
   enterprises: EnterprisesService;
   objects: ObjectsService;
@@ -71,6 +75,7 @@ export function createRegistryModule(deps: { db: Db; clock: Clock; cipher: Field
     enterprisesInArea: {
       operatingInCounties: (...args) => enterprisesRepository.operatingInCounties(...args),
     },
+    enterpriseSuggestions: { suggest: (...args) => enterprisesRepository.suggest(...args) },
     divisions,
     enterprises,
     objects,

@@ -14,7 +14,9 @@ export interface UploadMeta {
 
 export function createUploadsRepository(db: Db) {
   return {
-    async insert(upload: Omit<UploadMeta, 'id'> & { data: Buffer; uploadedBy: string }): Promise<string> {
+    async insert(
+      upload: Omit<UploadMeta, 'id'> & { data: Buffer; uploadedBy: string | null },
+    ): Promise<string> {
       const rows = await db.query<{ id: string }>(
         `INSERT INTO uploads (content_type, size, sha256, data, county, enterprise_id, uploaded_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

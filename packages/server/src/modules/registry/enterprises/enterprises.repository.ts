@@ -188,6 +188,24 @@ export function createEnterprisesRepository(db: Db) {
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
     },
 
+    /**
+     * Up to `limit` operating enterprises whose name contains the text or whose credit code starts
+     * with it: the public report page's suggestions (name, credit code and county only).
+     */
+    async suggest(
+      text: string,
+      limit = 8,
+    ): Promise<{ id: string; name: string; creditCode: string; county: string }[]> {
+      const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const rows = await db.query<{ id: string; name: string; credit_code: string; county: string }>(
+        `SELECT id, name, credit_code, county FROM enterprises
+          WHERE status = 'operating' AND (name ILIKE $1 OR credit_code LIKE $2)
+          ORDER BY length(name), name, id LIMIT $3`,
+        [`%${escaped}%`, `${escaped.toUpperCase()}%`, limit],
+      );
+      return rows.rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code, county: r.county }));
+    },
+
     /** Operating enterprises in any of the counties (ids and counties), for warning recipients. */
     async operatingInCounties(
       counties: readonly string[],

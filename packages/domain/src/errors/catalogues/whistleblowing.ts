@@ -1,0 +1,71 @@
+import type { ErrorDefinition } from '../error-definition.ts';
+
+/** 举报奖励 (issue 16): the public intake, the query code and the bureau's handling. */
+export const whistleblowingErrors = {
+  'whistle.not_found': { status: 404, zh: '举报不存在', en: 'Report not found' },
+  'whistle.lookup_failed': {
+    status: 404,
+    zh: '查询码或密码不正确',
+    en: 'The query code or the secret is not correct',
+  },
+  'whistle.rate_limited': {
+    status: 429,
+    zh: '提交过于频繁，请稍后再试',
+    en: 'Too many requests; try again later',
+  },
+  'whistle.captcha_required': {
+    status: 400,
+    zh: '请输入图形验证码',
+    en: 'Enter the characters shown in the picture',
+  },
+  'whistle.captcha_invalid': {
+    status: 400,
+    zh: '图形验证码错误或已过期，请重新输入',
+    en: 'The picture code is wrong or has expired; try the new one',
+  },
+  'whistle.identity_mismatch': {
+    status: 400,
+    zh: '实名举报须填写身份信息，匿名举报不得填写',
+    en: 'A real-name report needs the identity; an anonymous one must not carry it',
+  },
+  'whistle.id_number_invalid': {
+    status: 400,
+    zh: '身份证号码校验位不正确',
+    en: 'The ID number’s check digit is wrong',
+  },
+  'whistle.photo_invalid': {
+    status: 400,
+    zh: '照片不存在或不属于本次举报',
+    en: 'A photo does not exist or does not belong to this report',
+  },
+  'whistle.enterprise_not_found': {
+    status: 400,
+    zh: '所选企业不存在',
+    en: 'The chosen enterprise does not exist',
+  },
+  'whistle.action_not_allowed': {
+    status: 409,
+    zh: '举报当前状态下不能进行此操作',
+    en: 'This step is not possible in the report’s present state',
+  },
+  'whistle.linked_record_not_found': {
+    status: 400,
+    zh: '关联的执法检查或处罚案件不存在或不在本辖区',
+    en: 'The linked inspection or penalty case does not exist or is outside your area',
+  },
+  'whistle.reward_not_computable': {
+    status: 409,
+    zh: '无法计算奖励：核查结论不属实，或缺少罚款金额、死亡人数或事故等级',
+    en: 'No reward can be computed: the report is untrue, or the fine, deaths or accident class is missing',
+  },
+  'whistle.same_approver': {
+    status: 409,
+    zh: '奖励须由提出人以外的两名不同人员审批',
+    en: 'A reward needs two approvals by different people other than its proposer',
+  },
+  'whistle.identity_not_available': {
+    status: 404,
+    zh: '该举报为匿名举报，没有举报人身份信息',
+    en: 'This report is anonymous; there is no identity',
+  },
+} as const satisfies Record<string, ErrorDefinition>;

@@ -1,0 +1,3 @@
+export * from './whistle.schema.ts';
+export * from './whistle-reward-rules.ts';
+export * from './whistle-workflow.ts';

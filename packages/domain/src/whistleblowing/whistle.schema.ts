@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { isoDate } from '../common/dates.schema.ts';
+import { pageQuerySchema } from '../common/pagination.schema.ts';
+import { codedIssue } from '../errors/coded-issue.ts';
+import { rmbYuanSchema } from '../money/rmb-amount.ts';
+
+/*
+ * Requests and answers of the public /api/v1/public/whistleblowing and the bureau's
+ * /api/v1/whistleblowing (issue 16). Reference: shared/reference/co-governance-and-obligations.md §1.
+ */
+
+/** §1.1: what may be reported. */
+export const whistleCategories = ['major_hazard', 'illegal_operation', 'concealed_accident'] as const;
+/** §1.1 channels: the public page, 12350, letters, e-mail, visits. */
+export const whistleChannels = ['online', 'phone_12350', 'letter', 'email', 'visit'] as const;
+export const whistleStatuses = [
+  'received',
+  'accepted',
+  'not_accepted',
+  'transferred',
+  'verified',
+  'replied',
+] as const;
+export const whistleOutcomes = ['true', 'partly_true', 'untrue'] as const;
+/** GB 6441 / 《生产安全事故报告和调查处理条例》 classes, for concealed-accident rewards. */
+export const whistleAccidentClasses = ['general', 'larger', 'major', 'especially_major'] as const;
+export const whistleRewardStatuses = ['proposed', 'approved_once', 'approved', 'paid'] as const;
+
+export type WhistleCategory = (typeof whistleCategories)[number];
+export type WhistleChannel = (typeof whistleChannels)[number];
+export type WhistleStatus = (typeof whistleStatuses)[number];
+export type WhistleOutcome = (typeof whistleOutcomes)[number];
+export type WhistleAccidentClass = (typeof whistleAccidentClasses)[number];
+export type WhistleRewardStatus = (typeof whistleRewardStatuses)[number];
+
+/** 查询码: 12 Crockford base-32 characters in three groups (60 bits); the secret: 20 (100 bits). */
+export const whistleQueryCodePattern = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+export const whistleSecretPattern = /^[0-9A-HJKMNP-TV-Z]{20}$/;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const county = z.string().regex(/^\d{6}$/);
+// 居民身份证号码 (GB 11643): 17 digits and a digit or X; the check digit is verified in the service.
+const idNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{17}[\dXx]$/);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/);
+
+export const whistleIdentitySchema = z.strictObject({
+  name: text(40),
+  idNumber,
+  phone,
+  bankAccount: z
+    .string()
+    .trim()
+    .regex(/^\d{12,30}$/)
+    .optional(),
+});
+export type WhistleIdentity = z.infer<typeof whistleIdentitySchema>;
+
+const reportFields = {
+  category: z.enum(whistleCategories),
+  description: z.string().trim().min(10).max(4000).describe('What happened, in the reporter’s words'),
+  address: text(200).optional(),
+  lon: z.number().min(97).max(107).optional().describe('Map pin, WGS-84'),
+  lat: z.number().min(21).max(30).optional(),
+  enterpriseId: z.uuid().optional().describe('A registry enterprise chosen from the suggestions'),
+  enterpriseName: text(100).optional().describe('The enterprise as the reporter names it'),
+  county: county.optional(),
+  occurredOn: isoDate().optional(),
+  photoIds: z.array(z.uuid()).max(6).default([]),
+  anonymous: z.boolean(),
+  identity: whistleIdentitySchema.optional(),
+};
+
+const identityWhenNamed = (value: { anonymous: boolean; identity?: unknown }) =>
+  value.anonymous ? value.identity === undefined : value.identity !== undefined;
+
+export const whistlePublicReportSchema = z
+  .strictObject({
+    ...reportFields,
+    deviceId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .describe('A random id the page keeps'),
+    captchaId: z.uuid().optional(),
+    captchaAnswer: z.string().max(10).optional(),
+  })
+  .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] });
+export type WhistlePublicReport = z.infer<typeof whistlePublicReportSchema>;
+
+export const whistleStaffReportSchema = z
+  .strictObject({
+    ...reportFields,
+    channel: z.enum(whistleChannels).exclude(['online']),
+    receivedOn: isoDate(),
+  })
+  .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] });
+export type WhistleStaffReport = z.infer<typeof whistleStaffReportSchema>;
+
+export const whistleReceiptSchema = z.object({
+  queryCode: z.string(),
+  secret: z.string().describe('Shown once; the bureau keeps only its hash'),
+});
+
+export const whistleLookupSchema = z.strictObject({
+  queryCode: z.string().trim().toUpperCase().max(20),
+  secret: z.string().trim().toUpperCase().max(40),
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  captchaId: z.uuid().optional(),
+  captchaAnswer: z.string().max(10).optional(),
+});
+export type WhistleLookup = z.infer<typeof whistleLookupSchema>;
+
+export const whistleAddInfoSchema = z.strictObject({
+  ...whistleLookupSchema.shape,
+  body: z.string().trim().min(2).max(2000),
+  photoIds: z.array(z.uuid()).max(6).default([]),
+});
+
+export const whistleMessageSchema = z.object({
+  from: z.enum(['reporter', 'bureau']),
+  on: z.string().describe('The date only: an anonymous reporter’s time is not kept'),
+  body: z.string(),
+  photoIds: z.array(z.string()),
+});
+
+export const whistleRewardSchema = z.object({
+  status: z.enum(whistleRewardStatuses),
+  amountYuan: z.string(),
+  basis: z.enum(['fine_percent', 'minimum', 'maximum', 'per_death', 'per_death_capped']),
+  ruleId: z.string(),
+  source: z.string(),
+  approvals: z.number().int(),
+  paidOn: z.string().nullable(),
+});
+export type WhistleReward = z.infer<typeof whistleRewardSchema>;
+
+/** What the reporter sees with the code and the secret. */
+export const whistlePublicViewSchema = z.object({
+  queryCode: z.string(),
+  category: z.enum(whistleCategories),
+  status: z.enum(whistleStatuses),
+  receivedOn: z.string(),
+  outcome: z.enum(whistleOutcomes).nullable(),
+  messages: z.array(whistleMessageSchema),
+  reward: whistleRewardSchema.pick({ status: true, amountYuan: true, paidOn: true }).nullable(),
+});
+
+export const whistleActions = [
+  'accept',
+  'not_accept',
+  'transfer',
+  'assign',
+  'verify',
+  'reply',
+  'propose_reward',
+  'approve_reward',
+  'pay_reward',
+] as const;
+export type WhistleAction = (typeof whistleActions)[number];
+
+export const whistleListItemSchema = z.object({
+  id: z.uuid(),
+  queryCode: z.string(),
+  channel: z.enum(whistleChannels),
+  category: z.enum(whistleCategories),
+  status: z.enum(whistleStatuses),
+  reporterLabel: z.string().describe('匿名举报人, or 实名举报人 with a pseudonym: never the identity'),
+  anonymous: z.boolean(),
+  enterpriseId: z.uuid().nullable(),
+  enterpriseName: z.string().nullable(),
+  county: z.string().nullable(),
+  assignedCounty: z.string().nullable(),
+  receivedOn: z.string(),
+  acceptanceDue: z.string(),
+  verificationDue: z.string().nullable(),
+  overdue: z.boolean(),
+  outcome: z.enum(whistleOutcomes).nullable(),
+  rewardStatus: z.enum(whistleRewardStatuses).nullable(),
+  demo: z.boolean(),
+});
+export type WhistleListItem = z.infer<typeof whistleListItemSchema>;
+
+export const whistleDetailSchema = whistleListItemSchema.extend({
+  description: z.string(),
+  address: z.string().nullable(),
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+  occurredOn: z.string().nullable(),
+  photoIds: z.array(z.string()),
+  decisionReason: z.string().nullable(),
+  transferredTo: z.string().nullable(),
+  assignedDeadline: z.string().nullable(),
+  outcomeNote: z.string().nullable(),
+  inspectionId: z.string().nullable(),
+  hazardIds: z.array(z.string()),
+  penaltyCaseId: z.string().nullable(),
+  fineYuan: z.string().nullable(),
+  deaths: z.number().int().nullable(),
+  accidentClass: z.enum(whistleAccidentClasses).nullable(),
+  messages: z.array(whistleMessageSchema),
+  reward: whistleRewardSchema.nullable(),
+  allowedActions: z.array(z.enum(whistleActions)),
+});
+export type WhistleDetail = z.infer<typeof whistleDetailSchema>;
+
+export const whistleListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(whistleStatuses).optional(),
+  category: z.enum(whistleCategories).optional(),
+  channel: z.enum(whistleChannels).optional(),
+  county: county.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export const whistleDecisionSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('accept') }),
+  z.strictObject({ decision: z.literal('not_accept'), reason: text(500) }),
+  z.strictObject({ decision: z.literal('transfer'), reason: text(500), department: text(100) }),
+]);
+export type WhistleDecision = z.infer<typeof whistleDecisionSchema>;
+
+export const whistleAssignSchema = z.strictObject({ county, deadline: isoDate() });
+
+export const whistleVerifySchema = z.strictObject({
+  outcome: z.enum(whistleOutcomes),
+  note: text(2000),
+  inspectionId: z.uuid().optional(),
+  penaltyCaseId: z.uuid().optional(),
+  deaths: z.number().int().min(0).max(1000).optional(),
+  accidentClass: z.enum(whistleAccidentClasses).optional(),
+});
+export type WhistleVerify = z.infer<typeof whistleVerifySchema>;
+
+export const whistleReplySchema = z.strictObject({ body: text(2000) });
+export const whistlePaySchema = z.strictObject({ paidOn: isoDate(), paymentRef: text(100) });
+export const whistleIdentityRequestSchema = z.strictObject({ reason: z.string().trim().min(4).max(500) });
+export const whistleFineSchema = rmbYuanSchema;

@@ -1,0 +1,71 @@
+/**
+ * 举报奖励 (issue 16): reports from the public (the phone page, 12350, letters), the query code,
+ * the bureau's handling and the rewards. Owns the tables whistle_reports, whistle_identities,
+ * whistle_messages, whistle_rewards, whistle_photos and whistle_abuse. Identities are sealed under
+ * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db.ts';
+import type { CaptchaPort } from '../auth/index.ts';
+import type { EnforcementFacts } from '../enforcement/index.ts';
+import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
+import type { PublicPhotoStore, UploadLookup } from '../uploads/index.ts';
+import { createWhistleHandlingService } from './whistle-handling.service.ts';
+import { createWhistleIntakeService, type WhistleIntakeService } from './whistle-intake.service.ts';
+import { registerWhistlePublicRoutes } from './whistle-public.routes.ts';
+import {
+  createWhistleAbuseRepository,
+  createWhistleRecordsRepository,
+} from './whistle-records.repository.ts';
+import { createWhistleReportsRepository } from './whistle-reports.repository.ts';
+import { registerWhistleRoutes } from './whistle.routes.ts';
+
+export type { WhistleIntakeService };
+
+const PURGE_EVERY_MS = 15 * 60_000;
+
+export function createWhistleblowingModule(deps: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  cipher: FieldCipher;
+  captchas: CaptchaPort;
+  enterprises: EnterpriseLookup;
+  suggestions: EnterpriseSuggestions;
+  photos: PublicPhotoStore;
+  uploads: UploadLookup;
+  enforcement: EnforcementFacts;
+  log: (message: string, error?: unknown) => void;
+}) {
+  const { db, clock, cipher } = deps;
+  const reports = createWhistleReportsRepository(db);
+  const records = createWhistleRecordsRepository(db);
+  const abuse = createWhistleAbuseRepository(db);
+  const intake = createWhistleIntakeService({ ...deps, reports, records, abuse });
+  const handling = createWhistleHandlingService({
+    db,
+    clock,
+    cipher,
+    reports,
+    records,
+    enforcement: deps.enforcement,
+    photos: deps.photos,
+  });
+  return {
+    intake,
+    register(app: FastifyInstance) {
+      registerWhistlePublicRoutes(app, { intake, suggestions: deps.suggestions });
+      registerWhistleRoutes(app, { handling, intake, clock });
+      if (!deps.config.workers) return;
+      // The abuse-control marks expire; a DELETE by expiry is safe when several processes run it.
+      const timer = setInterval(() => {
+        intake.purgeExpired().catch((error: unknown) => deps.log('whistleblowing purge failed', error));
+      }, PURGE_EVERY_MS);
+      timer.unref();
+      app.addHook('onClose', async () => clearInterval(timer));
+    },
+  };
+}

@@ -1,0 +1,305 @@
+import {
+  DomainError,
+  chinaDate,
+  idNumberValid,
+  whistleAddDays,
+  type WhistleIdentity,
+  type WhistlePublicReport,
+  type WhistleStaffReport,
+} from '@anjian/domain';
+import type { PoolClient } from 'pg';
+import type { AuthContext } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import { inTransaction, type Db } from '../../platform/db.ts';
+import type { CaptchaPort } from '../auth/index.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
+import type { PublicPhotoStore, UploadLookup } from '../uploads/index.ts';
+import {
+  clientKey,
+  newPseudonym,
+  newQueryCode,
+  newSalt,
+  newSecret,
+  secretHash,
+  secretMatches,
+} from './whistle-codes.ts';
+import type { WhistleAbuseRepository, WhistleRecordsRepository } from './whistle-records.repository.ts';
+import type { WhistleRecord, WhistleReportsRepository } from './whistle-reports.repository.ts';
+
+export interface Client {
+  ip: string;
+  deviceId: string;
+}
+
+const HOUR_MS = 3_600_000;
+const CITY = '530400';
+/** Look-up failures from one client after which a captcha is asked for. */
+const LOOKUP_CAPTCHA_AFTER = 3;
+
+/**
+ * The public side of 举报: intake (the page and the staff's entry of calls and letters), the query
+ * code and secret, look-ups and additions, public photos, and abuse control.
+ */
+export function createWhistleIntakeService(deps: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  cipher: FieldCipher;
+  reports: WhistleReportsRepository;
+  records: WhistleRecordsRepository;
+  abuse: WhistleAbuseRepository;
+  captchas: CaptchaPort;
+  enterprises: EnterpriseLookup;
+  photos: PublicPhotoStore;
+  uploads: UploadLookup;
+}) {
+  const { db, clock, config, cipher, reports, records, abuse, captchas } = deps;
+  const policy = config.whistleblowing;
+  const keysOf = (client: Client) => [clientKey('ip', client.ip), clientKey('device', client.deviceId)];
+  const expiry = (now: Date) => new Date(now.getTime() + policy.abuseRetentionDays * 86_400_000);
+
+  async function requireCaptcha(input: {
+    captchaId?: string | undefined;
+    captchaAnswer?: string | undefined;
+  }) {
+    if (!input.captchaId || !input.captchaAnswer) throw new DomainError('whistle.captcha_required');
+    if (!(await captchas.check(input.captchaId, input.captchaAnswer)))
+      throw new DomainError('whistle.captcha_invalid');
+  }
+
+  /** Counts this attempt, refuses past the hourly limit, asks for a captcha past the threshold. */
+  async function admitSubmit(
+    client: Client,
+    captcha: { captchaId?: string | undefined; captchaAnswer?: string | undefined },
+  ) {
+    const now = clock.now();
+    const count = await abuse.recordAndCount(
+      'submit',
+      keysOf(client),
+      now,
+      expiry(now),
+      new Date(now.getTime() - HOUR_MS),
+    );
+    if (count > policy.submitsPerHour)
+      throw new DomainError('whistle.rate_limited', { details: { retryAfterSeconds: 3600 } });
+    if (count > policy.captchaAfterSubmits) await requireCaptcha(captcha);
+  }
+
+  async function admitLookup(
+    client: Client,
+    captcha: { captchaId?: string | undefined; captchaAnswer?: string | undefined },
+  ) {
+    const now = clock.now();
+    const failures = await abuse.count('lookup_failed', keysOf(client), new Date(now.getTime() - HOUR_MS));
+    if (failures >= policy.lookupFailuresPerHour)
+      throw new DomainError('whistle.rate_limited', { details: { retryAfterSeconds: 3600 } });
+    if (failures >= LOOKUP_CAPTCHA_AFTER) await requireCaptcha(captcha);
+  }
+
+  function checkIdentity(identity: WhistleIdentity | undefined) {
+    if (identity && !idNumberValid(identity.idNumber))
+      throw new DomainError('whistle.id_number_invalid', {
+        fields: [{ path: 'identity.idNumber', code: 'invalid', message: 'idNumber' }],
+      });
+  }
+
+  async function placeOf(input: WhistlePublicReport | WhistleStaffReport) {
+    if (!input.enterpriseId) return { enterpriseId: null, county: input.county ?? null };
+    const enterprise = await deps.enterprises.findById(input.enterpriseId, null);
+    if (!enterprise) throw new DomainError('whistle.enterprise_not_found');
+    return { enterpriseId: enterprise.id, county: enterprise.county };
+  }
+
+  async function store(
+    input: WhistlePublicReport | WhistleStaffReport,
+    meta: {
+      channel: WhistleRecord['channel'];
+      receivedOn: string;
+      enteredBy: string | null;
+      photoCheck: (tx: PoolClient) => Promise<void>;
+      demo?: boolean;
+    },
+  ) {
+    checkIdentity(input.identity);
+    const place = await placeOf(input);
+    const queryCode = newQueryCode();
+    const secret = newSecret();
+    const salt = newSalt();
+    const today = chinaDate(clock.now());
+    await inTransaction(db, async (tx) => {
+      await meta.photoCheck(tx);
+      const id = await reports.insert(tx, {
+        queryCode,
+        secretSalt: salt,
+        secretHash: secretHash(salt, secret),
+        channel: meta.channel,
+        category: input.category,
+        description: input.description,
+        address: input.address ?? null,
+        lon: input.lon ?? null,
+        lat: input.lat ?? null,
+        enterpriseId: place.enterpriseId,
+        enterpriseName: input.enterpriseName ?? null,
+        county: place.county,
+        occurredOn: input.occurredOn ?? null,
+        anonymous: input.anonymous,
+        pseudonym: input.anonymous ? null : newPseudonym(),
+        photoIds: input.photoIds,
+        receivedOn: meta.receivedOn,
+        status: 'received',
+        acceptanceDue: whistleAddDays(
+          today > meta.receivedOn ? today : meta.receivedOn,
+          policy.acceptanceDays,
+        ),
+        enteredBy: meta.enteredBy,
+        demo: meta.demo ?? false,
+      });
+      if (input.identity) {
+        await records.insertIdentity(tx, id, {
+          nameSealed: cipher.encrypt(input.identity.name),
+          idNumberSealed: cipher.encrypt(input.identity.idNumber.toUpperCase()),
+          phoneSealed: cipher.encrypt(input.identity.phone),
+          bankAccountSealed: input.identity.bankAccount ? cipher.encrypt(input.identity.bankAccount) : null,
+        });
+      }
+      await records.attachPhotos(tx, input.photoIds, id);
+    });
+    return { queryCode, secret };
+  }
+
+  async function pendingPhotosCheck(tx: PoolClient, ids: string[], client: Client) {
+    if (ids.length === 0) return;
+    const found = await records.pendingPhotos(tx, ids, clientKey('device', client.deviceId), clock.now());
+    if (found.length !== new Set(ids).size) throw new DomainError('whistle.photo_invalid');
+  }
+
+  async function opened(
+    input: { queryCode: string; secret: string },
+    client: Client,
+  ): Promise<WhistleRecord> {
+    const found = await reports.findByCode(input.queryCode);
+    const ok = secretMatches(found ? { salt: found.secretSalt, hash: found.secretHash } : null, input.secret);
+    if (!ok || !found) {
+      const now = clock.now();
+      await abuse.recordAndCount('lookup_failed', keysOf(client), now, expiry(now), now);
+      throw new DomainError('whistle.lookup_failed');
+    }
+    return found;
+  }
+
+  async function publicView(report: WhistleRecord) {
+    return {
+      queryCode: report.queryCode,
+      category: report.category,
+      status: report.status,
+      receivedOn: report.receivedOn,
+      outcome: report.status === 'replied' ? report.outcome : null,
+      messages: await records.messages(report.id),
+      reward: report.reward
+        ? { status: report.reward.status, amountYuan: report.reward.amountYuan, paidOn: report.reward.paidOn }
+        : null,
+    };
+  }
+
+  return {
+    async submit(input: WhistlePublicReport, client: Client) {
+      await admitSubmit(client, input);
+      // Only the day: an anonymous report keeps no time of day (docs/whistleblowing.md).
+      return store(input, {
+        channel: 'online',
+        receivedOn: chinaDate(clock.now()),
+        enteredBy: null,
+        photoCheck: (tx) => pendingPhotosCheck(tx, input.photoIds, client),
+      });
+    },
+
+    async enter(auth: AuthContext, input: WhistleStaffReport) {
+      // County staff enter reports about their own counties; the city's staff any.
+      const place = await placeOf(input);
+      if (
+        auth.scope.kind !== 'city' &&
+        !(place.county && auth.scope.kind === 'county' && auth.scope.counties.includes(place.county))
+      )
+        throw new DomainError('registry.scope_outside_caller');
+      return store(input, {
+        channel: input.channel,
+        receivedOn: input.receivedOn,
+        enteredBy: auth.userId,
+        photoCheck: async () => {
+          for (const id of input.photoIds)
+            if (!(await deps.uploads.find(id, auth.scope))) throw new DomainError('whistle.photo_invalid');
+        },
+      });
+    },
+
+    async lookup(
+      input: {
+        queryCode: string;
+        secret: string;
+        captchaId?: string | undefined;
+        captchaAnswer?: string | undefined;
+      },
+      client: Client,
+    ) {
+      await admitLookup(client, input);
+      return publicView(await opened(input, client));
+    },
+
+    async addInfo(
+      input: {
+        queryCode: string;
+        secret: string;
+        body: string;
+        photoIds: string[];
+        captchaId?: string | undefined;
+        captchaAnswer?: string | undefined;
+      },
+      client: Client,
+    ) {
+      await admitLookup(client, input);
+      const report = await opened(input, client);
+      await inTransaction(db, async (tx) => {
+        await pendingPhotosCheck(tx, input.photoIds, client);
+        await records.addMessage(tx, report.id, {
+          from: 'reporter',
+          on: chinaDate(clock.now()),
+          body: input.body,
+          photoIds: input.photoIds,
+          writtenBy: null,
+        });
+        await records.attachPhotos(tx, input.photoIds, report.id);
+      });
+      return publicView(report);
+    },
+
+    /** A photo from the public page, before its report: kept for the sending device for a day. */
+    async photo(data: Buffer, client: Client) {
+      const now = clock.now();
+      const count = await abuse.recordAndCount(
+        'photo',
+        keysOf(client),
+        now,
+        expiry(now),
+        new Date(now.getTime() - HOUR_MS),
+      );
+      if (count > policy.submitsPerHour * 6)
+        throw new DomainError('whistle.rate_limited', { details: { retryAfterSeconds: 3600 } });
+      const day = new Date(`${chinaDate(now)}T00:00:00+08:00`);
+      const stored = await deps.photos.store(data, { county: CITY, day });
+      await records.notePhoto(
+        stored.id,
+        clientKey('device', client.deviceId),
+        new Date(now.getTime() + 86_400_000),
+      );
+      return stored;
+    },
+
+    newCaptcha: () => captchas.issue(),
+
+    purgeExpired: () => abuse.purgeExpired(clock.now()),
+  };
+}
+
+export type WhistleIntakeService = ReturnType<typeof createWhistleIntakeService>;

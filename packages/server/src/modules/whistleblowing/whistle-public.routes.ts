@@ -1,0 +1,149 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  DomainError,
+  captchaResponseSchema,
+  whistleAddInfoSchema,
+  whistleLookupSchema,
+  whistlePublicReportSchema,
+  whistlePublicViewSchema,
+  whistleReceiptSchema,
+} from '@anjian/domain';
+import type { EnterpriseSuggestions } from '../registry/index.ts';
+import type { WhistleIntakeService } from './whistle-intake.service.ts';
+
+const tags = ['whistleblowing'];
+const base = '/api/v1/public/whistleblowing';
+const deviceId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+// No audit entry: the audit log keeps the caller's IP and the time, which an anonymous report must
+// not leave behind. Abuse control keeps hashed keys apart, and they expire (docs/whistleblowing.md).
+const open = { access: 'public', auditSkip: true } as const;
+
+/** A refused attempt says when to come back (RFC 9110 §10.2.3). */
+async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const seconds = error instanceof DomainError ? error.details?.retryAfterSeconds : undefined;
+    if (typeof seconds === 'number') reply.header('retry-after', String(seconds));
+    throw error;
+  }
+}
+
+export function registerWhistlePublicRoutes(
+  app: FastifyInstance,
+  deps: { intake: WhistleIntakeService; suggestions: EnterpriseSuggestions },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { intake } = deps;
+
+  api.post(
+    `${base}/captcha`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'A single-use picture captcha for the report form',
+        response: { 200: captchaResponseSchema },
+      },
+    },
+    async () => intake.newCaptcha(),
+  );
+
+  api.get(
+    `${base}/enterprises`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'Operating enterprises whose name contains, or credit code starts with, the text (at most 8)',
+        querystring: z.object({ q: z.string().trim().min(2).max(40) }),
+        response: {
+          200: z.array(
+            z.object({ id: z.uuid(), name: z.string(), creditCode: z.string(), county: z.string() }),
+          ),
+        },
+      },
+    },
+    async (request) => deps.suggestions.suggest(request.query.q),
+  );
+
+  api.post(
+    `${base}/photos`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'A photo for a report about to be sent (JPEG, PNG or WebP, at most 10 MB): re-encoded without metadata, kept for the sending device for a day',
+        querystring: z.object({ deviceId }),
+        response: { 201: z.object({ id: z.uuid(), contentType: z.string(), size: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new DomainError('upload.not_an_image');
+      const body = request.body;
+      const stored = await withRetryAfter(reply, () =>
+        intake.photo(body, { ip: request.ip, deviceId: request.query.deviceId }),
+      );
+      return reply.status(201).send(stored);
+    },
+  );
+
+  api.post(
+    `${base}/reports`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'Report a hidden hazard, an illegal operation or a concealed accident; answers the query code and the secret, shown once',
+        body: whistlePublicReportSchema,
+        response: { 201: whistleReceiptSchema },
+      },
+    },
+    async (request, reply) => {
+      const receipt = await withRetryAfter(reply, () =>
+        intake.submit(request.body, { ip: request.ip, deviceId: request.body.deviceId }),
+      );
+      return reply.status(201).send(receipt);
+    },
+  );
+
+  api.post(
+    `${base}/lookup`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'The report’s status, the bureau’s replies and the reward, with the query code and the secret',
+        body: whistleLookupSchema,
+        response: { 200: whistlePublicViewSchema },
+      },
+    },
+    async (request, reply) =>
+      withRetryAfter(reply, () =>
+        intake.lookup(request.body, { ip: request.ip, deviceId: request.body.deviceId }),
+      ),
+  );
+
+  api.post(
+    `${base}/lookup/messages`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary: 'Add information to a report, with the query code and the secret',
+        body: whistleAddInfoSchema,
+        response: { 200: whistlePublicViewSchema },
+      },
+    },
+    async (request, reply) =>
+      withRetryAfter(reply, () =>
+        intake.addInfo(request.body, { ip: request.ip, deviceId: request.body.deviceId }),
+      ),
+  );
+}
