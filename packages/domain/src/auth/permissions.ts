@@ -74,6 +74,18 @@ export const permissionCatalogue = [
   { code: 'warning:write', kind: 'business', zh: '编辑预警信息', en: 'Author public warnings' },
   { code: 'warning:approve', kind: 'business', zh: '审批发布预警', en: 'Approve public warnings' },
   { code: 'stats:read', kind: 'business', zh: '查看统计分析', en: 'View statistics' },
+  {
+    code: 'plan:manage',
+    kind: 'business',
+    zh: '统筹规划实施（分解任务、考核、专项整治验收）',
+    en: 'Run the plan (assign tasks, assess, verify campaigns)',
+  },
+  {
+    code: 'plan:report',
+    kind: 'business',
+    zh: '报送本单位规划任务进展与整治销号',
+    en: 'Report the unit’s plan progress and close campaign objects',
+  },
   { code: 'pi:view', kind: 'business', zh: '查看未脱敏的个人信息', en: 'See unmasked personal information' },
 ] as const satisfies readonly PermissionDefinition[];
 

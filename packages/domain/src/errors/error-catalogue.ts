@@ -15,6 +15,7 @@ import {
   uploadsErrors,
   statisticsErrors,
   warningsErrors,
+  planErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -32,6 +33,7 @@ export const errorCatalogue = {
   ...authErrors,
   ...uploadsErrors,
   ...statisticsErrors,
+  ...planErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

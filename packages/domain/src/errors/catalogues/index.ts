@@ -9,3 +9,4 @@ export { warningsErrors } from './warnings.ts';
 export { authErrors } from './auth.ts';
 export { uploadsErrors } from './uploads.ts';
 export { statisticsErrors } from './statistics.ts';
+export { planErrors } from './plan.ts';
