@@ -67,6 +67,7 @@ import { listExportsMatrix } from './authorization/list-exports.matrix.ts';
 import { warningsMatrix } from './authorization/warnings.matrix.ts';
 import { securityMatrix } from './authorization/security.matrix.ts';
 import { statisticsMatrix } from './authorization/statistics.matrix.ts';
+import { planMatrix } from './authorization/plan.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -394,6 +395,7 @@ const coreMatrix: Record<string, RouteCase> = {
       industryOfficer: 201,
       inspector: 201,
       enterpriseManager: 201,
+      departmentOfficer: 201,
     }),
     out: statuses(403, {
       cityOfficer: 201,
@@ -401,6 +403,7 @@ const coreMatrix: Record<string, RouteCase> = {
       industryOfficer: 201,
       inspector: 403,
       enterpriseManager: 201,
+      departmentOfficer: 201,
     }),
   },
   'GET /api/v1/uploads/:id': {
@@ -412,8 +415,9 @@ const coreMatrix: Record<string, RouteCase> = {
       );
       return { url: `/api/v1/uploads/${row.rows[0]!.id}` };
     },
-    in: recordIn,
-    out: recordOut,
+    // Plan evidence: the 安委办 and the units (city-wide accounts here) open it too.
+    in: { ...recordIn, safetyOffice: 200, departmentOfficer: 200 },
+    out: { ...recordOut, safetyOffice: 200, departmentOfficer: 200 },
   },
   'GET /api/v1/risk/units': { build: async () => ({ url: '/api/v1/risk/units' }), in: riskReaders },
   'POST /api/v1/risk/units': {
@@ -681,6 +685,7 @@ const matrix: Record<string, RouteCase> = {
   ...warningsMatrix,
   ...securityMatrix,
   ...statisticsMatrix,
+  ...planMatrix,
 };
 
 describe('authorisation matrix', () => {
