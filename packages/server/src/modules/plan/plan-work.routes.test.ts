@@ -105,6 +105,7 @@ describe('yearly assessment (目标责任考核) and special campaigns (专项�
       100,
       '不合格',
       '发生较大生产安全事故',
+      '',
     ]);
   });
 
