@@ -31,6 +31,7 @@ import { createMajorHazardsModule } from './modules/major-hazards/index.ts';
 import { createMonitoringModule } from './modules/monitoring/index.ts';
 import { createObligationsModule } from './modules/obligations/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createPlanModule } from './modules/plan/index.ts';
 import { registerOneMap } from './modules/onemap/index.ts';
 import { createRegistryModule } from './modules/registry/index.ts';
 import { createRolesModule } from './modules/roles/index.ts';
@@ -244,6 +245,15 @@ export async function buildApp({
   majorHazards.register(app);
   registerWorkbenchModule(app, { db, clock });
   createCockpitModule({ db, clock, events, indicators: statistics.indicators }).register(app);
+  createPlanModule({
+    db,
+    clock,
+    uploads: uploads.lookup,
+    notifications: notifications.notifier,
+    enterprises: registry.enterpriseLookup,
+    indicators: statistics.indicators,
+    workers: config.workers,
+  }).register(app);
   createWarningsModule({
     db,
     clock,

@@ -69,6 +69,7 @@ import { securityMatrix } from './authorization/security.matrix.ts';
 import { statisticsMatrix } from './authorization/statistics.matrix.ts';
 import { obligationsMatrix } from './authorization/obligations.matrix.ts';
 import { whistleblowingMatrix } from './authorization/whistleblowing.matrix.ts';
+import { planMatrix } from './authorization/plan.matrix.ts';
 
 /**
  * Every /api route × every role, with data inside and outside the caller's scope → the exact
@@ -396,6 +397,7 @@ const coreMatrix: Record<string, RouteCase> = {
       industryOfficer: 201,
       inspector: 201,
       enterpriseManager: 201,
+      departmentOfficer: 201,
     }),
     out: statuses(403, {
       cityOfficer: 201,
@@ -403,6 +405,7 @@ const coreMatrix: Record<string, RouteCase> = {
       industryOfficer: 201,
       inspector: 403,
       enterpriseManager: 201,
+      departmentOfficer: 201,
     }),
   },
   'GET /api/v1/uploads/:id': {
@@ -414,8 +417,9 @@ const coreMatrix: Record<string, RouteCase> = {
       );
       return { url: `/api/v1/uploads/${row.rows[0]!.id}` };
     },
-    in: recordIn,
-    out: recordOut,
+    // Plan evidence: the 安委办 and the units (city-wide accounts here) open it too.
+    in: { ...recordIn, safetyOffice: 200, departmentOfficer: 200 },
+    out: { ...recordOut, safetyOffice: 200, departmentOfficer: 200 },
   },
   'GET /api/v1/risk/units': { build: async () => ({ url: '/api/v1/risk/units' }), in: riskReaders },
   'POST /api/v1/risk/units': {
@@ -685,6 +689,7 @@ const matrix: Record<string, RouteCase> = {
   ...statisticsMatrix,
   ...obligationsMatrix,
   ...whistleblowingMatrix,
+  ...planMatrix,
 };
 
 describe('authorisation matrix', () => {

@@ -82,6 +82,18 @@ export const permissionCatalogue = [
     zh: '查看实名举报人身份',
     en: 'See a real-name reporter’s identity',
   },
+  {
+    code: 'plan:manage',
+    kind: 'business',
+    zh: '统筹规划实施（分解任务、考核、专项整治验收）',
+    en: 'Run the plan (assign tasks, assess, verify campaigns)',
+  },
+  {
+    code: 'plan:report',
+    kind: 'business',
+    zh: '报送本单位规划任务进展与整治销号',
+    en: 'Report the unit’s plan progress and close campaign objects',
+  },
   { code: 'pi:view', kind: 'business', zh: '查看未脱敏的个人信息', en: 'See unmasked personal information' },
 ] as const satisfies readonly PermissionDefinition[];
 

@@ -18,6 +18,7 @@ import {
   operationsErrors,
   obligationsErrors,
   whistleblowingErrors,
+  planErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -38,6 +39,7 @@ export const errorCatalogue = {
   ...operationsErrors,
   ...obligationsErrors,
   ...whistleblowingErrors,
+  ...planErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

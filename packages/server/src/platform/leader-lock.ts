@@ -6,6 +6,8 @@ export const leaderLockKeys = {
   monitoringEvaluator: 0x616e_6a00_01,
   /** Transaction-level: one process per run disables inactive accounts (users module). */
   inactiveAccounts: 0x616e_6a00_02,
+  /** Transaction-level: one process per run escalates overdue plan milestones (plan module). */
+  planEscalation: 0x616e_6a00_03,
 } as const;
 
 export interface LeaderLock {

@@ -30,6 +30,9 @@ export const callers = {
     scope: { kind: 'enterprise', enterpriseId: ENTERPRISE_ID, county: IN_COUNTY },
   },
   expert: { roles: ['expert'], scope: { kind: 'city' } },
+  // The 安委办 follows every unit; a member unit's account sees its own unit's plan work (plan.matrix.ts).
+  safetyOffice: { roles: ['safety_office'], scope: { kind: 'city' } },
+  departmentOfficer: { roles: ['department_officer'], scope: { kind: 'city' } },
 } as const satisfies Record<string, { roles: string[]; scope: DataScope } | null>;
 
 export type CallerName = keyof typeof callers;

@@ -32,6 +32,8 @@ describe('menu', () => {
     ],
     ['industry_officer', [...bureau, 'statistics'], '/workbench'],
     ['inspector', bureau, '/workbench'],
+    ['safety_office', ['plan'], '/plan/assignments'],
+    ['department_officer', ['plan'], '/plan/assignments'],
     ['enterprise_manager', [...shared, 'dp-hazards', 'dp-risk', 'dp-phone', 'monitoring'], '/workbench'],
   ])('%s sees %j and starts at %s', (role, keys, landing) => {
     const visible = menuOf(role);

@@ -12,3 +12,4 @@ export { statisticsErrors } from './statistics.ts';
 export { operationsErrors } from './operations.ts';
 export { obligationsErrors } from './obligations.ts';
 export { whistleblowingErrors } from './whistleblowing.ts';
+export { planErrors } from './plan.ts';

@@ -21,10 +21,12 @@ describe('roles and grants (security administrator)', () => {
       'auditadmin',
       'city_officer',
       'county_officer',
+      'department_officer',
       'enterprise_manager',
       'expert',
       'industry_officer',
       'inspector',
+      'safety_office',
       'secadmin',
       'sysadmin',
     ]);

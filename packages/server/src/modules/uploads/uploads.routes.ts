@@ -30,7 +30,7 @@ export function registerUploadsRoutes(
     '/api/v1/uploads',
     {
       config: {
-        access: ['hazard:report', 'hazard:supervise', 'enforcement:write', 'registry:write'],
+        access: ['hazard:report', 'hazard:supervise', 'enforcement:write', 'registry:write', 'plan:report'],
         audit: 'upload.create',
       },
       schema: {
@@ -87,7 +87,7 @@ export function registerUploadsRoutes(
   api.get(
     '/api/v1/uploads/:id',
     {
-      config: { access: ['hazard:read', 'enforcement:read', 'registry:read'] },
+      config: { access: ['hazard:read', 'enforcement:read', 'registry:read', 'plan:report', 'plan:manage'] },
       schema: {
         tags,
         summary: 'A photo, if the caller’s scope reaches its county or enterprise',

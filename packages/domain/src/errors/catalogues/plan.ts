@@ -1,0 +1,95 @@
+import type { ErrorDefinition } from '../error-definition.ts';
+
+/** Running the plan (规划实施): tasks, milestones, progress, assessments, campaigns. */
+export const planErrors = {
+  'plan.not_found': {
+    status: 404,
+    zh: '规划不存在',
+    en: 'No such plan',
+  },
+  'plan.task_not_found': {
+    status: 404,
+    zh: '规划任务不存在',
+    en: 'No such plan task',
+  },
+  'plan.organisation_not_found': {
+    status: 404,
+    zh: '单位不存在',
+    en: 'No such organisation',
+  },
+  'plan.assignment_not_found': {
+    status: 404,
+    zh: '任务分解记录不存在或不属于本单位',
+    en: 'No such task assignment for your unit',
+  },
+  'plan.assignment_exists': {
+    status: 409,
+    zh: '该任务已分解给此单位',
+    en: 'This task is already assigned to this unit',
+  },
+  'plan.milestone_not_in_assignment': {
+    status: 400,
+    zh: '节点不属于该任务',
+    en: 'The milestone does not belong to this assignment',
+  },
+  'plan.evidence_not_found': {
+    status: 400,
+    zh: '佐证材料不存在或不可访问',
+    en: 'An evidence file does not exist or is not accessible',
+  },
+  'plan.user_not_found': {
+    status: 400,
+    zh: '账号不存在',
+    en: 'An account does not exist',
+  },
+  'plan.assessment_not_found': {
+    status: 404,
+    zh: '考核不存在',
+    en: 'No such assessment',
+  },
+  'plan.assessment_exists': {
+    status: 409,
+    zh: '同一年度已有同名考核',
+    en: 'An assessment with this name exists for the year',
+  },
+  'plan.assessment_weights': {
+    status: 400,
+    zh: '考核项目分值合计须为 100 分',
+    en: 'The items’ maximum scores must add up to 100',
+  },
+  'plan.score_out_of_range': {
+    status: 400,
+    zh: '得分须在 0 至该项满分之间（最多一位小数）',
+    en: 'A score must lie between 0 and the item’s maximum (one decimal at most)',
+  },
+  'plan.unit_not_assessed': {
+    status: 400,
+    zh: '该单位不在本次考核范围内',
+    en: 'This unit is not part of the assessment',
+  },
+  'plan.campaign_not_found': {
+    status: 404,
+    zh: '专项整治不存在',
+    en: 'No such campaign',
+  },
+  'plan.campaign_dates': {
+    status: 400,
+    zh: '结束日期不得早于开始日期',
+    en: 'The end date cannot be before the start date',
+  },
+  'plan.enterprise_not_found': {
+    status: 400,
+    zh: '企业不存在',
+    en: 'No such enterprise',
+  },
+  'plan.object_not_found': {
+    status: 404,
+    zh: '整治对象不存在或不属于本单位',
+    en: 'No such campaign object for your unit',
+  },
+  'plan.object_wrong_status': {
+    status: 409,
+    zh: '整治对象当前状态不允许此操作',
+    en: 'The campaign object’s status does not allow this',
+  },
+} as const satisfies Record<string, ErrorDefinition>;

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { isoDate } from '../common/dates.schema.ts';
+import { organisationKinds } from './organisations.ts';
+import { planEscalationSteps } from './milestone-escalation.ts';
+import { assessmentGrades } from './assessment-ranking.ts';
+
+/** Plan work (规划实施): organisations, tasks assigned with milestones, progress, assessments, campaigns. */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const note = z.string().trim().max(2000);
+
+export const organisationSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  parentId: z.string().nullable(),
+  kind: z.enum(organisationKinds),
+  name: z.string(),
+  divisionCode: z.string(),
+  sectors: z.array(z.string()),
+  memberCount: z.number().int(),
+});
+
+export const organisationMembersSchema = z
+  .object({ userIds: z.array(z.uuid()).max(200).describe('Accounts that work for this unit') })
+  .strict();
+
+export const planTaskSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  chapterNo: z.number().int(),
+  kind: z.enum(['task', 'project']),
+  title: z.string(),
+  lead: z.string().nullable().describe('Lead unit name'),
+  participants: z.array(z.string()),
+  assignments: z.number().int(),
+});
+
+export const planSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  builtin: z.boolean(),
+  chapters: z.array(z.object({ no: z.number().int(), title: z.string() })),
+  tasks: z.array(planTaskSchema),
+  columns: z.array(
+    z.object({
+      no: z.number().int(),
+      title: z.string(),
+      taskCode: z.string().nullable(),
+      items: z.array(z.string()),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      no: z.number().int(),
+      name: z.string(),
+      target: z.string(),
+      nature: z.string(),
+      indicatorCode: z.string(),
+    }),
+  ),
+});
+
+export const milestoneInputSchema = z
+  .object({ title: text(200), deliverable: z.string().trim().max(500).default(''), dueDate: isoDate() })
+  .strict();
+
+export const assignmentCreateSchema = z
+  .object({
+    taskId: z.uuid(),
+    organisationId: z.uuid(),
+    deadline: isoDate(),
+    note: note.default(''),
+    milestones: z.array(milestoneInputSchema).max(30).default([]),
+  })
+  .strict();
+
+export const progressStatuses = ['on_track', 'at_risk', 'done'] as const;
+
+export const progressReportSchema = z
+  .object({
+    percent: z.number().int().min(0).max(100),
+    status: z.enum(progressStatuses),
+    note: text(2000),
+    evidence: z.array(z.uuid()).max(20).default([]).describe('Upload ids (uploads module)'),
+    milestonesDone: z.array(z.uuid()).max(30).default([]).describe('Milestones this report finishes'),
+  })
+  .strict();
+
+export const milestoneSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  deliverable: z.string(),
+  dueDate: z.string(),
+  doneAt: z.string().nullable(),
+  state: z.enum(['done', 'overdue', 'open']),
+  escalation: z.enum(planEscalationSteps).nullable().describe('Highest step fired'),
+});
+
+export const progressSchema = z.object({
+  id: z.string(),
+  percent: z.number().int(),
+  status: z.enum(progressStatuses),
+  note: z.string(),
+  evidence: z.array(z.string()),
+  reportedBy: z.string(),
+  reportedAt: z.string(),
+});
+
+export const assignmentSchema = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  taskCode: z.string(),
+  taskTitle: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  deadline: z.string(),
+  note: z.string(),
+  percent: z.number().int(),
+  status: z.enum(['open', 'at_risk', 'done']),
+  overdueMilestones: z.number().int(),
+  assignedAt: z.string(),
+  demo: z.boolean(),
+});
+
+export const assignmentDetailSchema = assignmentSchema.extend({
+  milestones: z.array(milestoneSchema),
+  progress: z.array(progressSchema),
+  allowedActions: z.array(z.enum(['report'])),
+});
+
+export const assignmentQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    q: z.string().trim().max(50).optional(),
+    organisationId: z.uuid().optional(),
+    overdue: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+export const escalationSchema = z.object({
+  id: z.string(),
+  milestoneId: z.string(),
+  milestoneTitle: z.string(),
+  dueDate: z.string(),
+  assignmentId: z.string(),
+  taskTitle: z.string(),
+  organisationName: z.string(),
+  step: z.enum(planEscalationSteps),
+  firedAt: z.string(),
+  notified: z.number().int(),
+});
+
+export const assessmentItemSchema = z
+  .object({
+    code: z.string().regex(/^[a-z0-9_]{1,32}$/),
+    name: text(100),
+    maxScore: z.number().positive().max(100),
+  })
+  .strict();
+
+export const assessmentCreateSchema = z
+  .object({
+    year: z.number().int().min(2021).max(2100),
+    name: text(100),
+    items: z.array(assessmentItemSchema).min(1).max(30),
+    organisationIds: z.array(z.uuid()).min(1).max(200),
+  })
+  .strict();
+
+export const assessmentScoresSchema = z
+  .object({
+    organisationId: z.uuid(),
+    scores: z.record(z.string(), z.number().min(0).max(100)),
+    veto: z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .default(null)
+      .describe('一票否决 reason, e.g. a 较大 accident'),
+    comment: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+
+export const rankedUnitSchema = z.object({
+  organisationId: z.string(),
+  organisationName: z.string(),
+  total: z.number(),
+  grade: z.enum(assessmentGrades),
+  rank: z.number().int(),
+  veto: z.string().nullable(),
+  scored: z.number().int(),
+  comment: z.string(),
+  scores: z.record(z.string(), z.number()),
+});
+
+export const assessmentSchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  name: z.string(),
+  items: z.array(z.object({ code: z.string(), name: z.string(), maxScore: z.number() })),
+  units: z.array(rankedUnitSchema),
+  demo: z.boolean(),
+});
+
+export const campaignCreateSchema = z
+  .object({
+    name: text(100),
+    sector: z.string().trim().max(50).default(''),
+    startDate: isoDate(),
+    endDate: isoDate(),
+    description: note.default(''),
+  })
+  .strict();
+
+export const campaignObjectCreateSchema = z
+  .object({ enterpriseId: z.uuid(), organisationId: z.uuid(), task: text(500) })
+  .strict();
+
+export const campaignObjectCloseSchema = z
+  .object({ note: text(2000), evidence: z.array(z.uuid()).max(20).default([]) })
+  .strict();
+
+export const campaignObjectVerifySchema = z
+  .object({ accept: z.boolean(), note: z.string().trim().max(2000).default('') })
+  .strict();
+
+export const campaignObjectStatuses = ['open', 'closed', 'verified'] as const;
+
+export const campaignObjectSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  county: z.string(),
+  organisationId: z.string(),
+  organisationName: z.string(),
+  task: z.string(),
+  status: z.enum(campaignObjectStatuses),
+  closeNote: z.string().nullable(),
+  evidence: z.array(z.string()),
+  closedAt: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  verifyNote: z.string().nullable(),
+  allowedActions: z.array(z.enum(['close', 'verify'])),
+});
+
+export const campaignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  sector: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  description: z.string(),
+  objects: z.number().int(),
+  verified: z.number().int(),
+  demo: z.boolean(),
+});
+
+export const campaignDetailSchema = campaignSchema.extend({ items: z.array(campaignObjectSchema) });
+
+export const evaluationQuerySchema = z
+  .object({ kind: z.enum(['mid', 'final']).describe('Mid-term (2023) or final (2025) evaluation') })
+  .strict();
+
+export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
+export type ProgressReport = z.infer<typeof progressReportSchema>;
+export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
+export type AssessmentScores = z.infer<typeof assessmentScoresSchema>;
+export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
+export type CampaignObjectCreate = z.infer<typeof campaignObjectCreateSchema>;

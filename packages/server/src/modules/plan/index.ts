@@ -1,0 +1,68 @@
+/**
+ * Running the plan (规划实施, issue 14): the units that carry it out (organisations, their
+ * accounts), the plan as data, task assignments with milestones and progress, the overdue ladder,
+ * yearly assessments, special campaigns and the evaluation report. Owns the tables organisations,
+ * organisation_members and plan_*; reads the indicators through the statistics module's
+ * `IndicatorSource`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Notifier } from '../notifications/index.ts';
+import type { EnterpriseLookup } from '../registry/index.ts';
+import type { IndicatorSource } from '../statistics/index.ts';
+import type { UploadLookup } from '../uploads/index.ts';
+import { createAssessmentRepository } from './assessment.repository.ts';
+import { createAssessmentService } from './assessment.service.ts';
+import { createCampaignsRepository } from './campaigns.repository.ts';
+import { createCampaignsService } from './campaigns.service.ts';
+import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
+import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
+import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
+import { registerPlanWorkRoutes } from './plan-work.routes.ts';
+import { createPlanRepository } from './plan.repository.ts';
+import { registerPlanRoutes } from './plan.routes.ts';
+import { createPlanService } from './plan.service.ts';
+
+export { seedPlanReferenceData } from './plan-reference.repository.ts';
+
+export function createPlanModule(deps: {
+  db: Db;
+  clock: Clock;
+  uploads: UploadLookup;
+  notifications: Notifier;
+  enterprises: EnterpriseLookup;
+  indicators: IndicatorSource;
+  /** ANJIAN_WORKERS: whether this process runs the overdue ladder on a timer. */
+  workers: boolean;
+}) {
+  const { db, clock } = deps;
+  const service = createPlanService({
+    db,
+    clock,
+    plan: createPlanRepository(db),
+    uploads: deps.uploads,
+    notifications: deps.notifications,
+  });
+  const assessments = createAssessmentService({ db, clock, assessments: createAssessmentRepository(db) });
+  const campaigns = createCampaignsService({
+    db,
+    clock,
+    campaigns: createCampaignsRepository(db),
+    enterprises: deps.enterprises,
+    uploads: deps.uploads,
+  });
+  const escalation = createPlanEscalationRepository(db);
+  const worker = createPlanEscalationWorker({ db, clock, escalation, notifications: deps.notifications });
+  return {
+    escalationWorker: worker,
+    register(app: FastifyInstance) {
+      registerPlanRoutes(app, { db, clock, service, escalation, assessments, indicators: deps.indicators });
+      registerPlanWorkRoutes(app, { clock, assessments, campaigns });
+      if (deps.workers) {
+        worker.start(loadPlanEscalationConfig().intervalMs);
+        app.addHook('onClose', () => worker.stop());
+      }
+    },
+  };
+}

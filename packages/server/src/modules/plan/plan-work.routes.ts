@@ -1,0 +1,245 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  assessmentCreateSchema,
+  assessmentGradeNames,
+  assessmentSchema,
+  assessmentScoresSchema,
+  campaignCreateSchema,
+  campaignDetailSchema,
+  campaignObjectCloseSchema,
+  campaignObjectCreateSchema,
+  campaignObjectVerifySchema,
+  campaignSchema,
+} from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { sendOfficeFile, workbookBuffer } from '../../platform/office/index.ts';
+import type { AssessmentService } from './assessment.service.ts';
+import type { CampaignsService } from './campaigns.service.ts';
+import { planViewerOf } from './plan-viewer.ts';
+
+const tags = ['plan'];
+const readers = ['plan:manage', 'plan:report'] as const;
+const idParams = z.object({ id: z.uuid() }).strict();
+
+type Ranked = Awaited<ReturnType<AssessmentService['find']>>['units'][number];
+
+/** Yearly assessments (目标责任考核) and special campaigns (专项整治). */
+export function registerPlanWorkRoutes(
+  app: FastifyInstance,
+  deps: { clock: Clock; assessments: AssessmentService; campaigns: CampaignsService },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { assessments, campaigns, clock } = deps;
+
+  api.get(
+    '/api/v1/plan/assessments',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'Yearly assessments',
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              year: z.number().int(),
+              name: z.string(),
+              units: z.number().int(),
+              scored: z.number().int(),
+              demo: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
+    async () => assessments.list(),
+  );
+
+  api.post(
+    '/api/v1/plan/assessments',
+    {
+      config: { access: 'plan:manage', audit: 'plan.assessment_create' },
+      schema: {
+        tags,
+        summary: 'Create a yearly assessment: items with maximum scores (100 in all) and the units assessed',
+        body: assessmentCreateSchema,
+        response: { 201: assessmentSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await assessments.create(requireAuth(request).userId, request.body);
+      request.auditTarget = created.id;
+      return reply.code(201).send(created);
+    },
+  );
+
+  api.get(
+    '/api/v1/plan/assessments/:id',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'An assessment with its units ranked',
+        params: idParams,
+        response: { 200: assessmentSchema },
+      },
+    },
+    async (request) => assessments.find(request.params.id),
+  );
+
+  api.put(
+    '/api/v1/plan/assessments/:id/scores',
+    {
+      config: { access: 'plan:manage', audit: 'plan.assessment_score' },
+      schema: {
+        tags,
+        summary: 'Score one unit (per item), with a veto (一票否决) when it applies',
+        params: idParams,
+        body: assessmentScoresSchema,
+        response: { 200: assessmentSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      return assessments.score(requireAuth(request).userId, request.params.id, request.body);
+    },
+  );
+
+  api.get(
+    '/api/v1/plan/assessments/:id/export',
+    {
+      config: { access: readers, audit: 'plan.assessment_export' },
+      schema: { tags, summary: 'The ranking as Excel (the notice’s annex)', params: idParams },
+    },
+    async (request, reply) => {
+      const found = await assessments.find(request.params.id);
+      const columns = [
+        { header: '名次', width: 8, value: (u: Ranked) => u.rank },
+        { header: '单位', width: 28, value: (u: Ranked) => u.organisationName },
+        ...found.items.map((item) => ({
+          header: `${item.name}（${item.maxScore}分）`,
+          width: 14,
+          value: (u: Ranked) => u.scores[item.code] ?? null,
+        })),
+        { header: '总分', width: 10, value: (u: Ranked) => u.total },
+        { header: '等次', width: 10, value: (u: Ranked) => assessmentGradeNames[u.grade].zh },
+        { header: '一票否决', width: 24, value: (u: Ranked) => u.veto ?? '' },
+        { header: '评语', width: 30, value: (u: Ranked) => u.comment },
+      ];
+      const now = clock.now();
+      const buffer = await workbookBuffer(`${found.year}年考核结果`, columns, found.units, {
+        exportedAt: now,
+      });
+      return sendOfficeFile(
+        reply,
+        'xlsx',
+        { asciiName: 'plan_assessment', name: `${found.year}年${found.name}结果`, stampedAt: now },
+        buffer,
+      );
+    },
+  );
+
+  api.get(
+    '/api/v1/plan/campaigns',
+    {
+      config: { access: readers },
+      schema: { tags, summary: 'Special campaigns (专项整治)', response: { 200: z.array(campaignSchema) } },
+    },
+    async () => campaigns.list(),
+  );
+
+  api.post(
+    '/api/v1/plan/campaigns',
+    {
+      config: { access: 'plan:manage', audit: 'plan.campaign_create' },
+      schema: {
+        tags,
+        summary: 'Start a special campaign',
+        body: campaignCreateSchema,
+        response: { 201: campaignDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await campaigns.create(planViewerOf(requireAuth(request)), request.body);
+      request.auditTarget = created.id;
+      return reply.code(201).send(created);
+    },
+  );
+
+  api.get(
+    '/api/v1/plan/campaigns/:id',
+    {
+      config: { access: readers },
+      schema: {
+        tags,
+        summary: 'A campaign with the objects the caller answers for (the 安委办: all)',
+        params: idParams,
+        response: { 200: campaignDetailSchema },
+      },
+    },
+    async (request) => campaigns.detail(planViewerOf(requireAuth(request)), request.params.id),
+  );
+
+  api.post(
+    '/api/v1/plan/campaigns/:id/objects',
+    {
+      config: { access: 'plan:manage', audit: 'plan.campaign_object_add' },
+      schema: {
+        tags,
+        summary: 'Add an object (an enterprise of the registry) and the unit that answers for it',
+        params: idParams,
+        body: campaignObjectCreateSchema,
+        response: { 201: campaignDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      request.auditTarget = request.params.id;
+      const detail = await campaigns.addObject(
+        planViewerOf(requireAuth(request)),
+        request.params.id,
+        request.body,
+      );
+      return reply.code(201).send(detail);
+    },
+  );
+
+  api.post(
+    '/api/v1/plan/campaign-objects/:id/close',
+    {
+      config: { access: 'plan:report', audit: 'plan.campaign_object_close' },
+      schema: {
+        tags,
+        summary: 'The unit closes an object (销号) with evidence',
+        params: idParams,
+        body: campaignObjectCloseSchema,
+        response: { 200: campaignDetailSchema },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      request.auditTarget = request.params.id;
+      return campaigns.close(planViewerOf(auth), auth.scope, request.params.id, request.body);
+    },
+  );
+
+  api.post(
+    '/api/v1/plan/campaign-objects/:id/verify',
+    {
+      config: { access: 'plan:manage', audit: 'plan.campaign_object_verify' },
+      schema: {
+        tags,
+        summary: 'The 安委办 verifies a closure (or sends it back)',
+        params: idParams,
+        body: campaignObjectVerifySchema,
+        response: { 200: campaignDetailSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      return campaigns.verify(planViewerOf(requireAuth(request)), request.params.id, request.body);
+    },
+  );
+}

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import type { TestContext, TestUser } from '../test-app.ts';
+import type { RouteCase, Target } from './matrix-support.ts';
+import { newEnterprise, statuses } from './matrix-support.ts';
+
+/**
+ * Authorisation-matrix rows for running the plan (see ../authorization-matrix.routes.test.ts). The
+ * 安委办 (plan:manage) follows every unit and assigns, scores and verifies; a member unit's account
+ * (plan:report) reads the plan and reports on its own unit's work: "in scope" is work assigned to
+ * 市住房和城乡建设局, which the caller is made a member of; "out of scope" is 市交通运输局's (404).
+ */
+const readers = (status: number) => statuses(403, { safetyOffice: status, departmentOfficer: status });
+const office = (status: number) => statuses(403, { safetyOffice: status });
+const unit = (status: number) => statuses(403, { departmentOfficer: status });
+
+const orgOf = async (t: TestContext, code: string) =>
+  (await t.db.query<{ id: string }>('SELECT id FROM organisations WHERE code = $1', [code])).rows[0]!.id;
+const unitOf = (target: Target) => (target === 'in' ? 'city-housing' : 'city-transport');
+
+/** The caller works for 市住房和城乡建设局 (the in-scope unit). */
+async function joinInUnit(t: TestContext, caller: TestUser | null) {
+  if (!caller) return;
+  await t.db.query(
+    `INSERT INTO organisation_members (organisation_id, user_id)
+     SELECT id, $1 FROM organisations WHERE code = 'city-housing' ON CONFLICT DO NOTHING`,
+    [caller.id],
+  );
+}
+
+const planId = async (t: TestContext) =>
+  (await t.db.query<{ id: string }>("SELECT id FROM plans WHERE code = 'yuxi-14th-safety'")).rows[0]!.id;
+
+/** A fresh unit (a task is assigned to a unit once), with one task of the plan assigned to it. */
+async function newUnit(t: TestContext): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO organisations (code, parent_id, kind, name, division_code)
+     VALUES ($1, (SELECT id FROM organisations WHERE code = 'committee'), 'city_department', '矩阵测试单位', '530400') RETURNING id`,
+    [`matrix-${randomUUID()}`],
+  );
+  return rows.rows[0]!.id;
+}
+
+async function newAssignment(t: TestContext, target: Target): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO plan_assignments (task_id, organisation_id, deadline, assigned_by, assigned_at, updated_at)
+     VALUES ((SELECT id FROM plan_tasks WHERE code = '3.4.8' LIMIT 1), $1, '2026-12-31', (SELECT id FROM users LIMIT 1), now(), now())
+     ON CONFLICT (task_id, organisation_id) DO UPDATE SET note = '' RETURNING id`,
+    [await orgOf(t, unitOf(target))],
+  );
+  return rows.rows[0]!.id;
+}
+
+async function newAssessment(t: TestContext): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO plan_assessments (year, name, items, created_by, created_at)
+     VALUES (2026, $1, '[{"code":"a","name":"责任落实","maxScore":100}]', (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
+    [`矩阵考核${randomUUID().slice(0, 8)}`],
+  );
+  await t.db.query(
+    `INSERT INTO plan_assessment_units (assessment_id, organisation_id) SELECT $1, id FROM organisations WHERE code = 'city-housing'`,
+    [rows.rows[0]!.id],
+  );
+  return rows.rows[0]!.id;
+}
+
+async function newCampaign(t: TestContext): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO plan_campaigns (name, start_date, end_date, created_by, created_at)
+     VALUES ('矩阵专项整治', '2026-01-01', '2026-12-31', (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
+  );
+  return rows.rows[0]!.id;
+}
+
+async function newCampaignObject(t: TestContext, target: Target, status: 'open' | 'closed'): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO plan_campaign_objects (campaign_id, enterprise_id, organisation_id, task, status, created_at)
+     VALUES ($1, $2, $3, '矩阵整治任务', $4, now()) RETURNING id`,
+    [await newCampaign(t), await newEnterprise(t, 'in'), await orgOf(t, unitOf(target)), status],
+  );
+  return rows.rows[0]!.id;
+}
+
+export const planMatrix: Record<string, RouteCase> = {
+  'GET /api/v1/plan/organisations': {
+    build: async () => ({ url: '/api/v1/plan/organisations' }),
+    in: readers(200),
+  },
+  'PUT /api/v1/plan/organisations/:id/members': {
+    build: async ({ t }) => ({
+      url: `/api/v1/plan/organisations/${await newUnit(t)}/members`,
+      payload: { userIds: [] },
+    }),
+    in: office(200),
+  },
+  'GET /api/v1/plan/plans': { build: async () => ({ url: '/api/v1/plan/plans' }), in: readers(200) },
+  'GET /api/v1/plan/plans/:id': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}` }),
+    in: readers(200),
+  },
+  'GET /api/v1/plan/plans/:id/evaluation': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}/evaluation?kind=mid` }),
+    in: office(200),
+  },
+  'GET /api/v1/plan/assignments': {
+    build: async () => ({ url: '/api/v1/plan/assignments' }),
+    in: readers(200),
+  },
+  'GET /api/v1/plan/assignments/export': {
+    build: async () => ({ url: '/api/v1/plan/assignments/export' }),
+    in: readers(200),
+  },
+  'POST /api/v1/plan/assignments': {
+    build: async ({ t }) => ({
+      url: '/api/v1/plan/assignments',
+      payload: {
+        taskId: (await t.db.query<{ id: string }>("SELECT id FROM plan_tasks WHERE code = '3.1' LIMIT 1"))
+          .rows[0]!.id,
+        organisationId: await newUnit(t),
+        deadline: '2026-12-31',
+      },
+    }),
+    in: office(201),
+  },
+  'GET /api/v1/plan/assignments/:id': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return { url: `/api/v1/plan/assignments/${await newAssignment(t, target)}` };
+    },
+    in: readers(200),
+    out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
+  },
+  'POST /api/v1/plan/assignments/:id/progress': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return {
+        url: `/api/v1/plan/assignments/${await newAssignment(t, target)}/progress`,
+        payload: { percent: 10, status: 'on_track', note: '矩阵进展' },
+      };
+    },
+    in: unit(200),
+    out: unit(404),
+  },
+  'GET /api/v1/plan/escalations': {
+    build: async () => ({ url: '/api/v1/plan/escalations' }),
+    in: readers(200),
+  },
+  'GET /api/v1/plan/assessments': {
+    build: async () => ({ url: '/api/v1/plan/assessments' }),
+    in: readers(200),
+  },
+  'POST /api/v1/plan/assessments': {
+    build: async ({ t }) => ({
+      url: '/api/v1/plan/assessments',
+      payload: {
+        year: 2026,
+        name: `矩阵考核${randomUUID().slice(0, 8)}`,
+        items: [{ code: 'a', name: '责任落实', maxScore: 100 }],
+        organisationIds: [await orgOf(t, 'city-housing')],
+      },
+    }),
+    in: office(201),
+  },
+  'GET /api/v1/plan/assessments/:id': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/assessments/${await newAssessment(t)}` }),
+    in: readers(200),
+  },
+  'PUT /api/v1/plan/assessments/:id/scores': {
+    build: async ({ t }) => ({
+      url: `/api/v1/plan/assessments/${await newAssessment(t)}/scores`,
+      payload: { organisationId: await orgOf(t, 'city-housing'), scores: { a: 88 } },
+    }),
+    in: office(200),
+  },
+  'GET /api/v1/plan/assessments/:id/export': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/assessments/${await newAssessment(t)}/export` }),
+    in: readers(200),
+  },
+  'GET /api/v1/plan/campaigns': { build: async () => ({ url: '/api/v1/plan/campaigns' }), in: readers(200) },
+  'POST /api/v1/plan/campaigns': {
+    build: async () => ({
+      url: '/api/v1/plan/campaigns',
+      payload: { name: '矩阵专项整治', startDate: '2026-01-01', endDate: '2026-12-31' },
+    }),
+    in: office(201),
+  },
+  'GET /api/v1/plan/campaigns/:id': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/campaigns/${await newCampaign(t)}` }),
+    in: readers(200),
+  },
+  'POST /api/v1/plan/campaigns/:id/objects': {
+    build: async ({ t }) => ({
+      url: `/api/v1/plan/campaigns/${await newCampaign(t)}/objects`,
+      payload: {
+        enterpriseId: await newEnterprise(t, 'in'),
+        organisationId: await orgOf(t, 'city-housing'),
+        task: '矩阵整治',
+      },
+    }),
+    in: office(201),
+  },
+  'POST /api/v1/plan/campaign-objects/:id/close': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return {
+        url: `/api/v1/plan/campaign-objects/${await newCampaignObject(t, target, 'open')}/close`,
+        payload: { note: '已整改到位' },
+      };
+    },
+    in: unit(200),
+    out: unit(404),
+  },
+  'POST /api/v1/plan/campaign-objects/:id/verify': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/plan/campaign-objects/${await newCampaignObject(t, target, 'closed')}/verify`,
+      payload: { accept: true },
+    }),
+    in: office(200),
+  },
+};

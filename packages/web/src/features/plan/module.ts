@@ -1,0 +1,50 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { Finished, Flag, Histogram, List } from '@element-plus/icons-vue';
+import type { MenuEntry } from '../../menu/menu-entry.ts';
+
+/** 规划实施: plan tasks and progress, the yearly assessment and special campaigns (安委办 and units). */
+const readers = ['plan:manage', 'plan:report'] as const;
+
+export const planMenu: readonly MenuEntry[] = [
+  {
+    key: 'plan',
+    title: 'plan.title',
+    icon: Flag,
+    children: [
+      {
+        key: 'plan-assignments',
+        title: 'plan.menu.assignments',
+        icon: List,
+        path: '/plan/assignments',
+        permission: readers,
+      },
+      {
+        key: 'plan-assessments',
+        title: 'plan.menu.assessments',
+        icon: Histogram,
+        path: '/plan/assessments',
+        permission: readers,
+      },
+      {
+        key: 'plan-campaigns',
+        title: 'plan.menu.campaigns',
+        icon: Finished,
+        path: '/plan/campaigns',
+        permission: readers,
+      },
+    ],
+  },
+];
+
+const route = (key: string, component: RouteRecordRaw['component']) => ({
+  path: `plan/${key}`,
+  name: `plan-${key}`,
+  component,
+  meta: { title: `plan.menu.${key}`, permission: readers, trail: ['plan.title'] },
+});
+
+export const planRoutes: RouteRecordRaw[] = [
+  route('assignments', () => import('./pages/PlanAssignmentsPage.vue')),
+  route('assessments', () => import('./pages/PlanAssessmentsPage.vue')),
+  route('campaigns', () => import('./pages/PlanCampaignsPage.vue')),
+] as RouteRecordRaw[];
