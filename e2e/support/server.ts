@@ -82,13 +82,19 @@ async function waitForHealth(server: RunningServer, timeoutMs: number): Promise<
  */
 export async function startServer(
   bootstrapPassword: string,
-  options: { demoData?: boolean } = {},
+  options: { demoData?: boolean; port?: number; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'anjian-e2e-'));
   // As root the server runs PostgreSQL as the `postgres` user, which must be able to enter this directory.
   await chmod(dataDir, 0o755);
-  const port = await freePort();
-  return spawnServer({ dataDir, port, bootstrapPassword, demoData: options.demoData ?? false });
+  const port = options.port ?? (await freePort());
+  return spawnServer({
+    dataDir,
+    port,
+    bootstrapPassword,
+    demoData: options.demoData ?? false,
+    env: options.env ?? {},
+  });
 }
 
 /**
@@ -106,6 +112,7 @@ export function restartServer(
     port,
     bootstrapPassword,
     demoData: options.demoData ?? false,
+    env: {},
   });
 }
 
@@ -114,6 +121,8 @@ async function spawnServer(options: {
   port: number;
   bootstrapPassword: string;
   demoData: boolean;
+  /** Extra settings (channels, peers) on top of the test environment. */
+  env: Record<string, string>;
 }): Promise<RunningServer> {
   const { dataDir, port } = options;
   let pgPort = await freePort();
@@ -130,6 +139,7 @@ async function spawnServer(options: {
       EMBEDDED_PG_PORT: String(pgPort),
       ANJIAN_BOOTSTRAP_PASSWORD: options.bootstrapPassword,
       DEMO_DATA: options.demoData ? 'true' : 'false',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
