@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -132,6 +132,7 @@ describe('the statistics section imports the history, an accident is reported an
   afterAll(async () => {
     await browser?.close();
     if (server) await stopServer(server, process.env.E2E_KEEP_DATA === '1');
+    rmSync(workDir, { recursive: true, force: true });
   });
 
   it('moves the indicators: the rate from no data to on track, deaths off track on a reported accident and back when it is written off', async () => {

@@ -8,6 +8,9 @@ export const cockpitZh = {
   month: '{month} 月',
   indicatorsTitle: '约束性指标（专栏1）',
   indicatorsEmpty: '暂无指标数据：导入历史事故和分母数据后在此显示',
+  targetsTitle: '其他规划目标',
+  targetValue: '{value}（目标 {target}）',
+  targetSource: '数据来源：{source}',
   figuresTitle: '本月与实时',
   figuresHint: '点击数字查看对应清单',
   figures: {
@@ -56,6 +59,9 @@ export const cockpitEn: typeof cockpitZh = {
   month: 'month {month}',
   indicatorsTitle: 'Binding indicators (Column 1)',
   indicatorsEmpty: 'No indicator data yet: import the accident history and denominators to see them here',
+  targetsTitle: 'Other plan targets',
+  targetValue: '{value} (target {target})',
+  targetSource: 'Source: {source}',
   figuresTitle: 'This month and live',
   figuresHint: 'Click a number to open the list behind it',
   figures: {
