@@ -16,6 +16,7 @@ import {
   loadDemoWarnings,
   loadDemoStatistics,
   loadDemoObligations,
+  loadDemoPlan,
   startDemoSimulator,
 } from './modules/demo/index.ts';
 
@@ -74,6 +75,7 @@ async function main() {
   if (config.demoData) await loadDemoWarnings({ db, clock: systemClock, config, cipher });
   if (config.demoData) await loadDemoStatistics({ db, clock: systemClock });
   if (config.demoData) await loadDemoObligations({ db, clock: systemClock, cipher });
+  if (config.demoData) await loadDemoPlan({ db, clock: systemClock });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,

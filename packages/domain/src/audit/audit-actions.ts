@@ -204,7 +204,6 @@ export const auditActions = {
   'plan.assign': a('分解规划任务', 'Assign a plan task'),
   'plan.progress': a('报送规划任务进展', 'Report plan task progress'),
   'plan.assignment_export': a('导出规划任务分解', 'Export plan task assignments'),
-  'plan.import': a('导入规划', 'Import a plan'),
   'plan.assessment_create': a('新建目标责任考核', 'Create a yearly assessment'),
   'plan.assessment_score': a('考核评分', 'Score a unit in an assessment'),
   'plan.assessment_export': a('导出考核结果', 'Export assessment results'),

@@ -9,11 +9,27 @@ import { statuses, type RouteCase } from './matrix-support.ts';
 export const cockpitMatrix: Record<string, RouteCase> = {
   'GET /api/v1/cockpit': {
     build: async () => ({ url: '/api/v1/cockpit' }),
-    in: statuses(200, { sysadminCity: 403, sysadminCounty: 403, secadmin: 403, auditadmin: 403 }),
+    in: statuses(200, {
+      sysadminCity: 403,
+      sysadminCounty: 403,
+      secadmin: 403,
+      auditadmin: 403,
+      // The plan roles hold no dashboard:view: they start at 规划实施.
+      safetyOffice: 403,
+      departmentOfficer: 403,
+    }),
   },
   'GET /api/v1/cockpit/stream': {
     // seconds=0: the stream opens and closes at once, so the matrix can read its status.
     build: async () => ({ url: '/api/v1/cockpit/stream?seconds=0' }),
-    in: statuses(200, { sysadminCity: 403, sysadminCounty: 403, secadmin: 403, auditadmin: 403 }),
+    in: statuses(200, {
+      sysadminCity: 403,
+      sysadminCounty: 403,
+      secadmin: 403,
+      auditadmin: 403,
+      // The plan roles hold no dashboard:view: they start at 规划实施.
+      safetyOffice: 403,
+      departmentOfficer: 403,
+    }),
   },
 };

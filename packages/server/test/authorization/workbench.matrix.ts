@@ -8,6 +8,14 @@ import { statuses, type RouteCase } from './matrix-support.ts';
 export const workbenchMatrix: Record<string, RouteCase> = {
   'GET /api/v1/workbench': {
     build: async () => ({ url: '/api/v1/workbench' }),
-    in: statuses(200, { sysadminCity: 403, sysadminCounty: 403, secadmin: 403, auditadmin: 403 }),
+    in: statuses(200, {
+      sysadminCity: 403,
+      sysadminCounty: 403,
+      secadmin: 403,
+      auditadmin: 403,
+      // The plan roles hold no dashboard:view: they start at 规划实施.
+      safetyOffice: 403,
+      departmentOfficer: 403,
+    }),
   },
 };

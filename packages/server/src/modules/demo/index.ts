@@ -13,3 +13,4 @@ export { startDemoSimulator } from './demo-simulator.ts';
 export { loadDemoWarnings } from './demo-warnings.ts';
 export { loadDemoStatistics } from './demo-statistics.ts';
 export { loadDemoObligations } from './demo-obligations.ts';
+export { loadDemoPlan } from './demo-plan.ts';
