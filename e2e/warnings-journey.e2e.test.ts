@@ -1,8 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
@@ -10,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { httpTransport, Simulator } from '../packages/server/src/modules/monitoring/simulator.ts';
 import { validateCap } from '../packages/server/src/modules/warnings/cap-schema.ts';
 import { ApiClient, createUser } from './support/api.ts';
-import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
+import { byTestId, launchBrowser, newPage, waitForPath } from './support/browser.ts';
+import { withEvidence } from './support/evidence.ts';
 import { freePort, startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
 
@@ -40,21 +39,8 @@ const POINT = {
   thresholds: { scheme: 'process', H: { value: 1 }, HH: { value: 2, colour: 'red' } },
 } as const;
 
-const artifacts = path.join(import.meta.dirname, 'artifacts');
 const POLL = { timeout: 30_000, interval: 250 };
 const DELIVERY = { timeout: 60_000, interval: 500 };
-
-async function withEvidence(target: TestPage, name: string, steps: () => Promise<void>): Promise<void> {
-  try {
-    await steps();
-  } catch (error) {
-    mkdirSync(artifacts, { recursive: true });
-    await target.page.screenshot({ path: path.join(artifacts, `${name}.png`) }).catch(() => undefined);
-    writeFileSync(path.join(artifacts, `${name}.trace.txt`), `${target.trace.join('\n')}\n`);
-    console.error(`[e2e] ${name}: page trace\n${target.trace.join('\n')}`);
-    throw error;
-  }
-}
 
 interface Site {
   id: string;

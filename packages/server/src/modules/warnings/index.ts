@@ -12,7 +12,7 @@ import type { EventBus } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterprisesInArea } from '../registry/index.ts';
 import { emailSender, mqttSender, webhookSender, type ChannelSender } from './warning-channels.ts';
-import { createWarningOutbox, type WarningChannel } from './warning-outbox.ts';
+import { createWarningOutbox, warningDeliveryPass, type WarningChannel } from './warning-outbox.ts';
 import { createWarningsRepository } from './warnings.repository.ts';
 import { registerWarningsRoutes } from './warnings.routes.ts';
 import { createWarningImports } from './warning-import.ts';
@@ -138,7 +138,18 @@ export function createWarningsModule(deps: {
         // Safe in every process: rows are claimed with FOR UPDATE SKIP LOCKED and a lease.
         const every = (ms: number, work: () => Promise<unknown>, what: string) =>
           timers.push(setInterval(() => void work().catch((error: unknown) => deps.log(what, error)), ms));
-        every(DELIVER_MS, () => outbox.deliverDue(), 'warning delivery failed');
+        // Pass after pass while passes come back full (a fan-out), one drain at a time per process.
+        let draining = false;
+        const drain = async () => {
+          if (draining) return;
+          draining = true;
+          try {
+            while ((await outbox.deliverDue()).claimed === warningDeliveryPass);
+          } finally {
+            draining = false;
+          }
+        };
+        every(DELIVER_MS, drain, 'warning delivery failed');
         every(EXPIRE_MS, () => service.expireDue(), 'warning expiry failed');
         // Each process may poll: the import stores a message once per (sender, identifier).
         if (settings.feedUrls.length > 0)

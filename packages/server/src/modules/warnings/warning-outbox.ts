@@ -9,8 +9,14 @@ import { PermanentDeliveryError } from './warning-sms.ts';
 export const warningChannels = ['in_app', 'webhook', 'mqtt', 'email', 'sms', 'centre'] as const;
 export type WarningChannel = (typeof warningChannels)[number];
 
-/** Sends in flight at once per worker pass. */
+/**
+ * Sends in flight at once per worker pass. A pass claims up to `limit` rows (500 by default), sends
+ * them 16 at a time and marks the sent ones in one statement. (64 at a time, tried on a loaded
+ * machine, pushed answers past the 5 s timeout: rows sent but left pending, sent again later.)
+ */
 const SENDS = 16;
+/** Rows one delivery pass claims unless told otherwise. */
+export const warningDeliveryPass = 500;
 
 interface Outcome {
   row: ClaimedRow;
@@ -166,7 +172,10 @@ export function createWarningOutbox(deps: {
     },
 
     /** Sends what is due at `now`; never throws for a failed send (the row keeps the error). */
-    async deliverDue(now: Date = clock.now(), limit = 200): Promise<{ delivered: number; failed: number }> {
+    async deliverDue(
+      now: Date = clock.now(),
+      limit = warningDeliveryPass,
+    ): Promise<{ delivered: number; failed: number; claimed: number }> {
       const claimed = await db.query<ClaimedRow>(
         `UPDATE warning_deliveries SET next_attempt_at = $2, attempts = attempts + 1
          WHERE id IN (SELECT id FROM warning_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
@@ -207,7 +216,7 @@ export function createWarningOutbox(deps: {
         );
       }
       const delivered = outcomes.filter((o) => o.error === null && o.counted).length;
-      return { delivered, failed };
+      return { delivered, failed, claimed: claimed.rows.length };
     },
 
     /** Per channel: how many are pending, delivered and failed for the warning (all versions). */
