@@ -8,6 +8,7 @@ import { monitoringEn } from '../features/monitoring/i18n.ts';
 import { enforcementEn } from '../features/enforcement/i18n.ts';
 import { warningsEn } from '../features/warnings/i18n.ts';
 import { statisticsEn } from '../features/statistics/i18n.ts';
+import { obligationsEn } from '../features/obligations/i18n.ts';
 import { emergencyEn } from '../features/emergency/i18n.ts';
 
 export const en: SameShape<Messages> = {
@@ -748,5 +749,6 @@ export const en: SameShape<Messages> = {
   enforcement: enforcementEn,
   warnings: warningsEn,
   statistics: statisticsEn,
+  obligations: obligationsEn,
   emergency: emergencyEn,
 };

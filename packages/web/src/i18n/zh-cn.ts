@@ -7,6 +7,7 @@ import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { enforcementZh } from '../features/enforcement/i18n.ts';
 import { warningsZh } from '../features/warnings/i18n.ts';
 import { statisticsZh } from '../features/statistics/i18n.ts';
+import { obligationsZh } from '../features/obligations/i18n.ts';
 import { emergencyZh } from '../features/emergency/i18n.ts';
 
 export const zhCN = {
@@ -733,6 +734,7 @@ export const zhCN = {
   enforcement: enforcementZh,
   warnings: warningsZh,
   statistics: statisticsZh,
+  obligations: obligationsZh,
   emergency: emergencyZh,
 };
 

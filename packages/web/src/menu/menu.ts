@@ -20,6 +20,7 @@ import { enforcementMenu } from '../features/enforcement/module.ts';
 import { warningsMenu } from '../features/warnings/module.ts';
 import { emergencyMenu } from '../features/emergency/module.ts';
 import { statisticsMenu } from '../features/statistics/module.ts';
+import { obligationsMenu } from '../features/obligations/module.ts';
 import { cockpitMenu } from '../features/cockpit/module.ts';
 
 export type { MenuEntry } from './menu-entry.ts';
@@ -80,6 +81,7 @@ export const menu: readonly MenuEntry[] = [
   ...dualPreventionMenu,
   ...monitoringMenu,
   ...enforcementMenu,
+  ...obligationsMenu,
   ...statisticsMenu,
   ...emergencyMenu,
   ...warningsMenu,

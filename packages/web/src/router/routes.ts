@@ -5,6 +5,7 @@ import { monitoringPublicRoutes, monitoringRoutes } from '../features/monitoring
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/module.ts';
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { statisticsRoutes } from '../features/statistics/module.ts';
+import { obligationsRoutes } from '../features/obligations/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
 
@@ -107,6 +108,7 @@ export const routes: RouteRecordRaw[] = [
       ...enforcementRoutes,
       ...warningsRoutes,
       ...statisticsRoutes,
+      ...obligationsRoutes,
       ...emergencyRoutes,
       ...cockpitRoutes,
       {
