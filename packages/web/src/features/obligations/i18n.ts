@@ -134,6 +134,19 @@ export const obligationsZh = {
     completion: '竣工验收',
   },
   nature: { new: '新建', rebuilt: '改建', expanded: '扩建' },
+  gap: {
+    no_principal: '主要负责人无有效考核合格证',
+    no_safety_manager: '安全生产管理人员无有效考核合格证',
+    uncertified_operation: '特种作业人员无有效操作证上岗',
+  },
+  phone: {
+    title: '持证检查',
+    numberHint: '输入或扫描证书编号',
+    check: '核验',
+    notFound: '未查到该证书',
+    noGaps: '未发现持证问题',
+    record: '记为检查发现',
+  },
 };
 
 export const obligationsEn: SameShape<typeof obligationsZh> = {
@@ -269,4 +282,17 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     completion: 'Completion acceptance',
   },
   nature: { new: 'New', rebuilt: 'Rebuilt', expanded: 'Expanded' },
+  gap: {
+    no_principal: 'No valid certificate for the principal',
+    no_safety_manager: 'No valid certificate for a safety manager',
+    uncertified_operation: 'Special operation without a valid certificate',
+  },
+  phone: {
+    title: 'Certificate check',
+    numberHint: 'Type or scan the certificate number',
+    check: 'Check',
+    notFound: 'No such certificate',
+    noGaps: 'No certificate gaps found',
+    record: 'Record as finding',
+  },
 };
