@@ -338,6 +338,15 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
   'POST /api/v1/monitoring/points': owner(['objectId'], OWNER),
   'PUT /api/v1/monitoring/points/:id': owner(['objectId'], OWNER),
   'POST /api/v1/users': owner(['scope.enterpriseId'], 'the new account’s own scope (users matrix)'),
+  'POST /api/v1/obligations/people': owner(['enterpriseId'], OWNER),
+  'PUT /api/v1/obligations/people/:id': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/obligations/policies': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/obligations/licence-applications': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/obligations/projects': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/obligations/enterprises/:id/certificate-gaps/findings': owner(
+    ['inspectionId', 'personId'],
+    'the inspection must be of the path’s enterprise and in the caller’s scope (404 otherwise); the person only names one of that enterprise’s gaps',
+  ),
   'PATCH /api/v1/users/:id': owner(['scope.enterpriseId'], 'the account’s own scope (users matrix)'),
   'POST /api/v1/auth/login': owner(
     ['captchaId'],

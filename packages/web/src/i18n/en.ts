@@ -9,6 +9,7 @@ import { enforcementEn } from '../features/enforcement/i18n.ts';
 import { warningsEn } from '../features/warnings/i18n.ts';
 import { statisticsEn } from '../features/statistics/i18n.ts';
 import { planEn } from '../features/plan/i18n.ts';
+import { obligationsEn } from '../features/obligations/i18n.ts';
 import { emergencyEn } from '../features/emergency/i18n.ts';
 
 export const en: SameShape<Messages> = {
@@ -750,5 +751,6 @@ export const en: SameShape<Messages> = {
   warnings: warningsEn,
   statistics: statisticsEn,
   plan: planEn,
+  obligations: obligationsEn,
   emergency: emergencyEn,
 };

@@ -8,6 +8,7 @@ import { enforcementZh } from '../features/enforcement/i18n.ts';
 import { warningsZh } from '../features/warnings/i18n.ts';
 import { statisticsZh } from '../features/statistics/i18n.ts';
 import { planZh } from '../features/plan/i18n.ts';
+import { obligationsZh } from '../features/obligations/i18n.ts';
 import { emergencyZh } from '../features/emergency/i18n.ts';
 
 export const zhCN = {
@@ -735,6 +736,7 @@ export const zhCN = {
   warnings: warningsZh,
   statistics: statisticsZh,
   plan: planZh,
+  obligations: obligationsZh,
   emergency: emergencyZh,
 };
 

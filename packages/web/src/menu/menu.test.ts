@@ -13,7 +13,8 @@ function menuOf(roleCode: string): MenuEntry[] {
 
 // Every business role sees the registry; the bureau roles also see the areas' ledgers and tools.
 const shared = ['workbench', 'cockpit', 'one-map', 'registry'];
-const bureau = [...shared, 'dp-hazards', 'dp-risk', 'monitoring', 'enforcement'];
+// The obligations registers (people, insurance, licences, 三同时) read with registry:read.
+const bureau = [...shared, 'dp-hazards', 'dp-risk', 'monitoring', 'enforcement', 'obligations'];
 
 describe('menu', () => {
   it.each([
@@ -34,7 +35,11 @@ describe('menu', () => {
     ['inspector', bureau, '/workbench'],
     ['safety_office', ['plan'], '/plan/assignments'],
     ['department_officer', ['plan'], '/plan/assignments'],
-    ['enterprise_manager', [...shared, 'dp-hazards', 'dp-risk', 'dp-phone', 'monitoring'], '/workbench'],
+    [
+      'enterprise_manager',
+      [...shared, 'dp-hazards', 'dp-risk', 'dp-phone', 'monitoring', 'obligations'],
+      '/workbench',
+    ],
   ])('%s sees %j and starts at %s', (role, keys, landing) => {
     const visible = menuOf(role);
     expect(visible.map((entry) => entry.key)).toEqual(keys);

@@ -21,6 +21,7 @@ import { warningsMenu } from '../features/warnings/module.ts';
 import { emergencyMenu } from '../features/emergency/module.ts';
 import { statisticsMenu } from '../features/statistics/module.ts';
 import { planMenu } from '../features/plan/module.ts';
+import { obligationsMenu } from '../features/obligations/module.ts';
 import { cockpitMenu } from '../features/cockpit/module.ts';
 
 export type { MenuEntry } from './menu-entry.ts';
@@ -81,6 +82,7 @@ export const menu: readonly MenuEntry[] = [
   ...dualPreventionMenu,
   ...monitoringMenu,
   ...enforcementMenu,
+  ...obligationsMenu,
   ...statisticsMenu,
   ...planMenu,
   ...emergencyMenu,

@@ -6,6 +6,7 @@ import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcem
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { statisticsRoutes } from '../features/statistics/module.ts';
 import { planRoutes } from '../features/plan/module.ts';
+import { obligationsRoutes } from '../features/obligations/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
 
@@ -109,6 +110,7 @@ export const routes: RouteRecordRaw[] = [
       ...warningsRoutes,
       ...statisticsRoutes,
       ...planRoutes,
+      ...obligationsRoutes,
       ...emergencyRoutes,
       ...cockpitRoutes,
       {

@@ -1,0 +1,56 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { Avatar, DocumentChecked, Files, Umbrella, Stamp } from '@element-plus/icons-vue';
+import type { MenuEntry } from '../../menu/menu-entry.ts';
+
+/** 企业主体责任: key-post people, liability insurance, licence applications and 三同时. */
+export const obligationsMenu: readonly MenuEntry[] = [
+  {
+    key: 'obligations',
+    title: 'obligations.title',
+    icon: Files,
+    children: [
+      {
+        key: 'obligations-people',
+        title: 'obligations.menu.people',
+        icon: Avatar,
+        path: '/obligations/people',
+        permission: 'registry:read',
+      },
+      {
+        key: 'obligations-coverage',
+        title: 'obligations.menu.coverage',
+        icon: Umbrella,
+        path: '/obligations/coverage',
+        permission: 'registry:read',
+      },
+      {
+        key: 'obligations-licences',
+        title: 'obligations.menu.licences',
+        icon: Stamp,
+        path: '/obligations/licences',
+        permission: 'registry:read',
+      },
+      {
+        key: 'obligations-projects',
+        title: 'obligations.menu.projects',
+        icon: DocumentChecked,
+        path: '/obligations/projects',
+        permission: 'registry:read',
+      },
+    ],
+  },
+];
+
+const route = (key: string, component: RouteRecordRaw['component']) => ({
+  path: `obligations/${key}`,
+  name: `obligations-${key}`,
+  component,
+  meta: { title: `obligations.menu.${key}`, permission: 'registry:read', trail: ['obligations.title'] },
+});
+
+export const obligationsRoutes: RouteRecordRaw[] = [
+  route('people', () => import('./pages/PeoplePage.vue')),
+  route('coverage', () => import('./pages/CoveragePage.vue')),
+  route('licences', () => import('./pages/LicencesPage.vue')),
+  route('projects', () => import('./pages/ProjectsPage.vue')),
+] as RouteRecordRaw[];
