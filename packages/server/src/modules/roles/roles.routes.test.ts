@@ -27,6 +27,7 @@ describe('roles and grants (security administrator)', () => {
       'inspector',
       'secadmin',
       'sysadmin',
+      'whistle_custodian',
     ]);
     const byCode = Object.fromEntries(roles.map((r) => [r.code, r]));
     expect(byCode.sysadmin!.permissions).toEqual(['session:manage', 'user:read', 'user:write']);
