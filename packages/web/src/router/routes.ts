@@ -5,6 +5,7 @@ import { monitoringPublicRoutes, monitoringRoutes } from '../features/monitoring
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/module.ts';
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { statisticsRoutes } from '../features/statistics/module.ts';
+import { whistleblowingRoutes } from '../features/whistleblowing/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
 
@@ -106,6 +107,7 @@ export const routes: RouteRecordRaw[] = [
       ...monitoringRoutes,
       ...enforcementRoutes,
       ...warningsRoutes,
+      ...whistleblowingRoutes,
       ...statisticsRoutes,
       ...emergencyRoutes,
       ...cockpitRoutes,
