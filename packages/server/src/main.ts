@@ -15,6 +15,7 @@ import {
   loadDemoMonitoring,
   loadDemoWarnings,
   loadDemoStatistics,
+  loadDemoWhistleblowing,
   startDemoSimulator,
 } from './modules/demo/index.ts';
 
@@ -72,6 +73,7 @@ async function main() {
   if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
   if (config.demoData) await loadDemoWarnings({ db, clock: systemClock, config, cipher });
   if (config.demoData) await loadDemoStatistics({ db, clock: systemClock });
+  if (config.demoData) await loadDemoWhistleblowing({ db, clock: systemClock, cipher: whistleCipher });
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,

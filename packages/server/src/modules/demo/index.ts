@@ -12,3 +12,4 @@ export { loadDemoMonitoring, simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
 export { loadDemoWarnings } from './demo-warnings.ts';
 export { loadDemoStatistics } from './demo-statistics.ts';
+export { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
