@@ -20,6 +20,7 @@ const COUNTY_MENU_ZH = [
   '指挥调度',
   '应急管理',
   '预警信息',
+  '举报受理',
 ];
 const COUNTY_MENU_EN = [
   'Workbench',
@@ -34,6 +35,7 @@ const COUNTY_MENU_EN = [
   'Command',
   'Emergency',
   'Warnings',
+  'Public reports',
 ];
 
 const baseUrl = inject('baseUrl');

@@ -173,6 +173,7 @@ describe('a county officer registers enterprises and finds them on the one-map',
         '指挥调度',
         '应急管理',
         '预警信息',
+        '举报受理',
       ]);
 
       // 企业档案 › 企业信息: download the template through the page, fill it in, upload it.

@@ -6,19 +6,7 @@ import { openRuntime } from './platform/runtime.ts';
 import { createUsersRepository, ensureBootstrapAdmin } from './modules/users/index.ts';
 import { startPostgresEventBus, type EventLog } from './platform/events/index.ts';
 import { seedReferenceData } from './platform/reference-data.ts';
-import {
-  loadDemoRegistry,
-  loadDemoEmergency,
-  loadDemoMajorHazards,
-  loadDemoEnforcement,
-  loadDemoDualPrevention,
-  loadDemoMonitoring,
-  loadDemoWarnings,
-  loadDemoStatistics,
-  loadDemoObligations,
-  loadDemoPlan,
-  startDemoSimulator,
-} from './modules/demo/index.ts';
+import { loadDemoData, startDemoSimulator } from './modules/demo/index.ts';
 
 function readConfig(): Config {
   try {
@@ -66,16 +54,9 @@ async function main() {
   const runtime = await openRuntime(config, { log: (line) => console.log(`  ${line}`) });
   const { db, cipher, whistleCipher } = runtime;
   await seedReferenceData(db, systemClock);
-  const demoLoaded = config.demoData ? await loadDemoRegistry({ db, clock: systemClock, cipher }) : false;
-  if (config.demoData) await loadDemoEmergency({ db, clock: systemClock, cipher });
-  if (config.demoData) await loadDemoMajorHazards({ db, clock: systemClock });
-  if (config.demoData) await loadDemoEnforcement({ db, clock: systemClock });
-  if (config.demoData) await loadDemoDualPrevention({ db, clock: systemClock });
-  if (config.demoData) await loadDemoMonitoring({ db, clock: systemClock });
-  if (config.demoData) await loadDemoWarnings({ db, clock: systemClock, config, cipher });
-  if (config.demoData) await loadDemoStatistics({ db, clock: systemClock });
-  if (config.demoData) await loadDemoObligations({ db, clock: systemClock, cipher });
-  if (config.demoData) await loadDemoPlan({ db, clock: systemClock });
+  const demoLoaded = config.demoData
+    ? await loadDemoData({ db, clock: systemClock, config, cipher, whistleCipher })
+    : false;
   const bootstrap = await ensureBootstrapAdmin(
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,

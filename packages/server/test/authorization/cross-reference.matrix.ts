@@ -370,6 +370,18 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     ],
     'a public calculator over the record in the body: nothing is looked up or stored',
   ),
+  'POST /api/v1/public/whistleblowing/reports': owner(
+    ['captchaId', 'deviceId', 'enterpriseId', 'photoIds'],
+    'the public names an enterprise it reports (any operating one); photos must be its own device’s, not yet attached (whistleblowing.routes.test.ts); the captcha is single use',
+  ),
+  'POST /api/v1/public/whistleblowing/lookup': owner(
+    ['captchaId', 'deviceId'],
+    'the reporter’s own device id and single-use captcha: no record of anyone’s scope',
+  ),
+  'POST /api/v1/public/whistleblowing/lookup/messages': owner(
+    ['captchaId', 'deviceId', 'photoIds'],
+    'photos must be the same device’s, not yet attached; the report is the one the code and secret open',
+  ),
 };
 
 const UNCHECKED = 'not yet checked against the record’s scope (next step)';
@@ -380,6 +392,11 @@ const CALLER_SCOPE = 'checked against the caller’s scope in the service; row n
  * the next step; listed so that the gap is visible and a new route cannot slip in unnoticed).
  */
 export const pendingCrossReferences: Record<string, { fields: string[]; reason: string }> = {
+  'POST /api/v1/whistleblowing/reports': owner(['enterpriseId', 'photoIds'], CALLER_SCOPE),
+  'POST /api/v1/whistleblowing/reports/:id/verification': owner(
+    ['inspectionId', 'penaltyCaseId'],
+    CALLER_SCOPE,
+  ),
   'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], UNCHECKED),
   'POST /api/v1/enforcement/inspectors': owner(['userId'], UNCHECKED),
   'POST /api/v1/enforcement/cases/:id/actions': owner(['presiderId'], UNCHECKED),

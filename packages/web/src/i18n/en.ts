@@ -7,6 +7,7 @@ import { dualPreventionEn } from '../features/dual-prevention/i18n.ts';
 import { monitoringEn } from '../features/monitoring/i18n.ts';
 import { enforcementEn } from '../features/enforcement/i18n.ts';
 import { warningsEn } from '../features/warnings/i18n.ts';
+import { whistleblowingEn } from '../features/whistleblowing/i18n.ts';
 import { statisticsEn } from '../features/statistics/i18n.ts';
 import { planEn } from '../features/plan/i18n.ts';
 import { obligationsEn } from '../features/obligations/i18n.ts';
@@ -749,6 +750,7 @@ export const en: SameShape<Messages> = {
   monitoring: monitoringEn,
   enforcement: enforcementEn,
   warnings: warningsEn,
+  whistleblowing: whistleblowingEn,
   statistics: statisticsEn,
   plan: planEn,
   obligations: obligationsEn,

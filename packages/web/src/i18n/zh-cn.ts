@@ -6,6 +6,7 @@ import { dualPreventionZh } from '../features/dual-prevention/i18n.ts';
 import { monitoringZh } from '../features/monitoring/i18n.ts';
 import { enforcementZh } from '../features/enforcement/i18n.ts';
 import { warningsZh } from '../features/warnings/i18n.ts';
+import { whistleblowingZh } from '../features/whistleblowing/i18n.ts';
 import { statisticsZh } from '../features/statistics/i18n.ts';
 import { planZh } from '../features/plan/i18n.ts';
 import { obligationsZh } from '../features/obligations/i18n.ts';
@@ -734,6 +735,7 @@ export const zhCN = {
   monitoring: monitoringZh,
   enforcement: enforcementZh,
   warnings: warningsZh,
+  whistleblowing: whistleblowingZh,
   statistics: statisticsZh,
   plan: planZh,
   obligations: obligationsZh,

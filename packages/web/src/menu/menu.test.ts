@@ -23,12 +23,12 @@ describe('menu', () => {
     ['auditadmin', ['audit'], '/admin/audit'],
     [
       'city_officer',
-      [...bureau, 'statistics', 'emergency-command', 'emergency-libraries', 'warnings'],
+      [...bureau, 'statistics', 'emergency-command', 'emergency-libraries', 'warnings', 'whistleblowing'],
       '/workbench',
     ],
     [
       'county_officer',
-      [...bureau, 'statistics', 'emergency-command', 'emergency-libraries', 'warnings'],
+      [...bureau, 'statistics', 'emergency-command', 'emergency-libraries', 'warnings', 'whistleblowing'],
       '/workbench',
     ],
     ['industry_officer', [...bureau, 'statistics'], '/workbench'],

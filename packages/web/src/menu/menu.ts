@@ -18,6 +18,7 @@ import { dualPreventionMenu } from '../features/dual-prevention/module.ts';
 import { monitoringMenu } from '../features/monitoring/module.ts';
 import { enforcementMenu } from '../features/enforcement/module.ts';
 import { warningsMenu } from '../features/warnings/module.ts';
+import { whistleblowingMenu } from '../features/whistleblowing/module.ts';
 import { emergencyMenu } from '../features/emergency/module.ts';
 import { statisticsMenu } from '../features/statistics/module.ts';
 import { planMenu } from '../features/plan/module.ts';
@@ -87,6 +88,7 @@ export const menu: readonly MenuEntry[] = [
   ...planMenu,
   ...emergencyMenu,
   ...warningsMenu,
+  ...whistleblowingMenu,
   {
     // 三员分立: each administrator sees exactly one of the next three groups.
     key: 'system',

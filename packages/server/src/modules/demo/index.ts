@@ -3,14 +3,61 @@
  * The loaders seed through other modules' repositories and services like a migration does, so this
  * module alone may pass their walls (eslint.config.js says so; docs/decisions/0004).
  */
-export { loadDemoRegistry } from './demo-data.ts';
-export { loadDemoEmergency } from './demo-emergency.ts';
-export { loadDemoMajorHazards } from './demo-major-hazards.ts';
-export { loadDemoEnforcement } from './demo-enforcement.ts';
-export { loadDemoDualPrevention } from './demo-dual-prevention.ts';
-export { loadDemoMonitoring, simulatorDevicesFile } from './demo-monitoring.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import type { Db } from '../../platform/db.ts';
+import { loadDemoRegistry } from './demo-data.ts';
+import { loadDemoEmergency } from './demo-emergency.ts';
+import { loadDemoMajorHazards } from './demo-major-hazards.ts';
+import { loadDemoEnforcement } from './demo-enforcement.ts';
+import { loadDemoDualPrevention } from './demo-dual-prevention.ts';
+import { loadDemoMonitoring } from './demo-monitoring.ts';
+import { loadDemoWarnings } from './demo-warnings.ts';
+import { loadDemoStatistics } from './demo-statistics.ts';
+import { loadDemoObligations } from './demo-obligations.ts';
+import { loadDemoPlan } from './demo-plan.ts';
+import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
+
+export {
+  loadDemoRegistry,
+  loadDemoEmergency,
+  loadDemoMajorHazards,
+  loadDemoEnforcement,
+  loadDemoDualPrevention,
+  loadDemoMonitoring,
+  loadDemoWarnings,
+  loadDemoStatistics,
+  loadDemoObligations,
+  loadDemoPlan,
+  loadDemoWhistleblowing,
+};
+export { simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
-export { loadDemoWarnings } from './demo-warnings.ts';
-export { loadDemoStatistics } from './demo-statistics.ts';
-export { loadDemoObligations } from './demo-obligations.ts';
-export { loadDemoPlan } from './demo-plan.ts';
+
+/**
+ * Every feature's demo data, in the order they lean on each other (the registry first). Each loader
+ * runs once per database (it checks its own flag), so a restart adds nothing. Answers whether the
+ * registry's demo data was loaded by this call (the start banner says so).
+ */
+export async function loadDemoData(deps: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  cipher: FieldCipher;
+  whistleCipher: FieldCipher;
+}): Promise<boolean> {
+  const { db, clock, config, cipher, whistleCipher } = deps;
+  const registryLoaded = await loadDemoRegistry({ db, clock, cipher });
+  await loadDemoEmergency({ db, clock, cipher });
+  await loadDemoMajorHazards({ db, clock });
+  await loadDemoEnforcement({ db, clock });
+  await loadDemoDualPrevention({ db, clock });
+  await loadDemoMonitoring({ db, clock });
+  await loadDemoWarnings({ db, clock, config, cipher });
+  await loadDemoStatistics({ db, clock });
+  await loadDemoObligations({ db, clock, cipher });
+  await loadDemoPlan({ db, clock });
+  await loadDemoWhistleblowing({ db, clock, cipher: whistleCipher });
+  return registryLoaded;
+}

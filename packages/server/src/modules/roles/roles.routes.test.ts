@@ -29,6 +29,7 @@ describe('roles and grants (security administrator)', () => {
       'safety_office',
       'secadmin',
       'sysadmin',
+      'whistle_custodian',
     ]);
     const byCode = Object.fromEntries(roles.map((r) => [r.code, r]));
     expect(byCode.sysadmin!.permissions).toEqual(['session:manage', 'user:read', 'user:write']);

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFieldCipher } from '../../platform/crypto.ts';
+import { createTestContext, TEST_WHISTLE_KEY, type TestContext } from '../../../test/test-app.ts';
+import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+}, 60_000);
+afterAll(() => t?.close());
+
+describe('demo reports (演示)', () => {
+  it('loads once, every row marked demo, the real-name identity sealed under the whistleblowers’ key', async () => {
+    const cipher = createFieldCipher(TEST_WHISTLE_KEY);
+    expect(await loadDemoWhistleblowing({ db: t.db, clock: t.clock, cipher })).toBe(true);
+    expect(await loadDemoWhistleblowing({ db: t.db, clock: t.clock, cipher })).toBe(false);
+    const rows = await t.db.query<{ status: string; demo: boolean }>(
+      'SELECT status, demo FROM whistle_reports',
+    );
+    expect(rows.rows.map((r) => r.status).sort()).toEqual([
+      'accepted',
+      'accepted',
+      'not_accepted',
+      'received',
+      'replied',
+    ]);
+    expect(rows.rows.every((r) => r.demo)).toBe(true);
+    const sealed = await t.db.query<{ name_sealed: string }>('SELECT name_sealed FROM whistle_identities');
+    expect(cipher.decrypt(sealed.rows[0]!.name_sealed)).toBe('演示举报人');
+  });
+});

@@ -1,0 +1,141 @@
+import { chinaDate, whistleAddDays } from '@anjian/domain';
+import type { Clock } from '../../platform/clock.ts';
+import type { FieldCipher } from '../../platform/crypto.ts';
+import { inTransaction, type Db } from '../../platform/db.ts';
+import {
+  newPseudonym,
+  newQueryCode,
+  newSalt,
+  newSecret,
+  secretHash,
+} from '../whistleblowing/whistle-codes.ts';
+
+const DEMO_KEY = 'demo.whistleblowing';
+
+interface DemoReport {
+  channel: string;
+  category: string;
+  description: string;
+  daysAgo: number;
+  status: string;
+  named?: { name: string; idNumber: string; phone: string };
+  outcome?: string;
+  reply?: string;
+}
+
+// Synthetic reports (演示): no real person or event; the one real-name reporter's ID number is a
+// valid-looking test number (GB 11643 check digit) of no one.
+const reports: DemoReport[] = [
+  {
+    channel: 'online',
+    category: 'major_hazard',
+    description: '【演示】仓库安全出口被货物堵塞，夜班无人值守',
+    daysAgo: 1,
+    status: 'received',
+  },
+  {
+    channel: 'phone_12350',
+    category: 'illegal_operation',
+    description: '【演示】来电反映：无证人员从事电焊作业，未办理动火审批',
+    daysAgo: 4,
+    status: 'accepted',
+  },
+  {
+    channel: 'online',
+    category: 'major_hazard',
+    description: '【演示】粉尘车间除尘系统长期停用，积尘严重',
+    daysAgo: 20,
+    status: 'replied',
+    outcome: 'true',
+    reply: '【演示】经核查，您反映的问题属实，已责令企业停产整改并依法处罚。',
+  },
+  {
+    channel: 'letter',
+    category: 'concealed_accident',
+    description: '【演示】来信反映：某企业上月发生一起工人受伤事故，未按规定报告',
+    daysAgo: 12,
+    status: 'accepted',
+    named: { name: '演示举报人', idNumber: '11010519491231002X', phone: '13800000000' },
+  },
+  {
+    channel: 'online',
+    category: 'illegal_operation',
+    description: '【演示】企业在停产整顿期间夜间擅自恢复生产',
+    daysAgo: 9,
+    status: 'not_accepted',
+  },
+];
+
+/**
+ * Demo reports (演示), loaded once, so 举报受理 shows work on the first day: a new online report,
+ * a 12350 call being handled, a replied one, a real-name letter (identity sealed under the
+ * whistleblowers' key) and one not accepted. Each reporter's code and secret are thrown away.
+ */
+export async function loadDemoWhistleblowing(deps: {
+  db: Db;
+  clock: Clock;
+  cipher: FieldCipher;
+}): Promise<boolean> {
+  const { db, clock, cipher } = deps;
+  const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);
+  if (done.rowCount) return false;
+  const today = chinaDate(clock.now());
+  const enterprises = await db.query<{ id: string; county: string }>(
+    'SELECT id, county FROM enterprises WHERE demo ORDER BY id LIMIT 5',
+  );
+  await inTransaction(db, async (tx) => {
+    await tx.query('INSERT INTO settings (key, value) VALUES ($1, $2)', [
+      DEMO_KEY,
+      JSON.stringify({ loadedAt: clock.now().toISOString(), reports: reports.length }),
+    ]);
+    for (const [i, report] of reports.entries()) {
+      const enterprise = enterprises.rows[i % Math.max(1, enterprises.rows.length)];
+      const receivedOn = whistleAddDays(today, -report.daysAgo);
+      const decided = report.status !== 'received';
+      const salt = newSalt();
+      const row = await tx.query<{ id: string }>(
+        `INSERT INTO whistle_reports (query_code, secret_salt, secret_hash, channel, category, description, enterprise_id,
+           county, anonymous, pseudonym, received_on, status, acceptance_due, decided_on, decision_reason, verification_due,
+           outcome, outcome_note, demo)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, true) RETURNING id`,
+        [
+          newQueryCode(),
+          salt,
+          secretHash(salt, newSecret()),
+          report.channel,
+          report.category,
+          report.description,
+          enterprise?.id ?? null,
+          enterprise?.county ?? '530402',
+          !report.named,
+          report.named ? newPseudonym() : null,
+          receivedOn,
+          report.status,
+          whistleAddDays(receivedOn, 5),
+          decided ? whistleAddDays(receivedOn, 1) : null,
+          report.status === 'not_accepted' ? '【演示】该企业已由执法支队立案查处，属重复举报' : null,
+          report.status === 'accepted' || report.status === 'replied' ? whistleAddDays(receivedOn, 61) : null,
+          report.outcome ?? null,
+          report.outcome ? '【演示】现场检查属实' : null,
+        ],
+      );
+      const id = row.rows[0]!.id;
+      if (report.named)
+        await tx.query(
+          `INSERT INTO whistle_identities (report_id, name_sealed, id_number_sealed, phone_sealed) VALUES ($1, $2, $3, $4)`,
+          [
+            id,
+            cipher.encrypt(report.named.name),
+            cipher.encrypt(report.named.idNumber),
+            cipher.encrypt(report.named.phone),
+          ],
+        );
+      if (report.reply)
+        await tx.query(
+          `INSERT INTO whistle_messages (report_id, seq, author, written_on, body) VALUES ($1, 1, 'bureau', $2, $3)`,
+          [id, whistleAddDays(receivedOn, 15), report.reply],
+        );
+    }
+  });
+  return true;
+}

@@ -1,0 +1,36 @@
+import type { Page, WhistleDetail, WhistleListItem } from '@anjian/domain';
+import { usePagedList } from '../../composables/use-paged-list.ts';
+import { api } from '../../lib/api.ts';
+
+export interface WhistleFilters {
+  status: string;
+  category: string;
+  channel: string;
+  q: string;
+}
+
+const base = '/whistleblowing/reports';
+const query = (f: WhistleFilters) =>
+  Object.fromEntries(Object.entries(f).filter(([, value]) => value !== ''));
+
+/** The bureau's list of reports from the public, and the handling steps on one report. */
+export function useWhistleReports() {
+  const list = usePagedList<WhistleFilters, WhistleListItem>({
+    initialFilters: () => ({ status: '', category: '', channel: '', q: '' }),
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<Page<WhistleListItem>>(base, { ...query(filters), page, pageSize }, { signal }),
+  });
+  return {
+    ...list,
+    exportQuery: () => query(list.filters as WhistleFilters),
+    get: (id: string) => api.get<WhistleDetail>(`${base}/${id}`),
+    step: (id: string, path: string, body: object) => api.post<WhistleDetail>(`${base}/${id}/${path}`, body),
+    identity: (id: string, reason: string) =>
+      api.post<{ name: string; idNumber: string; phone: string; bankAccount?: string }>(
+        `${base}/${id}/identity`,
+        {
+          reason,
+        },
+      ),
+  };
+}
