@@ -1,26 +1,17 @@
 import { ref } from 'vue';
+import { useWholeList } from '../../../composables/use-whole-list.ts';
 import { api } from '../../../lib/api.ts';
 import type { DrawRequest, DrawView, EnforcementCategory, InspectorView } from '../lib/draw-types.ts';
 
 const base = '/enforcement/draws';
 
-/** The draws in scope, and creating one. */
+/** The draws in scope (a whole list, for ListPage), and creating one. */
 export function useDraws() {
-  const items = ref<DrawView[]>([]);
-  const loading = ref(false);
-
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      items.value = (await api.get<{ items: DrawView[] }>(base)).items;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  const create = (request: DrawRequest) => api.post<DrawView>(base, request);
-
-  return { items, loading, load, create };
+  const list = useWholeList({
+    initialFilters: () => ({}),
+    fetchAll: async (_, signal) => (await api.get<{ items: DrawView[] }>(base, {}, { signal })).items,
+  });
+  return { ...list, create: (request: DrawRequest) => api.post<DrawView>(base, request) };
 }
 
 /** One draw through its steps: publish the commitment, execute, disclose. */

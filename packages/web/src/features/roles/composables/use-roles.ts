@@ -1,5 +1,6 @@
 import { ref } from 'vue';
 import type { PermissionDefinition, Role, RoleCreate, RoleUpdate } from '@anjian/domain';
+import { useWholeList } from '../../../composables/use-whole-list.ts';
 import { api } from '../../../lib/api.ts';
 import { sortRoles } from '../../../lib/roles.ts';
 
@@ -28,4 +29,13 @@ export function useRoles() {
   const deleteRole = (code: string) => api.delete(`/roles/${encodeURIComponent(code)}`);
 
   return { roles, permissions, loading, loadRoles, loadPermissions, createRole, updateRole, deleteRole };
+}
+
+/** The roles as a whole list for the list kit (ListPage), in the usual role order. */
+export function useRoleList() {
+  return useWholeList({
+    initialFilters: () => ({}),
+    fetchAll: async (_, signal) =>
+      sortRoles((await api.get<{ items: Role[] }>('/roles', {}, { signal })).items),
+  });
 }
