@@ -19,19 +19,6 @@ import { loadDemoObligations } from './demo-obligations.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
 
-export {
-  loadDemoRegistry,
-  loadDemoEmergency,
-  loadDemoMajorHazards,
-  loadDemoEnforcement,
-  loadDemoDualPrevention,
-  loadDemoMonitoring,
-  loadDemoWarnings,
-  loadDemoStatistics,
-  loadDemoObligations,
-  loadDemoPlan,
-  loadDemoWhistleblowing,
-};
 export { simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
 
