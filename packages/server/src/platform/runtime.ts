@@ -1,9 +1,4 @@
-import {
-  createFieldCipher,
-  resolveFieldKeys,
-  WHISTLEBLOWER_KEY_FILE,
-  type FieldCipher,
-} from './crypto.ts';
+import { createFieldCipher, resolveFieldKeys, WHISTLEBLOWER_KEY_FILE, type FieldCipher } from './crypto.ts';
 import type { Config } from './config.ts';
 import { createPool, databaseRole, ensureAppRole, type Db } from './db.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
