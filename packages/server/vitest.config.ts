@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { reporters } from '../../vitest.reporters.ts';
+import { slowFirst } from '../../vitest.sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -10,5 +11,20 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // The longest files start first (measured; see docs/operations.md › Tests), so that the two
+    // workers finish together instead of one running a long file alone at the end.
+    sequence: {
+      sequencer: slowFirst([
+        'test/server-processes.test.ts',
+        'src/modules/registry/registry-hostile-input.routes.test.ts',
+        'src/modules/registry/registry-hostile-objects.routes.test.ts',
+        'src/modules/auth/login-defences.routes.test.ts',
+        'src/modules/auth/auth.routes.test.ts',
+        'test/authorization-matrix',
+        'src/modules/audit/audit.db.test.ts',
+        'src/modules/audit/audit-chain.db.test.ts',
+        'test/authorization-cross-reference.routes.test.ts',
+      ]),
+    },
   },
 });

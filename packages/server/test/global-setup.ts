@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +9,15 @@ import { createPool } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { seedReferenceData } from '../src/platform/reference-data.ts';
 import { systemClock } from '../src/platform/clock.ts';
+import { TEST_PASSWORD } from './test-password.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A connection string to the server, ending in /<database>; tests swap the database name. */
     pgServerUrl: string;
     pgTemplate: string;
+    /** The factory accounts' password hash (see testPasswordHash below). */
+    testPasswordHash: string;
   }
 }
 
@@ -21,6 +25,20 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/**
+ * TEST_PASSWORD as the server stores passwords (`scrypt$N$r$p$salt$hash`, verified by the same
+ * verifyPassword), at N = 2¹⁰, p = 1 instead of the production N = 2¹⁵, p = 3: each sign-in of a
+ * factory account then costs about a millisecond instead of ~0.3 s of CPU (the suites sign in and
+ * fail sign-ins hundreds of times). Passwords set through the API (users, password changes) and
+ * crypto.test.ts still use and check the production parameters.
+ */
+function testPasswordHash(): string {
+  const [N, r, p] = [1 << 10, 8, 1];
+  const salt = randomBytes(16);
+  const key = scryptSync(TEST_PASSWORD.normalize('NFKC'), salt, 32, { N, r, p });
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 /**
@@ -48,6 +66,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('pgServerUrl', serverUrl);
   project.provide('pgTemplate', template);
+  project.provide('testPasswordHash', testPasswordHash());
 
   return async () => {
     const leftovers = await admin.query<{ datname: string }>(

@@ -9,7 +9,7 @@ import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { buildApp } from '../src/app.ts';
 import { createManualClock } from '../src/platform/clock.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
-import { createFieldCipher, hashPassword, randomToken, sm3Hex } from '../src/platform/crypto.ts';
+import { createFieldCipher, randomToken, sm3Hex } from '../src/platform/crypto.ts';
 import { createPool, type Db } from '../src/platform/db.ts';
 import { createUsersRepository } from '../src/modules/users/users.repository.ts';
 import { currentTotp, newTotpSecret } from '../src/modules/auth/totp.ts';
@@ -18,8 +18,7 @@ import { withDatabase } from './global-setup.ts';
 export const TEST_FIELD_KEY = '0123456789abcdef0123456789abcdef';
 /** The whistleblowers' key: another key than the field key (issue 16). */
 export const TEST_WHISTLE_KEY = 'fedcba9876543210fedcba9876543210';
-export const TEST_PASSWORD = 'Yuxi#Safety2026';
-const testPasswordHash = hashPassword(TEST_PASSWORD);
+export { TEST_PASSWORD } from './test-password.ts';
 
 /** A clone of the migrated template: each test file gets a database of its own. */
 export async function createTestDatabase(): Promise<{ db: Db; url: string; drop(): Promise<void> }> {
@@ -135,7 +134,7 @@ export async function createTestContext(
           organisation: null,
           scope,
           roles,
-          passwordHash: await testPasswordHash,
+          passwordHash: inject('testPasswordHash'),
           mustChangePassword: false,
           passwordChangedAt: clock.now(),
           createdAt: clock.now(),

@@ -58,9 +58,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
-/** A hash to compare against when the user does not exist, so both paths cost the same. */
-export const dummyPasswordHash = await hashPassword(randomToken());
-
 /**
  * Field encryption for sensitive personal data at rest (GB/T 39786-2021 8.4e): SM4-CBC with
  * HMAC-SM3 over IV and ciphertext (encrypt-then-MAC; Node has no SM4-GCM). Both keys are derived
