@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { onMounted, ref, type Ref } from 'vue';
 import type { Page } from '@anjian/domain';
 import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
@@ -89,4 +89,39 @@ export function milestonesOf(text: string) {
       dueDate: dueDate ?? '',
       deliverable: deliverable ?? '',
     }));
+}
+
+/**
+ * A page that picks one record of a collection (an assessment, a campaign) and shows it: the list
+ * for the picker, the selected id (the first one by default), the record, and the plan's units
+ * (townships left out) for the page's forms. Loads on mount; errors are shown as notifications.
+ */
+export function usePickedRecord<Summary extends { id: string }, Detail>(
+  collection: string,
+  notifyError: (error: unknown) => void,
+) {
+  const items = ref<Summary[]>([]) as Ref<Summary[]>;
+  const organisations = ref<Organisation[]>([]);
+  const selected = ref('');
+  const current = ref<Detail | null>(null) as Ref<Detail | null>;
+
+  async function load() {
+    current.value = selected.value ? await api.get<Detail>(`${collection}/${selected.value}`) : null;
+  }
+  async function refresh() {
+    items.value = await api.get<Summary[]>(collection);
+    selected.value ||= items.value[0]?.id ?? '';
+    await load();
+  }
+  onMounted(async () => {
+    try {
+      organisations.value = (await api.get<Organisation[]>('/plan/organisations')).filter(
+        (o) => o.kind !== 'township',
+      );
+      await refresh();
+    } catch (error) {
+      notifyError(error);
+    }
+  });
+  return { items, organisations, selected, current, load, refresh };
 }
