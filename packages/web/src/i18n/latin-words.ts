@@ -135,6 +135,11 @@ export const allowedLatinWordsIn: Readonly<Record<string, readonly string[]>> = 
   'error:telemetry.invalid_reading': ['point', 'ts', 'value'],
   'error:telemetry.busy': ['Retry-After'],
   'error:request.unsupported_media_type': [],
+  // The backup CLI's messages to the operator name the directory, file and tools they must act on.
+  'error:backup.field_key_missing': ['DATA_DIR', 'field-encryption.key'],
+  'error:backup.target_not_empty': ['DATA_DIR'],
+  'error:backup.needs_superuser': ['pg_dump', 'pg_restore'],
+  'error:backup.pg_dump_unavailable': ['PATH', 'pg_dump', 'pg-dump'],
   // Item 12 of issue 11 (the audit log in people's language) replaces the action-code filter.
   'audit.actionPlaceholder': ['auth.login'],
 };
