@@ -5,7 +5,7 @@ import { monitoringPublicRoutes, monitoringRoutes } from '../features/monitoring
 import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcement/module.ts';
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { statisticsRoutes } from '../features/statistics/module.ts';
-import { whistleblowingRoutes } from '../features/whistleblowing/module.ts';
+import { whistleblowingPublicRoutes, whistleblowingRoutes } from '../features/whistleblowing/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
 
@@ -49,6 +49,7 @@ export const routes: RouteRecordRaw[] = [
   ...monitoringPublicRoutes,
   ...enforcementPublicRoutes,
   ...warningsPublicRoutes,
+  ...whistleblowingPublicRoutes,
   ...emergencyPublicRoutes,
   ...cockpitScreenRoutes,
   {
