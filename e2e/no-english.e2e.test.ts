@@ -143,6 +143,8 @@ describe('the Chinese UI shows no English', () => {
       '/emergency/plans',
       '/emergency/teams',
       '/emergency/duty',
+      // The public report page (no sign-in). The staff list 举报受理 shows random query codes.
+      '/public/whistleblowing',
     ]);
     expect(found).toEqual([]);
 

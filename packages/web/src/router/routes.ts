@@ -7,7 +7,7 @@ import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/modul
 import { statisticsRoutes } from '../features/statistics/module.ts';
 import { planRoutes } from '../features/plan/module.ts';
 import { obligationsRoutes } from '../features/obligations/module.ts';
-import { whistleblowingRoutes } from '../features/whistleblowing/module.ts';
+import { whistleblowingPublicRoutes, whistleblowingRoutes } from '../features/whistleblowing/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
 
@@ -51,6 +51,7 @@ export const routes: RouteRecordRaw[] = [
   ...monitoringPublicRoutes,
   ...enforcementPublicRoutes,
   ...warningsPublicRoutes,
+  ...whistleblowingPublicRoutes,
   ...emergencyPublicRoutes,
   ...cockpitScreenRoutes,
   {

@@ -23,3 +23,13 @@ export const whistleblowingRoutes: RouteRecordRaw[] = [
     meta: { title: 'whistleblowing.menu.list', ...access },
   },
 ];
+
+/** The public page (no sign-in, phone-first): report, then follow up with the query code and secret. */
+export const whistleblowingPublicRoutes: RouteRecordRaw[] = [
+  {
+    path: '/public/whistleblowing',
+    name: 'public-whistleblowing',
+    component: () => import('./public/PublicWhistlePage.vue'),
+    meta: { public: true, title: 'whistleblowing.public.title' },
+  },
+];
