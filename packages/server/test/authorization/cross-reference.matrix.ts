@@ -348,6 +348,22 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     'the inspection must be of the path’s enterprise and in the caller’s scope (404 otherwise); the person only names one of that enterprise’s gaps',
   ),
   'PATCH /api/v1/users/:id': owner(['scope.enterpriseId'], 'the account’s own scope (users matrix)'),
+  'POST /api/v1/plan/assessments': owner(
+    ['organisationIds'],
+    'the units assessed: the plan’s units are the city’s one shared tree, without a scope; only the 安委办 (plan:manage) writes',
+  ),
+  'PUT /api/v1/plan/assessments/:id/scores': owner(
+    ['organisationId'],
+    'the unit scored must be one of the assessment’s own units (409 otherwise); only the 安委办 writes',
+  ),
+  'PUT /api/v1/plan/organisations/:id/members': owner(
+    ['userIds'],
+    'the 安委办 names the accounts of a unit; accounts are checked to exist (plan.routes.test.ts)',
+  ),
+  'POST /api/v1/plan/assignments': owner(
+    ['organisationId', 'taskId'],
+    'the unit and the plan task: shared city-wide data without a scope; only the 安委办 (plan:manage) writes',
+  ),
   'POST /api/v1/auth/login': owner(
     ['captchaId'],
     'the captcha the server issued to this sign-in (single use, hashed): no record of anyone’s scope',
@@ -397,6 +413,7 @@ export const pendingCrossReferences: Record<string, { fields: string[]; reason: 
     ['inspectionId', 'penaltyCaseId'],
     CALLER_SCOPE,
   ),
+  'POST /api/v1/plan/campaigns/:id/objects': owner(['enterpriseId', 'organisationId'], UNCHECKED),
   'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], UNCHECKED),
   'POST /api/v1/enforcement/inspectors': owner(['userId'], UNCHECKED),
   'POST /api/v1/enforcement/cases/:id/actions': owner(['presiderId'], UNCHECKED),

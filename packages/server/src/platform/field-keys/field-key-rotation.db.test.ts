@@ -18,6 +18,7 @@ async function rawSealed(db: Db): Promise<string[]> {
      UNION ALL SELECT totp_secret_enc FROM users WHERE totp_secret_enc IS NOT NULL
      UNION ALL SELECT contact_phone_enc FROM emergency_resources WHERE contact_phone_enc IS NOT NULL
      UNION ALL SELECT phone_enc FROM duty_shifts
+     UNION ALL SELECT id_number_enc FROM obligation_people
      UNION ALL SELECT c.value ->> 'phoneEnc' FROM enterprises, jsonb_each(contacts) c
                 WHERE c.value ? 'phoneEnc'`,
   );
@@ -59,6 +60,12 @@ describe('field-key rotation (issue 19): seal with A, rotate to B, remove A', ()
       },
       enterpriseId,
     ]);
+    await db.query(
+      `INSERT INTO obligation_people (enterprise_id, county, name, id_number_enc, id_number_masked, post,
+         created_at, updated_at)
+       VALUES ($1, '530402', '轮换测试安全员', $2, '5304**********0018', 'safety_manager', now(), now())`,
+      [enterpriseId, onlyA.encrypt('530402199001010018')],
+    );
   });
   afterAll(() => drop());
 
@@ -78,8 +85,8 @@ describe('field-key rotation (issue 19): seal with A, rotate to B, remove A', ()
 
   it('re-seals every value with B in batches, refuses a second run at the same time, and needs A no more', async () => {
     const before = await rawSealed(db);
-    expect(before).toHaveLength(25 + 1 + 1 + 1 + 2);
-    expect(await sealedValuesByKey(db)).toEqual({ k1: 24, v1: 6 });
+    expect(before).toHaveLength(25 + 1 + 1 + 1 + 1 + 2);
+    expect(await sealedValuesByKey(db)).toEqual({ k1: 25, v1: 6 });
 
     // Another process holds the rotation: refused, nothing changed.
     const other = await db.connect();
@@ -99,12 +106,13 @@ describe('field-key rotation (issue 19): seal with A, rotate to B, remove A', ()
         'users.totp_pending_enc': 0,
         'emergency_resources.contact_phone_enc': 1,
         'duty_shifts.phone_enc': 1,
+        'obligation_people.id_number_enc': 1,
         'enterprises.contacts': 1,
       },
     });
     const after = await rawSealed(db);
     expect(after.every((value) => value.startsWith('v2:k2:'))).toBe(true);
-    expect(await sealedValuesByKey(db)).toEqual({ k2: 30 });
+    expect(await sealedValuesByKey(db)).toEqual({ k2: 31 });
     // Key A removed: B alone opens everything.
     const phonesNow = await db.query<{ v: string }>(
       "SELECT phone_enc AS v FROM users WHERE username LIKE 'rotate%' ORDER BY username",

@@ -18,6 +18,7 @@ export const sealedColumns = [
   { table: 'users', column: 'totp_pending_enc' },
   { table: 'emergency_resources', column: 'contact_phone_enc' },
   { table: 'duty_shifts', column: 'phone_enc' },
+  { table: 'obligation_people', column: 'id_number_enc' },
 ] as const;
 
 /** JSON columns whose objects hold sealed values under keys ending in `Enc` (contacts' `phoneEnc`). */
