@@ -13,7 +13,6 @@ import { loadConfig } from '../packages/server/src/platform/config.ts';
 import { createFieldCipher } from '../packages/server/src/platform/crypto.ts';
 import { createMemoryEventBus } from '../packages/server/src/platform/events/index.ts';
 import { createNotificationsModule } from '../packages/server/src/modules/notifications/index.ts';
-import { createRegistryModule } from '../packages/server/src/modules/registry/index.ts';
 import { createWarningsModule, noWarningSources } from '../packages/server/src/modules/warnings/index.ts';
 import { BENCH_KEY, benchDatabase } from './support.ts';
 
@@ -41,7 +40,6 @@ try {
     config: loadConfig({ WARNING_WEBHOOK_SECRET: 'bench-webhook-secret-0123' }),
     events: createMemoryEventBus({ log: () => undefined }),
     notifier: createNotificationsModule({ db, clock: systemClock }).notifier,
-    enterprises: createRegistryModule({ db, clock: systemClock, cipher }).enterprisesInArea,
     cipher,
     sources: noWarningSources,
     log: () => undefined,

@@ -260,7 +260,6 @@ export async function buildApp({
     config,
     events,
     notifier: notifications.notifier,
-    enterprises: registry.enterprisesInArea,
     cipher,
     sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
     log,

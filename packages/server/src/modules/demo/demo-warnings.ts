@@ -4,7 +4,6 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import { createMemoryEventBus } from '../../platform/events/index.ts';
 import { createNotificationsModule } from '../notifications/index.ts';
-import { createRegistryModule } from '../registry/index.ts';
 import { createWarningsModule, noWarningSources } from '../warnings/index.ts';
 import { loadDemoWarningTemplates } from './demo-warning-templates.ts';
 
@@ -41,7 +40,6 @@ export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Con
     config,
     events,
     notifier: createNotificationsModule({ db, clock }).notifier,
-    enterprises: createRegistryModule({ db, clock, cipher: deps.cipher }).enterprisesInArea,
     cipher: deps.cipher,
     sources: noWarningSources,
     log: () => undefined,

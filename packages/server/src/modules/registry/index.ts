@@ -34,15 +34,11 @@ export type EnterpriseLookup = Pick<EnterprisesRepository, 'findById'>;
 /** Name and credit-code suggestions for the public report page (operating enterprises only). */
 export type EnterpriseSuggestions = Pick<EnterprisesRepository, 'suggest'>;
 
-/** Which enterprises lie in an area (public warnings reach their people). */
-export type EnterprisesInArea = Pick<EnterprisesRepository, 'operatingInCounties'>;
-
 /** What GB 18218 declarations need to keep the registry's major hazard sources in step. */
 export type RegulatedObjectsPort = ObjectsRepository;
 
 export interface RegistryModule {
   enterpriseLookup: EnterpriseLookup;
-  enterprisesInArea: EnterprisesInArea;
   enterpriseSuggestions: EnterpriseSuggestions;
   divisions: DivisionsService;
   enterprises: EnterprisesService;
@@ -72,9 +68,6 @@ export function createRegistryModule(deps: { db: Db; clock: Clock; cipher: Field
   });
   return {
     enterpriseLookup: { findById: (...args) => enterprisesRepository.findById(...args) },
-    enterprisesInArea: {
-      operatingInCounties: (...args) => enterprisesRepository.operatingInCounties(...args),
-    },
     enterpriseSuggestions: { suggest: (...args) => enterprisesRepository.suggest(...args) },
     divisions,
     enterprises,

@@ -10,7 +10,6 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
-import type { EnterprisesInArea } from '../registry/index.ts';
 import { emailSender, mqttSender, webhookSender, type ChannelSender } from './warning-channels.ts';
 import { createWarningOutbox, warningDeliveryPass, type WarningChannel } from './warning-outbox.ts';
 import { createWarningsRepository } from './warnings.repository.ts';
@@ -53,7 +52,6 @@ export function createWarningsModule(deps: {
   config: Config;
   events: EventBus;
   notifier: Notifier;
-  enterprises: EnterprisesInArea;
   /** Opens the registry's sealed phones for SMS. */
   cipher: FieldCipher;
   /** The alarms and incidents a warning may be drafted from (monitoring, emergency). */

@@ -26,7 +26,6 @@ describe('warning.published on the event bus', () => {
       config: loadConfig({}),
       events,
       notifier: createNotificationsModule({ db, clock }).notifier,
-      enterprises: { operatingInCounties: async () => [] },
       cipher: createFieldCipher(TEST_FIELD_KEY),
       sources: noWarningSources,
       log: () => undefined,

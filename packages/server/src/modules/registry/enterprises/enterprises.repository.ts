@@ -206,18 +206,6 @@ export function createEnterprisesRepository(db: Db) {
       return rows.rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code, county: r.county }));
     },
 
-    /** Operating enterprises in any of the counties (ids and counties), for warning recipients. */
-    async operatingInCounties(
-      counties: readonly string[],
-      source: Queryable = db,
-    ): Promise<{ id: string; county: string }[]> {
-      const rows = await source.query<{ id: string; county: string }>(
-        `SELECT id, county FROM enterprises WHERE county = ANY ($1::text[]) AND status = 'operating' ORDER BY id`,
-        [counties],
-      );
-      return rows.rows;
-    },
-
     async findByCreditCodes(
       codes: readonly string[],
       source: Queryable = db,
