@@ -143,6 +143,16 @@ describe('the Chinese UI shows no English', () => {
       '/emergency/plans',
       '/emergency/teams',
       '/emergency/duty',
+      '/obligations/people',
+      '/obligations/coverage',
+      '/obligations/licences',
+      '/obligations/projects',
+      '/statistics/monthly',
+      '/statistics/indicators',
+      '/statistics/imports',
+      '/warnings',
+      '/warnings/templates',
+      '/cockpit',
       // The public report page (no sign-in). The staff list 举报受理 shows random query codes.
       '/public/whistleblowing',
     ]);
