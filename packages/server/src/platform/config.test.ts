@@ -100,6 +100,19 @@ describe('configuration', () => {
     expect(
       problemsOf({ FIELD_ENCRYPTION_KEY: 'a'.repeat(32), FIELD_ENCRYPTION_KEYS: `k2:${'b'.repeat(32)}` }),
     ).toEqual([expect.stringMatching(/^FIELD_ENCRYPTION_KEYS: set it or FIELD_ENCRYPTION_KEY, not both/)]);
+    // The whistleblowers' identities need a key of their own: equal to any field key is refused.
+    expect(
+      problemsOf({ FIELD_ENCRYPTION_KEY: 'a'.repeat(32), WHISTLEBLOWER_ENCRYPTION_KEY: 'A'.repeat(32) }),
+    ).toEqual([expect.stringMatching(/^WHISTLEBLOWER_ENCRYPTION_KEY: must differ from the field keys/)]);
+    expect(
+      problemsOf({
+        FIELD_ENCRYPTION_KEYS: `k1:${'a'.repeat(32)},k2:${'b'.repeat(32)}`,
+        WHISTLEBLOWER_ENCRYPTION_KEY: 'a'.repeat(32),
+      }),
+    ).toEqual([expect.stringMatching(/^WHISTLEBLOWER_ENCRYPTION_KEY: /)]);
+    expect(
+      problemsOf({ FIELD_ENCRYPTION_KEY: 'a'.repeat(32), WHISTLEBLOWER_ENCRYPTION_KEY: 'c'.repeat(32) }),
+    ).toEqual([]);
     expect(problemsOf({ SESSION_IDLE_MINUTES: '0' })).toEqual([
       expect.stringMatching(/^SESSION_IDLE_MINUTES: /),
     ]);

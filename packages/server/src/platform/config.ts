@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultPasswordPolicy, type PasswordPolicy } from '@anjian/domain';
+import { fieldKeyProblems } from './config-keys.ts';
 
 /**
  * Configuration, parsed once at start-up from the environment into a frozen object. A bad value
@@ -331,27 +332,8 @@ export function loadConfig(
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const e = parsed.data;
-  if (e.FIELD_ENCRYPTION_KEY && e.FIELD_ENCRYPTION_KEYS) {
-    throw new ConfigError(['FIELD_ENCRYPTION_KEYS: set it or FIELD_ENCRYPTION_KEY, not both']);
-  }
-  if (e.FIELD_ENCRYPTION_KEYS) {
-    const ids = e.FIELD_ENCRYPTION_KEYS.split(',').map((pair) => pair.split(':')[0]);
-    if (new Set(ids).size !== ids.length)
-      throw new ConfigError(['FIELD_ENCRYPTION_KEYS: each key id may appear once']);
-  }
-  if (
-    e.WHISTLEBLOWER_ENCRYPTION_KEY &&
-    [e.FIELD_ENCRYPTION_KEY, ...(e.FIELD_ENCRYPTION_KEYS ?? '').split(',').map((pair) => pair.split(':')[1])]
-      .filter(Boolean)
-      .some((key) => key!.toLowerCase() === e.WHISTLEBLOWER_ENCRYPTION_KEY!.toLowerCase())
-  ) {
-    throw new ConfigError(['WHISTLEBLOWER_ENCRYPTION_KEY: must differ from the field keys']);
-  }
-  if (e.DATABASE_URL && !e.FIELD_ENCRYPTION_KEY && !e.FIELD_ENCRYPTION_KEYS) {
-    throw new ConfigError([
-      'FIELD_ENCRYPTION_KEY: required when DATABASE_URL is set (32 hex characters; keep it outside the database)',
-    ]);
-  }
+  const keyProblems = fieldKeyProblems(e);
+  if (keyProblems.length) throw new ConfigError(keyProblems);
   const repoRoot = path.resolve(import.meta.dirname, '../../../..');
   return Object.freeze({
     port: e.PORT,
