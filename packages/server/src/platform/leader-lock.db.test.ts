@@ -48,7 +48,7 @@ describe('leader lock (one process runs the monitoring tick)', () => {
     );
     // Who takes over is the outcome; how soon is the machine's load (CI runs two suites side by side).
     await expect.poll(() => other.held, { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => holder.held).toBe(false);
+    await expect.poll(() => holder.held, { timeout: 20_000 }).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect([holder.held, other.held]).toEqual([false, true]);
   });
