@@ -9,7 +9,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { registerAccessGuard } from './platform/access.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import { createFieldCipher, randomToken, type FieldCipher } from './platform/crypto.ts';
+import { createFieldCipher, newFieldKeyHex, type FieldCipher } from './platform/crypto.ts';
 import type { Db } from './platform/db.ts';
 import { createMemoryEventBus, type EventBus } from './platform/events/index.ts';
 import {
@@ -26,7 +26,11 @@ import { registerCalc } from './modules/calc/index.ts';
 import { createCockpitModule } from './modules/cockpit/index.ts';
 import { createDualPreventionModule } from './modules/dual-prevention/index.ts';
 import { createEmergencyModule } from './modules/emergency/index.ts';
-import { createInspectionFindings, registerEnforcement } from './modules/enforcement/index.ts';
+import {
+  createEnforcementFacts,
+  createInspectionFindings,
+  registerEnforcement,
+} from './modules/enforcement/index.ts';
 import { createMajorHazardsModule } from './modules/major-hazards/index.ts';
 import { createMonitoringModule } from './modules/monitoring/index.ts';
 import { createObligationsModule } from './modules/obligations/index.ts';
@@ -42,7 +46,6 @@ import { createUsersModule } from './modules/users/index.ts';
 import { registerWorkbenchModule } from './modules/workbench/index.ts';
 import { createWarningsModule } from './modules/warnings/index.ts';
 import { createWhistleblowingModule } from './modules/whistleblowing/index.ts';
-import { createEnforcementFacts } from './modules/enforcement/index.ts';
 
 export interface AppDeps {
   config: Config;
@@ -268,11 +271,7 @@ export async function buildApp({
     db,
     clock,
     config,
-    cipher:
-      whistleCipher ??
-      createFieldCipher(
-        config.whistleblowerEncryptionKey ?? Buffer.from(randomToken(16), 'base64url').toString('hex'),
-      ),
+    cipher: whistleCipher ?? createFieldCipher(config.whistleblowerEncryptionKey ?? newFieldKeyHex()),
     captchas: auth.captchas,
     enterprises: registry.enterpriseLookup,
     suggestions: registry.enterpriseSuggestions,

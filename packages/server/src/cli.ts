@@ -1,4 +1,4 @@
-import { DomainError, errorCatalogue } from '@anjian/domain';
+import { DomainError, errorMessage } from '@anjian/domain';
 import { backupCommand, restoreCommand } from './cli-backup.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
@@ -132,8 +132,8 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof DomainError) {
-      const { zh, en } = errorCatalogue[error.code];
       const details = error.details ? ` ${JSON.stringify(error.details)}` : '';
+      const [zh, en] = (['zh-CN', 'en'] as const).map((language) => errorMessage(error.code, language));
       console.error(`${error.code}: ${zh}\n${en}${details}`);
       process.exit(2);
     }

@@ -192,6 +192,11 @@ export function existingFieldKeys(
   return existsSync(file) ? parseFieldKeys(readFileSync(file, 'utf8')) : null;
 }
 
+/** A fresh 128-bit SM4 key as 32 hexadecimal characters. */
+export function newFieldKeyHex(): string {
+  return randomBytes(16).toString('hex');
+}
+
 export const FIELD_KEY_FILE = 'field-encryption.key';
 /** The whistleblowers' identities (issue 16) are sealed under a key of their own, in its own file. */
 export const WHISTLEBLOWER_KEY_FILE = 'whistleblower-encryption.key';
@@ -208,7 +213,7 @@ export function resolveFieldKeys(
   const existing = existingFieldKeys(configured, dataDir, fileName);
   if (existing) return existing;
   mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(16).toString('hex');
+  const key = newFieldKeyHex();
   writeFileSync(path.join(dataDir, fileName), `${key}\n`, { mode: 0o600 });
   return parseFieldKeys(key);
 }
@@ -221,7 +226,7 @@ export function addFieldKeyToFile(dataDir: string): string {
   const keys = resolveFieldKeys(null, dataDir);
   const numbers = keys.map((k) => Number.parseInt(k.id.replace(/^k/, ''), 10)).filter(Number.isFinite);
   const id = `k${Math.max(0, ...numbers) + 1}`;
-  const lines = [...keys, { id, hex: randomBytes(16).toString('hex') }].map((k) => `${k.id}:${k.hex}\n`);
+  const lines = [...keys, { id, hex: newFieldKeyHex() }].map((k) => `${k.id}:${k.hex}\n`);
   writeFileSync(path.join(dataDir, FIELD_KEY_FILE), lines.join(''), { mode: 0o600 });
   return id;
 }
