@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, createUser } from './support/api.ts';
-import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
+import {
+  byTestId,
+  launchBrowser,
+  newPage,
+  waitForPath,
+  type TestPage,
+  pickOption,
+} from './support/browser.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
 
@@ -46,10 +53,6 @@ async function fillNumber(page: Page, testId: string, value: number): Promise<vo
   const input = byTestId(page, testId).locator('input');
   await input.fill(String(value));
   await input.press('Tab');
-}
-
-async function pickOption(page: Page, text: string): Promise<void> {
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
 }
 
 describe('a duty officer records a chlorine release and commands the response', () => {

@@ -4,7 +4,14 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, createUser } from './support/api.ts';
-import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
+import {
+  byTestId,
+  launchBrowser,
+  newPage,
+  waitForPath,
+  type TestPage,
+  pickOption,
+} from './support/browser.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
 import { freshTotpCode } from './support/totp.ts';
@@ -82,9 +89,6 @@ function beijingDatePlus(days: number): string {
 }
 
 /** Clicks the option with this text in the open Element Plus select dropdown. */
-async function pickOption(page: Page, text: string): Promise<void> {
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click();
-}
 
 /** The text box of an Element Plus field, whether its data-testid sits on the input or around it. */
 function inputOf(page: Page, id: string) {

@@ -6,7 +6,14 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { disallowedLatinWords } from '../packages/web/src/i18n/latin-words.ts';
-import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
+import {
+  byTestId,
+  launchBrowser,
+  newPage,
+  waitForPath,
+  type TestPage,
+  pickOption,
+} from './support/browser.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn, signOut, topMenuTitles } from './support/sign-in.ts';
 
@@ -63,10 +70,6 @@ async function englishOn(page: Page): Promise<string[]> {
     return all;
   });
   return [...new Set(texts.flatMap((text) => disallowedLatinWords(text)).filter((w) => !login.test(w)))];
-}
-
-async function pickOption(page: Page, text: string): Promise<void> {
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
 }
 
 describe('first day: from the bootstrap administrator to an exported hazard list', () => {

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, createUser } from './support/api.ts';
-import { byTestId, launchBrowser, newPage, waitForPath } from './support/browser.ts';
+import { byTestId, launchBrowser, newPage, waitForPath, pickOption, chinaDay } from './support/browser.ts';
 import { PNG_PHOTO, withEvidence } from './support/evidence.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
@@ -15,18 +15,10 @@ const UNIT_NAME = '市文化和旅游局';
 const TASK = '3.4.10 强化文化和旅游业安全监管';
 const CAMPAIGN = '文旅场所安全专项整治';
 const ASSESSMENT = '安全生产目标责任考核（旅程）';
-const DAY_MS = 86_400_000;
-/** A date in China, `days` from today. */
-const chinaDay = (days: number) =>
-  new Date(Date.now() + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
 /** 20 days overdue: the ladder has reached 通报 (15 days) but not 约谈 (30). */
 const OVERDUE = { title: '排查A级景区游乐设施', due: chinaDay(-20), deliverable: '排查台账' };
 const LATER = { title: '年度工作总结', due: chinaDay(60), deliverable: '总结报告' };
 const POLL = { timeout: 30_000, interval: 250 };
-
-async function pickOption(page: Page, text: string): Promise<void> {
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click();
-}
 
 /**
  * First sign-in in the browser: one-time password, own password, TOTP, then the app (the plan
@@ -141,25 +133,19 @@ describe('the 安委办 runs the plan with a member unit: assign, report, escala
         veto: null,
       });
 
-    // A campaign with one registry enterprise that 市文化和旅游局 answers for: one of the demo
-    // campaign's enterprises (the 安委办 holds no registry:read, so it is taken from there).
+    // A campaign; the 安委办 adds its object in the page (below): one of the demo campaign's
+    // enterprises, found by name.
     const [demoCampaign] = await setup.call<{ id: string }[]>('GET', '/plan/campaigns');
-    const demoObjects = await setup.call<{ items: { enterpriseId: string; enterpriseName: string }[] }>(
+    const demoObjects = await setup.call<{ items: { enterpriseName: string }[] }>(
       'GET',
       `/plan/campaigns/${demoCampaign!.id}`,
     );
-    const enterprise = demoObjects.items[0]!;
-    enterpriseName = enterprise.enterpriseName;
-    const campaign = await setup.call<{ id: string }>('POST', '/plan/campaigns', {
+    enterpriseName = demoObjects.items[0]!.enterpriseName;
+    await setup.call('POST', '/plan/campaigns', {
       name: CAMPAIGN,
       sector: '文化旅游',
       startDate: chinaDay(-30),
       endDate: chinaDay(90),
-    });
-    await setup.call('POST', `/plan/campaigns/${campaign.id}/objects`, {
-      enterpriseId: enterprise.enterpriseId,
-      organisationId: unitId,
-      task: '游乐设施安全隐患整改',
     });
   });
 
@@ -254,6 +240,27 @@ describe('the 安委办 runs the plan with a member unit: assign, report, escala
       items: { id: string; organisationName: string; percent: number }[];
     }>('GET', '/plan/assignments?pageSize=50');
     expect(detail.items.find((a) => a.organisationName === UNIT_NAME)).toMatchObject({ percent: 40 });
+
+    // The 安委办 adds the campaign's object: an enterprise found by name, the unit that answers for it.
+    await withEvidence(office, 'plan-office-campaign-object', async () => {
+      const { page } = office;
+      await page.goto(`${baseUrl}/plan/campaigns`);
+      await byTestId(page, 'plan-campaign-select').click();
+      await pickOption(page, CAMPAIGN);
+      await byTestId(page, 'plan-object-add').click();
+      await byTestId(page, 'plan-object-enterprise').click();
+      await page.keyboard.type(enterpriseName.slice(0, 6));
+      await pickOption(page, enterpriseName);
+      await byTestId(page, 'plan-object-unit').click();
+      await page.keyboard.type('文化和旅游');
+      await pickOption(page, UNIT_NAME);
+      await byTestId(page, 'plan-object-task').fill('游乐设施安全隐患整改');
+      await byTestId(page, 'plan-object-save').click();
+      const row = byTestId(page, 'plan-objects-table')
+        .locator('tbody tr')
+        .filter({ hasText: enterpriseName });
+      await expect.poll(() => row.textContent(), POLL).toContain('游乐设施安全隐患整改');
+    });
 
     // The unit closes its campaign object (销号); the 安委办 verifies it.
     await withEvidence(unit, 'plan-unit-campaign', async () => {

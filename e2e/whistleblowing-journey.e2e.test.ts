@@ -5,7 +5,15 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, createUser } from './support/api.ts';
-import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
+import {
+  byTestId,
+  launchBrowser,
+  newPage,
+  waitForPath,
+  type TestPage,
+  pickOption,
+  chinaDay,
+} from './support/browser.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
 
@@ -320,6 +328,28 @@ describe('a whistleblower reports from a phone and follows the case to the rewar
       const text = (await page.locator('body').textContent()) ?? '';
       for (const part of Object.values(NAMED)) expect(text).not.toContain(part);
       expect(await byTestId(page, 'whistle-identity').count()).toBe(0);
+
+      // A report still 待受理: 受理, then 交办区县 through the step form (a county, a deadline).
+      const waiting = rows.filter({ hasText: '待受理' }).first();
+      const code = (await waiting.locator('td').nth(1).textContent())!.trim();
+      const row = rows.filter({ hasText: code });
+      await row.click();
+      await byTestId(page, 'whistle-accept').click();
+      await expect
+        .poll(() => page.locator('.el-dialog:visible .confirm').textContent())
+        .toBe('确认办理这一步吗？');
+      await byTestId(page, 'whistle-step-save').click();
+      await expect.poll(() => row.textContent()).toContain('已受理');
+      await byTestId(page, 'whistle-assign').click();
+      await byTestId(page, 'whistle-step-county').click();
+      await pickOption(page, '江川区');
+      const deadline = page.locator('.el-dialog:visible .el-date-editor input');
+      await deadline.fill(chinaDay(15));
+      await deadline.press('Enter');
+      await byTestId(page, 'whistle-step-save').click();
+      await expect
+        .poll(() => page.locator('.el-drawer').textContent())
+        .toContain(`江川区 · 办理期限 ${chinaDay(15)}`);
     });
     await phone.context.close();
     await officer.context.close();

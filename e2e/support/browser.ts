@@ -71,3 +71,13 @@ export async function waitForPath(page: Page, pathname: string): Promise<void> {
 export function byTestId(page: Page, id: string) {
   return page.locator(`[data-testid="${id}"]`);
 }
+
+/** Clicks the visible option of an open Element Plus select that shows `text`. */
+export async function pickOption(page: Page, text: string): Promise<void> {
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click();
+}
+
+/** The China calendar day `days` from today (negative: before), as YYYY-MM-DD. */
+export function chinaDay(days: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -19,6 +19,7 @@ import {
   requestLanguage,
   zodValidatorCompiler,
 } from './platform/http-errors.ts';
+import { requestLogFields } from './platform/request-log.ts';
 import { errorMessage } from '@anjian/domain';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createAuthModule, sessionCookieName } from './modules/auth/index.ts';
@@ -88,7 +89,11 @@ export async function buildApp({
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
-      ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      ? {
+          level: config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          serializers: { req: requestLogFields },
+        }
       : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -254,6 +259,7 @@ export async function buildApp({
     uploads: uploads.lookup,
     notifications: notifications.notifier,
     enterprises: registry.enterpriseLookup,
+    suggestions: registry.enterpriseSuggestions,
     indicators: statistics.indicators,
     workers: config.workers,
   }).register(app);

@@ -183,6 +183,10 @@ export const planMatrix: Record<string, RouteCase> = {
     }),
     in: office(201),
   },
+  'GET /api/v1/plan/campaigns/enterprise-options': {
+    build: async () => ({ url: '/api/v1/plan/campaigns/enterprise-options?q=' + encodeURIComponent('矩阵') }),
+    in: office(200),
+  },
   'GET /api/v1/plan/campaigns/:id': {
     build: async ({ t }) => ({ url: `/api/v1/plan/campaigns/${await newCampaign(t)}` }),
     in: readers(200),

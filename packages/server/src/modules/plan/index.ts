@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Notifier } from '../notifications/index.ts';
-import type { EnterpriseLookup } from '../registry/index.ts';
+import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { IndicatorSource } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { createAssessmentRepository } from './assessment.repository.ts';
@@ -32,6 +32,8 @@ export function createPlanModule(deps: {
   uploads: UploadLookup;
   notifications: Notifier;
   enterprises: EnterpriseLookup;
+  /** Enterprise names for a campaign's objects (the 安委办 has no registry permission). */
+  suggestions: EnterpriseSuggestions;
   indicators: IndicatorSource;
   /** ANJIAN_WORKERS: whether this process runs the overdue ladder on a timer. */
   workers: boolean;
@@ -58,7 +60,7 @@ export function createPlanModule(deps: {
     escalationWorker: worker,
     register(app: FastifyInstance) {
       registerPlanRoutes(app, { db, clock, service, escalation, assessments, indicators: deps.indicators });
-      registerPlanWorkRoutes(app, { clock, assessments, campaigns });
+      registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);
         app.addHook('onClose', () => worker.stop());

@@ -128,6 +128,24 @@ describe('yearly assessment (目标责任考核) and special campaigns (专项�
       endDate: '2026-01-01',
     });
     expect(backwards.json().error.code).toBe('plan.campaign_dates');
+    // The 安委办 has no registry permission, yet finds the enterprise by name or credit code.
+    expect((await call('GET', '/enterprises?q=建筑', office)).statusCode).toBe(403);
+    for (const q of ['某建筑', '91530400MA0000001']) {
+      const options = await call(
+        'GET',
+        `/plan/campaigns/enterprise-options?q=${encodeURIComponent(q)}`,
+        office,
+      );
+      expect(options.json()).toEqual([
+        {
+          id: enterprise.rows[0]!.id,
+          name: '玉溪某建筑公司',
+          creditCode: '91530400MA0000001X',
+          county: '530402',
+        },
+      ]);
+    }
+    expect((await call('GET', '/plan/campaigns/enterprise-options?q=建筑', housing)).statusCode).toBe(403);
     const added = await call('POST', `/plan/campaigns/${campaign}/objects`, office, {
       enterpriseId: enterprise.rows[0]!.id,
       organisationId: await orgId(t, 'city-housing'),

@@ -17,6 +17,7 @@ import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { sendOfficeFile, workbookBuffer } from '../../platform/office/index.ts';
 import type { AssessmentService } from './assessment.service.ts';
+import type { EnterpriseSuggestions } from '../registry/index.ts';
 import type { CampaignsService } from './campaigns.service.ts';
 import { planViewerOf } from './plan-viewer.ts';
 
@@ -29,7 +30,12 @@ type Ranked = Awaited<ReturnType<AssessmentService['find']>>['units'][number];
 /** Yearly assessments (目标责任考核) and special campaigns (专项整治). */
 export function registerPlanWorkRoutes(
   app: FastifyInstance,
-  deps: { clock: Clock; assessments: AssessmentService; campaigns: CampaignsService },
+  deps: {
+    clock: Clock;
+    assessments: AssessmentService;
+    campaigns: CampaignsService;
+    suggestions: EnterpriseSuggestions;
+  },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { assessments, campaigns, clock } = deps;
@@ -167,6 +173,25 @@ export function registerPlanWorkRoutes(
       request.auditTarget = created.id;
       return reply.code(201).send(created);
     },
+  );
+
+  api.get(
+    '/api/v1/plan/campaigns/enterprise-options',
+    {
+      config: { access: 'plan:manage' },
+      schema: {
+        tags,
+        summary:
+          'Operating enterprises by part of the name or the credit code, for a campaign object (the 安委办 reads no more of the registry)',
+        querystring: z.object({ q: z.string().trim().max(100).default('') }).strict(),
+        response: {
+          200: z.array(
+            z.object({ id: z.string(), name: z.string(), creditCode: z.string(), county: z.string() }),
+          ),
+        },
+      },
+    },
+    async (request) => deps.suggestions.suggest(request.query.q, 30),
   );
 
   api.get(

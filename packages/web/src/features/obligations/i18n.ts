@@ -112,6 +112,7 @@ export const obligationsZh = {
   },
   licenceKind: { new: '首次申请', renewal: '延期换证', change: '变更' },
   licenceStep: { submitted: '已申请', accepted: '已受理', reviewed: '已审查', decided: '已决定' },
+  licenceStepAction: { accepted: '受理', reviewed: '审查', decided: '决定' },
   projects: {
     name: '项目名称',
     nature: '建设性质',
@@ -260,6 +261,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
   },
   licenceKind: { new: 'New', renewal: 'Renewal', change: 'Change' },
   licenceStep: { submitted: 'Submitted', accepted: 'Accepted', reviewed: 'Reviewed', decided: 'Decided' },
+  licenceStepAction: { accepted: 'Accept', reviewed: 'Review', decided: 'Decide' },
   projects: {
     name: 'Project',
     nature: 'Nature',

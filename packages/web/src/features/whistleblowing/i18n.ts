@@ -115,13 +115,15 @@ export const whistleblowingZh = {
     hotline: '也可以拨打12350举报电话或来信举报。',
     link: '安全生产举报',
   },
-  prompts: {
+  step: {
+    confirm: '确认办理这一步吗？',
     reason: '理由',
     department: '转办部门',
-    county: '承办区县代码（6位）',
-    deadline: '办理期限（年-月-日）',
+    county: '承办区县',
+    deadline: '办理期限',
     note: '核查情况',
     reply: '答复内容',
+    paidOn: '发放日期',
     paymentRef: '发放凭证号',
   },
 };
@@ -244,13 +246,15 @@ export const whistleblowingEn: typeof whistleblowingZh = {
     hotline: 'You can also call the 12350 hotline or write to the bureau.',
     link: 'Report a safety problem',
   },
-  prompts: {
+  step: {
+    confirm: 'Carry out this step?',
     reason: 'Reason',
     department: 'Department',
-    county: 'County code (6 digits)',
-    deadline: 'Deadline (YYYY-MM-DD)',
+    county: 'County',
+    deadline: 'Deadline',
     note: 'Verification note',
     reply: 'Reply',
+    paidOn: 'Paid on',
     paymentRef: 'Payment reference',
   },
 };
