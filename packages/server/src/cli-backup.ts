@@ -72,6 +72,10 @@ export async function restoreCommand(config: Config, args: string[]): Promise<nu
     const result = await chain.verify();
     if (result.ok) {
       console.log(`Audit chain OK: ${result.checked} entries, ${result.checkpoints} checkpoints hold`);
+      await chain.recordOperation(
+        'maintenance.restore',
+        `backup of ${manifest.takenAt}, ${manifest.tables.length} tables, ${rows} rows, version ${manifest.migrations.at(-1)}`,
+      );
       return 0;
     }
     console.error(`Audit chain BROKEN: ${result.reason}`);

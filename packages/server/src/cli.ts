@@ -5,8 +5,12 @@ import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { openRuntime, type Runtime } from './platform/runtime.ts';
 import { createAuditChain, rotateAuditKeyFile } from './modules/audit/index.ts';
 import { migrate } from './platform/migrate.ts';
-import { addFieldKeyToFile } from './platform/crypto.ts';
-import { rotateFieldKey, sealedValuesByKey } from './platform/field-keys/field-key-rotation.ts';
+import { addFieldKeyToFile, WHISTLEBLOWER_KEY_FILE, type FieldCipher } from './platform/crypto.ts';
+import {
+  rotateFieldKey,
+  sealedValuesByKey,
+  type SealedSet,
+} from './platform/field-keys/field-key-rotation.ts';
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -21,18 +25,55 @@ Commands:
   field-key add             Add a new current field key to DATA_DIR's key file (older keys stay)
   rotate-field-key          Seal every sensitive field again with the current field key, online, in
                             batches (resumable; one run at a time); then says which keys are unused
+  whistle-key add           Add a new current key to DATA_DIR's whistleblower key file
+  rotate-whistle-key        Seal every whistleblower identity again with the current whistleblower key
   backup <file | dir/>      Take a consistent backup (every table, its version, SM3 digests) while
                             the server runs; a name ending in / (or an empty directory) makes a
                             directory. --pg-dump <file>: pg_dump instead (external database only)
   restore <file | dir>      Restore a backup into a fresh DATA_DIR or an empty database (server
                             stopped): checks digests, version and field keys, then the audit chain
 
-Uses the same DATA_DIR / DATABASE_URL (and AUDIT_* settings) as the server.`;
+Uses the same DATA_DIR / DATABASE_URL (and AUDIT_* settings) as the server. Restores, added keys
+and rotations are written to the audit log in the name of the operating-system user.`;
 
 type Command = (runtime: Runtime, config: Config) => Promise<number>;
 
 const auditChain = (runtime: Runtime, config: Config) =>
   createAuditChain({ db: runtime.db, clock: systemClock, config });
+
+/** Seals `set`'s values again with `cipher`'s current key, says which keys still hold values, audits it. */
+async function reseal(runtime: Runtime, config: Config, set: SealedSet, cipher: FieldCipher) {
+  const report = await rotateFieldKey(runtime.db, cipher, { set, progress: (line) => console.log(line) });
+  const total = Object.values(report.resealed).reduce((sum, n) => sum + n, 0);
+  console.log(`Sealed again with key ${report.currentKeyId}: ${total} values`);
+  const byKey = await sealedValuesByKey(runtime.db, set);
+  const older = Object.entries(byKey).filter(([id]) => id !== report.currentKeyId);
+  console.log(
+    older.length
+      ? `Still sealed with older keys: ${older.map(([id, n]) => `${id} ${n}`).join(', ')} (run again)`
+      : `Every sealed value uses key ${report.currentKeyId}: the older keys may be removed`,
+  );
+  for (const place of report.unreadable) console.error(`Unreadable with the configured keys: ${place}`);
+  await auditChain(runtime, config).recordOperation(
+    set === 'whistle' ? 'maintenance.whistle_key_rotate' : 'maintenance.field_key_rotate',
+    `key ${report.currentKeyId}: ${total} values sealed again, ${report.unreadable.length} unreadable`,
+  );
+  return report.unreadable.length ? 1 : 0;
+}
+
+/** Audits an operation that needs no open runtime otherwise (a key added to a file). */
+async function recordOperation(
+  config: Config,
+  action: 'maintenance.field_key_add' | 'maintenance.whistle_key_add' | 'maintenance.audit_key_add',
+  detail: string,
+) {
+  const runtime = await openRuntime(config, { whenHeld: 'join' });
+  try {
+    await auditChain(runtime, config).recordOperation(action, detail);
+  } finally {
+    await runtime.close();
+  }
+}
 
 const commands: Record<string, Command> = {
   async migrate(runtime) {
@@ -40,22 +81,8 @@ const commands: Record<string, Command> = {
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply');
     return 0;
   },
-  async 'rotate-field-key'(runtime) {
-    const report = await rotateFieldKey(runtime.db, runtime.cipher, {
-      progress: (line) => console.log(line),
-    });
-    const total = Object.values(report.resealed).reduce((sum, n) => sum + n, 0);
-    console.log(`Sealed again with key ${report.currentKeyId}: ${total} values`);
-    const byKey = await sealedValuesByKey(runtime.db);
-    const older = Object.entries(byKey).filter(([id]) => id !== report.currentKeyId);
-    console.log(
-      older.length
-        ? `Still sealed with older keys: ${older.map(([id, n]) => `${id} ${n}`).join(', ')} (run again)`
-        : `Every sealed value uses key ${report.currentKeyId}: the older keys may be removed`,
-    );
-    for (const place of report.unreadable) console.error(`Unreadable with the configured keys: ${place}`);
-    return report.unreadable.length ? 1 : 0;
-  },
+  'rotate-field-key': (runtime, config) => reseal(runtime, config, 'fields', runtime.cipher),
+  'rotate-whistle-key': (runtime, config) => reseal(runtime, config, 'whistle', runtime.whistleCipher),
   async 'audit verify'(runtime, config) {
     const result = await auditChain(runtime, config).verify();
     if (result.ok) {
@@ -99,8 +126,21 @@ async function run(args: string[]): Promise<number> {
       return 2;
     }
     const id = addFieldKeyToFile(config.dataDir);
+    await recordOperation(config, 'maintenance.field_key_add', `key ${id}`);
     console.log(
       `New current field key: ${id}. Restart the servers, then run: npm run cli -- rotate-field-key`,
+    );
+    return 0;
+  }
+  if (command === 'whistle-key add') {
+    if (config.whistleblowerEncryptionKey) {
+      console.error('WHISTLEBLOWER_ENCRYPTION_KEY is set: add the new key there (id:hex,…; last is current)');
+      return 2;
+    }
+    const id = addFieldKeyToFile(config.dataDir, WHISTLEBLOWER_KEY_FILE);
+    await recordOperation(config, 'maintenance.whistle_key_add', `key ${id}`);
+    console.log(
+      `New current whistleblower key: ${id}. Restart the servers, then run: npm run cli -- rotate-whistle-key`,
     );
     return 0;
   }
@@ -111,6 +151,9 @@ async function run(args: string[]): Promise<number> {
       console.error('AUDIT_HMAC_KEYS is set: add the new key there (id:hex, last is current)');
       return 2;
     }
+    // Written before the key is added, so that running servers (which hold the older keys until
+    // they restart) can still verify every entry.
+    await recordOperation(config, 'maintenance.audit_key_add', 'a new current key follows');
     console.log(`New current audit key: ${rotateAuditKeyFile(config.dataDir)}`);
     return 0;
   }

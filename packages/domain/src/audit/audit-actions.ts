@@ -243,6 +243,16 @@ export const auditActions = {
   'whistle.reward_approve': a('审批举报奖励', 'Approve a reward'),
   'whistle.reward_pay': a('登记奖励发放', 'Record a reward’s payment'),
   'whistle.identity_view': a('查看实名举报人身份', 'View a real-name reporter’s identity'),
+  // Operations from the command line (npm run cli), written in the name of the operating-system user.
+  'maintenance.restore': a('从备份恢复数据库', 'Restore the database from a backup'),
+  'maintenance.field_key_add': a('新增字段加密密钥', 'Add a field encryption key'),
+  'maintenance.field_key_rotate': a('用当前密钥重新加密字段', 'Re-seal fields with the current key'),
+  'maintenance.whistle_key_add': a('新增举报人身份加密密钥', 'Add a whistleblower identity key'),
+  'maintenance.whistle_key_rotate': a(
+    '用当前密钥重新加密举报人身份',
+    'Re-seal whistleblower identities with the current key',
+  ),
+  'maintenance.audit_key_add': a('新增审计日志密钥', 'Add an audit log key'),
 } as const satisfies Record<string, AuditActionLabel>;
 
 export type AuditAction = keyof typeof auditActions;

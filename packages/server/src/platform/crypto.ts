@@ -219,14 +219,15 @@ export function resolveFieldKeys(
 }
 
 /**
- * Adds a new current key to DATA_DIR's key file (a bare old key becomes `k1:`); answers its id.
+ * Adds a new current key to DATA_DIR's key file (the field keys' unless `fileName` names the
+ * whistleblowers'; a bare old key becomes `k1:`); answers its id.
  * The older keys stay: values sealed with them open until `rotate-field-key` has re-sealed them.
  */
-export function addFieldKeyToFile(dataDir: string): string {
-  const keys = resolveFieldKeys(null, dataDir);
+export function addFieldKeyToFile(dataDir: string, fileName = FIELD_KEY_FILE): string {
+  const keys = resolveFieldKeys(null, dataDir, fileName);
   const numbers = keys.map((k) => Number.parseInt(k.id.replace(/^k/, ''), 10)).filter(Number.isFinite);
   const id = `k${Math.max(0, ...numbers) + 1}`;
   const lines = [...keys, { id, hex: newFieldKeyHex() }].map((k) => `${k.id}:${k.hex}\n`);
-  writeFileSync(path.join(dataDir, FIELD_KEY_FILE), lines.join(''), { mode: 0o600 });
+  writeFileSync(path.join(dataDir, fileName), lines.join(''), { mode: 0o600 });
   return id;
 }

@@ -128,6 +128,31 @@ describe('the keyed audit chain: legacy entries, key rotation, checkpoints expor
     );
     expect(stdout).toBe(`${JSON.stringify(taken)}\n`);
   });
+
+  it('audits a rotation run from the command line in the name of the operating-system user', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'rotate-field-key'], {
+      cwd: serverRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        DATA_DIR: dataDir,
+        FIELD_ENCRYPTION_KEY: TEST_FIELD_KEY,
+        AUDIT_HMAC_KEYS: `${K1},${K2}`,
+        SUDO_USER: 'ops-zhang',
+      },
+    });
+    expect(stdout).toContain('Sealed again with key k1: 0 values');
+    const entry = await database.db.query(
+      'SELECT actor_name, action, detail, key_id FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
+    expect(entry.rows[0]).toEqual({
+      actor_name: 'cli:ops-zhang',
+      action: 'maintenance.field_key_rotate',
+      detail: 'key k1: 0 values sealed again, 0 unreadable',
+      key_id: 'k2',
+    });
+    expect(await chainWith(`${K1},${K2}`).chain.verify()).toMatchObject({ ok: true, checked: 7 });
+  });
 });
 
 describe('the application’s restricted database role', () => {

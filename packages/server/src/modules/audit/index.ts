@@ -1,5 +1,7 @@
 /** The append-only, HMAC-SM3-chained audit log: the trail hook, routes, checkpoints, retention, syslog. */
+import { userInfo } from 'node:os';
 import type { FastifyInstance } from 'fastify';
+import type { AuditAction } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db, Queryable } from '../../platform/db.ts';
@@ -18,6 +20,15 @@ export { createAuditRepository, type AuditRepository } from './audit.repository.
 export type { VerifyResult } from './audit-verify.ts';
 export { rotateAuditKeyFile } from './audit-keys.ts';
 
+/** Who runs the command, as the operating system knows them (SUDO_USER when run through sudo). */
+function operatorName(): string {
+  try {
+    return process.env.SUDO_USER || userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
 type AuditConfig = Pick<Config, 'dataDir' | 'audit' | 'workers'>;
 
 /** The chain's parts without HTTP: what the CLI and the background jobs use. */
@@ -30,9 +41,29 @@ export function createAuditChain(deps: { db: Db; clock: Clock; config: AuditConf
   const syslog = config.audit.syslogUrl
     ? createSyslogExporter({ chain, clock, url: config.audit.syslogUrl, caFile: config.audit.syslogCaFile })
     : null;
+  const entries = createAuditRepository(db, keys);
   return {
     keys,
     checkpoints,
+    /**
+     * An entry for an operation from the command line (backup restored, key added, fields re-sealed),
+     * in the name of the operating-system user who ran it: these happen outside any HTTP request.
+     */
+    recordOperation: (action: AuditAction, detail: string) =>
+      entries.append({
+        at: clock.now(),
+        actorId: null,
+        actorName: `cli:${operatorName()}`,
+        roles: [],
+        scope: 'cli',
+        action,
+        target: null,
+        ip: '',
+        userAgent: 'npm run cli',
+        outcome: 'success',
+        status: 0,
+        detail,
+      }),
     retention,
     syslog,
     verify: (source: Queryable = db) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFieldCipher } from '../../platform/crypto.ts';
+import { createFieldCipher, parseFieldKeys } from '../../platform/crypto.ts';
+import { rotateFieldKey, sealedValuesByKey } from '../../platform/field-keys/field-key-rotation.ts';
 import { createWhistleAbuseRepository } from './whistle-records.repository.ts';
 import {
   createTestContext,
@@ -52,6 +53,32 @@ describe('whistleblowing at rest', () => {
       createFieldCipher('00000000000000000000000000000000').decrypt(sealed.id_number_sealed!),
     ).toThrow();
     expect(createFieldCipher(TEST_WHISTLE_KEY).decrypt(sealed.phone_sealed!)).toBe('13900139000');
+  });
+
+  it('rotates the whistleblowers’ key apart from the field keys: every identity sealed again, nothing else', async () => {
+    const fieldsBefore = await sealedValuesByKey(t.db);
+    const before = await sealedValuesByKey(t.db, 'whistle');
+    expect(Object.keys(before)).toEqual(['k1']);
+    const next = `k2:${'e5'.repeat(16)}`;
+    const ring = createFieldCipher(parseFieldKeys(`k1:${TEST_WHISTLE_KEY},${next}`));
+    const report = await rotateFieldKey(t.db, ring, { set: 'whistle', batch: 1 });
+    const identities = before.k1! / 4;
+    expect(report).toEqual({
+      currentKeyId: 'k2',
+      unreadable: [],
+      resealed: {
+        'whistle_identities.name_sealed': identities,
+        'whistle_identities.id_number_sealed': identities,
+        'whistle_identities.phone_sealed': identities,
+        'whistle_identities.bank_account_sealed': identities,
+      },
+    });
+    expect(await sealedValuesByKey(t.db, 'whistle')).toEqual({ k2: before.k1 });
+    expect(await sealedValuesByKey(t.db)).toEqual(fieldsBefore);
+    // The new key alone opens them.
+    const phones = await t.db.query<{ v: string }>('SELECT phone_sealed AS v FROM whistle_identities');
+    const onlyNext = createFieldCipher(parseFieldKeys(next));
+    expect(phones.rows.map((r) => onlyNext.decrypt(r.v))).toContain('13900139000');
   });
 
   it('stores no IP, user agent or time of day with an anonymous report; abuse control keeps hashed keys that expire', async () => {

@@ -24,6 +24,17 @@ export const sealedColumns = [
 /** JSON columns whose objects hold sealed values under keys ending in `Enc` (contacts' `phoneEnc`). */
 export const sealedJsonColumns = [{ table: 'enterprises', column: 'contacts' }] as const;
 
+/**
+ * The whistleblowers' identities, sealed under their own key (WHISTLEBLOWER_ENCRYPTION_KEY or
+ * DATA_DIR/whistleblower-encryption.key): rotated apart, by `rotate-whistle-key`.
+ */
+export const whistleSealedColumns = [
+  { table: 'whistle_identities', column: 'name_sealed', key: 'report_id' },
+  { table: 'whistle_identities', column: 'id_number_sealed', key: 'report_id' },
+  { table: 'whistle_identities', column: 'phone_sealed', key: 'report_id' },
+  { table: 'whistle_identities', column: 'bank_account_sealed', key: 'report_id' },
+] as const;
+
 const ROTATION_LOCK = 74_626_045;
 
 export interface RotationReport {
@@ -76,19 +87,33 @@ interface Place {
   table: string;
   column: string;
   json: boolean;
+  /** The row's uuid key (`id` unless named). */
+  key?: string;
+}
+
+/** Which values a rotation seals again: the field keys' (default) or the whistleblowers'. */
+export type SealedSet = 'fields' | 'whistle';
+
+function placesOf(set: SealedSet): Place[] {
+  if (set === 'whistle') return whistleSealedColumns.map((p) => ({ ...p, json: false }));
+  return [
+    ...sealedColumns.map((p) => ({ ...p, json: false })),
+    ...sealedJsonColumns.map((p) => ({ ...p, json: true })),
+  ];
 }
 
 /** One place, batch by batch in id order; answers how many values were sealed again. */
 async function rotatePlace(db: Db, place: Place, cipher: FieldCipher, batch: number, bad: string[]) {
   const { table, column, json } = place;
+  const key = place.key ?? 'id';
   const filter = json ? `${column}::text LIKE '%Enc"%'` : `${column} IS NOT NULL`;
   let after = '00000000-0000-0000-0000-000000000000';
   let resealed = 0;
   for (;;) {
     const done = await inTransaction(db, async (client) => {
       const rows = await client.query<{ id: string; value: unknown }>(
-        `SELECT id::text AS id, ${column} AS value FROM ${table}
-          WHERE id > $1::uuid AND ${filter} ORDER BY id LIMIT $2`,
+        `SELECT ${key}::text AS id, ${column} AS value FROM ${table}
+          WHERE ${key} > $1::uuid AND ${filter} ORDER BY ${key} LIMIT $2`,
         [after, batch],
       );
       for (const row of rows.rows) {
@@ -97,8 +122,8 @@ async function rotatePlace(db: Db, place: Place, cipher: FieldCipher, batch: num
         if (next === null) continue;
         const updated = await client.query(
           json
-            ? `UPDATE ${table} SET ${column} = $1::jsonb WHERE id = $2::uuid AND ${column} = $3::jsonb`
-            : `UPDATE ${table} SET ${column} = $1 WHERE id = $2::uuid AND ${column} = $3`,
+            ? `UPDATE ${table} SET ${column} = $1::jsonb WHERE ${key} = $2::uuid AND ${column} = $3::jsonb`
+            : `UPDATE ${table} SET ${column} = $1 WHERE ${key} = $2::uuid AND ${column} = $3`,
           json ? [JSON.stringify(next), row.id, JSON.stringify(row.value)] : [next, row.id, row.value],
         );
         resealed += updated.rowCount ?? 0;
@@ -114,7 +139,7 @@ async function rotatePlace(db: Db, place: Place, cipher: FieldCipher, batch: num
 export async function rotateFieldKey(
   db: Db,
   cipher: FieldCipher,
-  options: { batch?: number; progress?: (line: string) => void } = {},
+  options: { batch?: number; progress?: (line: string) => void; set?: SealedSet } = {},
 ): Promise<RotationReport> {
   const batch = options.batch ?? 500;
   const lock = await db.connect();
@@ -123,11 +148,7 @@ export async function rotateFieldKey(
     if (!got.rows[0]!.ok) throw new DomainError('field_key.rotation_running');
     try {
       const report: RotationReport = { resealed: {}, unreadable: [], currentKeyId: cipher.currentKeyId };
-      const places: Place[] = [
-        ...sealedColumns.map((p) => ({ ...p, json: false })),
-        ...sealedJsonColumns.map((p) => ({ ...p, json: true })),
-      ];
-      for (const place of places) {
+      for (const place of placesOf(options.set ?? 'fields')) {
         const count = await rotatePlace(db, place, cipher, batch, report.unreadable);
         report.resealed[`${place.table}.${place.column}`] = count;
         options.progress?.(
@@ -147,14 +168,15 @@ export async function rotateFieldKey(
  * How many sealed values each key id holds (`v1` for values from before key ids): after a
  * rotation, a key that holds none may be removed from the configuration.
  */
-export async function sealedValuesByKey(db: Db): Promise<Record<string, number>> {
+export async function sealedValuesByKey(db: Db, set: SealedSet = 'fields'): Promise<Record<string, number>> {
+  const columns = set === 'whistle' ? whistleSealedColumns : sealedColumns;
   const parts = [
-    ...sealedColumns.map(
+    ...columns.map(
       ({ table, column }) =>
         `SELECT CASE WHEN ${column} LIKE 'v1:%' THEN 'v1' ELSE split_part(${column}, ':', 2) END AS key_id
            FROM ${table} WHERE ${column} IS NOT NULL`,
     ),
-    ...sealedJsonColumns.map(
+    ...(set === 'whistle' ? [] : sealedJsonColumns).map(
       ({ table, column }) =>
         `SELECT coalesce(m[1], 'v1') AS key_id
            FROM ${table}, regexp_matches(${column}::text, '"[A-Za-z]*Enc": "v(?:2:([^:"]+)|1):', 'g') AS m`,
