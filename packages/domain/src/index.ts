@@ -142,6 +142,7 @@ export * from './emergency/duty.schema.ts';
 export * from './emergency/disasters/disaster-rules.ts';
 export * from './emergency/disasters/disaster.schema.ts';
 export * from './emergency/disasters/disaster-figures.ts';
+export * from './emergency/disasters/disaster-labels.ts';
 export * from './enforcement/enforcement.errors.ts';
 export * from './enforcement/sm3.ts';
 export * from './enforcement/canonical-json.ts';
