@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../errors/domain-error.ts';
+import type { DomainError } from '../../errors/domain-error.ts';
 import {
   addWeekdays,
   checkDisasterReport,

@@ -7,13 +7,16 @@ import {
   disasterStageLabels,
   yuxiCounties,
   type DisasterDetail,
+  type DisasterEvent,
   type DisasterFigures,
 } from '@anjian/domain';
 import {
+  cell,
   docxBuffer,
   docxCell,
   docxParagraph,
   workbookBuffer,
+  type ExportColumn,
   type SheetColumn,
 } from '../../../platform/office/index.ts';
 
@@ -113,7 +116,9 @@ export function disasterBulletin(detail: DisasterDetail, now: Date): Promise<Buf
   const late = detail.deadlines.filter((d) => d.overdue).length;
   const children = [
     docxParagraph('灾 情 快 报', { bold: true, size: 36, center: true }),
-    docxParagraph(`${countyName(detail.county)}应急管理局　　${at(now.toISOString())}`, { center: true }),
+    docxParagraph(`${countyName(detail.county)}应急管理局\u3000\u3000${at(now.toISOString())}`, {
+      center: true,
+    }),
     new Paragraph({ children: [] }),
     docxParagraph(`${detail.name}（${kind}）`, { bold: true, size: 28 }),
     docxParagraph(lead),
@@ -130,3 +135,21 @@ export function disasterBulletin(detail: DisasterDetail, now: Date): Promise<Buf
   ];
   return docxBuffer(new Document({ title: `灾情快报 ${detail.name}`, sections: [{ children }] }));
 }
+
+/** The disaster list's columns: each event with its current totals. */
+export const disasterListColumns: ExportColumn<DisasterEvent>[] = [
+  { header: '发生时间', width: 18, value: (e) => cell.dateTime(e.occurredAt) },
+  { header: '事件名称', width: 30, value: (e) => e.name },
+  { header: '灾种', width: 10, value: (e) => disasterKindLabel(e.kind) },
+  { header: '县（市、区）', width: 18, value: (e) => countyName(e.county) },
+  { header: '受灾乡镇数', width: 10, value: (e) => e.townshipCount },
+  ...disasterFigureFields.map((field): ExportColumn<DisasterEvent> => ({
+    header: `${disasterFieldLabels[field].zh}（${disasterFieldLabels[field].unitZh}）`,
+    width: 14,
+    value: (e) =>
+      field === 'cropsHectares' || field === 'directLossWan' ? Number(e.totals[field]) : e.totals[field],
+  })),
+  { header: '灾情稳定时间', width: 18, value: (e) => cell.dateTime(e.stabilisedAt) },
+  { header: '最近报送', width: 18, value: (e) => cell.dateTime(e.lastReportAt) },
+  { header: '演示', width: 8, value: (e) => cell.demo(e.demo) },
+];

@@ -10,12 +10,20 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
-import { sendOfficeFile } from '../../../platform/office/index.ts';
-import { disasterBulletin, disasterWorkbook } from './disaster-documents.ts';
+import { exportIdsSchema, rowsOf, sendListExport, sendOfficeFile } from '../../../platform/office/index.ts';
+import { disasterBulletin, disasterListColumns, disasterWorkbook } from './disaster-documents.ts';
 import type { DisastersService } from './disasters.service.ts';
 
 const tags = ['emergency'];
 const idParams = z.object({ id: z.uuid() });
+const listQuery = z.object({
+  county: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  kind: z.string().max(32).optional(),
+  q: z.string().trim().max(64).optional(),
+});
 
 /** Natural-disaster events and their township figures: /api/v1/emergency/disasters/**. */
 export function registerDisastersRoutes(
@@ -57,18 +65,38 @@ export function registerDisastersRoutes(
       schema: {
         tags,
         summary: 'Natural-disaster events, newest first, with their current totals',
-        querystring: z.object({
-          county: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
-          kind: z.string().max(32).optional(),
-          q: z.string().trim().max(64).optional(),
-        }),
+        querystring: listQuery,
         response: { 200: z.object({ items: z.array(disasterEventSchema) }) },
       },
     },
     async (request) => ({ items: await disasters.list(requireAuth(request), request.query) }),
+  );
+
+  api.get(
+    '/api/v1/emergency/disasters/export',
+    {
+      config: { access: 'emergency:read', audit: 'emergency.disaster_export' },
+      schema: {
+        tags,
+        summary: 'The filtered disaster list with current totals as an Excel workbook',
+        querystring: listQuery.extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf(async () => {
+        const items = await disasters.list(auth, filter);
+        return { items, total: items.length };
+      }, ids);
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'disasters', name: '自然灾害事件', clock },
+        disasterListColumns,
+        rows,
+      );
+    },
   );
 
   api.post(
