@@ -114,6 +114,7 @@ const events: DemoEvent[] = [
           cropsHectares: '55.2',
           directLossWan: '512',
         }),
+        note: '1名失踪人员确认遇难（演示）',
       },
       {
         township: '530427100',
