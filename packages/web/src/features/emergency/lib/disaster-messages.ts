@@ -2,7 +2,7 @@ import type { SameShape } from '../../../i18n/same-shape.ts';
 
 /** Messages of the natural-disaster pages, under `emergency.disaster.`. */
 export const disasterZh = {
-  menu: { group: '自然灾害', disasters: '灾情统计', detail: '灾情详情' },
+  menu: { disasters: '自然灾害', detail: '灾情详情' },
   name: '事件名称',
   kind: '灾种',
   county: '县（市、区）',
@@ -88,7 +88,7 @@ export const disasterZh = {
 };
 
 export const disasterEn: SameShape<typeof disasterZh> = {
-  menu: { group: 'Natural disasters', disasters: 'Disaster figures', detail: 'Disaster' },
+  menu: { disasters: 'Natural disasters', detail: 'Disaster' },
   name: 'Event',
   kind: 'Kind',
   county: 'County',

@@ -1,24 +1,15 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Histogram, PieChart } from '@element-plus/icons-vue';
+import { PieChart } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../../menu/menu-entry.ts';
 
-/** 自然灾害: the disaster events and each one's figures across its townships. */
-export const disasterMenu: readonly MenuEntry[] = [
-  {
-    key: 'emergency-disasters',
-    title: 'emergency.disaster.menu.group',
-    icon: PieChart,
-    children: [
-      {
-        key: 'disasters',
-        title: 'emergency.disaster.menu.disasters',
-        icon: Histogram,
-        path: '/emergency/disasters',
-        permission: 'emergency:read',
-      },
-    ],
-  },
-];
+/** 自然灾害事件: a leaf of the 指挥调度 group, beside the accidents (module.ts puts it there). */
+export const disasterMenuEntry: MenuEntry = {
+  key: 'disasters',
+  title: 'emergency.disaster.menu.disasters',
+  icon: PieChart,
+  path: '/emergency/disasters',
+  permission: 'emergency:read',
+};
 
 export const disasterRoutes: RouteRecordRaw[] = [
   {
@@ -34,7 +25,7 @@ export const disasterRoutes: RouteRecordRaw[] = [
     meta: {
       title: 'emergency.disaster.menu.detail',
       permission: 'emergency:read',
-      trail: ['emergency.disaster.menu.group', 'emergency.disaster.menu.disasters'],
+      trail: ['emergency.incident.menu.command', 'emergency.disaster.menu.disasters'],
       activeMenu: '/emergency/disasters',
     },
   },
