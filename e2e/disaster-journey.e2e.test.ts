@@ -93,8 +93,7 @@ describe('a county officer records a landslide, reports township figures twice a
       await byTestId(page, 'disaster-form').waitFor();
       await byTestId(page, 'disaster-form-name').fill(EVENT);
       const twoHoursAgo = chinaDateTime(new Date(Date.now() - 2 * 3_600_000)).slice(0, 16);
-      const occurred = byTestId(page, 'disaster-form-occurred').locator('input').first();
-      await occurred.click();
+      const occurred = page.locator('.el-dialog:visible .el-date-editor input').first();
       await occurred.fill(twoHoursAgo);
       await occurred.press('Enter');
       await byTestId(page, 'disaster-form-name').click();
@@ -120,7 +119,7 @@ describe('a county officer records a landslide, reports township figures twice a
         await byTestId(page, 'disaster-report-reporter').fill('乡镇灾害信息员');
         await fillNumber(page, 'disaster-report-affected', affected);
         await fillNumber(page, 'disaster-report-relocated', relocated);
-        await byTestId(page, 'disaster-report-directLossWan').locator('input').fill('12.5');
+        await byTestId(page, 'disaster-report-directLossWan').fill('12.5');
         const saved = page.waitForResponse(
           (r) => r.url().endsWith('/reports') && r.request().method() === 'POST',
         );
