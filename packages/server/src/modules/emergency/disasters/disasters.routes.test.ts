@@ -243,6 +243,34 @@ describe('natural-disaster events and township figures', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('takes one of two simultaneous initial reports of a township and refuses the other', async () => {
+    const JIANXING = '530427202';
+    const floodId = (
+      await post(
+        '',
+        { kind: 'flood', name: '建兴乡洪涝', county: COUNTY, occurredAt: '2026-11-29T06:00:00+08:00' },
+        county,
+      )
+    ).json().id as string;
+    const body = {
+      township: JIANXING,
+      stage: 'initial',
+      reporter: '建兴乡 信息员',
+      figures: figures({ affected: 30, deaths: 0 }),
+    };
+    const answers = await Promise.all([
+      post(`/${floodId}/reports`, body, county),
+      post(`/${floodId}/reports`, body, county),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.code).toBe('disaster.stage_out_of_order');
+    const { rows } = await t.db.query(
+      `SELECT count(*)::int AS n FROM disaster_reports WHERE event_id = $1 AND township = $2`,
+      [floodId, JIANXING],
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
   it('hides another county’s disaster (404) and refuses writes to it', async () => {
     expect((await get(`/${id}`, other)).statusCode).toBe(404);
     expect((await get(`/${id}/bulletin`, other)).statusCode).toBe(404);
