@@ -19,6 +19,7 @@ import {
   obligationsErrors,
   whistleblowingErrors,
   planErrors,
+  disastersErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -38,6 +39,7 @@ export const errorCatalogue = {
   ...statisticsErrors,
   ...operationsErrors,
   ...obligationsErrors,
+  ...disastersErrors,
   ...whistleblowingErrors,
   ...planErrors,
 } as const satisfies Record<string, ErrorDefinition>;

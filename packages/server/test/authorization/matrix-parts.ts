@@ -6,6 +6,7 @@ import { dualPreventionMatrix } from './dual-prevention.matrix.ts';
 import { monitoringMatrix } from './monitoring.matrix.ts';
 import { enforcementMatrix } from './enforcement.matrix.ts';
 import { emergencyMatrix } from './emergency.matrix.ts';
+import { disastersMatrix } from './disasters.matrix.ts';
 import { majorHazardsMatrix } from './major-hazards.matrix.ts';
 import { workbenchMatrix } from './workbench.matrix.ts';
 import { cockpitMatrix } from './cockpit.matrix.ts';
@@ -27,7 +28,7 @@ import { planMatrix } from './plan.matrix.ts';
 export const matrixParts = {
   core: [coreMatrix, planMatrix],
   registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix],
-  emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix],
+  emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix, disastersMatrix],
   enforcement: [enforcementMatrix, statisticsMatrix, workbenchMatrix, cockpitMatrix, securityMatrix],
   warnings: [warningsMatrix, monitoringMatrix, listExportsMatrix, whistleblowingMatrix],
 } satisfies Record<string, Record<string, RouteCase>[]>;

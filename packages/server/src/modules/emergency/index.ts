@@ -12,6 +12,7 @@ import type { EnterpriseLookup } from '../registry/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { createIncidentFacts } from './incident-facts.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
+import { registerDisasters } from './disasters/index.ts';
 import { createIncidentsRepository } from './incidents.repository.ts';
 import { registerIncidentsRoutes } from './incidents.routes.ts';
 import { createIncidentsService } from './incidents.service.ts';
@@ -51,6 +52,7 @@ export function createEmergencyModule(deps: {
         clock,
       });
       registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });
+      registerDisasters(app, { db, clock });
     },
   };
 }
