@@ -13,8 +13,16 @@ const PAYLOAD_INVALID = 0x99;
 
 export interface MqttSubscriberOptions {
   readonly url: string;
-  /** Stable per deployment: the broker keeps each session's messages while the server is down. */
+  /**
+   * Stable per process (the deployment's prefix, then the process's instance name when several run):
+   * the broker keeps each session's messages while that process is down, for its restart.
+   */
   readonly clientId: string;
+  /**
+   * The shared subscription's group, the same in every process of a deployment: the broker hands
+   * each message to one connection of the group, so each reading is taken by exactly one process.
+   */
+  readonly shareGroup: string;
   /** Parallel connections in one shared subscription; each handles one message at a time. */
   readonly connections: number;
   readonly sessionExpirySeconds: number;
@@ -99,8 +107,8 @@ export async function startMqttSubscriber(options: MqttSubscriberOptions): Promi
       },
     });
     client.on('error', (error) => log('mqtt: connection error', error));
-    // One shared subscription per deployment (named by the client id): its connections share the load.
-    await client.subscribeAsync(`$share/${options.clientId}/${TELEMETRY_TOPIC}/#`, { qos: 1 });
+    // One shared subscription per deployment: the connections of every process share the load.
+    await client.subscribeAsync(`$share/${options.shareGroup}/${TELEMETRY_TOPIC}/#`, { qos: 1 });
     clients.push(client);
   }
   return {
