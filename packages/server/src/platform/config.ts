@@ -35,7 +35,13 @@ export interface Config {
   /** Connections of the application's pool in this process. */
   readonly databasePoolSize: number;
   /** The ingest queue: readings that may wait in memory, rows per transaction, linger before a commit. */
-  readonly ingest: { readonly queueLimit: number; readonly batchRows: number; readonly lingerMs: number };
+  readonly ingest: {
+    readonly queueLimit: number;
+    readonly batchRows: number;
+    readonly lingerMs: number;
+    /** Other processes take readings too (ANJIAN_PROCESSES > 1 or ANJIAN_INSTANCE set). */
+    readonly shared: boolean;
+  };
   /** Feed simulated readings for the demo sites (on by default with the demo data). */
   readonly simulator: boolean;
   readonly bootstrapPassword: string | null;
@@ -375,6 +381,7 @@ export function loadConfig(
       queueLimit: e.INGEST_QUEUE_LIMIT,
       batchRows: e.INGEST_BATCH_ROWS,
       lingerMs: e.INGEST_LINGER_MS,
+      shared: e.ANJIAN_PROCESSES > 1 || e.ANJIAN_INSTANCE !== undefined,
     }),
     simulator: e.SIMULATOR ?? e.DEMO_DATA,
     bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,

@@ -160,11 +160,12 @@ export class IngestPipeline {
   private async runControl(job: ControlJob): Promise<void> {
     try {
       if (job.kind === 'tick') {
-        await refreshDuePointsFromDatabase(
-          this.options.db,
-          this.options.points,
-          this.options.clock.now().getTime(),
-        );
+        if (this.options.shared)
+          await refreshDuePointsFromDatabase(
+            this.options.db,
+            this.options.points,
+            this.options.clock.now().getTime(),
+          );
         if (!(await this.write(this.prepare([], 0, null)))) throw new Error('tick not stored');
       } else await writeDirtyStates(this.options.db, this.options.points, this.options.clock);
       job.resolve();

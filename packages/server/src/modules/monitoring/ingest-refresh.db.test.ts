@@ -16,7 +16,8 @@ describe('the tick judges silence from the database, not from one process’s sh
   let pointNo: number;
 
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    // One of several processes (ANJIAN_INSTANCE): the others' readings are in the database only.
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false', ANJIAN_INSTANCE: 'a' });
     const officer = await t.sessionFor(
       await t.createUser({ roles: ['county_officer'], scope: { kind: 'county', counties: [COUNTY] } }),
     );
