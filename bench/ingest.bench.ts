@@ -8,6 +8,8 @@
  * Prints: durable readings/s, p50/p99 from sending a reading that crosses a threshold to its alarm
  * event on the SSE stream, the server's peak RSS, where the server's time goes, and the crash count.
  *
+ * BENCH_PROCESSES (default 1) runs the server as that many processes on one database and one port
+ * (ANJIAN_PROCESSES, docs/operations.md); the time split then is one process's.
  * BENCH_SECONDS (default 60) sets each load phase; MQTT_URL the broker (default: a private
  * mosquitto started here with max_queued_messages 0, as tech-measurements.md advises).
  */
@@ -27,6 +29,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const POINTS = 10_000;
 const BATCH = 1_000;
 const HTTP_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 const TOKEN = `ajd_${'b'.repeat(43)}`;
 const PASSWORD = 'Bench#Mark2026';
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -112,6 +115,7 @@ async function startServer(port: number, env: Record<string, string>): Promise<R
       AUTH_TOTP_REQUIRED: 'false',
       LOG_LEVEL: 'warn',
       ANJIAN_BOOTSTRAP_PASSWORD: PASSWORD,
+      ANJIAN_PROCESSES: String(PROCESSES),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -476,11 +480,13 @@ try {
   figures.crash = { killedAfterMs: crashAfterMs, acknowledgedReadingsChecked: checked, missing };
   await stopServer();
 
-  console.log(JSON.stringify({ benchmark: 'ingest', points: POINTS, batch: BATCH, ...figures }));
+  console.log(
+    JSON.stringify({ benchmark: 'ingest', points: POINTS, batch: BATCH, processes: PROCESSES, ...figures }),
+  );
   const h = figures.http as Record<string, never>;
   const m = figures.mqtt as Record<string, never>;
   console.log(`
-ingest (10,000 points, batches of ${BATCH}, ${SECONDS} s per phase, 2 shared cores)
+ingest (10,000 points, batches of ${BATCH}, ${SECONDS} s per phase, ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}, 2 shared cores)
 | measure | HTTP | MQTT |
 |---|---|---|
 | durable readings/s | ${h.durableReadingsPerSecond} | ${m.durableReadingsPerSecond} |

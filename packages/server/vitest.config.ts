@@ -16,6 +16,8 @@ export default defineConfig({
     sequence: {
       sequencer: slowFirst([
         'test/server-processes.test.ts',
+        'test/processes-under-load.test.ts',
+        'test/processes-supervised.test.ts',
         'src/modules/registry/registry-hostile-input.routes.test.ts',
         'src/modules/registry/registry-hostile-objects.routes.test.ts',
         'src/modules/auth/login-defences.routes.test.ts',

@@ -1,12 +1,14 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:net';
 import { buildApp } from './app.ts';
 import { systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig, type Config } from './platform/config.ts';
-import { openRuntime } from './platform/runtime.ts';
+import { openRuntime, type Runtime } from './platform/runtime.ts';
 import { createUsersRepository, ensureBootstrapAdmin } from './modules/users/index.ts';
 import { startPostgresEventBus, type EventLog } from './platform/events/index.ts';
 import { seedReferenceData } from './platform/reference-data.ts';
 import { loadDemoData, startDemoSimulator } from './modules/demo/index.ts';
+import { superviseProcesses } from './processes.ts';
 
 function readConfig(): Config {
   try {
@@ -39,10 +41,8 @@ function listenError(error: unknown, config: Config): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function main() {
-  const started = Date.now();
-  const config = readConfig();
-  // Before PostgreSQL and the migrations: a taken port is said at once (listen checks again later).
+/** Before PostgreSQL and the migrations: a taken port is said at once (listen checks again later). */
+async function probePort(config: Config): Promise<void> {
   await new Promise<void>((resolve) => {
     const probe = createServer();
     probe.once('error', (error) => {
@@ -51,7 +51,10 @@ async function main() {
     });
     probe.listen({ port: config.port, host: config.host }, () => probe.close(() => resolve()));
   });
-  const runtime = await openRuntime(config, { log: (line) => console.log(`  ${line}`) });
+}
+
+/** Reference data, demo data and the bootstrap administrator: once per start, before serving. */
+async function prepare(config: Config, runtime: Runtime) {
   const { db, cipher, whistleCipher } = runtime;
   await seedReferenceData(db, systemClock);
   const demoLoaded = config.demoData
@@ -61,6 +64,59 @@ async function main() {
     { db, users: createUsersRepository(db), clock: systemClock },
     config.bootstrapPassword,
   );
+  return { demoLoaded, bootstrap };
+}
+
+/** The lines a terminal shows once the server answers. */
+function printReady(
+  config: Config,
+  runtime: Runtime,
+  prepared: Awaited<ReturnType<typeof prepare>>,
+  started: number,
+): void {
+  const url = `http://localhost:${config.port}/`;
+  const database = `${
+    config.databaseUrl
+      ? 'external PostgreSQL (DATABASE_URL)'
+      : `embedded PostgreSQL, data in ${config.dataDir}`
+  }; database role ${runtime.role.role}${runtime.role.superuser ? ' (a superuser: the restricted role could not be set up)' : ''}`;
+  const processes = config.processes > 1 ? `; ${config.processes} server processes` : '';
+  console.log(
+    `\n  Anjian 安监 is running at ${url}  (${database}${processes}; up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  if (prepared.demoLoaded)
+    console.log(
+      '  Demo data (演示) loaded: the plan’s named sites and 300 synthetic enterprises — not real figures.',
+    );
+  if (prepared.bootstrap) {
+    const origin = config.bootstrapPassword ? 'from ANJIAN_BOOTSTRAP_PASSWORD' : 'one-time';
+    console.log(
+      `  Bootstrap administrator: admin / ${prepared.bootstrap.password}  (${origin}; change it at first login)`,
+    );
+  }
+  console.log('  Press Ctrl-C to stop.\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const config = readConfig();
+  // A process of several (ANJIAN_PROCESSES): the supervisor prepared the database; join its cluster.
+  const member = cluster.isWorker;
+  if (!member) await probePort(config);
+  const runtime = await openRuntime(config, {
+    log: (line) => console.log(`  ${line}`),
+    whenHeld: member ? 'join' : 'refuse',
+  });
+  const prepared = member ? null : await prepare(config, runtime);
+  if (config.processes > 1 && !member) {
+    // ANJIAN_PROCESSES=N: this process keeps the database and runs N server processes on the port.
+    await superviseProcesses(config, {
+      ready: () => printReady(config, runtime, prepared!, started),
+      close: () => runtime.close(),
+    });
+    return;
+  }
+  const { db, cipher, whistleCipher } = runtime;
   // Events reach every process on the database (LISTEN/NOTIFY); the app closes the bus.
   let logEvent: EventLog = (level, message) => console.error(`${level}: ${message}`);
   const events = await startPostgresEventBus({
@@ -112,7 +168,8 @@ async function main() {
     await runtime.close();
     process.exit(1);
   }
-  if (config.simulator) {
+  // The demo simulator feeds from one process only (the first of several).
+  if (config.simulator && (!member || config.instance === 'p1')) {
     simulator = await startDemoSimulator({
       db,
       clock: systemClock,
@@ -121,26 +178,7 @@ async function main() {
       log: (message) => app.log.info(message),
     });
   }
-  const url = `http://localhost:${config.port}/`;
-  const database = `${
-    config.databaseUrl
-      ? 'external PostgreSQL (DATABASE_URL)'
-      : `embedded PostgreSQL, data in ${config.dataDir}`
-  }; database role ${runtime.role.role}${runtime.role.superuser ? ' (a superuser: the restricted role could not be set up)' : ''}`;
-  console.log(
-    `\n  Anjian 安监 is running at ${url}  (${database}; up in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  );
-  if (demoLoaded)
-    console.log(
-      '  Demo data (演示) loaded: the plan’s named sites and 300 synthetic enterprises — not real figures.',
-    );
-  if (bootstrap) {
-    const origin = config.bootstrapPassword ? 'from ANJIAN_BOOTSTRAP_PASSWORD' : 'one-time';
-    console.log(
-      `  Bootstrap administrator: admin / ${bootstrap.password}  (${origin}; change it at first login)`,
-    );
-  }
-  console.log('  Press Ctrl-C to stop.\n');
+  if (!member) printReady(config, runtime, prepared!, started);
 }
 
 main().catch((error: unknown) => {

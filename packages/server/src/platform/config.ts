@@ -20,14 +20,28 @@ export interface Config {
   /** MQTT client id prefix (stable: the broker keeps the sessions' messages) and connections. */
   readonly mqtt: {
     readonly clientId: string;
+    /** The shared subscription's group: every process of a deployment names the same one. */
+    readonly shareGroup: string;
     readonly connections: number;
     /** How long the broker keeps the sessions (and their messages) while the server is away. */
     readonly sessionExpirySeconds: number;
   };
   /** Background work (alarm ticks, escalation, state snapshots); tests drive it by hand. */
   readonly workers: boolean;
+  /** Server processes `npm start` runs on one database and one port (docs/operations.md). */
+  readonly processes: number;
+  /** This process's stable name among several (its MQTT client ids carry it); null alone. */
+  readonly instance: string | null;
+  /** Connections of the application's pool in this process. */
+  readonly databasePoolSize: number;
   /** The ingest queue: readings that may wait in memory, rows per transaction, linger before a commit. */
-  readonly ingest: { readonly queueLimit: number; readonly batchRows: number; readonly lingerMs: number };
+  readonly ingest: {
+    readonly queueLimit: number;
+    readonly batchRows: number;
+    readonly lingerMs: number;
+    /** Other processes take readings too (ANJIAN_PROCESSES > 1 or ANJIAN_INSTANCE set). */
+    readonly shared: boolean;
+  };
   /** Feed simulated readings for the demo sites (on by default with the demo data). */
   readonly simulator: boolean;
   readonly bootstrapPassword: string | null;
@@ -156,9 +170,19 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
     .default('anjian-ingest'),
+  MQTT_SHARE_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
   MQTT_CONNECTIONS: int(1, 32).default(4),
   MQTT_SESSION_EXPIRY_SECONDS: int(0, 30 * 86_400).default(7 * 86_400),
   ANJIAN_WORKERS: bool.default(true),
+  ANJIAN_PROCESSES: int(1, 32).default(1),
+  ANJIAN_INSTANCE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/)
+    .optional(),
+  DATABASE_POOL_SIZE: int(2, 500).default(20),
   INGEST_QUEUE_LIMIT: int(1_000, 10_000_000).default(200_000),
   INGEST_BATCH_ROWS: int(100, 100_000).default(10_000),
   INGEST_LINGER_MS: int(0, 1_000).default(2),
@@ -345,14 +369,19 @@ export function loadConfig(
     mqttUrl: e.MQTT_URL ?? null,
     mqtt: Object.freeze({
       clientId: e.MQTT_CLIENT_ID,
+      shareGroup: e.MQTT_SHARE_GROUP ?? e.MQTT_CLIENT_ID,
       connections: e.MQTT_CONNECTIONS,
       sessionExpirySeconds: e.MQTT_SESSION_EXPIRY_SECONDS,
     }),
     workers: e.ANJIAN_WORKERS,
+    processes: e.ANJIAN_PROCESSES,
+    instance: e.ANJIAN_INSTANCE ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     ingest: Object.freeze({
       queueLimit: e.INGEST_QUEUE_LIMIT,
       batchRows: e.INGEST_BATCH_ROWS,
       lingerMs: e.INGEST_LINGER_MS,
+      shared: e.ANJIAN_PROCESSES > 1 || e.ANJIAN_INSTANCE !== undefined,
     }),
     simulator: e.SIMULATOR ?? e.DEMO_DATA,
     bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,

@@ -32,7 +32,8 @@ async function applicationPool(config: Config, ownerDb: Db, embedded: EmbeddedSe
     password: app?.password ?? null,
   });
   if (!ready) return ownerDb;
-  return app ? createPool(app.connectionString) : createPool(ownerUrl, 20, config.audit.dbRole);
+  const size = config.databasePoolSize;
+  return app ? createPool(app.connectionString, size) : createPool(ownerUrl, size, config.audit.dbRole);
 }
 
 /** DATA_DIR's embedded cluster, unless an external database is configured. */

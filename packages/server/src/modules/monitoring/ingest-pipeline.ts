@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { PoolClient } from 'pg';
 import { isDatabaseUnavailable } from '../../platform/db.ts';
 import { evaluateBatch } from './ingest-evaluate.ts';
+import { refreshDuePointsFromDatabase } from './ingest-refresh.ts';
 import { writeBatch, writeDirtyStates, type BatchWritten } from './ingest-transaction.ts';
 import type {
   ControlJob,
@@ -159,6 +160,12 @@ export class IngestPipeline {
   private async runControl(job: ControlJob): Promise<void> {
     try {
       if (job.kind === 'tick') {
+        if (this.options.shared)
+          await refreshDuePointsFromDatabase(
+            this.options.db,
+            this.options.points,
+            this.options.clock.now().getTime(),
+          );
         if (!(await this.write(this.prepare([], 0, null)))) throw new Error('tick not stored');
       } else await writeDirtyStates(this.options.db, this.options.points, this.options.clock);
       job.resolve();

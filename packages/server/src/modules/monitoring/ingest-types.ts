@@ -94,6 +94,8 @@ export interface PipelineOptions {
   readonly batchRows: number;
   /** How long the first waiting reading may wait for others to share its commit. */
   readonly lingerMs: number;
+  /** Other processes take readings too (see ingest-refresh.ts). */
+  readonly shared?: boolean;
   /** Called after commit for alarms that fired (the repeated-alarm rule). */
   readonly onFired?: (changes: readonly AlarmChange[]) => void;
   readonly onError?: (error: unknown) => void;

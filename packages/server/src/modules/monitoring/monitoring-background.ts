@@ -56,7 +56,9 @@ export function registerMonitoringBackground(
     if (config.mqttUrl) {
       app.mqttSubscriber = await startMqttSubscriber({
         url: config.mqttUrl,
-        clientId: config.mqtt.clientId,
+        // Several processes: each its own sessions (named by its instance), one group for all.
+        clientId: config.instance ? `${config.mqtt.clientId}-${config.instance}` : config.mqtt.clientId,
+        shareGroup: config.mqtt.shareGroup,
         connections: config.mqtt.connections,
         sessionExpirySeconds: config.mqtt.sessionExpirySeconds,
         monitoring,

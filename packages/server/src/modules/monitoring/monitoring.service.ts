@@ -26,9 +26,16 @@ export interface IngestOptions {
   readonly queueLimit: number;
   readonly batchRows: number;
   readonly lingerMs: number;
+  /** Other processes take readings too: the tick learns their newest readings from the database. */
+  readonly shared: boolean;
 }
 
-export const defaultIngestOptions: IngestOptions = { queueLimit: 200_000, batchRows: 10_000, lingerMs: 2 };
+export const defaultIngestOptions: IngestOptions = {
+  queueLimit: 200_000,
+  batchRows: 10_000,
+  lingerMs: 2,
+  shared: false,
+};
 
 /**
  * The monitoring module's one service object, as routes, the background workers, the simulator and
@@ -64,6 +71,7 @@ export function createMonitoringService(deps: {
     queueLimit: options.queueLimit,
     batchRows: options.batchRows,
     lingerMs: options.lingerMs,
+    shared: options.shared,
     ...(deps.onFired ? { onFired: deps.onFired } : {}),
     ...(deps.log ? { onError: deps.log } : {}),
   });

@@ -1,4 +1,4 @@
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IConnackPacket, type MqttClient } from 'mqtt';
 import { DomainError, maxReadingsPerBatch } from '@anjian/domain';
 import type { DeviceTokens } from './device-tokens.ts';
 import type { MonitoringService } from './monitoring.service.ts';
@@ -13,8 +13,16 @@ const PAYLOAD_INVALID = 0x99;
 
 export interface MqttSubscriberOptions {
   readonly url: string;
-  /** Stable per deployment: the broker keeps each session's messages while the server is down. */
+  /**
+   * Stable per process (the deployment's prefix, then the process's instance name when several run):
+   * the broker keeps each session's messages while that process is down, for its restart.
+   */
   readonly clientId: string;
+  /**
+   * The shared subscription's group, the same in every process of a deployment: the broker hands
+   * each message to one connection of the group, so each reading is taken by exactly one process.
+   */
+  readonly shareGroup: string;
   /** Parallel connections in one shared subscription; each handles one message at a time. */
   readonly connections: number;
   readonly sessionExpirySeconds: number;
@@ -81,7 +89,7 @@ export async function startMqttSubscriber(options: MqttSubscriberOptions): Promi
 
   const clients: MqttClient[] = [];
   for (let index = 0; index < options.connections; index += 1) {
-    const client = await mqtt.connectAsync(options.url, {
+    const client = mqtt.connect(options.url, {
       protocolVersion: 5,
       clientId: `${options.clientId}-${index}`,
       clean: false,
@@ -98,9 +106,21 @@ export async function startMqttSubscriber(options: MqttSubscriberOptions): Promi
         );
       },
     });
+    const connack = await new Promise<IConnackPacket>((resolve, reject) => {
+      client.once('connect', resolve);
+      client.once('error', reject);
+    }).catch(async (error: unknown) => {
+      await client.endAsync(true);
+      throw error;
+    });
     client.on('error', (error) => log('mqtt: connection error', error));
-    // One shared subscription per deployment (named by the client id): its connections share the load.
-    await client.subscribeAsync(`$share/${options.clientId}/${TELEMETRY_TOPIC}/#`, { qos: 1 });
+    // One shared subscription per deployment: the connections of every process share the load.
+    const topic = `$share/${options.shareGroup}/${TELEMETRY_TOPIC}/#`;
+    if (connack.sessionPresent) {
+      // A resumed session keeps its subscription, and the broker sends what it held for it first: the
+      // answer to a new SUBSCRIBE waits behind that backlog, which the start must not wait for.
+      client.subscribe(topic, { qos: 1 }, (error) => error && log('mqtt: subscription refused', error));
+    } else await client.subscribeAsync(topic, { qos: 1 });
     clients.push(client);
   }
   return {

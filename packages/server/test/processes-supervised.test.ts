@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../src/platform/embedded-postgres.ts';
+
+const serverDir = path.resolve(import.meta.dirname, '..');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The server processes the supervisor started (its children running main.ts). */
+function members(supervisor: number): number[] {
+  return readFileSync(`/proc/${supervisor}/task/${supervisor}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('src/main.ts');
+      } catch {
+        return false;
+      }
+    });
+}
+
+describe('ANJIAN_PROCESSES=2: one start, two server processes on one port and one embedded database', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'anjian-supervised-'));
+  let child: ChildProcess | null = null;
+  afterAll(() => {
+    if (child && child.exitCode === null) {
+      for (const pid of members(child.pid!)) process.kill(pid, 'SIGKILL');
+      process.kill(-child.pid!, 'SIGKILL');
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves from both, starts a killed one again under its name, and stops everything with exit 0', async () => {
+    const port = await freePort();
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'false',
+      SIMULATOR: 'false',
+      ANJIAN_PROCESSES: '2',
+      WEB_DIST_DIR: path.join(dir, 'no-web'),
+    };
+    delete env.DATABASE_URL;
+    delete env.EMBEDDED_PG_PORT;
+    delete env.MQTT_URL;
+    delete env.ANJIAN_INSTANCE;
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    for (let waited = 0; !stdout.includes('is running at'); waited += 100) {
+      if (child.exitCode !== null || waited > 150_000)
+        throw new Error(`did not start:\n${stdout}\n${stderr}`);
+      await sleep(100);
+    }
+    expect(stdout).toContain('2 server processes');
+    // The bootstrap password is set once, by the supervisor, not again by each process.
+    expect(stdout.match(/Bootstrap administrator/g)).toHaveLength(1);
+    const health = async () => (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status;
+    const first = members(child.pid!);
+    expect(first).toHaveLength(2);
+    for (let i = 0; i < 4; i += 1) expect(await health()).toBe(200);
+
+    // kill -9 one of them: the other serves at once, and the supervisor starts it again.
+    process.kill(first[0]!, 'SIGKILL');
+    expect(await health()).toBe(200);
+    await expect
+      .poll(() => stderr, { timeout: 30_000 })
+      .toMatch(
+        new RegExp(`Server process p[12] \\(PID ${first[0]}\\) ended \\(SIGKILL\\); starting it again\\.`),
+      );
+    await expect.poll(() => members(child!.pid!).length, { timeout: 90_000, interval: 250 }).toBe(2);
+    expect(members(child.pid!)).not.toContain(first[0]);
+    for (let i = 0; i < 4; i += 1) expect(await health()).toBe(200);
+
+    // SIGTERM to the supervisor: each process drains, then PostgreSQL stops; exit 0.
+    process.kill(child.pid!, 'SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(stdout).not.toMatch(/"level":50|\n\s+at /);
+  }, 300_000);
+});
