@@ -139,6 +139,7 @@ export * from './emergency/plan-review.ts';
 export * from './emergency/emergency-case.schema.ts';
 export * from './emergency/drill.schema.ts';
 export * from './emergency/duty.schema.ts';
+export * from './emergency/allocation/index.ts';
 export * from './enforcement/enforcement.errors.ts';
 export * from './enforcement/sm3.ts';
 export * from './enforcement/canonical-json.ts';
