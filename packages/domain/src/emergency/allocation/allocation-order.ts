@@ -74,7 +74,10 @@ export function availableAllocationActions(order: {
   return allocationActions.filter((action) => {
     if (!FROM[action].includes(order.status)) return false;
     // Only material at the scene is used, returned or written off.
-    if ((action === 'use' || action === 'return' || action === 'write_off') && order.destinationKind !== 'scene')
+    if (
+      (action === 'use' || action === 'return' || action === 'write_off') &&
+      order.destinationKind !== 'scene'
+    )
       return false;
     return true;
   });

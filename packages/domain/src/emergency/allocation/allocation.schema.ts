@@ -167,7 +167,14 @@ export const allocationOrderDetailSchema = allocationOrderSchema.extend({
   movements: z.array(allocationMovementSchema),
   requisitions: z.array(allocationRequisitionSchema),
   lowStock: z
-    .array(z.object({ warehouseId: z.uuid(), warehouseName: z.string(), quantity: z.number(), minimumStock: z.number() }))
+    .array(
+      z.object({
+        warehouseId: z.uuid(),
+        warehouseName: z.string(),
+        quantity: z.number(),
+        minimumStock: z.number(),
+      }),
+    )
     .describe('After an issue: the warehouses whose stock of the material fell below its minimum'),
 });
 export type AllocationOrderDetail = z.infer<typeof allocationOrderDetailSchema>;

@@ -72,10 +72,12 @@ describe('the order’s steps', () => {
 
   it('closes a warehouse order on receipt and refuses steps that are not open', () => {
     const q = { quantity: 3, issued: 3, received: 3, returned: 0, consumed: 0 };
-    expect(nextAllocationStatus({ status: 'issued', destinationKind: 'warehouse' }, 'receive', q)).toBe('closed');
-    expect(() => nextAllocationStatus({ status: 'received', destinationKind: 'warehouse' }, 'return', q)).toThrow(
-      DomainError,
+    expect(nextAllocationStatus({ status: 'issued', destinationKind: 'warehouse' }, 'receive', q)).toBe(
+      'closed',
     );
+    expect(() =>
+      nextAllocationStatus({ status: 'received', destinationKind: 'warehouse' }, 'return', q),
+    ).toThrow(DomainError);
     expect(() => nextAllocationStatus({ status: 'requested', destinationKind: 'scene' }, 'issue', q)).toThrow(
       expect.objectContaining({ code: 'allocation.invalid_step' }),
     );
@@ -150,7 +152,8 @@ describe('any sequence of orders keeps the books', () => {
               const w = warehouses[s.w]!;
               const result = issueFromBook(book, w, s.q, TODAY);
               book = result.book;
-              for (const t of result.takes) taken.push({ kind: 'issue', warehouseId: w, quantity: t.quantity });
+              for (const t of result.takes)
+                taken.push({ kind: 'issue', warehouseId: w, quantity: t.quantity });
             }
           } catch (error) {
             expect((error as DomainError).code).toBe('allocation.insufficient_stock');
@@ -161,14 +164,28 @@ describe('any sequence of orders keeps the books', () => {
           const issued = o.sources.reduce((t, s) => t + s.q, 0);
           expect(taken.reduce((t, l) => t + l.quantity, 0)).toBe(issued);
           if (!o.received) {
-            orders.push({ status: 'in_transit', quantity: issued, issued, received: 0, returned: 0, consumed: 0 });
+            orders.push({
+              status: 'in_transit',
+              quantity: issued,
+              issued,
+              received: 0,
+              returned: 0,
+              consumed: 0,
+            });
             continue;
           }
           if (o.toWarehouse !== undefined) {
             const w = warehouses[o.toWarehouse]!;
             book = receiveIntoBook(book, w, { id: batchId(), quantity: issued, expiresOn: null });
             lines.push({ kind: 'receipt', warehouseId: w, quantity: issued });
-            orders.push({ status: 'closed', quantity: issued, issued, received: issued, returned: 0, consumed: 0 });
+            orders.push({
+              status: 'closed',
+              quantity: issued,
+              issued,
+              received: issued,
+              returned: 0,
+              consumed: 0,
+            });
             continue;
           }
           const returned = Math.floor((issued * o.returnShare) / 100);

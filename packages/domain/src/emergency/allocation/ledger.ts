@@ -1,5 +1,10 @@
 import { DomainError } from '../../errors/domain-error.ts';
-import { onHand, roundQuantity, type AllocationQuantities, type AllocationStatus } from './allocation-order.ts';
+import {
+  onHand,
+  roundQuantity,
+  type AllocationQuantities,
+  type AllocationStatus,
+} from './allocation-order.ts';
 import { planFefoIssue, type BatchTake, type StockBatch } from './fefo.ts';
 
 /**
@@ -109,11 +114,7 @@ export function issueFromBook(
   return { book: new Map(book).set(warehouseId, next), takes };
 }
 
-export function receiveIntoBook(
-  book: StockBook,
-  warehouseId: string,
-  batch: StockBatch,
-): StockBook {
+export function receiveIntoBook(book: StockBook, warehouseId: string, batch: StockBatch): StockBook {
   if (!(batch.quantity > 0)) throw new DomainError('allocation.invalid_quantity');
   return new Map(book).set(warehouseId, [...(book.get(warehouseId) ?? []), batch]);
 }

@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
+import { registerAllocation } from './allocation/allocation.module.ts';
 import { createIncidentFacts } from './incident-facts.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
 import { createIncidentsRepository } from './incidents.repository.ts';
@@ -51,6 +52,7 @@ export function createEmergencyModule(deps: {
         clock,
       });
       registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });
+      registerAllocation(app, { db, clock, enterprises: deps.enterprises });
     },
   };
 }
