@@ -500,6 +500,92 @@ export function createAllocationRepository(db: Db) {
       }));
     },
 
+    /** Several warehouse-materials' locks in one round trip, in the order given (callers sort it). */
+    async lockStocks(source: Queryable, warehouseIds: readonly string[], materialName: string, unit: string) {
+      await source.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended(k, 46)) FROM unnest($1::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n`,
+        [warehouseIds.map((id) => `${id}|${materialName}|${unit}`)],
+      );
+    },
+
+    /** The batches of several warehouses, locked, in one round trip. */
+    async batchesOf(
+      source: Queryable,
+      warehouseIds: readonly string[],
+      materialName: string,
+      unit: string,
+    ): Promise<Map<string, BatchRow[]>> {
+      const rows = await source.query<{
+        id: string;
+        warehouse_id: string;
+        quantity: string;
+        expires_on: string | null;
+        minimum_stock: string | null;
+      }>(
+        `SELECT id, warehouse_id, quantity, to_char(expires_on, 'YYYY-MM-DD') AS expires_on, minimum_stock FROM emergency_materials
+         WHERE warehouse_id = ANY ($1::uuid[]) AND name = $2 AND unit = $3 ORDER BY warehouse_id, id FOR UPDATE`,
+        [warehouseIds, materialName, unit],
+      );
+      const found = new Map<string, BatchRow[]>(warehouseIds.map((id) => [id, []]));
+      for (const r of rows.rows)
+        found.get(r.warehouse_id)?.push({
+          id: r.id,
+          quantity: Number(r.quantity),
+          expiresOn: r.expires_on,
+          minimumStock: r.minimum_stock === null ? null : Number(r.minimum_stock),
+        });
+      return found;
+    },
+
+    /** Takes from several batches at once; the CHECK (quantity ≥ 0) is the last word. */
+    async takeMany(
+      source: Queryable,
+      takes: readonly { batchId: string; quantity: number }[],
+    ): Promise<void> {
+      if (takes.length === 0) return;
+      await source.query(
+        `UPDATE emergency_materials m SET quantity = m.quantity - t.q
+         FROM unnest($1::uuid[], $2::numeric[]) AS t(id, q) WHERE m.id = t.id`,
+        [takes.map((t) => t.batchId), takes.map((t) => t.quantity)],
+      );
+    },
+
+    async addMovements(source: Queryable, lines: readonly MovementWrite[]): Promise<void> {
+      if (lines.length === 0) return;
+      const col = <K extends keyof MovementWrite>(key: K) => lines.map((l) => l[key]);
+      await source.query(
+        `INSERT INTO allocation_movements (order_id, kind, material_name, unit, warehouse_id, warehouse_name, enterprise_id,
+           expires_on, quantity, balance_after, actor, at)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::date[],
+           $9::numeric[], $10::numeric[], $11::uuid[], $12::timestamptz[])`,
+        [
+          col('orderId'),
+          col('kind'),
+          col('materialName'),
+          col('unit'),
+          col('warehouseId'),
+          col('warehouseName'),
+          col('enterpriseId'),
+          col('expiresOn'),
+          col('quantity'),
+          col('balanceAfter'),
+          col('actor'),
+          col('at'),
+        ],
+      );
+    },
+
+    /** Warehouses the caller may use, by id (those missing or outside the scope are left out). */
+    async warehousesOf(source: Queryable, ids: readonly string[], scope: DataScope) {
+      const params: unknown[] = [ids];
+      const rows = await source.query<{ id: string; name: string; county: string }>(
+        `SELECT r.id, r.name, r.county FROM emergency_resources r WHERE r.id = ANY ($1::uuid[]) AND r.kind = 'warehouse'
+           AND ${visible(scope, params, 'r.county')}`,
+        params,
+      );
+      return new Map(rows.rows.map((r) => [r.id, r]));
+    },
+
     /** Takes from one batch; the CHECK (quantity ≥ 0) refuses anything that would go below zero. */
     async take(source: Queryable, batchId: string, quantity: number): Promise<void> {
       await source.query('UPDATE emergency_materials SET quantity = quantity - $2 WHERE id = $1', [

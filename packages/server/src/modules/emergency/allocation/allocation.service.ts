@@ -19,7 +19,12 @@ import type { Clock } from '../../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../../platform/db.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../../registry/index.ts';
-import type { AllocationRepository, LedgerFilter, OrderRecord } from './allocation.repository.ts';
+import type {
+  AllocationRepository,
+  LedgerFilter,
+  MovementWrite,
+  OrderRecord,
+} from './allocation.repository.ts';
 
 type LowStock = AllocationOrderDetail['lowStock'];
 
@@ -143,28 +148,28 @@ export function createAllocationService(deps: {
       throw new DomainError('allocation.duplicate_source');
     if (order.destinationWarehouseId && warehouseIds.includes(order.destinationWarehouseId))
       throw new DomainError('allocation.same_warehouse');
-    const warehouses = new Map<string, { id: string; name: string }>();
-    for (const id of warehouseIds) {
-      const warehouse = await repo.warehouse(tx, id, auth.scope);
-      if (!warehouse) throw linkedMissing();
-      warehouses.set(id, warehouse);
-    }
+    const warehouses = await repo.warehousesOf(tx, warehouseIds, auth.scope);
+    if (warehouses.size !== warehouseIds.length) throw linkedMissing();
     for (const id of enterpriseIds) if (!(await enterprises.findById(id, auth.scope))) throw linkedMissing();
 
+    // Stock locks in one sorted order (no two issues wait on each other in a circle), held only for
+    // the few statements that read and take the batches.
     const today = chinaDate(at);
-    const sources = [...input.sources].sort((a, b) => (a.warehouseId < b.warehouseId ? -1 : 1));
-    for (const source of sources)
-      await repo.lockStock(tx, source.warehouseId, order.materialName, order.unit);
+    const sorted = input.sources.map((s) => s.warehouseId).sort();
+    await repo.lockStocks(tx, sorted, order.materialName, order.unit);
+    const batchesBy = await repo.batchesOf(tx, sorted, order.materialName, order.unit);
     const lowStock: LowStock = [];
-    for (const source of sources) {
-      const batches = await repo.batches(tx, source.warehouseId, order.materialName, order.unit);
-      const takes = planFefoIssue(batches, source.quantity, today);
+    const takes: { batchId: string; quantity: number }[] = [];
+    const lines: MovementWrite[] = [];
+    for (const source of input.sources) {
+      const batches = batchesBy.get(source.warehouseId) ?? [];
+      const plan = planFefoIssue(batches, source.quantity, today);
       let balance = roundQuantity(batches.reduce((t, b) => t + b.quantity, 0));
       const warehouse = warehouses.get(source.warehouseId)!;
-      for (const take of takes) {
-        await repo.take(tx, take.batchId, take.quantity);
+      for (const take of plan) {
+        takes.push(take);
         balance = roundQuantity(balance - take.quantity);
-        await repo.addMovement(tx, {
+        lines.push({
           orderId: order.id,
           kind: 'issue',
           materialName: order.materialName,
@@ -191,6 +196,8 @@ export function createAllocationService(deps: {
           minimumStock: minimum,
         });
     }
+    await repo.takeMany(tx, takes);
+    await repo.addMovements(tx, lines);
     for (const r of input.requisitions) {
       await repo.addRequisition(
         tx,
@@ -296,8 +303,7 @@ export function createAllocationService(deps: {
         let low: LowStock = [];
         switch (input.action) {
           case 'issue':
-            low = await issue(tx, auth, order, input, at);
-            next.issued = order.quantity;
+            next.issued = order.quantity; // the stock moves below, after the order's own writes
             break;
           case 'transport':
             next.vehicle = input.vehicle;
@@ -382,6 +388,7 @@ export function createAllocationService(deps: {
           actor: auth.userId,
           at,
         });
+        if (input.action === 'issue') low = await issue(tx, auth, order, input, at);
         return low;
       });
       return detail(auth, id, lowStock);
