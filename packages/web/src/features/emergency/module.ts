@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 import { incidentMenu, incidentRoutes } from './lib/incident-routes.ts';
 import { libraryMenu, libraryRoutes } from './lib/library-routes.ts';
+import { allocationRoutes } from './lib/allocation-routes.ts';
 
 /**
  * The emergency area's pages: its menu entries (top level, in menu order), the routes inside
@@ -9,5 +10,5 @@ import { libraryMenu, libraryRoutes } from './lib/library-routes.ts';
  * else in the shell changes when the area grows.
  */
 export const emergencyMenu: readonly MenuEntry[] = [...incidentMenu, ...libraryMenu];
-export const emergencyRoutes: RouteRecordRaw[] = [...incidentRoutes, ...libraryRoutes];
+export const emergencyRoutes: RouteRecordRaw[] = [...incidentRoutes, ...libraryRoutes, ...allocationRoutes];
 export const emergencyPublicRoutes: RouteRecordRaw[] = [];
