@@ -60,10 +60,10 @@ const FROM: Record<AllocationAction, readonly AllocationStatus[]> = {
 };
 
 /** Rounds away the binary noise of decimal quantities (stock is kept to 3 decimals). */
-export const roundQuantity = (value: number): number => Math.round(value * 1000) / 1000;
+export const roundAllocationQuantity = (value: number): number => Math.round(value * 1000) / 1000;
 
-export function onHand(q: AllocationQuantities): number {
-  return roundQuantity(q.received - q.returned - q.consumed);
+export function allocationOnHand(q: AllocationQuantities): number {
+  return roundAllocationQuantity(q.received - q.returned - q.consumed);
 }
 
 /** The steps open on an order now, in the order a page shows its buttons. */
@@ -110,7 +110,7 @@ export function nextAllocationStatus(
       return 'in_use';
     case 'return':
     case 'write_off':
-      return onHand(after) <= 0 ? 'closed' : order.status;
+      return allocationOnHand(after) <= 0 ? 'closed' : order.status;
   }
 }
 
@@ -120,10 +120,10 @@ export function nextAllocationStatus(
  */
 export function allocationBalanced(status: AllocationStatus, q: AllocationQuantities): boolean {
   const values = [q.issued, q.received, q.returned, q.consumed];
-  if (values.some((v) => v < 0) || onHand(q) < 0) return false;
+  if (values.some((v) => v < 0) || allocationOnHand(q) < 0) return false;
   if (q.issued > q.quantity + 1e-9) return false;
   const receivedYet = ['received', 'in_use', 'closed'].includes(status);
-  if (receivedYet && roundQuantity(q.received - q.issued) !== 0) return false;
+  if (receivedYet && roundAllocationQuantity(q.received - q.issued) !== 0) return false;
   if (!receivedYet && (q.received !== 0 || q.returned !== 0 || q.consumed !== 0)) return false;
-  return roundQuantity(q.received - q.returned - q.consumed - onHand(q)) === 0;
+  return roundAllocationQuantity(q.received - q.returned - q.consumed - allocationOnHand(q)) === 0;
 }

@@ -5,7 +5,7 @@ import {
   allocationBalanced,
   availableAllocationActions,
   nextAllocationStatus,
-  onHand,
+  allocationOnHand,
   type AllocationQuantities,
   type AllocationStatus,
 } from './allocation-order.ts';
@@ -64,7 +64,7 @@ describe('the order’s steps', () => {
     const afterReturn = { ...q, issued: 10, received: 10, returned: 4 };
     status = nextAllocationStatus(order(), 'return', afterReturn);
     expect(status).toBe('in_use');
-    expect(onHand(afterReturn)).toBe(6);
+    expect(allocationOnHand(afterReturn)).toBe(6);
     status = nextAllocationStatus(order(), 'write_off', { ...afterReturn, consumed: 6 });
     expect(status).toBe('closed');
     expect(availableAllocationActions(order())).toEqual([]);

@@ -1,5 +1,5 @@
 import { DomainError } from '../../errors/domain-error.ts';
-import { roundQuantity } from './allocation-order.ts';
+import { roundAllocationQuantity } from './allocation-order.ts';
 
 /** One stock row of a material in a warehouse: a batch, with its expiry date when it has one. */
 export interface StockBatch {
@@ -35,15 +35,15 @@ export function fefoOrder<T extends StockBatch>(batches: readonly T[]): T[] {
 export function planFefoIssue(batches: readonly StockBatch[], quantity: number, today: string): BatchTake[] {
   if (!(quantity > 0)) throw new DomainError('allocation.invalid_quantity');
   const takes: BatchTake[] = [];
-  let left = roundQuantity(quantity);
+  let left = roundAllocationQuantity(quantity);
   for (const batch of fefoOrder(batches)) {
     if (left <= 0) break;
     const expiresOn = batch.expiresOn ?? null;
     if (expiresOn !== null && expiresOn < today) continue;
     if (batch.quantity <= 0) continue;
-    const take = roundQuantity(Math.min(batch.quantity, left));
+    const take = roundAllocationQuantity(Math.min(batch.quantity, left));
     takes.push({ batchId: batch.id, expiresOn, quantity: take });
-    left = roundQuantity(left - take);
+    left = roundAllocationQuantity(left - take);
   }
   if (left > 0) throw new DomainError('allocation.insufficient_stock');
   return takes;

@@ -1,7 +1,7 @@
 import { DomainError } from '../../errors/domain-error.ts';
 import {
-  onHand,
-  roundQuantity,
+  allocationOnHand,
+  roundAllocationQuantity,
   type AllocationQuantities,
   type AllocationStatus,
 } from './allocation-order.ts';
@@ -24,7 +24,7 @@ export interface LedgerLine {
 }
 
 /** How a line changes its warehouse's stock. */
-export function stockDelta(line: LedgerLine): number {
+export function ledgerStockDelta(line: LedgerLine): number {
   if (line.warehouseId === null) return 0;
   switch (line.kind) {
     case 'issue':
@@ -43,14 +43,14 @@ export function warehouseMovement(lines: readonly LedgerLine[], warehouseId: str
   let issues = 0;
   for (const line of lines) {
     if (line.warehouseId !== warehouseId) continue;
-    const delta = stockDelta(line);
+    const delta = ledgerStockDelta(line);
     if (delta > 0) receipts += delta;
     else issues -= delta;
   }
   return {
-    receipts: roundQuantity(receipts),
-    issues: roundQuantity(issues),
-    net: roundQuantity(receipts - issues),
+    receipts: roundAllocationQuantity(receipts),
+    issues: roundAllocationQuantity(issues),
+    net: roundAllocationQuantity(receipts - issues),
   };
 }
 
@@ -71,18 +71,18 @@ export function ledgerTotals(
   orders: readonly (AllocationQuantities & { status: AllocationStatus })[],
 ): LedgerTotals {
   const sum = (pick: (o: AllocationQuantities & { status: AllocationStatus }) => number) =>
-    roundQuantity(orders.reduce((total, o) => total + pick(o), 0));
+    roundAllocationQuantity(orders.reduce((total, o) => total + pick(o), 0));
   const live = orders.filter((o) => o.status !== 'rejected' && o.status !== 'cancelled');
-  const requested = roundQuantity(live.reduce((t, o) => t + o.quantity, 0));
+  const requested = roundAllocationQuantity(live.reduce((t, o) => t + o.quantity, 0));
   const issued = sum((o) => o.issued);
   const inTransit = sum((o) => (o.status === 'issued' || o.status === 'in_transit' ? o.issued : 0));
   const received = sum((o) => o.received);
   const returned = sum((o) => o.returned);
   const consumed = sum((o) => o.consumed);
-  const held = sum((o) => onHand(o));
+  const held = sum((o) => allocationOnHand(o));
   const balanced =
-    roundQuantity(issued - inTransit - received) === 0 &&
-    roundQuantity(received - returned - consumed - held) === 0 &&
+    roundAllocationQuantity(issued - inTransit - received) === 0 &&
+    roundAllocationQuantity(received - returned - consumed - held) === 0 &&
     [issued, inTransit, received, returned, consumed, held].every((v) => v >= 0);
   return { requested, issued, inTransit, received, returned, consumed, onHand: held, balanced };
 }
@@ -95,7 +95,7 @@ export function ledgerTotals(
 export type StockBook = ReadonlyMap<string, readonly StockBatch[]>;
 
 export function bookStock(book: StockBook, warehouseId: string): number {
-  return roundQuantity((book.get(warehouseId) ?? []).reduce((t, b) => t + b.quantity, 0));
+  return roundAllocationQuantity((book.get(warehouseId) ?? []).reduce((t, b) => t + b.quantity, 0));
 }
 
 export function issueFromBook(
@@ -108,7 +108,7 @@ export function issueFromBook(
   const takes = planFefoIssue(batches, quantity, today);
   const next = batches.map((b) => {
     const take = takes.find((t) => t.batchId === b.id);
-    return take ? { ...b, quantity: roundQuantity(b.quantity - take.quantity) } : b;
+    return take ? { ...b, quantity: roundAllocationQuantity(b.quantity - take.quantity) } : b;
   });
   if (next.some((b) => b.quantity < 0)) throw new DomainError('allocation.insufficient_stock');
   return { book: new Map(book).set(warehouseId, next), takes };

@@ -5,9 +5,9 @@ import {
   DomainError,
   ledgerTotals,
   nextAllocationStatus,
-  onHand,
+  allocationOnHand,
   planFefoIssue,
-  roundQuantity,
+  roundAllocationQuantity,
   type AllocationOrder,
   type AllocationOrderDetail,
   type AllocationOrderInput,
@@ -62,7 +62,7 @@ export function createAllocationService(deps: {
       received: order.received,
       returned: order.returned,
       consumed: order.consumed,
-      onHand: onHand(order),
+      onHand: allocationOnHand(order),
       vehicle: order.vehicle,
       driver: order.driver,
       notes: order.notes,
@@ -134,11 +134,12 @@ export function createAllocationService(deps: {
     input: Extract<AllocationStepInput, { action: 'issue' }>,
     at: Date,
   ): Promise<LowStock> {
-    const total = roundQuantity(
+    const total = roundAllocationQuantity(
       input.sources.reduce((t, s) => t + s.quantity, 0) +
         input.requisitions.reduce((t, r) => t + r.quantity, 0),
     );
-    if (total !== roundQuantity(order.quantity)) throw new DomainError('allocation.issue_quantity_mismatch');
+    if (total !== roundAllocationQuantity(order.quantity))
+      throw new DomainError('allocation.issue_quantity_mismatch');
     const warehouseIds = input.sources.map((s) => s.warehouseId);
     const enterpriseIds = input.requisitions.map((r) => r.enterpriseId);
     if (
@@ -164,11 +165,11 @@ export function createAllocationService(deps: {
     for (const source of input.sources) {
       const batches = batchesBy.get(source.warehouseId) ?? [];
       const plan = planFefoIssue(batches, source.quantity, today);
-      let balance = roundQuantity(batches.reduce((t, b) => t + b.quantity, 0));
+      let balance = roundAllocationQuantity(batches.reduce((t, b) => t + b.quantity, 0));
       const warehouse = warehouses.get(source.warehouseId)!;
       for (const take of plan) {
         takes.push(take);
-        balance = roundQuantity(balance - take.quantity);
+        balance = roundAllocationQuantity(balance - take.quantity);
         lines.push({
           orderId: order.id,
           kind: 'issue',
@@ -321,7 +322,7 @@ export function createAllocationService(deps: {
                 if (line.kind === 'issue' || line.kind === 'requisition')
                   byExpiry.set(
                     line.expiresOn,
-                    roundQuantity((byExpiry.get(line.expiresOn) ?? 0) + line.quantity),
+                    roundAllocationQuantity((byExpiry.get(line.expiresOn) ?? 0) + line.quantity),
                   );
               await putIntoWarehouse(
                 tx,
@@ -336,7 +337,8 @@ export function createAllocationService(deps: {
             break;
           }
           case 'return': {
-            if (input.quantity > onHand(order) + 1e-9) throw new DomainError('allocation.more_than_on_hand');
+            if (input.quantity > allocationOnHand(order) + 1e-9)
+              throw new DomainError('allocation.more_than_on_hand');
             const warehouse = await repo.warehouse(tx, input.warehouseId, auth.scope);
             if (!warehouse) throw linkedMissing();
             // What comes back is booked as the earliest expiry that went out, so it goes out first again.
@@ -353,11 +355,12 @@ export function createAllocationService(deps: {
               auth.userId,
               at,
             );
-            next.returned = roundQuantity(order.returned + input.quantity);
+            next.returned = roundAllocationQuantity(order.returned + input.quantity);
             break;
           }
           case 'write_off':
-            if (input.quantity > onHand(order) + 1e-9) throw new DomainError('allocation.more_than_on_hand');
+            if (input.quantity > allocationOnHand(order) + 1e-9)
+              throw new DomainError('allocation.more_than_on_hand');
             await repo.addMovement(tx, {
               orderId: order.id,
               kind: 'consume',
@@ -372,7 +375,7 @@ export function createAllocationService(deps: {
               actor: auth.userId,
               at,
             });
-            next.consumed = roundQuantity(order.consumed + input.quantity);
+            next.consumed = roundAllocationQuantity(order.consumed + input.quantity);
             break;
           default:
             break;
