@@ -28,11 +28,13 @@ export async function loadDemoAllocation(deps: { db: Db; clock: Clock }): Promis
   const author = await systemUserId(db);
   const now = clock.now();
   const incident = await db.query<{ id: string }>(
+    // Not counted as a production-safety accident: the statistics stay those of their own demo data.
     `INSERT INTO incidents (occurred_at, county, location, lon, lat, accident_type, original, description, reporter, created_by,
-       created_at, updated_at)
-     VALUES ($1, '530402', '研和工业园区化工储罐区（演示）', 102.497, 24.262, '09',
+       created_at, updated_at, counts_as_production, count_reason)
+     VALUES ($1, '530402', '研和工业园区化工储罐区（演示）', 102.497, 24.262, 'WSA10099',
        '{"deaths":0,"seriousInjuries":0,"directLossWan":"0"}',
-       '【演示】储罐区盐酸泄漏，现场围堵、中和处置（演示数据，非真实事件）', '演示', $2, $1, $1) RETURNING id`,
+       '【演示】储罐区盐酸泄漏，现场围堵、中和处置（演示数据，非真实事件）', '演示', $2, $1, $1, false,
+       '演示数据，不计入统计') RETURNING id`,
     [new Date(now.getTime() - 6 * 3_600_000), author],
   );
   const incidentId = incident.rows[0]!.id;
