@@ -143,6 +143,8 @@ describe('the Chinese UI shows no English', () => {
       '/emergency/plans',
       '/emergency/teams',
       '/emergency/duty',
+      '/emergency/allocations',
+      '/emergency/allocation-ledger',
       '/obligations/people',
       '/obligations/coverage',
       '/obligations/licences',

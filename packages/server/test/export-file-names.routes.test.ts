@@ -16,6 +16,12 @@ const exports: { url: string; asciiName: string; name: string }[] = [
   { url: '/api/v1/monitoring/alarms/export', asciiName: 'alarms', name: '报警记录' },
   { url: '/api/v1/emergency/drills/export?year=2026', asciiName: 'drills', name: '应急演练' },
   { url: '/api/v1/emergency/resources/export', asciiName: 'emergency-resources', name: '应急资源' },
+  { url: '/api/v1/emergency/allocations/export', asciiName: 'allocation-orders', name: '物资调拨单' },
+  {
+    url: '/api/v1/emergency/allocations/ledger/export',
+    asciiName: 'allocation-ledger',
+    name: '物资调拨台账',
+  },
   { url: '/api/v1/incidents/export', asciiName: 'incidents', name: '事故信息' },
   { url: '/api/v1/objects/export', asciiName: 'objects', name: '监管对象' },
   { url: '/api/v1/enterprises/export', asciiName: 'enterprises', name: '企业信息' },

@@ -6,6 +6,7 @@ import {
   monitoredSite,
 } from '../../src/modules/monitoring/monitoring-fixtures.test-support.ts';
 import type { TestContext, TestUser } from '../test-app.ts';
+import { newAllocationOrder } from './allocation.matrix.ts';
 import {
   ENTERPRISE_ID,
   IN_COUNTY,
@@ -38,6 +39,13 @@ export interface CrossReferenceRow {
 
 const UNKNOWN = () => randomUUID();
 const refused = (status: number, code: string) => ({ status, code });
+const ALLOCATION = {
+  county: IN_COUNTY,
+  materialName: '沙袋',
+  unit: '个',
+  quantity: 5,
+  destinationKind: 'scene',
+};
 let serial = 0;
 
 async function inspector(t: TestContext, county: string): Promise<string> {
@@ -242,6 +250,84 @@ export const crossReferenceMatrix: Record<string, CrossReferenceRow> = {
           cityOfficer: refused(400, 'enforcement.inspector_unknown'),
           countyOfficer: refused(400, 'enforcement.inspector_unknown'),
         },
+      },
+    ],
+  },
+  // Allocation orders: incidents, warehouses and enterprises of the caller's area only (the city's spans all).
+  'POST /api/v1/emergency/allocations': {
+    fields: ['destinationWarehouseId', 'incidentId'],
+    variants: [
+      {
+        name: 'an order for another county’s incident',
+        build: async ({ t }) => ({
+          url: '/api/v1/emergency/allocations',
+          payload: { ...ALLOCATION, incidentId: await newIncident(t, 'out') },
+        }),
+        expect: { countyOfficer: refused(400, 'allocation.linked_record_not_found') },
+      },
+      {
+        name: 'an in-county order bound for another county’s warehouse',
+        build: async ({ t }) => ({
+          url: '/api/v1/emergency/allocations',
+          payload: {
+            ...ALLOCATION,
+            county: IN_COUNTY,
+            destinationKind: 'warehouse',
+            destinationWarehouseId: await newResource(t, 'out', 'warehouse'),
+          },
+        }),
+        expect: { countyOfficer: refused(400, 'allocation.linked_record_not_found') },
+      },
+      {
+        name: 'the same with ids that are no records',
+        build: async () => ({
+          url: '/api/v1/emergency/allocations',
+          payload: { ...ALLOCATION, incidentId: UNKNOWN() },
+        }),
+        expect: { countyOfficer: refused(400, 'allocation.linked_record_not_found') },
+      },
+    ],
+  },
+  'POST /api/v1/emergency/allocations/:id/steps': {
+    fields: ['requisitions[].enterpriseId', 'sources[].warehouseId', 'warehouseId'],
+    variants: [
+      {
+        name: 'an in-county order issued from another county’s warehouse',
+        build: async ({ t }) => ({
+          url: `/api/v1/emergency/allocations/${await newAllocationOrder(t, 'in', 'approved')}/steps`,
+          payload: {
+            action: 'issue',
+            sources: [{ warehouseId: await newResource(t, 'out', 'warehouse'), quantity: 5 }],
+          },
+        }),
+        expect: { countyOfficer: refused(400, 'allocation.linked_record_not_found') },
+      },
+      {
+        name: 'the same requisitioning from another county’s enterprise',
+        build: async ({ t }) => ({
+          url: `/api/v1/emergency/allocations/${await newAllocationOrder(t, 'in', 'approved')}/steps`,
+          payload: {
+            action: 'issue',
+            requisitions: [{ enterpriseId: await newEnterprise(t, 'out'), quantity: 5 }],
+          },
+        }),
+        expect: { countyOfficer: refused(400, 'allocation.linked_record_not_found') },
+      },
+      {
+        name: 'a return into another county’s warehouse',
+        build: async ({ t }) => ({
+          url: `/api/v1/emergency/allocations/${await newAllocationOrder(t, 'in', 'received', { issued: 5, received: 5 })}/steps`,
+          payload: { action: 'return', warehouseId: await newResource(t, 'out', 'warehouse'), quantity: 2 },
+        }),
+        expect: { countyOfficer: refused(400, 'allocation.linked_record_not_found') },
+      },
+      {
+        name: 'the same with an id that is no warehouse',
+        build: async ({ t }) => ({
+          url: `/api/v1/emergency/allocations/${await newAllocationOrder(t, 'in', 'received', { issued: 5, received: 5 })}/steps`,
+          payload: { action: 'return', warehouseId: UNKNOWN(), quantity: 2 },
+        }),
+        expect: { countyOfficer: refused(400, 'allocation.linked_record_not_found') },
       },
     ],
   },

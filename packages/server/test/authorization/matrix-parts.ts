@@ -17,6 +17,7 @@ import { statisticsMatrix } from './statistics.matrix.ts';
 import { obligationsMatrix } from './obligations.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 import { planMatrix } from './plan.matrix.ts';
+import { allocationMatrix } from './allocation.matrix.ts';
 
 /**
  * The authorisation matrix in parts of about equal running time. Each part runs in its own test
@@ -28,7 +29,7 @@ import { planMatrix } from './plan.matrix.ts';
 export const matrixParts = {
   core: [coreMatrix, planMatrix],
   registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix],
-  emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix, disastersMatrix],
+  emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix, disastersMatrix, allocationMatrix],
   enforcement: [enforcementMatrix, statisticsMatrix, workbenchMatrix, cockpitMatrix, securityMatrix],
   warnings: [warningsMatrix, monitoringMatrix, listExportsMatrix, whistleblowingMatrix],
 } satisfies Record<string, Record<string, RouteCase>[]>;

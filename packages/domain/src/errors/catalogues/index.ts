@@ -4,6 +4,7 @@ export { dualPreventionErrors } from './dual-prevention.ts';
 export { monitoringErrors } from './monitoring.ts';
 export { enforcementErrors } from './enforcement.ts';
 export { emergencyErrors } from './emergency.ts';
+export { allocationErrors } from './allocation.ts';
 export { calcErrors } from './calc.ts';
 export { warningsErrors } from './warnings.ts';
 export { authErrors } from './auth.ts';

@@ -9,6 +9,7 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import { loadDemoRegistry } from './demo-data.ts';
 import { loadDemoEmergency } from './demo-emergency.ts';
+import { loadDemoAllocation } from './demo-allocation.ts';
 import { loadDemoMajorHazards } from './demo-major-hazards.ts';
 import { loadDemoEnforcement } from './demo-enforcement.ts';
 import { loadDemoDualPrevention } from './demo-dual-prevention.ts';
@@ -48,5 +49,6 @@ export async function loadDemoData(deps: {
   await loadDemoPlan({ db, clock });
   await loadDemoWhistleblowing({ db, clock, cipher: whistleCipher });
   await loadDemoDisasters({ db, clock });
+  await loadDemoAllocation({ db, clock });
   return registryLoaded;
 }

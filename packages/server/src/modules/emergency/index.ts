@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
+import { registerAllocation } from './allocation/allocation.module.ts';
 import { createIncidentFacts } from './incident-facts.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
 import { registerDisasters } from './disasters/index.ts';
@@ -53,6 +54,7 @@ export function createEmergencyModule(deps: {
       });
       registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });
       registerDisasters(app, { db, clock });
+      registerAllocation(app, { db, clock, enterprises: deps.enterprises });
     },
   };
 }

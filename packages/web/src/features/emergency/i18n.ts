@@ -3,6 +3,7 @@ import { consequenceEn, consequenceZh } from './lib/consequence-messages.ts';
 import { incidentEn, incidentZh } from './lib/incident-messages.ts';
 import { libraryEn, libraryZh } from './lib/library-messages.ts';
 import { disasterEn, disasterZh } from './lib/disaster-messages.ts';
+import { allocationEn, allocationZh } from './lib/allocation-messages.ts';
 
 /** Messages of the emergency area, under the `emergency.` prefix. English must have the same keys. */
 export const emergencyZh = {
@@ -11,6 +12,7 @@ export const emergencyZh = {
   consequence: consequenceZh,
   library: libraryZh,
   disaster: disasterZh,
+  allocation: allocationZh,
 };
 
 export const emergencyEn: SameShape<typeof emergencyZh> = {
@@ -19,4 +21,5 @@ export const emergencyEn: SameShape<typeof emergencyZh> = {
   consequence: consequenceEn,
   library: libraryEn,
   disaster: disasterEn,
+  allocation: allocationEn,
 };

@@ -3,6 +3,7 @@ import type { MenuEntry } from '../../menu/menu-entry.ts';
 import { incidentMenu, incidentRoutes } from './lib/incident-routes.ts';
 import { libraryMenu, libraryRoutes } from './lib/library-routes.ts';
 import { disasterMenuEntry, disasterRoutes } from './lib/disaster-routes.ts';
+import { allocationRoutes } from './lib/allocation-routes.ts';
 
 /**
  * The emergency area's pages: its menu entries (top level, in menu order), the routes inside
@@ -18,5 +19,10 @@ export const emergencyMenu: readonly MenuEntry[] = [
   ),
   ...libraryMenu,
 ];
-export const emergencyRoutes: RouteRecordRaw[] = [...incidentRoutes, ...disasterRoutes, ...libraryRoutes];
+export const emergencyRoutes: RouteRecordRaw[] = [
+  ...incidentRoutes,
+  ...disasterRoutes,
+  ...libraryRoutes,
+  ...allocationRoutes,
+];
 export const emergencyPublicRoutes: RouteRecordRaw[] = [];

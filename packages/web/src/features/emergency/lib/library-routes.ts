@@ -10,6 +10,7 @@ import {
   UserFilled,
 } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../../menu/menu-entry.ts';
+import { allocationMenu } from './allocation-routes.ts';
 
 const page = (key: string, path: string, icon: MenuEntry['icon']): MenuEntry => ({
   key,
@@ -29,6 +30,7 @@ export const libraryMenu: readonly MenuEntry[] = [
       page('plans', '/emergency/plans', Document),
       page('teams', '/emergency/teams', UserFilled),
       page('warehouses', '/emergency/warehouses', Box),
+      ...allocationMenu,
       page('experts', '/emergency/experts', User),
       page('cases', '/emergency/cases', Notebook),
       page('scenarios', '/emergency/drill-scenarios', Flag),
