@@ -20,7 +20,9 @@ import {
   randomToken,
   sm3Hex,
 } from '../packages/server/src/platform/crypto.ts';
+import { addToAggregates } from '../packages/server/src/modules/monitoring/readings-aggregates.ts';
 import {
+  copyReadings,
   encodeReadings,
   type StoredReading,
 } from '../packages/server/src/modules/monitoring/readings-copy.ts';
@@ -35,9 +37,11 @@ const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const POSTGRES_EPOCH_MS = 946_684_800_000;
+const step = (what: string) => console.error(`[trend] ${new Date().toISOString()} ${what}`);
 
 const database = await benchDatabase();
 const { db } = database;
+let app: Awaited<ReturnType<typeof buildApp>> | null = null;
 
 /** A point's value at an instant: a daily wave around its own level (deterministic). */
 const level = (point: number, at: number) => 10 + (point % 50) + 8 * Math.sin((at / DAY_MS) * 2 * Math.PI);
@@ -156,6 +160,7 @@ try {
     (_, i) => thisMinute - (MINUTE_HOURS * 60 - 1 - i) * MINUTE_MS,
   );
 
+  step('points made; loading');
   let start = performance.now();
   const hourRows = await copyAggregates('readings_hour', hours, HOUR_MS);
   const hourSeconds = (performance.now() - start) / 1000;
@@ -168,7 +173,9 @@ try {
     Math.floor(now / 1000) * 1000,
   );
   const rawSeconds = (performance.now() - start) / 1000;
+  step('loaded; vacuum');
   await db.query('VACUUM ANALYZE readings_hour, readings_minute, readings');
+  step('measuring trends');
 
   const users = createUsersRepository(db);
   const client = await db.connect();
@@ -197,14 +204,14 @@ try {
     DATA_DIR: database.dataDir,
     AUTH_TOTP_REQUIRED: 'false',
   });
-  const app = await buildApp({ config, db, clock: systemClock, cipher: createFieldCipher(BENCH_KEY) });
+  app = await buildApp({ config, db, clock: systemClock, cipher: createFieldCipher(BENCH_KEY) });
   const headers = { cookie: `anjian_session=${token}` };
   // Every run asks for another point (spread over all of them), so no answer comes from a warm row.
   const trend = (spanMs: number, expected: string, minRows: number) => async (i: number) => {
     const id = ids[(i * 7_919) % ids.length]!;
     const to = new Date(Date.now());
     const from = new Date(to.getTime() - spanMs);
-    const response = await app.inject({
+    const response = await app!.inject({
       method: 'GET',
       url: `/api/v1/monitoring/points/${id}/readings?from=${from.toISOString()}&to=${to.toISOString()}`,
       headers,
@@ -216,10 +223,72 @@ try {
       throw new Error(`trend ${expected}: ${body.resolution} with ${body.readings.length} rows`);
   };
   const figures = {
-    trend90Days: await measure(300, trend(DAYS * DAY_MS, 'hour', 600)),
-    trend24Hours: await measure(300, trend(Math.min(24, MINUTE_HOURS) * HOUR_MS, 'minute', 60)),
-    trend1Hour: await measure(300, trend(Math.min(60, RAW_MINUTES) * MINUTE_MS, 'raw', 60)),
+    trend90Days: await measure(300, trend(DAYS * DAY_MS, 'hour', Math.min(600, DAYS * 24))),
+    trend24Hours: await measure(300, trend(24 * HOUR_MS, 'minute', Math.min(60, MINUTE_HOURS * 60))),
+    trend1Hour: await measure(300, trend(HOUR_MS, 'raw', Math.min(60, RAW_MINUTES * 60))),
   };
+  // The ingest transaction's write of one second of all points (10,000 readings), interleaved so
+  // the machine's load weighs on each alike: into an unpartitioned table with the old key (before
+  // issue 19), into the partitioned readings, and into them with the minute and hour aggregates
+  // (what the ingest transaction does now). Each run is rolled back; its time is up to the rollback.
+  step('measuring batch writes');
+  const watchdog = setTimeout(() => {
+    void db
+      .query(
+        `SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS q FROM pg_stat_activity WHERE state <> 'idle' AND pid <> pg_backend_pid()`,
+      )
+      .then((r) => console.error(JSON.stringify(r.rows, null, 1)));
+  }, 20_000);
+  watchdog.unref();
+  await db.query('CREATE TABLE readings_unpartitioned (LIKE readings INCLUDING ALL)');
+  const writes = {
+    unpartitioned: [] as number[],
+    partitioned: [] as number[],
+    partitionedWithAggregates: [] as number[],
+  };
+  const writer = await db.connect();
+  try {
+    const batch = (i: number): StoredReading[] =>
+      Array.from({ length: POINTS }, (_, p) => ({
+        pointNo: p + 1,
+        at: now + 60_000 + i * 1000,
+        value: 5,
+        flags: 0,
+      }));
+    for (let i = 0; i < 63; i++) {
+      const rows = batch(i);
+      const kind = (['unpartitioned', 'partitioned', 'partitionedWithAggregates'] as const)[i % 3]!;
+      await writer.query('BEGIN');
+      const begun = performance.now();
+      if (kind === 'unpartitioned') {
+        const stream = writer.query(
+          copyFrom('COPY readings_unpartitioned (point_no, ts, value, flags) FROM STDIN (FORMAT binary)'),
+        );
+        await pipeline(Readable.from([encodeReadings(rows)]), stream);
+      } else {
+        await copyReadings(writer, rows);
+        if (kind === 'partitionedWithAggregates') await addToAggregates(writer, rows);
+      }
+      if (i >= 3) writes[kind].push(performance.now() - begun);
+      await writer.query('ROLLBACK');
+    }
+  } finally {
+    await writer.query('ROLLBACK').catch(() => undefined);
+    writer.release();
+  }
+  const summary = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    const p = (q: number) =>
+      +sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!.toFixed(1);
+    return { n: sorted.length, p50: p(0.5), p95: p(0.95) };
+  };
+  const writeFigures = Object.fromEntries(Object.entries(writes).map(([k, v]) => [k, summary(v)]));
+  console.log(
+    `\nwriting one batch of ${POINTS} readings (ms, interleaved)\n| into | n | p50 ms | p95 ms |\n|---|---|---|---|`,
+  );
+  for (const [k, v] of Object.entries(writeFigures)) console.log(`| ${k} | ${v.n} | ${v.p50} | ${v.p95} |`);
+  console.log(JSON.stringify({ benchmark: 'trend-ingest-write', batch: POINTS, ...writeFigures }));
+
   const sizes = await db.query<{ name: string; size: string }>(
     `SELECT t AS name, pg_size_pretty(pg_total_relation_size(t::regclass) +
             coalesce((SELECT sum(pg_total_relation_size(inhrelid)) FROM pg_inherits WHERE inhparent = t::regclass), 0)) AS size
@@ -240,7 +309,10 @@ try {
       `${MINUTE_HOURS} h of minute aggregates (${minuteRows} rows, ${minuteSeconds.toFixed(1)} s), ` +
       `${RAW_MINUTES} min of raw readings (${rawRows} rows, ${rawSeconds.toFixed(1)} s). Goal: 90-day p95 ≤ 50 ms.`,
   );
-  await app.close();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
+  await app?.close();
   await database.close();
 }
