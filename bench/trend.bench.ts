@@ -232,14 +232,6 @@ try {
   // issue 19), into the partitioned readings, and into them with the minute and hour aggregates
   // (what the ingest transaction does now). Each run is rolled back; its time is up to the rollback.
   step('measuring batch writes');
-  const watchdog = setTimeout(() => {
-    void db
-      .query(
-        `SELECT pid, state, wait_event_type, wait_event, left(query, 120) AS q FROM pg_stat_activity WHERE state <> 'idle' AND pid <> pg_backend_pid()`,
-      )
-      .then((r) => console.error(JSON.stringify(r.rows, null, 1)));
-  }, 20_000);
-  watchdog.unref();
   await db.query('CREATE TABLE readings_unpartitioned (LIKE readings INCLUDING ALL)');
   const writes = {
     unpartitioned: [] as number[],
