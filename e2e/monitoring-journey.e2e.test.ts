@@ -220,6 +220,23 @@ describe('a county duty officer sees a red gas alarm arrive live, acknowledges i
         nodes.map((node) => node.getAttribute('data-action')),
       );
       expect(actions).toEqual(['return_to_normal', 'acknowledge', 'raise']);
+
+      // The point's trend on the same page says which series it draws: raw readings for the last
+      // hour, the per-minute aggregates for 24 hours, the per-hour ones for 90 days (issue 19).
+      const trend = page.locator(`[data-testid="point-trend"][data-point-id="${pointId}"]`);
+      await expect.poll(() => trend.getAttribute('data-resolution'), POLL).toBe('raw');
+      await expect.poll(async () => Number(await trend.getAttribute('data-count')), POLL).toBeGreaterThan(0);
+      expect(await byTestId(page, 'point-trend-resolution').textContent()).toContain('原始读数');
+      await trend.getByText('近24小时').click();
+      await expect.poll(() => trend.getAttribute('data-resolution'), POLL).toBe('minute');
+      await expect
+        .poll(() => byTestId(page, 'point-trend-resolution').textContent(), POLL)
+        .toContain('按分钟汇总');
+      await trend.getByText('近90天').click();
+      await expect.poll(() => trend.getAttribute('data-resolution'), POLL).toBe('hour');
+      await expect
+        .poll(() => byTestId(page, 'point-trend-resolution').textContent(), POLL)
+        .toContain('按小时汇总');
     });
     await officer.context.close();
   });

@@ -203,6 +203,7 @@ export * from './monitoring/alarm.schema.ts';
 export * from './monitoring/alarm-lifecycle.ts';
 export * from './monitoring/alarm-escalation.ts';
 export * from './monitoring/rollup.ts';
+export * from './monitoring/trend-resolution.ts';
 export * from './monitoring/rollup-presets.ts';
 export * from './monitoring/site-warning.ts';
 export * from './monitoring/repeat-alarm.ts';

@@ -42,6 +42,13 @@ export interface Config {
     /** Other processes take readings too (ANJIAN_PROCESSES > 1 or ANJIAN_INSTANCE set). */
     readonly shared: boolean;
   };
+  /** Readings partitioned by China day: days kept (raw, minute and hour aggregates), days made ahead. */
+  readonly readings: {
+    readonly rawDays: number;
+    readonly minuteDays: number;
+    readonly hourDays: number;
+    readonly aheadDays: number;
+  };
   /** Feed simulated readings for the demo sites (on by default with the demo data). */
   readonly simulator: boolean;
   readonly bootstrapPassword: string | null;
@@ -186,6 +193,10 @@ const envSchema = z.object({
   INGEST_QUEUE_LIMIT: int(1_000, 10_000_000).default(200_000),
   INGEST_BATCH_ROWS: int(100, 100_000).default(10_000),
   INGEST_LINGER_MS: int(0, 1_000).default(2),
+  READINGS_RETENTION_DAYS: int(1, 3650).default(90),
+  READINGS_MINUTE_RETENTION_DAYS: int(8, 3650).default(90),
+  READINGS_HOUR_RETENTION_DAYS: int(8, 36_500).default(1825),
+  READINGS_PARTITIONS_AHEAD_DAYS: int(1, 60).default(7),
   SIMULATOR: bool.optional(),
   ANJIAN_BOOTSTRAP_PASSWORD: z.string().min(8).max(128).optional(),
   AUTH_TOTP_REQUIRED: bool.default(true),
@@ -382,6 +393,12 @@ export function loadConfig(
       batchRows: e.INGEST_BATCH_ROWS,
       lingerMs: e.INGEST_LINGER_MS,
       shared: e.ANJIAN_PROCESSES > 1 || e.ANJIAN_INSTANCE !== undefined,
+    }),
+    readings: Object.freeze({
+      rawDays: e.READINGS_RETENTION_DAYS,
+      minuteDays: e.READINGS_MINUTE_RETENTION_DAYS,
+      hourDays: e.READINGS_HOUR_RETENTION_DAYS,
+      aheadDays: e.READINGS_PARTITIONS_AHEAD_DAYS,
     }),
     simulator: e.SIMULATOR ?? e.DEMO_DATA,
     bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,

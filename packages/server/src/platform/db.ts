@@ -128,6 +128,12 @@ export async function ensureAppRole(
       await client.query(
         `GRANT EXECUTE ON FUNCTION audit_prune(bigint, timestamptz, integer, text, text) TO ${role}`,
       );
+    // The readings' day partitions are made and dropped as the owner (monitoring's partition job).
+    const partitions = await client.query("SELECT 1 FROM pg_proc WHERE proname = 'ensure_day_partition'");
+    if (partitions.rowCount)
+      await client.query(
+        `GRANT EXECUTE ON FUNCTION ensure_day_partition(text, date), drop_day_partition(text, date) TO ${role}`,
+      );
     await client.query('COMMIT');
     return true;
   } catch (error) {

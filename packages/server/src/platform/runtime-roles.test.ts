@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maintainReadingPartitions } from '../modules/monitoring/readings-partitions.ts';
+import { createManualClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { freePort } from './embedded-postgres.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
@@ -54,5 +56,23 @@ describe('the embedded cluster’s two roles: the owner migrates, the applicatio
     // A login of its own: there is no more privileged role behind it to return to.
     const after = await runtime.db.query('SELECT current_user AS role');
     expect(after.rows[0].role).toBe('anjian_app');
+  });
+
+  it('makes and drops the readings’ day partitions through the owner’s functions, owning none', async () => {
+    const clock = createManualClock(new Date('2027-03-01T02:00:00Z'));
+    const settings = { rawDays: 2, minuteDays: 10, hourDays: 30, aheadDays: 1 };
+    const made = await maintainReadingPartitions(runtime.db, clock, settings);
+    expect(made?.created).toContain('readings_p20270301');
+    await runtime.db.query(
+      `INSERT INTO readings (point_no, ts, value) VALUES (1, '2027-03-01T03:00:00Z', 1)`,
+    );
+    clock.set(new Date('2027-03-05T02:00:00Z'));
+    const dropped = await maintainReadingPartitions(runtime.db, clock, settings);
+    expect(dropped?.dropped).toContain('readings_p20270301');
+    await expect(runtime.db.query('DROP TABLE readings_p20270305')).rejects.toThrow(/must be owner/);
+    const owned = await runtime.db.query(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user",
+    );
+    expect(owned.rows[0].n).toBe(0);
   });
 });

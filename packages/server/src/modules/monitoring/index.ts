@@ -66,7 +66,7 @@ export function createMonitoringModule(deps: {
       firedListeners.push((changes) => alarmHazards.onFired(changes));
       const devices = createDeviceTokens({ db, clock });
       registerMonitoringRoutes(app, { monitoring, devices, events, clock });
-      registerMonitoringBackground(app, { config, db, monitoring, devices });
+      registerMonitoringBackground(app, { config, db, clock, monitoring, devices });
     },
   };
 }

@@ -13,7 +13,8 @@ import {
 } from './alarm-store.ts';
 import type { PendingReading, Prepared } from './ingest-types.ts';
 import type { LivePoints } from './live-points.ts';
-import { copyReadings, insertReadingsIfNew } from './readings-copy.ts';
+import { addToAggregates } from './readings-aggregates.ts';
+import { copyReadings, insertReadingsIfNew, readingKey } from './readings-copy.ts';
 
 /** What a batch's transaction wrote, for the pipeline to apply once it commits. */
 export interface BatchWritten {
@@ -41,6 +42,7 @@ export async function writeBatch(
 ): Promise<BatchWritten> {
   const { now, fresh, late, drafts, transitions, arrivals, warnings } = prepared;
   let lateRows = late;
+  let copied: readonly PendingReading[] = fresh;
   await client.query('BEGIN');
   if (fresh.length > 0) {
     await client.query('SAVEPOINT fresh');
@@ -51,9 +53,15 @@ export async function writeBatch(
       if ((error as { code?: string }).code !== '23505') throw error;
       await client.query('ROLLBACK TO SAVEPOINT fresh');
       lateRows = [...late, ...fresh];
+      copied = [];
     }
   }
   const newLate = await insertReadingsIfNew(client, lateRows);
+  // The minute and hour aggregates take exactly the readings this transaction stored.
+  await addToAggregates(client, [
+    ...copied,
+    ...lateRows.filter((row) => newLate.has(readingKey(row.pointNo, row.at))),
+  ]);
   const written = performance.now();
   const alarmChanges = await persistTransitions(client, transitions, escalation());
   await persistWarnings(client, warnings);

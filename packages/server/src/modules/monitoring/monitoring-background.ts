@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 import { leaderLockKeys, startLeaderLock, type LeaderLock } from '../../platform/leader-lock.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { DeviceTokens } from './device-tokens.ts';
 import { startMqttSubscriber, type MqttSubscriber } from './mqtt-subscriber.ts';
 import type { MonitoringService } from './monitoring.service.ts';
+import { startReadingPartitionsJob } from './readings-partitions.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,9 +27,10 @@ const SNAPSHOT_MS = 30_000;
  */
 export function registerMonitoringBackground(
   app: FastifyInstance,
-  deps: { config: Config; db: Db; monitoring: MonitoringService; devices: DeviceTokens },
+  deps: { config: Config; db: Db; clock: Clock; monitoring: MonitoringService; devices: DeviceTokens },
 ): void {
   const { config, db, monitoring, devices } = deps;
+  let stopPartitions: (() => void) | null = null;
   const timers: NodeJS.Timeout[] = [];
   const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   app.decorate('monitoring', monitoring);
@@ -52,6 +55,13 @@ export function registerMonitoringBackground(
       // Safe in every process: an escalation is a conditional UPDATE, so one process wins each step.
       every(ESCALATE_MS, () => monitoring.escalate(), 'alarm escalation failed');
       every(SNAPSHOT_MS, () => monitoring.pipeline.snapshot(), 'alarm state snapshot failed');
+      // Day partitions of the readings made ahead and dropped by retention (one process per run).
+      stopPartitions = startReadingPartitionsJob({
+        db,
+        clock: deps.clock,
+        settings: config.readings,
+        log: (level, message, error) => app.log[level]({ err: error }, message),
+      });
     }
     if (config.mqttUrl) {
       app.mqttSubscriber = await startMqttSubscriber({
@@ -70,6 +80,7 @@ export function registerMonitoringBackground(
 
   app.addHook('onClose', async () => {
     for (const timer of timers) clearInterval(timer);
+    stopPartitions?.();
     await evaluator?.close();
     await app.mqttSubscriber?.close();
     await monitoring.stop();

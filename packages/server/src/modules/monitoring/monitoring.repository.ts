@@ -19,7 +19,13 @@ const POINT_SELECT = `
     FROM monitoring_points p
     JOIN regulated_objects o ON o.id = p.object_id
     LEFT JOIN point_alarm_states s ON s.point_id = p.id
-    LEFT JOIN LATERAL (SELECT ts FROM readings r WHERE r.point_no = p.no ORDER BY ts DESC LIMIT 1) l ON true
+    -- The newest stored reading: found in the hour of the newest hour aggregate, so that only that
+    -- hour's day partition is searched (not one probe per day partition).
+    LEFT JOIN LATERAL (
+      SELECT (SELECT max(r.ts) FROM readings r
+               WHERE r.point_no = p.no AND r.ts >= h.bucket AND r.ts < h.bucket + interval '1 hour') AS ts
+        FROM (SELECT bucket FROM readings_hour WHERE point_no = p.no ORDER BY bucket DESC LIMIT 1) h
+    ) l ON true
    WHERE p.disabled_at IS NULL`;
 
 export interface PointListRow {

@@ -2,6 +2,10 @@ import {
   defaultPointThresholds,
   DomainError,
   pointWarningColour,
+  TREND_MAX_SPAN_MS,
+  trendBucketSeconds,
+  trendResolution,
+  trendStepSeconds,
   type DataScope,
   type MonitoringPointDefinition,
   type MonitoringPointType,
@@ -21,8 +25,7 @@ import {
 } from './monitoring.repository.ts';
 import type { MonitoringSettingsService } from './monitoring-settings.service.ts';
 import type { PointsRepository } from './points.repository.ts';
-
-const DAY = 86_400_000;
+import { readAggregates } from './readings-aggregates.ts';
 
 /** Monitoring points (监测点): their definitions, live state and readings. */
 export function createPointsService(deps: {
@@ -142,26 +145,54 @@ export function createPointsService(deps: {
       return pointResponse(row);
     },
 
-    /** A point's readings between two instants; over 2,000 readings they are bucketed (max per bucket). */
+    /**
+     * A point's trend between two instants, at the resolution the span asks for (the domain's
+     * trendResolution: raw ≤ 6 h < minute aggregates ≤ 7 d < hour aggregates, at most 400 days);
+     * beyond 2,000 rows re-bucketed. Each reading is [epochMs, value, flags]; for aggregates the value
+     * is the bucket's maximum (the peak, as alarms see it) and `aggregates` adds [epochMs, min, avg,
+     * max, last, count].
+     */
     async readings(auth: AuthContext, id: string, from: Date, to: Date) {
       const row = await repository.getPoint(auth.scope, id);
       if (!row) throw new DomainError('monitoring.point_not_found');
-      if (!(from < to) || to.getTime() - from.getTime() > 31 * DAY)
+      const span = to.getTime() - from.getTime();
+      if (!(from < to) || span > TREND_MAX_SPAN_MS)
         throw new DomainError('request.invalid', {
-          fields: [{ path: 'to', code: 'request.invalid', message: 'from < to, at most 31 days' }],
+          fields: [{ path: 'to', code: 'request.invalid', message: 'from < to, at most 400 days' }],
         });
       const pointNo = row.no;
-      const count = await repository.countReadings(pointNo, from, to);
-      const bucketSeconds = count > 2000 ? Math.ceil((to.getTime() - from.getTime()) / 1000 / 1000) : 0;
-      const rows = await repository.readings(pointNo, from, to, bucketSeconds);
+      const resolution = trendResolution(span);
       const response = pointResponse(row);
-      return {
+      const head = {
         point: row.code,
         unit: row.unit,
         range: response.range,
         thresholds: response.thresholds,
+      };
+      if (resolution === 'raw') {
+        const count = await repository.countReadings(pointNo, from, to);
+        const bucketSeconds = trendBucketSeconds('raw', span, count);
+        const rows = await repository.readings(pointNo, from, to, bucketSeconds);
+        return {
+          ...head,
+          resolution,
+          bucketSeconds,
+          readings: rows.map((reading) => [Math.round(reading.at), reading.value, reading.flags] as const),
+        };
+      }
+      // At most one row per step: the span in steps decides the re-bucketing without counting.
+      const bucketSeconds = trendBucketSeconds(
+        resolution,
+        span,
+        Math.ceil(span / 1000 / trendStepSeconds[resolution]),
+      );
+      const rows = await readAggregates(db, resolution, pointNo, from, to, bucketSeconds);
+      return {
+        ...head,
+        resolution,
         bucketSeconds,
-        readings: rows.map((reading) => [Math.round(reading.at), reading.value, reading.flags] as const),
+        readings: rows.map((a) => [Math.round(a.at), a.max, a.n > 0 ? 0 : a.flags] as const),
+        aggregates: rows.map((a) => [Math.round(a.at), a.min, a.avg, a.max, a.last, a.n] as const),
       };
     },
 

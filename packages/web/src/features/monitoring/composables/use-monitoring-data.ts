@@ -86,7 +86,11 @@ export interface ReadingsAnswer {
   thresholds: PointThresholds | null;
   range?: { min: number; max: number };
   bucketSeconds?: number;
+  /** Which series answered: raw readings, minute or hour aggregates (by the span asked). */
+  resolution?: 'raw' | 'minute' | 'hour';
   readings: ReadingTuple[];
+  /** For aggregates: [epochMs, min, avg, max, last, count] per bucket. */
+  aggregates?: [number, number | null, number | null, number | null, number | null, number][];
 }
 
 export interface MonitoringStatistics {
