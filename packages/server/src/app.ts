@@ -43,6 +43,7 @@ import { createStatisticsModule } from './modules/statistics/index.ts';
 import { registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
+import { createVideoModule, videoMediaOrigins } from './modules/video/index.ts';
 import { registerWorkbenchModule } from './modules/workbench/index.ts';
 import { createWarningsModule } from './modules/warnings/index.ts';
 import { createWhistleblowingModule } from './modules/whistleblowing/index.ts';
@@ -116,7 +117,9 @@ export async function buildApp({
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', ...tileHosts(config)],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...videoMediaOrigins(config)],
+        // Live video: hls.js feeds the <video> through a blob: MediaSource URL.
+        mediaSrc: ["'self'", 'blob:', ...videoMediaOrigins(config)],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
@@ -278,6 +281,15 @@ export async function buildApp({
     photos: uploads.publicPhotos,
     uploads: uploads.lookup,
     enforcement: createEnforcementFacts(db),
+    log,
+  }).register(app);
+  createVideoModule({
+    db,
+    clock,
+    config,
+    enterprises: registry.enterpriseLookup,
+    objects: registry.regulatedObjects,
+    alarms: monitoring.alarmFacts,
     log,
   }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

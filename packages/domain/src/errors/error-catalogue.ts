@@ -19,6 +19,7 @@ import {
   obligationsErrors,
   whistleblowingErrors,
   planErrors,
+  videoErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -40,6 +41,7 @@ export const errorCatalogue = {
   ...obligationsErrors,
   ...whistleblowingErrors,
   ...planErrors,
+  ...videoErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
