@@ -436,7 +436,7 @@ export function loadConfig(
     basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),
     video: Object.freeze({
       gateways: e.VIDEO_GATEWAYS ?? [],
-      testStream: e.VIDEO_TEST_STREAM ?? e.DEMO_DATA,
+      testStream: e.VIDEO_TEST_STREAM ?? (e.DEMO_DATA && e.ANJIAN_WORKERS),
     }),
   });
 }
