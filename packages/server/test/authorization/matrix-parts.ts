@@ -16,6 +16,7 @@ import { statisticsMatrix } from './statistics.matrix.ts';
 import { obligationsMatrix } from './obligations.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 import { planMatrix } from './plan.matrix.ts';
+import { videoMatrix } from './video.matrix.ts';
 
 /**
  * The authorisation matrix in parts of about equal running time. Each part runs in its own test
@@ -25,7 +26,7 @@ import { planMatrix } from './plan.matrix.ts';
  * route has no row, has rows in two tables, or a part has no file.
  */
 export const matrixParts = {
-  core: [coreMatrix, planMatrix],
+  core: [coreMatrix, planMatrix, videoMatrix],
   registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix],
   emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix],
   enforcement: [enforcementMatrix, statisticsMatrix, workbenchMatrix, cockpitMatrix, securityMatrix],
