@@ -36,7 +36,7 @@ export const videoErrors = {
   },
   'video.test_stream_missing': {
     status: 404,
-    zh: '测试视频流未运行（未安装 ffmpeg）',
+    zh: '测试视频流未运行（本机未安装视频转码程序）',
     en: 'The test stream is not running (ffmpeg is not installed)',
   },
 } as const satisfies Record<string, ErrorDefinition>;
