@@ -18,6 +18,7 @@ import { loadDemoStatistics } from './demo-statistics.ts';
 import { loadDemoObligations } from './demo-obligations.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
+import { loadDemoVideo } from './demo-video.ts';
 
 export { simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
@@ -46,5 +47,6 @@ export async function loadDemoData(deps: {
   await loadDemoObligations({ db, clock, cipher });
   await loadDemoPlan({ db, clock });
   await loadDemoWhistleblowing({ db, clock, cipher: whistleCipher });
+  await loadDemoVideo({ db, clock });
   return registryLoaded;
 }

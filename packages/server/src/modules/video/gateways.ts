@@ -254,8 +254,11 @@ export class TestGateway implements VideoGatewayAdapter {
   }
 
   async play(target: StreamTarget): Promise<string> {
-    if (!(await this.probe(target))) throw new DomainError('video.test_stream_missing');
-    return `${TEST_GATEWAY_PATH}/${path.basename(target.streamRef)}`;
+    if (!this.dir()) throw new DomainError('video.test_stream_missing');
+    // Only the test pattern's playlist is served; any other stream of this gateway is down.
+    if (path.basename(target.streamRef) !== 'index.m3u8' || !(await this.probe(target)))
+      throw new DomainError('video.gateway_unavailable');
+    return `${TEST_GATEWAY_PATH}/index.m3u8`;
   }
 }
 
