@@ -290,6 +290,7 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     objects: registry.regulatedObjects,
     alarms: monitoring.alarmFacts,
+    snapshots: uploads.snapshots,
     log,
   }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

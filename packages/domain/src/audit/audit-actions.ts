@@ -246,6 +246,7 @@ export const auditActions = {
   'video.camera_update': a('修改摄像机', 'Edit a camera'),
   'video.camera_delete': a('删除摄像机', 'Delete a camera'),
   'video.camera_view': a('查看实时视频', 'Watch a camera live'),
+  'video.camera_snapshot': a('视频抓拍取证', 'Take a snapshot from a camera'),
   'video.cameras_export': a('导出摄像机台账', 'Export the camera register'),
   'video.status_check': a('检测摄像机在线状态', 'Check the cameras’ online status'),
   'whistle.identity_view': a('查看实名举报人身份', 'View a real-name reporter’s identity'),

@@ -95,6 +95,12 @@ export const videoMatrix: Record<string, RouteCase> = {
     in: viewers(200),
     out: viewersOut(200),
   },
+  [`POST ${V}/cameras/:id/snapshot`]: {
+    // The matrix's gateway is never there: a viewer in scope gets the stream's refusal (502), not 403/404.
+    build: async ({ t, target }) => ({ url: `${V}/cameras/${await newCamera(t, target)}/snapshot` }),
+    in: viewers(502),
+    out: viewersOut(502),
+  },
   [`POST ${V}/cameras`]: {
     build: async ({ t, target }) => ({ url: `${V}/cameras`, payload: await body(t, target) }),
     in: keepers(201),

@@ -34,6 +34,11 @@ export const videoErrors = {
     zh: '视频网关无法连接或拒绝播放，请稍后重试',
     en: 'The video gateway cannot be reached or refused to play; try again later',
   },
+  'video.snapshot_failed': {
+    status: 502,
+    zh: '未能从视频流截取画面，请稍后重试',
+    en: 'No frame could be taken from the stream; try again later',
+  },
   'video.test_stream_missing': {
     status: 404,
     zh: '测试视频流未运行（本机未安装视频转码程序）',

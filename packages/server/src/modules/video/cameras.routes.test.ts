@@ -198,6 +198,30 @@ describe('the camera register, live view and online check', () => {
       (await t.request({ method: 'GET', url: '/api/v1/video/test-gateway/index.m3u8' })).statusCode,
     ).toBe(401);
 
+    // 抓拍取证: a frame of the stream becomes an upload of the camera's enterprise, usable as a
+    // hazard report's photo.
+    const snap = await post(`/cameras/${id}/snapshot`);
+    expect(snap.statusCode, snap.body).toBe(201);
+    expect(snap.json()).toMatchObject({ contentType: 'image/jpeg' });
+    const image = await t.request({ method: 'GET', url: `/api/v1/uploads/${snap.json().uploadId}`, as: county });
+    expect(image.statusCode).toBe(200);
+    expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    const hazard = await t.request({
+      method: 'POST',
+      url: '/api/v1/hazards',
+      payload: {
+        enterpriseId: plant,
+        source: 'inspection',
+        location: { text: '罐区东侧' },
+        description: '视频巡查发现罐区东侧消防通道被占用',
+        category: '05',
+        photos: [snap.json().uploadId],
+      },
+      as: county,
+    });
+    expect(hazard.statusCode, hazard.body).toBe(201);
+    expect((await post(`/cameras/${id}/snapshot`, undefined, otherCounty)).statusCode).toBe(404);
+
     const audit = await t.db.query<{ action: string; target: string; outcome: string }>(
       `SELECT action, target, outcome FROM audit_log WHERE action = 'video.camera_view' ORDER BY seq`,
     );

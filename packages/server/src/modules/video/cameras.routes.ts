@@ -221,6 +221,30 @@ export function registerVideoRoutes(
     },
   );
 
+  api.post(
+    `${base}/:id/snapshot`,
+    {
+      config: { access: READ, audit: 'video.camera_snapshot' },
+      schema: {
+        tags,
+        summary: 'A frame of the live stream stored as an upload of the camera’s enterprise (evidence for a hazard report)',
+        params: idParams,
+        response: {
+          201: z.object({
+            uploadId: z.uuid(),
+            contentType: z.string(),
+            size: z.number().int(),
+            takenAt: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      request.auditTarget = request.params.id;
+      return reply.status(201).send(await cameras.snapshot(requireAuth(request), request.params.id));
+    },
+  );
+
   api.get(
     `${TEST_GATEWAY_PATH}/:file`,
     {

@@ -16,7 +16,9 @@ import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { AlarmFactsPort } from '../monitoring/index.ts';
 import type { EnterpriseLookup, RegulatedObjectsPort } from '../registry/index.ts';
 import type { CameraRecord, CamerasRepository, CameraWrite, RateCounts } from './cameras.repository.ts';
+import type { SnapshotStore } from '../uploads/index.ts';
 import type { GatewayRegistry } from './gateways.ts';
+import { grabFrame } from './snapshot.ts';
 
 export function createCamerasService(deps: {
   db: Db;
@@ -26,6 +28,9 @@ export function createCamerasService(deps: {
   enterprises: EnterpriseLookup;
   objects: Pick<RegulatedObjectsPort, 'findById'>;
   alarms: AlarmFactsPort;
+  snapshots: SnapshotStore;
+  /** The file the test gateway's playlist is (for a snapshot without a round trip through HTTP). */
+  testPlaylistFile: () => string | null;
 }) {
   const { db, clock, cameras, gateways, enterprises, objects } = deps;
 
@@ -133,6 +138,25 @@ export function createCamerasService(deps: {
       if (!gateway) throw new DomainError('video.gateway_unknown');
       const hlsUrl = await gateway.play({ code: camera.code, streamRef: camera.streamRef });
       return { cameraId: camera.id, hlsUrl, gatewayKind: gateway.kind };
+    },
+
+    /** A frame of the camera's live stream, stored as an upload of its enterprise (evidence for a hazard). */
+    async snapshot(auth: AuthContext, id: string) {
+      const camera = await visible(auth, id);
+      const gateway = gateways.get(camera.gatewayId);
+      if (!gateway) throw new DomainError('video.gateway_unknown');
+      const url = await gateway.play({ code: camera.code, streamRef: camera.streamRef });
+      const input = gateway.kind === 'test' ? deps.testPlaylistFile() : url;
+      if (!input) throw new DomainError('video.test_stream_missing');
+      const frame = await grabFrame(input);
+      const at = clock.now();
+      const stored = await deps.snapshots.store(frame, {
+        county: camera.county,
+        enterpriseId: camera.enterpriseId,
+        userId: auth.userId,
+        at,
+      });
+      return { uploadId: stored.id, contentType: stored.contentType, size: stored.size, takenAt: at.toISOString() };
     },
 
     async rates(auth: AuthContext): Promise<OnlineRates> {

@@ -11,12 +11,14 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 import type { AlarmFactsPort } from '../monitoring/index.ts';
 import type { EnterpriseLookup, RegulatedObjectsPort } from '../registry/index.ts';
+import type { SnapshotStore } from '../uploads/index.ts';
 import { createCamerasRepository } from './cameras.repository.ts';
 import { registerVideoRoutes } from './cameras.routes.ts';
 import { createCamerasService } from './cameras.service.ts';
 import { createGateway, GatewayRegistry, TestGateway } from './gateways.ts';
 import { checkCameraStatuses, startCameraStatusJob } from './status-check.job.ts';
-import { startTestStream, type TestStream } from './test-stream.ts';
+import { startTestStream, TEST_PLAYLIST, type TestStream } from './test-stream.ts';
+import path from 'node:path';
 
 export { createCamerasRepository, type CamerasRepository } from './cameras.repository.ts';
 export { TEST_PLAYLIST } from './test-stream.ts';
@@ -33,6 +35,7 @@ export function createVideoModule(deps: {
   enterprises: EnterpriseLookup;
   objects: Pick<RegulatedObjectsPort, 'findById'>;
   alarms: AlarmFactsPort;
+  snapshots: SnapshotStore;
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, config } = deps;
@@ -50,6 +53,11 @@ export function createVideoModule(deps: {
     enterprises: deps.enterprises,
     objects: deps.objects,
     alarms: deps.alarms,
+    snapshots: deps.snapshots,
+    testPlaylistFile: () => {
+      const dir = testStream?.dir();
+      return dir ? path.join(dir, TEST_PLAYLIST) : null;
+    },
   });
   const checkNow = () => checkCameraStatuses({ db, clock, cameras: repository, gateways });
   return {

@@ -55,6 +55,14 @@ export const videoZh = {
     failed: '视频无法播放',
     unsupported: '当前浏览器不支持播放该视频',
     audited: '查看实时视频将记入审计日志',
+    snapshot: '抓拍取证',
+    snapshotSaved: '已于 {at} 抓拍并存为附件，可作为隐患上报的照片',
+  },
+  snapshot: {
+    open: '视频抓拍',
+    title: '从企业摄像机抓拍取证',
+    none: '该企业没有登记的摄像机',
+    added: '抓拍画面已加入隐患照片',
   },
   nearby: {
     alarmTitle: '报警点附近摄像机',
@@ -119,6 +127,14 @@ export const videoEn: SameShape<typeof videoZh> = {
     failed: 'The video cannot be played',
     unsupported: 'This browser cannot play this video',
     audited: 'Watching live video is recorded in the audit log',
+    snapshot: 'Snapshot as evidence',
+    snapshotSaved: 'Taken at {at} and stored as an attachment, usable as a hazard report’s photo',
+  },
+  snapshot: {
+    open: 'Snapshot from video',
+    title: 'Take evidence from the enterprise’s cameras',
+    none: 'The enterprise has no registered camera',
+    added: 'The snapshot was added to the hazard’s photos',
   },
   nearby: {
     alarmTitle: 'Cameras near the alarm',
