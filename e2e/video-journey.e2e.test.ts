@@ -193,6 +193,14 @@ describe('a duty officer opens an alarm and watches the nearest camera play the 
       expect(frames).toBeGreaterThan(10);
       console.log(`[e2e] camera played ${frames} frames`);
 
+      // 抓拍取证: a frame of the stream stored as an attachment (usable as a hazard report's photo).
+      await nearby.locator('[data-testid="camera-snapshot"]').click();
+      const snapshot = nearby.locator('[data-testid="camera-snapshot-result"] img');
+      await snapshot.waitFor();
+      await expect
+        .poll(() => snapshot.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), POLL)
+        .toBe(426);
+
       // The camera register lists the demo cameras with their online rate.
       await page.goto(`${server.baseUrl}/video/cameras`);
       await byTestId(page, 'video-rates').waitFor();
