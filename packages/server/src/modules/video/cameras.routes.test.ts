@@ -203,7 +203,11 @@ describe('the camera register, live view and online check', () => {
     const snap = await post(`/cameras/${id}/snapshot`);
     expect(snap.statusCode, snap.body).toBe(201);
     expect(snap.json()).toMatchObject({ contentType: 'image/jpeg' });
-    const image = await t.request({ method: 'GET', url: `/api/v1/uploads/${snap.json().uploadId}`, as: county });
+    const image = await t.request({
+      method: 'GET',
+      url: `/api/v1/uploads/${snap.json().uploadId}`,
+      as: county,
+    });
     expect(image.statusCode).toBe(200);
     expect(image.rawPayload.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     const hazard = await t.request({

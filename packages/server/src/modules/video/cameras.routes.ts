@@ -227,7 +227,8 @@ export function registerVideoRoutes(
       config: { access: READ, audit: 'video.camera_snapshot' },
       schema: {
         tags,
-        summary: 'A frame of the live stream stored as an upload of the camera’s enterprise (evidence for a hazard report)',
+        summary:
+          'A frame of the live stream stored as an upload of the camera’s enterprise (evidence for a hazard report)',
         params: idParams,
         response: {
           201: z.object({

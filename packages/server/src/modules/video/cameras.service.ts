@@ -156,7 +156,12 @@ export function createCamerasService(deps: {
         userId: auth.userId,
         at,
       });
-      return { uploadId: stored.id, contentType: stored.contentType, size: stored.size, takenAt: at.toISOString() };
+      return {
+        uploadId: stored.id,
+        contentType: stored.contentType,
+        size: stored.size,
+        takenAt: at.toISOString(),
+      };
     },
 
     async rates(auth: AuthContext): Promise<OnlineRates> {

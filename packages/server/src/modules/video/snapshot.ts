@@ -8,7 +8,10 @@ const LIMIT_BYTES = 8 * 1024 * 1024;
  * local file or an http address). Throws `video.snapshot_failed` when ffmpeg is missing, the
  * stream gives no frame within `timeoutMs`, or the picture is empty.
  */
-export function grabFrame(input: string, options: { ffmpeg?: string; timeoutMs?: number } = {}): Promise<Buffer> {
+export function grabFrame(
+  input: string,
+  options: { ffmpeg?: string; timeoutMs?: number } = {},
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
       options.ffmpeg ?? 'ffmpeg',
