@@ -156,6 +156,13 @@ describe('the camera register, live view and online check', () => {
     const id = (await get('/cameras')).json().items[0].id;
     expect((await get(`/cameras/${id}`, otherCounty)).statusCode).toBe(404);
     expect((await get(`/cameras/${id}`, enterpriseUser)).statusCode).toBe(404);
+    // The gateways without their secrets, and the CSP lets the browser fetch their HLS.
+    const gateways = await get('/gateways');
+    expect(gateways.json()).toEqual([
+      { id: 'local-test', name: '本地测试网关', kind: 'test' },
+      { id: 'city-hls', name: '市级流媒体', kind: 'hls' },
+    ]);
+    expect(gateways.headers['content-security-policy']).toContain(`media-src 'self' blob: ${slowBase}`);
     const file = await get('/cameras/export');
     expect(file.statusCode).toBe(200);
     const rows = await readWorkbook(file.rawPayload);
