@@ -47,7 +47,8 @@ export async function loadDemoVideo(deps: { db: Db; clock: Clock }): Promise<boo
       await cameras.insert(
         tx,
         {
-          code: `DEMO-CAM-${o.county}-${number}`,
+          // A GB/T 28181 device number: centre (county + 00), industry 00, type 132 (network camera), serial.
+          code: `${o.county}0000132${String(index + 1).padStart(7, '0')}`,
           name: `${o.name}${view}（演示）`,
           enterpriseId: o.enterprise_id,
           county: o.county,
@@ -69,7 +70,7 @@ export async function loadDemoVideo(deps: { db: Db; clock: Clock }): Promise<boo
       await cameras.insert(
         tx,
         {
-          code: `DEMO-CAM-${first.county}-ROAD`,
+          code: `${first.county}0000132${'9'.repeat(7)}`,
           name: '危化品运输路段卡口（演示）',
           enterpriseId: first.enterprise_id,
           county: first.county,
