@@ -225,3 +225,4 @@ export * from './plan/organisations.ts';
 export * from './plan/milestone-escalation.ts';
 export * from './plan/assessment-ranking.ts';
 export * from './plan/plan.schema.ts';
+export * from './video/index.ts';

@@ -44,6 +44,7 @@ import { createStatisticsModule } from './modules/statistics/index.ts';
 import { registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
+import { createVideoModule, videoMediaOrigins } from './modules/video/index.ts';
 import { registerWorkbenchModule } from './modules/workbench/index.ts';
 import { createWarningsModule } from './modules/warnings/index.ts';
 import { createWhistleblowingModule } from './modules/whistleblowing/index.ts';
@@ -121,7 +122,9 @@ export async function buildApp({
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', ...tileHosts(config)],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...videoMediaOrigins(config)],
+        // Live video: hls.js feeds the <video> through a blob: MediaSource URL.
+        mediaSrc: ["'self'", 'blob:', ...videoMediaOrigins(config)],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
@@ -284,6 +287,16 @@ export async function buildApp({
     photos: uploads.publicPhotos,
     uploads: uploads.lookup,
     enforcement: createEnforcementFacts(db),
+    log,
+  }).register(app);
+  createVideoModule({
+    db,
+    clock,
+    config,
+    enterprises: registry.enterpriseLookup,
+    objects: registry.regulatedObjects,
+    alarms: monitoring.alarmFacts,
+    snapshots: uploads.snapshots,
     log,
   }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

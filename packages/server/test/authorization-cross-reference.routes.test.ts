@@ -44,7 +44,12 @@ describe('authorisation matrix, class "in-scope record pointing at out-of-scope 
   let t: TestContext;
   const accounts: Partial<Record<CallerName, TestUser>> = {};
   beforeAll(async () => {
-    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    t = await createTestContext({
+      AUTH_TOTP_REQUIRED: 'false',
+      VIDEO_GATEWAYS: JSON.stringify([
+        { id: 'matrix-hls', name: '矩阵网关', kind: 'hls', baseUrl: 'http://127.0.0.1:9' },
+      ]),
+    });
     await t.app.ready();
   });
   afterAll(() => t.close());

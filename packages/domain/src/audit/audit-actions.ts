@@ -252,6 +252,13 @@ export const auditActions = {
   'whistle.reward_propose': a('提出举报奖励', 'Propose a reward'),
   'whistle.reward_approve': a('审批举报奖励', 'Approve a reward'),
   'whistle.reward_pay': a('登记奖励发放', 'Record a reward’s payment'),
+  'video.camera_create': a('登记摄像机', 'Register a camera'),
+  'video.camera_update': a('修改摄像机', 'Edit a camera'),
+  'video.camera_delete': a('删除摄像机', 'Delete a camera'),
+  'video.camera_view': a('查看实时视频', 'Watch a camera live'),
+  'video.camera_snapshot': a('视频抓拍取证', 'Take a snapshot from a camera'),
+  'video.cameras_export': a('导出摄像机台账', 'Export the camera register'),
+  'video.status_check': a('检测摄像机在线状态', 'Check the cameras’ online status'),
   'whistle.identity_view': a('查看实名举报人身份', 'View a real-name reporter’s identity'),
   // Operations from the command line (npm run cli), written in the name of the operating-system user.
   'maintenance.restore': a('从备份恢复数据库', 'Restore the database from a backup'),

@@ -21,6 +21,7 @@ import {
   whistleblowingErrors,
   planErrors,
   disastersErrors,
+  videoErrors,
 } from './catalogues/index.ts';
 
 export type { ErrorDefinition } from './error-definition.ts';
@@ -44,6 +45,7 @@ export const errorCatalogue = {
   ...disastersErrors,
   ...whistleblowingErrors,
   ...planErrors,
+  ...videoErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

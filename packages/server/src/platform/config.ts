@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { defaultPasswordPolicy, type PasswordPolicy } from '@anjian/domain';
+import { defaultPasswordPolicy, type PasswordPolicy, type VideoGatewayConfig } from '@anjian/domain';
 import { fieldKeyProblems } from './config-keys.ts';
+import { videoGatewaysVariable } from './config-video.ts';
 
 /**
  * Configuration, parsed once at start-up from the environment into a frozen object. A bad value
@@ -150,6 +151,8 @@ export interface Config {
     readonly gcj02: boolean;
     readonly attribution: string;
   } | null;
+  /** Video gateways (VIDEO_GATEWAYS, JSON) and the local ffmpeg test stream (VIDEO_TEST_STREAM). */
+  readonly video: { readonly gateways: readonly VideoGatewayConfig[]; readonly testStream: boolean };
 }
 
 /** Never 5432, which a system PostgreSQL may hold. */
@@ -298,6 +301,8 @@ const envSchema = z.object({
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template with {z}, {x}, {y}')
     .optional(),
   MAP_TILE_GCJ02: bool.default(false),
+  VIDEO_GATEWAYS: videoGatewaysVariable.optional(),
+  VIDEO_TEST_STREAM: bool.optional(),
   AUDIT_HMAC_KEYS: z
     .string()
     .regex(
@@ -475,5 +480,9 @@ export function loadConfig(
       dbRole: e.AUDIT_DB_ROLE,
     }),
     basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),
+    video: Object.freeze({
+      gateways: e.VIDEO_GATEWAYS ?? [],
+      testStream: e.VIDEO_TEST_STREAM ?? (e.DEMO_DATA && e.ANJIAN_WORKERS),
+    }),
   });
 }

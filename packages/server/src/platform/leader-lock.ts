@@ -10,6 +10,8 @@ export const leaderLockKeys = {
   planEscalation: 0x616e_6a00_03,
   /** Transaction-level: one process per run makes and drops the readings' partitions (monitoring). */
   readingsPartitions: 0x616e_6a00_04,
+  /** Transaction-level: one process per run checks the cameras' online status (video module). */
+  videoStatus: 0x616e_6a00_05,
 } as const;
 
 export interface LeaderLock {

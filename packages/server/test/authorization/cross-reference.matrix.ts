@@ -94,6 +94,104 @@ const hazardBody = (enterpriseId: string, linkedPointIds: string[]) => ({
   linkedPointIds,
 });
 
+/** A camera in the callers' county (for the PUT row). */
+async function cameraInCounty(t: TestContext, enterpriseId: string): Promise<string> {
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO video_cameras (code, name, enterprise_id, county, lon, lat, gateway_id, stream_ref, created_at, updated_at)
+     VALUES ($1, '交叉引用摄像机', $2, $3, 102.5, 24.3, 'matrix-hls', 'cam/index.m3u8', now(), now()) RETURNING id`,
+    [`XRV-${Date.now() % 1_000_000}-${serial++}`, enterpriseId, IN_COUNTY],
+  );
+  return row.rows[0]!.id;
+}
+
+function cameraLinkRows(): Record<string, CrossReferenceRow> {
+  const cameraBody = (enterpriseId: string, links: { objectId?: string; monitoringPointId?: string }) => ({
+    code: `XRV-${Date.now() % 1_000_000}-${serial++}`,
+    name: '交叉引用摄像机',
+    enterpriseId,
+    location: { lon: 102.5, lat: 24.3 },
+    gatewayId: 'matrix-hls',
+    streamRef: 'cam/index.m3u8',
+    ...links,
+  });
+  const keepers = (code: string) => ({
+    cityOfficer: refused(400, code),
+    countyOfficer: refused(400, code),
+  });
+  const variants = (
+    url: (t: TestContext, enterpriseId: string) => Promise<string>,
+  ): CrossReferenceVariant[] => [
+    {
+      name: 'an in-county camera watching another county’s object',
+      build: async ({ t }) => {
+        const enterprise = await newEnterprise(t, 'in');
+        const object = (
+          await t.db.query<{ id: string }>(
+            `INSERT INTO regulated_objects (kind, name, enterprise_id, county, lon, lat, created_at, updated_at)
+             VALUES ('major_hazard_source', '交叉引用罐区', $1, $2, 102.5, 24.3, now(), now()) RETURNING id`,
+            [await newEnterprise(t, 'out'), OUT_COUNTY],
+          )
+        ).rows[0]!.id;
+        return { url: await url(t, enterprise), payload: cameraBody(enterprise, { objectId: object }) };
+      },
+      expect: keepers('video.object_mismatch'),
+    },
+    {
+      name: 'the same with an id that is no object',
+      build: async ({ t }) => {
+        const enterprise = await newEnterprise(t, 'in');
+        return { url: await url(t, enterprise), payload: cameraBody(enterprise, { objectId: UNKNOWN() }) };
+      },
+      expect: keepers('video.object_mismatch'),
+    },
+    {
+      name: 'an in-county camera on another enterprise’s monitoring point',
+      build: async ({ t }) => {
+        const enterprise = await newEnterprise(t, 'in');
+        const point = await pointOfAnotherEnterprise(t, OUT_COUNTY);
+        return {
+          url: await url(t, enterprise),
+          payload: cameraBody(enterprise, { monitoringPointId: point }),
+        };
+      },
+      expect: keepers('video.point_mismatch'),
+    },
+    {
+      name: 'the same with an id that is no monitoring point',
+      build: async ({ t }) => {
+        const enterprise = await newEnterprise(t, 'in');
+        return {
+          url: await url(t, enterprise),
+          payload: cameraBody(enterprise, { monitoringPointId: UNKNOWN() }),
+        };
+      },
+      expect: keepers('video.point_mismatch'),
+    },
+    {
+      name: 'a gateway that is not configured',
+      build: async ({ t }) => {
+        const enterprise = await newEnterprise(t, 'in');
+        return {
+          url: await url(t, enterprise),
+          payload: { ...cameraBody(enterprise, {}), gatewayId: 'elsewhere' },
+        };
+      },
+      expect: keepers('video.gateway_unknown'),
+    },
+  ];
+  // gatewayId names a configured gateway (VIDEO_GATEWAYS), no stored record: refused when unknown.
+  const fields = ['enterpriseId', 'gatewayId', 'objectId', 'monitoringPointId'];
+  return {
+    'POST /api/v1/video/cameras': { fields, variants: variants(async () => '/api/v1/video/cameras') },
+    'PUT /api/v1/video/cameras/:id': {
+      fields,
+      variants: variants(
+        async (t, enterprise) => `/api/v1/video/cameras/${await cameraInCounty(t, enterprise)}`,
+      ),
+    },
+  };
+}
+
 const officers = (status: number, code: string) => ({
   cityOfficer: refused(status, code),
   countyOfficer: refused(status, code),
@@ -374,6 +472,8 @@ export const crossReferenceMatrix: Record<string, CrossReferenceRow> = {
       },
     ],
   },
+  // A camera's links must be of its own enterprise: another's object or point, or none at all, alike.
+  ...cameraLinkRows(),
   // The upload names its county and enterprise in the query string (the body is the image).
   'POST /api/v1/uploads': {
     fields: [],

@@ -18,6 +18,7 @@ import { obligationsMatrix } from './obligations.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 import { planMatrix } from './plan.matrix.ts';
 import { allocationMatrix } from './allocation.matrix.ts';
+import { videoMatrix } from './video.matrix.ts';
 
 /**
  * The authorisation matrix in parts of about equal running time. Each part runs in its own test
@@ -27,7 +28,7 @@ import { allocationMatrix } from './allocation.matrix.ts';
  * route has no row, has rows in two tables, or a part has no file.
  */
 export const matrixParts = {
-  core: [coreMatrix, planMatrix],
+  core: [coreMatrix, planMatrix, videoMatrix],
   registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix],
   emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix, disastersMatrix, allocationMatrix],
   enforcement: [enforcementMatrix, statisticsMatrix, workbenchMatrix, cockpitMatrix, securityMatrix],

@@ -14,7 +14,13 @@ export function describeMatrix(part: MatrixPart, first?: (context: () => TestCon
     let t: TestContext;
     const accounts: Partial<Record<(typeof names)[number], TestUser>> = {};
     beforeAll(async () => {
-      t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+      t = await createTestContext({
+        AUTH_TOTP_REQUIRED: 'false',
+        // A plain HLS gateway (never contacted: playing one only names its address) for video.matrix.ts.
+        VIDEO_GATEWAYS: JSON.stringify([
+          { id: 'matrix-hls', name: '矩阵网关', kind: 'hls', baseUrl: 'http://127.0.0.1:9' },
+        ]),
+      });
     });
     afterAll(() => t.close());
 

@@ -11,6 +11,7 @@ import { whistleblowingEn } from '../features/whistleblowing/i18n.ts';
 import { statisticsEn } from '../features/statistics/i18n.ts';
 import { planEn } from '../features/plan/i18n.ts';
 import { obligationsEn } from '../features/obligations/i18n.ts';
+import { videoEn } from '../features/video/i18n.ts';
 import { emergencyEn } from '../features/emergency/i18n.ts';
 
 export const en: SameShape<Messages> = {
@@ -754,5 +755,6 @@ export const en: SameShape<Messages> = {
   statistics: statisticsEn,
   plan: planEn,
   obligations: obligationsEn,
+  video: videoEn,
   emergency: emergencyEn,
 };

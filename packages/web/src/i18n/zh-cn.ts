@@ -10,6 +10,7 @@ import { whistleblowingZh } from '../features/whistleblowing/i18n.ts';
 import { statisticsZh } from '../features/statistics/i18n.ts';
 import { planZh } from '../features/plan/i18n.ts';
 import { obligationsZh } from '../features/obligations/i18n.ts';
+import { videoZh } from '../features/video/i18n.ts';
 import { emergencyZh } from '../features/emergency/i18n.ts';
 
 export const zhCN = {
@@ -739,6 +740,7 @@ export const zhCN = {
   statistics: statisticsZh,
   plan: planZh,
   obligations: obligationsZh,
+  video: videoZh,
   emergency: emergencyZh,
 };
 

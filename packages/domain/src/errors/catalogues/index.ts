@@ -15,3 +15,4 @@ export { obligationsErrors } from './obligations.ts';
 export { whistleblowingErrors } from './whistleblowing.ts';
 export { planErrors } from './plan.ts';
 export { disastersErrors } from './disasters.ts';
+export { videoErrors } from './video.ts';

@@ -20,6 +20,7 @@ import { loadDemoObligations } from './demo-obligations.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
 import { loadDemoDisasters } from './demo-disasters.ts';
+import { loadDemoVideo } from './demo-video.ts';
 
 export { simulatorDevicesFile } from './demo-monitoring.ts';
 export { startDemoSimulator } from './demo-simulator.ts';
@@ -50,5 +51,6 @@ export async function loadDemoData(deps: {
   await loadDemoWhistleblowing({ db, clock, cipher: whistleCipher });
   await loadDemoDisasters({ db, clock });
   await loadDemoAllocation({ db, clock });
+  await loadDemoVideo({ db, clock });
   return registryLoaded;
 }

@@ -26,6 +26,17 @@ export interface PublicPhotoStore {
   read(id: string): Promise<{ contentType: string; data: Buffer } | null>;
 }
 
+/**
+ * A picture made by the platform for a user (a camera's snapshot): decoded and re-encoded like every
+ * upload, owned by the record's county and enterprise and by the user who asked for it.
+ */
+export interface SnapshotStore {
+  store(
+    data: Buffer,
+    owner: { county: string; enterpriseId: string | null; userId: string; at: Date },
+  ): Promise<{ id: string; contentType: string; size: number }>;
+}
+
 export function createUploadsModule(deps: {
   db: Db;
   clock: Clock;
@@ -54,9 +65,26 @@ export function createUploadsModule(deps: {
       return file ? { contentType: file.contentType, data: file.data } : null;
     },
   };
+  const snapshots: SnapshotStore = {
+    async store(data, owner) {
+      const image = await sanitizeImage(data, { maxPixels: deps.maxPixels });
+      const id = await uploads.insert({
+        contentType: image.type,
+        size: image.data.length,
+        sha256: createHash('sha256').update(image.data).digest('hex'),
+        data: image.data,
+        county: owner.county,
+        enterpriseId: owner.enterpriseId,
+        uploadedBy: owner.userId,
+        createdAt: owner.at,
+      });
+      return { id, contentType: image.type, size: image.data.length };
+    },
+  };
   return {
     lookup: uploads as UploadLookup,
     publicPhotos,
+    snapshots,
     register(app: FastifyInstance) {
       registerUploadsRoutes(app, {
         uploads,

@@ -4,6 +4,7 @@ import type { MenuEntry } from '../../menu/menu-entry.ts';
 import { configMenu, configRoutes } from './components/config/config-module.ts';
 import { liveMenu, liveRoutes } from './components/live/live-module.ts';
 import { majorHazardMenu, majorHazardRoutes } from '../major-hazards/module.ts';
+import { videoMenu, videoRoutes } from '../video/module.ts';
 
 /**
  * The monitoring area's pages: its menu entries (top level, in menu order), the routes inside
@@ -15,8 +16,13 @@ export const monitoringMenu: readonly MenuEntry[] = [
     key: 'monitoring',
     title: 'monitoring.title',
     icon: Monitor,
-    children: [...liveMenu, ...configMenu, ...majorHazardMenu],
+    children: [...liveMenu, ...videoMenu, ...configMenu, ...majorHazardMenu],
   },
 ];
-export const monitoringRoutes: RouteRecordRaw[] = [...liveRoutes, ...configRoutes, ...majorHazardRoutes];
+export const monitoringRoutes: RouteRecordRaw[] = [
+  ...liveRoutes,
+  ...videoRoutes,
+  ...configRoutes,
+  ...majorHazardRoutes,
+];
 export const monitoringPublicRoutes: RouteRecordRaw[] = [];

@@ -68,6 +68,7 @@ export function createIncidentMap(options: {
   const resources = L.layerGroup().addTo(map);
   const site = L.layerGroup().addTo(map);
   const resourceMarkers = new Map<string, L.CircleMarker>();
+  const cameras = L.layerGroup().addTo(map);
   const rings = L.layerGroup().addTo(map);
   let circleZones: { key: string; label: string; colour: ZoneColour; centre: LonLat; radiusM: number }[] = [];
 
@@ -166,6 +167,24 @@ export function createIncidentMap(options: {
         marker.on('click', () => options.onResource?.(resource.id));
         marker.addTo(resources);
         resourceMarkers.set(resource.id, marker);
+      }
+    },
+
+    /** The cameras in the incident's zones (video): small dark squares, named on hover. */
+    setCameras(list: readonly { id: string; name: string; position: LonLat; online: boolean }[]) {
+      cameras.clearLayers();
+      for (const camera of list) {
+        L.marker(latLng(camera.position), {
+          icon: L.divIcon({
+            className: `aj-camera-dot${camera.online ? ' online' : ''}`,
+            html: '<span></span>',
+            iconSize: [12, 12],
+            iconAnchor: [6, 6],
+          }),
+          title: camera.name,
+        })
+          .bindTooltip(camera.name, { direction: 'top' })
+          .addTo(cameras);
       }
     },
 

@@ -1,0 +1,2 @@
+export * from './video.schema.ts';
+export * from './online-rate.ts';
