@@ -284,6 +284,7 @@ export async function buildApp({
     photos: uploads.publicPhotos,
     uploads: uploads.lookup,
     enforcement: createEnforcementFacts(db),
+    notifications: notifications.notifier,
     log,
   }).register(app);
   app.get('/api/docs', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -203,6 +203,15 @@ export const whistleDetailSchema = whistleListItemSchema.extend({
   deaths: z.number().int().nullable(),
   accidentClass: z.enum(whistleAccidentClasses).nullable(),
   messages: z.array(whistleMessageSchema),
+  escalations: z.array(
+    z.object({
+      subject: z.enum(['acceptance', 'verification']),
+      step: z.enum(['reminder', 'warning', 'notice']),
+      deadline: z.string(),
+      firedAt: z.string(),
+      notified: z.number().int(),
+    }),
+  ),
   reward: whistleRewardSchema.nullable(),
   allowedActions: z.array(z.enum(whistleActions)),
 });
@@ -214,6 +223,7 @@ export const whistleListQuerySchema = pageQuerySchema.extend({
   channel: z.enum(whistleChannels).optional(),
   county: county.optional(),
   q: z.string().trim().max(100).optional(),
+  overdue: z.enum(['true', 'false']).optional().describe('true: only reports past a deadline today'),
 });
 
 export const whistleDecisionSchema = z.discriminatedUnion('decision', [

@@ -8,6 +8,8 @@ export const leaderLockKeys = {
   inactiveAccounts: 0x616e_6a00_02,
   /** Transaction-level: one process per run escalates overdue plan milestones (plan module). */
   planEscalation: 0x616e_6a00_03,
+  /** Transaction-level: one process per run escalates overdue whistleblowing reports (issue 16). */
+  whistleEscalation: 0x616e_6a00_16,
 } as const;
 
 export interface LeaderLock {

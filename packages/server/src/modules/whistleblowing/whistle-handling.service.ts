@@ -22,6 +22,7 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
 import type { PublicPhotoStore } from '../uploads/index.ts';
+import type { WhistleEscalationRepository } from './whistle-escalation.repository.ts';
 import type { WhistleRecordsRepository } from './whistle-records.repository.ts';
 import type { WhistleFilter, WhistleRecord, WhistleReportsRepository } from './whistle-reports.repository.ts';
 
@@ -48,6 +49,7 @@ export function createWhistleHandlingService(deps: {
   cipher: FieldCipher;
   reports: WhistleReportsRepository;
   records: WhistleRecordsRepository;
+  escalation: Pick<WhistleEscalationRepository, 'ofReport'>;
   enforcement: EnforcementFacts;
   photos: PublicPhotoStore;
 }) {
@@ -111,6 +113,7 @@ export function createWhistleHandlingService(deps: {
       deaths: report.deaths,
       accidentClass: report.accidentClass,
       messages: await records.messages(report.id),
+      escalations: await deps.escalation.ofReport(report.id),
       reward: report.reward
         ? {
             status: report.reward.status,
@@ -159,12 +162,12 @@ export function createWhistleHandlingService(deps: {
 
   return {
     async list(auth: AuthContext, filter: WhistleFilter, page: { page: number; pageSize: number }) {
-      const result = await reports.list(auth.scope, filter, page);
+      const result = await reports.list(auth.scope, { ...filter, today: today() }, page);
       return { ...result, items: result.items.map(listItem) };
     },
 
     async exportRows(auth: AuthContext, filter: WhistleFilter) {
-      return (await reports.all(auth.scope, filter)).map(listItem);
+      return (await reports.all(auth.scope, { ...filter, today: today() })).map(listItem);
     },
 
     get: async (auth: AuthContext, id: string) => detail(auth, await found(auth, id)),

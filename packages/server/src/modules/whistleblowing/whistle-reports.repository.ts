@@ -167,6 +167,9 @@ export interface WhistleFilter {
   channel?: WhistleChannel | undefined;
   county?: string | undefined;
   q?: string | undefined;
+  /** 'true': only reports past a deadline on `today` (whistleOverdue in the domain, in SQL). */
+  overdue?: 'true' | 'false' | undefined;
+  today?: string | undefined;
 }
 
 function filterWhere(scope: DataScope, filter: WhistleFilter, params: unknown[]): string {
@@ -179,6 +182,13 @@ function filterWhere(scope: DataScope, filter: WhistleFilter, params: unknown[])
   if (filter.category) add((n) => `r.category = $${n}`, filter.category);
   if (filter.channel) add((n) => `r.channel = $${n}`, filter.channel);
   if (filter.county) add((n) => `coalesce(r.assigned_county, r.county) = $${n}`, filter.county);
+  if (filter.overdue && filter.today) {
+    params.push(filter.today);
+    const today = `$${params.length}::date`;
+    const late = `((r.status = 'received' AND ${today} > r.acceptance_due) OR (r.status = 'accepted' AND
+      (${today} > r.assigned_deadline OR ${today} > r.verification_due)))`;
+    conditions.push(filter.overdue === 'true' ? late : `NOT coalesce(${late}, false)`);
+  }
   if (filter.q)
     add(
       (n) =>

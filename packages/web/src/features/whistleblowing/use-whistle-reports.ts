@@ -6,6 +6,7 @@ export interface WhistleFilters {
   status: string;
   category: string;
   channel: string;
+  overdue: string;
   q: string;
 }
 
@@ -16,7 +17,7 @@ const query = (f: WhistleFilters) =>
 /** The bureau's list of reports from the public, and the handling steps on one report. */
 export function useWhistleReports() {
   const list = usePagedList<WhistleFilters, WhistleListItem>({
-    initialFilters: () => ({ status: '', category: '', channel: '', q: '' }),
+    initialFilters: () => ({ status: '', category: '', channel: '', overdue: '', q: '' }),
     fetch: ({ filters, page, pageSize, signal }) =>
       api.get<Page<WhistleListItem>>(base, { ...query(filters), page, pageSize }, { signal }),
   });
