@@ -12,3 +12,9 @@ CREATE TABLE whistle_escalations (
   UNIQUE (report_id, subject, step, deadline)
 );
 CREATE INDEX whistle_escalations_report ON whistle_escalations (report_id, fired_at);
+
+-- 重复举报: a report linked to the earlier original about the same enterprise and matter (one level).
+ALTER TABLE whistle_reports ADD COLUMN duplicate_of uuid REFERENCES whistle_reports (id),
+  ADD CONSTRAINT whistle_reports_duplicate_not_self CHECK (duplicate_of <> id);
+CREATE INDEX whistle_reports_duplicate_of ON whistle_reports (duplicate_of) WHERE duplicate_of IS NOT NULL;
+CREATE INDEX whistle_reports_enterprise_category ON whistle_reports (enterprise_id, category, received_on);

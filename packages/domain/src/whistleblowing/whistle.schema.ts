@@ -212,6 +212,8 @@ export const whistleDetailSchema = whistleListItemSchema.extend({
       notified: z.number().int(),
     }),
   ),
+  duplicateOf: z.object({ id: z.uuid(), queryCode: z.string() }).nullable(),
+  duplicates: z.array(z.object({ id: z.uuid(), queryCode: z.string() })),
   reward: whistleRewardSchema.nullable(),
   allowedActions: z.array(z.enum(whistleActions)),
 });
@@ -244,6 +246,8 @@ export const whistleVerifySchema = z.strictObject({
   accidentClass: z.enum(whistleAccidentClasses).optional(),
 });
 export type WhistleVerify = z.infer<typeof whistleVerifySchema>;
+
+export const whistleDuplicateLinkSchema = z.strictObject({ originalId: z.uuid() });
 
 export const whistleReplySchema = z.strictObject({ body: text(2000) });
 export const whistlePaySchema = z.strictObject({ paidOn: isoDate(), paymentRef: text(100) });

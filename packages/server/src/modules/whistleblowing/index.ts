@@ -51,6 +51,7 @@ export function createWhistleblowingModule(deps: {
   const records = createWhistleRecordsRepository(db);
   const abuse = createWhistleAbuseRepository(db);
   const intake = createWhistleIntakeService({ ...deps, reports, records, abuse });
+  const settings = loadWhistleConfig();
   const escalation = createWhistleEscalationRepository(db);
   const handling = createWhistleHandlingService({
     db,
@@ -59,6 +60,7 @@ export function createWhistleblowingModule(deps: {
     reports,
     records,
     escalation,
+    duplicates: settings.duplicates,
     enforcement: deps.enforcement,
     photos: deps.photos,
   });
@@ -81,7 +83,7 @@ export function createWhistleblowingModule(deps: {
         intake.purgeExpired().catch((error: unknown) => deps.log('whistleblowing purge failed', error));
       }, PURGE_EVERY_MS);
       timer.unref();
-      escalationWorker.start(loadWhistleConfig().escalationIntervalMs);
+      escalationWorker.start(settings.escalationIntervalMs);
       app.addHook('onClose', async () => {
         clearInterval(timer);
         await escalationWorker.stop();

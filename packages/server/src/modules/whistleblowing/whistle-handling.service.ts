@@ -6,7 +6,10 @@ import {
   proposeWhistleReward,
   whistleAddDays,
   whistleOverdue,
+  whistleDuplicateLinkError,
+  whistleDuplicateRewardRefused,
   whistleRewardRulesOn,
+  type WhistleDuplicateRewardRule,
   yuanText,
   type WhistleAction,
   type WhistleDecision,
@@ -52,6 +55,7 @@ export function createWhistleHandlingService(deps: {
   escalation: Pick<WhistleEscalationRepository, 'ofReport'>;
   enforcement: EnforcementFacts;
   photos: PublicPhotoStore;
+  duplicates: { windowDays: number; rewardRule: WhistleDuplicateRewardRule };
 }) {
   const { db, clock, cipher, reports, records, enforcement } = deps;
   const today = () => chinaDate(clock.now());
@@ -114,6 +118,8 @@ export function createWhistleHandlingService(deps: {
       accidentClass: report.accidentClass,
       messages: await records.messages(report.id),
       escalations: await deps.escalation.ofReport(report.id),
+      duplicateOf: report.duplicateOf ? await codeOf(report.duplicateOf) : null,
+      duplicates: await reports.duplicatesOf(report.id),
       reward: report.reward
         ? {
             status: report.reward.status,
@@ -127,6 +133,11 @@ export function createWhistleHandlingService(deps: {
         : null,
       allowedActions: actionsFor(auth, report),
     };
+  }
+
+  async function codeOf(id: string) {
+    const original = await reports.find(id, { kind: 'city' });
+    return { id, queryCode: original?.queryCode ?? '' };
   }
 
   async function found(auth: AuthContext, id: string): Promise<WhistleRecord> {
@@ -240,8 +251,49 @@ export function createWhistleHandlingService(deps: {
         await tell(tx, auth, report.id, body);
       }),
 
+    /** Earlier reports of the same enterprise and category within the window that may be the original. */
+    async duplicateCandidates(auth: AuthContext, id: string): Promise<WhistleListItem[]> {
+      const report = await found(auth, id);
+      const similar = await reports.similar(auth.scope, report, deps.duplicates.windowDays);
+      return similar.filter((r) => r.duplicateOf === null && r.receivedOn <= report.receivedOn).map(listItem);
+    },
+
+    async linkDuplicate(auth: AuthContext, id: string, originalId: string): Promise<WhistleDetail> {
+      await inTransaction(db, async (tx) => {
+        const report = await reports.find(id, auth.scope, tx, true);
+        const original = await reports.find(originalId, auth.scope, tx);
+        if (!report || !original) throw new DomainError('whistle.not_found');
+        const problem = whistleDuplicateLinkError(
+          {
+            id: report.id,
+            receivedOn: report.receivedOn,
+            duplicateOf: report.duplicateOf,
+            hasDuplicates: (await reports.duplicatesOf(report.id, tx)).length > 0,
+            rewarded: report.reward !== null,
+          },
+          original,
+        );
+        if (problem) throw new DomainError(problem as 'whistle.duplicate_chain');
+        await reports.update(tx, id, { duplicate_of: originalId });
+      });
+      return detail(auth, await found(auth, id));
+    },
+
+    async unlinkDuplicate(auth: AuthContext, id: string): Promise<WhistleDetail> {
+      await inTransaction(db, async (tx) => {
+        if (!(await reports.find(id, auth.scope, tx, true))) throw new DomainError('whistle.not_found');
+        await reports.update(tx, id, { duplicate_of: null });
+      });
+      return detail(auth, await found(auth, id));
+    },
+
     proposeReward: (auth: AuthContext, id: string) =>
       step(auth, id, 'propose_reward', async (tx, report) => {
+        if (report.duplicateOf) {
+          const original = await reports.find(report.duplicateOf, { kind: 'city' }, tx);
+          if (whistleDuplicateRewardRefused(deps.duplicates.rewardRule, original))
+            throw new DomainError('whistle.duplicate_not_rewarded');
+        }
         const rules = whistleRewardRulesOn(report.decidedOn ?? report.receivedOn);
         const proposal = proposeWhistleReward(
           {

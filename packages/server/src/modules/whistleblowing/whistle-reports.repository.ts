@@ -48,6 +48,7 @@ export interface WhistleRecord {
   deaths: number | null;
   accidentClass: WhistleAccidentClass | null;
   demo: boolean;
+  duplicateOf: string | null;
   reward: {
     status: WhistleRewardStatus;
     amountYuan: string;
@@ -78,6 +79,7 @@ export type WhistleInsert = Omit<
   | 'deaths'
   | 'accidentClass'
   | 'reward'
+  | 'duplicateOf'
 > & { enteredBy: string | null };
 
 const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -89,7 +91,7 @@ const SELECT = `
          ${date('r.decided_on')} AS decided_on, r.decision_reason, r.transferred_to, r.assigned_county,
          ${date('r.assigned_deadline')} AS assigned_deadline, ${date('r.verification_due')} AS verification_due,
          r.outcome, r.outcome_note, r.inspection_id, r.hazard_ids::text[] AS hazard_ids, r.penalty_case_id,
-         r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.demo,
+         r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.demo, r.duplicate_of,
          w.status AS reward_status, w.amount_yuan::text AS reward_amount, w.basis AS reward_basis,
          w.rule_id AS reward_rule, w.source AS reward_source, w.proposed_by AS reward_proposed_by,
          w.approvers::text[] AS reward_approvers, ${date('w.paid_on')} AS reward_paid_on
@@ -135,6 +137,7 @@ function toRecord(r: any): WhistleRecord {
     deaths: r.deaths,
     accidentClass: r.accident_class,
     demo: r.demo,
+    duplicateOf: r.duplicate_of,
     reward: r.reward_status
       ? {
           status: r.reward_status,
@@ -215,6 +218,7 @@ const UPDATABLE = new Set([
   'deaths',
   'accident_class',
   'enterprise_id',
+  'duplicate_of',
 ]);
 
 export function createWhistleReportsRepository(db: Db) {
@@ -262,6 +266,32 @@ export function createWhistleReportsRepository(db: Db) {
         params,
       );
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+    },
+
+    /**
+     * Reports in the caller's scope of the same enterprise and category received within `days`
+     * either side of the report's day (duplicate suggestions), oldest first; never the report itself.
+     */
+    async similar(scope: DataScope, report: WhistleRecord, days: number): Promise<WhistleRecord[]> {
+      if (!report.enterpriseId) return [];
+      const params: unknown[] = [report.id, report.enterpriseId, report.category, report.receivedOn, days];
+      const rows = await db.query(
+        `${SELECT} WHERE r.id <> $1 AND r.enterprise_id = $2 AND r.category = $3
+            AND r.received_on BETWEEN $4::date - $5::int AND $4::date + $5::int AND ${scopeWhere(scope, params)}
+          ORDER BY r.received_on, r.query_code LIMIT 20`,
+        params,
+      );
+      return rows.rows.map(toRecord);
+    },
+
+    /** The reports linked to this one as its duplicates (any scope: the original's handler sees them). */
+    async duplicatesOf(id: string, source: Queryable = db): Promise<{ id: string; queryCode: string }[]> {
+      const rows = await source.query<{ id: string; queryCode: string }>(
+        `SELECT id, query_code AS "queryCode" FROM whistle_reports WHERE duplicate_of = $1
+          ORDER BY received_on, query_code`,
+        [id],
+      );
+      return rows.rows;
     },
 
     async findByCode(queryCode: string, source: Queryable = db): Promise<WhistleRecord | null> {

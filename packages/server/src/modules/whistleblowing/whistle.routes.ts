@@ -10,6 +10,7 @@ import {
   whistleIdentitySchema,
   whistleListItemSchema,
   whistleListQuerySchema,
+  whistleDuplicateLinkSchema,
   whistlePaySchema,
   whistleReceiptSchema,
   whistleReplySchema,
@@ -173,5 +174,50 @@ export function registerWhistleRoutes(
       request.auditDetail = request.body.reason;
       return handling.identity(requireAuth(request), request.params.id);
     },
+  );
+
+  api.get(
+    `${base}/:id/duplicate-candidates`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Earlier reports of the same enterprise and category within the window (WHISTLE_DUPLICATE_WINDOW_DAYS) that may be the original',
+        params: idParams,
+        response: { 200: z.array(whistleListItemSchema) },
+      },
+    },
+    async (request) => handling.duplicateCandidates(requireAuth(request), request.params.id),
+  );
+
+  api.post(
+    `${base}/:id/duplicate-of`,
+    {
+      config: { access: handle, audit: 'whistle.duplicate_link' },
+      schema: {
+        tags,
+        summary: 'Link the report to the earlier original about the same enterprise and matter',
+        params: idParams,
+        body: whistleDuplicateLinkSchema,
+        response: { 200: whistleDetailSchema },
+      },
+    },
+    async (request) =>
+      handling.linkDuplicate(requireAuth(request), request.params.id, request.body.originalId),
+  );
+
+  api.delete(
+    `${base}/:id/duplicate-of`,
+    {
+      config: { access: handle, audit: 'whistle.duplicate_unlink' },
+      schema: {
+        tags,
+        summary: 'Undo the duplicate link',
+        params: idParams,
+        response: { 200: whistleDetailSchema },
+      },
+    },
+    async (request) => handling.unlinkDuplicate(requireAuth(request), request.params.id),
   );
 }

@@ -25,6 +25,10 @@ export function useWhistleReports() {
     ...list,
     exportQuery: () => query(list.filters as WhistleFilters),
     get: (id: string) => api.get<WhistleDetail>(`${base}/${id}`),
+    duplicateCandidates: (id: string) => api.get<WhistleListItem[]>(`${base}/${id}/duplicate-candidates`),
+    linkDuplicate: (id: string, originalId: string) =>
+      api.post<WhistleDetail>(`${base}/${id}/duplicate-of`, { originalId }),
+    unlinkDuplicate: (id: string) => api.delete<WhistleDetail>(`${base}/${id}/duplicate-of`),
     step: (id: string, path: string, body: object) => api.post<WhistleDetail>(`${base}/${id}/${path}`, body),
     identity: (id: string, reason: string) =>
       api.post<{ name: string; idNumber: string; phone: string; bankAccount?: string }>(
