@@ -253,3 +253,16 @@ export const whistleReplySchema = z.strictObject({ body: text(2000) });
 export const whistlePaySchema = z.strictObject({ paidOn: isoDate(), paymentRef: text(100) });
 export const whistleIdentityRequestSchema = z.strictObject({ reason: z.string().trim().min(4).max(500) });
 export const whistleFineSchema = rmbYuanSchema;
+
+/** The reward ledger (奖励台账) of a year, by county: proposed, approved and paid counts and amounts. */
+export const whistleLedgerQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const whistleLedgerRowSchema = z.object({
+  county: z.string().nullable(),
+  proposedCount: z.number().int(),
+  proposedYuan: z.string(),
+  approvedCount: z.number().int(),
+  approvedYuan: z.string(),
+  paidCount: z.number().int(),
+  paidYuan: z.string(),
+});
+export type WhistleLedgerRow = z.infer<typeof whistleLedgerRowSchema>;

@@ -190,6 +190,14 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     in: handlers(200),
     out: handlersOut(200),
   },
+  'GET /api/v1/whistleblowing/rewards/ledger': {
+    build: async () => ({ url: '/api/v1/whistleblowing/rewards/ledger?year=2026' }),
+    in: handlers(200),
+  },
+  'GET /api/v1/whistleblowing/rewards/ledger/export': {
+    build: async () => ({ url: '/api/v1/whistleblowing/rewards/ledger/export?year=2026' }),
+    in: handlers(200),
+  },
   'GET /api/v1/whistleblowing/reports/:id/duplicate-candidates': {
     build: async ({ t, target }) => ({
       url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'received')}/duplicate-candidates`,

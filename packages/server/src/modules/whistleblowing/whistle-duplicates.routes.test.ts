@@ -89,4 +89,63 @@ describe('whistleblowing: duplicates and the first valid reporter', () => {
     expect((await call('POST', `${later}/duplicate-of`, { originalId: untrue })).statusCode).toBe(200);
     expect((await call('POST', `${later}/reward`, {})).statusCode).toBe(200);
   });
+
+  it('sums the year’s rewards by county in the ledger, with its workbook', async () => {
+    // Three proposals of 6,000 so far (the tests above); one approved and paid, one approved.
+    const ids = (
+      await t.db.query<{ report_id: string }>('SELECT report_id FROM whistle_rewards ORDER BY report_id')
+    ).rows;
+    await t.db.query(
+      `UPDATE whistle_rewards SET status = 'paid', paid_on = '2026-12-06' WHERE report_id = $1`,
+      [ids[0]!.report_id],
+    );
+    await t.db.query(`UPDATE whistle_rewards SET status = 'approved' WHERE report_id = $1`, [
+      ids[1]!.report_id,
+    ]);
+    const year = t.clock.now().getUTCFullYear();
+    const ledger = await t.request({
+      method: 'GET',
+      url: `/api/v1/whistleblowing/rewards/ledger?year=${year}`,
+      as: handler,
+    });
+    const county = {
+      proposedCount: 3,
+      proposedYuan: '18000.00',
+      approvedCount: 2,
+      approvedYuan: '12000.00',
+      paidCount: 1,
+      paidYuan: '6000.00',
+    };
+    expect(ledger.json()).toEqual([
+      { county: COUNTY, ...county },
+      { county: null, ...county },
+    ]);
+    const empty = await t.request({
+      method: 'GET',
+      url: '/api/v1/whistleblowing/rewards/ledger?year=2001',
+      as: handler,
+    });
+    expect(empty.json()).toEqual([]);
+    expect(
+      (await t.request({ method: 'GET', url: '/api/v1/whistleblowing/rewards/ledger?year=x', as: handler }))
+        .statusCode,
+    ).toBe(400);
+    // Another county's officer sees none of it.
+    expect(
+      (
+        await t.request({
+          method: 'GET',
+          url: `/api/v1/whistleblowing/rewards/ledger?year=${year}`,
+          as: stranger,
+        })
+      ).json(),
+    ).toEqual([]);
+    const book = await t.request({
+      method: 'GET',
+      url: `/api/v1/whistleblowing/rewards/ledger/export?year=${year}`,
+      as: handler,
+    });
+    expect(book.statusCode).toBe(200);
+    expect(book.headers['content-type']).toContain('spreadsheetml');
+  });
 });

@@ -183,6 +183,8 @@ export function createWhistleHandlingService(deps: {
 
     get: async (auth: AuthContext, id: string) => detail(auth, await found(auth, id)),
 
+    ledger: (auth: AuthContext, year: number) => reports.ledger(auth.scope, year),
+
     decide: (auth: AuthContext, id: string, decision: WhistleDecision) =>
       step(auth, id, decision.decision, async (tx, report) => {
         const on = today();

@@ -4,6 +4,7 @@ import type {
   WhistleAccidentClass,
   WhistleCategory,
   WhistleChannel,
+  WhistleLedgerRow,
   WhistleOutcome,
   WhistleRewardStatus,
   WhistleStatus,
@@ -292,6 +293,29 @@ export function createWhistleReportsRepository(db: Db) {
         [id],
       );
       return rows.rows;
+    },
+
+    /**
+     * The reward ledger of a year (the proposal's China year), by the report's handling county; the
+     * last row (county null) is the total. Approved counts approved and paid; amounts in yuan as text.
+     */
+    async ledger(scope: DataScope, year: number): Promise<WhistleLedgerRow[]> {
+      const params: unknown[] = [year];
+      const rows = await db.query<WhistleLedgerRow>(
+        `SELECT coalesce(r.assigned_county, r.county) AS county,
+                count(*)::int AS "proposedCount", sum(w.amount_yuan)::numeric(14, 2)::text AS "proposedYuan",
+                (count(*) FILTER (WHERE w.status IN ('approved', 'paid')))::int AS "approvedCount",
+                coalesce(sum(w.amount_yuan) FILTER (WHERE w.status IN ('approved', 'paid')), 0)::numeric(14, 2)::text AS "approvedYuan",
+                (count(*) FILTER (WHERE w.status = 'paid'))::int AS "paidCount",
+                coalesce(sum(w.amount_yuan) FILTER (WHERE w.status = 'paid'), 0)::numeric(14, 2)::text AS "paidYuan",
+                grouping(coalesce(r.assigned_county, r.county)) AS total
+           FROM whistle_rewards w JOIN whistle_reports r ON r.id = w.report_id
+          WHERE extract(year FROM w.proposed_at AT TIME ZONE 'Asia/Shanghai') = $1 AND ${scopeWhere(scope, params)}
+          GROUP BY ROLLUP (coalesce(r.assigned_county, r.county)) HAVING count(*) > 0
+          ORDER BY total, county`,
+        params,
+      );
+      return rows.rows.map(({ total: _total, ...row }: WhistleLedgerRow & { total?: number }) => row);
     },
 
     async findByCode(queryCode: string, source: Queryable = db): Promise<WhistleRecord | null> {

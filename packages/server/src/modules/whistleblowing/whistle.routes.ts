@@ -11,6 +11,8 @@ import {
   whistleListItemSchema,
   whistleListQuerySchema,
   whistleDuplicateLinkSchema,
+  whistleLedgerQuerySchema,
+  whistleLedgerRowSchema,
   whistlePaySchema,
   whistleReceiptSchema,
   whistleReplySchema,
@@ -21,7 +23,7 @@ import {
 import { requireAuth, type AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
-import { whistleExportColumns } from './whistle-export.ts';
+import { whistleExportColumns, whistleLedgerColumns } from './whistle-export.ts';
 import type { WhistleHandlingService } from './whistle-handling.service.ts';
 import type { WhistleIntakeService } from './whistle-intake.service.ts';
 
@@ -219,5 +221,49 @@ export function registerWhistleRoutes(
       },
     },
     async (request) => handling.unlinkDuplicate(requireAuth(request), request.params.id),
+  );
+
+  const ledgerBase = '/api/v1/whistleblowing/rewards/ledger';
+  api.get(
+    ledgerBase,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'The reward ledger of a year by county (proposed, approved, paid); the last row is the total',
+        querystring: whistleLedgerQuerySchema,
+        response: { 200: z.array(whistleLedgerRowSchema) },
+      },
+    },
+    async (request) => handling.ledger(requireAuth(request), request.query.year),
+  );
+
+  api.get(
+    `${ledgerBase}/export`,
+    {
+      config: { ...read, audit: 'whistle.ledger_export' },
+      schema: {
+        tags,
+        summary: 'The reward ledger as an Excel workbook',
+        querystring: whistleLedgerQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const rows = await handling.ledger(requireAuth(request), request.query.year);
+      return sendListExport(
+        request,
+        reply,
+        {
+          asciiName: 'whistleblowing-rewards',
+          name: `${request.query.year}年举报奖励台账`,
+          clock: deps.clock,
+        },
+        whistleLedgerColumns,
+        (async function* () {
+          yield rows;
+        })(),
+      );
+    },
   );
 }

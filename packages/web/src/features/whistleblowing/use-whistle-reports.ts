@@ -1,4 +1,4 @@
-import type { Page, WhistleDetail, WhistleListItem } from '@anjian/domain';
+import type { Page, WhistleDetail, WhistleLedgerRow, WhistleListItem } from '@anjian/domain';
 import { usePagedList } from '../../composables/use-paged-list.ts';
 import { api } from '../../lib/api.ts';
 
@@ -25,6 +25,9 @@ export function useWhistleReports() {
     ...list,
     exportQuery: () => query(list.filters as WhistleFilters),
     get: (id: string) => api.get<WhistleDetail>(`${base}/${id}`),
+    ledger: (year: number) => api.get<WhistleLedgerRow[]>('/whistleblowing/rewards/ledger', { year }),
+    exportLedger: (year: number) =>
+      api.download('/whistleblowing/rewards/ledger/export', { year }, `${year}年举报奖励台账.xlsx`),
     duplicateCandidates: (id: string) => api.get<WhistleListItem[]>(`${base}/${id}/duplicate-candidates`),
     linkDuplicate: (id: string, originalId: string) =>
       api.post<WhistleDetail>(`${base}/${id}/duplicate-of`, { originalId }),
