@@ -287,6 +287,7 @@ export async function buildApp({
     photos: uploads.publicPhotos,
     uploads: uploads.lookup,
     enforcement: createEnforcementFacts(db),
+    notifications: notifications.notifier,
     log,
   }).register(app);
   createVideoModule({

@@ -1,3 +1,5 @@
 export * from './whistle.schema.ts';
 export * from './whistle-reward-rules.ts';
 export * from './whistle-workflow.ts';
+export * from './whistle-escalation.ts';
+export * from './whistle-duplicates.ts';

@@ -203,6 +203,17 @@ export const whistleDetailSchema = whistleListItemSchema.extend({
   deaths: z.number().int().nullable(),
   accidentClass: z.enum(whistleAccidentClasses).nullable(),
   messages: z.array(whistleMessageSchema),
+  escalations: z.array(
+    z.object({
+      subject: z.enum(['acceptance', 'verification']),
+      step: z.enum(['reminder', 'warning', 'notice']),
+      deadline: z.string(),
+      firedAt: z.string(),
+      notified: z.number().int(),
+    }),
+  ),
+  duplicateOf: z.object({ id: z.uuid(), queryCode: z.string() }).nullable(),
+  duplicates: z.array(z.object({ id: z.uuid(), queryCode: z.string() })),
   reward: whistleRewardSchema.nullable(),
   allowedActions: z.array(z.enum(whistleActions)),
 });
@@ -214,6 +225,7 @@ export const whistleListQuerySchema = pageQuerySchema.extend({
   channel: z.enum(whistleChannels).optional(),
   county: county.optional(),
   q: z.string().trim().max(100).optional(),
+  overdue: z.enum(['true', 'false']).optional().describe('true: only reports past a deadline today'),
 });
 
 export const whistleDecisionSchema = z.discriminatedUnion('decision', [
@@ -235,7 +247,22 @@ export const whistleVerifySchema = z.strictObject({
 });
 export type WhistleVerify = z.infer<typeof whistleVerifySchema>;
 
+export const whistleDuplicateLinkSchema = z.strictObject({ originalId: z.uuid() });
+
 export const whistleReplySchema = z.strictObject({ body: text(2000) });
 export const whistlePaySchema = z.strictObject({ paidOn: isoDate(), paymentRef: text(100) });
 export const whistleIdentityRequestSchema = z.strictObject({ reason: z.string().trim().min(4).max(500) });
 export const whistleFineSchema = rmbYuanSchema;
+
+/** The reward ledger (奖励台账) of a year, by county: proposed, approved and paid counts and amounts. */
+export const whistleLedgerQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const whistleLedgerRowSchema = z.object({
+  county: z.string().nullable(),
+  proposedCount: z.number().int(),
+  proposedYuan: z.string(),
+  approvedCount: z.number().int(),
+  approvedYuan: z.string(),
+  paidCount: z.number().int(),
+  paidYuan: z.string(),
+});
+export type WhistleLedgerRow = z.infer<typeof whistleLedgerRowSchema>;

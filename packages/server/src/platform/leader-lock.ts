@@ -12,6 +12,8 @@ export const leaderLockKeys = {
   readingsPartitions: 0x616e_6a00_04,
   /** Transaction-level: one process per run checks the cameras' online status (video module). */
   videoStatus: 0x616e_6a00_05,
+  /** Transaction-level: one process per run escalates overdue whistleblowing reports (issue 16). */
+  whistleEscalation: 0x616e_6a00_16,
 } as const;
 
 export interface LeaderLock {

@@ -595,6 +595,10 @@ const CALLER_SCOPE = 'checked against the caller’s scope in the service; row n
  */
 export const pendingCrossReferences: Record<string, { fields: string[]; reason: string }> = {
   'POST /api/v1/whistleblowing/reports': owner(['enterpriseId', 'photoIds'], CALLER_SCOPE),
+  'POST /api/v1/whistleblowing/reports/:id/duplicate-of': owner(
+    ['originalId'],
+    'the original is looked up in the caller’s scope (404 otherwise, whistle-duplicates.routes.test.ts); row not yet written',
+  ),
   'POST /api/v1/whistleblowing/reports/:id/verification': owner(
     ['inspectionId', 'penaltyCaseId'],
     CALLER_SCOPE,

@@ -190,6 +190,39 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     in: handlers(200),
     out: handlersOut(200),
   },
+  'GET /api/v1/whistleblowing/rewards/ledger': {
+    build: async () => ({ url: '/api/v1/whistleblowing/rewards/ledger?year=2026' }),
+    in: handlers(200),
+  },
+  'GET /api/v1/whistleblowing/rewards/ledger/export': {
+    build: async () => ({ url: '/api/v1/whistleblowing/rewards/ledger/export?year=2026' }),
+    in: handlers(200),
+  },
+  'GET /api/v1/whistleblowing/reports/:id/duplicate-candidates': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'received')}/duplicate-candidates`,
+    }),
+    in: handlers(200),
+    out: handlersOut(200),
+  },
+  'POST /api/v1/whistleblowing/reports/:id/duplicate-of': {
+    build: async ({ t, target }) => {
+      const originalId = await newReport(t, target, 'received');
+      return {
+        url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'received')}/duplicate-of`,
+        payload: { originalId },
+      };
+    },
+    in: handlers(200),
+    out: handlersOut(200),
+  },
+  'DELETE /api/v1/whistleblowing/reports/:id/duplicate-of': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'received')}/duplicate-of`,
+    }),
+    in: handlers(200),
+    out: handlersOut(200),
+  },
   'POST /api/v1/whistleblowing/reports/:id/decision': step(
     'decision',
     'received',

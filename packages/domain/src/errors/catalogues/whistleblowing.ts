@@ -68,4 +68,29 @@ export const whistleblowingErrors = {
     zh: '该举报为匿名举报，没有举报人身份信息',
     en: 'This report is anonymous; there is no identity',
   },
+  'whistle.duplicate_self': {
+    status: 409,
+    zh: '不能把举报关联为它自己的重复举报',
+    en: 'A report cannot be a duplicate of itself',
+  },
+  'whistle.duplicate_chain': {
+    status: 409,
+    zh: '只能关联到原始举报：所选举报本身是重复举报，或本举报已有重复举报关联到它',
+    en: 'Link to the original report: the chosen one is itself a duplicate, or this report has duplicates of its own',
+  },
+  'whistle.duplicate_not_earlier': {
+    status: 409,
+    zh: '只能关联到更早收到的举报',
+    en: 'A report can only be linked to one received earlier',
+  },
+  'whistle.duplicate_rewarded': {
+    status: 409,
+    zh: '该举报已提出奖励，不能再关联为重复举报',
+    en: 'A reward has been proposed for this report; it can no longer be marked a duplicate',
+  },
+  'whistle.duplicate_not_rewarded': {
+    status: 409,
+    zh: '该举报是重复举报，奖励归首位有效举报人',
+    en: 'This report is a duplicate; the reward goes to the first valid reporter',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -22,8 +22,11 @@ describe('demo reports (演示)', () => {
       'accepted',
       'not_accepted',
       'received',
+      'received',
       'replied',
     ]);
+    const reward = await t.db.query<{ amount_yuan: string }>('SELECT amount_yuan FROM whistle_rewards');
+    expect(reward.rows.map((r) => r.amount_yuan)).toEqual(['6000.00']);
     expect(rows.rows.every((r) => r.demo)).toBe(true);
     const sealed = await t.db.query<{ name_sealed: string }>('SELECT name_sealed FROM whistle_identities');
     expect(cipher.decrypt(sealed.rows[0]!.name_sealed)).toBe('演示举报人');

@@ -64,6 +64,15 @@ const reports: DemoReport[] = [
     daysAgo: 9,
     status: 'not_accepted',
   },
+  {
+    // Past its acceptance deadline (逾期; the ladder's 提醒 and 警示 fire on the first run), and the
+    // same unit and category as the first report: its duplicate suggestion.
+    channel: 'online',
+    category: 'major_hazard',
+    description: '【演示】仓库通道堆放货物，安全出口上锁',
+    daysAgo: 8,
+    status: 'received',
+  },
 ];
 
 /**
@@ -129,6 +138,14 @@ export async function loadDemoWhistleblowing(deps: {
             cipher.encrypt(report.named.idNumber),
             cipher.encrypt(report.named.phone),
           ],
+        );
+      if (report.outcome === 'true')
+        // The reward ledger's demo line: 15 % of a ¥40,000 fine, proposed by the system account.
+        await tx.query(
+          `INSERT INTO whistle_rewards (report_id, status, amount_yuan, basis, rule_id, source, proposed_by, proposed_at)
+           SELECT $1, 'proposed', 6000, 'fine_percent', 'yunnan-2023', '【演示】按罚款 15% 计算', id, $2
+             FROM users WHERE lower(username) = 'system'`,
+          [id, clock.now()],
         );
       if (report.reply)
         await tx.query(

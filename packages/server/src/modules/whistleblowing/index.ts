@@ -1,7 +1,8 @@
 /**
  * 举报奖励 (issue 16): reports from the public (the phone page, 12350, letters), the query code,
  * the bureau's handling and the rewards. Owns the tables whistle_reports, whistle_identities,
- * whistle_messages, whistle_rewards, whistle_photos and whistle_abuse. Identities are sealed under
+ * whistle_messages, whistle_rewards, whistle_photos, whistle_abuse and whistle_escalations (the overdue
+ * ladder, whistle-escalation.worker.ts). Identities are sealed under
  * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,8 +12,11 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { CaptchaPort } from '../auth/index.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
+import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { PublicPhotoStore, UploadLookup } from '../uploads/index.ts';
+import { createWhistleEscalationRepository } from './whistle-escalation.repository.ts';
+import { createWhistleEscalationWorker } from './whistle-escalation.worker.ts';
 import { createWhistleHandlingService } from './whistle-handling.service.ts';
 import { createWhistleIntakeService, type WhistleIntakeService } from './whistle-intake.service.ts';
 import { registerWhistlePublicRoutes } from './whistle-public.routes.ts';
@@ -21,6 +25,7 @@ import {
   createWhistleRecordsRepository,
 } from './whistle-records.repository.ts';
 import { createWhistleReportsRepository } from './whistle-reports.repository.ts';
+import { loadWhistleConfig } from './whistle.config.ts';
 import { registerWhistleRoutes } from './whistle.routes.ts';
 
 export type { WhistleIntakeService };
@@ -38,6 +43,7 @@ export function createWhistleblowingModule(deps: {
   photos: PublicPhotoStore;
   uploads: UploadLookup;
   enforcement: EnforcementFacts;
+  notifications: Notifier;
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, cipher } = deps;
@@ -45,17 +51,29 @@ export function createWhistleblowingModule(deps: {
   const records = createWhistleRecordsRepository(db);
   const abuse = createWhistleAbuseRepository(db);
   const intake = createWhistleIntakeService({ ...deps, reports, records, abuse });
+  const settings = loadWhistleConfig();
+  const escalation = createWhistleEscalationRepository(db);
   const handling = createWhistleHandlingService({
     db,
     clock,
     cipher,
     reports,
     records,
+    escalation,
+    duplicates: settings.duplicates,
     enforcement: deps.enforcement,
     photos: deps.photos,
   });
+  const escalationWorker = createWhistleEscalationWorker({
+    db,
+    clock,
+    escalation,
+    notifications: deps.notifications,
+    log: deps.log,
+  });
   return {
     intake,
+    escalationWorker,
     register(app: FastifyInstance) {
       registerWhistlePublicRoutes(app, { intake, suggestions: deps.suggestions });
       registerWhistleRoutes(app, { handling, intake, clock });
@@ -65,7 +83,11 @@ export function createWhistleblowingModule(deps: {
         intake.purgeExpired().catch((error: unknown) => deps.log('whistleblowing purge failed', error));
       }, PURGE_EVERY_MS);
       timer.unref();
-      app.addHook('onClose', async () => clearInterval(timer));
+      escalationWorker.start(settings.escalationIntervalMs);
+      app.addHook('onClose', async () => {
+        clearInterval(timer);
+        await escalationWorker.stop();
+      });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { WhistleListItem } from '@anjian/domain';
+import type { WhistleLedgerRow, WhistleListItem } from '@anjian/domain';
 import { countyNameZh } from '../../platform/county-name.ts';
 import { cell, type ExportColumn } from '../../platform/office/index.ts';
 
@@ -47,4 +47,15 @@ export const whistleExportColumns: ExportColumn<WhistleListItem>[] = [
   { header: '核查结论', width: 10, value: (r) => (r.outcome ? (outcomeZh[r.outcome] ?? '') : '') },
   { header: '奖励', width: 10, value: (r) => (r.rewardStatus ? (rewardZh[r.rewardStatus] ?? '') : '') },
   { header: '数据来源', width: 8, value: (r) => cell.demo(r.demo) },
+];
+
+/** 举报奖励台账 columns: one row per county, the last the total. */
+export const whistleLedgerColumns: ExportColumn<WhistleLedgerRow>[] = [
+  { header: '区县', width: 12, value: (r) => (r.county ? countyNameZh(r.county) : '合计') },
+  { header: '提出笔数', width: 10, value: (r) => r.proposedCount },
+  { header: '提出金额（元）', width: 14, value: (r) => r.proposedYuan },
+  { header: '审批笔数', width: 10, value: (r) => r.approvedCount },
+  { header: '审批金额（元）', width: 14, value: (r) => r.approvedYuan },
+  { header: '发放笔数', width: 10, value: (r) => r.paidCount },
+  { header: '发放金额（元）', width: 14, value: (r) => r.paidYuan },
 ];

@@ -6,7 +6,10 @@ import {
   proposeWhistleReward,
   whistleAddDays,
   whistleOverdue,
+  whistleDuplicateLinkError,
+  whistleDuplicateRewardRefused,
   whistleRewardRulesOn,
+  type WhistleDuplicateRewardRule,
   yuanText,
   type WhistleAction,
   type WhistleDecision,
@@ -22,6 +25,7 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
 import type { PublicPhotoStore } from '../uploads/index.ts';
+import type { WhistleEscalationRepository } from './whistle-escalation.repository.ts';
 import type { WhistleRecordsRepository } from './whistle-records.repository.ts';
 import type { WhistleFilter, WhistleRecord, WhistleReportsRepository } from './whistle-reports.repository.ts';
 
@@ -48,8 +52,10 @@ export function createWhistleHandlingService(deps: {
   cipher: FieldCipher;
   reports: WhistleReportsRepository;
   records: WhistleRecordsRepository;
+  escalation: Pick<WhistleEscalationRepository, 'ofReport'>;
   enforcement: EnforcementFacts;
   photos: PublicPhotoStore;
+  duplicates: { windowDays: number; rewardRule: WhistleDuplicateRewardRule };
 }) {
   const { db, clock, cipher, reports, records, enforcement } = deps;
   const today = () => chinaDate(clock.now());
@@ -111,6 +117,9 @@ export function createWhistleHandlingService(deps: {
       deaths: report.deaths,
       accidentClass: report.accidentClass,
       messages: await records.messages(report.id),
+      escalations: await deps.escalation.ofReport(report.id),
+      duplicateOf: report.duplicateOf ? await codeOf(report.duplicateOf) : null,
+      duplicates: await reports.duplicatesOf(report.id),
       reward: report.reward
         ? {
             status: report.reward.status,
@@ -124,6 +133,11 @@ export function createWhistleHandlingService(deps: {
         : null,
       allowedActions: actionsFor(auth, report),
     };
+  }
+
+  async function codeOf(id: string) {
+    const original = await reports.find(id, { kind: 'city' });
+    return { id, queryCode: original?.queryCode ?? '' };
   }
 
   async function found(auth: AuthContext, id: string): Promise<WhistleRecord> {
@@ -159,15 +173,17 @@ export function createWhistleHandlingService(deps: {
 
   return {
     async list(auth: AuthContext, filter: WhistleFilter, page: { page: number; pageSize: number }) {
-      const result = await reports.list(auth.scope, filter, page);
+      const result = await reports.list(auth.scope, { ...filter, today: today() }, page);
       return { ...result, items: result.items.map(listItem) };
     },
 
     async exportRows(auth: AuthContext, filter: WhistleFilter) {
-      return (await reports.all(auth.scope, filter)).map(listItem);
+      return (await reports.all(auth.scope, { ...filter, today: today() })).map(listItem);
     },
 
     get: async (auth: AuthContext, id: string) => detail(auth, await found(auth, id)),
+
+    ledger: (auth: AuthContext, year: number) => reports.ledger(auth.scope, year),
 
     decide: (auth: AuthContext, id: string, decision: WhistleDecision) =>
       step(auth, id, decision.decision, async (tx, report) => {
@@ -237,8 +253,49 @@ export function createWhistleHandlingService(deps: {
         await tell(tx, auth, report.id, body);
       }),
 
+    /** Earlier reports of the same enterprise and category within the window that may be the original. */
+    async duplicateCandidates(auth: AuthContext, id: string): Promise<WhistleListItem[]> {
+      const report = await found(auth, id);
+      const similar = await reports.similar(auth.scope, report, deps.duplicates.windowDays);
+      return similar.filter((r) => r.duplicateOf === null && r.receivedOn <= report.receivedOn).map(listItem);
+    },
+
+    async linkDuplicate(auth: AuthContext, id: string, originalId: string): Promise<WhistleDetail> {
+      await inTransaction(db, async (tx) => {
+        const report = await reports.find(id, auth.scope, tx, true);
+        const original = await reports.find(originalId, auth.scope, tx);
+        if (!report || !original) throw new DomainError('whistle.not_found');
+        const problem = whistleDuplicateLinkError(
+          {
+            id: report.id,
+            receivedOn: report.receivedOn,
+            duplicateOf: report.duplicateOf,
+            hasDuplicates: (await reports.duplicatesOf(report.id, tx)).length > 0,
+            rewarded: report.reward !== null,
+          },
+          original,
+        );
+        if (problem) throw new DomainError(problem as 'whistle.duplicate_chain');
+        await reports.update(tx, id, { duplicate_of: originalId });
+      });
+      return detail(auth, await found(auth, id));
+    },
+
+    async unlinkDuplicate(auth: AuthContext, id: string): Promise<WhistleDetail> {
+      await inTransaction(db, async (tx) => {
+        if (!(await reports.find(id, auth.scope, tx, true))) throw new DomainError('whistle.not_found');
+        await reports.update(tx, id, { duplicate_of: null });
+      });
+      return detail(auth, await found(auth, id));
+    },
+
     proposeReward: (auth: AuthContext, id: string) =>
       step(auth, id, 'propose_reward', async (tx, report) => {
+        if (report.duplicateOf) {
+          const original = await reports.find(report.duplicateOf, { kind: 'city' }, tx);
+          if (whistleDuplicateRewardRefused(deps.duplicates.rewardRule, original))
+            throw new DomainError('whistle.duplicate_not_rewarded');
+        }
         const rules = whistleRewardRulesOn(report.decidedOn ?? report.receivedOn);
         const proposal = proposeWhistleReward(
           {

@@ -4,6 +4,7 @@ import type {
   WhistleAccidentClass,
   WhistleCategory,
   WhistleChannel,
+  WhistleLedgerRow,
   WhistleOutcome,
   WhistleRewardStatus,
   WhistleStatus,
@@ -48,6 +49,7 @@ export interface WhistleRecord {
   deaths: number | null;
   accidentClass: WhistleAccidentClass | null;
   demo: boolean;
+  duplicateOf: string | null;
   reward: {
     status: WhistleRewardStatus;
     amountYuan: string;
@@ -78,6 +80,7 @@ export type WhistleInsert = Omit<
   | 'deaths'
   | 'accidentClass'
   | 'reward'
+  | 'duplicateOf'
 > & { enteredBy: string | null };
 
 const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -89,7 +92,7 @@ const SELECT = `
          ${date('r.decided_on')} AS decided_on, r.decision_reason, r.transferred_to, r.assigned_county,
          ${date('r.assigned_deadline')} AS assigned_deadline, ${date('r.verification_due')} AS verification_due,
          r.outcome, r.outcome_note, r.inspection_id, r.hazard_ids::text[] AS hazard_ids, r.penalty_case_id,
-         r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.demo,
+         r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.demo, r.duplicate_of,
          w.status AS reward_status, w.amount_yuan::text AS reward_amount, w.basis AS reward_basis,
          w.rule_id AS reward_rule, w.source AS reward_source, w.proposed_by AS reward_proposed_by,
          w.approvers::text[] AS reward_approvers, ${date('w.paid_on')} AS reward_paid_on
@@ -135,6 +138,7 @@ function toRecord(r: any): WhistleRecord {
     deaths: r.deaths,
     accidentClass: r.accident_class,
     demo: r.demo,
+    duplicateOf: r.duplicate_of,
     reward: r.reward_status
       ? {
           status: r.reward_status,
@@ -167,6 +171,9 @@ export interface WhistleFilter {
   channel?: WhistleChannel | undefined;
   county?: string | undefined;
   q?: string | undefined;
+  /** 'true': only reports past a deadline on `today` (whistleOverdue in the domain, in SQL). */
+  overdue?: 'true' | 'false' | undefined;
+  today?: string | undefined;
 }
 
 function filterWhere(scope: DataScope, filter: WhistleFilter, params: unknown[]): string {
@@ -179,6 +186,13 @@ function filterWhere(scope: DataScope, filter: WhistleFilter, params: unknown[])
   if (filter.category) add((n) => `r.category = $${n}`, filter.category);
   if (filter.channel) add((n) => `r.channel = $${n}`, filter.channel);
   if (filter.county) add((n) => `coalesce(r.assigned_county, r.county) = $${n}`, filter.county);
+  if (filter.overdue && filter.today) {
+    params.push(filter.today);
+    const today = `$${params.length}::date`;
+    const late = `((r.status = 'received' AND ${today} > r.acceptance_due) OR (r.status = 'accepted' AND
+      (${today} > r.assigned_deadline OR ${today} > r.verification_due)))`;
+    conditions.push(filter.overdue === 'true' ? late : `NOT coalesce(${late}, false)`);
+  }
   if (filter.q)
     add(
       (n) =>
@@ -205,6 +219,7 @@ const UPDATABLE = new Set([
   'deaths',
   'accident_class',
   'enterprise_id',
+  'duplicate_of',
 ]);
 
 export function createWhistleReportsRepository(db: Db) {
@@ -252,6 +267,55 @@ export function createWhistleReportsRepository(db: Db) {
         params,
       );
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+    },
+
+    /**
+     * Reports in the caller's scope of the same enterprise and category received within `days`
+     * either side of the report's day (duplicate suggestions), oldest first; never the report itself.
+     */
+    async similar(scope: DataScope, report: WhistleRecord, days: number): Promise<WhistleRecord[]> {
+      if (!report.enterpriseId) return [];
+      const params: unknown[] = [report.id, report.enterpriseId, report.category, report.receivedOn, days];
+      const rows = await db.query(
+        `${SELECT} WHERE r.id <> $1 AND r.enterprise_id = $2 AND r.category = $3
+            AND r.received_on BETWEEN $4::date - $5::int AND $4::date + $5::int AND ${scopeWhere(scope, params)}
+          ORDER BY r.received_on, r.query_code LIMIT 20`,
+        params,
+      );
+      return rows.rows.map(toRecord);
+    },
+
+    /** The reports linked to this one as its duplicates (any scope: the original's handler sees them). */
+    async duplicatesOf(id: string, source: Queryable = db): Promise<{ id: string; queryCode: string }[]> {
+      const rows = await source.query<{ id: string; queryCode: string }>(
+        `SELECT id, query_code AS "queryCode" FROM whistle_reports WHERE duplicate_of = $1
+          ORDER BY received_on, query_code`,
+        [id],
+      );
+      return rows.rows;
+    },
+
+    /**
+     * The reward ledger of a year (the proposal's China year), by the report's handling county; the
+     * last row (county null) is the total. Approved counts approved and paid; amounts in yuan as text.
+     */
+    async ledger(scope: DataScope, year: number): Promise<WhistleLedgerRow[]> {
+      const params: unknown[] = [year];
+      const rows = await db.query<WhistleLedgerRow>(
+        `SELECT coalesce(r.assigned_county, r.county) AS county,
+                count(*)::int AS "proposedCount", sum(w.amount_yuan)::numeric(14, 2)::text AS "proposedYuan",
+                (count(*) FILTER (WHERE w.status IN ('approved', 'paid')))::int AS "approvedCount",
+                coalesce(sum(w.amount_yuan) FILTER (WHERE w.status IN ('approved', 'paid')), 0)::numeric(14, 2)::text AS "approvedYuan",
+                (count(*) FILTER (WHERE w.status = 'paid'))::int AS "paidCount",
+                coalesce(sum(w.amount_yuan) FILTER (WHERE w.status = 'paid'), 0)::numeric(14, 2)::text AS "paidYuan",
+                grouping(coalesce(r.assigned_county, r.county)) AS total
+           FROM whistle_rewards w JOIN whistle_reports r ON r.id = w.report_id
+          WHERE extract(year FROM w.proposed_at AT TIME ZONE 'Asia/Shanghai') = $1 AND ${scopeWhere(scope, params)}
+          GROUP BY ROLLUP (coalesce(r.assigned_county, r.county)) HAVING count(*) > 0
+          ORDER BY total, county`,
+        params,
+      );
+      return rows.rows.map(({ total: _total, ...row }: WhistleLedgerRow & { total?: number }) => row);
     },
 
     async findByCode(queryCode: string, source: Queryable = db): Promise<WhistleRecord | null> {

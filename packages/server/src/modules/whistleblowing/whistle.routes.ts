@@ -10,6 +10,9 @@ import {
   whistleIdentitySchema,
   whistleListItemSchema,
   whistleListQuerySchema,
+  whistleDuplicateLinkSchema,
+  whistleLedgerQuerySchema,
+  whistleLedgerRowSchema,
   whistlePaySchema,
   whistleReceiptSchema,
   whistleReplySchema,
@@ -20,7 +23,7 @@ import {
 import { requireAuth, type AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
-import { whistleExportColumns } from './whistle-export.ts';
+import { whistleExportColumns, whistleLedgerColumns } from './whistle-export.ts';
 import type { WhistleHandlingService } from './whistle-handling.service.ts';
 import type { WhistleIntakeService } from './whistle-intake.service.ts';
 
@@ -172,6 +175,95 @@ export function registerWhistleRoutes(
     async (request) => {
       request.auditDetail = request.body.reason;
       return handling.identity(requireAuth(request), request.params.id);
+    },
+  );
+
+  api.get(
+    `${base}/:id/duplicate-candidates`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'Earlier reports of the same enterprise and category within the window (WHISTLE_DUPLICATE_WINDOW_DAYS) that may be the original',
+        params: idParams,
+        response: { 200: z.array(whistleListItemSchema) },
+      },
+    },
+    async (request) => handling.duplicateCandidates(requireAuth(request), request.params.id),
+  );
+
+  api.post(
+    `${base}/:id/duplicate-of`,
+    {
+      config: { access: handle, audit: 'whistle.duplicate_link' },
+      schema: {
+        tags,
+        summary: 'Link the report to the earlier original about the same enterprise and matter',
+        params: idParams,
+        body: whistleDuplicateLinkSchema,
+        response: { 200: whistleDetailSchema },
+      },
+    },
+    async (request) =>
+      handling.linkDuplicate(requireAuth(request), request.params.id, request.body.originalId),
+  );
+
+  api.delete(
+    `${base}/:id/duplicate-of`,
+    {
+      config: { access: handle, audit: 'whistle.duplicate_unlink' },
+      schema: {
+        tags,
+        summary: 'Undo the duplicate link',
+        params: idParams,
+        response: { 200: whistleDetailSchema },
+      },
+    },
+    async (request) => handling.unlinkDuplicate(requireAuth(request), request.params.id),
+  );
+
+  const ledgerBase = '/api/v1/whistleblowing/rewards/ledger';
+  api.get(
+    ledgerBase,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'The reward ledger of a year by county (proposed, approved, paid); the last row is the total',
+        querystring: whistleLedgerQuerySchema,
+        response: { 200: z.array(whistleLedgerRowSchema) },
+      },
+    },
+    async (request) => handling.ledger(requireAuth(request), request.query.year),
+  );
+
+  api.get(
+    `${ledgerBase}/export`,
+    {
+      config: { ...read, audit: 'whistle.ledger_export' },
+      schema: {
+        tags,
+        summary: 'The reward ledger as an Excel workbook',
+        querystring: whistleLedgerQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const rows = await handling.ledger(requireAuth(request), request.query.year);
+      return sendListExport(
+        request,
+        reply,
+        {
+          asciiName: 'whistleblowing-rewards',
+          name: `${request.query.year}年举报奖励台账`,
+          clock: deps.clock,
+        },
+        whistleLedgerColumns,
+        (async function* () {
+          yield rows;
+        })(),
+      );
     },
   );
 }

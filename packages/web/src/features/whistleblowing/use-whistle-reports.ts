@@ -1,4 +1,4 @@
-import type { Page, WhistleDetail, WhistleListItem } from '@anjian/domain';
+import type { Page, WhistleDetail, WhistleLedgerRow, WhistleListItem } from '@anjian/domain';
 import { usePagedList } from '../../composables/use-paged-list.ts';
 import { api } from '../../lib/api.ts';
 
@@ -6,6 +6,7 @@ export interface WhistleFilters {
   status: string;
   category: string;
   channel: string;
+  overdue: string;
   q: string;
 }
 
@@ -16,7 +17,7 @@ const query = (f: WhistleFilters) =>
 /** The bureau's list of reports from the public, and the handling steps on one report. */
 export function useWhistleReports() {
   const list = usePagedList<WhistleFilters, WhistleListItem>({
-    initialFilters: () => ({ status: '', category: '', channel: '', q: '' }),
+    initialFilters: () => ({ status: '', category: '', channel: '', overdue: '', q: '' }),
     fetch: ({ filters, page, pageSize, signal }) =>
       api.get<Page<WhistleListItem>>(base, { ...query(filters), page, pageSize }, { signal }),
   });
@@ -24,6 +25,13 @@ export function useWhistleReports() {
     ...list,
     exportQuery: () => query(list.filters as WhistleFilters),
     get: (id: string) => api.get<WhistleDetail>(`${base}/${id}`),
+    ledger: (year: number) => api.get<WhistleLedgerRow[]>('/whistleblowing/rewards/ledger', { year }),
+    exportLedger: (year: number) =>
+      api.download('/whistleblowing/rewards/ledger/export', { year }, `${year}年举报奖励台账.xlsx`),
+    duplicateCandidates: (id: string) => api.get<WhistleListItem[]>(`${base}/${id}/duplicate-candidates`),
+    linkDuplicate: (id: string, originalId: string) =>
+      api.post<WhistleDetail>(`${base}/${id}/duplicate-of`, { originalId }),
+    unlinkDuplicate: (id: string) => api.delete<WhistleDetail>(`${base}/${id}/duplicate-of`),
     step: (id: string, path: string, body: object) => api.post<WhistleDetail>(`${base}/${id}/${path}`, body),
     identity: (id: string, reason: string) =>
       api.post<{ name: string; idNumber: string; phone: string; bankAccount?: string }>(
