@@ -229,6 +229,30 @@ describe('GET /api/v1/cockpit', () => {
     ]);
   });
 
+  it('opens "inspections this month" as the inspection list of the month, counting the same rows', async () => {
+    const listed = async (caller: typeof cityCaller, month: string) => {
+      const response = await t.request({
+        method: 'GET',
+        url: `/api/v1/enforcement/inspections?month=${month}`,
+        as: caller,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().total;
+    };
+    expect([await listed(cityCaller, '2026-11'), await listed(countyCaller, '2026-11')]).toEqual([
+      (await get(cityCaller)).figures.inspectionsThisMonth,
+      (await get(countyCaller)).figures.inspectionsThisMonth,
+    ]);
+    // 2026-10-31T15:00Z is Beijing 10-31 23:00: October's, not November's.
+    expect(await listed(cityCaller, '2026-10')).toBe(1);
+    const bad = await t.request({
+      method: 'GET',
+      url: '/api/v1/enforcement/inspections?month=2026-13',
+      as: cityCaller,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('draws 30-day trend lines by Beijing day, ending today', async () => {
     const board = await get(cityCaller);
     expect(board.trend.days).toHaveLength(30);
