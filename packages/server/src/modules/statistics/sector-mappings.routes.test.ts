@@ -31,7 +31,12 @@ describe('industry → sector mapping', () => {
       as,
     });
   const setMapping = (prefix: string, sector: string, as: Caller = city) =>
-    t.request({ method: 'PUT', url: `/api/v1/statistics/sector-mappings/${prefix}`, payload: { sector }, as });
+    t.request({
+      method: 'PUT',
+      url: `/api/v1/statistics/sector-mappings/${prefix}`,
+      payload: { sector },
+      as,
+    });
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
@@ -76,7 +81,11 @@ describe('industry → sector mapping', () => {
 
     const after = await report('红塔区某物流园二号库', county);
     expect(after.json().statistics.sector).toBe('other_industrial');
-    const earlier = await t.request({ method: 'GET', url: `/api/v1/incidents/${before.json().id}`, as: county });
+    const earlier = await t.request({
+      method: 'GET',
+      url: `/api/v1/incidents/${before.json().id}`,
+      as: county,
+    });
     expect(earlier.json().statistics.sector).toBe('road_transport');
 
     // The monthly table counts each by its stored sector.
@@ -126,14 +135,25 @@ describe('industry → sector mapping', () => {
     const bad = await setMapping('C2', 'industry_trade');
     expect(bad.statusCode).toBe(400);
     expect((await setMapping('D', 'mining')).statusCode).toBe(400);
-    const missing = await t.request({ method: 'DELETE', url: '/api/v1/statistics/sector-mappings/D44', as: city });
-    expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'statistics.sector_mapping_not_found']);
+    const missing = await t.request({
+      method: 'DELETE',
+      url: '/api/v1/statistics/sector-mappings/D44',
+      as: city,
+    });
+    expect([missing.statusCode, missing.json().error.code]).toEqual([
+      404,
+      'statistics.sector_mapping_not_found',
+    ]);
     const count = await t.db.query('SELECT 1 FROM statistics_sector_mappings');
     expect(count.rowCount).toBe(16);
   });
 
   it('removes a prefix: its codes fall back to the shorter one', async () => {
-    const gone = await t.request({ method: 'DELETE', url: '/api/v1/statistics/sector-mappings/G543', as: city });
+    const gone = await t.request({
+      method: 'DELETE',
+      url: '/api/v1/statistics/sector-mappings/G543',
+      as: city,
+    });
     expect(gone.statusCode).toBe(204);
     const third = await report('红塔区某物流园三号库', county);
     expect(third.json().statistics.sector).toBe('road_transport');
@@ -148,7 +168,9 @@ describe('industry → sector mapping', () => {
     expect(exported.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
-    const rows = book.worksheets[0]!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1, 4));
+    const rows = book.worksheets[0]!.getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1, 4));
     expect(rows).toEqual([
       ['行业代码前缀', '行业领域', '属于工矿商贸'],
       ['C25', '化工和危险化学品', '是'],
