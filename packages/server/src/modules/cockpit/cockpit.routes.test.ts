@@ -321,4 +321,22 @@ describe('GET /api/v1/cockpit', () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/cockpit' });
     expect(response.statusCode).toBe(401);
   });
+
+  it('tracks the other targets as the bureau keeps them in cockpit_plan_targets (values, thresholds, order, active)', async () => {
+    await t.db.query(
+      `UPDATE cockpit_plan_targets SET target = 25, at_risk = 20 WHERE code = 'monitoring_online_rate'`,
+    );
+    await t.db.query(`UPDATE cockpit_plan_targets SET target = 54, position = 0 WHERE code = 'drills_held'`);
+    await t.db.query(`UPDATE cockpit_plan_targets SET active = false WHERE code = 'major_hazards_cleared'`);
+    try {
+      const board = await get(cityCaller);
+      // 1 of 4 points online meets 25 %; 54 × 333 ÷ 365 = 49.3 drills due by day 333.
+      expect(board.targets.map((x) => [x.code, x.target, x.status, x.reasonZh])).toEqual([
+        ['drills_held', 54, 'off_track', '本年已演练 2 次，按全年 54 次进度应达 49.3 次'],
+        ['monitoring_online_rate', 25, 'on_track', '1/4 个监测点在线（25.0%）'],
+      ]);
+    } finally {
+      await t.db.query(`UPDATE cockpit_plan_targets SET active = true WHERE code = 'major_hazards_cleared'`);
+    }
+  });
 });
