@@ -178,4 +178,22 @@ describe('industry → sector mapping', () => {
       ['C2672', '烟花爆竹', '是'],
     ]);
   });
+
+  it('exports only the selected rows when asked', async () => {
+    const exported = await t.request({
+      method: 'GET',
+      url: '/api/v1/statistics/sector-mappings/export?ids=B06,E',
+      as: city,
+    });
+    expect(exported.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1, 3));
+    expect(rows).toEqual([
+      ['B06', '煤矿'],
+      ['E', '建筑业'],
+    ]);
+  });
 });

@@ -128,16 +128,28 @@ export function registerSectorMappingRoutes(app: FastifyInstance, deps: { db: Db
     '/api/v1/statistics/sector-mappings/export',
     {
       config: { access: 'stats:read', audit: 'statistics.sector_mapping_export' },
-      schema: { tags, summary: 'The sector mapping as an Excel list', querystring: sectorMappingQuerySchema },
+      schema: {
+        tags,
+        summary: 'The sector mapping as an Excel list',
+        querystring: sectorMappingQuerySchema.extend({
+          ids: z
+            .string()
+            .regex(/^[A-Za-z0-9]{1,5}(,[A-Za-z0-9]{1,5}){0,499}$/)
+            .optional()
+            .describe('Only these prefixes of the filtered list (the selected rows)'),
+        }),
+      },
     },
-    async (request, reply) =>
-      sendListExport(
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      return sendListExport(
         request,
         reply,
         { asciiName: 'sector-mappings', name: '行业领域对照', clock },
         exportColumns,
-        await rowsOf((page, pageSize) => list(db, request.query, page, pageSize)),
-      ),
+        await rowsOf((page, pageSize) => list(db, filter, page, pageSize), ids),
+      );
+    },
   );
 
   api.put(
