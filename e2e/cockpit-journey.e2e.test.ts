@@ -167,6 +167,25 @@ describe('a bureau leader reads the cockpit and the command centre watches the b
       await page.goBack();
       await waitForPath(page, '/cockpit');
 
+      // Inspections this month open the inspection records completed in the month: as many as the number.
+      const inspections = await city.call<{
+        figures: { inspectionsThisMonth: number | null };
+        month: string;
+      }>('GET', '/cockpit');
+      if (inspections.figures.inspectionsThisMonth !== null) {
+        await byTestId(page, 'cockpit-figure-inspectionsThisMonth').click();
+        await page.waitForURL(
+          (url) =>
+            url.pathname === '/enforcement/inspections' &&
+            url.searchParams.get('month') === inspections.month,
+        );
+        await expect
+          .poll(() => byTestId(page, 'pagination').locator('.el-pagination__total').textContent())
+          .toContain(String(inspections.figures.inspectionsThisMonth));
+        await page.goBack();
+        await waitForPath(page, '/cockpit');
+      }
+
       // The big screen: its own route, no app chrome, dark, no scrollbars.
       await byTestId(page, 'cockpit-open-big-screen').click();
       await waitForPath(page, '/big-screen');

@@ -204,6 +204,7 @@ export async function buildApp({
     events,
     acceptanceGuard: monitoring.acceptanceGuard,
   });
+  const statistics = createStatisticsModule({ db, clock, events });
   const emergency = createEmergencyModule({
     db,
     clock,
@@ -211,8 +212,8 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     uploads: uploads.lookup,
     events,
+    sectors: statistics.sectors,
   });
-  const statistics = createStatisticsModule({ db, clock, events });
   const majorHazards = createMajorHazardsModule({
     db,
     clock,

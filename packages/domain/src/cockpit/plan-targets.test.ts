@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planTargetStatuses, type PlanTargetInput } from './plan-targets.ts';
+import { defaultPlanTargets, planTargetStatuses, type PlanTargetInput } from './plan-targets.ts';
 
 const HALF = { elapsedDays: 183, daysInYear: 366 };
 const input = (over: Partial<PlanTargetInput>): PlanTargetInput => ({
@@ -55,6 +55,36 @@ describe('the plan’s other targets', () => {
       'monitoring_online_rate',
       'major_hazards_cleared',
       'drills_held',
+    ]);
+  });
+});
+
+describe('the plan’s other targets as data', () => {
+  // The bureau lowers the online target to 98 % (at risk from 90 %), asks 90 drills a year (at risk
+  // from 50 % of those due) and lists drills first.
+  const edited = [
+    { ...defaultPlanTargets[2]!, target: 90, atRisk: 50 },
+    { ...defaultPlanTargets[0]!, target: 98, atRisk: 90 },
+  ];
+  const all = input({
+    online: { online: 49, total: 50 },
+    majorHazards: { open: 1, overdue: 0 },
+    drillsHeld: 25,
+  });
+
+  it('reads the targets and thresholds of the rows, in their order, and leaves out a target without a row', () => {
+    // 49/50 = 98 % meets 98 %. Drills: 90 × 183 ÷ 366 = 45 due; 25 ≥ 50 % of 45 → at risk.
+    expect(planTargetStatuses(all, edited).map((x) => [x.code, x.target, x.status, x.reasonZh])).toEqual([
+      ['drills_held', 90, 'at_risk', '本年已演练 25 次，按全年 90 次进度应达 45.0 次'],
+      ['monitoring_online_rate', 98, 'on_track', '49/50 个监测点在线（98.0%）'],
+    ]);
+  });
+
+  it('gives the seed’s answers with the default rows', () => {
+    expect(planTargetStatuses(all).map((x) => [x.code, x.target, x.status])).toEqual([
+      ['monitoring_online_rate', 100, 'at_risk'],
+      ['major_hazards_cleared', 0, 'at_risk'],
+      ['drills_held', 107, 'off_track'],
     ]);
   });
 });

@@ -21,8 +21,6 @@ export type PlanTargetCode = (typeof planTargetCodes)[number];
 /** 十三五: 534 drills in five years (the seed's review) → 107 a year for the whole city. */
 export const CITY_DRILLS_PER_YEAR = 107;
 const YUXI_COUNTIES = 9;
-const ONLINE_TARGET = 100;
-const ONLINE_AT_RISK = 95;
 
 export const planTargetSchema = z.object({
   code: z.enum(planTargetCodes),
@@ -39,34 +37,65 @@ export const planTargetSchema = z.object({
 });
 export type PlanTarget = z.infer<typeof planTargetSchema>;
 
-/** Each target's name, the module its figure comes from, and its unit. */
-const targetLabels: Record<
-  PlanTargetCode,
-  { nameZh: string; nameEn: string; sourceZh: string; sourceEn: string; unit: string }
-> = {
-  monitoring_online_rate: {
+/**
+ * A target as data (table `cockpit_plan_targets`, migration 0054; these are its seed): name, source
+ * module, unit, the target and the at-risk threshold. `target`: the online rate in % (100), the open
+ * major hazards allowed (0), the city's drills a year (107). `atRisk`: the online rate still at risk
+ * (95 %), the share of the drills due still at risk (80 %); unused for major hazards (there, open but
+ * none overdue is at risk).
+ */
+export interface PlanTargetDefinition {
+  code: PlanTargetCode;
+  nameZh: string;
+  nameEn: string;
+  sourceZh: string;
+  sourceEn: string;
+  unit: string;
+  target: number;
+  atRisk: number;
+}
+
+export const defaultPlanTargets: readonly PlanTargetDefinition[] = [
+  {
+    code: 'monitoring_online_rate',
     nameZh: '重大危险源监测点在线率',
     nameEn: 'Major hazard monitoring points online',
     sourceZh: '监测预警',
     sourceEn: 'Monitoring',
     unit: '%',
+    target: 100,
+    atRisk: 95,
   },
-  major_hazards_cleared: {
+  {
+    code: 'major_hazards_cleared',
     nameZh: '重大事故隐患动态清零',
     nameEn: 'Major hidden hazards cleared',
     sourceZh: '隐患排查治理',
     sourceEn: 'Hidden hazards',
     unit: '项',
+    target: 0,
+    atRisk: 0,
   },
-  drills_held: {
+  {
+    code: 'drills_held',
     nameZh: '应急演练次数',
     nameEn: 'Emergency drills held',
     sourceZh: '应急管理',
     sourceEn: 'Emergency',
     unit: '次',
+    target: CITY_DRILLS_PER_YEAR,
+    atRisk: 80,
   },
-};
-const labelled = (code: PlanTargetCode) => ({ code, ...targetLabels[code] });
+];
+
+const labelled = (d: PlanTargetDefinition) => ({
+  code: d.code,
+  nameZh: d.nameZh,
+  nameEn: d.nameEn,
+  sourceZh: d.sourceZh,
+  sourceEn: d.sourceEn,
+  unit: d.unit,
+});
 
 export interface PlanTargetInput {
   /** Monitoring points at major hazard sources and tailings ponds: online of all enabled. */
@@ -84,35 +113,39 @@ const noData = (zh: string, en: string) => ({
   reasonEn: en,
 });
 
-function onlineRate(online: NonNullable<PlanTargetInput['online']>): PlanTarget {
-  const base = { ...labelled('monitoring_online_rate'), target: ONLINE_TARGET };
+function onlineRate(online: NonNullable<PlanTargetInput['online']>, d: PlanTargetDefinition): PlanTarget {
+  const base = { ...labelled(d), target: d.target };
   if (online.total === 0)
     return { ...base, value: null, ...noData('暂无在用监测点', 'No monitoring points in use') };
   const value = Math.round((online.online * 1000) / online.total) / 10;
   const text = `${online.online}/${online.total} 个监测点在线（${value.toFixed(1)}%）`;
   const textEn = `${online.online} of ${online.total} points online (${value.toFixed(1)} %)`;
-  if (online.online === online.total)
+  // Compared in integers: online ÷ total ≥ target % ⇔ online × 100 ≥ total × target.
+  if (online.online * 100 >= online.total * d.target)
     return { ...base, value, status: 'on_track', reasonZh: text, reasonEn: textEn };
-  if (online.online * 100 >= online.total * ONLINE_AT_RISK)
+  if (online.online * 100 >= online.total * d.atRisk)
     return {
       ...base,
       value,
       status: 'at_risk',
-      reasonZh: `${text}，未达到 100%`,
-      reasonEn: `${textEn}, short of 100 %`,
+      reasonZh: `${text}，未达到 ${d.target}%`,
+      reasonEn: `${textEn}, short of ${d.target} %`,
     };
   return {
     ...base,
     value,
     status: 'off_track',
-    reasonZh: `${text}，低于 ${ONLINE_AT_RISK}%`,
-    reasonEn: `${textEn}, below ${ONLINE_AT_RISK} %`,
+    reasonZh: `${text}，低于 ${d.atRisk}%`,
+    reasonEn: `${textEn}, below ${d.atRisk} %`,
   };
 }
 
-function hazardsCleared(hazards: NonNullable<PlanTargetInput['majorHazards']>): PlanTarget {
-  const base = { ...labelled('major_hazards_cleared'), value: hazards.open, target: 0 };
-  if (hazards.open === 0)
+function hazardsCleared(
+  hazards: NonNullable<PlanTargetInput['majorHazards']>,
+  d: PlanTargetDefinition,
+): PlanTarget {
+  const base = { ...labelled(d), value: hazards.open, target: d.target };
+  if (hazards.open <= d.target)
     return {
       ...base,
       status: 'on_track',
@@ -134,24 +167,32 @@ function hazardsCleared(hazards: NonNullable<PlanTargetInput['majorHazards']>): 
   };
 }
 
-function drills(held: number, counties: number, progress: YearProgress): PlanTarget {
-  const yearly = Math.ceil((CITY_DRILLS_PER_YEAR * counties) / YUXI_COUNTIES);
+function drills(held: number, counties: number, progress: YearProgress, d: PlanTargetDefinition): PlanTarget {
+  const yearly = Math.ceil((d.target * counties) / YUXI_COUNTIES);
   const share = Math.min(1, Math.max(0, progress.elapsedDays / progress.daysInYear));
   const due = Math.round(yearly * share * 10) / 10;
-  const base = { ...labelled('drills_held'), value: held, target: yearly };
+  const base = { ...labelled(d), value: held, target: yearly };
   const text = `本年已演练 ${held} 次，按全年 ${yearly} 次进度应达 ${due.toFixed(1)} 次`;
   const textEn = `${held} drills this year; ${due.toFixed(1)} due on the pace of ${yearly} a year`;
   if (held >= due) return { ...base, status: 'on_track', reasonZh: text, reasonEn: textEn };
-  if (held * 10 >= due * 8) return { ...base, status: 'at_risk', reasonZh: text, reasonEn: textEn };
+  if (held * 100 >= due * d.atRisk) return { ...base, status: 'at_risk', reasonZh: text, reasonEn: textEn };
   return { ...base, status: 'off_track', reasonZh: text, reasonEn: textEn };
 }
 
-/** The targets the viewer may read (a source they may not read is left out), in a fixed order. */
-export function planTargetStatuses(input: PlanTargetInput): PlanTarget[] {
-  const targets: PlanTarget[] = [];
-  if (input.online) targets.push(onlineRate(input.online));
-  if (input.majorHazards) targets.push(hazardsCleared(input.majorHazards));
-  if (input.drillsHeld !== null && input.counties > 0)
-    targets.push(drills(input.drillsHeld, input.counties, input.progress));
-  return targets;
+/**
+ * The targets the viewer may read (a source they may not read is left out), in the order of the
+ * definitions (the stored rows; the defaults when none are given).
+ */
+export function planTargetStatuses(
+  input: PlanTargetInput,
+  definitions: readonly PlanTargetDefinition[] = defaultPlanTargets,
+): PlanTarget[] {
+  return definitions.flatMap((d): PlanTarget[] => {
+    if (d.code === 'monitoring_online_rate') return input.online ? [onlineRate(input.online, d)] : [];
+    if (d.code === 'major_hazards_cleared')
+      return input.majorHazards ? [hazardsCleared(input.majorHazards, d)] : [];
+    return input.drillsHeld !== null && input.counties > 0
+      ? [drills(input.drillsHeld, input.counties, input.progress, d)]
+      : [];
+  });
 }

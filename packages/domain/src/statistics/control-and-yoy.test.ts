@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { controlNumberUse } from './control-number-use.ts';
 import { projectCount } from './year-end-projection.ts';
 import { describeYearOnYear, yearOnYear } from './year-on-year.ts';
-import { suggestSector, isIndustrialSector } from './accident-sectors.ts';
+import {
+  defaultSectorMappings,
+  industryPrefixSchema,
+  isIndustrialSector,
+  suggestSector,
+} from './accident-sectors.ts';
 
 describe('control numbers: warnings at 80 % and 100 %', () => {
   it.each([
@@ -65,4 +70,28 @@ describe('sectors from the GB/T 4754 industry', () => {
     expect(isIndustrialSector('construction')).toBe(true);
     expect(isIndustrialSector('road_transport')).toBe(false);
   });
+});
+
+describe('sectors from an edited mapping', () => {
+  const edited = [
+    ...defaultSectorMappings.filter((m) => m.prefix !== 'G54'),
+    { prefix: 'G5411', sector: 'other_industrial' as const },
+    { prefix: 'D', sector: 'industry_trade' as const },
+  ];
+  it.each([
+    ['G5411', 'other_industrial'],
+    ['G5430', 'other_industrial'],
+    ['D4411', 'industry_trade'],
+    ['c2672', 'fireworks'],
+  ] as const)('%s → %s', (code, sector) => expect(suggestSector(code, edited)).toBe(sector));
+  it('an empty mapping suggests 其他', () => expect(suggestSector('C3011', [])).toBe('other'));
+});
+
+describe('industry prefixes', () => {
+  it.each(['C', 'C26', 'C267', 'C2672', ' c26 '])('%s is a prefix', (p) =>
+    expect(industryPrefixSchema.safeParse(p).success).toBe(true),
+  );
+  it.each(['', 'Z', 'C2', 'C26721', '26', 'CC'])('%s is not', (p) =>
+    expect(industryPrefixSchema.safeParse(p).success).toBe(false),
+  );
 });

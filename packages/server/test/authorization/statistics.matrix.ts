@@ -16,6 +16,7 @@ const readersOut = () => statuses(403, { cityOfficer: 200, countyOfficer: 403, i
 const cityOnly = (status: number) => statuses(403, { cityOfficer: status });
 
 let minute = 0;
+let mappingSeq = 0;
 /** One accident row per build, each at its own minute so no build meets another's as a duplicate. */
 const accidentFile = (target: Target) =>
   workbookOf('accidents', [
@@ -95,6 +96,33 @@ export const statisticsMatrix: Record<string, RouteCase> = {
       workbookOf('control-numbers', [{ year: 2026, county: '江川区', deaths: 6 }]),
     ),
     in: cityOnly(200),
+  },
+  'GET /api/v1/statistics/sector-mappings': {
+    build: async () => ({ url: '/api/v1/statistics/sector-mappings' }),
+    in: readers(200),
+  },
+  'GET /api/v1/statistics/sector-mappings/export': {
+    build: async () => ({ url: '/api/v1/statistics/sector-mappings/export' }),
+    in: readers(200),
+  },
+  'PUT /api/v1/statistics/sector-mappings/:prefix': {
+    build: async () => ({
+      url: '/api/v1/statistics/sector-mappings/D44',
+      payload: { sector: 'industry_trade' },
+    }),
+    in: cityOnly(200),
+  },
+  'DELETE /api/v1/statistics/sector-mappings/:prefix': {
+    // A prefix of its own for each build, so every caller meets a row to delete.
+    build: async ({ t }) => {
+      const prefix = `T${String(10 + (mappingSeq++ % 90))}`;
+      await t.db.query(
+        `INSERT INTO statistics_sector_mappings (prefix, sector) VALUES ($1, 'other') ON CONFLICT DO NOTHING`,
+        [prefix],
+      );
+      return { url: `/api/v1/statistics/sector-mappings/${prefix}` };
+    },
+    in: cityOnly(204),
   },
   'PUT /api/v1/incidents/:id/statistics': {
     build: async ({ t, target }) => ({

@@ -17,4 +17,9 @@ export const statisticsErrors = {
     zh: '事故不存在或不在本人数据范围内',
     en: 'No such accident in your data scope',
   },
+  'statistics.sector_mapping_not_found': {
+    status: 404,
+    zh: '行业领域对照中没有这个行业代码前缀',
+    en: 'No such industry code prefix in the sector mapping',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -1,4 +1,4 @@
-import type { DataScope } from '@anjian/domain';
+import type { DataScope, PlanTargetDefinition } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
 
@@ -11,6 +11,16 @@ const REQUIRED_SITES = "('major_hazard_source', 'tailings_pond')";
  */
 export function createCockpitTargetsRepository(db: Db) {
   return {
+    /** The active targets as the bureau keeps them (cockpit_plan_targets), in their order. */
+    async definitions(): Promise<PlanTargetDefinition[]> {
+      const result = await db.query<PlanTargetDefinition>(
+        `SELECT code, name_zh AS "nameZh", name_en AS "nameEn", source_zh AS "sourceZh", source_en AS "sourceEn",
+                unit, target::float8 AS target, at_risk::float8 AS "atRisk"
+           FROM cockpit_plan_targets WHERE active ORDER BY position, code`,
+      );
+      return result.rows;
+    },
+
     /** Enabled points at the required sites, and those whose last reading is within 3 intervals. */
     async onlinePoints(scope: DataScope, now: Date): Promise<{ online: number; total: number }> {
       const params: unknown[] = [now];

@@ -229,6 +229,30 @@ describe('GET /api/v1/cockpit', () => {
     ]);
   });
 
+  it('opens "inspections this month" as the inspection list of the month, counting the same rows', async () => {
+    const listed = async (caller: typeof cityCaller, month: string) => {
+      const response = await t.request({
+        method: 'GET',
+        url: `/api/v1/enforcement/inspections?month=${month}`,
+        as: caller,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().total;
+    };
+    expect([await listed(cityCaller, '2026-11'), await listed(countyCaller, '2026-11')]).toEqual([
+      (await get(cityCaller)).figures.inspectionsThisMonth,
+      (await get(countyCaller)).figures.inspectionsThisMonth,
+    ]);
+    // 2026-10-31T15:00Z is Beijing 10-31 23:00: October's, not November's.
+    expect(await listed(cityCaller, '2026-10')).toBe(1);
+    const bad = await t.request({
+      method: 'GET',
+      url: '/api/v1/enforcement/inspections?month=2026-13',
+      as: cityCaller,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('draws 30-day trend lines by Beijing day, ending today', async () => {
     const board = await get(cityCaller);
     expect(board.trend.days).toHaveLength(30);
@@ -296,5 +320,23 @@ describe('GET /api/v1/cockpit', () => {
   it('refuses a caller without a session', async () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/cockpit' });
     expect(response.statusCode).toBe(401);
+  });
+
+  it('tracks the other targets as the bureau keeps them in cockpit_plan_targets (values, thresholds, order, active)', async () => {
+    await t.db.query(
+      `UPDATE cockpit_plan_targets SET target = 25, at_risk = 20 WHERE code = 'monitoring_online_rate'`,
+    );
+    await t.db.query(`UPDATE cockpit_plan_targets SET target = 54, position = 0 WHERE code = 'drills_held'`);
+    await t.db.query(`UPDATE cockpit_plan_targets SET active = false WHERE code = 'major_hazards_cleared'`);
+    try {
+      const board = await get(cityCaller);
+      // 1 of 4 points online meets 25 %; 54 × 333 ÷ 365 = 49.3 drills due by day 333.
+      expect(board.targets.map((x) => [x.code, x.target, x.status, x.reasonZh])).toEqual([
+        ['drills_held', 54, 'off_track', '本年已演练 2 次，按全年 54 次进度应达 49.3 次'],
+        ['monitoring_online_rate', 25, 'on_track', '1/4 个监测点在线（25.0%）'],
+      ]);
+    } finally {
+      await t.db.query(`UPDATE cockpit_plan_targets SET active = true WHERE code = 'major_hazards_cleared'`);
+    }
   });
 });

@@ -88,6 +88,7 @@ export function createCockpitService({
         online,
         majorHazards,
         drillsHeld,
+        targetRows,
       ] = await Promise.all([
         indicators.summary(scope, Number(today.slice(0, 4))),
         when('emergency:read', () => cockpit.incidentCounts(scope, monthStart)),
@@ -104,6 +105,7 @@ export function createCockpitService({
         when('monitoring:read', () => targets.onlinePoints(scope, clock.now())),
         when('hazard:read', () => targets.majorHazards(scope, today)),
         when('emergency:read', () => targets.drillsHeld(scope, today)),
+        targets.definitions(),
       ]);
       const counties = scope.kind === 'county' ? scope.counties.length : yuxiCounties.length;
       return {
@@ -111,13 +113,16 @@ export function createCockpitService({
         month,
         includesDemo: demo || summary.includesDemo,
         indicators: summary,
-        targets: planTargetStatuses({
-          online,
-          majorHazards,
-          drillsHeld: drillsHeld ?? null,
-          counties,
-          progress: yearProgress(today),
-        }),
+        targets: planTargetStatuses(
+          {
+            online,
+            majorHazards,
+            drillsHeld: drillsHeld ?? null,
+            counties,
+            progress: yearProgress(today),
+          },
+          targetRows,
+        ),
         figures: {
           accidentsThisMonth: incidents?.sinceMonth ?? null,
           openMajorHazards: hazards?.major ?? null,

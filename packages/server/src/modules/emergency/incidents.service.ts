@@ -6,7 +6,6 @@ import {
   findAccidentType,
   planAccidentReporting,
   recountAccidentCasualties,
-  suggestSector,
   type Incident,
   type IncidentStatistics,
   type IncidentFollowUp,
@@ -23,6 +22,7 @@ import {
 } from '../../platform/events/index.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
+import type { SectorSuggester } from '../statistics/index.ts';
 import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
 import type { ResourcesRepository } from './resources.repository.ts';
 
@@ -63,8 +63,10 @@ export function createIncidentsService(deps: {
   resources: ResourcesRepository;
   enterprises: EnterpriseLookup;
   events: EventBus;
+  /** The bureau's industry → sector mapping (statistics): the first report's sector. */
+  sectors: SectorSuggester;
 }) {
-  const { db, clock, incidents, resources, enterprises, events } = deps;
+  const { db, clock, incidents, resources, enterprises, events, sectors } = deps;
 
   function recount(record: IncidentRecord) {
     return recountAccidentCasualties({
@@ -209,7 +211,7 @@ export function createIncidentsService(deps: {
         const newId = await incidents.insert(tx, input, auth.userId, now);
         const industryCode = input.industryCode ?? enterprise?.industryCode ?? null;
         await incidents.setStatisticalFields(tx, newId, {
-          sector: input.sector ?? suggestSector(industryCode),
+          sector: input.sector ?? (await sectors.suggest(tx, industryCode)),
           industryCode,
           township: input.township ?? null,
         });

@@ -9,6 +9,7 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
+import type { SectorSuggester } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { registerAllocation } from './allocation/allocation.module.ts';
 import { createIncidentFacts } from './incident-facts.ts';
@@ -30,6 +31,7 @@ export function createEmergencyModule(deps: {
   enterprises: EnterpriseLookup;
   uploads: UploadLookup;
   events: EventBus;
+  sectors: SectorSuggester;
 }) {
   const { db, clock, cipher } = deps;
   return {
@@ -49,6 +51,7 @@ export function createEmergencyModule(deps: {
           resources,
           enterprises: deps.enterprises,
           events: deps.events,
+          sectors: deps.sectors,
         }),
         clock,
       });

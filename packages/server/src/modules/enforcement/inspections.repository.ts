@@ -45,6 +45,8 @@ export interface InspectionFilter {
   drawId?: string;
   /** Only inspections this roster inspector is paired with. */
   inspectorId?: string;
+  /** YYYY-MM: only inspections completed in this Beijing month (the cockpit's figure). */
+  month?: string;
 }
 
 export interface LibraryItem {
@@ -124,6 +126,12 @@ export function createInspectionsRepository(db: Db) {
       if (filter.inspectorId !== undefined) {
         params.push(filter.inspectorId);
         conditions.push(`$${params.length}::uuid = ANY (i.inspector_ids)`);
+      }
+      if (filter.month !== undefined) {
+        params.push(`${filter.month}-01`);
+        const start = `($${params.length}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+        const end = `(($${params.length}::date + interval '1 month')::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+        conditions.push(`i.status = 'completed' AND i.completed_at >= ${start} AND i.completed_at < ${end}`);
       }
       const where = conditions.join(' AND ');
       return listPage(

@@ -16,6 +16,11 @@ const inspectionFilterSchema = z.object({
   status: z.enum(['planned', 'in_progress', 'completed', 'cancelled']).optional(),
   enterpriseId: z.uuid().optional(),
   drawId: z.uuid().optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional()
+    .describe('YYYY-MM: the inspections completed in this Beijing month (the cockpit figure)'),
 });
 
 /** Checklist inspections; the phone's offline contract is in docs/enforcement.md. */

@@ -14,6 +14,9 @@ import { createStatisticsRepository } from './statistics.repository.ts';
 import { registerStatisticsRoutes } from './statistics.routes.ts';
 import { createStatisticsService } from './statistics.service.ts';
 import { createStatisticsWriter } from './statistics-writer.ts';
+import { registerSectorMappingRoutes, sectorSuggester } from './sector-mappings.ts';
+
+export type { SectorSuggester } from './sector-mappings.ts';
 
 /** The plan's indicators for a scope and year (the cockpit and the big screen read it). */
 export interface IndicatorSource {
@@ -32,8 +35,11 @@ export function createStatisticsModule(deps: { db: Db; clock: Clock; events: Eve
   };
   return {
     indicators,
+    /** The bureau's industry → sector mapping, for the first report of an accident (emergency). */
+    sectors: sectorSuggester,
     register(app: FastifyInstance) {
       registerStatisticsRoutes(app, { db, clock, events, service, writer: createStatisticsWriter(db) });
+      registerSectorMappingRoutes(app, { db, clock });
     },
   };
 }

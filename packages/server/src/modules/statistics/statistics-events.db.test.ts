@@ -7,6 +7,7 @@ import { createIncidentsRepository } from '../emergency/incidents.repository.ts'
 import { createIncidentsService } from '../emergency/incidents.service.ts';
 import { createResourcesRepository } from '../emergency/resources.repository.ts';
 import { importStatistics } from './statistics-import.ts';
+import { sectorSuggester } from './sector-mappings.ts';
 import { workbookOf } from './statistics-test-support.ts';
 import { createStatisticsWriter } from './statistics-writer.ts';
 
@@ -86,6 +87,7 @@ describe('statistics.changed', () => {
       resources: createResourcesRepository(database.db),
       enterprises: { findById: async () => null },
       events,
+      sectors: sectorSuggester,
     });
     const created = await incidents.report(auth, {
       occurredAt: '2026-11-29T01:00:00.000Z',

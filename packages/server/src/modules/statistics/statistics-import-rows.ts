@@ -10,6 +10,7 @@ import {
   chinaIso,
   classifyAccident,
   suggestSector,
+  type SectorMapping,
   yuxiCounties,
   type AccidentLevel,
   type AccidentSector,
@@ -141,6 +142,7 @@ export function parseAccidentRow(
   headers: Record<string, string>,
   language: Language,
   now: Date,
+  mappings: readonly SectorMapping[],
 ): { value: AccidentRow | null; problems: RowProblem[] } {
   const check = rowChecker(row, headers, language);
   const occurredAt = accidentTime(row);
@@ -166,7 +168,7 @@ export function parseAccidentRow(
     );
   const industryCode = industry?.valid ? industry.code : null;
   const sectorText = row.get('sector');
-  const sector = sectorText ? sectorByName(sectorText) : suggestSector(industryCode);
+  const sector = sectorText ? sectorByName(sectorText) : suggestSector(industryCode, mappings);
   if (!sector) check.fail('sector', `未知的行业领域：${sectorText}`, `Unknown sector: ${sectorText}`);
   let accidentType = '';
   if (occurredAt) {

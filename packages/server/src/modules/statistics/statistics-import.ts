@@ -17,6 +17,7 @@ import {
   type RowProblem,
 } from './statistics-import-rows.ts';
 import { CITY_CODE } from './statistics.repository.ts';
+import { readSectorMappings } from './sector-mappings.ts';
 import type { createStatisticsWriter } from './statistics-writer.ts';
 
 type Writer = ReturnType<typeof createStatisticsWriter>;
@@ -49,6 +50,7 @@ export async function importStatistics(
   const say = (zh: string, en: string) => (language === 'en' ? en : zh);
   const headers = headersOf(kind);
   const rows = await readImportSheet(file, kind);
+  const mappings = kind === 'accidents' ? await readSectorMappings(deps.db) : [];
   const thisYear = Number(chinaDate(now).slice(0, 4));
   const problems: RowProblem[] = [];
   const valid: Parsed<unknown>[] = [];
@@ -56,7 +58,7 @@ export async function importStatistics(
   for (const row of rows) {
     const parsed =
       kind === 'accidents'
-        ? parseAccidentRow(row, headers, language, now)
+        ? parseAccidentRow(row, headers, language, now, mappings)
         : kind === 'denominators'
           ? parseDenominatorRow(row, headers, language, thisYear)
           : parseControlNumberRow(row, headers, language, thisYear + 1);

@@ -12,6 +12,7 @@ export const enforcementZh = {
     draws: '双随机抽查',
     drawDetail: '抽查详情',
     plans: '检查计划',
+    inspections: '检查记录',
     inspectors: '执法人员',
     checklist: '检查表库',
     cases: '行政处罚案件',
@@ -30,6 +31,15 @@ export const enforcementZh = {
   inspectionKinds: {
     double_random: '双随机抽查',
     ad_hoc: '专项检查',
+  },
+  inspections: {
+    month: '完成月份',
+    enterprise: '检查企业',
+    kind: '检查类型',
+    county: '县区',
+    inspectors: '执法人员',
+    plannedDate: '计划日期',
+    completedAt: '完成时间',
   },
   results: {
     pass: '合格',
@@ -385,6 +395,7 @@ export const enforcementEn: SameShape<typeof enforcementZh> = {
     draws: 'Double-random draws',
     drawDetail: 'Draw',
     plans: 'Inspection plans',
+    inspections: 'Inspections',
     inspectors: 'Inspectors',
     checklist: 'Checklist library',
     cases: 'Penalty cases',
@@ -403,6 +414,15 @@ export const enforcementEn: SameShape<typeof enforcementZh> = {
   inspectionKinds: {
     double_random: 'Double-random inspection',
     ad_hoc: 'Ad hoc inspection',
+  },
+  inspections: {
+    month: 'Completed in',
+    enterprise: 'Enterprise',
+    kind: 'Kind',
+    county: 'County',
+    inspectors: 'Inspectors',
+    plannedDate: 'Planned',
+    completedAt: 'Completed',
   },
   results: {
     pass: 'Pass',

@@ -3,6 +3,7 @@ import {
   Checked,
   Cellphone,
   Collection,
+  Document,
   DocumentCopy,
   Finished,
   Guide,
@@ -43,6 +44,13 @@ export const enforcementMenu: readonly MenuEntry[] = [
         title: 'enforcement.menu.plans',
         icon: Finished,
         path: '/enforcement/plans',
+        permission: 'enforcement:read',
+      },
+      {
+        key: 'enforcement-inspections',
+        title: 'enforcement.menu.inspections',
+        icon: Document,
+        path: '/enforcement/inspections',
         permission: 'enforcement:read',
       },
       {
@@ -131,6 +139,10 @@ export const enforcementRoutes: RouteRecordRaw[] = [
   }),
   page('enforcement/plans', 'enforcement-plans', () => import('./pages/PlansPage.vue'), {
     title: 'enforcement.menu.plans',
+    permission: 'enforcement:read',
+  }),
+  page('enforcement/inspections', 'enforcement-inspections', () => import('./pages/InspectionsPage.vue'), {
+    title: 'enforcement.menu.inspections',
     permission: 'enforcement:read',
   }),
   page('enforcement/inspectors', 'enforcement-inspectors', () => import('./pages/InspectorsPage.vue'), {

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { DataAnalysis, Histogram, TrendCharts, Upload } from '@element-plus/icons-vue';
+import { Connection, DataAnalysis, Histogram, TrendCharts, Upload } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
 /** 统计分析: the monthly accident report, the plan's indicators and the statistics imports. */
@@ -30,6 +30,13 @@ export const statisticsMenu: readonly MenuEntry[] = [
         path: '/statistics/imports',
         permission: ['emergency:write', 'registry:configure'],
       },
+      {
+        key: 'statistics-mappings',
+        title: 'statistics.menu.mappings',
+        icon: Connection,
+        path: '/statistics/mappings',
+        permission: 'stats:read',
+      },
     ],
   },
 ];
@@ -44,6 +51,7 @@ const route = (key: string, path: string, component: RouteRecordRaw['component']
 export const statisticsRoutes: RouteRecordRaw[] = [
   route('monthly', 'statistics/monthly', () => import('./pages/MonthlyReportPage.vue'), 'stats:read'),
   route('indicators', 'statistics/indicators', () => import('./pages/IndicatorsPage.vue'), 'stats:read'),
+  route('mappings', 'statistics/mappings', () => import('./pages/SectorMappingsPage.vue'), 'stats:read'),
   route('imports', 'statistics/imports', () => import('./pages/StatisticsImportsPage.vue'), [
     'emergency:write',
     'registry:configure',

@@ -1,5 +1,5 @@
 import type { RouteLocationRaw } from 'vue-router';
-import type { CockpitAlarmColour, CockpitFigures } from '@anjian/domain';
+import type { CockpitAlarmColour, CockpitFigures, PlanTargetCode } from '@anjian/domain';
 
 export type CockpitFigureKey = keyof CockpitFigures;
 
@@ -20,11 +20,28 @@ export function figureLink(key: CockpitFigureKey, month: string): RouteLocationR
     case 'liveAlarms':
       return { path: '/monitoring/alarms', query: { open: '1' } };
     case 'inspectionsThisMonth':
-      return { path: '/enforcement/plans' };
+      return { path: '/enforcement/inspections', query: { month } };
   }
 }
 
 /** Open alarms of one colour. */
 export function alarmColourLink(colour: CockpitAlarmColour): RouteLocationRaw {
   return { path: '/monitoring/alarms', query: { open: '1', colour } };
+}
+
+/** The list behind each of the plan's other targets (the module that measures it). */
+export function targetLink(code: PlanTargetCode): RouteLocationRaw {
+  switch (code) {
+    case 'monitoring_online_rate':
+      return { path: '/monitoring/quality' };
+    case 'major_hazards_cleared':
+      return { path: '/hazards', query: { level: 'major', open: '1' } };
+    case 'drills_held':
+      return { path: '/emergency/drills' };
+  }
+}
+
+/** The indicators page behind an indicator card (its trajectory by county and the year's figures). */
+export function indicatorLink(year: number): RouteLocationRaw {
+  return { path: '/statistics/indicators', query: { year: String(year) } };
 }
