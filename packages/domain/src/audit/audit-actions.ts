@@ -262,6 +262,9 @@ export const auditActions = {
   'video.camera_snapshot': a('视频抓拍取证', 'Take a snapshot from a camera'),
   'video.cameras_export': a('导出摄像机台账', 'Export the camera register'),
   'video.status_check': a('检测摄像机在线状态', 'Check the cameras’ online status'),
+  'whistle.duplicate_link': a('标记重复举报', 'Link a duplicate report'),
+  'whistle.duplicate_unlink': a('取消重复举报标记', 'Unlink a duplicate report'),
+  'whistle.ledger_export': a('导出举报奖励台账', 'Export the reward ledger'),
   'whistle.identity_view': a('查看实名举报人身份', 'View a real-name reporter’s identity'),
   // Operations from the command line (npm run cli), written in the name of the operating-system user.
   'maintenance.restore': a('从备份恢复数据库', 'Restore the database from a backup'),
