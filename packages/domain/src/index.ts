@@ -139,6 +139,8 @@ export * from './emergency/plan-review.ts';
 export * from './emergency/emergency-case.schema.ts';
 export * from './emergency/drill.schema.ts';
 export * from './emergency/duty.schema.ts';
+export * from './emergency/teams/team-task-status.ts';
+export * from './emergency/teams/team-task.schema.ts';
 export * from './enforcement/enforcement.errors.ts';
 export * from './enforcement/sm3.ts';
 export * from './enforcement/canonical-json.ts';

@@ -13,3 +13,4 @@ export { operationsErrors } from './operations.ts';
 export { obligationsErrors } from './obligations.ts';
 export { whistleblowingErrors } from './whistleblowing.ts';
 export { planErrors } from './plan.ts';
+export { emergencyTeamsErrors } from './emergency-teams.ts';
