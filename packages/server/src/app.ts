@@ -203,6 +203,7 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     uploads: uploads.lookup,
     events,
+    notifier: notifications.notifier,
   });
   const statistics = createStatisticsModule({ db, clock, events });
   const majorHazards = createMajorHazardsModule({

@@ -140,6 +140,7 @@ export const incidentSchema = z.object({
         'dispatch',
         'task_status',
         'note',
+        'team_report',
         'duty_log',
         'closed',
       ]),

@@ -31,6 +31,11 @@ describe('rescue team task status machine', () => {
   });
 
   it('keeps a track only while the team is on the task', () => {
-    expect(teamTaskStatuses.filter(isTeamTaskActive)).toEqual(['accepted', 'en_route', 'on_scene', 'working']);
+    expect(teamTaskStatuses.filter(isTeamTaskActive)).toEqual([
+      'accepted',
+      'en_route',
+      'on_scene',
+      'working',
+    ]);
   });
 });

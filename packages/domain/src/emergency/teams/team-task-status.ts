@@ -4,7 +4,14 @@
  * 已调派 → 已接受 → 出发 → 到达 → 处置中 → 完成. A step may be skipped forward (a team already on
  * its way accepts and sets off at once), never backward; 完成 is final.
  */
-export const teamTaskStatuses = ['dispatched', 'accepted', 'en_route', 'on_scene', 'working', 'done'] as const;
+export const teamTaskStatuses = [
+  'dispatched',
+  'accepted',
+  'en_route',
+  'on_scene',
+  'working',
+  'done',
+] as const;
 export type TeamTaskStatus = (typeof teamTaskStatuses)[number];
 
 /** The statuses a phone reports (everything after 已调派). */

@@ -82,7 +82,12 @@ export const teamTaskDetailSchema = teamTaskSchema.extend({
   /** The command's instructions and recorded consequence zones: the incident's notes, newest first. */
   instructions: z.array(z.object({ at: isoInstant(), actor: z.string(), text: z.string() })),
   steps: z.array(
-    z.object({ status: z.enum(teamTaskStatuses), at: isoInstant(), actor: z.string(), position: positionOut.nullable() }),
+    z.object({
+      status: z.enum(teamTaskStatuses),
+      at: isoInstant(),
+      actor: z.string(),
+      position: positionOut.nullable(),
+    }),
   ),
   reports: z.array(
     z.object({

@@ -9,7 +9,9 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
+import type { Notifier } from '../notifications/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
+import { createTeamsPart } from './teams/index.ts';
 import { createIncidentFacts } from './incident-facts.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
 import { createIncidentsRepository } from './incidents.repository.ts';
@@ -28,6 +30,8 @@ export function createEmergencyModule(deps: {
   enterprises: EnterpriseLookup;
   uploads: UploadLookup;
   events: EventBus;
+  /** In-app notifications: a team's members hear of a dispatch. */
+  notifier: Notifier;
 }) {
   const { db, clock, cipher } = deps;
   return {
@@ -39,8 +43,18 @@ export function createEmergencyModule(deps: {
         resources: createResourcesService({ db, clock, cipher, resources }),
         clock,
       });
+      const teams = createTeamsPart({
+        db,
+        clock,
+        events: deps.events,
+        resources,
+        uploads: deps.uploads,
+        notifier: deps.notifier,
+      });
+      teams.register(app);
       registerIncidentsRoutes(app, {
         incidents: createIncidentsService({
+          teamHooks: teams.hooks,
           db,
           clock,
           incidents: createIncidentsRepository(db),
