@@ -16,6 +16,7 @@ import { statisticsMatrix } from './statistics.matrix.ts';
 import { obligationsMatrix } from './obligations.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 import { planMatrix } from './plan.matrix.ts';
+import { teamsMatrix } from './teams.matrix.ts';
 
 /**
  * The authorisation matrix in parts of about equal running time. Each part runs in its own test
@@ -27,7 +28,7 @@ import { planMatrix } from './plan.matrix.ts';
 export const matrixParts = {
   core: [coreMatrix, planMatrix],
   registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix],
-  emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix],
+  emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix, teamsMatrix],
   enforcement: [enforcementMatrix, statisticsMatrix, workbenchMatrix, cockpitMatrix, securityMatrix],
   warnings: [warningsMatrix, monitoringMatrix, listExportsMatrix, whistleblowingMatrix],
 } satisfies Record<string, Record<string, RouteCase>[]>;

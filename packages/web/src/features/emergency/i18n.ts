@@ -2,6 +2,7 @@ import type { SameShape } from '../../i18n/same-shape.ts';
 import { consequenceEn, consequenceZh } from './lib/consequence-messages.ts';
 import { incidentEn, incidentZh } from './lib/incident-messages.ts';
 import { libraryEn, libraryZh } from './lib/library-messages.ts';
+import { teamsEn, teamsZh } from './teams/team-messages.ts';
 
 /** Messages of the emergency area, under the `emergency.` prefix. English must have the same keys. */
 export const emergencyZh = {
@@ -9,6 +10,7 @@ export const emergencyZh = {
   incident: incidentZh,
   consequence: consequenceZh,
   library: libraryZh,
+  teams: teamsZh,
 };
 
 export const emergencyEn: SameShape<typeof emergencyZh> = {
@@ -16,4 +18,5 @@ export const emergencyEn: SameShape<typeof emergencyZh> = {
   incident: incidentEn,
   consequence: consequenceEn,
   library: libraryEn,
+  teams: teamsEn,
 };

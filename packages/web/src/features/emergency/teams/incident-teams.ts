@@ -1,0 +1,68 @@
+import L from 'leaflet';
+import type { IncidentTeams, TeamStreamMessage } from '@anjian/domain';
+
+export type IncidentTeam = IncidentTeams['teams'][number];
+
+/** The longest track kept per team on the command page (a 5-second fix for about 40 minutes). */
+export const TRACK_LIMIT = 500;
+
+/**
+ * A stream message applied to the teams on the command page: the status, and the position added to
+ * the track (once: a message for a fix already on the track is ignored). A team not yet known (a
+ * dispatch made elsewhere) answers null: the page then re-reads the list.
+ */
+export function applyTeamMessage(
+  teams: readonly IncidentTeam[],
+  message: TeamStreamMessage,
+): IncidentTeam[] | null {
+  const index = teams.findIndex((team) => team.taskId === message.taskId);
+  if (index < 0) return null;
+  const team = teams[index]!;
+  let track = team.track;
+  const p = message.position;
+  if (p && !track.some((q) => q.at === p.at && q.lon === p.lon && q.lat === p.lat)) {
+    track = [...track, p].sort((a, b) => a.at.localeCompare(b.at)).slice(-TRACK_LIMIT);
+  }
+  const next = [...teams];
+  next[index] = { ...team, status: message.status, track, updatedAt: p?.at ?? team.updatedAt };
+  return next;
+}
+
+export const teamStatusColours: Record<IncidentTeam['status'], string> = {
+  dispatched: '#909399',
+  accepted: '#1e88e5',
+  en_route: '#fb8c00',
+  on_scene: '#e53935',
+  working: '#c62828',
+  done: '#43a047',
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The teams on the incident map: each team's track as a line and its last position as a labelled dot. */
+export function createTeamsLayer(map: L.Map, latLng: (lon: number, lat: number) => L.LatLng) {
+  const group = L.layerGroup().addTo(map);
+  return {
+    draw(teams: readonly IncidentTeam[], statusName: (status: IncidentTeam['status']) => string) {
+      group.clearLayers();
+      for (const team of teams) {
+        if (team.track.length === 0) continue;
+        const colour = teamStatusColours[team.status];
+        const points = team.track.map((p) => latLng(p.lon, p.lat));
+        if (points.length > 1)
+          L.polyline(points, { color: colour, weight: 3, opacity: 0.8, dashArray: '6 4' }).addTo(group);
+        const last = points.at(-1)!;
+        L.circleMarker(last, { radius: 8, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 1 })
+          .bindTooltip(`${escapeHtml(team.teamName)} · ${escapeHtml(statusName(team.status))}`, {
+            permanent: true,
+            direction: 'right',
+            className: 'aj-team-label',
+          })
+          .addTo(group);
+      }
+    },
+    destroy() {
+      group.remove();
+    },
+  };
+}
