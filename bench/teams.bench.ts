@@ -3,27 +3,22 @@
  * server process; a command page's SSE client on another server process (the two share only the
  * database: the event bus's PostgreSQL LISTEN/NOTIFY transport, as in production) receives every
  * position. Measured: send (the phone's POST) → arrival at the SSE client, p50/p95/p99 and max, and
- * how many positions arrived (all of them, once). Goal: p99 ≤ 1 s. Both server processes and the
- * phones run in this one Node process on a shared machine, so the figure is pessimistic.
+ * how many positions arrived (all of them, once). Goal: p99 ≤ 1 s. The two servers are their own
+ * processes (`node packages/server/src/main.ts`); the 500 phones and the SSE client run here.
  * TEAMS_BENCH_SECONDS sets the run's length (default 30 s: six rounds, 3,000 positions).
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../packages/server/src/app.ts';
-import { systemClock } from '../packages/server/src/platform/clock.ts';
-import { loadConfig } from '../packages/server/src/platform/config.ts';
-import {
-  createFieldCipher,
-  hashPassword,
-  randomToken,
-  sm3Hex,
-} from '../packages/server/src/platform/crypto.ts';
-import { createPool, type Db } from '../packages/server/src/platform/db.ts';
-import { startPostgresEventBus } from '../packages/server/src/platform/events/index.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { hashPassword, randomToken, sm3Hex } from '../packages/server/src/platform/crypto.ts';
+import type { Db } from '../packages/server/src/platform/db.ts';
+import { freePort } from '../packages/server/src/platform/embedded-postgres.ts';
 import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
 import { BENCH_KEY, benchDatabase } from './support.ts';
 
-const PHONES = 500;
+const PHONES = Number(process.env.TEAMS_BENCH_PHONES ?? 500);
+const repoRoot = path.resolve(import.meta.dirname, '..');
 const INTERVAL_MS = 5_000;
 const SECONDS = Number(process.env.TEAMS_BENCH_SECONDS ?? 30);
 const GOAL_P99_MS = 1_000;
@@ -58,7 +53,7 @@ function percentile(sorted: number[], p: number): number {
 
 const database = await benchDatabase();
 const { db } = database;
-const instances: { close(): Promise<void> }[] = [];
+const children: ChildProcess[] = [];
 try {
   const officer = await session(db, 'bench_command', 'city_officer');
   const phone = await session(db, 'bench_team', 'rescue_team');
@@ -85,26 +80,37 @@ try {
     )
   ).rows.map((r) => r.id);
 
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    FIELD_ENCRYPTION_KEY: BENCH_KEY,
-    DATA_DIR: database.dataDir,
-    AUTH_TOTP_REQUIRED: 'false',
-    ANJIAN_WORKERS: 'false',
-  });
   const start = async () => {
-    const pool = createPool(database.url, 20);
-    const events = await startPostgresEventBus({ connectionString: database.url, db: pool });
-    const app = await buildApp({
-      config,
-      db: pool,
-      clock: systemClock,
-      cipher: createFieldCipher(BENCH_KEY),
-      events,
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+        FIELD_ENCRYPTION_KEY: BENCH_KEY,
+        DATA_DIR: database.dataDir,
+        DEMO_DATA: 'false',
+        SIMULATOR: 'false',
+        AUTH_TOTP_REQUIRED: 'false',
+        LOG_LEVEL: 'warn',
+        ANJIAN_BOOTSTRAP_PASSWORD: 'Bench#Teams2026',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    instances.push({ close: async () => (await app.close(), await pool.end()) });
-    return address;
+    children.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 600; i++) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`${url}/api/v1/health`)).ok) return url;
+      } catch {
+        // not up yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('server did not start');
   };
   const command = await start();
   const phones = await start();
@@ -222,6 +228,11 @@ try {
       `| ${sent} | ${latencies.length} | ${duplicates} | ${refused} | ${figures.p50Ms} | ${figures.p95Ms} | ${figures.p99Ms} | ${figures.maxMs} | ${GOAL_P99_MS} |\n`,
   );
 } finally {
-  for (const instance of instances) await instance.close();
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
   await database.close();
 }
