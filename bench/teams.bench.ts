@@ -169,7 +169,7 @@ try {
           const at = new Date(Date.now() - 1).toISOString();
           sentAt.set(`${taskId}|${at}`, performance.now());
           sent += 1;
-          const response = await fetch(`${phones}/api/v1/teams/tasks/${taskId}/sync`, {
+          const response = await fetch(`${phones}/api/v1/teams/tasks/${taskId}/positions`, {
             method: 'POST',
             headers: {
               cookie: `anjian_session=${phone.token}`,

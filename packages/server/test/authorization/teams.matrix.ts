@@ -41,6 +41,23 @@ export const teamsMatrix: Record<string, RouteCase> = {
     in: fieldOnly,
     out: fieldOnly,
   },
+  'POST /api/v1/teams/tasks/:taskId/positions': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/teams/tasks/${(await newTask(t, target)).task}/positions`,
+      payload: {
+        operations: [
+          {
+            kind: 'position',
+            id: randomUUID(),
+            at: '2026-11-29T01:30:00.000Z',
+            position: { lon: 102.7, lat: 24.3 },
+          },
+        ],
+      },
+    }),
+    in: fieldOnly,
+    out: fieldOnly,
+  },
   'GET /api/v1/emergency/resources/:id/members': {
     build: async ({ t, target }) => ({
       url: `/api/v1/emergency/resources/${await newResource(t, target, 'team')}/members`,

@@ -42,6 +42,25 @@ export const teamOperationSchema = z.discriminatedUnion('kind', [
 ]);
 export type TeamOperation = z.infer<typeof teamOperationSchema>;
 
+/** The track alone (machine data at high volume, not audited per request): position operations only. */
+export const teamPositionsSchema = z
+  .object({
+    operations: z
+      .array(
+        z
+          .object({
+            kind: z.literal('position'),
+            id: z.uuid(),
+            at: isoInstant(),
+            position: teamPositionSchema,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
 export const teamSyncSchema = z.object({ operations: z.array(teamOperationSchema).min(1).max(200) }).strict();
 export type TeamSyncInput = z.input<typeof teamSyncSchema>;
 

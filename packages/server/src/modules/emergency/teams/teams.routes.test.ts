@@ -198,6 +198,19 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
       status: 'en_route',
     });
 
+    // The track alone goes to its own route (not audited per fix), with the same exactly-once rule.
+    const fix = { kind: 'position', id: randomUUID(), at: at(-3), position: { lon: 102.554, lat: 24.325 } };
+    const track = (ops: object[]) =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/teams/tasks/${taskId}/positions`,
+        payload: { operations: ops },
+        as: leader,
+      });
+    expect((await track([fix])).json().stored).toEqual([fix.id]);
+    expect((await track([fix])).json().duplicates).toEqual([fix.id]);
+    expect((await track([accept])).statusCode).toBe(400);
+
     // The same id with other content is refused, and nothing of that batch is written.
     const fresh = { kind: 'position', id: randomUUID(), at: at(-2), position: { lon: 102.552, lat: 24.31 } };
     const conflict = await sync(taskId, [fresh, { ...moving, position: { lon: 0, lat: 0 } }]);
@@ -244,7 +257,9 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
     expect(detail.reports).toEqual([
       expect.objectContaining({ note: '泄漏点位于储罐底阀，已设警戒', photoIds: [photo] }),
     ]);
-    expect(detail.track.map((p: { lon: number }) => p.lon)).toEqual([102.56, 102.558, 102.555, 102.55]);
+    expect(detail.track.map((p: { lon: number }) => p.lon)).toEqual([
+      102.56, 102.558, 102.555, 102.554, 102.55,
+    ]);
     expect(detail.lastPosition).toMatchObject({ lon: 102.55, lat: 24.3 });
 
     // The command's notes are the team's instructions.
@@ -273,7 +288,7 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
       ['玉溪市危化品专业救援队', 'on_scene', 1],
       ['红塔区森林消防队', 'dispatched', 0],
     ]);
-    expect(teams.teams[0].track).toHaveLength(4);
+    expect(teams.teams[0].track).toHaveLength(5);
     const incident = (
       await t.request({ method: 'GET', url: `/api/v1/incidents/${incidentId}`, as: duty })
     ).json();

@@ -6,6 +6,7 @@ import {
   incidentTeamsSchema,
   teamMembersOutSchema,
   teamMembersSchema,
+  teamPositionsSchema,
   teamSyncResultSchema,
   teamSyncSchema,
   teamTaskDetailSchema,
@@ -77,6 +78,23 @@ export function registerTeamsRoutes(
       request.auditTarget = request.params.taskId;
       return teams.sync(requireAuth(request), request.params.taskId, request.body);
     },
+  );
+
+  api.post(
+    '/api/v1/teams/tasks/:taskId/positions',
+    {
+      // The track: a fix every few seconds from every phone on a task is machine data at high volume,
+      // like telemetry, so not one audit entry each; the statuses and reports (/sync) are audited.
+      config: { ...field, auditSkip: true },
+      schema: {
+        tags,
+        summary: 'The phone’s queued positions (the track), each stored once under its client-generated id',
+        params: taskParams,
+        body: teamPositionsSchema,
+        response: { 200: teamSyncResultSchema },
+      },
+    },
+    async (request) => teams.sync(requireAuth(request), request.params.taskId, request.body),
   );
 
   api.get(

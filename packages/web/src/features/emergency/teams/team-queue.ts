@@ -36,7 +36,10 @@ export interface QueueItem {
 
 export interface TeamTransport {
   uploadPhoto(photo: QueuedPhoto, county: string): Promise<string>;
+  /** Statuses and reports (and positions among them), audited. */
   sync(taskId: string, operations: TeamOperation[]): Promise<unknown>;
+  /** A run of positions alone: the track route. */
+  positions(taskId: string, operations: TeamOperation[]): Promise<unknown>;
 }
 
 /** The answers that will never succeed however often they are sent. */
@@ -105,12 +108,18 @@ export function createTeamQueue(options: {
     return { ...rest, photoIds: photos.map((p) => p.uploadId!) };
   }
 
-  async function sendTask(items: QueueItem[]): Promise<boolean> {
-    const batch = items.slice(0, BATCH);
+  /** Sends the first batch of a task's items; answers how many left the device (0 on failure). */
+  async function sendTask(items: QueueItem[]): Promise<number> {
+    // A leading run of positions goes to the track route; anything else, in order, to sync.
+    const isPosition = (item: QueueItem) => item.operation.kind === 'position';
+    const trackOnly = isPosition(items[0]!);
+    const run = items.findIndex((item) => isPosition(item) !== trackOnly);
+    const batch = items.slice(0, Math.min(BATCH, run < 0 ? items.length : run));
     try {
       const operations: TeamOperation[] = [];
       for (const item of batch) operations.push(await ready(item));
-      await transport.sync(batch[0]!.taskId, operations);
+      if (trackOnly) await transport.positions(batch[0]!.taskId, operations);
+      else await transport.sync(batch[0]!.taskId, operations);
     } catch (error) {
       const known = error as { status?: unknown; code?: unknown; message?: unknown };
       const lastError = {
@@ -132,29 +141,29 @@ export function createTeamQueue(options: {
         });
       }
       options.onChange?.();
-      return false;
+      return 0;
     }
     for (const item of batch) await store.delete(item.key);
     options.onChange?.();
-    return batch.length === items.length;
+    return batch.length;
   }
 
   async function pass(ignoreBackoff: boolean): Promise<void> {
     const userId = options.currentUserId();
     if (!userId) return;
-    const due = (await store.values()).filter(
-      (item) =>
-        item.userId === userId &&
-        item.state !== 'failed' &&
-        (ignoreBackoff || item.nextAttemptAt <= options.now()),
+    const waiting = (await store.values()).filter(
+      (item) => item.userId === userId && item.state !== 'failed',
     );
     const byTask = new Map<string, QueueItem[]>();
-    for (const item of due) byTask.set(item.taskId, [...(byTask.get(item.taskId) ?? []), item]);
+    for (const item of waiting) byTask.set(item.taskId, [...(byTask.get(item.taskId) ?? []), item]);
     for (const items of byTask.values()) {
+      // A task's items leave in order: while its oldest backs off, the later ones wait with it.
+      if (!ignoreBackoff && items[0]!.nextAttemptAt > options.now()) continue;
       let rest = items;
       while (rest.length > 0) {
-        if (!(await sendTask(rest))) break;
-        rest = rest.slice(BATCH);
+        const sent = await sendTask(rest);
+        if (sent === 0) break;
+        rest = rest.slice(sent);
       }
     }
   }
