@@ -84,7 +84,9 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       location: '红塔区北城街道某仓储企业氨气泄漏',
       position: SITE,
       accidentType: 'WSA10023',
+      deaths: 0,
       seriousInjuries: 1,
+      directLossWan: '5',
       description: '液氨管道法兰泄漏，一人吸入送医',
       reporter: '企业值班员 赵某',
     });
