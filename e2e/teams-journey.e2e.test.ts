@@ -29,7 +29,9 @@ async function withEvidence(targets: TestPage[], name: string, steps: () => Prom
   } catch (error) {
     mkdirSync(artifacts, { recursive: true });
     for (const [i, target] of targets.entries()) {
-      await target.page.screenshot({ path: path.join(artifacts, `${name}-${i}.png`) }).catch(() => undefined);
+      await target.page
+        .screenshot({ path: path.join(artifacts, `${name}-${i}.png`), timeout: 10_000 })
+        .catch(() => undefined);
       writeFileSync(path.join(artifacts, `${name}-${i}.trace.txt`), `${target.trace.join('\n')}\n`);
       console.error(`[e2e] ${name} (${i}): page trace\n${target.trace.join('\n')}`);
     }
@@ -115,28 +117,29 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       await command.page.locator('[data-testid="incident-teams"][data-live="true"]').waitFor();
 
       // The command dispatches the team (the officer's own API session in the page).
-      const dispatched = command.page.waitForResponse((r) =>
-        r.url().endsWith(`/incidents/${incidentId}/dispatch`),
-      );
-      await command.page.evaluate(
+      const incident = await command.page.evaluate(
         async ({ id, resourceId }) => {
           const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-          await fetch(`/api/v1/incidents/${id}/dispatch`, {
+          const answer = await fetch(`/api/v1/incidents/${id}/dispatch`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
             body: JSON.stringify({ resourceId, note: '携带氨气检测仪和堵漏器材' }),
           });
+          return (await answer.json()) as { tasks: { id: string; resourceId: string }[] };
         },
         { id: incidentId, resourceId: teamId },
       );
-      const incident = (await (await dispatched).json()) as { tasks: { id: string; resourceId: string }[] };
       const taskId = incident.tasks.find((t) => t.resourceId === teamId)!.id;
       // The stream tells the command page of the new task.
-      await teamRow(command.page, taskId).and(command.page.locator('[data-status="dispatched"]')).waitFor();
+      await command.page
+        .locator(`[data-testid="incident-team"][data-task="${taskId}"][data-status="dispatched"]`)
+        .waitFor({ timeout: 30_000 });
+      console.log('[teams e2e] the command page shows the dispatch');
 
       // The leader's phone: the dispatch is in the app's notifications and on the task list.
       await signIn(phone.page, server.baseUrl, LEADER.username, LEADER.password);
       await waitForPath(phone.page, '/m/teams');
+      console.log('[teams e2e] the leader is on the phone pages');
       const notes = await phone.page.evaluate(
         async () =>
           (await (await fetch('/api/v1/notifications')).json()) as {
@@ -152,6 +155,7 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
         .toBe('102.566');
 
       const step = async (next: string, where: { longitude: number; latitude: number }) => {
+        console.log(`[teams e2e] step ${next}`);
         await phone.context.setGeolocation({ ...where, accuracy: 10 });
         await expect
           .poll(() => byTestId(phone.page, 'm-team-position').getAttribute('data-lon'), POLL)
