@@ -116,18 +116,11 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       await command.page.locator('[data-testid="incident-command-page"][data-ready="true"]').waitFor();
       await command.page.locator('[data-testid="incident-teams"][data-live="true"]').waitFor();
 
-      // The command dispatches the team (the officer's own API session in the page).
-      const incident = await command.page.evaluate(
-        async ({ id, resourceId }) => {
-          const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
-          const answer = await fetch(`/api/v1/incidents/${id}/dispatch`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-            body: JSON.stringify({ resourceId, note: '携带氨气检测仪和堵漏器材' }),
-          });
-          return (await answer.json()) as { tasks: { id: string; resourceId: string }[] };
-        },
-        { id: incidentId, resourceId: teamId },
+      // The duty desk dispatches the team; the command page learns of it through its stream.
+      const incident = await city.call<{ tasks: { id: string; resourceId: string }[] }>(
+        'POST',
+        `/incidents/${incidentId}/dispatch`,
+        { resourceId: teamId, note: '携带氨气检测仪和堵漏器材' },
       );
       const taskId = incident.tasks.find((t) => t.resourceId === teamId)!.id;
       // The stream tells the command page of the new task.
@@ -140,11 +133,11 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       await signIn(phone.page, server.baseUrl, LEADER.username, LEADER.password);
       await waitForPath(phone.page, '/m/teams');
       console.log('[teams e2e] the leader is on the phone pages');
-      const notes = await phone.page.evaluate(
-        async () =>
-          (await (await fetch('/api/v1/notifications')).json()) as {
-            items: { kind: string; link: string }[];
-          },
+      const leaderApi = new ApiClient(server.baseUrl);
+      await leaderApi.signIn(LEADER.username, LEADER.password);
+      const notes = await leaderApi.call<{ items: { kind: string; link: string }[] }>(
+        'GET',
+        '/notifications',
       );
       expect(notes.items[0]).toMatchObject({ kind: 'team.dispatched', link: `/m/teams/${taskId}` });
       await phone.page.locator(`[data-testid="m-team-task-row"][data-id="${taskId}"]`).click();
@@ -196,15 +189,11 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
         .toBe('0');
 
       // What the server stored: each step once, the report with its photo, the timeline for the command.
-      const detail = await phone.page.evaluate(
-        async (id) =>
-          (await (await fetch(`/api/v1/teams/tasks/${id}`)).json()) as {
-            steps: { status: string }[];
-            reports: { note: string; photoIds: string[] }[];
-            track: unknown[];
-          },
-        taskId,
-      );
+      const detail = await leaderApi.call<{
+        steps: { status: string }[];
+        reports: { note: string; photoIds: string[] }[];
+        track: unknown[];
+      }>('GET', `/teams/tasks/${taskId}`);
       expect(detail.steps.map((s) => s.status)).toEqual([
         'accepted',
         'en_route',
