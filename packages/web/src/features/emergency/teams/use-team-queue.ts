@@ -53,6 +53,8 @@ async function start(currentUserId: () => string | null): Promise<Runtime> {
       },
       sync: (taskId, operations) =>
         api.post(`/teams/tasks/${encodeURIComponent(taskId)}/sync`, { operations }),
+      positions: (taskId, operations) =>
+        api.post(`/teams/tasks/${encodeURIComponent(taskId)}/positions`, { operations }),
     },
   });
   const swallow = (pass: Promise<unknown>) => void pass.catch(() => undefined);
