@@ -127,12 +127,10 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       await command.page
         .locator(`[data-testid="incident-team"][data-task="${taskId}"][data-status="dispatched"]`)
         .waitFor({ timeout: 30_000 });
-      console.log('[teams e2e] the command page shows the dispatch');
 
       // The leader's phone: the dispatch is in the app's notifications and on the task list.
       await signIn(phone.page, server.baseUrl, LEADER.username, LEADER.password);
       await waitForPath(phone.page, '/m/teams');
-      console.log('[teams e2e] the leader is on the phone pages');
       const leaderApi = new ApiClient(server.baseUrl);
       await leaderApi.signIn(LEADER.username, LEADER.password);
       const notes = await leaderApi.call<{ items: { kind: string; link: string }[] }>(
@@ -148,7 +146,6 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
         .toBe('102.566');
 
       const step = async (next: string, where: { longitude: number; latitude: number }) => {
-        console.log(`[teams e2e] step ${next}`);
         await phone.context.setGeolocation({ ...where, accuracy: 10 });
         await expect
           .poll(() => byTestId(phone.page, 'm-team-position').getAttribute('data-lon'), POLL)
