@@ -144,6 +144,8 @@ export * from './emergency/disasters/disaster.schema.ts';
 export * from './emergency/disasters/disaster-figures.ts';
 export * from './emergency/disasters/disaster-labels.ts';
 export * from './emergency/allocation/index.ts';
+export * from './emergency/teams/team-task-status.ts';
+export * from './emergency/teams/team-task.schema.ts';
 export * from './enforcement/enforcement.errors.ts';
 export * from './enforcement/sm3.ts';
 export * from './enforcement/canonical-json.ts';

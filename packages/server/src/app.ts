@@ -213,6 +213,7 @@ export async function buildApp({
     uploads: uploads.lookup,
     events,
     sectors: statistics.sectors,
+    notifier: notifications.notifier,
   });
   const majorHazards = createMajorHazardsModule({
     db,

@@ -141,6 +141,8 @@ export const auditActions = {
   'incident.task_status': a('更新调度任务', 'Update dispatch task', 'incident'),
   'incident.note': a('指挥记录', 'Command note', 'incident'),
   'incident.close': a('结束事故处置', 'Close accident', 'incident'),
+  'team.sync': a('救援队伍上报', 'Rescue team report'),
+  'team.members': a('关联救援队员', 'Link rescue team members', 'resource'),
   'emergency.resource_create': a('新增应急资源', 'Add emergency resource', 'resource'),
   'emergency.resource_update': a('修改应急资源', 'Edit emergency resource', 'resource'),
   'emergency.resource_delete': a('删除应急资源', 'Delete emergency resource', 'resource'),

@@ -173,6 +173,17 @@ export const builtinRoles: readonly BuiltinRole[] = [
     permissions: ['dashboard:view', 'whistle:identity'],
   },
   {
+    // 应急联动: a rescue team's leader or member; sees only the dispatches of the teams the account
+    // is linked to (rescue_team_members), on the phone pages /m/teams.
+    code: 'rescue_team',
+    nameZh: '救援队员',
+    nameEn: 'Rescue team member',
+    adminKind: null,
+    scopeKinds: BUREAU,
+    requiresTotp: false,
+    permissions: ['team:field'],
+  },
+  {
     code: 'expert',
     nameZh: '安全专家',
     nameEn: 'Safety expert',

@@ -71,6 +71,7 @@ export const permissionCatalogue = [
     en: 'View emergency resources and incidents',
   },
   { code: 'emergency:write', kind: 'business', zh: '应急指挥调度', en: 'Command and dispatch' },
+  { code: 'team:field', kind: 'business', zh: '救援队伍现场上报', en: 'Rescue team field reporting' },
   { code: 'warning:write', kind: 'business', zh: '编辑预警信息', en: 'Author public warnings' },
   { code: 'warning:approve', kind: 'business', zh: '审批发布预警', en: 'Approve public warnings' },
   { code: 'stats:read', kind: 'business', zh: '查看统计分析', en: 'View statistics' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamTaskStatuses } from './teams/team-task-status.ts';
 import { accidentLevels } from './accidents/accident-level.ts';
 import { countyCodeSchema, industryCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
 import { accidentSectors } from '../statistics/accident-sectors.ts';
@@ -65,7 +66,8 @@ export const incidentFollowUpSchema = z
   })
   .strict();
 
-export const dispatchStatuses = ['dispatched', 'en_route', 'on_scene', 'done'] as const;
+/** A dispatch task's statuses, in order (the rescue team's phone walks them: teams/team-task-status.ts). */
+export const dispatchStatuses = teamTaskStatuses;
 
 export const incidentSchema = z.object({
   id: z.uuid(),
@@ -138,6 +140,7 @@ export const incidentSchema = z.object({
         'dispatch',
         'task_status',
         'note',
+        'team_report',
         'duty_log',
         'closed',
       ]),

@@ -580,6 +580,14 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     ['captchaId', 'deviceId'],
     'the reporter’s own device id and single-use captcha: no record of anyone’s scope',
   ),
+  'POST /api/v1/teams/tasks/:taskId/sync': owner(
+    ['operations[].photoIds'],
+    'photos are checked against the caller’s scope (team.photo_not_found, teams.routes.test.ts)',
+  ),
+  'PUT /api/v1/emergency/resources/:id/members': owner(
+    ['members[].userId'],
+    'accounts holding the rescue team role, which carries no data of any county (team.member_not_found otherwise, teams.routes.test.ts); the team itself is in the caller’s scope (404 otherwise)',
+  ),
   'POST /api/v1/public/whistleblowing/lookup/messages': owner(
     ['captchaId', 'deviceId', 'photoIds'],
     'photos must be the same device’s, not yet attached; the report is the one the code and secret open',

@@ -19,6 +19,7 @@ import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 import { planMatrix } from './plan.matrix.ts';
 import { allocationMatrix } from './allocation.matrix.ts';
 import { videoMatrix } from './video.matrix.ts';
+import { teamsMatrix } from './teams.matrix.ts';
 
 /**
  * The authorisation matrix in parts of about equal running time. Each part runs in its own test
@@ -30,7 +31,14 @@ import { videoMatrix } from './video.matrix.ts';
 export const matrixParts = {
   core: [coreMatrix, planMatrix, videoMatrix],
   registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix],
-  emergency: [coreEmergencyMatrix, emergencyMatrix, majorHazardsMatrix, disastersMatrix, allocationMatrix],
+  emergency: [
+    coreEmergencyMatrix,
+    emergencyMatrix,
+    majorHazardsMatrix,
+    disastersMatrix,
+    allocationMatrix,
+    teamsMatrix,
+  ],
   enforcement: [enforcementMatrix, statisticsMatrix, workbenchMatrix, cockpitMatrix, securityMatrix],
   warnings: [warningsMatrix, monitoringMatrix, listExportsMatrix, whistleblowingMatrix],
 } satisfies Record<string, Record<string, RouteCase>[]>;

@@ -16,3 +16,4 @@ export { whistleblowingErrors } from './whistleblowing.ts';
 export { planErrors } from './plan.ts';
 export { disastersErrors } from './disasters.ts';
 export { videoErrors } from './video.ts';
+export { emergencyTeamsErrors } from './emergency-teams.ts';

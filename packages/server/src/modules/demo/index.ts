@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db.ts';
 import { loadDemoRegistry } from './demo-data.ts';
 import { loadDemoEmergency } from './demo-emergency.ts';
 import { loadDemoAllocation } from './demo-allocation.ts';
+import { loadDemoTeams } from './demo-teams.ts';
 import { loadDemoMajorHazards } from './demo-major-hazards.ts';
 import { loadDemoEnforcement } from './demo-enforcement.ts';
 import { loadDemoDualPrevention } from './demo-dual-prevention.ts';
@@ -40,6 +41,7 @@ export async function loadDemoData(deps: {
   const { db, clock, config, cipher, whistleCipher } = deps;
   const registryLoaded = await loadDemoRegistry({ db, clock, cipher });
   await loadDemoEmergency({ db, clock, cipher });
+  await loadDemoTeams({ db, clock });
   await loadDemoMajorHazards({ db, clock });
   await loadDemoEnforcement({ db, clock });
   await loadDemoDualPrevention({ db, clock });

@@ -1,5 +1,8 @@
 import {
   AccidentError,
+  canMoveTeamTask,
+  teamTaskStatusNames,
+  type TeamTaskStatus,
   DomainError,
   accidentLevelNames,
   checkAccidentType,
@@ -25,8 +28,7 @@ import type { EnterpriseLookup } from '../registry/index.ts';
 import type { SectorSuggester } from '../statistics/index.ts';
 import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
 import type { ResourcesRepository } from './resources.repository.ts';
-
-const statusNames = { dispatched: '已调派', en_route: '途中', on_scene: '到达现场', done: '完成' } as const;
+import type { TeamDispatchHooks } from './teams/index.ts';
 
 type Tx = Parameters<Parameters<typeof inTransactionWithEvents>[2]>[0];
 
@@ -65,6 +67,8 @@ export function createIncidentsService(deps: {
   events: EventBus;
   /** The bureau's industry → sector mapping (statistics): the first report's sector. */
   sectors: SectorSuggester;
+  /** 应急联动: tells the team's phones of a dispatch and the command map of a status. */
+  teamHooks?: TeamDispatchHooks;
 }) {
   const { db, clock, incidents, resources, enterprises, events, sectors } = deps;
 
@@ -333,11 +337,20 @@ export function createIncidentsService(deps: {
     },
 
     async dispatch(auth: AuthContext, id: string, resourceId: string, note: string | undefined) {
-      return changed(auth, id, async (tx) => {
+      return changed(auth, id, async (tx, record, published) => {
         const resource = await resources.find(resourceId, auth.scope);
         if (!resource) throw new DomainError('emergency.resource_not_found');
         const now = clock.now();
-        await incidents.insertTask(tx, id, resourceId, note ?? null, now);
+        const taskId = await incidents.insertTask(tx, id, resourceId, note ?? null, now);
+        if (resource.kind === 'team')
+          await deps.teamHooks?.dispatched(tx, published, {
+            id: taskId,
+            incidentId: id,
+            county: record.county,
+            location: record.location,
+            teamId: resourceId,
+            teamName: resource.name,
+          });
         await incidents.event(
           tx,
           id,
@@ -349,12 +362,31 @@ export function createIncidentsService(deps: {
       });
     },
 
-    async taskStatus(auth: AuthContext, id: string, taskId: string, status: keyof typeof statusNames) {
-      return changed(auth, id, async (tx) => {
+    async taskStatus(auth: AuthContext, id: string, taskId: string, status: TeamTaskStatus) {
+      return changed(auth, id, async (tx, record, published) => {
         const now = clock.now();
+        const task = record.tasks.find((t) => t.id === taskId);
+        if (!task) throw new DomainError('incident.task_not_found');
+        // Forward only, as from the team's phone (teams/team-task-status.ts).
+        if (!canMoveTeamTask(task.status as TeamTaskStatus, status))
+          throw new DomainError('incident.task_status_backward');
         const name = await incidents.setTaskStatus(tx, id, taskId, status, now);
         if (!name) throw new DomainError('incident.task_not_found');
-        await incidents.event(tx, id, now, auth.username, 'task_status', `${name}：${statusNames[status]}`);
+        await incidents.event(
+          tx,
+          id,
+          now,
+          auth.username,
+          'task_status',
+          `${name}：${teamTaskStatusNames[status].zh}`,
+        );
+        deps.teamHooks?.statusChanged(published, {
+          id: taskId,
+          incidentId: id,
+          county: record.county,
+          teamId: task.resourceId,
+          status,
+        });
       });
     },
 

@@ -12,6 +12,8 @@ import type { EnterpriseLookup } from '../registry/index.ts';
 import type { SectorSuggester } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { registerAllocation } from './allocation/allocation.module.ts';
+import type { Notifier } from '../notifications/index.ts';
+import { createTeamsPart } from './teams/index.ts';
 import { createIncidentFacts } from './incident-facts.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
 import { registerDisasters } from './disasters/index.ts';
@@ -32,6 +34,8 @@ export function createEmergencyModule(deps: {
   uploads: UploadLookup;
   events: EventBus;
   sectors: SectorSuggester;
+  /** In-app notifications: a team's members hear of a dispatch. */
+  notifier: Notifier;
 }) {
   const { db, clock, cipher } = deps;
   return {
@@ -43,8 +47,18 @@ export function createEmergencyModule(deps: {
         resources: createResourcesService({ db, clock, cipher, resources }),
         clock,
       });
+      const teams = createTeamsPart({
+        db,
+        clock,
+        events: deps.events,
+        resources,
+        uploads: deps.uploads,
+        notifier: deps.notifier,
+      });
+      teams.register(app);
       registerIncidentsRoutes(app, {
         incidents: createIncidentsService({
+          teamHooks: teams.hooks,
           db,
           clock,
           incidents: createIncidentsRepository(db),

@@ -26,6 +26,7 @@ describe('roles and grants (security administrator)', () => {
       'expert',
       'industry_officer',
       'inspector',
+      'rescue_team',
       'safety_office',
       'secadmin',
       'sysadmin',

@@ -30,7 +30,14 @@ export function registerUploadsRoutes(
     '/api/v1/uploads',
     {
       config: {
-        access: ['hazard:report', 'hazard:supervise', 'enforcement:write', 'registry:write', 'plan:report'],
+        access: [
+          'hazard:report',
+          'hazard:supervise',
+          'enforcement:write',
+          'registry:write',
+          'plan:report',
+          'team:field',
+        ],
         audit: 'upload.create',
       },
       schema: {
@@ -87,7 +94,17 @@ export function registerUploadsRoutes(
   api.get(
     '/api/v1/uploads/:id',
     {
-      config: { access: ['hazard:read', 'enforcement:read', 'registry:read', 'plan:report', 'plan:manage'] },
+      config: {
+        access: [
+          'hazard:read',
+          'enforcement:read',
+          'registry:read',
+          'plan:report',
+          'plan:manage',
+          'team:field',
+          'emergency:read',
+        ],
+      },
       schema: {
         tags,
         summary: 'A photo, if the caller’s scope reaches its county or enterprise',

@@ -69,6 +69,20 @@ export interface AppEvents {
     readonly change: 'reported' | 'followed_up' | 'classified' | 'closed';
     readonly status: string;
   };
+  /**
+   * 应急联动: a rescue team's dispatch task moved (a phone's position) or changed status (from the
+   * phone or the command page). The command page's stream sends it on as it is.
+   */
+  'team.moved': {
+    readonly incidentId: string;
+    readonly county: string;
+    readonly taskId: string;
+    readonly teamId: string;
+    readonly status: string;
+    readonly position: { readonly lon: number; readonly lat: number; readonly at: string } | null;
+    /** When the server received it (epoch ms): the benchmark measures receipt → browser. */
+    readonly receivedAt: number;
+  };
   /** Accident statistics changed: an accident added or reclassified, or history imported (null = city-wide). */
   'statistics.changed': {
     readonly divisionCode: string | null;
@@ -85,4 +99,5 @@ export const eventTypes: readonly EventType[] = [
   'warning.published',
   'incident.changed',
   'statistics.changed',
+  'team.moved',
 ];

@@ -4,6 +4,7 @@ import { incidentEn, incidentZh } from './lib/incident-messages.ts';
 import { libraryEn, libraryZh } from './lib/library-messages.ts';
 import { disasterEn, disasterZh } from './lib/disaster-messages.ts';
 import { allocationEn, allocationZh } from './lib/allocation-messages.ts';
+import { teamsEn, teamsZh } from './teams/team-messages.ts';
 
 /** Messages of the emergency area, under the `emergency.` prefix. English must have the same keys. */
 export const emergencyZh = {
@@ -13,6 +14,7 @@ export const emergencyZh = {
   library: libraryZh,
   disaster: disasterZh,
   allocation: allocationZh,
+  teams: teamsZh,
 };
 
 export const emergencyEn: SameShape<typeof emergencyZh> = {
@@ -22,4 +24,5 @@ export const emergencyEn: SameShape<typeof emergencyZh> = {
   library: libraryEn,
   disaster: disasterEn,
   allocation: allocationEn,
+  teams: teamsEn,
 };

@@ -4,6 +4,7 @@ import { incidentMenu, incidentRoutes } from './lib/incident-routes.ts';
 import { libraryMenu, libraryRoutes } from './lib/library-routes.ts';
 import { disasterMenuEntry, disasterRoutes } from './lib/disaster-routes.ts';
 import { allocationRoutes } from './lib/allocation-routes.ts';
+import { teamMenu, teamRoutes } from './teams/team-routes.ts';
 
 /**
  * The emergency area's pages: its menu entries (top level, in menu order), the routes inside
@@ -18,11 +19,13 @@ export const emergencyMenu: readonly MenuEntry[] = [
       : entry,
   ),
   ...libraryMenu,
+  ...teamMenu,
 ];
 export const emergencyRoutes: RouteRecordRaw[] = [
   ...incidentRoutes,
   ...disasterRoutes,
   ...libraryRoutes,
   ...allocationRoutes,
+  ...teamRoutes,
 ];
 export const emergencyPublicRoutes: RouteRecordRaw[] = [];

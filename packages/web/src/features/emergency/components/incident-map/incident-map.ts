@@ -116,6 +116,8 @@ export function createIncidentMap(options: {
 
   return {
     map,
+    /** WGS-84 to the basemap's display position (GCJ-02 shift where the basemap needs it). */
+    latLng: (lon: number, lat: number) => base.latLng(lon, lat),
     clickable: !shift,
 
     setBoundaries(features: readonly BoundaryFeature[]) {
