@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { DomainError } from '@anjian/domain';
+import { ffmpegBinary } from './ffmpeg-binary.ts';
 
 const LIMIT_BYTES = 8 * 1024 * 1024;
 
@@ -14,7 +15,7 @@ export function grabFrame(
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
-      options.ffmpeg ?? 'ffmpeg',
+      options.ffmpeg ?? ffmpegBinary(),
       [
         ...['-hide_banner', '-loglevel', 'error', '-nostdin'],
         ...['-protocol_whitelist', 'file,http,https,tcp,tls,crypto', '-rw_timeout', '5000000'],

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ffmpegBinary } from './ffmpeg-binary.ts';
 
 /** The playlist the test gateway's cameras name (their stream reference). */
 export const TEST_PLAYLIST = 'index.m3u8';
@@ -22,7 +23,7 @@ export function startTestStream(options: {
   log: (level: 'info' | 'warn', message: string) => void;
   ffmpeg?: string;
 }): TestStream {
-  const ffmpeg = options.ffmpeg ?? 'ffmpeg';
+  const ffmpeg = options.ffmpeg ?? ffmpegBinary();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'anjian-video-'));
   let child: ChildProcess | null = null;
   let running = false;
