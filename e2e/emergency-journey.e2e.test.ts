@@ -231,10 +231,12 @@ describe('a duty officer records a chlorine release and commands the response', 
       expect(await hazmatRow.getAttribute('data-id')).toBe(nearestHazmat.id);
       await hazmatRow.locator('[data-testid="resource-dispatch"]').click();
 
-      // 调派任务: en route, then on scene.
+      // 调派任务: accepted (for the team, by phone here), en route, then on scene.
       const task = page.locator(`[data-testid="incident-task"][data-resource="${nearestHazmat.id}"]`);
       await task.waitFor();
       expect(await task.getAttribute('data-status')).toBe('dispatched');
+      await task.locator('[data-testid="incident-task-advance"][data-next="accepted"]').click();
+      await page.locator(`[data-testid="incident-task"][data-status="accepted"]`).waitFor();
       await task.locator('[data-testid="incident-task-advance"][data-next="en_route"]').click();
       await page.locator(`[data-testid="incident-task"][data-status="en_route"]`).waitFor();
       await task.locator('[data-testid="incident-task-advance"][data-next="on_scene"]').click();
@@ -243,7 +245,7 @@ describe('a duty officer records a chlorine release and commands the response', 
       // 处置时间线: every step, newest first, with who did it.
       await byTestId(page, 'incident-tab-timeline').click();
       const events = byTestId(page, 'timeline-event');
-      await expect.poll(() => events.count(), POLL).toBe(6);
+      await expect.poll(() => events.count(), POLL).toBe(7);
       const rows = await events.evaluateAll((els) =>
         els.map((el) => ({
           kind: el.getAttribute('data-kind'),
@@ -252,6 +254,7 @@ describe('a duty officer records a chlorine release and commands the response', 
         })),
       );
       expect(rows.map((r) => r.kind)).toEqual([
+        'task_status',
         'task_status',
         'task_status',
         'dispatch',
@@ -263,16 +266,18 @@ describe('a duty officer records a chlorine release and commands the response', 
       expect(rows.filter((r) => r.actor === OFFICER.displayName).map((r) => r.kind)).toEqual([
         'task_status',
         'task_status',
+        'task_status',
         'dispatch',
         'note',
         'report',
       ]);
-      expect(rows[0]!.text).toBe(`${nearestHazmat.name}：到达现场`);
-      expect(rows[1]!.text).toBe(`${nearestHazmat.name}：途中`);
-      expect(rows[2]!.text).toBe(`调派${nearestHazmat.name}`);
-      expect(rows[3]!.text).toContain(`建议疏散半径 ${footprint.evacuation.suggestedEvacuationRadiusM} m`);
-      expect(rows[4]!.text).toBe('事故等级：一般事故');
-      expect(rows[5]!.text).toContain('重伤 2 人');
+      expect(rows[0]!.text).toBe(`${nearestHazmat.name}：到达`);
+      expect(rows[1]!.text).toBe(`${nearestHazmat.name}：出发`);
+      expect(rows[2]!.text).toBe(`${nearestHazmat.name}：已接受`);
+      expect(rows[3]!.text).toBe(`调派${nearestHazmat.name}`);
+      expect(rows[4]!.text).toContain(`建议疏散半径 ${footprint.evacuation.suggestedEvacuationRadiusM} m`);
+      expect(rows[5]!.text).toBe('事故等级：一般事故');
+      expect(rows[6]!.text).toContain('重伤 2 人');
 
       // The server holds the same record.
       const stored = await city.call<{ tasks: { resourceId: string; status: string }[] }>(
