@@ -17,6 +17,10 @@ export async function superviseProcesses(
   config: Config,
   hooks: { ready: () => void; close: () => Promise<void> },
 ): Promise<void> {
+  // The operating system hands each connection to a process that accepts it (SCHED_NONE). With
+  // Node's round robin the supervisor accepts every connection and passes it on, and under load a
+  // connection was seen left unread in the supervisor's queue (processes-supervised.test.ts).
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
   const members = new Map<string, Worker>();
   let stopping = false;
   let announced = false;

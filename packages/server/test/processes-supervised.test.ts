@@ -78,7 +78,10 @@ describe('ANJIAN_PROCESSES=2: one start, two server processes on one port and on
             response.resume();
             resolve(response.statusCode ?? 0);
           })
-          .on('error', reject),
+          .on('error', reject)
+          .setTimeout(10_000, function (this: http.ClientRequest) {
+            this.destroy(new Error('no answer within 10 s'));
+          }),
       );
     const first = members(child.pid!);
     expect(first).toHaveLength(2);
