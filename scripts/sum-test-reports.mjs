@@ -14,6 +14,16 @@ for (const file of readdirSync(dir)
   console.log(
     `${file}: ${report.numPassedTests} passed, ${suiteFailed} failed, ${report.numPendingTests + report.numTodoTests} skipped`,
   );
+  // Name each failure, so the one line a reader sees of a long run says which test to open.
+  for (const result of report.testResults ?? []) {
+    const where = path.basename(result.name ?? '');
+    for (const test of result.assertionResults ?? []) {
+      if (test.status === 'failed') console.log(`  failed: ${where} › ${test.fullName ?? test.title}`);
+    }
+    if ((result.assertionResults ?? []).length === 0 && result.status === 'failed') {
+      console.log(`  failed: ${where} (the file did not run: ${(result.message ?? '').split('\n')[0]})`);
+    }
+  }
   passed += report.numPassedTests;
   failed += suiteFailed;
   skipped += report.numPendingTests + report.numTodoTests;
