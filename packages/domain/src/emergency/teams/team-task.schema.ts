@@ -160,5 +160,15 @@ export const teamMembersSchema = z
 export type TeamMembersInput = z.infer<typeof teamMembersSchema>;
 
 export const teamMembersOutSchema = z.object({
-  members: z.array(z.object({ userId: z.uuid(), name: z.string(), leader: z.boolean() })),
+  members: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      leader: z.boolean(),
+      phone: z
+        .string()
+        .nullable()
+        .describe('Masked (138****1234) unless the caller may see personal information'),
+    }),
+  ),
 });

@@ -54,6 +54,7 @@ export function createEmergencyModule(deps: {
         resources,
         uploads: deps.uploads,
         notifier: deps.notifier,
+        cipher,
       });
       teams.register(app);
       registerIncidentsRoutes(app, {

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  maskPhone,
   isTeamTaskActive,
   settleTeamTaskStatus,
   teamTaskStatusNames,
@@ -14,6 +15,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import type { FieldCipher } from '../../../platform/crypto.ts';
 import type { Db, Queryable } from '../../../platform/db.ts';
 import { inTransaction } from '../../../platform/db.ts';
 import {
@@ -97,6 +99,7 @@ export function createTeamsService(deps: {
   resources: ResourcesRepository;
   uploads: UploadLookup;
   notifier: Notifier;
+  cipher: FieldCipher;
 }) {
   const { db, clock, events, teams } = deps;
 
@@ -295,7 +298,15 @@ export function createTeamsService(deps: {
       await team(auth, teamId);
       const [members, candidates] = await Promise.all([teams.members(teamId), teams.candidates()]);
       return {
-        members: members.map((m) => ({ userId: m.user_id, name: m.name, leader: m.leader })),
+        members: members.map((m) => {
+          const phone = m.phone_enc ? deps.cipher.decrypt(m.phone_enc) : null;
+          return {
+            userId: m.user_id,
+            name: m.name,
+            leader: m.leader,
+            phone: phone && !auth.permissions.has('pi:view') ? maskPhone(phone) : phone,
+          };
+        }),
         candidates,
       };
     },

@@ -59,6 +59,23 @@ export const teamsZh = {
   members: '队员账号',
   leader: '队长',
   membersSaved: '队员已更新',
+  editMembers: '队员',
+  membersTitle: '{name}：队员账号',
+  membersHint:
+    '只能关联具有“救援队伍”角色的账号；调派时，队员的手机收到任务，队长另经短信等预警渠道收到通知。',
+  account: '队员账号',
+  accountPlaceholder: '选择账号',
+  role: '队内角色',
+  member: '队员',
+  mobile: '手机号',
+  addMember: '添加队员',
+  noMembers: '尚未关联队员账号',
+  problems: {
+    accountRequired: '请选择队员账号',
+    duplicate: '同一账号只能添加一次',
+    leaderRequired: '请至少指定一名队长',
+    fixFirst: '请先修正标红的内容',
+  },
 };
 
 export const teamsEn: SameShape<typeof teamsZh> = {
@@ -117,4 +134,21 @@ export const teamsEn: SameShape<typeof teamsZh> = {
   members: 'Member accounts',
   leader: 'Leader',
   membersSaved: 'Members saved',
+  editMembers: 'Members',
+  membersTitle: '{name}: member accounts',
+  membersHint:
+    'Only accounts with the rescue team role can be linked; on a dispatch the members’ phones receive the task, and the leaders are also told through the warning channels (SMS etc.).',
+  account: 'Account',
+  accountPlaceholder: 'Choose an account',
+  role: 'Role in team',
+  member: 'Member',
+  mobile: 'Mobile',
+  addMember: 'Add member',
+  noMembers: 'No member account linked yet',
+  problems: {
+    accountRequired: 'Choose the member’s account',
+    duplicate: 'An account can be added only once',
+    leaderRequired: 'Name at least one leader',
+    fixFirst: 'Fix what is marked in red first',
+  },
 };
