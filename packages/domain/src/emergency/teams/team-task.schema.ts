@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoInstant } from '../../common/dates.schema.ts';
+import { incidentZoneSetSchema } from '../incident-zones.ts';
 import { teamReportedStatuses, teamTaskStatuses } from './team-task-status.ts';
 
 /** A phone's position: WGS-84 degrees, accuracy in metres when the browser gives it. */
@@ -100,6 +101,8 @@ export type TeamTask = z.infer<typeof teamTaskSchema>;
 export const teamTaskDetailSchema = teamTaskSchema.extend({
   /** The command's instructions and recorded consequence zones: the incident's notes, newest first. */
   instructions: z.array(z.object({ at: isoInstant(), actor: z.string(), text: z.string() })),
+  /** The latest consequence zones the command recorded for the incident; null when none. */
+  zones: incidentZoneSetSchema.nullable(),
   steps: z.array(
     z.object({
       status: z.enum(teamTaskStatuses),

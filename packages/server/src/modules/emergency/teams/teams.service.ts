@@ -25,6 +25,7 @@ import {
 } from '../../../platform/events/index.ts';
 import type { Notifier } from '../../notifications/index.ts';
 import type { UploadLookup } from '../../uploads/index.ts';
+import { latestZoneSet } from '../incident-zones.ts';
 import type { ResourcesRepository } from '../resources.repository.ts';
 import type { TeamTaskRow, TeamsRepository } from './teams.repository.ts';
 
@@ -159,15 +160,17 @@ export function createTeamsService(deps: {
 
     async myTask(auth: AuthContext, taskId: string): Promise<TeamTaskDetail> {
       const row = await ownTask(auth, taskId);
-      const [operations, instructions] = await Promise.all([
+      const [operations, instructions, zones] = await Promise.all([
         teams.operations(taskId),
         teams.instructions(row.incident_id),
+        latestZoneSet(db, row.incident_id),
       ]);
       const positionOf = (o: { lon: number | null; lat: number | null; at: Date }) =>
         o.lon === null || o.lat === null ? null : { lon: o.lon, lat: o.lat, at: iso(o.at) };
       return {
         ...presentTask(row),
         instructions: instructions.map((i) => ({ at: iso(i.at), actor: i.actor, text: i.text })),
+        zones,
         steps: operations
           .filter((o) => o.kind === 'status')
           .map((o) => ({ status: o.status!, at: iso(o.at), actor: o.actor, position: positionOf(o) })),
