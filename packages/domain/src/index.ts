@@ -103,6 +103,7 @@ export * from './emergency/consequence/gaussian-puff.ts';
 export * from './emergency/consequence/threat-zone-shape.ts';
 export * from './emergency/consequence/local-projection.ts';
 export * from './emergency/consequence/zone-polygon.ts';
+export * from './emergency/incident-zones.ts';
 export * from './emergency/consequence/evacuation-radius.ts';
 export * from './emergency/consequence/tnt-equivalency.ts';
 export * from './emergency/consequence/blast-overpressure.ts';

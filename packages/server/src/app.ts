@@ -299,6 +299,7 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     objects: registry.regulatedObjects,
     alarms: monitoring.alarmFacts,
+    incidentZones: emergency.incidentZones,
     snapshots: uploads.snapshots,
     log,
   }).register(app);

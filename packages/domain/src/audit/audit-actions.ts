@@ -140,6 +140,7 @@ export const auditActions = {
   'incident.dispatch': a('调度指令', 'Dispatch', 'incident'),
   'incident.task_status': a('更新调度任务', 'Update dispatch task', 'incident'),
   'incident.note': a('指挥记录', 'Command note', 'incident'),
+  'incident.zones': a('记录后果区域', 'Record consequence zones', 'incident'),
   'incident.close': a('结束事故处置', 'Close accident', 'incident'),
   'team.sync': a('救援队伍上报', 'Rescue team report'),
   'team.members': a('关联救援队员', 'Link rescue team members', 'resource'),

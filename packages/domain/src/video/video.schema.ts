@@ -157,6 +157,13 @@ export const nearAlarmQuerySchema = z
   })
   .strict();
 
+export const inZonesQuerySchema = z
+  .object({
+    incidentId: z.uuid(),
+    limit: z.coerce.number().int().min(1).max(50).default(12),
+  })
+  .strict();
+
 export const cameraPlaySchema = z.object({
   cameraId: z.uuid(),
   hlsUrl: z.string().describe('The HLS playlist the browser plays (hls.js)'),

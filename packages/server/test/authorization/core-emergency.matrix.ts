@@ -105,6 +105,33 @@ export const coreEmergencyMatrix: Record<string, RouteCase> = {
     in: dispatchers(200),
     out: dispatchersOut(200),
   },
+  'GET /api/v1/incidents/:id/zones': {
+    build: async ({ t, target }) => ({ url: `/api/v1/incidents/${await newIncident(t, target)}/zones` }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
+  'POST /api/v1/incidents/:id/zones': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/zones`,
+      payload: {
+        model: { id: 'vce', zh: '蒸气云爆炸', en: 'Vapour cloud explosion' },
+        inputs: { fuelMassKg: 100 },
+        centre: [102.5, 24.3],
+        zones: [
+          {
+            key: 'kpa-21',
+            label: { zh: '21 kPa', en: '21 kPa' },
+            colour: 'red',
+            extentM: 100,
+            shape: { kind: 'circle', centre: [102.5, 24.3], radiusM: 100 },
+          },
+        ],
+        evacuationRadiusM: 100,
+      },
+    }),
+    in: dispatchers(201),
+    out: dispatchersOut(201),
+  },
   'POST /api/v1/incidents/:id/close': {
     build: async ({ t, target }) => ({
       url: `/api/v1/incidents/${await newIncident(t, target)}/close`,

@@ -1,6 +1,6 @@
 import type { TestContext } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
-import { countyOf, enterpriseFor, statuses } from './matrix-support.ts';
+import { countyOf, enterpriseFor, newIncident, statuses } from './matrix-support.ts';
 
 /**
  * Authorisation-matrix rows for video (see ../authorization-matrix.routes.test.ts). Watching and
@@ -71,6 +71,20 @@ export const videoMatrix: Record<string, RouteCase> = {
   [`GET ${V}/cameras/near`]: {
     build: async () => ({ url: `${V}/cameras/near?lon=102.5&lat=24.3&radiusM=1000` }),
     in: viewers(200),
+  },
+  [`GET ${V}/cameras/in-zones`]: {
+    // An incident is the bureau's record: the enterprise's account sees none (404), an officer of
+    // another county sees none of that county.
+    build: async ({ t, target }) => ({
+      url: `${V}/cameras/in-zones?incidentId=${await newIncident(t, target)}`,
+    }),
+    in: statuses(403, { cityOfficer: 200, countyOfficer: 200, industryOfficer: 200, enterpriseManager: 404 }),
+    out: statuses(403, {
+      cityOfficer: 200,
+      countyOfficer: 404,
+      industryOfficer: 200,
+      enterpriseManager: 404,
+    }),
   },
   [`GET ${V}/cameras/near-alarm`]: {
     build: async ({ t, target }) => ({ url: `${V}/cameras/near-alarm?alarmId=${await newAlarm(t, target)}` }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoInstant } from '../../common/dates.schema.ts';
+import { incidentZoneSetSchema } from '../incident-zones.ts';
 import { teamReportedStatuses, teamTaskStatuses } from './team-task-status.ts';
 
 /** A phone's position: WGS-84 degrees, accuracy in metres when the browser gives it. */
@@ -100,6 +101,8 @@ export type TeamTask = z.infer<typeof teamTaskSchema>;
 export const teamTaskDetailSchema = teamTaskSchema.extend({
   /** The command's instructions and recorded consequence zones: the incident's notes, newest first. */
   instructions: z.array(z.object({ at: isoInstant(), actor: z.string(), text: z.string() })),
+  /** The latest consequence zones the command recorded for the incident; null when none. */
+  zones: incidentZoneSetSchema.nullable(),
   steps: z.array(
     z.object({
       status: z.enum(teamTaskStatuses),
@@ -160,5 +163,15 @@ export const teamMembersSchema = z
 export type TeamMembersInput = z.infer<typeof teamMembersSchema>;
 
 export const teamMembersOutSchema = z.object({
-  members: z.array(z.object({ userId: z.uuid(), name: z.string(), leader: z.boolean() })),
+  members: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      leader: z.boolean(),
+      phone: z
+        .string()
+        .nullable()
+        .describe('Masked (138****1234) unless the caller may see personal information'),
+    }),
+  ),
 });

@@ -24,6 +24,7 @@ export const videoErrors = {
     en: 'The monitoring point does not exist or belongs to another enterprise',
   },
   'video.alarm_not_found': { status: 404, zh: '报警不存在', en: 'No such alarm' },
+  'video.incident_not_found': { status: 404, zh: '事故不存在', en: 'No such incident' },
   'video.alarm_without_position': {
     status: 409,
     zh: '报警所在场所没有坐标，无法查找附近摄像机',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incidentZoneSetInputSchema, zonesHolding } from '@anjian/domain';
 import { createTestDatabase, TEST_FIELD_KEY } from '../../../test/test-app.ts';
 import { createManualClock } from '../../platform/clock.ts';
 import { createFieldCipher, verifyPassword } from '../../platform/crypto.ts';
@@ -42,5 +43,21 @@ describe('demo rescue teams (演示)', () => {
       ['研和工业园区危化品救援中队（演示）', 'on_scene'],
     ]);
     expect(tasks.rows.every((r) => r.fixes > 10)).toBe(true);
+    // The recorded zones the team's phone shows, valid as the API would accept them.
+    const zones = await db.query<{ version: number; zones: unknown; evacuation_radius_m: number }>(
+      `SELECT z.version, z.zones, z.evacuation_radius_m FROM incident_zone_sets z
+         JOIN incidents i ON i.id = z.incident_id WHERE i.location LIKE '%（演示）'`,
+    );
+    expect(zones.rows.map((r) => [r.version, r.evacuation_radius_m])).toEqual([[1, 1500]]);
+    const parsed = incidentZoneSetInputSchema.parse({
+      model: { id: 'gaussian-plume', zh: '高斯烟羽模型', en: 'Gaussian plume' },
+      inputs: {},
+      centre: [102.5, 24.27],
+      zones: zones.rows[0]!.zones,
+      evacuationRadiusM: 1500,
+    });
+    // 300 m downwind (east) of the site is in both zones; 300 m upwind in none.
+    expect(zonesHolding([102.5 + 300 / 101_470, 24.27], parsed.zones)).toEqual(['demo-aegl3', 'demo-aegl2']);
+    expect(zonesHolding([102.5 - 300 / 101_470, 24.27], parsed.zones)).toEqual([]);
   });
 });

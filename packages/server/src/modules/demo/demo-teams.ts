@@ -106,6 +106,56 @@ export async function loadDemoTeams(deps: { db: Db; clock: Clock }): Promise<boo
         [incidentId, ago(minutesAgo), kind, text],
       );
     await event(40, 'report', '事故首报（演示）');
+    // The command's recorded consequence zones (西风 2 m/s, D 类): two plume footprints east of the
+    // site, as the team's phone and "cameras in the zones" read them.
+    const east = (m: number) => m / (111_320 * Math.cos((SITE.lat * Math.PI) / 180));
+    const north = (m: number) => m / 110_574;
+    const footprint = (lengthM: number, halfWidthM: number): [number, number][] => [
+      [SITE.lon, SITE.lat - north(halfWidthM / 4)],
+      [SITE.lon + east(lengthM), SITE.lat - north(halfWidthM)],
+      [SITE.lon + east(lengthM), SITE.lat + north(halfWidthM)],
+      [SITE.lon, SITE.lat + north(halfWidthM / 4)],
+      [SITE.lon, SITE.lat - north(halfWidthM / 4)],
+    ];
+    const zones = [
+      {
+        key: 'demo-aegl3',
+        label: { zh: 'AEGL-3（60 分钟）', en: 'AEGL-3 (60 min)' },
+        colour: 'red',
+        extentM: 600,
+        shape: { kind: 'polygon', ring: footprint(600, 80) },
+      },
+      {
+        key: 'demo-aegl2',
+        label: { zh: 'AEGL-2（60 分钟）', en: 'AEGL-2 (60 min)' },
+        colour: 'orange',
+        extentM: 1500,
+        shape: { kind: 'polygon', ring: footprint(1500, 220) },
+      },
+    ];
+    const summary =
+      '氯气泄漏后果区域（演示）：西风 2 m/s，AEGL-3 下风向 600 m，AEGL-2 下风向 1500 m，疏散半径 1500 m';
+    await tx.query(
+      `INSERT INTO incident_zone_sets (incident_id, version, computed_at, computed_by, model, inputs, centre_lon, centre_lat,
+                                       zones, evacuation_radius_m)
+       VALUES ($1, 1, $2, 'system', $3, $4, $5, $6, $7, 1500)`,
+      [
+        incidentId,
+        ago(35),
+        JSON.stringify({ id: 'gaussian-plume', zh: '高斯烟羽模型（演示）', en: 'Gaussian plume (demo)' }),
+        JSON.stringify({
+          chemical: '氯',
+          rateKgPerS: 1,
+          windSpeedMPerS: 2,
+          windFromDeg: 270,
+          stability: 'D',
+        }),
+        SITE.lon,
+        SITE.lat,
+        JSON.stringify(zones),
+      ],
+    );
+    await event(35, 'note', summary);
 
     const task = async (teamId: string, status: string, minutesAgo: number, note: string) =>
       (

@@ -15,6 +15,8 @@ import { registerAllocation } from './allocation/allocation.module.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { createTeamsPart } from './teams/index.ts';
 import { createIncidentFacts } from './incident-facts.ts';
+import { createIncidentZones } from './incident-zones.ts';
+import { registerIncidentZonesRoutes } from './incident-zones.routes.ts';
 import { registerEmergencyLibraries } from './emergency-libraries.module.ts';
 import { registerDisasters } from './disasters/index.ts';
 import { createIncidentsRepository } from './incidents.repository.ts';
@@ -25,6 +27,7 @@ import { registerResourcesRoutes } from './resources.routes.ts';
 import { createResourcesService } from './resources.service.ts';
 
 export type { IncidentFacts, IncidentFactsPort } from './incident-facts.ts';
+export type { IncidentZonesPort } from './incident-zones.ts';
 
 export function createEmergencyModule(deps: {
   db: Db;
@@ -38,9 +41,12 @@ export function createEmergencyModule(deps: {
   notifier: Notifier;
 }) {
   const { db, clock, cipher } = deps;
+  const zones = createIncidentZones({ db, clock });
   return {
     /** What a warning drafted from an incident's consequence zone needs (warnings). */
     incidentFacts: createIncidentFacts(db),
+    /** An incident's recorded consequence zones (video: the cameras in the zones). */
+    incidentZones: zones.port,
     register(app: FastifyInstance) {
       const resources = createResourcesRepository(db);
       registerResourcesRoutes(app, {
@@ -54,6 +60,7 @@ export function createEmergencyModule(deps: {
         resources,
         uploads: deps.uploads,
         notifier: deps.notifier,
+        cipher,
       });
       teams.register(app);
       registerIncidentsRoutes(app, {
@@ -69,6 +76,7 @@ export function createEmergencyModule(deps: {
         }),
         clock,
       });
+      registerIncidentZonesRoutes(app, { zones });
       registerEmergencyLibraries(app, { db, clock, cipher, uploads: deps.uploads });
       registerDisasters(app, { db, clock });
       registerAllocation(app, { db, clock, enterprises: deps.enterprises });

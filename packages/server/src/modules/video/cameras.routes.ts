@@ -11,6 +11,7 @@ import {
   cameraSchema,
   DomainError,
   nearAlarmQuerySchema,
+  inZonesQuerySchema,
   nearbyCamerasQuerySchema,
   onlineRatesSchema,
   pageOf,
@@ -97,6 +98,29 @@ export function registerVideoRoutes(
     async (request) => {
       const { lon, lat, radiusM, limit } = request.query;
       return cameras.near(requireAuth(request), { lon, lat }, radiusM, limit);
+    },
+  );
+
+  api.get(
+    `${base}/in-zones`,
+    {
+      config: { access: READ },
+      schema: {
+        tags,
+        summary:
+          'The cameras inside an incident’s latest recorded consequence zones (their shapes), nearest the source first',
+        querystring: inZonesQuerySchema,
+        response: {
+          200: z.object({
+            version: z.number().int().nullable().describe('The zones’ version; null when none was recorded'),
+            cameras: z.array(cameraSchema.extend({ zones: z.array(z.string()) })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { incidentId, limit } = request.query;
+      return cameras.inZones(requireAuth(request), incidentId, limit);
     },
   );
 

@@ -1,6 +1,8 @@
 import {
   DomainError,
   onlineRate,
+  zoneSetReachM,
+  zonesHolding,
   streamRefProblem,
   type Camera,
   type CameraInput,
@@ -13,6 +15,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { countyNameZh } from '../../platform/county-name.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
+import type { IncidentZonesPort } from '../emergency/index.ts';
 import type { AlarmFactsPort } from '../monitoring/index.ts';
 import type { EnterpriseLookup, RegulatedObjectsPort } from '../registry/index.ts';
 import type { CameraRecord, CamerasRepository, CameraWrite, RateCounts } from './cameras.repository.ts';
@@ -28,6 +31,7 @@ export function createCamerasService(deps: {
   enterprises: EnterpriseLookup;
   objects: Pick<RegulatedObjectsPort, 'findById'>;
   alarms: AlarmFactsPort;
+  incidentZones: IncidentZonesPort;
   snapshots: SnapshotStore;
   /** The file the test gateway's playlist is (for a snapshot without a round trip through HTTP). */
   testPlaylistFile: () => string | null;
@@ -129,6 +133,25 @@ export function createCamerasService(deps: {
         position: facts.position,
         cameras: (await cameras.near(auth.scope, facts.position, radiusM, limit)).map(present),
       };
+    },
+
+    /**
+     * The cameras inside the incident's latest recorded consequence zones (the shapes themselves,
+     * not a circle round the site), nearest the source first, each with the zones that hold it.
+     */
+    async inZones(auth: AuthContext, incidentId: string, limit: number) {
+      const found = await deps.incidentZones.latest(auth.scope, incidentId);
+      if (!found) throw new DomainError('video.incident_not_found');
+      const set = found.zones;
+      if (!set) return { version: null, cameras: [] };
+      const centre = { lon: set.centre[0], lat: set.centre[1] };
+      // The zones' reach bounds the search; the shapes then decide, in order of distance.
+      const candidates = await cameras.near(auth.scope, centre, Math.max(1, zoneSetReachM(set)), 1000);
+      const inside = candidates.flatMap((camera) => {
+        const zones = zonesHolding([camera.location.lon, camera.location.lat], set.zones);
+        return zones.length > 0 ? [{ ...present(camera), zones }] : [];
+      });
+      return { version: set.version, cameras: inside.slice(0, limit) };
     },
 
     /** The HLS playlist of a camera in scope (the route audits who watched it). */

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
+import type { IncidentZonesPort } from '../emergency/index.ts';
 import type { AlarmFactsPort } from '../monitoring/index.ts';
 import type { EnterpriseLookup, RegulatedObjectsPort } from '../registry/index.ts';
 import type { SnapshotStore } from '../uploads/index.ts';
@@ -35,6 +36,7 @@ export function createVideoModule(deps: {
   enterprises: EnterpriseLookup;
   objects: Pick<RegulatedObjectsPort, 'findById'>;
   alarms: AlarmFactsPort;
+  incidentZones: IncidentZonesPort;
   snapshots: SnapshotStore;
   log: (message: string, error?: unknown) => void;
 }) {
@@ -53,6 +55,7 @@ export function createVideoModule(deps: {
     enterprises: deps.enterprises,
     objects: deps.objects,
     alarms: deps.alarms,
+    incidentZones: deps.incidentZones,
     snapshots: deps.snapshots,
     testPlaylistFile: () => {
       const dir = testStream?.dir();

@@ -69,6 +69,7 @@ export const videoZh = {
     incidentTitle: '事件区域内摄像机',
     none: '附近没有登记的摄像机',
     radius: '半径 {m} 米',
+    inZones: '已记录的后果区域内（第 {v} 版）',
   },
 };
 
@@ -141,5 +142,6 @@ export const videoEn: SameShape<typeof videoZh> = {
     incidentTitle: 'Cameras in the incident’s zones',
     none: 'No registered camera nearby',
     radius: 'Within {m} m',
+    inZones: 'Inside the recorded consequence zones (version {v})',
   },
 };

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
+import type { FieldCipher } from '../../../platform/crypto.ts';
 import type { Db } from '../../../platform/db.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import type { Notifier } from '../../notifications/index.ts';
@@ -22,6 +23,7 @@ export function createTeamsPart(deps: {
   resources: ResourcesRepository;
   uploads: UploadLookup;
   notifier: Notifier;
+  cipher: FieldCipher;
 }) {
   const teams = createTeamsService({ ...deps, teams: createTeamsRepository(deps.db) });
   return {

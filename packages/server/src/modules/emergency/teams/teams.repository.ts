@@ -227,8 +227,13 @@ export function createTeamsRepository(db: Db) {
     },
 
     async members(teamId: string) {
-      const rows = await db.query<{ user_id: string; name: string; leader: boolean }>(
-        `SELECT m.user_id, coalesce(u.display_name, u.username) AS name, m.leader
+      const rows = await db.query<{
+        user_id: string;
+        name: string;
+        leader: boolean;
+        phone_enc: string | null;
+      }>(
+        `SELECT m.user_id, coalesce(u.display_name, u.username) AS name, m.leader, u.phone_enc
            FROM rescue_team_members m JOIN users u ON u.id = m.user_id
           WHERE m.team_id = $1 ORDER BY m.leader DESC, u.username`,
         [teamId],

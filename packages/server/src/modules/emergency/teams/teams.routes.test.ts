@@ -73,6 +73,7 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
       roles: ['rescue_team'],
       scope: { kind: 'city' },
       username: 'team_lead',
+      phone: '13812345678',
     });
     leaderId = leaderUser.id;
     leader = await t.sessionFor(leaderUser);
@@ -86,7 +87,10 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
       as: duty,
     });
     expect(linked.statusCode).toBe(200);
-    expect(linked.json().members).toEqual([{ userId: leaderId, name: '测试用户 team_lead', leader: true }]);
+    // The county officer has no pi:view: the leader's phone is masked.
+    expect(linked.json().members).toEqual([
+      { userId: leaderId, name: '测试用户 team_lead', leader: true, phone: '138****5678' },
+    ]);
     incidentId = (
       await t.request({
         method: 'POST',

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  maskPhone,
   isTeamTaskActive,
   settleTeamTaskStatus,
   teamTaskStatusNames,
@@ -14,6 +15,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import type { FieldCipher } from '../../../platform/crypto.ts';
 import type { Db, Queryable } from '../../../platform/db.ts';
 import { inTransaction } from '../../../platform/db.ts';
 import {
@@ -23,6 +25,7 @@ import {
 } from '../../../platform/events/index.ts';
 import type { Notifier } from '../../notifications/index.ts';
 import type { UploadLookup } from '../../uploads/index.ts';
+import { latestZoneSet } from '../incident-zones.ts';
 import type { ResourcesRepository } from '../resources.repository.ts';
 import type { TeamTaskRow, TeamsRepository } from './teams.repository.ts';
 
@@ -97,6 +100,7 @@ export function createTeamsService(deps: {
   resources: ResourcesRepository;
   uploads: UploadLookup;
   notifier: Notifier;
+  cipher: FieldCipher;
 }) {
   const { db, clock, events, teams } = deps;
 
@@ -156,15 +160,17 @@ export function createTeamsService(deps: {
 
     async myTask(auth: AuthContext, taskId: string): Promise<TeamTaskDetail> {
       const row = await ownTask(auth, taskId);
-      const [operations, instructions] = await Promise.all([
+      const [operations, instructions, zones] = await Promise.all([
         teams.operations(taskId),
         teams.instructions(row.incident_id),
+        latestZoneSet(db, row.incident_id),
       ]);
       const positionOf = (o: { lon: number | null; lat: number | null; at: Date }) =>
         o.lon === null || o.lat === null ? null : { lon: o.lon, lat: o.lat, at: iso(o.at) };
       return {
         ...presentTask(row),
         instructions: instructions.map((i) => ({ at: iso(i.at), actor: i.actor, text: i.text })),
+        zones,
         steps: operations
           .filter((o) => o.kind === 'status')
           .map((o) => ({ status: o.status!, at: iso(o.at), actor: o.actor, position: positionOf(o) })),
@@ -295,7 +301,15 @@ export function createTeamsService(deps: {
       await team(auth, teamId);
       const [members, candidates] = await Promise.all([teams.members(teamId), teams.candidates()]);
       return {
-        members: members.map((m) => ({ userId: m.user_id, name: m.name, leader: m.leader })),
+        members: members.map((m) => {
+          const phone = m.phone_enc ? deps.cipher.decrypt(m.phone_enc) : null;
+          return {
+            userId: m.user_id,
+            name: m.name,
+            leader: m.leader,
+            phone: phone && !auth.permissions.has('pi:view') ? maskPhone(phone) : phone,
+          };
+        }),
         candidates,
       };
     },

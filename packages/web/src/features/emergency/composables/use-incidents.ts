@@ -5,6 +5,8 @@ import type {
   Incident,
   IncidentFollowUp,
   IncidentReport,
+  IncidentZoneSet,
+  IncidentZoneSetInput,
   MajorHazardUnit,
 } from '@anjian/domain';
 import { ApiError, api } from '../../../lib/api.ts';
@@ -29,6 +31,11 @@ export function useIncidents() {
     taskStatus: (id: string, taskId: string, status: TaskStatus) =>
       api.post<Incident>(path(id, `/tasks/${encodeURIComponent(taskId)}/status`), { status }),
     note: (id: string, text: string) => api.post<Incident>(path(id, '/notes'), { text }),
+    /** Keeps the computed zones with the incident (a new version; its summary goes to the timeline). */
+    recordZones: async (id: string, zones: IncidentZoneSetInput) => {
+      await api.post<IncidentZoneSet>(path(id, '/zones'), zones);
+      return api.get<Incident>(path(id));
+    },
     close: (id: string, text: string) => api.post<Incident>(path(id, '/close'), { text }),
   };
 }
