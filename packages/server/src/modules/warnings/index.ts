@@ -62,7 +62,8 @@ export function createWarningsModule(deps: {
   const settings = config.warnings;
   const warnings = createWarningsRepository(db);
   const links = createWarningLinksRepository(db);
-  const sources = createWarningSources({ clock, ports: deps.sources, links });
+  const imports = createWarningImports({ db, clock, links });
+  const sources = createWarningSources({ clock, ports: deps.sources, links, imports });
   const templates = createWarningTemplatesService({ clock, templates: createWarningTemplatesRepository(db) });
   const mqtt = config.mqttUrl
     ? mqttSender(config.mqttUrl, `${config.mqtt.clientId}-warnings-${process.pid}`)
@@ -120,7 +121,6 @@ export function createWarningsModule(deps: {
     register(app: FastifyInstance) {
       registerWarningSourceRoutes(app, { sources });
       registerWarningTemplateRoutes(app, { templates });
-      const imports = createWarningImports({ db, clock });
       registerWarningImportRoutes(app, { imports });
       registerWarningsRoutes(app, {
         warnings: service,
