@@ -118,6 +118,9 @@ export function createWarningsModule(deps: {
     warnings: service,
     templates,
     outbox,
+    /** Received CAP messages and the drafts forwarded from them (the demo loader uses both). */
+    imports,
+    sources,
     register(app: FastifyInstance) {
       registerWarningSourceRoutes(app, { sources });
       registerWarningTemplateRoutes(app, { templates });
