@@ -39,6 +39,18 @@ export interface CapReference {
   readonly sent: Date;
 }
 
+/**
+ * A CAP `<resource>` (an attached image or PDF): `size` in bytes, `uri` a public URL, `digest` the
+ * SHA-1 hex of the file as CAP 1.2 §3.2.3 asks. Written in the OASIS order, after `<parameter>`.
+ */
+export interface CapResource {
+  readonly description: { readonly zh: string; readonly en: string };
+  readonly mimeType: string;
+  readonly size: number;
+  readonly uri: string;
+  readonly digest: string;
+}
+
 export interface CapMessageInput {
   readonly identifier: string;
   readonly sender: string;
@@ -56,6 +68,8 @@ export interface CapMessageInput {
   readonly web: string | null;
   readonly area: WarningArea;
   readonly info: { readonly zh: CapInfoBlock; readonly en: CapInfoBlock | null };
+  /** Attachments, in every `<info>` block (none when left out). */
+  readonly resources?: readonly CapResource[];
 }
 
 // XML 1.0 forbids most C0 controls even as references; drop them rather than write an invalid file.
@@ -152,6 +166,17 @@ function infoXml(message: CapMessageInput, language: 'zh' | 'en', block: CapInfo
     el('value', language === 'zh' ? level.zh : level.en, `${i}  `),
     `${i}</parameter>`,
   );
+  for (const resource of message.resources ?? []) {
+    lines.push(
+      `${i}<resource>`,
+      el('resourceDesc', language === 'zh' ? resource.description.zh : resource.description.en, `${i}  `),
+      el('mimeType', resource.mimeType, `${i}  `),
+      el('size', String(resource.size), `${i}  `),
+      el('uri', resource.uri, `${i}  `),
+      el('digest', resource.digest, `${i}  `),
+      `${i}</resource>`,
+    );
+  }
   lines.push(...areaXml(message.area, language, i), '  </info>');
   return lines;
 }

@@ -1,6 +1,6 @@
 import { capTime } from './cap-message.ts';
-import type { GeoPoint, WarningArea } from './warning-area.ts';
-import type { WarningLevel } from './warning-catalogue.ts';
+import { isSelfIntersecting, openRing, type GeoPoint, type WarningArea } from './warning-area.ts';
+import { defaultWarningEventTypes, type WarningLevel } from './warning-catalogue.ts';
 import type { WarningInput } from './warning.schema.ts';
 import { defaultRecipientGroups } from './warning-recipients.ts';
 import { alarmThresholdLevelNames, type AlarmThresholdLevel } from '../monitoring/monitoring-terms.ts';
@@ -12,7 +12,7 @@ import { alarmThresholdLevelNames, type AlarmThresholdLevel } from '../monitorin
  * author still saves the draft, which keeps a link to its source.
  */
 
-export const warningSourceKinds = ['alarm', 'incident'] as const;
+export const warningSourceKinds = ['alarm', 'incident', 'import'] as const;
 export type WarningSourceKind = (typeof warningSourceKinds)[number];
 
 /** What a monitoring alarm tells a warning: the site, the reading and the rule that fired. */
@@ -173,6 +173,162 @@ export function warningDraftFromZone(facts: ZoneFacts, now: Date): PrefilledDraf
           instruction: 'Within the radius, move upwind at once, close windows and keep away from the site.',
         },
       },
+    },
+  };
+}
+
+/** One `<info>` block of a received CAP message, as the server read it. */
+export interface IncomingCapInfo {
+  language: string;
+  event: string;
+  severity: string;
+  audience: string;
+  onset: string;
+  expires: string;
+  headline: string;
+  description: string;
+  instruction: string;
+  /** Every `<polygon>` and `<circle>` text and `<geocode><value>` of its areas. */
+  polygons: string[];
+  circles: string[];
+  geocodes: string[];
+}
+
+/** A warning received from outside (the meteorological or natural-resources bureau). */
+export interface IncomingCapFacts {
+  id: string;
+  identifier: string;
+  sender: string;
+  sent: string;
+  effective: string;
+  infos: IncomingCapInfo[];
+}
+
+/** CAP severity → the four-colour level (the inverse of the default mapping; Unknown → yellow). */
+export function levelOfCapSeverity(severity: string): WarningLevel {
+  const levels: Record<string, WarningLevel> = {
+    Extreme: 'red',
+    Severe: 'orange',
+    Moderate: 'yellow',
+    Minor: 'blue',
+  };
+  return levels[severity] ?? 'yellow';
+}
+
+/**
+ * The bureau's event type for a received event: the type whose Chinese or English name the event
+ * contains (暴雨橙色预警 → rainstorm), else by keyword (滑坡/泥石流 → geohazard, 雨 → rainstorm,
+ * 风 → gale, 火 → forest_fire), else 地质灾害. The author may change it in the form.
+ */
+export function eventTypeOfCapEvent(event: string): string {
+  const text = event.toLowerCase();
+  const known = defaultWarningEventTypes.find(
+    (type) => event.includes(type.zh) || text.includes(type.en.toLowerCase()),
+  );
+  if (known) return known.code;
+  if (/滑坡|泥石流|崩塌|landslide|debris/i.test(event)) return 'geohazard';
+  if (/雨|rain|flood|洪/i.test(event)) return 'rainstorm';
+  if (/风|wind|gale/i.test(event)) return 'gale';
+  if (/火|fire/i.test(event)) return 'forest_fire';
+  return 'geohazard';
+}
+
+const parsePoint = (text: string): GeoPoint | null => {
+  const [lat, lon] = text.split(',').map(Number);
+  return lat !== undefined &&
+    lon !== undefined &&
+    Number.isFinite(lat) &&
+    Number.isFinite(lon) &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lon) <= 180
+    ? { lat, lon }
+    : null;
+};
+
+/** A CAP polygon text ("lat,lon lat,lon …") as an open ring, or null when it is not a usable ring. */
+export function ringOfCapPolygon(text: string): GeoPoint[] | null {
+  const points = text.trim().split(/\s+/).map(parsePoint);
+  if (points.some((p) => p === null)) return null;
+  const ring = thinRing(openRing(points as GeoPoint[]));
+  const distinct = new Set(ring.map((p) => `${p.lat},${p.lon}`));
+  if (ring.length < 3 || distinct.size !== ring.length || isSelfIntersecting(ring)) return null;
+  return ring;
+}
+
+function circleOfCap(text: string): WarningArea['circle'] {
+  const [point, radius] = text.trim().split(/\s+/);
+  const center = point ? parsePoint(point) : null;
+  const radiusKm = Number(radius);
+  return center && radiusKm > 0 && radiusKm <= 500 ? { center, radiusKm } : null;
+}
+
+/**
+ * The area of a received message in the bureau's terms: GB/T 2260 geocodes that name a Yuxi county
+ * (or a township code, 9 or 12 digits, whose county is one) become counties and townships; the first
+ * usable polygon and circle are kept. `isCounty` / `isTownship` look codes up in the division table.
+ */
+export function areaOfIncomingCap(
+  infos: readonly IncomingCapInfo[],
+  isCounty: (code: string) => boolean,
+  isTownship: (code: string) => boolean,
+): WarningArea {
+  const counties = new Set<string>();
+  const townships = new Set<string>();
+  let polygon: GeoPoint[] | null = null;
+  let circle: WarningArea['circle'] = null;
+  for (const info of infos) {
+    for (const raw of info.geocodes) {
+      const code = raw.trim();
+      if (/^\d{6}$/.test(code) && isCounty(code)) counties.add(code);
+      else if (/^\d{9}(\d{3})?$/.test(code)) {
+        if (isTownship(code.slice(0, 9))) townships.add(code.slice(0, 9));
+        else if (isCounty(code.slice(0, 6))) counties.add(code.slice(0, 6));
+      }
+    }
+    for (const text of info.polygons) polygon ??= ringOfCapPolygon(text);
+    for (const text of info.circles) circle ??= circleOfCap(text);
+  }
+  for (const code of townships) if (counties.has(code.slice(0, 6))) townships.delete(code);
+  return { counties: [...counties].sort(), townships: [...townships].sort(), polygon, circle };
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function blockOf(info: IncomingCapInfo) {
+  const headline = clip(info.headline || info.event, 160);
+  return {
+    headline,
+    description: clip(info.description || headline, 4000),
+    instruction: clip(info.instruction, 2000),
+  };
+}
+
+/**
+ * A bureau warning forwarded from a received CAP message: event, level from its severity, the texts
+ * of its zh-CN (and en) `<info>`, its area mapped to counties where the geocodes allow, its onset and
+ * expiry. The caller has already refused an expired or cancelled message.
+ */
+export function warningDraftFromCap(facts: IncomingCapFacts, area: WarningArea, now: Date): PrefilledDraft {
+  const zhInfo =
+    facts.infos.find((info) => info.language.toLowerCase().startsWith('zh')) ??
+    facts.infos.find((info) => !info.language.toLowerCase().startsWith('en')) ??
+    facts.infos[0]!;
+  const enInfo = facts.infos.find((info) => info.language.toLowerCase().startsWith('en')) ?? null;
+  const onsetText = zhInfo.onset || facts.effective || facts.sent;
+  const onset = Number.isNaN(Date.parse(onsetText)) ? now : new Date(onsetText);
+  const expires = zhInfo.expires ? new Date(zhInfo.expires) : new Date(onset.getTime() + 24 * HOUR);
+  return {
+    source: { kind: 'import', id: facts.id, label: `${facts.sender} ${facts.identifier}` },
+    draft: {
+      eventType: eventTypeOfCapEvent(zhInfo.event),
+      level: levelOfCapSeverity(zhInfo.severity),
+      onset: capTime(onset),
+      expires: capTime(expires),
+      audience: clip(zhInfo.audience || '辖区企业', 200),
+      contact: '',
+      area,
+      recipientGroups: [...defaultRecipientGroups],
+      info: { zh: blockOf(zhInfo), en: enInfo && enInfo !== zhInfo ? blockOf(enInfo) : null },
     },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { buildCapXml, defaultLevelMapping, findWarningEventType } from '@anjian/domain';
 import type { TestContext } from '../test-app.ts';
 import {
   countyOf,
@@ -81,6 +82,36 @@ async function newAlarm(t: TestContext, target: Target): Promise<string> {
     [point.rows[0]!.id],
   );
   return alarm.rows[0]!.id;
+}
+
+/** A received CAP message for the target county (the meteorological bureau's), not yet expired. */
+async function newImport(t: TestContext, target: Target): Promise<string> {
+  const identifier = `53040041600000_${randomUUID().replace(/\D/g, '').slice(0, 14).padEnd(14, '0')}_0`;
+  const sent = new Date('2026-11-29T01:00:00Z');
+  const xml = buildCapXml({
+    identifier,
+    sender: '53040041600000',
+    sent,
+    status: 'Actual',
+    msgType: 'Alert',
+    references: [],
+    eventType: findWarningEventType('gale')!,
+    level: defaultLevelMapping.blue,
+    onset: sent,
+    expires: new Date('2026-12-29T01:00:00Z'),
+    audience: '',
+    senderName: { zh: '玉溪市气象台', en: 'Yuxi Meteorological Observatory' },
+    contact: '0877-12121',
+    web: null,
+    area: { counties: [countyOf(target)], townships: [], polygon: null, circle: null },
+    info: { zh: { headline: '矩阵大风预警', description: '矩阵测试', instruction: '' }, en: null },
+  });
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO warning_imports (identifier, sender, sent, msg_type, cap_xml, sm3, imported_at, imported_by)
+     VALUES ($1, '53040041600000', '2026-11-29T09:00:00+08:00', 'Alert', $2, 'x', now(), '矩阵') RETURNING id`,
+    [identifier, xml],
+  );
+  return row.rows[0]!.id;
 }
 
 const TEMPLATE = () => ({
@@ -183,6 +214,13 @@ export const warningsMatrix: Record<string, RouteCase> = {
     build: async ({ t, target }) => ({
       url: `/api/v1/warnings/prefill/incident/${await newIncident(t, target)}`,
       payload: ZONE,
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  'GET /api/v1/warnings/prefill/import/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/warnings/prefill/import/${await newImport(t, target)}`,
     }),
     in: writers(200),
     out: writersOut(200),

@@ -96,4 +96,24 @@ export const warningsErrors = {
     zh: '导入的CAP消息不符合CAP 1.2规范',
     en: 'The imported CAP message does not validate against CAP 1.2',
   },
+  'warning.import_not_found': {
+    status: 404,
+    zh: '收到的预警不存在或不在管辖范围内',
+    en: 'The received warning was not found in your scope',
+  },
+  'warning.import_expired': {
+    status: 409,
+    zh: '收到的预警已过结束时间，不能转发',
+    en: 'The received warning has expired and cannot be forwarded',
+  },
+  'warning.import_cancelled': {
+    status: 409,
+    zh: '收到的预警已被发布单位取消，不能转发',
+    en: 'The received warning was cancelled by its sender and cannot be forwarded',
+  },
+  'warning.import_already_forwarded': {
+    status: 409,
+    zh: '该预警已转发，请在已有的转发预警上修改',
+    en: 'This warning has already been forwarded; edit the existing forwarded warning instead',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

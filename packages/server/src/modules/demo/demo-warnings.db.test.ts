@@ -23,7 +23,13 @@ describe('demo public warnings (演示)', () => {
     const rows = await db.query<{ status: string; counties: string[]; demo: boolean }>(
       'SELECT status, counties, demo FROM warnings ORDER BY created_at, status',
     );
-    expect(rows.rows.map((r) => r.status).sort()).toEqual(['draft', 'published', 'rejected', 'submitted']);
+    expect(rows.rows.map((r) => r.status).sort()).toEqual([
+      'draft',
+      'published',
+      'rejected',
+      'submitted',
+      'submitted',
+    ]);
     expect(rows.rows.every((r) => r.demo)).toBe(true);
     const published = await db.query<{ cap_xml: string; counties: string[] }>(
       `SELECT v.cap_xml, w.counties FROM warning_versions v JOIN warnings w ON w.id = v.warning_id`,
@@ -32,6 +38,19 @@ describe('demo public warnings (演示)', () => {
     expect(published.rows[0]!.counties).toEqual(['530403']);
     expect(published.rows[0]!.cap_xml).toContain('<areaDesc>江川区</areaDesc>');
     expect(await validateCap(published.rows[0]!.cap_xml)).toEqual({ valid: true, errors: [] });
+
+    // A received gale warning (演示), forwarded to 华宁县 and linked both ways.
+    const forwarded = await db.query<{ headline: string; source_label: string; counties: string[] }>(
+      `SELECT w.info->'zh'->>'headline' AS headline, w.source_label, w.counties
+         FROM warnings w JOIN warning_imports i ON i.id = w.source_id WHERE w.source_kind = 'import'`,
+    );
+    expect(forwarded.rows).toEqual([
+      {
+        headline: '【演示】玉溪市气象台发布大风黄色预警',
+        source_label: '53040041600000 53040041600000_20261129100000_0',
+        counties: ['530424'],
+      },
+    ]);
 
     // Templates (演示) for a duty officer to fill in a minute, loaded once.
     const templates = await db.query<{ name: string; demo: boolean }>(

@@ -1,3 +1,4 @@
+import { buildCapXml, capIdentifier, defaultLevelMapping, findWarningEventType } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -28,7 +29,8 @@ const approver = {
 
 /**
  * Demo public warnings (演示) in different states: one published for 江川区, one awaiting approval,
- * one rejected with a comment and one draft drawn as a polygon. Loaded once, through the warnings
+ * one rejected with a comment, one draft drawn as a polygon, and one forwarded from a gale warning
+ * received from the meteorological observatory (awaiting approval). Loaded once, through the warnings
  * module's own service, so the published one has its archived CAP version and queued deliveries.
  */
 export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Config; cipher: FieldCipher }) {
@@ -149,6 +151,46 @@ export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Con
     },
     true,
   );
+  // A gale warning received from the meteorological observatory, forwarded to 华宁县's enterprises.
+  const metSender = '53040041600000';
+  const received = await module.imports.importCap(
+    Buffer.from(
+      buildCapXml({
+        identifier: capIdentifier(metSender, now, 0),
+        sender: metSender,
+        sent: now,
+        status: 'Actual',
+        msgType: 'Alert',
+        references: [],
+        eventType: findWarningEventType('gale')!,
+        level: defaultLevelMapping.yellow,
+        onset: now,
+        expires: new Date(now.getTime() + 2 * DAY),
+        audience: '华宁县各乡镇',
+        senderName: { zh: '玉溪市气象台（演示）', en: 'Yuxi Meteorological Observatory (demo)' },
+        contact: '0877-12121（演示）',
+        web: null,
+        area: { counties: ['530424'], townships: [], polygon: null, circle: null },
+        info: {
+          zh: {
+            headline: '【演示】玉溪市气象台发布大风黄色预警',
+            description: '演示数据：未来24小时华宁县将出现7级以上大风，阵风9级。',
+            instruction: '停止高空和户外作业，加固临时设施，危化品企业做好防风措施。',
+          },
+          en: null,
+        },
+      }),
+    ),
+    '演示值班员',
+  );
+  const forward = await module.sources.fromImport(author, received.item.id);
+  const forwarded = await warnings.create(
+    author,
+    { ...forward.draft, contact: base.contact, source: { kind: 'import', id: received.item.id } },
+    true,
+  );
+  await warnings.step(author, forwarded.id, 'submit', '转发气象台大风预警（演示）');
+
   await db.query('INSERT INTO settings (key, value) VALUES ($1, $2)', [
     DEMO_KEY,
     JSON.stringify({ loadedAt: now.toISOString() }),

@@ -62,7 +62,8 @@ export function createWarningsModule(deps: {
   const settings = config.warnings;
   const warnings = createWarningsRepository(db);
   const links = createWarningLinksRepository(db);
-  const sources = createWarningSources({ clock, ports: deps.sources, links });
+  const imports = createWarningImports({ db, clock, links });
+  const sources = createWarningSources({ clock, ports: deps.sources, links, imports });
   const templates = createWarningTemplatesService({ clock, templates: createWarningTemplatesRepository(db) });
   const mqtt = config.mqttUrl
     ? mqttSender(config.mqttUrl, `${config.mqtt.clientId}-warnings-${process.pid}`)
@@ -117,10 +118,12 @@ export function createWarningsModule(deps: {
     warnings: service,
     templates,
     outbox,
+    /** Received CAP messages and the drafts forwarded from them (the demo loader uses both). */
+    imports,
+    sources,
     register(app: FastifyInstance) {
       registerWarningSourceRoutes(app, { sources });
       registerWarningTemplateRoutes(app, { templates });
-      const imports = createWarningImports({ db, clock });
       registerWarningImportRoutes(app, { imports });
       registerWarningsRoutes(app, {
         warnings: service,

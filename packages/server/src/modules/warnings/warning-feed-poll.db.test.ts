@@ -6,6 +6,7 @@ import { createTestDatabase } from '../../../test/test-app.ts';
 import { createManualClock } from '../../platform/clock.ts';
 import { pollWarningFeeds } from './warning-feed-poll.ts';
 import { createWarningImports } from './warning-import.ts';
+import { createWarningLinksRepository } from './warning-links.repository.ts';
 
 const sent = new Date('2026-11-29T01:00:00Z');
 const cap = (sequence: number) =>
@@ -63,7 +64,11 @@ describe('incoming warning feeds, polled', () => {
   });
 
   it('imports each CAP message of a feed once, refuses what is not CAP and reports a dead URL', async () => {
-    const imports = createWarningImports({ db: database.db, clock: createManualClock(sent) });
+    const imports = createWarningImports({
+      db: database.db,
+      clock: createManualClock(sent),
+      links: createWarningLinksRepository(database.db),
+    });
     const urls = [`${base}/feed.atom`, `${base}/missing.atom`];
     expect(await pollWarningFeeds(imports, urls)).toEqual([
       { url: urls[0], imported: 2, duplicates: 0, refused: 1, error: null },

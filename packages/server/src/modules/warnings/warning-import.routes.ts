@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linkedWarningSchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { WarningImports } from './warning-import.ts';
 
@@ -53,9 +54,16 @@ export function registerWarningImportRoutes(app: FastifyInstance, { imports }: {
       schema: {
         tags,
         summary: 'Received warnings, latest first',
-        response: { 200: z.object({ items: z.array(importedSchema) }) },
+        response: {
+          200: z.object({
+            items: z.array(importedSchema.extend({ forwards: z.array(linkedWarningSchema) })),
+          }),
+        },
       },
     },
-    async () => ({ items: await imports.list() }),
+    async (request) => {
+      const auth = requireAuth(request);
+      return { items: await imports.list({ id: auth.userId, scope: auth.scope }) };
+    },
   );
 }

@@ -1,8 +1,17 @@
-import { CAP_NAMESPACE, DomainError } from '@anjian/domain';
+import {
+  CAP_NAMESPACE,
+  DomainError,
+  type DataScope,
+  type IncomingCapFacts,
+  type IncomingCapInfo,
+  type WarningLevel,
+  type WarningStatus,
+} from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import { sm3Hex } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import { validateCap } from './cap-schema.ts';
+import type { WarningLinksRepository } from './warning-links.repository.ts';
 
 export interface ImportedWarning {
   id: string;
@@ -18,6 +27,15 @@ export interface ImportedWarning {
   importedBy: string;
 }
 
+/** A bureau warning forwarded from a received one (the link back). */
+export interface ForwardedWarning {
+  id: string;
+  status: WarningStatus;
+  level: WarningLevel;
+  headline: string;
+  createdAt: string;
+}
+
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, name: string) =>
@@ -31,6 +49,54 @@ const decode = (text: string) =>
 /** The text of the first element of that local name (namespace prefix allowed). */
 const first = (xml: string, name: string) =>
   decode(new RegExp(`<(?:[\\w-]+:)?${name}>([^<]*)</(?:[\\w-]+:)?${name}>`).exec(xml)?.[1]?.trim() ?? '');
+
+/** The texts of every element of that local name. */
+const all = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<(?:[\\w-]+:)?${name}>([^<]*)</(?:[\\w-]+:)?${name}>`, 'g'))].map((m) =>
+    decode(m[1]!.trim()),
+  );
+
+/** The inner XML of every element of that local name (info, area, geocode). */
+const blocks = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<(?:[\\w-]+:)?${name}>([\\s\\S]*?)</(?:[\\w-]+:)?${name}>`, 'g'))].map(
+    (m) => m[1]!,
+  );
+
+/** What forwarding needs of a stored (already XSD-valid) message: its `<info>` blocks and areas. */
+export function incomingFactsOf(row: {
+  id: string;
+  identifier: string;
+  sender: string;
+  sent: string;
+  cap_xml: string;
+}): IncomingCapFacts {
+  const xml = row.cap_xml;
+  const infos = blocks(xml, 'info').map((info): IncomingCapInfo => {
+    const areas = blocks(info, 'area');
+    return {
+      language: first(info, 'language') || 'en-US',
+      event: first(info, 'event'),
+      severity: first(info, 'severity'),
+      audience: first(info, 'audience'),
+      onset: first(info, 'onset'),
+      expires: first(info, 'expires'),
+      headline: first(info, 'headline'),
+      description: first(info, 'description'),
+      instruction: first(info, 'instruction'),
+      polygons: areas.flatMap((area) => all(area, 'polygon')),
+      circles: areas.flatMap((area) => all(area, 'circle')),
+      geocodes: areas.flatMap((area) => blocks(area, 'geocode').map((code) => first(code, 'value'))),
+    };
+  });
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    sender: row.sender,
+    sent: row.sent,
+    effective: first(xml, 'effective'),
+    infos,
+  };
+}
 
 /**
  * Checks a received CAP message without ever expanding it: a DTD or an entity declaration is refused
@@ -95,8 +161,8 @@ const toImported = (r: ImportRow): ImportedWarning => ({
 });
 
 /** Incoming warnings (from the meteorological or natural-resources bureau), de-duplicated by sender + identifier. */
-export function createWarningImports(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createWarningImports(deps: { db: Db; clock: Clock; links: WarningLinksRepository }) {
+  const { db, clock, links } = deps;
   return {
     async importCap(body: Buffer, by: string): Promise<{ duplicate: boolean; item: ImportedWarning }> {
       const cap = await checkIncomingCap(body);
@@ -128,11 +194,49 @@ export function createWarningImports(deps: { db: Db; clock: Clock }) {
       return { duplicate: true, item: toImported(existing.rows[0]!) };
     },
 
-    async list(): Promise<ImportedWarning[]> {
+    /**
+     * One stored message for forwarding: its facts, whether its sender cancelled it (a Cancel
+     * message itself, or a later Cancel from the same sender that references it) and when it ends.
+     */
+    async incoming(id: string) {
+      const found = await db.query<ImportRow & { cap_xml: string }>(
+        'SELECT * FROM warning_imports WHERE id = $1',
+        [id],
+      );
+      const row = found.rows[0];
+      if (!row) return null;
+      const facts = incomingFactsOf(row);
+      const cancelledBy = await db.query(
+        `SELECT 1 FROM warning_imports
+          WHERE msg_type = 'Cancel' AND sender = $1 AND strpos(cap_xml, $2) > 0 LIMIT 1`,
+        [row.sender, `${row.sender},${row.identifier},`],
+      );
+      const ends = facts.infos.map((info) => Date.parse(info.expires)).filter((at) => !Number.isNaN(at));
+      return {
+        facts,
+        cancelled: row.msg_type === 'Cancel' || (cancelledBy.rowCount ?? 0) > 0,
+        expires: ends.length > 0 ? new Date(Math.max(...ends)) : null,
+      };
+    },
+
+    /** Received messages, latest first, each with the bureau warnings forwarded from it that the caller sees. */
+    async list(viewer: {
+      id: string;
+      scope: DataScope;
+    }): Promise<(ImportedWarning & { forwards: ForwardedWarning[] })[]> {
       const rows = await db.query<ImportRow>(
         'SELECT * FROM warning_imports ORDER BY imported_at DESC, id LIMIT 500',
       );
-      return rows.rows.map(toImported);
+      const forwards = await links.bySources(
+        'import',
+        rows.rows.map((r) => r.id),
+        viewer.scope,
+        viewer.id,
+      );
+      return rows.rows.map((r) => ({
+        ...toImported(r),
+        forwards: (forwards.get(r.id) ?? []).map((w) => ({ ...w, createdAt: w.createdAt.toISOString() })),
+      }));
     },
   };
 }

@@ -11,7 +11,7 @@ export interface LinkedWarningRow {
 
 /** The link from a warning to its source (an alarm, an incident) and back. */
 export function createWarningLinksRepository(db: Db) {
-  return {
+  const repository = {
     async setSource(
       source: Queryable,
       warningId: string,
@@ -41,7 +41,17 @@ export function createWarningLinksRepository(db: Db) {
       scope: DataScope,
       userId: string,
     ): Promise<LinkedWarningRow[]> {
-      const params: unknown[] = [kind, id];
+      return (await repository.bySources(kind, [id], scope, userId)).get(id) ?? [];
+    },
+
+    /** The warnings drafted from each of several sources of one kind (a list shows them per row). */
+    async bySources(
+      kind: WarningSourceKind,
+      ids: readonly string[],
+      scope: DataScope,
+      userId: string,
+    ): Promise<Map<string, LinkedWarningRow[]>> {
+      const params: unknown[] = [kind, ids];
       let where = 'TRUE';
       if (scope.kind === 'county') {
         params.push(scope.counties, userId);
@@ -53,21 +63,30 @@ export function createWarningLinksRepository(db: Db) {
         level: WarningLevel;
         headline: string;
         created_at: Date;
+        source_id: string;
       }>(
-        `SELECT w.id, w.status, w.level, w.info->'zh'->>'headline' AS headline, w.created_at
-           FROM warnings w WHERE w.source_kind = $1 AND w.source_id = $2 AND ${where}
-          ORDER BY w.created_at DESC LIMIT 50`,
+        `SELECT w.id, w.status, w.level, w.info->'zh'->>'headline' AS headline, w.created_at, w.source_id
+           FROM warnings w WHERE w.source_kind = $1 AND w.source_id = ANY($2::uuid[]) AND ${where}
+          ORDER BY w.created_at DESC LIMIT 1000`,
         params,
       );
-      return rows.rows.map((r) => ({
-        id: r.id,
-        status: r.status,
-        level: r.level,
-        headline: r.headline,
-        createdAt: r.created_at,
-      }));
+      const bySource = new Map<string, LinkedWarningRow[]>();
+      for (const r of rows.rows) {
+        const list = bySource.get(r.source_id) ?? [];
+        if (list.length < 50)
+          list.push({
+            id: r.id,
+            status: r.status,
+            level: r.level,
+            headline: r.headline,
+            createdAt: r.created_at,
+          });
+        bySource.set(r.source_id, list);
+      }
+      return bySource;
     },
   };
+  return repository;
 }
 
 export type WarningLinksRepository = ReturnType<typeof createWarningLinksRepository>;

@@ -38,6 +38,21 @@ export function registerWarningSourceRoutes(app: FastifyInstance, { sources }: {
     async (request) => sources.fromAlarm(actorOf(request), request.params.id),
   );
 
+  api.get(
+    '/api/v1/warnings/prefill/import/:id',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary:
+          'Forward a received warning: a draft pre-filled from the CAP message (event, level from severity, texts, area, times); refused when expired, cancelled or already forwarded',
+        params: idParams,
+        response: { 200: warningPrefillSchema },
+      },
+    },
+    async (request) => sources.fromImport(actorOf(request), request.params.id),
+  );
+
   api.post(
     '/api/v1/warnings/prefill/incident/:id',
     {
@@ -63,7 +78,7 @@ export function registerWarningSourceRoutes(app: FastifyInstance, { sources }: {
       config: { access: either },
       schema: {
         tags,
-        summary: 'The warnings drafted from an alarm or an incident',
+        summary: 'The warnings drafted from an alarm, an incident or a received warning',
         params: z.object({ kind: z.enum(warningSourceKinds), id: z.uuid() }),
         response: { 200: z.object({ items: z.array(linkedWarningSchema) }) },
       },

@@ -54,6 +54,14 @@ export const warningActorOf = (auth: AuthContext): WarningActorContext => ({
 
 type Pool = Db;
 
+/** Two officers forwarding the same received warning at once: the second is told it is forwarded. */
+function oneLiveForward(error: unknown): never {
+  const pg = error as { code?: string; constraint?: string };
+  if (pg.code === '23505' && pg.constraint === 'warnings_one_live_forward')
+    throw new DomainError('warning.import_already_forwarded');
+  throw error;
+}
+
 /** Checks an author's input and answers the content to store (rules from the domain). */
 export function contentOf(input: WarningAuthoring): WarningContent {
   if (!findWarningEventType(input.eventType)) throw new DomainError('warning.unknown_event_type');
@@ -264,7 +272,7 @@ export function createWarningsService(deps: {
       const now = clock.now();
       const id = await inTransactionWithEvents(db, events, async (tx) => {
         const created = await warnings.insert(tx, content, { id: actor.id, name: actor.name }, now, demo);
-        if (source) await deps.links.setSource(tx, created, source);
+        if (source) await deps.links.setSource(tx, created, source).catch(oneLiveForward);
         if (input.recipientGroups) await deps.links.setRecipientGroups(tx, created, input.recipientGroups);
         if (input.templateId) await deps.links.setTemplate(tx, created, input.templateId);
         await warnings.addStep(tx, {

@@ -119,6 +119,8 @@ export const warningsZh = {
     source: '预警来源',
     fromAlarm: '监测报警',
     fromIncident: '事件后果区域',
+    fromImport: '外部预警',
+    forwardedFrom: '转发自 {label}',
     prefilled: '已根据{source}预填，请核对后保存',
   },
   imports: {
@@ -128,6 +130,9 @@ export const warningsZh = {
     sender: '发布单位',
     done: '导入成功',
     duplicate: '该预警已导入过',
+    forward: '转发',
+    forwards: '转发的预警',
+    notForwarded: '未转发',
   },
 } as const;
 
@@ -249,6 +254,8 @@ export const warningsEn: SameShape<typeof warningsZh> = {
     source: 'Source',
     fromAlarm: 'Monitoring alarm',
     fromIncident: 'Incident consequence zone',
+    fromImport: 'Received warning',
+    forwardedFrom: 'Forwarded from {label}',
     prefilled: 'Pre-filled from the {source}; check it and save',
   },
   imports: {
@@ -258,5 +265,8 @@ export const warningsEn: SameShape<typeof warningsZh> = {
     sender: 'Sender',
     done: 'Imported',
     duplicate: 'Already imported',
+    forward: 'Forward',
+    forwards: 'Forwarded as',
+    notForwarded: 'Not forwarded',
   },
 };

@@ -6,7 +6,7 @@ import type { WarningInput, WarningLevel } from './warning-types.ts';
  * stashes what it knows (an incident's zone lives only in the browser), the warnings page asks the
  * server for the pre-filled draft and saves it with its source.
  */
-export type WarningSourceKind = 'alarm' | 'incident';
+export type WarningSourceKind = 'alarm' | 'incident' | 'import';
 
 export interface ZonePrefill {
   site: { lat: number; lon: number };
@@ -42,6 +42,8 @@ export function takeZone(incidentId: string, storage: Storage = sessionStorage):
 /** The server's draft for a source (the zone is needed for an incident). */
 export async function fetchPrefill(kind: WarningSourceKind, id: string): Promise<Prefilled | null> {
   if (kind === 'alarm') return api.get<Prefilled>(`/warnings/prefill/alarm/${id}`);
+  // Forwarding a received warning: the server refuses an expired, cancelled or already forwarded one.
+  if (kind === 'import') return api.get<Prefilled>(`/warnings/prefill/import/${id}`);
   const zone = takeZone(id);
   return zone ? api.post<Prefilled>(`/warnings/prefill/incident/${id}`, zone) : null;
 }

@@ -33,7 +33,7 @@ export interface WarningRecord extends WarningInput {
   lastComment: string | null;
   releasedVersions: number;
   demo: boolean;
-  source: { kind: 'alarm' | 'incident'; id: string; label: string } | null;
+  source: { kind: 'alarm' | 'incident' | 'import'; id: string; label: string } | null;
   allowedActions: string[];
   createdAt: string;
   updatedAt: string;
