@@ -9,6 +9,7 @@ export * from './auth/password-policy.ts';
 export * from './auth/auth.schema.ts';
 export * from './auth/login-defences.ts';
 export * from './auth/role-scope-fit.ts';
+export * from './auth/security-labels.ts';
 export * from './auth/security-event.schema.ts';
 export * from './auth/security-event-text.ts';
 export * from './common/pagination.schema.ts';

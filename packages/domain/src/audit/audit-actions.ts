@@ -91,6 +91,7 @@ export const auditActions = {
   'hazard.report': a('登记隐患', 'Report hidden hazard', 'hazard'),
   'hazard.action': a('隐患闭环处理', 'Hidden hazard step', 'hazard'),
   'hazard.link_points': a('关联监测点', 'Link monitoring points', 'hazard'),
+  'hazard.relabel': a('修改隐患密级', 'Change hazard security label', 'hazard'),
   'hazard.supervision_review': a('挂牌督办检查', 'Supervision review', 'hazard'),
   'hazard.supervision_close': a('挂牌督办核销', 'Close supervision', 'hazard'),
   'hazard.escalation_settings': a('修改隐患逾期升级设置', 'Edit escalation settings'),

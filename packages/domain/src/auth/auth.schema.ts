@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataScopeSchema } from './data-scope.ts';
+import { securityLabelSchema } from './security-labels.ts';
 import { isoInstant } from '../common/dates.schema.ts';
 
 export const usernameSchema = z
@@ -56,6 +57,7 @@ export const sessionUserSchema = z.object({
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
   scope: dataScopeSchema,
+  clearance: securityLabelSchema.describe('The highest security label the user reads'),
   totpEnrolled: z.boolean(),
 });
 

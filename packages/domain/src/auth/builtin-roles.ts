@@ -1,5 +1,6 @@
 import type { DataScope } from './data-scope.ts';
 import type { Permission } from './permissions.ts';
+import type { SecurityLabel } from './security-labels.ts';
 
 /**
  * The roles a fresh installation starts with. `adminKind` marks the three administrator roles of
@@ -18,6 +19,8 @@ export interface BuiltinRole {
   readonly permissions: readonly Permission[];
   /** The data scopes an account with this role may have (role-scope-fit.ts; issue 19, defect 8). */
   readonly scopeKinds: readonly DataScope['kind'][];
+  /** The highest security label the role reads (security-labels.ts); the security administrator may change it. */
+  readonly clearance: SecurityLabel;
 }
 
 const BUREAU: readonly DataScope['kind'][] = ['city', 'county'];
@@ -43,6 +46,7 @@ const officerPermissions: readonly Permission[] = [
 export const builtinRoles: readonly BuiltinRole[] = [
   {
     code: 'sysadmin',
+    clearance: 'public',
     nameZh: '系统管理员',
     nameEn: 'System administrator',
     adminKind: 'system',
@@ -52,6 +56,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'secadmin',
+    clearance: 'public',
     nameZh: '安全管理员',
     nameEn: 'Security administrator',
     adminKind: 'security',
@@ -61,6 +66,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'auditadmin',
+    clearance: 'public',
     nameZh: '审计管理员',
     nameEn: 'Audit administrator',
     adminKind: 'audit',
@@ -70,6 +76,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'city_officer',
+    clearance: 'sensitive',
     nameZh: '市局工作人员',
     nameEn: 'City bureau officer',
     adminKind: null,
@@ -85,6 +92,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'county_officer',
+    clearance: 'sensitive',
     nameZh: '县（区）局工作人员',
     nameEn: 'County bureau officer',
     adminKind: null,
@@ -94,6 +102,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'industry_officer',
+    clearance: 'internal',
     nameZh: '行业部门工作人员',
     nameEn: 'Industry department officer',
     adminKind: null,
@@ -112,6 +121,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'safety_office',
+    clearance: 'internal',
     nameZh: '安委办工作人员',
     nameEn: 'Safety committee office',
     adminKind: null,
@@ -121,6 +131,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'department_officer',
+    clearance: 'internal',
     nameZh: '成员单位工作人员',
     nameEn: 'Member unit officer',
     adminKind: null,
@@ -130,6 +141,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'inspector',
+    clearance: 'internal',
     nameZh: '执法检查人员',
     nameEn: 'Inspector',
     adminKind: null,
@@ -146,6 +158,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'enterprise_manager',
+    clearance: 'internal',
     nameZh: '企业安全管理人员',
     nameEn: 'Enterprise safety manager',
     adminKind: null,
@@ -165,6 +178,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   {
     // Issue 16: a real-name reporter's identity is seen by this role only, each view with a reason.
     code: 'whistle_custodian',
+    clearance: 'whistle_identity',
     nameZh: '举报人信息保管员',
     nameEn: 'Reporter identity custodian',
     adminKind: null,
@@ -176,6 +190,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     // 应急联动: a rescue team's leader or member; sees only the dispatches of the teams the account
     // is linked to (rescue_team_members), on the phone pages /m/teams.
     code: 'rescue_team',
+    clearance: 'internal',
     nameZh: '救援队员',
     nameEn: 'Rescue team member',
     adminKind: null,
@@ -185,6 +200,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
   },
   {
     code: 'expert',
+    clearance: 'internal',
     nameZh: '安全专家',
     nameEn: 'Safety expert',
     adminKind: null,

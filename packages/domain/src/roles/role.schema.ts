@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultClearance, securityLabelSchema } from '../auth/security-labels.ts';
 
 export const roleCodeSchema = z
   .string()
@@ -15,6 +16,7 @@ export const roleSchema = z.object({
     .boolean()
     .describe('Holders sign in with a TOTP second factor (when AUTH_TOTP_REQUIRED is on)'),
   permissions: z.array(z.string()),
+  clearance: securityLabelSchema.describe('The highest security label holders of the role read'),
   userCount: z.number().int(),
 });
 
@@ -25,6 +27,7 @@ export const roleCreateSchema = z
     nameEn: z.string().trim().min(1).max(64),
     permissions: z.array(z.string().max(64)).max(100),
     totpRequired: z.boolean().default(true),
+    clearance: securityLabelSchema.default(defaultClearance),
   })
   .strict();
 
@@ -34,6 +37,7 @@ export const roleUpdateSchema = z
     nameEn: z.string().trim().min(1).max(64).optional(),
     permissions: z.array(z.string().max(64)).max(100).optional(),
     totpRequired: z.boolean().optional(),
+    clearance: securityLabelSchema.optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, type DataScope, type Permission } from '@anjian/domain';
+import { DomainError, type DataScope, type Permission, type SecurityLabel } from '@anjian/domain';
+import type { ReaderScope } from './scope-sql.ts';
 
 /**
  * Who is calling, resolved once per request from the session cookie. Routes declare what they
@@ -12,7 +13,13 @@ export interface AuthContext {
   readonly username: string;
   readonly roles: readonly string[];
   readonly permissions: ReadonlySet<string>;
-  readonly scope: DataScope;
+  /**
+   * The data scope, carrying the caller's clearance so that every repository's scope filter also
+   * leaves out records labelled above it (scope-sql.ts `labelCondition`).
+   */
+  readonly scope: ReaderScope;
+  /** The highest security label the caller reads: the highest of its roles' (security-labels.ts). */
+  readonly clearance: SecurityLabel;
   readonly csrfToken: string;
   readonly mustChangePassword: boolean;
   readonly mustEnrolTotp: boolean;

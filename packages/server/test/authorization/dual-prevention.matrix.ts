@@ -178,6 +178,29 @@ export const dualPreventionMatrix: Record<string, RouteCase> = {
       enterpriseManager: 404,
     }),
   },
+  'PUT /api/v1/hazards/:id/security-label': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/hazards/${await newHazard(t, target)}/security-label`,
+      // 内部, within every writer's clearance; a label above it is refused in
+      // hazard-security-labels.routes.test.ts, and a hazard above the caller's clearance is a 404 there.
+      payload: { securityLabel: 'internal' },
+    }),
+    // Who may label is who may write the hazard: as for its linked points.
+    in: statuses(403, {
+      cityOfficer: 200,
+      countyOfficer: 200,
+      industryOfficer: 200,
+      inspector: 200,
+      enterpriseManager: 404,
+    }),
+    out: statuses(403, {
+      cityOfficer: 200,
+      countyOfficer: 404,
+      industryOfficer: 200,
+      inspector: 404,
+      enterpriseManager: 404,
+    }),
+  },
   'POST /api/v1/risk/enterprise-grading/calc': {
     build: async () => ({ url: '/api/v1/risk/enterprise-grading/calc', payload: GRADING_INPUT }),
     in: everyone(200),

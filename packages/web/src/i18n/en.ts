@@ -277,6 +277,19 @@ export const en: SameShape<Messages> = {
       'The system, security and audit administrator roles cannot be combined with any other role.',
     self: 'You',
   },
+  securityLabel: {
+    label: 'Security label',
+    clearance: 'Clearance',
+    clearanceHint:
+      'The highest label holders of the role read; records above it are invisible to them. Reporter identity only for a role holding the reporter-identity permission',
+    hint: 'At most your own clearance',
+    values: {
+      public: 'Public',
+      internal: 'Internal',
+      sensitive: 'Sensitive',
+      whistle_identity: 'Reporter identity',
+    },
+  },
   roles: {
     title: 'Roles and permissions',
     code: 'Role code',

@@ -271,6 +271,19 @@ export const zhCN = {
     adminRoleHint: '系统管理员、安全管理员、审计管理员三员角色不能与其他角色兼任。',
     self: '本人',
   },
+  securityLabel: {
+    label: '密级',
+    clearance: '可阅密级',
+    clearanceHint:
+      '拥有该角色的用户可阅读的最高密级；高于此密级的记录对其不可见。举报身份仅限拥有“查看实名举报人身份”权限的角色',
+    hint: '不能高于您本人的可阅密级',
+    values: {
+      public: '公开',
+      internal: '内部',
+      sensitive: '敏感',
+      whistle_identity: '举报身份',
+    },
+  },
   roles: {
     title: '角色权限',
     code: '角色编码',

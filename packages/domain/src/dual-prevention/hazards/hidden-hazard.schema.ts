@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { gb6441AccidentTypeCodes } from '../../emergency/accidents/accident-types.ts';
 import { rmbYuanSchema } from '../../money/rmb-amount.ts';
 import { YUXI_BOUNDS } from '../../registry/enterprise.schema.ts';
+import { recordLabelSchema } from '../../auth/security-labels.ts';
 import {
   hiddenHazardActions,
   hiddenHazardActorKinds,
@@ -118,6 +119,9 @@ export const hiddenHazardReportSchema = z
       .max(50)
       .default([])
       .describe('Monitoring points this hazard concerns; acceptance waits until they are normal'),
+    securityLabel: recordLabelSchema
+      .optional()
+      .describe('Security label (密级); 内部 when not given, never above the reporter’s clearance'),
   })
   .strict()
   .describe('A hidden hazard (事故隐患) as reported');
@@ -311,6 +315,7 @@ export const hiddenHazardResponseSchema = z
     description: z.string(),
     category: hiddenHazardCategorySchema,
     photos: z.array(z.string()),
+    securityLabel: recordLabelSchema,
     level: hiddenHazardLevelSchema,
     criteria: z.array(hiddenHazardCriterionSchema).describe('Statutory criteria that made it 重大'),
     majorJudgement: z.string().optional(),

@@ -132,4 +132,14 @@ export const platformErrors = {
     en: 'The permissions of the built-in administrator roles cannot be changed',
   },
   'role.in_use': { status: 409, zh: '角色仍有用户使用，不能删除', en: 'The role is still assigned to users' },
+  'role.clearance_not_allowed': {
+    status: 400,
+    zh: '只有拥有“查看实名举报人身份”权限的角色才能获得举报身份密级',
+    en: 'Only a role that holds the reporter-identity permission may be cleared for reporter identities',
+  },
+  'record.label_above_clearance': {
+    status: 403,
+    zh: '不能将记录的密级设为高于本人可阅密级',
+    en: 'A record cannot be labelled above your own clearance',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -1,6 +1,8 @@
 import {
   DomainError,
   checkPassword,
+  clearanceOf,
+  type SecurityLabel,
   isPasswordExpired,
   type LoginRequest,
   type PasswordChangeRequest,
@@ -44,6 +46,7 @@ export type { ClientInfo } from './login-guard.ts';
 
 interface Access {
   permissions: Set<string>;
+  clearance: SecurityLabel;
   isAdmin: boolean;
   totpRequired: boolean;
 }
@@ -64,6 +67,7 @@ export function createAuthService(deps: Deps) {
     const held = await roles.findMany(user.roles);
     return {
       permissions: new Set(held.flatMap((role) => role.permissions)),
+      clearance: clearanceOf(held.map((role) => role.clearance)),
       isAdmin: held.some((role) => role.adminKind !== null),
       totpRequired: config.totpRequired && held.some((role) => role.totpRequired),
     };
@@ -85,6 +89,7 @@ export function createAuthService(deps: Deps) {
       roles: user.roles,
       permissions: [...access.permissions].sort(),
       scope: user.scope,
+      clearance: access.clearance,
       totpEnrolled: user.totpSecretSealed !== null,
     };
   }
@@ -226,7 +231,8 @@ export function createAuthService(deps: Deps) {
         username: user.username,
         roles: user.roles,
         permissions: access.permissions,
-        scope: user.scope,
+        scope: { ...user.scope, clearance: access.clearance },
+        clearance: access.clearance,
         csrfToken: session.csrfToken,
         ...restrictions(user, access, now),
       };

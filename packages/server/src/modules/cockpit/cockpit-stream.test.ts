@@ -16,6 +16,7 @@ function caller(scope: DataScope, permissions: readonly Permission[] = allPermis
     roles: [],
     permissions: new Set(permissions),
     scope,
+    clearance: 'sensitive',
     csrfToken: 'c',
     mustChangePassword: false,
     mustEnrolTotp: false,

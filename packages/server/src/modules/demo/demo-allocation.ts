@@ -49,6 +49,7 @@ export async function loadDemoAllocation(deps: { db: Db; clock: Clock }): Promis
     roles: [],
     permissions: new Set(['emergency:read', 'emergency:write']),
     scope: { kind: 'city' },
+    clearance: 'sensitive',
     csrfToken: '',
     mustChangePassword: false,
     mustEnrolTotp: false,

@@ -72,6 +72,8 @@ export function demoHazards(sites: Map<string, DemoSite>, now: Date): DemoHazard
         source: 'public_report',
         location: '危险品生产区 3 号工房',
         description: '群众举报：装药工房超员作业，现场 6 人（核定 2 人），工房内存药超量（演示）',
+        // From a public report: 敏感, so only the bureau's officers see it (decision 0005).
+        securityLabel: 'sensitive',
         category: '14',
         tickedCriteria: ['fw-02'],
         reported: [2, 'county'],

@@ -3,6 +3,7 @@ import { deflateSync } from 'node:zlib';
 import {
   chinaDate,
   closeSupervision,
+  defaultLabelOf,
   reportHazard,
   reviewSupervision,
   transitionHazard,
@@ -11,6 +12,7 @@ import {
   type HiddenHazardReportInput,
   type HiddenHazardState,
   type HiddenHazardTransition,
+  type RecordLabel,
 } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { createHazardsRepository } from '../dual-prevention/hazards/hazards.repository.ts';
@@ -34,6 +36,8 @@ export interface DemoHazard {
   category: string;
   tickedCriteria?: string[];
   majorJudgement?: string;
+  /** Security label; 内部 when not given. */
+  securityLabel?: RecordLabel;
   /** Days before now it was reported, and who reported it. */
   reported: [number, HiddenHazardActorKind];
   /** Deadline set at the report (限期整改), in days from now. */
@@ -169,5 +173,6 @@ export async function insertDemoHazard(
     state,
     reportedBy: author,
     linkedPointIds: [],
+    securityLabel: hazard.securityLabel ?? defaultLabelOf.hazard,
   });
 }

@@ -8,7 +8,7 @@ import type {
   IncidentStatistics,
 } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
-import { scopeCondition } from '../../platform/scope-sql.ts';
+import { labelCondition, scopeCondition, type ReaderScope } from '../../platform/scope-sql.ts';
 
 export interface IncidentRecord {
   id: string;
@@ -142,10 +142,11 @@ const SELECT = `
                FROM duty_log l WHERE l.incident_id = i.id) v) AS events
   FROM incidents i LEFT JOIN enterprise_directory e ON e.id = i.enterprise_id`;
 
-const visible = (scope: DataScope, params: unknown[]) =>
+/** The scope filter: the caller's counties and, on top of them, the security label (decision 0005). */
+const visible = (scope: ReaderScope, params: unknown[]) =>
   scope.kind === 'enterprise'
     ? 'FALSE'
-    : scopeCondition(scope, { county: 'i.county', enterprise: 'NULL' }, params);
+    : `${scopeCondition(scope, { county: 'i.county', enterprise: 'NULL' }, params)} AND ${labelCondition(scope, 'i.security_label', params)}`;
 
 export function createIncidentsRepository(db: Db) {
   return {

@@ -1,6 +1,6 @@
 import type { DataScope, Page, PenaltyCaseState, PenaltyCaseStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
-import { scopeCondition } from '../../platform/scope-sql.ts';
+import { labelCondition, scopeCondition, type ReaderScope } from '../../platform/scope-sql.ts';
 import { listPage } from '../../platform/sql-page.ts';
 import { reviveInstants } from './enforcement-scope.ts';
 
@@ -50,8 +50,9 @@ const toCase = (r: any): CaseRow => ({
   updatedAt: r.updated_at,
 });
 
-const caseScope = (scope: DataScope, params: unknown[]) =>
-  scopeCondition(scope, { county: 'c.county', enterprise: 'c.enterprise_id' }, params);
+/** The scope filter: the caller's data scope and, on top of it, the security label (decision 0005). */
+const caseScope = (scope: ReaderScope, params: unknown[]) =>
+  `${scopeCondition(scope, { county: 'c.county', enterprise: 'c.enterprise_id' }, params)} AND ${labelCondition(scope, 'c.security_label', params)}`;
 
 export function createCasesRepository(db: Db) {
   return {

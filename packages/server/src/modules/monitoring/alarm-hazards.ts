@@ -45,6 +45,7 @@ export function createAlarmHazards(deps: {
       roles: [],
       permissions: new Set(['hazard:report']),
       scope: { kind: 'city' },
+      clearance: 'sensitive',
       csrfToken: '',
       mustChangePassword: false,
       mustEnrolTotp: false,

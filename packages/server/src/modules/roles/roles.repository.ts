@@ -1,4 +1,4 @@
-import { builtinRoles, type AdminKind, type Role } from '@anjian/domain';
+import { builtinRoles, type AdminKind, type Role, type SecurityLabel } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { inTransaction } from '../../platform/db.ts';
 
@@ -9,6 +9,7 @@ interface RoleRow {
   admin_kind: AdminKind | null;
   builtin: boolean;
   totp_required: boolean;
+  clearance: SecurityLabel;
   permissions: string[] | null;
   user_count: number;
 }
@@ -24,6 +25,7 @@ function toRole(row: RoleRow): RoleRecord {
     builtin: row.builtin,
     totpRequired: row.totp_required,
     permissions: (row.permissions ?? []).sort(),
+    clearance: row.clearance,
     userCount: row.user_count,
   };
 }
@@ -58,13 +60,15 @@ export function createRolesRepository(db: Db) {
         nameEn: string;
         permissions: readonly string[];
         totpRequired: boolean;
+        clearance: SecurityLabel;
       },
       at: Date,
     ): Promise<void> {
       await inTransaction(db, async (client) => {
         await client.query(
-          'INSERT INTO roles (code, name_zh, name_en, totp_required, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)',
-          [role.code, role.nameZh, role.nameEn, role.totpRequired, at],
+          `INSERT INTO roles (code, name_zh, name_en, totp_required, clearance, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $6)`,
+          [role.code, role.nameZh, role.nameEn, role.totpRequired, role.clearance, at],
         );
         await client.query(
           'INSERT INTO role_permissions (role_code, permission) SELECT $1, unnest($2::text[])',
@@ -75,14 +79,28 @@ export function createRolesRepository(db: Db) {
 
     async update(
       code: string,
-      changes: { nameZh?: string; nameEn?: string; permissions?: readonly string[]; totpRequired?: boolean },
+      changes: {
+        nameZh?: string;
+        nameEn?: string;
+        permissions?: readonly string[];
+        totpRequired?: boolean;
+        clearance?: SecurityLabel;
+      },
       at: Date,
     ): Promise<void> {
       await inTransaction(db, async (client) => {
         await client.query(
           `UPDATE roles SET name_zh = COALESCE($2, name_zh), name_en = COALESCE($3, name_en),
-             totp_required = COALESCE($4, totp_required), updated_at = $5 WHERE code = $1`,
-          [code, changes.nameZh ?? null, changes.nameEn ?? null, changes.totpRequired ?? null, at],
+             totp_required = COALESCE($4, totp_required), clearance = COALESCE($6, clearance), updated_at = $5
+           WHERE code = $1`,
+          [
+            code,
+            changes.nameZh ?? null,
+            changes.nameEn ?? null,
+            changes.totpRequired ?? null,
+            at,
+            changes.clearance ?? null,
+          ],
         );
         if (changes.permissions) {
           await client.query('DELETE FROM role_permissions WHERE role_code = $1', [code]);
@@ -106,10 +124,16 @@ export function createRolesRepository(db: Db) {
       await inTransaction(db, async (client) => {
         for (const role of builtinRoles) {
           const inserted = await client.query(
-            `INSERT INTO roles (code, name_zh, name_en, admin_kind, builtin, totp_required)
-             VALUES ($1, $2, $3, $4, true, $5) ON CONFLICT (code) DO NOTHING`,
-            [role.code, role.nameZh, role.nameEn, role.adminKind, role.requiresTotp],
+            `INSERT INTO roles (code, name_zh, name_en, admin_kind, builtin, totp_required, clearance)
+             VALUES ($1, $2, $3, $4, true, $5, $6) ON CONFLICT (code) DO NOTHING`,
+            [role.code, role.nameZh, role.nameEn, role.adminKind, role.requiresTotp, role.clearance],
           );
+          // The administrators read no business data: their clearance is fixed like their grants.
+          if (role.adminKind)
+            await client.query('UPDATE roles SET clearance = $2 WHERE code = $1', [
+              role.code,
+              role.clearance,
+            ]);
           if (inserted.rowCount === 1 || role.adminKind) {
             await client.query('DELETE FROM role_permissions WHERE role_code = $1', [role.code]);
             await client.query(

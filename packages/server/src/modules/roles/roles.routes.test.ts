@@ -108,4 +108,61 @@ describe('roles and grants (security administrator)', () => {
     expect(builtinDelete.json().error.code).toBe('role.builtin_protected');
     expect(await t.db.query("SELECT 1 FROM roles WHERE code = 'super_user'")).toMatchObject({ rowCount: 0 });
   });
+
+  it('gives each role a clearance: built-in ones fixed for the administrators, custom ones 内部 by default', async () => {
+    const listed = await t.request({ method: 'GET', url: '/api/v1/roles', as: secadmin });
+    const clearance = Object.fromEntries(
+      (listed.json().items as { code: string; clearance: string }[]).map((r) => [r.code, r.clearance]),
+    );
+    expect(clearance).toMatchObject({
+      sysadmin: 'public',
+      secadmin: 'public',
+      auditadmin: 'public',
+      city_officer: 'sensitive',
+      county_officer: 'sensitive',
+      inspector: 'internal',
+      expert: 'internal',
+      whistle_custodian: 'whistle_identity',
+    });
+
+    const create = (code: string, permissions: string[], extra: Record<string, unknown> = {}) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/roles',
+        payload: { code, nameZh: '密级测试', nameEn: 'Clearance test', permissions, ...extra },
+        as: secadmin,
+      });
+    const plain = await create('clearance_plain', ['hazard:read']);
+    expect(plain.json().clearance).toBe('internal');
+    // 举报身份 only with the custodian's permission; nothing is stored otherwise.
+    const refused = await create('clearance_identity', ['whistle:handle'], { clearance: 'whistle_identity' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('role.clearance_not_allowed');
+    expect(await t.db.query("SELECT 1 FROM roles WHERE code = 'clearance_identity'")).toMatchObject({
+      rowCount: 0,
+    });
+    const custodian = await create('clearance_custodian', ['whistle:identity'], {
+      clearance: 'whistle_identity',
+    });
+    expect(custodian.statusCode).toBe(201);
+
+    const raised = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/roles/clearance_plain',
+      payload: { clearance: 'sensitive' },
+      as: secadmin,
+    });
+    expect(raised.json().clearance).toBe('sensitive');
+    const audit = await t.db.query<{ detail: string }>(
+      "SELECT detail FROM audit_log WHERE action = 'role.update' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(audit.rows[0]!.detail).toBe('clearance=sensitive');
+    const admin = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/roles/auditadmin',
+      payload: { clearance: 'sensitive' },
+      as: secadmin,
+    });
+    expect(admin.json().error.code).toBe('role.builtin_protected');
+  });
 });

@@ -51,7 +51,7 @@ export function registerRolesRoutes(app: FastifyInstance, { roles }: { roles: Ro
     },
     async (request, reply) => {
       request.auditTarget = request.body.code;
-      request.auditDetail = `permissions=${request.body.permissions.join(',')}`;
+      request.auditDetail = `permissions=${request.body.permissions.join(',')} clearance=${request.body.clearance}`;
       return reply.status(201).send(await roles.create(request.body));
     },
   );
@@ -63,7 +63,11 @@ export function registerRolesRoutes(app: FastifyInstance, { roles }: { roles: Ro
       schema: { tags, params: codeParams, body: roleUpdateSchema, response: { 200: roleSchema } },
     },
     async (request) => {
-      if (request.body.permissions) request.auditDetail = `permissions=${request.body.permissions.join(',')}`;
+      const detail = [
+        request.body.permissions ? `permissions=${request.body.permissions.join(',')}` : null,
+        request.body.clearance ? `clearance=${request.body.clearance}` : null,
+      ].filter((part) => part !== null);
+      if (detail.length > 0) request.auditDetail = detail.join(' ');
       return roles.update(request.params.code, request.body);
     },
   );

@@ -1,4 +1,5 @@
 import {
+  clearanceFitsPermissions,
   DomainError,
   isPermission,
   permissionKind,
@@ -26,6 +27,8 @@ export function createRolesService({ roles, clock }: { roles: RolesRepository; c
 
     async create(input: RoleCreate): Promise<Role> {
       checkPermissions(input.permissions);
+      if (!clearanceFitsPermissions(input.clearance, input.permissions))
+        throw new DomainError('role.clearance_not_allowed');
       if (await roles.find(input.code)) throw new DomainError('role.code_taken');
       await roles.insert(input, clock.now());
       return (await roles.find(input.code))!;
@@ -39,6 +42,12 @@ export function createRolesService({ roles, clock }: { roles: RolesRepository; c
         if (existing.adminKind) throw new DomainError('role.builtin_protected');
         if (input.permissions) checkPermissions(input.permissions);
       }
+      // The administrators' clearance is fixed like their grants; 举报身份 needs the custodian's permission.
+      if (input.clearance && input.clearance !== existing.clearance && existing.adminKind)
+        throw new DomainError('role.builtin_protected');
+      const clearance = input.clearance ?? existing.clearance;
+      if (!clearanceFitsPermissions(clearance, input.permissions ?? existing.permissions))
+        throw new DomainError('role.clearance_not_allowed');
       await roles.update(code, input, clock.now());
       return (await roles.find(code))!;
     },

@@ -38,6 +38,7 @@ describe('statistics.changed', () => {
       roles: ['city_officer'],
       permissions: new Set(['emergency:write']),
       scope: { kind: 'city' },
+      clearance: 'sensitive',
       csrfToken: 'x',
       mustChangePassword: false,
       mustEnrolTotp: false,

@@ -6,6 +6,8 @@ import {
   proposeWhistleReward,
   whistleAddDays,
   whistleOverdue,
+  mayRead,
+  whistleIdentityLabel,
   whistleDuplicateLinkError,
   whistleDuplicateRewardRefused,
   whistleRewardRulesOn,
@@ -341,6 +343,8 @@ export function createWhistleHandlingService(deps: {
     /** The real-name identity, for the custodian role; the route audits every call with its reason. */
     async identity(auth: AuthContext, id: string): Promise<WhistleIdentity> {
       const report = await found(auth, id);
+      // Security labels (decision 0005): the identity is labelled 举报身份, on top of the permission.
+      if (!mayRead(auth.clearance, whistleIdentityLabel)) throw new DomainError('auth.forbidden');
       const sealed = report.anonymous ? null : await records.identity(report.id);
       if (!sealed) throw new DomainError('whistle.identity_not_available');
       return {

@@ -11,6 +11,7 @@ import type {
 } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { listPage } from '../../platform/sql-page.ts';
+import { labelCondition } from '../../platform/scope-sql.ts';
 
 /** One report as stored, never answered as it is: the service shapes what each reader sees. */
 export interface WhistleRecord {
@@ -159,10 +160,12 @@ function toRecord(r: any): WhistleRecord {
  * their counties' reports; a report with no county yet is the city bureau's.
  */
 function scopeWhere(scope: DataScope, params: unknown[]): string {
-  if (scope.kind === 'city') return 'TRUE';
   if (scope.kind === 'enterprise') return 'FALSE';
+  // Security labels (decision 0005): on top of the scope, a report above the caller's clearance is left out.
+  const label = labelCondition(scope, 'r.security_label', params);
+  if (scope.kind === 'city') return label;
   params.push(scope.counties);
-  return `coalesce(r.assigned_county, r.county) = ANY ($${params.length}::text[])`;
+  return `coalesce(r.assigned_county, r.county) = ANY ($${params.length}::text[]) AND ${label}`;
 }
 
 export interface WhistleFilter {

@@ -67,6 +67,7 @@ describe('hazard ledger export', () => {
       '挂牌督办',
       '督办文号',
       '登记时间',
+      '密级',
     ]);
     const fire = rows.find((r) => r[0] === '库房灭火器过期未更换');
     expect(fire?.slice(0, 8)).toEqual([

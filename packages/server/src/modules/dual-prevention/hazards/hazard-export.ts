@@ -4,6 +4,7 @@ import {
   hiddenHazardSourceNames,
   hiddenHazardStatusNames,
   hiddenHazardSupervisionLevelNames,
+  securityLabelNames,
   type HiddenHazardResponse,
 } from '@anjian/domain';
 import { countyNameZh } from '../../../platform/county-name.ts';
@@ -31,4 +32,5 @@ export const hazardExportColumns: ExportColumn<ExportedHazard>[] = [
   },
   { header: '督办文号', width: 20, value: (h) => h.supervision?.documentNo ?? '' },
   { header: '登记时间', width: 20, value: (h) => cell.dateTime(h.reportedAt) },
+  { header: '密级', width: 10, value: (h) => securityLabelNames[h.securityLabel].zh },
 ];

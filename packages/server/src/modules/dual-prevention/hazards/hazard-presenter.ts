@@ -84,6 +84,7 @@ export function presentHazard(
     description: record.description,
     category: record.category as HiddenHazardResponse['category'],
     photos: record.photos,
+    securityLabel: record.securityLabel,
     level: s.level,
     criteria: [...s.criteria],
     ...(s.majorJudgement ? { majorJudgement: s.majorJudgement } : {}),

@@ -1,6 +1,6 @@
-import type { DataScope, HiddenHazardState, Page } from '@anjian/domain';
+import type { HiddenHazardState, Page, RecordLabel } from '@anjian/domain';
 import type { Db, Queryable } from '../../../platform/db.ts';
-import { scopeCondition } from '../../../platform/scope-sql.ts';
+import { labelCondition, scopeCondition, type ReaderScope } from '../../../platform/scope-sql.ts';
 import { listPage } from '../../../platform/sql-page.ts';
 import { stateFromJson, stateToJson } from './hazard-state-json.ts';
 
@@ -19,6 +19,7 @@ export interface HazardRecord {
   state: HiddenHazardState;
   reportedBy: string;
   linkedPointIds: string[];
+  securityLabel: RecordLabel;
   /** Fired steps of the escalation ladder, oldest first. */
   escalationSteps: FiredEscalationStep[];
 }
@@ -47,6 +48,7 @@ interface HazardRow {
   state: Record<string, unknown>;
   reported_by: string;
   linked_point_ids: string[];
+  security_label: RecordLabel;
   escalation_steps: { subject: string; step: string; deadline: string; fired_at: string; status: string }[];
 }
 
@@ -66,6 +68,7 @@ function toRecord(row: HazardRow): HazardRecord {
     state: stateFromJson(row.state),
     reportedBy: row.reported_by,
     linkedPointIds: row.linked_point_ids,
+    securityLabel: row.security_label,
     escalationSteps: row.escalation_steps.map((step) => ({
       subject: step.subject as FiredEscalationStep['subject'],
       step: step.step as FiredEscalationStep['step'],
@@ -84,6 +87,7 @@ export interface HazardFilter {
   supervised?: boolean | undefined;
   open?: boolean | undefined;
   q?: string | undefined;
+  securityLabel?: RecordLabel | undefined;
 }
 
 const FROM = 'FROM hidden_hazards h JOIN enterprise_directory e ON e.id = h.enterprise_id';
@@ -94,14 +98,21 @@ const SELECT = `SELECT h.*, e.name AS enterprise_name,
        FROM hazard_escalation_steps s WHERE s.hazard_id = h.id) AS escalation_steps
   ${FROM}`;
 
-function where(filter: HazardFilter, scope: DataScope, params: unknown[]): string {
-  const conditions = [scopeCondition(scope, { county: 'h.county', enterprise: 'h.enterprise_id' }, params)];
+/** The scope filter: the caller's data scope and, on top of it, the security label (decision 0005). */
+function scopeSql(scope: ReaderScope, params: unknown[]): string {
+  const inScope = scopeCondition(scope, { county: 'h.county', enterprise: 'h.enterprise_id' }, params);
+  return `${inScope} AND ${labelCondition(scope, 'h.security_label', params)}`;
+}
+
+function where(filter: HazardFilter, scope: ReaderScope, params: unknown[]): string {
+  const conditions = [scopeSql(scope, params)];
   const add = (sql: (n: number) => string, value: unknown) => {
     params.push(value);
     conditions.push(sql(params.length));
   };
   if (filter.status) add((n) => `h.status = $${n}`, filter.status);
   if (filter.level) add((n) => `h.level = $${n}`, filter.level);
+  if (filter.securityLabel) add((n) => `h.security_label = $${n}`, filter.securityLabel);
   if (filter.county) add((n) => `h.county = $${n}`, filter.county);
   if (filter.enterpriseId) add((n) => `h.enterprise_id = $${n}`, filter.enterpriseId);
   if (filter.supervised !== undefined)
@@ -125,8 +136,9 @@ export function createHazardsRepository(db: Db) {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO hidden_hazards (enterprise_id, county, source, source_ref, location_text, lon, lat, description,
            category, photos, level, status, deadline, supervision_level, state, reported_by, reported_at, updated_at,
-           linked_point_ids)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18) RETURNING id`,
+           linked_point_ids, security_label)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18, $19)
+         RETURNING id`,
         [
           hazard.enterpriseId,
           hazard.county,
@@ -146,6 +158,7 @@ export function createHazardsRepository(db: Db) {
           hazard.reportedBy,
           s.reportedAt,
           hazard.linkedPointIds,
+          hazard.securityLabel,
         ],
       );
       return rows.rows[0]!.id;
@@ -170,16 +183,18 @@ export function createHazardsRepository(db: Db) {
       return result.rowCount === 1;
     },
 
-    async findById(id: string, scope: DataScope): Promise<HazardRecord | null> {
+    async findById(id: string, scope: ReaderScope): Promise<HazardRecord | null> {
       const params: unknown[] = [id];
-      const scopeSql = scopeCondition(scope, { county: 'h.county', enterprise: 'h.enterprise_id' }, params);
-      const rows = await db.query<HazardRow>(`${SELECT} WHERE h.id = $1 AND ${scopeSql}`, params);
+      const rows = await db.query<HazardRow>(
+        `${SELECT} WHERE h.id = $1 AND ${scopeSql(scope, params)}`,
+        params,
+      );
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
     },
 
     async list(
       filter: HazardFilter,
-      scope: DataScope,
+      scope: ReaderScope,
       page: { page: number; pageSize: number },
     ): Promise<Page<HazardRecord>> {
       const params: unknown[] = [];
@@ -192,6 +207,14 @@ export function createHazardsRepository(db: Db) {
       );
     },
 
+    async setLabel(id: string, label: RecordLabel, at: Date): Promise<void> {
+      await db.query('UPDATE hidden_hazards SET security_label = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        label,
+        at,
+      ]);
+    },
+
     async setLinkedPoints(id: string, pointIds: readonly string[], at: Date): Promise<void> {
       await db.query('UPDATE hidden_hazards SET linked_point_ids = $2, updated_at = $3 WHERE id = $1', [
         id,
@@ -201,7 +224,7 @@ export function createHazardsRepository(db: Db) {
     },
 
     /** What the statistics need of every hazard in scope. */
-    async summaries(filter: HazardFilter, scope: DataScope) {
+    async summaries(filter: HazardFilter, scope: ReaderScope) {
       const params: unknown[] = [];
       const sql = where(filter, scope, params);
       const rows = await db.query<{

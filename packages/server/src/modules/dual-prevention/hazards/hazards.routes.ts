@@ -14,6 +14,7 @@ import {
   hiddenHazardStatusSchema,
   pageOf,
   pageQuerySchema,
+  recordLabelSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
 import { exportIdsSchema, rowsOf, sendListExport } from '../../../platform/office/index.ts';
@@ -35,6 +36,7 @@ const filterSchema = z.object({
   supervised: z.enum(['true', 'false']).optional().describe('Only hazards under (or not under) 挂牌督办'),
   open: z.enum(['true', 'false']).optional().describe('Only hazards not yet closed or dismissed'),
   q: z.string().trim().max(64).optional().describe('Part of the description or the enterprise name'),
+  securityLabel: recordLabelSchema.optional().describe('Only hazards with this security label'),
 });
 const toFilter = (query: z.infer<typeof filterSchema>) => ({
   ...query,
@@ -210,6 +212,33 @@ export function registerHazardsRoutes(
     async (request) => {
       request.auditTarget = request.params.id;
       return hazards.closeSupervision(requireAuth(request), request.params.id, request.body);
+    },
+  );
+
+  api.put(
+    '/api/v1/hazards/:id/security-label',
+    {
+      config: {
+        access: ['hazard:report', 'hazard:supervise', 'enforcement:write'],
+        audit: 'hazard.relabel',
+      },
+      schema: {
+        tags,
+        summary: 'Set the security label (密级) of a hazard, at most the caller’s own clearance',
+        params: idParams,
+        body: z.object({ securityLabel: recordLabelSchema }).strict(),
+        response: { 200: hazardSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      const { previous, hazard } = await hazards.setLabel(
+        requireAuth(request),
+        request.params.id,
+        request.body.securityLabel,
+      );
+      request.auditDetail = `${previous} -> ${hazard.securityLabel}`;
+      return hazard;
     },
   );
 

@@ -2,6 +2,7 @@ import {
   breakDownHiddenHazards,
   checkEscalationSettings,
   closeSupervision,
+  defaultLabelOf,
   DomainError,
   evaluateHazardEscalation,
   reportHazard,
@@ -21,10 +22,12 @@ import {
   type HiddenHazardSupervisionLevel,
   type HiddenHazardTransition,
   type Page,
+  type RecordLabel,
 } from '@anjian/domain';
 import type { AuthContext } from '../../../platform/access.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { inTransaction, type Db } from '../../../platform/db.ts';
+import { checkLabelWithin } from '../../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../../registry/index.ts';
 import type { UploadLookup } from '../../uploads/index.ts';
 import { allowAcceptance, type HazardAcceptanceGuard } from './hazard-acceptance-guard.ts';
@@ -129,6 +132,7 @@ export function createHazardsService(deps: {
     async report(auth: AuthContext, input: HazardReport) {
       const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
       if (!enterprise) throw new DomainError('enterprise.not_found');
+      checkLabelWithin(auth.clearance, input.securityLabel);
       await checkPhotos(auth, input.photos, enterprise.county);
       const linkedPointIds = await linkablePoints(enterprise.id, input.linkedPointIds ?? []);
       const now = clock.now();
@@ -150,6 +154,7 @@ export function createHazardsService(deps: {
           state: result.state,
           reportedBy: auth.userId,
           linkedPointIds,
+          securityLabel: input.securityLabel ?? defaultLabelOf.hazard,
         }),
       );
       return present((await hazards.findById(id, auth.scope))!, auth);
@@ -185,6 +190,15 @@ export function createHazardsService(deps: {
       }
       await hazards.setLinkedPoints(id, await linkablePoints(record.enterpriseId, pointIds), clock.now());
       return present((await hazards.findById(id, auth.scope))!, auth);
+    },
+
+    /** Changes the hazard's security label, never above the caller's own clearance. */
+    async setLabel(auth: AuthContext, id: string, label: RecordLabel) {
+      const record = await visible(auth, id);
+      checkLabelWithin(auth.clearance, label);
+      await hazards.setLabel(id, label, clock.now());
+      const hazard = await present((await hazards.findById(id, auth.scope))!, auth);
+      return { previous: record.securityLabel, hazard };
     },
 
     async get(auth: AuthContext, id: string) {

@@ -7,6 +7,7 @@ import type {
   HiddenHazardSource,
   HiddenHazardStatus,
   Page,
+  RecordLabel,
 } from '@anjian/domain';
 import type { hiddenHazardReportSchema } from '@anjian/domain';
 import type { z } from 'zod';
@@ -23,6 +24,7 @@ export interface HazardFilters {
   level: '' | HiddenHazardLevel;
   status: '' | HiddenHazardStatus;
   source: '' | HiddenHazardSource;
+  securityLabel: '' | RecordLabel;
   enterpriseId: string;
   supervised: '' | 'true' | 'false';
   openOnly: boolean;
@@ -35,6 +37,7 @@ export const emptyHazardFilters = (): HazardFilters => ({
   level: '',
   status: '',
   source: '',
+  securityLabel: '',
   enterpriseId: '',
   supervised: '',
   openOnly: false,
@@ -61,6 +64,7 @@ export function hazardQuery(filters: HazardFilters, fixed: Query = {}): Query {
     county: filters.county,
     level: filters.level,
     status: filters.status,
+    securityLabel: filters.securityLabel,
     enterpriseId: filters.enterpriseId,
     supervised: filters.supervised,
     open: filters.openOnly || filters.overdue ? 'true' : undefined,
@@ -95,6 +99,9 @@ export const hazardsApi = {
   act: (id: string, action: HiddenHazardAction) =>
     api.post<Hazard>(`/hazards/${encodeURIComponent(id)}/actions`, action),
   report: (input: z.input<typeof hiddenHazardReportSchema>) => api.post<Hazard>('/hazards', input),
+  /** 密级: at most the caller's own clearance. */
+  setSecurityLabel: (id: string, securityLabel: RecordLabel) =>
+    api.put<Hazard>(`/hazards/${encodeURIComponent(id)}/security-label`, { securityLabel }),
   /** 督办检查 by the listing department. */
   reviewSupervision: (id: string, body: { opinion: string; onSite: boolean }) =>
     api.post<Hazard>(`/hazards/${encodeURIComponent(id)}/supervision/review`, body),

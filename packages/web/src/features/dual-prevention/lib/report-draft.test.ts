@@ -55,4 +55,18 @@ describe('登记隐患 draft (phone and desktop)', () => {
       deadline: '2026-12-10',
     });
   });
+
+  it('sends the security label only when it is not the server’s default (内部)', () => {
+    const draft = {
+      ...emptyReportDraft('e1'),
+      locationText: '库房',
+      description: '灭火器过期',
+      category: '08' as const,
+    };
+    expect(draft.securityLabel).toBe('internal');
+    expect(reportBody(draft)).not.toHaveProperty('securityLabel');
+    expect(reportBody({ ...draft, securityLabel: 'sensitive' })).toMatchObject({
+      securityLabel: 'sensitive',
+    });
+  });
 });

@@ -1,4 +1,9 @@
-import type { Gb6441AccidentTypeCode, HiddenHazardSource } from '@anjian/domain';
+import {
+  defaultLabelOf,
+  type Gb6441AccidentTypeCode,
+  type HiddenHazardSource,
+  type RecordLabel,
+} from '@anjian/domain';
 
 /** What 登记隐患 collects, on the phone and on the desktop alike. */
 export interface HazardReportDraft {
@@ -12,6 +17,8 @@ export interface HazardReportDraft {
   /** YYYY-MM-DD, or '' when no deadline has been set yet */
   deadline: string;
   photos: string[];
+  /** 密级; the server's default (内部) is not sent. */
+  securityLabel: RecordLabel;
 }
 
 export type HazardReportProblem = 'enterprise' | 'location' | 'description' | 'category' | 'deadline';
@@ -31,6 +38,7 @@ export function emptyReportDraft(ownEnterpriseId: string | null): HazardReportDr
     judgement: '',
     deadline: '',
     photos: [],
+    securityLabel: defaultLabelOf.hazard,
   };
 }
 
@@ -62,5 +70,6 @@ export function reportBody(draft: HazardReportDraft) {
     ...(judgement ? { majorJudgement: judgement } : {}),
     ...(draft.deadline ? { deadline: draft.deadline } : {}),
     photos: [...draft.photos],
+    ...(draft.securityLabel !== defaultLabelOf.hazard ? { securityLabel: draft.securityLabel } : {}),
   };
 }
