@@ -217,6 +217,8 @@ export const auditActions = {
   'statistics.sector_mapping_set': a('修改行业领域对照', 'Change the industry → sector mapping'),
   'statistics.sector_mapping_delete': a('删除行业领域对照', 'Delete an industry → sector mapping'),
   'statistics.sector_mapping_export': a('导出行业领域对照', 'Export the industry → sector mapping'),
+  'statistics.indicator_set': a('修改规划指标', 'Change a plan indicator'),
+  'cockpit.plan_target_set': a('修改规划其他目标', 'Change a plan target tracked on the cockpit'),
   'plan.organisation_members': a('设置单位账号', 'Set a unit’s accounts'),
   'plan.assign': a('分解规划任务', 'Assign a plan task'),
   'plan.progress': a('报送规划任务进展', 'Report plan task progress'),

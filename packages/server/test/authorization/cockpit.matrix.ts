@@ -32,4 +32,26 @@ export const cockpitMatrix: Record<string, RouteCase> = {
       departmentOfficer: 403,
     }),
   },
+  'GET /api/v1/cockpit/plan-targets': {
+    // The settings page's list: the statistics readers (city, county and industry officers).
+    build: async () => ({ url: '/api/v1/cockpit/plan-targets' }),
+    in: statuses(403, { cityOfficer: 200, countyOfficer: 200, industryOfficer: 200 }),
+  },
+  'PUT /api/v1/cockpit/plan-targets/:code': {
+    // The seed's values again: the matrix changes nothing the cockpit rows read.
+    build: async () => ({
+      url: '/api/v1/cockpit/plan-targets/drills_held',
+      payload: {
+        nameZh: '应急演练次数',
+        nameEn: 'Emergency drills held',
+        unit: '次',
+        target: 107,
+        atRisk: 80,
+        position: 3,
+        active: true,
+      },
+    }),
+    // The city edits the plan's targets (registry:configure).
+    in: statuses(403, { cityOfficer: 200 }),
+  },
 };

@@ -124,6 +124,32 @@ export const statisticsMatrix: Record<string, RouteCase> = {
     },
     in: cityOnly(204),
   },
+  'GET /api/v1/statistics/indicator-settings': {
+    build: async () => ({ url: '/api/v1/statistics/indicator-settings' }),
+    in: readers(200),
+  },
+  'PUT /api/v1/statistics/indicator-settings/:code': {
+    // An indicator of the matrix's own, so the seed's four stay as they are for other rows.
+    build: async () => ({
+      url: '/api/v1/statistics/indicator-settings/matrix_indicator',
+      payload: {
+        nameZh: '矩阵指标',
+        nameEn: 'Matrix indicator',
+        unit: '人',
+        kind: 'expected',
+        formula: 'deaths',
+        comparison: 'point',
+        baselineFrom: 2020,
+        baselineTo: 2020,
+        targetYear: 2025,
+        targetChange: -0.1,
+        decimals: 0,
+        position: 90,
+        active: false,
+      },
+    }),
+    in: cityOnly(200),
+  },
   'PUT /api/v1/incidents/:id/statistics': {
     build: async ({ t, target }) => ({
       url: `/api/v1/incidents/${await newIncident(t, target)}/statistics`,

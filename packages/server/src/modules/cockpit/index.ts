@@ -5,6 +5,7 @@ import type { EventBus } from '../../platform/events/index.ts';
 import { createCockpitTargetsRepository } from './cockpit-targets.repository.ts';
 import { createCockpitRepository } from './cockpit.repository.ts';
 import { registerCockpitRoutes } from './cockpit.routes.ts';
+import { registerPlanTargetSettingRoutes } from './plan-target-settings.ts';
 import { createCockpitService, type IndicatorSource } from './cockpit.service.ts';
 
 export type { IndicatorSource } from './cockpit.service.ts';
@@ -34,6 +35,7 @@ export function createCockpitModule({
   return {
     register(app: FastifyInstance): void {
       registerCockpitRoutes(app, { cockpit, events });
+      registerPlanTargetSettingRoutes(app, { db, clock, events });
     },
   };
 }

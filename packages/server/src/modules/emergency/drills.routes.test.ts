@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../../test/read-workbook.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
 
 // The test clock reads 2026-11-29 (Beijing).
@@ -149,5 +150,43 @@ describe('drills and drill scenarios', () => {
       })
     ).json();
     expect(own.total).toEqual({ drills: 2, participants: 120 });
+  });
+
+  it('filters the list by the year held, the Excel export the same, and refuses a year out of range', async () => {
+    for (const heldOn of ['2024-04-18', '2025-09-02'])
+      expect((await post(drill({ title: `年份筛选演练 ${heldOn}`, heldOn }))).statusCode).toBe(201);
+    const list = await t.request({
+      method: 'GET',
+      url: `/api/v1/emergency/drills?year=2024&q=${encodeURIComponent('年份筛选')}`,
+      as: county,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((d: { title: string }) => d.title)).toEqual(['年份筛选演练 2024-04-18']);
+
+    const exported = await t.request({
+      method: 'GET',
+      url: `/api/v1/emergency/drills/export?year=2025&q=${encodeURIComponent('年份筛选')}`,
+      as: county,
+    });
+    expect(exported.statusCode).toBe(200);
+    const rows = await readWorkbook(exported.rawPayload);
+    expect(rows.slice(1).map((r) => r.find((cell) => cell.startsWith('年份筛选')))).toEqual([
+      '年份筛选演练 2025-09-02',
+    ]);
+
+    for (const year of ['1999', '2101', 'abc']) {
+      const bad = await t.request({
+        method: 'GET',
+        url: `/api/v1/emergency/drills?year=${year}`,
+        as: county,
+      });
+      expect([bad.statusCode, bad.json().error.fields[0].path], year).toEqual([400, 'querystring.year']);
+      const badExport = await t.request({
+        method: 'GET',
+        url: `/api/v1/emergency/drills/export?year=${year}`,
+        as: county,
+      });
+      expect(badExport.statusCode, year).toBe(400);
+    }
   });
 });

@@ -15,6 +15,7 @@ import { registerStatisticsRoutes } from './statistics.routes.ts';
 import { createStatisticsService } from './statistics.service.ts';
 import { createStatisticsWriter } from './statistics-writer.ts';
 import { registerSectorMappingRoutes, sectorSuggester } from './sector-mappings.ts';
+import { registerIndicatorSettingRoutes } from './indicator-settings.ts';
 
 export type { SectorSuggester } from './sector-mappings.ts';
 
@@ -40,6 +41,7 @@ export function createStatisticsModule(deps: { db: Db; clock: Clock; events: Eve
     register(app: FastifyInstance) {
       registerStatisticsRoutes(app, { db, clock, events, service, writer: createStatisticsWriter(db) });
       registerSectorMappingRoutes(app, { db, clock });
+      registerIndicatorSettingRoutes(app, { db, clock, events });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Connection, DataAnalysis, Histogram, TrendCharts, Upload } from '@element-plus/icons-vue';
+import { Connection, DataAnalysis, Histogram, Setting, TrendCharts, Upload } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
 /** 统计分析: the monthly accident report, the plan's indicators and the statistics imports. */
@@ -37,6 +37,13 @@ export const statisticsMenu: readonly MenuEntry[] = [
         path: '/statistics/mappings',
         permission: 'stats:read',
       },
+      {
+        key: 'statistics-settings',
+        title: 'statistics.menu.settings',
+        icon: Setting,
+        path: '/statistics/settings',
+        permission: 'stats:read',
+      },
     ],
   },
 ];
@@ -52,6 +59,7 @@ export const statisticsRoutes: RouteRecordRaw[] = [
   route('monthly', 'statistics/monthly', () => import('./pages/MonthlyReportPage.vue'), 'stats:read'),
   route('indicators', 'statistics/indicators', () => import('./pages/IndicatorsPage.vue'), 'stats:read'),
   route('mappings', 'statistics/mappings', () => import('./pages/SectorMappingsPage.vue'), 'stats:read'),
+  route('settings', 'statistics/settings', () => import('./pages/IndicatorSettingsPage.vue'), 'stats:read'),
   route('imports', 'statistics/imports', () => import('./pages/StatisticsImportsPage.vue'), [
     'emergency:write',
     'registry:configure',

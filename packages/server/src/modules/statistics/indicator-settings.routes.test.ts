@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { XLSX_TYPE } from '../../platform/office/index.ts';
+import { workbookOf } from './statistics-test-support.ts';
+
+/**
+ * The plan's indicators are data the city (registry:configure) edits: formula and comparison rule
+ * chosen from the kinds Anjian computes, bounds checked with coded 400s and nothing written, every
+ * change audited, and the indicators (which the cockpit reads) recomputed from the edited definition.
+ */
+describe('indicator settings', () => {
+  let t: TestContext;
+  let city: Caller;
+  let county: Caller;
+
+  const seedDeaths = {
+    nameZh: '生产安全事故死亡人数',
+    nameEn: 'Deaths in work-safety accidents',
+    unit: '人',
+    kind: 'binding',
+    formula: 'deaths',
+    comparison: 'point',
+    baselineFrom: 2020,
+    baselineTo: 2020,
+    targetYear: 2025,
+    targetChange: -0.15,
+    decimals: 0,
+    position: 1,
+    active: true,
+  };
+  const put = (code: string, payload: Record<string, unknown>, as: Caller = city) =>
+    t.request({ method: 'PUT', url: `/api/v1/statistics/indicator-settings/${code}`, payload, as });
+  const indicators = async (year = 2025) =>
+    (await t.request({ method: 'GET', url: `/api/v1/statistics/indicators?year=${year}`, as: city })).json()
+      .indicators as { code: string; baselineValue: number | null; targetValue: number | null }[];
+  const stored = async () =>
+    (await t.db.query('SELECT * FROM statistics_indicators ORDER BY code')).rows as unknown[];
+
+  beforeAll(async () => {
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    city = await t.sessionFor(await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } }));
+    county = await t.sessionFor(
+      await t.createUser({ roles: ['county_officer'], scope: { kind: 'county', counties: ['530402'] } }),
+    );
+    // 2020: two accidents with 5 deaths each, the baseline of 生产安全事故死亡人数.
+    const file = await workbookOf(
+      'accidents',
+      ['2020-03-01 09:00', '2020-07-01 10:00'].map((occurredAt) => ({
+        occurredAt,
+        county: '红塔区',
+        location: `红塔区某厂 ${occurredAt}`,
+        sector: '工贸行业',
+        accidentType: '物体打击',
+        deaths: 5,
+      })),
+    );
+    const imported = await t.request({
+      method: 'POST',
+      url: '/api/v1/statistics/imports/accidents',
+      headers: { 'content-type': XLSX_TYPE },
+      payload: file,
+      as: city,
+    });
+    expect(imported.json()).toMatchObject({ committed: true, imported: 2 });
+  });
+  afterAll(() => t.close());
+
+  it('lists the seed’s four indicators of 专栏1 with their definitions', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: '/api/v1/statistics/indicator-settings',
+      as: county,
+    });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items;
+    expect(items.map((i: { code: string }) => i.code)).toEqual([
+      'deaths',
+      'major_accidents',
+      'deaths_per_100m_gdp',
+      'deaths_per_100k_workers',
+    ]);
+    expect(items[0]).toEqual({
+      id: 'deaths',
+      code: 'deaths',
+      ...seedDeaths,
+      updatedAt: null,
+      updatedBy: null,
+    });
+    expect(items[1]).toMatchObject({ comparison: 'period_average', baselineFrom: 2016, baselineTo: 2020 });
+  });
+
+  it('recomputes the target from the edited definition at once, and audits what changed', async () => {
+    expect((await indicators()).find((i) => i.code === 'deaths')).toMatchObject({ baselineValue: 10 });
+
+    const changed = await put('deaths', { ...seedDeaths, targetChange: -0.3, decimals: 1 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ targetChange: -0.3, decimals: 1 });
+    expect(changed.json().updatedBy).not.toBeNull();
+
+    // 10 deaths in 2020 × (1 − 30 %) = 7.0 by 2025.
+    expect((await indicators()).find((i) => i.code === 'deaths')).toMatchObject({
+      baselineValue: 10,
+      targetValue: 7,
+    });
+    const audit = await t.db.query<{ detail: string }>(
+      `SELECT detail FROM audit_log WHERE action = 'statistics.indicator_set'`,
+    );
+    expect(audit.rows.map((r) => r.detail)).toEqual(['deaths: targetChange -0.15 → -0.3; decimals 0 → 1']);
+  });
+
+  it('adds an indicator of the next plan and hides one made inactive', async () => {
+    const added = await put('deaths_2030', {
+      ...seedDeaths,
+      nameZh: '十五五生产安全事故死亡人数',
+      nameEn: 'Deaths, 15th plan',
+      kind: 'expected',
+      baselineFrom: 2025,
+      baselineTo: 2025,
+      targetYear: 2030,
+      targetChange: -0.1,
+      position: 5,
+    });
+    expect(added.statusCode, added.body).toBe(200);
+    expect((await indicators(2026)).map((i) => i.code)).toContain('deaths_2030');
+
+    const hidden = await put('deaths_2030', {
+      ...seedDeaths,
+      nameZh: '十五五生产安全事故死亡人数',
+      nameEn: 'Deaths, 15th plan',
+      baselineFrom: 2025,
+      baselineTo: 2025,
+      targetYear: 2030,
+      targetChange: -0.1,
+      position: 5,
+      active: false,
+    });
+    expect(hidden.statusCode).toBe(200);
+    expect((await indicators(2026)).map((i) => i.code)).not.toContain('deaths_2030');
+  });
+
+  it('answers bad definitions with a coded 400 and writes nothing', async () => {
+    const before = await stored();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ targetChange: -0.95 }, 'statistics.indicator_change_out_of_range'],
+      [{ targetChange: 0 }, 'statistics.indicator_change_out_of_range'],
+      [{ baselineFrom: 2016 }, 'statistics.indicator_point_one_year'],
+      [{ comparison: 'period_average', baselineFrom: 2021 }, 'statistics.indicator_baseline_window'],
+      [{ comparison: 'period_average', baselineFrom: 2009 }, 'statistics.year_out_of_range'],
+      [{ targetYear: 2020 }, 'statistics.indicator_target_year'],
+      [{ targetYear: 2031 }, 'statistics.indicator_target_year'],
+      [{ formula: 'major_accidents' }, 'statistics.indicator_unit_mismatch'],
+    ];
+    for (const [change, code] of cases) {
+      const response = await put('deaths', { ...seedDeaths, ...change });
+      expect([response.statusCode, response.json().error.fields?.[0]?.code], JSON.stringify(change)).toEqual([
+        400,
+        code,
+      ]);
+    }
+    // The formula is one of the kinds Anjian computes, never an expression.
+    expect((await put('deaths', { ...seedDeaths, formula: 'deaths * 2' })).statusCode).toBe(400);
+    expect((await put('deaths', { ...seedDeaths, comparison: 'best_year' })).statusCode).toBe(400);
+    expect((await put('Deaths!', seedDeaths)).statusCode).toBe(400);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('is the city’s to change: a county officer is refused', async () => {
+    const before = await stored();
+    expect((await put('deaths', { ...seedDeaths, targetChange: -0.5 }, county)).statusCode).toBe(403);
+    expect(await stored()).toEqual(before);
+  });
+});
