@@ -200,6 +200,13 @@ export const obligationsZh = {
     unregistered_signer: '签字人员未在本机构登记',
     too_few_signers: '签字人员少于规定人数',
   },
+  tab: {
+    title: '主体责任',
+    noGaps: '未发现持证问题',
+    noPolicy: '无安责险保单记录',
+    insurer: '保险机构',
+    period: '保险期间',
+  },
   phone: {
     title: '持证检查',
     numberHint: '输入或扫描证书编号',
@@ -412,6 +419,13 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     out_of_scope: 'Outside the scope',
     unregistered_signer: 'Signer not registered with the agency',
     too_few_signers: 'Too few signers',
+  },
+  tab: {
+    title: 'Obligations',
+    noGaps: 'No certificate gaps found',
+    noPolicy: 'No liability insurance policy on record',
+    insurer: 'Insurer',
+    period: 'Period',
   },
   phone: {
     title: 'Certificate check',
