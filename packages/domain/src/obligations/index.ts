@@ -8,3 +8,5 @@ export * from './licence-deadlines.ts';
 export * from './project-steps.ts';
 export * from './people.schema.ts';
 export * from './papers.schema.ts';
+export * from './agency-report-flags.ts';
+export * from './agencies.schema.ts';

@@ -36,6 +36,10 @@ export interface ObligationParameters {
   readonly insuranceSectors: DatedParameter<readonly string[]>;
   /** Registry sectors whose principals and safety managers must pass the assessment (Art. 27). */
   readonly managerAssessmentSectors: DatedParameter<readonly string[]>;
+  /** 安全评价检测检验机构 qualification validity, years (应急管理部令第1号). */
+  readonly agencyQualificationYears: DatedParameter<number>;
+  /** Fewest registered staff who must sign an agency report. */
+  readonly agencyReportMinSigners: DatedParameter<number>;
 }
 
 const HIGH_RISK = [
@@ -133,6 +137,27 @@ export const defaultObligationParameters: ObligationParameters = Object.freeze<O
       sourceEn:
         'Work Safety Law Art. 27: dangerous goods, mines, metal smelting, construction and road transport units',
       mark: 'V',
+    },
+  ],
+  agencyQualificationYears: [
+    {
+      from: '2019-05-01',
+      value: 5,
+      sourceZh:
+        '《安全评价检测检验机构管理办法》（应急管理部令第1号）：资质有效期5年（此前3年）；2026年令第20号修订内容待核实',
+      sourceEn:
+        'MEM Order No. 1 (2019): qualifications valid 5 years (3 before); the 2026 revision (Order No. 20) is not yet confirmed',
+      mark: 'V',
+    },
+  ],
+  agencyReportMinSigners: [
+    {
+      from: '2019-05-01',
+      value: 2,
+      sourceZh: '项目负责人和至少一名参与评价（检测检验）的登记人员签字——待向省厅核实',
+      sourceEn:
+        'The project lead and at least one other registered staff member sign — to confirm with the province',
+      mark: 'U',
     },
   ],
 });

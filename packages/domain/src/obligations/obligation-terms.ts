@@ -107,3 +107,79 @@ export const projectStepNames: Record<ProjectStep, Term> = {
   construction: { zh: '施工', en: 'Construction' },
   completion: { zh: '竣工验收', en: 'Completion acceptance' },
 };
+
+/** 安全评价检测检验机构 qualification types (应急管理部令第1号: the 甲/乙 grades were abolished). */
+export const agencyQualifications = ['safety_assessment', 'testing_inspection'] as const;
+export type AgencyQualification = (typeof agencyQualifications)[number];
+export const agencyQualificationNames: Record<AgencyQualification, Term> = {
+  safety_assessment: { zh: '安全评价', en: 'Safety assessment' },
+  testing_inspection: { zh: '安全生产检测检验', en: 'Safety testing and inspection' },
+};
+
+/**
+ * The fields a qualification may cover: only those of 安全生产法 (2014) Arts. 29/34 (令第1号 and its
+ * official reading, S32): mines, metal smelting, dangerous goods, mine underground special equipment.
+ */
+export const agencyFields = ['mine', 'metal_smelting', 'dangerous_goods', 'mine_special_equipment'] as const;
+export type AgencyField = (typeof agencyFields)[number];
+export const agencyFieldNames: Record<AgencyField, Term> = {
+  mine: { zh: '矿山', en: 'Mines' },
+  metal_smelting: { zh: '金属冶炼', en: 'Metal smelting' },
+  dangerous_goods: { zh: '危险物品生产、储存、装卸', en: 'Producing, storing or handling dangerous goods' },
+  mine_special_equipment: { zh: '矿山井下特种设备', en: 'Mine underground special equipment' },
+};
+
+/** The kinds of report an agency issues; each needs one qualification. */
+export const agencyReportKinds = [
+  'pre_assessment',
+  'acceptance_assessment',
+  'status_assessment',
+  'testing',
+] as const;
+export type AgencyReportKind = (typeof agencyReportKinds)[number];
+export const agencyReportKindNames: Record<AgencyReportKind, Term> = {
+  pre_assessment: { zh: '安全预评价报告', en: 'Safety pre-assessment report' },
+  acceptance_assessment: { zh: '安全验收评价报告', en: 'Safety acceptance assessment report' },
+  status_assessment: { zh: '安全现状评价报告', en: 'Safety status assessment report' },
+  testing: { zh: '检测检验报告', en: 'Testing and inspection report' },
+};
+export const agencyReportQualification: Record<AgencyReportKind, AgencyQualification> = {
+  pre_assessment: 'safety_assessment',
+  acceptance_assessment: 'safety_assessment',
+  status_assessment: 'safety_assessment',
+  testing: 'testing_inspection',
+};
+
+export const agencyStaffRoles = ['assessor', 'engineer'] as const;
+export type AgencyStaffRole = (typeof agencyStaffRoles)[number];
+export const agencyStaffRoleNames: Record<AgencyStaffRole, Term> = {
+  assessor: { zh: '安全评价师', en: 'Safety assessor' },
+  engineer: { zh: '检测检验技术人员', en: 'Testing engineer' },
+};
+
+export const agencyReportConclusions = ['meets', 'meets_after_rectification', 'fails'] as const;
+export type AgencyReportConclusion = (typeof agencyReportConclusions)[number];
+export const agencyReportConclusionNames: Record<AgencyReportConclusion, Term> = {
+  meets: { zh: '符合安全要求', en: 'Meets the safety requirements' },
+  meets_after_rectification: { zh: '整改后符合', en: 'Meets after rectification' },
+  fails: { zh: '不符合安全要求', en: 'Fails the safety requirements' },
+};
+
+export const agencyReportFlagKinds = [
+  'qualification_lapsed',
+  'wrong_qualification',
+  'out_of_scope',
+  'unregistered_signer',
+  'too_few_signers',
+] as const;
+export type AgencyReportFlagKind = (typeof agencyReportFlagKinds)[number];
+export const agencyReportFlagNames: Record<AgencyReportFlagKind, Term> = {
+  qualification_lapsed: { zh: '出具时资质不在有效期内', en: 'Qualification not in force on the issue date' },
+  wrong_qualification: { zh: '资质类型与报告类别不符', en: 'Qualification type does not match the report' },
+  out_of_scope: { zh: '超出资质业务范围', en: 'Outside the qualification scope' },
+  unregistered_signer: {
+    zh: '签字人员未在本机构登记',
+    en: 'Signed by someone not registered with the agency',
+  },
+  too_few_signers: { zh: '签字人员少于规定人数', en: 'Fewer signers than required' },
+};

@@ -133,6 +133,7 @@ export const licenceListQuerySchema = pageQuerySchema
     county: countyCodeSchema.optional(),
     step: z.enum(licenceSteps).optional(),
     q: z.string().trim().max(60).optional(),
+    enterpriseId: z.uuid().optional(),
   })
   .strict();
 
@@ -191,5 +192,9 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>;
 
 export const projectListQuerySchema = pageQuerySchema
-  .extend({ county: countyCodeSchema.optional(), q: z.string().trim().max(60).optional() })
+  .extend({
+    county: countyCodeSchema.optional(),
+    q: z.string().trim().max(60).optional(),
+    enterpriseId: z.uuid().optional(),
+  })
   .strict();

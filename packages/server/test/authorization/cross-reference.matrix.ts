@@ -529,6 +529,10 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
   'POST /api/v1/obligations/policies': owner(['enterpriseId'], OWNER),
   'POST /api/v1/obligations/licence-applications': owner(['enterpriseId'], OWNER),
   'POST /api/v1/obligations/projects': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/obligations/agency-reports': owner(
+    ['agencyId', 'enterpriseId'],
+    'the enterprise is the report’s owner (main matrix’s out-of-scope rows); agencies are a city-wide register without a scope, an unknown one is 404',
+  ),
   'POST /api/v1/obligations/enterprises/:id/certificate-gaps/findings': owner(
     ['inspectionId', 'personId'],
     'the inspection must be of the path’s enterprise and in the caller’s scope (404 otherwise); the person only names one of that enterprise’s gaps',

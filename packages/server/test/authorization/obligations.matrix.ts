@@ -1,3 +1,4 @@
+import { generateSyntheticCreditCode } from '@anjian/domain';
 import type { TestContext } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
 import { countyOf, enterpriseFor, readAll, riskRecordIn, riskRecordOut, statuses } from './matrix-support.ts';
@@ -57,6 +58,17 @@ const newProject = async (t: TestContext, target: Target) =>
      VALUES ($1, $2, '矩阵建设项目', 'new', now(), now()) RETURNING id`,
     [await enterpriseFor(t, target), countyOf(target)],
   );
+async function newAgency(t: TestContext): Promise<string> {
+  const n = next();
+  return insert(
+    t,
+    `INSERT INTO obligation_agencies (name, credit_code, qualification, qualification_number, fields, authority,
+       valid_from, valid_until, created_at, updated_at)
+     VALUES ('矩阵评价机构', $1, 'safety_assessment', $2, '{mine}', '云南省应急管理厅', '2022-01-01', '2026-12-31', now(), now())
+     RETURNING id`,
+    [generateSyntheticCreditCode(800 + n, { divisionCode: '530102' }), `MXA${n}`],
+  );
+}
 const newInspection = async (t: TestContext, target: Target, enterprise: string) =>
   insert(
     t,
@@ -70,6 +82,66 @@ const writersOut = (status: number) => statuses(403, { cityOfficer: status, coun
 const PERSON = { name: '矩阵人员', post: 'other' };
 
 export const obligationsMatrix: Record<string, RouteCase> = {
+  // Agencies answer to the province and work city-wide: their register has no scope of its own.
+  [`GET ${O}/agencies`]: { build: async () => ({ url: `${O}/agencies` }), in: readAll() },
+  [`GET ${O}/agencies/export`]: { build: async () => ({ url: `${O}/agencies/export` }), in: readAll() },
+  [`POST ${O}/agencies`]: {
+    build: async () => {
+      const n = next();
+      return {
+        url: `${O}/agencies`,
+        payload: {
+          name: '矩阵检测机构',
+          creditCode: generateSyntheticCreditCode(700 + n, { divisionCode: '530102' }),
+          qualification: 'testing_inspection',
+          qualificationNumber: `MXQ${n}`,
+          fields: ['mine_special_equipment'],
+          authority: '云南省应急管理厅',
+          validFrom: '2024-01-01',
+        },
+      };
+    },
+    in: writers(201),
+  },
+  [`GET ${O}/agencies/:id`]: {
+    build: async ({ t }) => ({ url: `${O}/agencies/${await newAgency(t)}` }),
+    in: readAll(),
+  },
+  [`POST ${O}/agencies/:id/staff`]: {
+    build: async ({ t }) => ({
+      url: `${O}/agencies/${await newAgency(t)}/staff`,
+      payload: {
+        name: '矩阵评价师',
+        role: 'assessor',
+        registrationNumber: `MXS${next()}`,
+        registeredOn: '2024-01-01',
+      },
+    }),
+    in: writers(201),
+  },
+  [`GET ${O}/agency-reports`]: { build: async () => ({ url: `${O}/agency-reports` }), in: readAll() },
+  [`GET ${O}/agency-reports/export`]: {
+    build: async () => ({ url: `${O}/agency-reports/export` }),
+    in: readAll(),
+  },
+  [`POST ${O}/agency-reports`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/agency-reports`,
+      payload: {
+        agencyId: await newAgency(t),
+        enterpriseId: await enterpriseFor(t, target),
+        kind: 'status_assessment',
+        field: 'mine',
+        title: '矩阵安全现状评价报告',
+        reportNumber: `MXR${next()}`,
+        issuedOn: '2026-06-01',
+        conclusion: 'meets',
+        signers: [{ name: '矩阵评价师', registrationNumber: 'MX-S' }],
+      },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
   [`GET ${O}/people`]: { build: async () => ({ url: `${O}/people` }), in: readAll() },
   [`GET ${O}/people/export`]: { build: async () => ({ url: `${O}/people/export` }), in: readAll() },
   [`POST ${O}/people`]: {

@@ -66,4 +66,20 @@ export const obligationsErrors = {
     zh: '该项目已通过竣工验收',
     en: 'The project has passed its completion acceptance',
   },
+  'obligations.agency_not_found': { status: 404, zh: '技术服务机构不存在', en: 'No such service agency' },
+  'obligations.agency_taken': {
+    status: 409,
+    zh: '该统一社会信用代码或资质证书编号已登记',
+    en: 'An agency with this credit code or qualification number is already registered',
+  },
+  'obligations.agency_staff_taken': {
+    status: 409,
+    zh: '该登记编号已在本机构登记',
+    en: 'This registration number is already registered with the agency',
+  },
+  'obligations.agency_report_taken': {
+    status: 409,
+    zh: '该机构已登记此报告编号',
+    en: 'The agency has already filed a report with this number',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

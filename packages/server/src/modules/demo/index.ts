@@ -18,6 +18,7 @@ import { loadDemoMonitoring } from './demo-monitoring.ts';
 import { loadDemoWarnings } from './demo-warnings.ts';
 import { loadDemoStatistics } from './demo-statistics.ts';
 import { loadDemoObligations } from './demo-obligations.ts';
+import { loadDemoObligationAgencies } from './demo-obligation-agencies.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
 import { loadDemoDisasters } from './demo-disasters.ts';
@@ -49,6 +50,7 @@ export async function loadDemoData(deps: {
   await loadDemoWarnings({ db, clock, config, cipher });
   await loadDemoStatistics({ db, clock });
   await loadDemoObligations({ db, clock, cipher });
+  await loadDemoObligationAgencies({ db, clock });
   await loadDemoPlan({ db, clock });
   await loadDemoWhistleblowing({ db, clock, cipher: whistleCipher });
   await loadDemoDisasters({ db, clock });

@@ -1,7 +1,7 @@
 /**
  * Obligations (issue 17): people of the three key posts with their certificates and training,
  * 安全生产责任保险 policies and coverage, licence applications with working-day deadlines and the
- * 三同时 of construction projects. Owns the tables obligation_*. Certificate gaps become inspection
+ * 三同时 of construction projects, and the 安全评价检测检验机构 with the reports they file. Owns the tables obligation_*. Certificate gaps become inspection
  * findings through the enforcement module's `InspectionFindings` port.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,9 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { InspectionFindings } from '../enforcement/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
+import { createAgenciesRepository } from './agencies.repository.ts';
+import { registerAgenciesRoutes } from './agencies.routes.ts';
+import { createAgenciesService } from './agencies.service.ts';
 import { createInsuranceRepository } from './insurance.repository.ts';
 import { registerInsuranceRoutes } from './insurance.routes.ts';
 import { createInsuranceService } from './insurance.service.ts';
@@ -24,6 +27,7 @@ import { createPeopleService } from './people.service.ts';
 export { createPeopleRepository, type PeopleRepository } from './people.repository.ts';
 export { createInsuranceRepository, type InsuranceRepository } from './insurance.repository.ts';
 export { createPapersRepository, type PapersRepository } from './papers.repository.ts';
+export { createAgenciesRepository, type AgenciesRepository } from './agencies.repository.ts';
 
 export function createObligationsModule(deps: {
   db: Db;
@@ -52,8 +56,16 @@ export function createObligationsModule(deps: {
     parameters,
   });
   const papers = createPapersService({ db, clock, papers: createPapersRepository(db), enterprises });
+  const agencies = createAgenciesService({
+    db,
+    clock,
+    agencies: createAgenciesRepository(db),
+    enterprises,
+    parameters,
+  });
   return {
     register(app: FastifyInstance) {
+      registerAgenciesRoutes(app, { agencies, clock });
       registerPeopleRoutes(app, { people, clock });
       registerInsuranceRoutes(app, { insurance, clock });
       registerPapersRoutes(app, { papers, clock });

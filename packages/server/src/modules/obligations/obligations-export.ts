@@ -1,4 +1,9 @@
 import {
+  agencyFieldNames,
+  agencyQualificationNames,
+  agencyReportConclusionNames,
+  agencyReportFlagNames,
+  agencyReportKindNames,
   certificateKindNames,
   certificateStatusNames,
   coverageStatusNames,
@@ -8,6 +13,8 @@ import {
   projectNatureNames,
   projectStepNames,
   specialOperationNames,
+  type Agency,
+  type AgencyReport,
   type CoverageRow,
   type LicenceApplication,
   type Person,
@@ -107,4 +114,40 @@ export const projectExportColumns: ExportColumn<Project>[] = [
   },
   { header: '未验收先投产', width: 12, value: (p) => cell.yesNo(p.producingWithoutAcceptance) },
   { header: '数据来源', width: 8, value: (p) => cell.demo(p.demo) },
+];
+
+/** 安全评价检测检验机构 with their record in the caller's scope. */
+export const agencyExportColumns: ExportColumn<Agency>[] = [
+  { header: '机构名称', width: 30, value: (a) => a.name },
+  { header: '统一社会信用代码', width: 22, value: (a) => a.creditCode },
+  { header: '资质类型', width: 16, value: (a) => agencyQualificationNames[a.qualification].zh },
+  { header: '资质证书编号', width: 20, value: (a) => a.qualificationNumber },
+  { header: '业务范围', width: 36, value: (a) => a.fields.map((f) => agencyFieldNames[f].zh).join('、') },
+  { header: '资质认可机关', width: 20, value: (a) => a.authority },
+  { header: '有效期起', width: 12, value: (a) => a.validFrom },
+  { header: '有效期至', width: 12, value: (a) => a.validUntil },
+  { header: '资质有效', width: 8, value: (a) => cell.yesNo(a.inForce) },
+  { header: '登记人员数', width: 10, value: (a) => a.staffCount },
+  { header: '报告数', width: 8, value: (a) => a.reportCount },
+  { header: '问题报告数', width: 10, value: (a) => a.flaggedReportCount },
+  { header: '数据来源', width: 8, value: (a) => cell.demo(a.demo) },
+];
+
+export const agencyReportExportColumns: ExportColumn<AgencyReport>[] = [
+  { header: '报告编号', width: 20, value: (r) => r.reportNumber },
+  { header: '报告名称', width: 36, value: (r) => r.title },
+  { header: '报告类别', width: 18, value: (r) => agencyReportKindNames[r.kind].zh },
+  { header: '服务机构', width: 30, value: (r) => r.agencyName },
+  { header: '委托单位', width: 30, value: (r) => r.enterpriseName },
+  { header: '区县', width: 10, value: (r) => countyNameZh(r.county) },
+  { header: '业务领域', width: 18, value: (r) => agencyFieldNames[r.field].zh },
+  { header: '出具日期', width: 12, value: (r) => r.issuedOn },
+  { header: '结论', width: 14, value: (r) => agencyReportConclusionNames[r.conclusion].zh },
+  {
+    header: '签字人员',
+    width: 30,
+    value: (r) => r.signers.map((s) => `${s.name}（${s.registrationNumber}）`).join('；'),
+  },
+  { header: '问题', width: 40, value: (r) => r.flags.map((f) => agencyReportFlagNames[f].zh).join('；') },
+  { header: '数据来源', width: 8, value: (r) => cell.demo(r.demo) },
 ];

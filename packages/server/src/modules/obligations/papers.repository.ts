@@ -59,10 +59,16 @@ export function createPapersRepository(db: Db) {
   return {
     async listApplications(
       scope: DataScope,
-      filter: { county?: string | undefined; step?: string | undefined; q?: string | undefined },
+      filter: {
+        county?: string | undefined;
+        step?: string | undefined;
+        q?: string | undefined;
+        enterpriseId?: string | undefined;
+      },
       page: { page: number; pageSize: number },
     ): Promise<Page<ApplicationRecord>> {
       const c = conditionsOf(scope, { county: 'a.county', enterprise: 'a.enterprise_id' });
+      if (filter.enterpriseId) c.add((n) => `a.enterprise_id = $${n}::uuid`, filter.enterpriseId);
       if (filter.county) c.add((n) => `a.county = $${n}`, filter.county);
       if (filter.step) c.add((n) => `a.step = $${n}`, filter.step);
       if (filter.q) c.add((n) => `(e.name ILIKE $${n} OR a.number ILIKE $${n})`, containing(filter.q));
@@ -158,10 +164,11 @@ export function createPapersRepository(db: Db) {
 
     async listProjects(
       scope: DataScope,
-      filter: { county?: string | undefined; q?: string | undefined },
+      filter: { county?: string | undefined; q?: string | undefined; enterpriseId?: string | undefined },
       page: { page: number; pageSize: number },
     ): Promise<Page<ProjectRecord>> {
       const c = conditionsOf(scope, { county: 'p.county', enterprise: 'p.enterprise_id' });
+      if (filter.enterpriseId) c.add((n) => `p.enterprise_id = $${n}::uuid`, filter.enterpriseId);
       if (filter.county) c.add((n) => `p.county = $${n}`, filter.county);
       if (filter.q) c.add((n) => `(p.name ILIKE $${n} OR e.name ILIKE $${n})`, containing(filter.q));
       return listPage(

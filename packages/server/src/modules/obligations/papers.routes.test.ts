@@ -150,6 +150,12 @@ describe('insurance coverage, licence applications and 三同时 projects', () =
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ nextStep: 'pre_assessment', producingWithoutAcceptance: true });
     const id = created.json().id;
+    // The 一企一档 tab lists one enterprise's projects and applications.
+    expect(
+      (await get(`/projects?enterpriseId=${mine}`)).json().items.map((p: { id: string }) => p.id),
+    ).toEqual([id]);
+    expect((await get(`/projects?enterpriseId=${insuredMine}`)).json().total).toBe(0);
+    expect((await get(`/licence-applications?enterpriseId=${insuredMine}`)).json().total).toBe(0);
     const step = (payload: object) => post(`/projects/${id}/steps`, payload);
     expect(
       (await step({ step: 'design_review', passed: true, completedOn: '2026-03-01' })).json().error.code,

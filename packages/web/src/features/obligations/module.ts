@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Avatar, DocumentChecked, Files, Umbrella, Stamp } from '@element-plus/icons-vue';
+import { Avatar, DocumentChecked, Files, OfficeBuilding, Umbrella, Stamp } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
-/** 企业主体责任: key-post people, liability insurance, licence applications and 三同时. */
+/** 企业主体责任: key-post people, liability insurance, licence applications, 三同时 and service agencies. */
 export const obligationsMenu: readonly MenuEntry[] = [
   {
     key: 'obligations',
@@ -37,6 +37,13 @@ export const obligationsMenu: readonly MenuEntry[] = [
         path: '/obligations/projects',
         permission: 'registry:read',
       },
+      {
+        key: 'obligations-agencies',
+        title: 'obligations.menu.agencies',
+        icon: OfficeBuilding,
+        path: '/obligations/agencies',
+        permission: 'registry:read',
+      },
     ],
   },
 ];
@@ -53,4 +60,5 @@ export const obligationsRoutes: RouteRecordRaw[] = [
   route('coverage', () => import('./pages/CoveragePage.vue')),
   route('licences', () => import('./pages/LicencesPage.vue')),
   route('projects', () => import('./pages/ProjectsPage.vue')),
+  route('agencies', () => import('./pages/AgenciesPage.vue')),
 ] as RouteRecordRaw[];

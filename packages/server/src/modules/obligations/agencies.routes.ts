@@ -1,0 +1,175 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  agencyDetailSchema,
+  agencyInputSchema,
+  agencyListQuerySchema,
+  agencyReportInputSchema,
+  agencyReportListQuerySchema,
+  agencyReportSchema,
+  agencySchema,
+  agencyStaffInputSchema,
+  pageOf,
+} from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
+import { agencyExportColumns, agencyReportExportColumns } from './obligations-export.ts';
+import type { AgenciesService } from './agencies.service.ts';
+
+const tags = ['obligations'];
+const idParams = z.object({ id: z.uuid() });
+
+export function registerAgenciesRoutes(
+  app: FastifyInstance,
+  { agencies, clock }: { agencies: AgenciesService; clock: Clock },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/v1/obligations/agencies';
+  const reports = '/api/v1/obligations/agency-reports';
+
+  api.get(
+    base,
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary: '安全评价检测检验机构 with their flagged reports in the caller’s scope',
+        querystring: agencyListQuerySchema,
+        response: { 200: pageOf(agencySchema) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return agencies.listAgencies(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+
+  api.get(
+    `${base}/export`,
+    {
+      config: { access: 'registry:read', audit: 'obligations.agencies_export' },
+      schema: {
+        tags,
+        querystring: agencyListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf(
+        (page, pageSize) => agencies.listAgencies(auth, filter, { page, pageSize }),
+        ids,
+      );
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'technical-service-agencies', name: '安全评价检测检验机构', clock },
+        agencyExportColumns,
+        rows,
+      );
+    },
+  );
+
+  api.post(
+    base,
+    {
+      config: { access: 'registry:write', audit: 'obligations.agency_create' },
+      schema: { tags, body: agencyInputSchema, response: { 201: agencyDetailSchema } },
+    },
+    async (request, reply) => {
+      const created = await agencies.createAgency(requireAuth(request), request.body);
+      request.auditTarget = created.id;
+      return reply.status(201).send(created);
+    },
+  );
+
+  api.get(
+    `${base}/:id`,
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary: 'An agency with its staff and its reports in the caller’s scope, each with its flags',
+        params: idParams,
+        response: { 200: agencyDetailSchema },
+      },
+    },
+    async (request) => agencies.getAgency(requireAuth(request), request.params.id),
+  );
+
+  api.post(
+    `${base}/:id/staff`,
+    {
+      config: { access: 'registry:write', audit: 'obligations.agency_staff_add' },
+      schema: { tags, params: idParams, body: agencyStaffInputSchema, response: { 201: agencyDetailSchema } },
+    },
+    async (request, reply) => {
+      request.auditTarget = request.params.id;
+      return reply
+        .status(201)
+        .send(await agencies.addStaff(requireAuth(request), request.params.id, request.body));
+    },
+  );
+
+  api.get(
+    reports,
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary: 'Reports filed by agencies against enterprises, newest first, each with its flags',
+        querystring: agencyReportListQuerySchema,
+        response: { 200: pageOf(agencyReportSchema) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return agencies.listReports(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+
+  api.get(
+    `${reports}/export`,
+    {
+      config: { access: 'registry:read', audit: 'obligations.agency_reports_export' },
+      schema: {
+        tags,
+        querystring: agencyReportListQuerySchema
+          .omit({ page: true, pageSize: true })
+          .extend({ ids: exportIdsSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { ids, ...filter } = request.query;
+      const auth = requireAuth(request);
+      const rows = await rowsOf(
+        (page, pageSize) => agencies.listReports(auth, filter, { page, pageSize }),
+        ids,
+      );
+      return sendListExport(
+        request,
+        reply,
+        { asciiName: 'agency-reports', name: '技术服务报告', clock },
+        agencyReportExportColumns,
+        rows,
+      );
+    },
+  );
+
+  api.post(
+    reports,
+    {
+      config: { access: 'registry:write', audit: 'obligations.agency_report_file' },
+      schema: { tags, body: agencyReportInputSchema, response: { 201: agencyReportSchema } },
+    },
+    async (request, reply) => {
+      const filed = await agencies.fileReport(requireAuth(request), request.body);
+      request.auditTarget = filed.enterpriseId;
+      return reply.status(201).send(filed);
+    },
+  );
+}
