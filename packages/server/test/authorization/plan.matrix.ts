@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { XLSX_TYPE } from '../../src/platform/office/index.ts';
+import { planWorkbook } from '../../src/modules/plan/plan-test-support.ts';
 import type { TestContext, TestUser } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
 import { newEnterprise, statuses } from './matrix-support.ts';
@@ -99,6 +101,20 @@ export const planMatrix: Record<string, RouteCase> = {
   },
   'GET /api/v1/plan/plans/:id/evaluation': {
     build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}/evaluation?kind=mid` }),
+    in: office(200),
+  },
+  'GET /api/v1/plan/imports/template': {
+    build: async () => ({ url: '/api/v1/plan/imports/template' }),
+    in: office(200),
+  },
+  'POST /api/v1/plan/imports': {
+    build: async () => ({
+      url: `/api/v1/plan/imports?name=${encodeURIComponent(`矩阵规划${randomUUID().slice(0, 8)}`)}&startYear=2026&endYear=2030`,
+      headers: { 'content-type': XLSX_TYPE },
+      payload: await planWorkbook([
+        { chapterNo: 1, chapterTitle: '主要任务', code: '1.1', kind: '主要任务', title: '矩阵任务' },
+      ]),
+    }),
     in: office(200),
   },
   'GET /api/v1/plan/assignments': {

@@ -19,6 +19,7 @@ import { createCampaignsService } from './campaigns.service.ts';
 import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
+import { registerPlanImportRoutes } from './plan-import.routes.ts';
 import { registerPlanWorkRoutes } from './plan-work.routes.ts';
 import { createPlanRepository } from './plan.repository.ts';
 import { registerPlanRoutes } from './plan.routes.ts';
@@ -60,6 +61,7 @@ export function createPlanModule(deps: {
     escalationWorker: worker,
     register(app: FastifyInstance) {
       registerPlanRoutes(app, { db, clock, service, escalation, assessments, indicators: deps.indicators });
+      registerPlanImportRoutes(app, { db, clock });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);
