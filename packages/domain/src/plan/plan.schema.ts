@@ -333,7 +333,18 @@ export const supervisionLetterSchema = z.object({
   repliedAt: z.string().nullable(),
   state: z.enum(supervisionLetterStates),
   demo: z.boolean(),
+  organisationName: z.string(),
+  taskCode: z.string(),
+  taskTitle: z.string(),
 });
+
+export const supervisionLetterQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    assignmentId: z.uuid().optional(),
+  })
+  .strict();
 
 export type SupervisionLetterCreate = z.infer<typeof supervisionLetterCreateSchema>;
 export type SupervisionLetterReply = z.infer<typeof supervisionLetterReplySchema>;

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '@anjian/domain';
-import { Finished, Flag, Histogram, List, Upload } from '@element-plus/icons-vue';
+import { Bell, Finished, Flag, Histogram, List, Upload } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
 /** 规划实施: plan tasks and progress, the yearly assessment and special campaigns (安委办 and units). */
@@ -17,6 +17,13 @@ export const planMenu: readonly MenuEntry[] = [
         title: 'plan.menu.assignments',
         icon: List,
         path: '/plan/assignments',
+        permission: readers,
+      },
+      {
+        key: 'plan-letters',
+        title: 'plan.menu.letters',
+        icon: Bell,
+        path: '/plan/letters',
         permission: readers,
       },
       {
@@ -57,6 +64,7 @@ const route = (
 
 export const planRoutes: RouteRecordRaw[] = [
   route('assignments', () => import('./pages/PlanAssignmentsPage.vue')),
+  route('letters', () => import('./pages/PlanLettersPage.vue')),
   route('assessments', () => import('./pages/PlanAssessmentsPage.vue')),
   route('campaigns', () => import('./pages/PlanCampaignsPage.vue')),
   route('import', () => import('./pages/PlanImportPage.vue'), ['plan:manage']),
