@@ -32,6 +32,9 @@ export const planTaskSchema = z.object({
   lead: z.string().nullable().describe('Lead unit name'),
   participants: z.array(z.string()),
   assignments: z.number().int(),
+  milestones: z
+    .array(z.object({ year: z.number().int(), title: z.string() }))
+    .describe('Yearly milestones the plan names (an imported plan)'),
 });
 
 export const planSchema = z.object({
@@ -271,3 +274,78 @@ export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
 export type AssessmentScores = z.infer<typeof assessmentScoresSchema>;
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 export type CampaignObjectCreate = z.infer<typeof campaignObjectCreateSchema>;
+
+/** Loading a bureau's own plan from the Excel template (规划导入): the plan's name and years. */
+export const planImportQuerySchema = z
+  .object({
+    name: text(100).describe('The plan’s name, e.g. 某某市“十五五”安全生产规划'),
+    startYear: z.coerce.number().int().min(2000).max(2100),
+    endYear: z.coerce.number().int().min(2000).max(2100),
+    validOnly: z.enum(['true', 'false']).default('false').describe('Import the valid rows and skip the rest'),
+  })
+  .strict()
+  .refine((q) => q.endYear >= q.startYear && q.endYear - q.startYear <= 10, {
+    message: 'endYear must lie within ten years after startYear',
+    path: ['endYear'],
+  });
+
+export const planImportReportSchema = z.object({
+  committed: z.boolean(),
+  planId: z.string().nullable(),
+  totalRows: z.number().int(),
+  imported: z.number().int(),
+  invalidRows: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+
+export type PlanImportReport = z.infer<typeof planImportReportSchema>;
+
+/** 督办函: the 安委办's supervision letter on an overdue assignment (or one of its milestones). */
+export const supervisionLetterCreateSchema = z
+  .object({
+    milestoneId: z.uuid().nullable().default(null).describe('The overdue milestone, if the letter names one'),
+    requirement: text(2000).describe('What the unit must do (督办事项)'),
+    replyBy: isoDate().describe('Deadline for the unit’s written reply'),
+  })
+  .strict();
+
+export const supervisionLetterReplySchema = z
+  .object({
+    reply: text(2000),
+    evidence: z.array(z.uuid()).max(20).default([]).describe('Upload ids (uploads module)'),
+  })
+  .strict();
+
+export const supervisionLetterStates = ['awaiting', 'overdue', 'replied'] as const;
+
+export const supervisionLetterSchema = z.object({
+  id: z.string(),
+  assignmentId: z.string(),
+  number: z.string().describe('e.g. 玉安委办督〔2026〕3号'),
+  milestoneTitle: z.string().nullable(),
+  requirement: z.string(),
+  replyBy: z.string(),
+  issuedBy: z.string(),
+  issuedAt: z.string(),
+  reply: z.string().nullable(),
+  replyEvidence: z.array(z.string()),
+  repliedBy: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  state: z.enum(supervisionLetterStates),
+  demo: z.boolean(),
+  organisationName: z.string(),
+  taskCode: z.string(),
+  taskTitle: z.string(),
+});
+
+export const supervisionLetterQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    assignmentId: z.uuid().optional(),
+  })
+  .strict();
+
+export type SupervisionLetterCreate = z.infer<typeof supervisionLetterCreateSchema>;
+export type SupervisionLetterReply = z.infer<typeof supervisionLetterReplySchema>;
+export type SupervisionLetter = z.infer<typeof supervisionLetterSchema>;

@@ -550,6 +550,10 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     ['userIds'],
     'the 安委办 names the accounts of a unit; accounts are checked to exist (plan.routes.test.ts)',
   ),
+  'POST /api/v1/plan/assignments/:id/letters': owner(
+    ['milestoneId'],
+    'the milestone must be one of the path’s assignment (400 plan.milestone_not_in_assignment, plan-letters.routes.test.ts); only the 安委办 writes',
+  ),
   'POST /api/v1/plan/assignments': owner(
     ['organisationId', 'taskId'],
     'the unit and the plan task: shared city-wide data without a scope; only the 安委办 (plan:manage) writes',

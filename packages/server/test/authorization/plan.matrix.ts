@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { XLSX_TYPE } from '../../src/platform/office/index.ts';
+import { planWorkbook } from '../../src/modules/plan/plan-test-support.ts';
 import type { TestContext, TestUser } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
 import { newEnterprise, statuses } from './matrix-support.ts';
@@ -48,6 +50,29 @@ async function newAssignment(t: TestContext, target: Target): Promise<string> {
     [await orgOf(t, unitOf(target))],
   );
   return rows.rows[0]!.id;
+}
+
+/** A letter on an assignment of the target's unit (its milestone overdue). */
+async function newLetter(t: TestContext, target: Target): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `WITH c AS (INSERT INTO plan_letter_counters (year, last) VALUES (2099, 1)
+                ON CONFLICT (year) DO UPDATE SET last = plan_letter_counters.last + 1 RETURNING last)
+     INSERT INTO plan_supervision_letters (assignment_id, year, seq, number, requirement, reply_by, issued_by, issued_at)
+     SELECT $1, 2099, c.last, '矩阵督' || c.last, '矩阵督办', '2026-12-31', (SELECT id FROM users LIMIT 1), now() FROM c
+     RETURNING id`,
+    [await newAssignment(t, target)],
+  );
+  return rows.rows[0]!.id;
+}
+
+/** An assignment of the target's unit with a milestone overdue at the test clock (2026-11-29). */
+async function overdueAssignment(t: TestContext, target: Target): Promise<string> {
+  const id = await newAssignment(t, target);
+  await t.db.query(
+    `INSERT INTO plan_milestones (assignment_id, title, due_date, position) VALUES ($1, '矩阵节点', '2026-01-31', 99)`,
+    [id],
+  );
+  return id;
 }
 
 async function newAssessment(t: TestContext): Promise<string> {
@@ -101,6 +126,20 @@ export const planMatrix: Record<string, RouteCase> = {
     build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}/evaluation?kind=mid` }),
     in: office(200),
   },
+  'GET /api/v1/plan/imports/template': {
+    build: async () => ({ url: '/api/v1/plan/imports/template' }),
+    in: office(200),
+  },
+  'POST /api/v1/plan/imports': {
+    build: async () => ({
+      url: `/api/v1/plan/imports?name=${encodeURIComponent(`矩阵规划${randomUUID().slice(0, 8)}`)}&startYear=2026&endYear=2030`,
+      headers: { 'content-type': XLSX_TYPE },
+      payload: await planWorkbook([
+        { chapterNo: 1, chapterTitle: '主要任务', code: '1.1', kind: '主要任务', title: '矩阵任务' },
+      ]),
+    }),
+    in: office(200),
+  },
   'GET /api/v1/plan/assignments': {
     build: async () => ({ url: '/api/v1/plan/assignments' }),
     in: readers(200),
@@ -139,6 +178,40 @@ export const planMatrix: Record<string, RouteCase> = {
     },
     in: unit(200),
     out: unit(404),
+  },
+  'GET /api/v1/plan/letters': {
+    build: async () => ({ url: '/api/v1/plan/letters' }),
+    in: readers(200),
+  },
+  'GET /api/v1/plan/letters/export': {
+    build: async () => ({ url: '/api/v1/plan/letters/export' }),
+    in: readers(200),
+  },
+  'POST /api/v1/plan/assignments/:id/letters': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/plan/assignments/${await overdueAssignment(t, target)}/letters`,
+      payload: { requirement: '矩阵督办', replyBy: '2026-12-31' },
+    }),
+    in: office(201),
+  },
+  'POST /api/v1/plan/letters/:id/reply': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return {
+        url: `/api/v1/plan/letters/${await newLetter(t, target)}/reply`,
+        payload: { reply: '矩阵回复' },
+      };
+    },
+    in: unit(200),
+    out: unit(404),
+  },
+  'GET /api/v1/plan/letters/:id/docx': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return { url: `/api/v1/plan/letters/${await newLetter(t, target)}/docx` };
+    },
+    in: readers(200),
+    out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
   },
   'GET /api/v1/plan/escalations': {
     build: async () => ({ url: '/api/v1/plan/escalations' }),

@@ -92,4 +92,29 @@ export const planErrors = {
     zh: '整治对象当前状态不允许此操作',
     en: 'The campaign object’s status does not allow this',
   },
+  'plan.import_exists': {
+    status: 409,
+    zh: '已有同名规划，请换一个名称',
+    en: 'A plan of this name is already loaded; choose another name',
+  },
+  'plan.letter_not_found': {
+    status: 404,
+    zh: '督办函不存在或不属于本单位',
+    en: 'No such supervision letter for your unit',
+  },
+  'plan.letter_replied': {
+    status: 409,
+    zh: '该督办函已回复',
+    en: 'This supervision letter has been answered already',
+  },
+  'plan.letter_not_overdue': {
+    status: 409,
+    zh: '只有逾期的任务或节点才能发督办函',
+    en: 'A supervision letter is issued only on overdue work',
+  },
+  'plan.letter_reply_by': {
+    status: 400,
+    zh: '回复期限不能早于今天',
+    en: 'The reply deadline cannot lie in the past',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -10,7 +10,7 @@ describe('demo plan work (演示)', () => {
   });
   afterAll(() => database.drop());
 
-  it('loads labelled assignments with overdue milestones, last year’s assessment and a campaign, once', async () => {
+  it('loads labelled assignments with overdue milestones, their 督办函, last year’s assessment and a campaign, once', async () => {
     const { db } = database;
     const clock = createManualClock(new Date('2026-11-29T02:00:00Z'));
     expect(await loadDemoPlan({ db, clock })).toBe(true);
@@ -30,5 +30,13 @@ describe('demo plan work (演示)', () => {
     expect(assessment.rows).toEqual([{ year: 2025, units: 9 }]);
     const campaign = await db.query<{ name: string }>('SELECT name FROM plan_campaigns WHERE demo');
     expect(campaign.rows).toEqual([{ name: '（演示）城镇燃气安全专项整治' }]);
+    const letters = await db.query<{ number: string; replied: boolean }>(
+      'SELECT number, reply IS NOT NULL AS replied FROM plan_supervision_letters WHERE demo ORDER BY seq',
+    );
+    expect(letters.rows).toEqual([
+      { number: '玉安委办督〔2026〕1号', replied: true },
+      { number: '玉安委办督〔2026〕2号', replied: false },
+      { number: '玉安委办督〔2026〕3号', replied: false },
+    ]);
   });
 });

@@ -3,10 +3,12 @@ import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { createAssessmentRepository } from '../plan/assessment.repository.ts';
 import { createCampaignsRepository } from '../plan/campaigns.repository.ts';
+import { letterNumber } from '../plan/plan-letters.ts';
 import { createPlanRepository } from '../plan/plan.repository.ts';
 import { systemUserId } from '../users/index.ts';
 
 const DEMO_KEY = 'demo.plan';
+const DEMO_LETTERS_KEY = 'demo.plan.letters';
 const DAY_MS = 86_400_000;
 
 /** Which units carry which tasks in the demo: the task's lead unit, and the counties for 3.1. */
@@ -44,6 +46,69 @@ async function idOf(source: Queryable, table: 'organisations' | 'plan_tasks', co
  * the first day. Every record is marked demo or its text begins with （演示）.
  */
 export async function loadDemoPlan(deps: { db: Db; clock: Clock }): Promise<boolean> {
+  const work = await loadDemoPlanWork(deps);
+  const letters = await loadDemoLetters(deps);
+  return work || letters;
+}
+
+/**
+ * Demo 督办函 (演示), loaded once (its own key, so a database whose plan demo came before letters
+ * gets them too): a letter on each demo assignment with an overdue milestone, numbered from the
+ * year's counter like a real one; the first is answered.
+ */
+async function loadDemoLetters(deps: { db: Db; clock: Clock }): Promise<boolean> {
+  const { db, clock } = deps;
+  const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_LETTERS_KEY]);
+  if (done.rowCount) return false;
+  const now = clock.now();
+  const today = chinaDate(now);
+  const year = Number(today.slice(0, 4));
+  const author = await systemUserId(db);
+  await inTransaction(db, async (tx) => {
+    await tx.query('INSERT INTO settings (key, value) VALUES ($1, $2)', [
+      DEMO_LETTERS_KEY,
+      JSON.stringify({ loadedAt: now }),
+    ]);
+    const overdue = await tx.query<{ assignment_id: string; milestone_id: string }>(
+      `SELECT DISTINCT ON (a.id) a.id AS assignment_id, m.id AS milestone_id
+         FROM plan_assignments a JOIN plan_milestones m ON m.assignment_id = a.id
+        WHERE a.demo AND m.done_at IS NULL AND m.due_date < $1::date
+        ORDER BY a.id, m.due_date`,
+      [today],
+    );
+    for (const [index, row] of overdue.rows.entries()) {
+      const counter = await tx.query<{ last: number }>(
+        `INSERT INTO plan_letter_counters (year, last) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = plan_letter_counters.last + 1 RETURNING last`,
+        [year],
+      );
+      const seq = counter.rows[0]!.last;
+      const replied = index === 0;
+      await tx.query(
+        `INSERT INTO plan_supervision_letters (assignment_id, milestone_id, year, seq, number, requirement, reply_by,
+                                               issued_by, issued_at, reply, replied_by, replied_at, demo)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, true)`,
+        [
+          row.assignment_id,
+          row.milestone_id,
+          year,
+          seq,
+          letterNumber(year, seq),
+          '（演示）立即组织力量完成逾期节点，报送整改情况和佐证材料',
+          chinaDate(new Date(now.getTime() + (replied ? -2 : 10) * DAY_MS)),
+          author,
+          new Date(now.getTime() - 8 * DAY_MS),
+          replied ? '（演示）已完成排查整治，台账已报送' : null,
+          replied ? author : null,
+          replied ? new Date(now.getTime() - 3 * DAY_MS) : null,
+        ],
+      );
+    }
+  });
+  return true;
+}
+
+async function loadDemoPlanWork(deps: { db: Db; clock: Clock }): Promise<boolean> {
   const { db, clock } = deps;
   const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);
   if (done.rowCount) return false;

@@ -19,6 +19,9 @@ import { createCampaignsService } from './campaigns.service.ts';
 import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
+import { registerPlanImportRoutes } from './plan-import.routes.ts';
+import { createPlanLetters } from './plan-letters.ts';
+import { registerPlanLetterRoutes } from './plan-letters.routes.ts';
 import { registerPlanWorkRoutes } from './plan-work.routes.ts';
 import { createPlanRepository } from './plan.repository.ts';
 import { registerPlanRoutes } from './plan.routes.ts';
@@ -54,12 +57,20 @@ export function createPlanModule(deps: {
     enterprises: deps.enterprises,
     uploads: deps.uploads,
   });
+  const letters = createPlanLetters({
+    db,
+    clock,
+    uploads: deps.uploads,
+    notifications: deps.notifications,
+  });
   const escalation = createPlanEscalationRepository(db);
   const worker = createPlanEscalationWorker({ db, clock, escalation, notifications: deps.notifications });
   return {
     escalationWorker: worker,
     register(app: FastifyInstance) {
       registerPlanRoutes(app, { db, clock, service, escalation, assessments, indicators: deps.indicators });
+      registerPlanImportRoutes(app, { db, clock });
+      registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);

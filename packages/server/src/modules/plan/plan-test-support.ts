@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { TestContext } from '../../../test/test-app.ts';
+import { planImportColumns } from './plan-import.ts';
 
 /** A 1×1 PNG, the smallest evidence photo. */
 export const EVIDENCE_PNG = Buffer.from(
@@ -34,4 +36,15 @@ export async function docxText(buffer: Buffer): Promise<string> {
     .replace(/<\/w:p>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&amp;/g, '&');
+}
+
+/** A filled-in plan template: the headers, then the rows (by column key). */
+export async function planWorkbook(
+  rows: readonly Record<string, string | number | undefined>[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('规划任务');
+  sheet.addRow(planImportColumns.map((c) => (c.required ? `${c.header}*` : c.header)));
+  for (const row of rows) sheet.addRow(planImportColumns.map((c) => row[c.key] ?? null));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

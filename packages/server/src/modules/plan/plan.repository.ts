@@ -142,10 +142,13 @@ export function createPlanRepository(db: Db) {
           lead: string | null;
           participants: string[];
           assignments: number;
+          milestones: { year: number; title: string }[];
         }>(
           `SELECT t.id, t.code, t.chapter_no, t.kind, t.title, l.name AS lead,
                   coalesce((SELECT array_agg(o.name ORDER BY o.code) FROM organisations o WHERE o.id = ANY (t.participants)), '{}') AS participants,
-                  (SELECT count(*)::int FROM plan_assignments a WHERE a.task_id = t.id) AS assignments
+                  (SELECT count(*)::int FROM plan_assignments a WHERE a.task_id = t.id) AS assignments,
+                  coalesce((SELECT json_agg(json_build_object('year', m.year, 'title', m.title) ORDER BY m.position)
+                              FROM plan_task_milestones m WHERE m.task_id = t.id), '[]') AS milestones
              FROM plan_tasks t LEFT JOIN organisations l ON l.id = t.lead_org_id
             WHERE t.plan_id = $1 ORDER BY t.position`,
           [id],
@@ -171,6 +174,7 @@ export function createPlanRepository(db: Db) {
           lead: t.lead,
           participants: t.participants,
           assignments: t.assignments,
+          milestones: t.milestones,
         })),
         columns: columns.rows.map((c) => ({
           no: c.no,

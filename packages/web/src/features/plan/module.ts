@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Finished, Flag, Histogram, List } from '@element-plus/icons-vue';
+import type { Permission } from '@anjian/domain';
+import { Bell, Finished, Flag, Histogram, List, Upload } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
 /** 规划实施: plan tasks and progress, the yearly assessment and special campaigns (安委办 and units). */
@@ -19,6 +20,13 @@ export const planMenu: readonly MenuEntry[] = [
         permission: readers,
       },
       {
+        key: 'plan-letters',
+        title: 'plan.menu.letters',
+        icon: Bell,
+        path: '/plan/letters',
+        permission: readers,
+      },
+      {
         key: 'plan-assessments',
         title: 'plan.menu.assessments',
         icon: Histogram,
@@ -32,19 +40,32 @@ export const planMenu: readonly MenuEntry[] = [
         path: '/plan/campaigns',
         permission: readers,
       },
+      {
+        key: 'plan-import',
+        title: 'plan.menu.import',
+        icon: Upload,
+        path: '/plan/import',
+        permission: ['plan:manage'],
+      },
     ],
   },
 ];
 
-const route = (key: string, component: RouteRecordRaw['component']) => ({
+const route = (
+  key: string,
+  component: RouteRecordRaw['component'],
+  permission: readonly Permission[] = readers,
+) => ({
   path: `plan/${key}`,
   name: `plan-${key}`,
   component,
-  meta: { title: `plan.menu.${key}`, permission: readers, trail: ['plan.title'] },
+  meta: { title: `plan.menu.${key}`, permission, trail: ['plan.title'] },
 });
 
 export const planRoutes: RouteRecordRaw[] = [
   route('assignments', () => import('./pages/PlanAssignmentsPage.vue')),
+  route('letters', () => import('./pages/PlanLettersPage.vue')),
   route('assessments', () => import('./pages/PlanAssessmentsPage.vue')),
   route('campaigns', () => import('./pages/PlanCampaignsPage.vue')),
+  route('import', () => import('./pages/PlanImportPage.vue'), ['plan:manage']),
 ] as RouteRecordRaw[];

@@ -1,0 +1,145 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { planWorkbook } from './plan-test-support.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const good = [
+  {
+    chapterNo: 1,
+    chapterTitle: '主要任务',
+    code: '1.1',
+    kind: '主要任务',
+    title: '健全安全生产责任体系',
+    lead: '市应急管理局',
+    participants: '市住房和城乡建设局、市交通运输局',
+    milestones: '2026：制定实施方案；2027：完成中期评估',
+  },
+  {
+    chapterNo: 2,
+    chapterTitle: '重点工程',
+    code: '2.1',
+    kind: '重点工程',
+    title: '应急指挥平台建设',
+    lead: '市应急管理局',
+    milestones: '2028：平台上线',
+  },
+];
+
+describe('loading a bureau’s own plan from Excel', () => {
+  let t: TestContext;
+  let office: Caller;
+  let unit: Caller;
+
+  const upload = (file: Buffer, query: string, as: Caller = office, language = 'zh-CN') =>
+    t.request({
+      method: 'POST',
+      url: `/api/v1/plan/imports?${query}`,
+      headers: { 'content-type': XLSX, 'accept-language': language },
+      payload: file,
+      as,
+    });
+  const q = (name: string, validOnly = false) =>
+    `name=${encodeURIComponent(name)}&startYear=2026&endYear=2030&validOnly=${validOnly}`;
+
+  beforeAll(async () => {
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    office = await t.sessionFor(await t.createUser({ roles: ['safety_office'], scope: { kind: 'city' } }));
+    unit = await t.sessionFor(await t.createUser({ roles: ['department_officer'], scope: { kind: 'city' } }));
+  });
+  afterAll(() => t.close());
+
+  it('gives the template with its instructions sheet; a unit account may not import', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/v1/plan/imports/template', as: office });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['规划任务', '填写说明']);
+    expect(workbook.worksheets[0]!.getRow(1).getCell(3).value).toBe('任务编号*');
+    expect((await upload(await planWorkbook(good), q('单位不能导入'), unit)).statusCode).toBe(403);
+  });
+
+  it('refuses a file with bad rows as a whole, naming each row, then loads the valid rows when asked', async () => {
+    const file = await planWorkbook([
+      ...good,
+      { chapterNo: 2, code: '2.1', kind: '重点工程', title: '重复编号', lead: '市应急管理局' },
+      { chapterNo: 2, code: '2.2', kind: '重点工程', title: '', lead: '市应急管理局' },
+      { chapterNo: 2, code: '2.3', kind: '重点工程', title: '未知单位', lead: '市宇宙管理局' },
+      { chapterNo: 2, code: '2.4', kind: '重点工程', title: '超出年份', milestones: '2031：收尾' },
+    ]);
+    const refused = await upload(file, q('某某市“十五五”安全生产规划'));
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect(refused.json()).toEqual({
+      committed: false,
+      planId: null,
+      totalRows: 6,
+      imported: 0,
+      invalidRows: 4,
+      errors: [
+        { row: 4, column: '任务编号', message: '任务编号与第 3 行重复：2.1' },
+        { row: 5, column: '任务名称', message: '任务名称必填' },
+        { row: 6, column: '牵头单位', message: '未知的单位：市宇宙管理局' },
+        { row: 7, column: '年度节点', message: '节点年份须在 2026 至 2030 年之间：2031' },
+      ],
+    });
+    const count = await t.db.query("SELECT 1 FROM plans WHERE name = '某某市“十五五”安全生产规划'");
+    expect(count.rowCount).toBe(0);
+
+    const english = await upload(file, q('某某市“十五五”安全生产规划'), office, 'en');
+    expect(english.json().errors[1]).toEqual({
+      row: 5,
+      column: '任务名称',
+      message: 'The title is required',
+    });
+
+    const loaded = await upload(file, q('某某市“十五五”安全生产规划', true));
+    expect(loaded.json()).toMatchObject({ committed: true, imported: 2, invalidRows: 4 });
+    const plan = (
+      await t.request({ method: 'GET', url: `/api/v1/plan/plans/${loaded.json().planId}`, as: unit })
+    ).json();
+    expect(plan).toMatchObject({
+      name: '某某市“十五五”安全生产规划',
+      startYear: 2026,
+      endYear: 2030,
+      builtin: false,
+    });
+    expect(plan.chapters).toEqual([
+      { no: 1, title: '主要任务' },
+      { no: 2, title: '重点工程' },
+    ]);
+    expect(plan.tasks).toEqual([
+      expect.objectContaining({
+        code: '1.1',
+        kind: 'task',
+        lead: '市应急管理局',
+        participants: ['市住房和城乡建设局', '市交通运输局'],
+        milestones: [
+          { year: 2026, title: '制定实施方案' },
+          { year: 2027, title: '完成中期评估' },
+        ],
+      }),
+      expect.objectContaining({
+        code: '2.1',
+        kind: 'project',
+        milestones: [{ year: 2028, title: '平台上线' }],
+      }),
+    ]);
+    const audit = await t.db.query<{ detail: string }>(
+      "SELECT detail FROM audit_log WHERE action = 'plan.import' ORDER BY seq DESC LIMIT 1",
+    );
+    expect(audit.rows[0]!.detail).toBe('rows=6 imported=2 invalid=4 committed=true');
+  });
+
+  it('refuses a second plan of the same name and a file that is not a workbook, storing nothing', async () => {
+    const again = await upload(await planWorkbook(good), q('某某市“十五五”安全生产规划'));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('plan.import_exists');
+    const junk = await upload(Buffer.from('not a workbook'), q('另一个规划'));
+    expect(junk.statusCode).toBe(400);
+    expect(junk.json().error.code).toBe('import.file_invalid');
+    const years = await upload(await planWorkbook(good), 'name=x&startYear=2030&endYear=2026');
+    expect(years.statusCode).toBe(400);
+    expect((await t.db.query('SELECT 1 FROM plans')).rowCount).toBe(2);
+  });
+});
