@@ -299,3 +299,28 @@ export const whistleLedgerRowSchema = z.object({
   paidYuan: z.string(),
 });
 export type WhistleLedgerRow = z.infer<typeof whistleLedgerRowSchema>;
+
+/** 举报统计: reports received in a period (received_on, both days included) in the caller's counties. */
+export const whistleStatisticsQuerySchema = z
+  .object({ from: isoDate(), to: isoDate() })
+  .refine((q) => q.from <= q.to, { ...codedIssue('whistle.period_invalid'), path: ['to'] });
+
+const countRow = z.object({ key: z.string(), count: z.number().int() });
+export const whistleStatisticsSchema = z.object({
+  total: z.number().int(),
+  byChannel: z.array(countRow),
+  byCategory: z.array(countRow),
+  byCounty: z.array(countRow).describe('The handling county, else the county reported'),
+  byMonth: z.array(countRow).describe('YYYY-MM of the day received'),
+  decided: z.number().int(),
+  accepted: z.number().int().describe('Decided and accepted (verified and replied included)'),
+  acceptedOnTime: z.number().int().describe('Decided on or before the acceptance deadline'),
+  withOutcome: z.number().int(),
+  verified: z.number().int().describe('Found 属实 or 部分属实'),
+  acceptanceRate: z.number().nullable().describe('accepted / decided, null when none decided'),
+  verifiedRate: z.number().nullable().describe('verified / withOutcome'),
+  onTimeRate: z.number().nullable().describe('acceptedOnTime / decided'),
+  rewardsPaidCount: z.number().int(),
+  rewardsPaidYuan: z.string(),
+});
+export type WhistleStatistics = z.infer<typeof whistleStatisticsSchema>;

@@ -216,6 +216,14 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     in: handlers(200),
     out: handlersOut(200),
   },
+  'GET /api/v1/whistleblowing/statistics': {
+    build: async () => ({ url: '/api/v1/whistleblowing/statistics?from=2026-01-01&to=2026-12-31' }),
+    in: handlers(200),
+  },
+  'GET /api/v1/whistleblowing/statistics/export': {
+    build: async () => ({ url: '/api/v1/whistleblowing/statistics/export?from=2026-01-01&to=2026-12-31' }),
+    in: handlers(200),
+  },
   'GET /api/v1/whistleblowing/rewards/ledger': {
     build: async () => ({ url: '/api/v1/whistleblowing/rewards/ledger?year=2026' }),
     in: handlers(200),

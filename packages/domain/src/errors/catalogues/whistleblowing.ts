@@ -93,6 +93,11 @@ export const whistleblowingErrors = {
     zh: '该举报是重复举报，奖励归首位有效举报人',
     en: 'This report is a duplicate; the reward goes to the first valid reporter',
   },
+  'whistle.period_invalid': {
+    status: 400,
+    zh: '统计期间的开始日期不能晚于结束日期',
+    en: 'The period’s first day cannot be after its last',
+  },
   'whistle.objection_not_open': {
     status: 409,
     zh: '本局尚未作出可提出异议的决定',

@@ -21,6 +21,8 @@ import { createWhistleHandlingService } from './whistle-handling.service.ts';
 import { createWhistleIntakeService, type WhistleIntakeService } from './whistle-intake.service.ts';
 import { createWhistleObjectionsRepository } from './whistle-objections.repository.ts';
 import { createWhistleObjectionService } from './whistle-objections.service.ts';
+import { createWhistleStatisticsRepository } from './whistle-statistics.repository.ts';
+import { registerWhistleStatisticsRoutes } from './whistle-statistics.routes.ts';
 import { registerWhistlePublicRoutes } from './whistle-public.routes.ts';
 import {
   createWhistleAbuseRepository,
@@ -89,6 +91,7 @@ export function createWhistleblowingModule(deps: {
     register(app: FastifyInstance) {
       registerWhistlePublicRoutes(app, { intake, suggestions: deps.suggestions });
       registerWhistleRoutes(app, { handling, intake, clock });
+      registerWhistleStatisticsRoutes(app, { statistics: createWhistleStatisticsRepository(db), clock });
       if (!deps.config.workers) return;
       // The abuse-control marks expire; a DELETE by expiry is safe when several processes run it.
       const timer = setInterval(() => {

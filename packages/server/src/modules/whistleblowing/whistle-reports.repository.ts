@@ -191,7 +191,7 @@ function toRecord(r: any): WhistleRecord {
  * A report belongs to the county it was assigned to, else the county it concerns. County staff see
  * their counties' reports; a report with no county yet is the city bureau's.
  */
-function scopeWhere(scope: DataScope, params: unknown[]): string {
+export function scopeWhere(scope: DataScope, params: unknown[]): string {
   if (scope.kind === 'city') return 'TRUE';
   if (scope.kind === 'enterprise') return 'FALSE';
   params.push(scope.counties);
