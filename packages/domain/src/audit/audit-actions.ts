@@ -282,6 +282,8 @@ export const auditActions = {
   'whistle.duplicate_unlink': a('取消重复举报标记', 'Unlink a duplicate report'),
   'whistle.ledger_export': a('导出举报奖励台账', 'Export the reward ledger'),
   'whistle.identity_view': a('查看实名举报人身份', 'View a real-name reporter’s identity'),
+  'whistle.objection_review': a('复核举报人异议', 'Review a reporter’s objection'),
+  'whistle.statistics_export': a('导出举报统计', 'Export the report statistics'),
   // Operations from the command line (npm run cli), written in the name of the operating-system user.
   'maintenance.restore': a('从备份恢复数据库', 'Restore the database from a backup'),
   'maintenance.field_key_add': a('新增字段加密密钥', 'Add a field encryption key'),

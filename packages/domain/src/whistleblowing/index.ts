@@ -3,3 +3,4 @@ export * from './whistle-reward-rules.ts';
 export * from './whistle-workflow.ts';
 export * from './whistle-escalation.ts';
 export * from './whistle-duplicates.ts';
+export * from './whistle-objection.ts';

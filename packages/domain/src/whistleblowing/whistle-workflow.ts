@@ -12,10 +12,15 @@ export interface WhistleWorkflowState {
   readonly rewardApprovers: readonly string[];
   readonly rewardProposedBy: string | null;
   readonly outcomeRewardable: boolean;
+  /** An objection waits for review: the case stands still until the city answers it. */
+  readonly objectionPending: boolean;
+  /** 应急〔2023〕106号: a county's conclusion is reviewed at city level. */
+  readonly cityReviewer: boolean;
 }
 
 /** Which steps the caller may take next; the server sends these, the page shows the buttons. */
 export function availableWhistleActions(state: WhistleWorkflowState, userId: string): WhistleAction[] {
+  if (state.objectionPending) return state.cityReviewer ? ['review_objection'] : [];
   switch (state.status) {
     case 'received':
       return ['accept', 'not_accept', 'transfer'];

@@ -3,6 +3,7 @@ import { isoDate } from '../common/dates.schema.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { codedIssue } from '../errors/coded-issue.ts';
 import { rmbYuanSchema } from '../money/rmb-amount.ts';
+import { whistleObjectionPhases, whistleObjectionStatuses } from './whistle-objection.ts';
 
 /*
  * Requests and answers of the public /api/v1/public/whistleblowing and the bureau's
@@ -121,6 +122,33 @@ export const whistleAddInfoSchema = z.strictObject({
   photoIds: z.array(z.uuid()).max(6).default([]),
 });
 
+/** An objection (异议) to the bureau's decision, with the code and the secret, within the window. */
+export const whistleObjectionSchema = z.strictObject({
+  ...whistleLookupSchema.shape,
+  reason: z.string().trim().min(4).max(2000).describe('Why the reporter objects to the decision'),
+});
+
+/** The objection as the bureau's staff see it: the window, the reporter's reason, the review. */
+export const whistleObjectionViewSchema = z.object({
+  phase: z.enum(whistleObjectionPhases),
+  windowEndsOn: z.string().nullable().describe('The last day an objection is received'),
+  filedOn: z.string().nullable(),
+  reason: z.string().nullable(),
+  status: z.enum(whistleObjectionStatuses).nullable(),
+  reviewDue: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  reviewedOn: z.string().nullable(),
+  reopenedTo: z.enum(['received', 'accepted']).nullable(),
+});
+export type WhistleObjectionView = z.infer<typeof whistleObjectionViewSchema>;
+
+/** The city's review: upheld reopens the case at the right step; rejected needs a reason. */
+export const whistleObjectionReviewSchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('uphold'), reason: z.string().trim().max(1000).optional() }),
+  z.strictObject({ decision: z.literal('reject'), reason: z.string().trim().min(2).max(1000) }),
+]);
+export type WhistleObjectionReview = z.infer<typeof whistleObjectionReviewSchema>;
+
 export const whistleMessageSchema = z.object({
   from: z.enum(['reporter', 'bureau']),
   on: z.string().describe('The date only: an anonymous reporter’s time is not kept'),
@@ -148,6 +176,7 @@ export const whistlePublicViewSchema = z.object({
   outcome: z.enum(whistleOutcomes).nullable(),
   messages: z.array(whistleMessageSchema),
   reward: whistleRewardSchema.pick({ status: true, amountYuan: true, paidOn: true }).nullable(),
+  objection: whistleObjectionViewSchema.omit({ reopenedTo: true }),
 });
 
 export const whistleActions = [
@@ -160,6 +189,7 @@ export const whistleActions = [
   'propose_reward',
   'approve_reward',
   'pay_reward',
+  'review_objection',
 ] as const;
 export type WhistleAction = (typeof whistleActions)[number];
 
@@ -181,6 +211,7 @@ export const whistleListItemSchema = z.object({
   overdue: z.boolean(),
   outcome: z.enum(whistleOutcomes).nullable(),
   rewardStatus: z.enum(whistleRewardStatuses).nullable(),
+  objectionStatus: z.enum(whistleObjectionStatuses).nullable(),
   demo: z.boolean(),
 });
 export type WhistleListItem = z.infer<typeof whistleListItemSchema>;
@@ -215,6 +246,7 @@ export const whistleDetailSchema = whistleListItemSchema.extend({
   duplicateOf: z.object({ id: z.uuid(), queryCode: z.string() }).nullable(),
   duplicates: z.array(z.object({ id: z.uuid(), queryCode: z.string() })),
   reward: whistleRewardSchema.nullable(),
+  objection: whistleObjectionViewSchema,
   allowedActions: z.array(z.enum(whistleActions)),
 });
 export type WhistleDetail = z.infer<typeof whistleDetailSchema>;
@@ -226,6 +258,7 @@ export const whistleListQuerySchema = pageQuerySchema.extend({
   county: county.optional(),
   q: z.string().trim().max(100).optional(),
   overdue: z.enum(['true', 'false']).optional().describe('true: only reports past a deadline today'),
+  objection: z.enum(whistleObjectionStatuses).optional().describe('pending: objections awaiting review'),
 });
 
 export const whistleDecisionSchema = z.discriminatedUnion('decision', [
@@ -266,3 +299,28 @@ export const whistleLedgerRowSchema = z.object({
   paidYuan: z.string(),
 });
 export type WhistleLedgerRow = z.infer<typeof whistleLedgerRowSchema>;
+
+/** 举报统计: reports received in a period (received_on, both days included) in the caller's counties. */
+export const whistleStatisticsQuerySchema = z
+  .object({ from: isoDate(), to: isoDate() })
+  .refine((q) => q.from <= q.to, { ...codedIssue('whistle.period_invalid'), path: ['to'] });
+
+const countRow = z.object({ key: z.string(), count: z.number().int() });
+export const whistleStatisticsSchema = z.object({
+  total: z.number().int(),
+  byChannel: z.array(countRow),
+  byCategory: z.array(countRow),
+  byCounty: z.array(countRow).describe('The handling county, else the county reported'),
+  byMonth: z.array(countRow).describe('YYYY-MM of the day received'),
+  decided: z.number().int(),
+  accepted: z.number().int().describe('Decided and accepted (verified and replied included)'),
+  acceptedOnTime: z.number().int().describe('Decided on or before the acceptance deadline'),
+  withOutcome: z.number().int(),
+  verified: z.number().int().describe('Found 属实 or 部分属实'),
+  acceptanceRate: z.number().nullable().describe('accepted / decided, null when none decided'),
+  verifiedRate: z.number().nullable().describe('verified / withOutcome'),
+  onTimeRate: z.number().nullable().describe('acceptedOnTime / decided'),
+  rewardsPaidCount: z.number().int(),
+  rewardsPaidYuan: z.string(),
+});
+export type WhistleStatistics = z.infer<typeof whistleStatisticsSchema>;

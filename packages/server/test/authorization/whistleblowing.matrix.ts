@@ -33,7 +33,7 @@ async function proposer(t: TestContext): Promise<string> {
 async function newReport(
   t: TestContext,
   target: Target,
-  stage: 'received' | 'accepted' | 'assigned' | 'verified' | 'replied' | 'proposed' | 'approved',
+  stage: 'received' | 'accepted' | 'assigned' | 'verified' | 'replied' | 'proposed' | 'approved' | 'objected',
 ): Promise<string> {
   const county = countyOf(target);
   const status =
@@ -55,6 +55,12 @@ async function newReport(
     ],
   );
   const id = row.rows[0]!.id;
+  if (stage === 'objected')
+    await t.db.query(
+      `INSERT INTO whistle_objections (report_id, filed_on, reason, objected_to, review_due)
+       VALUES ($1, '2026-11-28', '矩阵异议', 'replied', '2026-12-28')`,
+      [id],
+    );
   if (stage === 'proposed' || stage === 'approved') {
     await t.db.query(
       `INSERT INTO whistle_rewards (report_id, status, amount_yuan, basis, rule_id, source, proposed_by, proposed_at, approvers)
@@ -143,6 +149,26 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     },
     in: everyone(404),
   },
+  'POST /api/v1/public/whistleblowing/lookup/objection': {
+    build: async () => {
+      const { remoteAddress, deviceId } = client();
+      return {
+        url: '/api/v1/public/whistleblowing/lookup/objection',
+        payload: { queryCode: 'AAAA-BBBB-CCCC', secret: 'A'.repeat(20), deviceId, reason: '矩阵异议' },
+        remoteAddress,
+      };
+    },
+    in: everyone(404),
+  },
+  // 应急〔2023〕106号: a county's conclusion is reviewed at city level; the county sees the step refused.
+  'POST /api/v1/whistleblowing/reports/:id/objection/review': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'objected')}/objection/review`,
+      payload: { decision: 'reject', reason: '矩阵复核' },
+    }),
+    in: statuses(403, { cityOfficer: 200, countyOfficer: 409 }),
+    out: statuses(403, { cityOfficer: 200, countyOfficer: 404 }),
+  },
   'GET /api/v1/whistleblowing/reports': {
     build: async () => ({ url: '/api/v1/whistleblowing/reports' }),
     in: handlers(200),
@@ -189,6 +215,14 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     },
     in: handlers(200),
     out: handlersOut(200),
+  },
+  'GET /api/v1/whistleblowing/statistics': {
+    build: async () => ({ url: '/api/v1/whistleblowing/statistics?from=2026-01-01&to=2026-12-31' }),
+    in: handlers(200),
+  },
+  'GET /api/v1/whistleblowing/statistics/export': {
+    build: async () => ({ url: '/api/v1/whistleblowing/statistics/export?from=2026-01-01&to=2026-12-31' }),
+    in: handlers(200),
   },
   'GET /api/v1/whistleblowing/rewards/ledger': {
     build: async () => ({ url: '/api/v1/whistleblowing/rewards/ledger?year=2026' }),

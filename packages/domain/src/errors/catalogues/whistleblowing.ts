@@ -93,4 +93,29 @@ export const whistleblowingErrors = {
     zh: '该举报是重复举报，奖励归首位有效举报人',
     en: 'This report is a duplicate; the reward goes to the first valid reporter',
   },
+  'whistle.period_invalid': {
+    status: 400,
+    zh: '统计期间的开始日期不能晚于结束日期',
+    en: 'The period’s first day cannot be after its last',
+  },
+  'whistle.objection_not_open': {
+    status: 409,
+    zh: '本局尚未作出可提出异议的决定',
+    en: 'The bureau has made no decision yet that can be objected to',
+  },
+  'whistle.objection_window_closed': {
+    status: 409,
+    zh: '提出异议的期限已过，处理结果已为最终结果',
+    en: 'The time to object has passed; the decision is final',
+  },
+  'whistle.objection_already_filed': {
+    status: 409,
+    zh: '已对本举报提出过异议，每件举报只能提出一次',
+    en: 'An objection has already been made for this report; only one is possible',
+  },
+  'whistle.objection_reward_paid': {
+    status: 409,
+    zh: '奖励已发放，不能以异议成立为由重新核查',
+    en: 'The reward has been paid; the case cannot be reopened for verification',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

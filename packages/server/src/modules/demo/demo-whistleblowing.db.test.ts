@@ -24,7 +24,14 @@ describe('demo reports (演示)', () => {
       'received',
       'received',
       'replied',
+      'replied',
     ]);
+    // The objection waiting for the city's review, filed three days after the reply.
+    const objection = await t.db.query<{ status: string; days: number }>(
+      `SELECT o.status, o.filed_on - r.replied_on AS days
+         FROM whistle_objections o JOIN whistle_reports r ON r.id = o.report_id`,
+    );
+    expect(objection.rows).toEqual([{ status: 'pending', days: 3 }]);
     const reward = await t.db.query<{ amount_yuan: string }>('SELECT amount_yuan FROM whistle_rewards');
     expect(reward.rows.map((r) => r.amount_yuan)).toEqual(['6000.00']);
     expect(rows.rows.every((r) => r.demo)).toBe(true);

@@ -1,4 +1,4 @@
-import { chinaDate, whistleAddDays } from '@anjian/domain';
+import { chinaDate, whistleAddDays, whistleObjectionReviewDue } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
@@ -21,6 +21,8 @@ interface DemoReport {
   named?: { name: string; idNumber: string; phone: string };
   outcome?: string;
   reply?: string;
+  /** The reporter's objection, three days after the reply: waits for the city's review. */
+  objection?: string;
 }
 
 // Synthetic reports (演示): no real person or event; the one real-name reporter's ID number is a
@@ -73,12 +75,24 @@ const reports: DemoReport[] = [
     daysAgo: 8,
     status: 'received',
   },
+  {
+    channel: 'online',
+    category: 'illegal_operation',
+    description: '【演示】企业安排未经培训的临时工进入有限空间作业',
+    daysAgo: 30,
+    status: 'replied',
+    outcome: 'partly_true',
+    reply:
+      '【演示】经核查，您反映的问题部分属实：有限空间作业审批手续不全，已责令整改；未发现临时工未经培训。',
+    objection: '【演示】临时工确未经培训，当天作业人员名单可以证明，请重新核查。',
+  },
 ];
 
 /**
  * Demo reports (演示), loaded once, so 举报受理 shows work on the first day: a new online report,
  * a 12350 call being handled, a replied one, a real-name letter (identity sealed under the
- * whistleblowers' key) and one not accepted. Each reporter's code and secret are thrown away.
+ * whistleblowers' key), one not accepted, and a replied one whose reporter objected (异议, waiting
+ * for the city's review). Each reporter's code and secret are thrown away.
  */
 export async function loadDemoWhistleblowing(deps: {
   db: Db;
@@ -105,8 +119,9 @@ export async function loadDemoWhistleblowing(deps: {
       const row = await tx.query<{ id: string }>(
         `INSERT INTO whistle_reports (query_code, secret_salt, secret_hash, channel, category, description, enterprise_id,
            county, anonymous, pseudonym, received_on, status, acceptance_due, decided_on, decision_reason, verification_due,
-           outcome, outcome_note, demo)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, true) RETURNING id`,
+           outcome, outcome_note, replied_on, demo)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, true)
+         RETURNING id`,
         [
           newQueryCode(),
           salt,
@@ -126,6 +141,7 @@ export async function loadDemoWhistleblowing(deps: {
           report.status === 'accepted' || report.status === 'replied' ? whistleAddDays(receivedOn, 61) : null,
           report.outcome ?? null,
           report.outcome ? '【演示】现场检查属实' : null,
+          report.reply ? whistleAddDays(receivedOn, 15) : null,
         ],
       );
       const id = row.rows[0]!.id;
@@ -152,6 +168,14 @@ export async function loadDemoWhistleblowing(deps: {
           `INSERT INTO whistle_messages (report_id, seq, author, written_on, body) VALUES ($1, 1, 'bureau', $2, $3)`,
           [id, whistleAddDays(receivedOn, 15), report.reply],
         );
+      if (report.objection) {
+        const filedOn = whistleAddDays(receivedOn, 18);
+        await tx.query(
+          `INSERT INTO whistle_objections (report_id, filed_on, reason, objected_to, review_due)
+           VALUES ($1, $2, $3, 'replied', $4)`,
+          [id, filedOn, report.objection, whistleObjectionReviewDue(filedOn)],
+        );
+      }
     }
   });
   return true;

@@ -1,8 +1,8 @@
 /**
  * 举报奖励 (issue 16): reports from the public (the phone page, 12350, letters), the query code,
  * the bureau's handling and the rewards. Owns the tables whistle_reports, whistle_identities,
- * whistle_messages, whistle_rewards, whistle_photos, whistle_abuse and whistle_escalations (the overdue
- * ladder, whistle-escalation.worker.ts). Identities are sealed under
+ * whistle_messages, whistle_rewards, whistle_photos, whistle_abuse, whistle_escalations (the overdue
+ * ladder, whistle-escalation.worker.ts) and whistle_objections (异议与复核). Identities are sealed under
  * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`.
  */
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +19,10 @@ import { createWhistleEscalationRepository } from './whistle-escalation.reposito
 import { createWhistleEscalationWorker } from './whistle-escalation.worker.ts';
 import { createWhistleHandlingService } from './whistle-handling.service.ts';
 import { createWhistleIntakeService, type WhistleIntakeService } from './whistle-intake.service.ts';
+import { createWhistleObjectionsRepository } from './whistle-objections.repository.ts';
+import { createWhistleObjectionService } from './whistle-objections.service.ts';
+import { createWhistleStatisticsRepository } from './whistle-statistics.repository.ts';
+import { registerWhistleStatisticsRoutes } from './whistle-statistics.routes.ts';
 import { registerWhistlePublicRoutes } from './whistle-public.routes.ts';
 import {
   createWhistleAbuseRepository,
@@ -50,8 +54,17 @@ export function createWhistleblowingModule(deps: {
   const reports = createWhistleReportsRepository(db);
   const records = createWhistleRecordsRepository(db);
   const abuse = createWhistleAbuseRepository(db);
-  const intake = createWhistleIntakeService({ ...deps, reports, records, abuse });
   const settings = loadWhistleConfig();
+  const objection = createWhistleObjectionService({
+    db,
+    clock,
+    reports,
+    records,
+    objections: createWhistleObjectionsRepository(),
+    rules: settings.objectionRules,
+    acceptanceDays: deps.config.whistleblowing.acceptanceDays,
+  });
+  const intake = createWhistleIntakeService({ ...deps, reports, records, abuse, objection });
   const escalation = createWhistleEscalationRepository(db);
   const handling = createWhistleHandlingService({
     db,
@@ -61,6 +74,7 @@ export function createWhistleblowingModule(deps: {
     records,
     escalation,
     duplicates: settings.duplicates,
+    objection,
     enforcement: deps.enforcement,
     photos: deps.photos,
   });
@@ -77,6 +91,7 @@ export function createWhistleblowingModule(deps: {
     register(app: FastifyInstance) {
       registerWhistlePublicRoutes(app, { intake, suggestions: deps.suggestions });
       registerWhistleRoutes(app, { handling, intake, clock });
+      registerWhistleStatisticsRoutes(app, { statistics: createWhistleStatisticsRepository(db), clock });
       if (!deps.config.workers) return;
       // The abuse-control marks expire; a DELETE by expiry is safe when several processes run it.
       const timer = setInterval(() => {

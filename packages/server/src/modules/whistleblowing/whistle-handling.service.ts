@@ -18,6 +18,7 @@ import {
   type WhistleDetail,
   type WhistleIdentity,
   type WhistleListItem,
+  type WhistleObjectionReview,
   type WhistleVerify,
 } from '@anjian/domain';
 import type { PoolClient } from 'pg';
@@ -28,6 +29,7 @@ import { inTransaction, type Db } from '../../platform/db.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
 import type { PublicPhotoStore } from '../uploads/index.ts';
 import type { WhistleEscalationRepository } from './whistle-escalation.repository.ts';
+import type { WhistleObjectionService } from './whistle-objections.service.ts';
 import type { WhistleRecordsRepository } from './whistle-records.repository.ts';
 import type { WhistleFilter, WhistleRecord, WhistleReportsRepository } from './whistle-reports.repository.ts';
 
@@ -45,6 +47,7 @@ const STEP_PERMISSION: Record<WhistleAction, string> = {
   propose_reward: 'whistle:handle',
   approve_reward: 'whistle:reward',
   pay_reward: 'whistle:reward',
+  review_objection: 'whistle:handle',
 };
 
 /** The bureau's handling: acceptance, assignment, verification, the reply and the reward. */
@@ -58,6 +61,7 @@ export function createWhistleHandlingService(deps: {
   enforcement: EnforcementFacts;
   photos: PublicPhotoStore;
   duplicates: { windowDays: number; rewardRule: WhistleDuplicateRewardRule };
+  objection: WhistleObjectionService;
 }) {
   const { db, clock, cipher, reports, records, enforcement } = deps;
   const today = () => chinaDate(clock.now());
@@ -81,6 +85,7 @@ export function createWhistleHandlingService(deps: {
       overdue: whistleOverdue(report, today()),
       outcome: report.outcome,
       rewardStatus: report.reward?.status ?? null,
+      objectionStatus: report.objection?.status ?? null,
       demo: report.demo,
     };
   }
@@ -94,6 +99,8 @@ export function createWhistleHandlingService(deps: {
         rewardApprovers: report.reward?.approvers ?? [],
         rewardProposedBy: report.reward?.proposedBy ?? null,
         outcomeRewardable: report.outcome === 'true' || report.outcome === 'partly_true',
+        objectionPending: report.objection?.status === 'pending',
+        cityReviewer: auth.scope.kind === 'city',
       },
       auth.userId,
     ).filter((action) => auth.permissions.has(STEP_PERMISSION[action]));
@@ -133,6 +140,7 @@ export function createWhistleHandlingService(deps: {
             paidOn: report.reward.paidOn,
           }
         : null,
+      objection: deps.objection.view(report),
       allowedActions: actionsFor(auth, report),
     };
   }
@@ -251,9 +259,13 @@ export function createWhistleHandlingService(deps: {
 
     reply: (auth: AuthContext, id: string, body: string) =>
       step(auth, id, 'reply', async (tx, report) => {
-        await reports.update(tx, report.id, { status: 'replied' });
+        await reports.update(tx, report.id, { status: 'replied', replied_on: today() });
         await tell(tx, auth, report.id, body);
       }),
+
+    /** The city's review of the reporter's objection (upheld reopens the case, rejected keeps it). */
+    reviewObjection: (auth: AuthContext, id: string, input: WhistleObjectionReview) =>
+      step(auth, id, 'review_objection', (tx, report) => deps.objection.review(tx, auth, report, input)),
 
     /** Earlier reports of the same enterprise and category within the window that may be the original. */
     async duplicateCandidates(auth: AuthContext, id: string): Promise<WhistleListItem[]> {

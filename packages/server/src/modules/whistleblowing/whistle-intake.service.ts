@@ -25,6 +25,7 @@ import {
   secretHash,
   secretMatches,
 } from './whistle-codes.ts';
+import type { WhistleObjectionService } from './whistle-objections.service.ts';
 import type { WhistleAbuseRepository, WhistleRecordsRepository } from './whistle-records.repository.ts';
 import type { WhistleRecord, WhistleReportsRepository } from './whistle-reports.repository.ts';
 
@@ -54,6 +55,7 @@ export function createWhistleIntakeService(deps: {
   enterprises: EnterpriseLookup;
   photos: PublicPhotoStore;
   uploads: UploadLookup;
+  objection: WhistleObjectionService;
 }) {
   const { db, clock, config, cipher, reports, records, abuse, captchas } = deps;
   const policy = config.whistleblowing;
@@ -200,6 +202,7 @@ export function createWhistleIntakeService(deps: {
       reward: report.reward
         ? { status: report.reward.status, amountYuan: report.reward.amountYuan, paidOn: report.reward.paidOn }
         : null,
+      objection: (({ reopenedTo: _reopenedTo, ...view }) => view)(deps.objection.view(report)),
     };
   }
 
@@ -272,6 +275,23 @@ export function createWhistleIntakeService(deps: {
         await records.attachPhotos(tx, input.photoIds, report.id);
       });
       return publicView(report);
+    },
+
+    /** The reporter's objection to the bureau's decision, within the window, once. */
+    async object(
+      input: {
+        queryCode: string;
+        secret: string;
+        reason: string;
+        captchaId?: string | undefined;
+        captchaAnswer?: string | undefined;
+      },
+      client: Client,
+    ) {
+      await admitLookup(client, input);
+      const report = await opened(input, client);
+      await deps.objection.file(report.id, input.reason);
+      return publicView((await reports.findByCode(report.queryCode))!);
     },
 
     /** A photo from the public page, before its report: kept for the sending device for a day. */

@@ -6,6 +6,7 @@ import {
   captchaResponseSchema,
   whistleAddInfoSchema,
   whistleLookupSchema,
+  whistleObjectionSchema,
   whistlePublicReportSchema,
   whistlePublicViewSchema,
   whistleReceiptSchema,
@@ -144,6 +145,24 @@ export function registerWhistlePublicRoutes(
     async (request, reply) =>
       withRetryAfter(reply, () =>
         intake.addInfo(request.body, { ip: request.ip, deviceId: request.body.deviceId }),
+      ),
+  );
+
+  api.post(
+    `${base}/lookup/objection`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'Object to the bureau’s decision (refusal, outcome or reward) within the window (10 days by 应急〔2023〕106号), once, with the query code and the secret',
+        body: whistleObjectionSchema,
+        response: { 200: whistlePublicViewSchema },
+      },
+    },
+    async (request, reply) =>
+      withRetryAfter(reply, () =>
+        intake.object(request.body, { ip: request.ip, deviceId: request.body.deviceId }),
       ),
   );
 }

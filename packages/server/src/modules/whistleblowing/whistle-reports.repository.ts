@@ -5,6 +5,7 @@ import type {
   WhistleCategory,
   WhistleChannel,
   WhistleLedgerRow,
+  WhistleObjectionStatus,
   WhistleOutcome,
   WhistleRewardStatus,
   WhistleStatus,
@@ -51,6 +52,16 @@ export interface WhistleRecord {
   accidentClass: WhistleAccidentClass | null;
   demo: boolean;
   duplicateOf: string | null;
+  repliedOn: string | null;
+  objection: {
+    filedOn: string;
+    reason: string;
+    reviewDue: string;
+    status: WhistleObjectionStatus;
+    reviewReason: string | null;
+    reviewedOn: string | null;
+    reopenedTo: 'received' | 'accepted' | null;
+  } | null;
   reward: {
     status: WhistleRewardStatus;
     amountYuan: string;
@@ -60,6 +71,7 @@ export interface WhistleRecord {
     proposedBy: string;
     approvers: string[];
     paidOn: string | null;
+    proposedOn: string;
   } | null;
 }
 
@@ -82,6 +94,8 @@ export type WhistleInsert = Omit<
   | 'accidentClass'
   | 'reward'
   | 'duplicateOf'
+  | 'repliedOn'
+  | 'objection'
 > & { enteredBy: string | null };
 
 const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
@@ -96,10 +110,16 @@ const SELECT = `
          r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.demo, r.duplicate_of,
          w.status AS reward_status, w.amount_yuan::text AS reward_amount, w.basis AS reward_basis,
          w.rule_id AS reward_rule, w.source AS reward_source, w.proposed_by AS reward_proposed_by,
-         w.approvers::text[] AS reward_approvers, ${date('w.paid_on')} AS reward_paid_on
+         w.approvers::text[] AS reward_approvers, ${date('w.paid_on')} AS reward_paid_on,
+         to_char(w.proposed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS reward_proposed_on,
+         ${date('r.replied_on')} AS replied_on, ${date('o.filed_on')} AS objection_filed_on,
+         o.reason AS objection_reason, ${date('o.review_due')} AS objection_review_due, o.status AS objection_status,
+         o.review_reason AS objection_review_reason, ${date('o.reviewed_on')} AS objection_reviewed_on,
+         o.reopened_to AS objection_reopened_to
     FROM whistle_reports r
     LEFT JOIN enterprise_directory e ON e.id = r.enterprise_id
-    LEFT JOIN whistle_rewards w ON w.report_id = r.id`;
+    LEFT JOIN whistle_rewards w ON w.report_id = r.id
+    LEFT JOIN whistle_objections o ON o.report_id = r.id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function toRecord(r: any): WhistleRecord {
@@ -140,6 +160,18 @@ function toRecord(r: any): WhistleRecord {
     accidentClass: r.accident_class,
     demo: r.demo,
     duplicateOf: r.duplicate_of,
+    repliedOn: r.replied_on,
+    objection: r.objection_status
+      ? {
+          filedOn: r.objection_filed_on,
+          reason: r.objection_reason,
+          reviewDue: r.objection_review_due,
+          status: r.objection_status,
+          reviewReason: r.objection_review_reason,
+          reviewedOn: r.objection_reviewed_on,
+          reopenedTo: r.objection_reopened_to,
+        }
+      : null,
     reward: r.reward_status
       ? {
           status: r.reward_status,
@@ -150,6 +182,7 @@ function toRecord(r: any): WhistleRecord {
           proposedBy: r.reward_proposed_by,
           approvers: r.reward_approvers,
           paidOn: r.reward_paid_on,
+          proposedOn: r.reward_proposed_on,
         }
       : null,
   };
@@ -159,7 +192,7 @@ function toRecord(r: any): WhistleRecord {
  * A report belongs to the county it was assigned to, else the county it concerns. County staff see
  * their counties' reports; a report with no county yet is the city bureau's.
  */
-function scopeWhere(scope: DataScope, params: unknown[]): string {
+export function scopeWhere(scope: DataScope, params: unknown[]): string {
   if (scope.kind === 'enterprise') return 'FALSE';
   // Security labels (decision 0005): on top of the scope, a report above the caller's clearance is left out.
   const label = labelCondition(scope, 'r.security_label', params);
@@ -176,6 +209,7 @@ export interface WhistleFilter {
   q?: string | undefined;
   /** 'true': only reports past a deadline on `today` (whistleOverdue in the domain, in SQL). */
   overdue?: 'true' | 'false' | undefined;
+  objection?: WhistleObjectionStatus | undefined;
   today?: string | undefined;
 }
 
@@ -189,6 +223,7 @@ function filterWhere(scope: DataScope, filter: WhistleFilter, params: unknown[])
   if (filter.category) add((n) => `r.category = $${n}`, filter.category);
   if (filter.channel) add((n) => `r.channel = $${n}`, filter.channel);
   if (filter.county) add((n) => `coalesce(r.assigned_county, r.county) = $${n}`, filter.county);
+  if (filter.objection) add((n) => `o.status = $${n}`, filter.objection);
   if (filter.overdue && filter.today) {
     params.push(filter.today);
     const today = `$${params.length}::date`;
@@ -223,6 +258,8 @@ const UPDATABLE = new Set([
   'accident_class',
   'enterprise_id',
   'duplicate_of',
+  'replied_on',
+  'acceptance_due',
 ]);
 
 export function createWhistleReportsRepository(db: Db) {
@@ -238,7 +275,8 @@ export function createWhistleReportsRepository(db: Db) {
         db,
         {
           select: SELECT,
-          countFrom: 'FROM whistle_reports r LEFT JOIN enterprise_directory e ON e.id = r.enterprise_id',
+          countFrom: `FROM whistle_reports r LEFT JOIN enterprise_directory e ON e.id = r.enterprise_id
+            LEFT JOIN whistle_objections o ON o.report_id = r.id`,
           where,
           orderBy: 'r.received_on DESC, r.query_code',
           params,

@@ -13,6 +13,7 @@ import {
   whistleDuplicateLinkSchema,
   whistleLedgerQuerySchema,
   whistleLedgerRowSchema,
+  whistleObjectionReviewSchema,
   whistlePaySchema,
   whistleReceiptSchema,
   whistleReplySchema,
@@ -154,6 +155,13 @@ export function registerWhistleRoutes(
   stepRoute('reward', 'whistle.reward_propose', handle, none, (a, id) => handling.proposeReward(a, id));
   stepRoute('reward/approval', 'whistle.reward_approve', reward, none, (a, id) =>
     handling.approveReward(a, id),
+  );
+  stepRoute(
+    'objection/review',
+    'whistle.objection_review',
+    handle,
+    whistleObjectionReviewSchema,
+    (a, id, b) => handling.reviewObjection(a, id, b),
   );
   stepRoute('reward/payment', 'whistle.reward_pay', reward, whistlePaySchema, (a, id, b) =>
     handling.payReward(a, id, b),

@@ -7,6 +7,7 @@ export interface WhistleFilters {
   category: string;
   channel: string;
   overdue: string;
+  objection: string;
   q: string;
 }
 
@@ -17,7 +18,7 @@ const query = (f: WhistleFilters) =>
 /** The bureau's list of reports from the public, and the handling steps on one report. */
 export function useWhistleReports() {
   const list = usePagedList<WhistleFilters, WhistleListItem>({
-    initialFilters: () => ({ status: '', category: '', channel: '', overdue: '', q: '' }),
+    initialFilters: () => ({ status: '', category: '', channel: '', overdue: '', objection: '', q: '' }),
     fetch: ({ filters, page, pageSize, signal }) =>
       api.get<Page<WhistleListItem>>(base, { ...query(filters), page, pageSize }, { signal }),
   });

@@ -56,4 +56,30 @@ describe('WhistleStepDialog', () => {
     expect(document.querySelector('.el-message')?.textContent).toContain('该举报当前状态不能办理这一步');
     expect(document.querySelector<HTMLElement>('.el-overlay')?.style.display).not.toBe('none');
   });
+
+  it('reviews an objection: rejected with the reason the reporter sees, upheld without one', async () => {
+    const sent: [string, object][] = [];
+    const dialog = mountDialog(async (path, body) => void sent.push([path, body]));
+    await nextTick();
+    dialog.value!.show('review_objection');
+    await flushPromises();
+    expect(document.querySelector('.el-dialog__title')?.textContent).toBe('复核异议');
+    expect(labels()).toEqual(['复核结论', '理由']);
+    const reason = document.querySelector<HTMLTextAreaElement>('.el-dialog textarea')!;
+    reason.value = ' 复查监控记录，出口未锁闭 ';
+    reason.dispatchEvent(new Event('input'));
+    await nextTick();
+    saveButton().click();
+    await flushPromises();
+    dialog.value!.show('review_objection');
+    await flushPromises();
+    document.querySelectorAll<HTMLInputElement>('.el-radio input')[0]!.click();
+    await nextTick();
+    saveButton().click();
+    await flushPromises();
+    expect(sent).toEqual([
+      ['objection/review', { decision: 'reject', reason: '复查监控记录，出口未锁闭' }],
+      ['objection/review', { decision: 'uphold' }],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { reactive } from 'vue';
-import type { CaptchaResponse } from '@anjian/domain';
+import type { CaptchaResponse, WhistleObjectionView } from '@anjian/domain';
 import { api, ApiError } from '../../../lib/api.ts';
 
 const BASE = '/public/whistleblowing';
@@ -42,6 +42,8 @@ export interface WhistlePublicView {
     amountYuan: string;
     paidOn: string | null;
   } | null;
+  /** The objection window and, once made, the objection and its review. */
+  objection: Omit<WhistleObjectionView, 'reopenedTo'>;
 }
 
 export interface EnterpriseSuggestion {
