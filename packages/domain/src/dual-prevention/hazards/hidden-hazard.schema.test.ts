@@ -109,6 +109,7 @@ function toResponse(state: HiddenHazardState, now: Date) {
     },
     rejectionCount: state.rejectionCount,
     reportedAt: iso(state.reportedAt),
+    securityLabel: 'internal' as const,
     escalation: evaluateHazardEscalation({ ...state, supervisionLevel: state.supervision?.level }, now).state,
     timeline: state.timeline.map((entry) => ({ ...entry, at: iso(entry.at) })),
   };
