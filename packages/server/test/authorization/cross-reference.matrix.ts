@@ -588,6 +588,10 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     ['captchaId', 'deviceId'],
     'the reporter’s own device id and single-use captcha: no record of anyone’s scope',
   ),
+  'POST /api/v1/public/whistleblowing/lookup/objection': owner(
+    ['captchaId', 'deviceId'],
+    'the reporter’s own device id and single-use captcha; the report is the one the code and secret open',
+  ),
   'POST /api/v1/teams/tasks/:taskId/sync': owner(
     ['operations[].photoIds'],
     'photos are checked against the caller’s scope (team.photo_not_found, teams.routes.test.ts)',
