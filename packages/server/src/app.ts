@@ -277,6 +277,7 @@ export async function buildApp({
     cipher,
     sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
     log,
+    attachmentFiles: uploads.attachments,
   }).register(app);
   createWhistleblowingModule({
     db,

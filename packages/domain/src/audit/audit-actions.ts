@@ -255,6 +255,8 @@ export const auditActions = {
   'warning.revise': a('更新预警', 'Update a warning'),
   'warning.cancel': a('解除预警', 'Cancel a warning'),
   'warning.retry': a('重发预警', 'Resend a warning'),
+  'warning.attachment_add': a('上传预警附件', 'Attach a file to a warning'),
+  'warning.attachment_delete': a('删除预警附件', 'Delete a warning attachment'),
   'warning.import': a('导入外部预警', 'Import a received warning'),
   'warning.export': a('导出预警', 'Export warnings'),
   'warning.prefill': a('由后果区域生成预警草稿', 'Draft a warning from a consequence zone'),

@@ -177,8 +177,23 @@ export const linkedWarningSchema = z.object({
   createdAt: instant,
 });
 
+/** A file the warning carries as a CAP <resource> (image re-encoded on upload, or a PDF). */
+export const warningAttachmentSchema = z.object({
+  id: z.uuid(),
+  description: z.object({ zh: z.string(), en: z.string() }),
+  mimeType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+  size: z.number().int(),
+  /** SHA-1 of the stored file, hex (CAP 1.2 <digest>). */
+  sha1: z.string(),
+  /** The first released version that lists it (then it can no longer be deleted). */
+  releasedIn: z.number().int().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type WarningAttachment = z.infer<typeof warningAttachmentSchema>;
+
 export const warningDetailSchema = warningRecordSchema.extend({
   steps: z.array(warningStepSchema),
+  attachments: z.array(warningAttachmentSchema),
   versions: z.array(warningVersionSchema),
   deliveries: z.array(warningDeliverySummarySchema),
 });

@@ -131,6 +131,25 @@ async function newTemplate(t: TestContext): Promise<string> {
   return row.rows[0]!.id;
 }
 
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+
+/** An attachment (its upload a small PDF) of `warningId`; `releasedIn` as if a version listed it. */
+async function newAttachment(t: TestContext, warningId: string, releasedIn: number | null): Promise<string> {
+  const upload = await t.db.query<{ id: string }>(
+    `INSERT INTO uploads (content_type, size, sha256, data, county, uploaded_by, created_at)
+     VALUES ('application/pdf', $1, 'x', $2, '530403', (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
+    [PDF.length, PDF],
+  );
+  const row = await t.db.query<{ id: string }>(
+    `INSERT INTO warning_attachments (warning_id, upload_id, description_zh, description_en, mime_type, size,
+       sha1, released_in, created_by, created_at)
+     VALUES ($1, $2, '矩阵附件', 'Matrix', 'application/pdf', $3, repeat('a', 40), $4,
+       (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
+    [warningId, upload.rows[0]!.id, PDF.length, releasedIn],
+  );
+  return row.rows[0]!.id;
+}
+
 const ZONE = { site: { lat: 24.3, lon: 102.5 }, evacuationRadiusM: 800, chemical: '氯' };
 
 const writers = (status: number) => statuses(403, { cityOfficer: status, countyOfficer: status });
@@ -204,6 +223,35 @@ export const warningsMatrix: Record<string, RouteCase> = {
     }),
     in: approvers(200),
     out: approvers(200),
+  },
+  'POST /api/v1/warnings/:id/attachments': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/warnings/${await newWarning(t, target, 'draft')}/attachments?descriptionZh=%E9%99%84%E4%BB%B6`,
+      payload: PDF,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  'DELETE /api/v1/warnings/:id/attachments/:attachmentId': {
+    build: async ({ t, target }) => {
+      const id = await newWarning(t, target, 'draft');
+      return { url: `/api/v1/warnings/${id}/attachments/${await newAttachment(t, id, null)}` };
+    },
+    in: writers(204),
+    out: writersOut(204),
+  },
+  'GET /api/v1/public/warnings/:identifier/attachments/:attachmentId': {
+    build: async ({ t }) => {
+      const identifier = await newVersion(t);
+      const warning = await t.db.query<{ warning_id: string }>(
+        `SELECT warning_id FROM warning_versions WHERE identifier = $1`,
+        [identifier],
+      );
+      const attachment = await newAttachment(t, warning.rows[0]!.warning_id, 1);
+      return { url: `/api/v1/public/warnings/${identifier}/attachments/${attachment}` };
+    },
+    in: everyone(200),
   },
   'GET /api/v1/warnings/prefill/alarm/:id': {
     build: async ({ t, target }) => ({ url: `/api/v1/warnings/prefill/alarm/${await newAlarm(t, target)}` }),

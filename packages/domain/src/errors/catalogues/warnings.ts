@@ -116,4 +116,29 @@ export const warningsErrors = {
     zh: '该预警已转发，请在已有的转发预警上修改',
     en: 'This warning has already been forwarded; edit the existing forwarded warning instead',
   },
+  'warning.attachment_type': {
+    status: 415,
+    zh: '附件只能是 JPEG、PNG 图片或 PDF 文件',
+    en: 'An attachment must be a JPEG or PNG image or a PDF file',
+  },
+  'warning.attachment_too_large': {
+    status: 413,
+    zh: '附件不能超过 5 MB',
+    en: 'An attachment may be at most 5 MB',
+  },
+  'warning.attachment_not_editable': {
+    status: 409,
+    zh: '只有草稿或被退回的预警可以增删附件',
+    en: 'Attachments can be added or removed only while the warning is a draft or rejected',
+  },
+  'warning.attachment_released': {
+    status: 409,
+    zh: '该附件已随预警发布，不能删除',
+    en: 'This attachment was released with the warning and cannot be deleted',
+  },
+  'warning.attachment_not_found': {
+    status: 404,
+    zh: '预警附件不存在',
+    en: 'The warning attachment was not found',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

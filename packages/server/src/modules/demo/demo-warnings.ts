@@ -1,3 +1,4 @@
+import { createAttachmentStore } from '../uploads/index.ts';
 import { buildCapXml, capIdentifier, defaultLevelMapping, findWarningEventType } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
@@ -45,6 +46,7 @@ export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Con
     cipher: deps.cipher,
     sources: noWarningSources,
     log: () => undefined,
+    attachmentFiles: createAttachmentStore(db, config.uploads.maxPixels),
   });
   await loadDemoWarningTemplates(db, module.templates);
   const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);

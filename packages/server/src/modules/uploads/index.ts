@@ -1,7 +1,8 @@
 /** Photo and document uploads (table uploads). Other modules check an upload through `UploadLookup`. */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Queryable } from '../../platform/db.ts';
+import { DomainError } from '@anjian/domain';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import { createHash } from 'node:crypto';
 import { sanitizeImage } from './image-sanitizer.ts';
@@ -35,6 +36,72 @@ export interface SnapshotStore {
     data: Buffer,
     owner: { county: string; enterpriseId: string | null; userId: string; at: Date },
   ): Promise<{ id: string; contentType: string; size: number }>;
+}
+
+/**
+ * Files attached to public warnings (CAP <resource>): JPEG and PNG images are decoded and re-encoded
+ * like every upload; a PDF is kept as sent. `store` answers what was stored, with the SHA-1 a CAP
+ * <digest> carries; it writes through the caller's transaction. `read` answers any such file: the
+ * caller checks its own record.
+ */
+export interface PreparedAttachment {
+  contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+  data: Buffer;
+}
+
+export interface AttachmentStore {
+  store(
+    tx: Queryable,
+    file: PreparedAttachment,
+    owner: { county: string; userId: string; at: Date },
+  ): Promise<string>;
+  /** Checks and re-encodes without storing (so a refusal stores nothing). */
+  prepare(data: Buffer, declaredType: string): Promise<PreparedAttachment>;
+  read(id: string): Promise<{ contentType: string; data: Buffer } | null>;
+  remove(tx: Queryable, id: string): Promise<void>;
+}
+
+/** The attachment store over the uploads table (also for the demo loader and tests). */
+export function createAttachmentStore(db: Db, maxPixels: number): AttachmentStore {
+  const uploads = createUploadsRepository(db);
+  const attachments: AttachmentStore = {
+    async prepare(data, declaredType) {
+      if (declaredType === 'application/pdf') {
+        if (!data.subarray(0, 5).equals(Buffer.from('%PDF-')))
+          throw new DomainError('warning.attachment_type');
+        return { contentType: 'application/pdf', data };
+      }
+      if (declaredType !== 'image/jpeg' && declaredType !== 'image/png')
+        throw new DomainError('warning.attachment_type');
+      const image = await sanitizeImage(data, { maxPixels: maxPixels });
+      if (image.type !== 'image/jpeg' && image.type !== 'image/png')
+        throw new DomainError('warning.attachment_type');
+      return { contentType: image.type, data: image.data };
+    },
+    async store(tx, file, owner) {
+      return uploads.insert(
+        {
+          contentType: file.contentType,
+          size: file.data.length,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+          data: file.data,
+          county: owner.county,
+          enterpriseId: null,
+          uploadedBy: owner.userId,
+          createdAt: owner.at,
+        },
+        tx,
+      );
+    },
+    async read(id) {
+      const file = await uploads.find(id, { kind: 'city' });
+      return file ? { contentType: file.contentType, data: file.data } : null;
+    },
+    async remove(tx, id) {
+      await tx.query(`DELETE FROM uploads WHERE id = $1`, [id]);
+    },
+  };
+  return attachments;
 }
 
 export function createUploadsModule(deps: {
@@ -81,8 +148,10 @@ export function createUploadsModule(deps: {
       return { id, contentType: image.type, size: image.data.length };
     },
   };
+  const attachments = createAttachmentStore(deps.db, deps.maxPixels);
   return {
     lookup: uploads as UploadLookup,
+    attachments,
     publicPhotos,
     snapshots,
     register(app: FastifyInstance) {

@@ -1,5 +1,5 @@
 import type { DataScope } from '@anjian/domain';
-import type { Db } from '../../platform/db.ts';
+import type { Db, Queryable } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
 
 export interface UploadMeta {
@@ -16,8 +16,9 @@ export function createUploadsRepository(db: Db) {
   return {
     async insert(
       upload: Omit<UploadMeta, 'id'> & { data: Buffer; uploadedBy: string | null },
+      tx: Queryable = db,
     ): Promise<string> {
-      const rows = await db.query<{ id: string }>(
+      const rows = await tx.query<{ id: string }>(
         `INSERT INTO uploads (content_type, size, sha256, data, county, enterprise_id, uploaded_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [

@@ -1,7 +1,8 @@
 /**
  * Public warning release (预警发布): authoring, two-person approval, CAP 1.2 release with archived
  * SM3-hashed versions, the channel outbox (in-app, webhook, MQTT, email) and the public feeds.
- * Owns the tables warnings, warning_steps, warning_versions, warning_deliveries, warning_imports.
+ * Owns the tables warnings, warning_steps, warning_versions, warning_deliveries, warning_imports,
+ * warning_attachments (the files are uploads).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
@@ -10,6 +11,8 @@ import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
+import type { AttachmentStore } from '../uploads/index.ts';
+import { createWarningAttachmentsRepository } from './warning-attachments.repository.ts';
 import { emailSender, mqttSender, webhookSender, type ChannelSender } from './warning-channels.ts';
 import { createWarningOutbox, warningDeliveryPass, type WarningChannel } from './warning-outbox.ts';
 import { createWarningsRepository } from './warnings.repository.ts';
@@ -57,6 +60,8 @@ export function createWarningsModule(deps: {
   /** The alarms and incidents a warning may be drafted from (monitoring, emergency). */
   sources: WarningSourcePorts;
   log: (message: string, error?: unknown) => void;
+  /** Stores the attachments' files as uploads (images re-encoded). */
+  attachmentFiles: AttachmentStore;
 }) {
   const { db, clock, config } = deps;
   const settings = config.warnings;
@@ -113,6 +118,8 @@ export function createWarningsModule(deps: {
       emailEnabled: email !== null,
     }),
     config: settings,
+    attachments: createWarningAttachmentsRepository(db),
+    attachmentFiles: deps.attachmentFiles,
   });
   return {
     warnings: service,

@@ -1,3 +1,4 @@
+import { createAttachmentStore } from '../uploads/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_FIELD_KEY } from '../../../test/test-app.ts';
 import { createManualClock } from '../../platform/clock.ts';
@@ -29,6 +30,7 @@ describe('warning.published on the event bus', () => {
       cipher: createFieldCipher(TEST_FIELD_KEY),
       sources: noWarningSources,
       log: () => undefined,
+      attachmentFiles: createAttachmentStore(db, 40_000_000),
     });
     const author = {
       id: '00000000-0000-4000-8000-000000000e01',

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   pageOf,
+  warningAttachmentSchema,
   publicWarningSchema,
   warningCommentSchema,
   warningCreateSchema,
@@ -11,6 +12,7 @@ import {
   warningListQuerySchema,
   warningRecordSchema,
   warningRejectSchema,
+  DomainError,
   type Permission,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
@@ -20,6 +22,14 @@ import { buildWarningsAtom } from './warning-feed.ts';
 import { buildWarningsWidget } from './warning-widget.ts';
 import { warningsWorkbook } from './warning-export.ts';
 import { warningActorOf, type WarningsService } from './warnings.service.ts';
+
+/** Parser limit for PDF attachments (the service refuses above 5 MB with a code). */
+const ATTACHMENT_BODY_LIMIT = 10 * 1024 * 1024;
+const attachmentExtensions: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/pdf': 'pdf',
+};
 
 const tags = ['warnings'];
 const idParams = z.object({ id: z.uuid() });
@@ -194,7 +204,95 @@ export function registerWarningsRoutes(
     },
   );
 
+  // Image bodies are parsed by the uploads module; PDF bodies here.
+  app.addContentTypeParser(
+    'application/pdf',
+    { parseAs: 'buffer', bodyLimit: ATTACHMENT_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+
+  api.post(
+    '/api/v1/warnings/:id/attachments',
+    {
+      config: { access: write, audit: 'warning.attachment_add' },
+      schema: {
+        tags,
+        summary:
+          'Attach a file to a draft or rejected warning (body: a JPEG or PNG, re-encoded, or a PDF; at most 5 MB); released as a CAP <resource>',
+        params: idParams,
+        querystring: z.strictObject({
+          descriptionZh: z.string().trim().min(1).max(200).describe('What the file shows (Chinese)'),
+          descriptionEn: z.string().trim().min(1).max(200).optional().describe('Same in English'),
+        }),
+        response: { 201: z.object({ attachments: z.array(warningAttachmentSchema) }) },
+      },
+    },
+    async (request, reply) => {
+      request.auditTarget = request.params.id;
+      if (!Buffer.isBuffer(request.body)) throw new DomainError('warning.attachment_type');
+      const detail = await warnings.addAttachment(warningActorOf(requireAuth(request)), request.params.id, {
+        data: request.body,
+        contentType: (request.headers['content-type'] ?? '').split(';')[0]!.trim(),
+        description: {
+          zh: request.query.descriptionZh,
+          en: request.query.descriptionEn ?? request.query.descriptionZh,
+        },
+      });
+      return reply.status(201).send({ attachments: detail.attachments });
+    },
+  );
+
+  api.delete(
+    '/api/v1/warnings/:id/attachments/:attachmentId',
+    {
+      config: { access: write, audit: 'warning.attachment_delete' },
+      schema: {
+        tags,
+        summary: 'Delete an attachment not yet released, while the warning is a draft or rejected',
+        params: z.object({ id: z.uuid(), attachmentId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      request.auditTarget = request.params.id;
+      await warnings.deleteAttachment(
+        warningActorOf(requireAuth(request)),
+        request.params.id,
+        request.params.attachmentId,
+      );
+      return reply.status(204).send();
+    },
+  );
+
   // Public: no sign-in. What was released, as released.
+  api.get(
+    '/api/v1/public/warnings/:identifier/attachments/:attachmentId',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'A file listed as a CAP <resource> in a released version; 404 before release and once cancelled',
+        params: z.object({
+          identifier: z.string().regex(/^[0-9A-Za-z_-]{1,80}$/),
+          attachmentId: z.uuid(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const file = await warnings.publicAttachment(request.params.identifier, request.params.attachmentId);
+      const name = `${request.params.attachmentId}.${attachmentExtensions[file.contentType] ?? 'bin'}`;
+      return reply
+        .header('content-type', file.contentType)
+        .header(
+          'content-disposition',
+          `${file.contentType === 'application/pdf' ? 'attachment' : 'inline'}; filename="${name}"`,
+        )
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('x-content-type-options', 'nosniff')
+        .send(file.data);
+    },
+  );
+
   api.get(
     '/api/v1/public/warnings',
     {

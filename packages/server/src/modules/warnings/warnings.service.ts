@@ -18,10 +18,13 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
+import { createHash } from 'node:crypto';
 import { sm3Hex } from '../../platform/crypto.ts';
-import type { Db } from '../../platform/db.ts';
+import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { inTransactionWithEvents, type EventBus, type EventPublisher } from '../../platform/events/index.ts';
 import type { Notifier } from '../notifications/index.ts';
+import type { AttachmentStore } from '../uploads/index.ts';
+import type { WarningAttachmentsRepository } from './warning-attachments.repository.ts';
 import type { WarningLinksRepository } from './warning-links.repository.ts';
 import type { WarningOutbox } from './warning-outbox.ts';
 import type { WarningRecipients } from './warning-recipients.ts';
@@ -53,6 +56,13 @@ export const warningActorOf = (auth: AuthContext): WarningActorContext => ({
 });
 
 type Pool = Db;
+
+/** Largest attachment, in bytes (after an image is re-encoded). */
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** Where the public reads an attachment listed in the released version `identifier`. */
+export const attachmentPath = (identifier: string, id: string) =>
+  `/api/v1/public/warnings/${identifier}/attachments/${id}`;
 
 /** Two officers forwarding the same received warning at once: the second is told it is forwarded. */
 function oneLiveForward(error: unknown): never {
@@ -93,6 +103,8 @@ export function createWarningsService(deps: {
   outbox: WarningOutbox;
   notifier: Notifier;
   config: Config['warnings'];
+  attachments: WarningAttachmentsRepository;
+  attachmentFiles: AttachmentStore;
 }) {
   const { db, clock, events, warnings, outbox, config } = deps;
 
@@ -141,6 +153,13 @@ export function createWarningsService(deps: {
       web: `${config.publicBaseUrl}/public/warnings`,
       area: warning.area,
       info: warning.info,
+      resources: (await deps.attachments.list(warning.id, tx)).map((a) => ({
+        description: a.description,
+        mimeType: a.mimeType,
+        size: a.size,
+        uri: `${config.publicBaseUrl}${attachmentPath(identifier, a.id)}`,
+        digest: a.sha1,
+      })),
     });
     const version: VersionRow = {
       warningId: warning.id,
@@ -155,6 +174,7 @@ export function createWarningsService(deps: {
       sm2PublicKey: deps.signer.publicKeyPem,
     };
     await warnings.insertVersion(tx, version);
+    await deps.attachments.markReleased(tx, warning.id, version.version);
     await outbox.enqueue(tx, warning.id, version.version, await deps.recipients.resolve(tx, warning), now);
     published.publish('warning.published', {
       id: warning.id,
@@ -217,10 +237,11 @@ export function createWarningsService(deps: {
 
   async function detail(actor: WarningActorContext, id: string) {
     const row = await found(actor, id);
-    const [steps, versions, deliveries] = await Promise.all([
+    const [steps, versions, deliveries, attachments] = await Promise.all([
       warnings.steps(id),
       warnings.versions(id),
       outbox.summary(id),
+      deps.attachments.list(id),
     ]);
     return {
       ...toResponse(row, actor, clock.now()),
@@ -234,7 +255,24 @@ export function createWarningsService(deps: {
         capUrl: capUrl(v.identifier),
       })),
       deliveries,
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        description: a.description,
+        mimeType: a.mimeType,
+        size: a.size,
+        sha1: a.sha1,
+        releasedIn: a.releasedIn,
+        createdAt: a.createdAt.toISOString(),
+      })),
     };
+  }
+
+  /** Attachments change only while the warning is a draft or rejected (locked row). */
+  async function editableForUpdate(tx: Queryable, id: string): Promise<WarningRow> {
+    const row = (await warnings.findForUpdate(tx, id))!;
+    if (row.status !== 'draft' && row.status !== 'rejected')
+      throw new DomainError('warning.attachment_not_editable');
+    return row;
   }
 
   return {
@@ -364,6 +402,56 @@ export function createWarningsService(deps: {
         });
       });
       return detail(actor, id);
+    },
+
+    /** Attaches a JPEG, PNG (re-encoded) or PDF; a refusal stores nothing. */
+    async addAttachment(
+      actor: WarningActorContext,
+      id: string,
+      input: { data: Buffer; contentType: string; description: { zh: string; en: string } },
+    ) {
+      await found(actor, id);
+      if (input.data.length > MAX_ATTACHMENT_BYTES) throw new DomainError('warning.attachment_too_large');
+      const file = await deps.attachmentFiles.prepare(input.data, input.contentType);
+      if (file.data.length > MAX_ATTACHMENT_BYTES) throw new DomainError('warning.attachment_too_large');
+      const now = clock.now();
+      await inTransaction(db, async (tx) => {
+        const row = await editableForUpdate(tx, id);
+        const county = countiesOf(row.area)[0] ?? config.senderCode.slice(0, 6);
+        const uploadId = await deps.attachmentFiles.store(tx, file, { county, userId: actor.id, at: now });
+        await deps.attachments.insert(tx, {
+          warningId: id,
+          uploadId,
+          description: input.description,
+          mimeType: file.contentType,
+          size: file.data.length,
+          sha1: createHash('sha1').update(file.data).digest('hex'),
+          createdBy: actor.id,
+          createdAt: now,
+        });
+      });
+      return detail(actor, id);
+    },
+
+    async deleteAttachment(actor: WarningActorContext, id: string, attachmentId: string) {
+      await found(actor, id);
+      await inTransaction(db, async (tx) => {
+        await editableForUpdate(tx, id);
+        const removed = await deps.attachments.remove(tx, id, attachmentId);
+        if (!removed) {
+          const exists = (await deps.attachments.list(id, tx)).some((a) => a.id === attachmentId);
+          throw new DomainError(exists ? 'warning.attachment_released' : 'warning.attachment_not_found');
+        }
+        await deps.attachmentFiles.remove(tx, removed.uploadId);
+      });
+    },
+
+    /** An attachment as the public reads it: listed in a released version of a warning not cancelled. */
+    async publicAttachment(identifier: string, attachmentId: string) {
+      const found = await deps.attachments.publicUpload(identifier, attachmentId);
+      const file = found ? await deps.attachmentFiles.read(found.uploadId) : null;
+      if (!file) throw new DomainError('warning.attachment_not_found');
+      return file;
     },
 
     async retryFailed(actor: WarningActorContext, id: string) {

@@ -49,6 +49,16 @@ export interface WarningDetail extends WarningRecord {
     capUrl: string;
   }[];
   deliveries: { channel: string; pending: number; delivered: number; failed: number }[];
+  attachments: WarningAttachment[];
+}
+export interface WarningAttachment {
+  id: string;
+  description: { zh: string; en: string };
+  mimeType: 'image/jpeg' | 'image/png' | 'application/pdf';
+  size: number;
+  sha1: string;
+  releasedIn: number | null;
+  createdAt: string;
 }
 export interface PublicWarning {
   id: string;
