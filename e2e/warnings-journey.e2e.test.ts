@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mqtt from 'mqtt';
@@ -82,6 +82,8 @@ const msgTypeOf = (xml: string) => /<msgType>(\w+)<\/msgType>/.exec(xml)?.[1];
 const identifierOf = (xml: string) => /<identifier>([^<]+)<\/identifier>/.exec(xml)?.[1];
 
 /** An Element Plus message box: confirm it, typing the text first when it asks for one. */
+const GUIDE_PDF = Buffer.from('%PDF-1.4\n% evacuation guide\n%%EOF\n');
+
 async function answerBox(page: Page, text?: string): Promise<void> {
   const box = page.locator('.el-message-box:visible');
   await box.waitFor();
@@ -312,6 +314,15 @@ describe('a chlorine alarm becomes a public warning, reaches every channel, is u
       await byTestId(page, 'warning-edit-save').click();
       await byTestId(page, 'warning-edit-save').waitFor({ state: 'hidden' });
       await expect.poll(() => byTestId(page, 'warning-detail').textContent(), POLL).toContain(instruction);
+      // An evacuation guide attached while the warning is back with its author.
+      await byTestId(page, 'attachment-description').fill('疏散路线图');
+      await byTestId(page, 'warning-attachments')
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'guide.pdf', mimeType: 'application/pdf', buffer: GUIDE_PDF });
+      await expect
+        .poll(() => byTestId(page, 'warning-attachments').textContent(), POLL)
+        .toContain('疏散路线图');
+      expect(await byTestId(page, 'warning-attachments').textContent()).toContain('PDF 文件');
       // The author may not approve their own warning: no such button for them.
       expect(await byTestId(page, 'warning-approve').count()).toBe(0);
       await step(page, 'submit', 'submitted');
@@ -331,6 +342,12 @@ describe('a chlorine alarm becomes a public warning, reaches every channel, is u
       `/warnings/${warningId}`,
     );
     const first = detail.versions[0]!.identifier;
+    // The guide is released as a CAP <resource> whose public URL serves the PDF as attached.
+    const firstCap = await (await fetch(`${server.baseUrl}/api/v1/public/warnings/cap/${first}.xml`)).text();
+    const uri = /<uri>([^<]*\/attachments\/[^<]*)<\/uri>/.exec(firstCap)![1]!;
+    expect(firstCap).toContain(`<digest>${createHash('sha1').update(GUIDE_PDF).digest('hex')}</digest>`);
+    const served = await fetch(`${server.baseUrl}${new URL(uri).pathname}`);
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(GUIDE_PDF);
     await withEvidence(visitor, 'warnings-public', async () => {
       const { page } = visitor;
       await page.goto(`${server.baseUrl}/public/warnings`);
