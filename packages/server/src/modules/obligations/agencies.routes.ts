@@ -10,11 +10,10 @@ import {
   agencyReportSchema,
   agencySchema,
   agencyStaffInputSchema,
-  pageOf,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
+import { registerListWithExport } from '../../platform/office/index.ts';
 import { agencyExportColumns, agencyReportExportColumns } from './obligations-export.ts';
 import type { AgenciesService } from './agencies.service.ts';
 
@@ -29,50 +28,23 @@ export function registerAgenciesRoutes(
   const base = '/api/v1/obligations/agencies';
   const reports = '/api/v1/obligations/agency-reports';
 
-  api.get(
-    base,
-    {
-      config: { access: 'registry:read' },
-      schema: {
-        tags,
-        summary: '安全评价检测检验机构 with their flagged reports in the caller’s scope',
-        querystring: agencyListQuerySchema,
-        response: { 200: pageOf(agencySchema) },
-      },
+  registerListWithExport(app, {
+    path: base,
+    tags,
+    access: 'registry:read',
+    summary: '安全评价检测检验机构 with their flagged reports in the caller’s scope',
+    query: agencyListQuerySchema,
+    item: agencySchema,
+    viewer: (request) => requireAuth(request),
+    list: (viewer, filter, paging) => agencies.listAgencies(viewer, filter, paging),
+    export: {
+      audit: 'obligations.agencies_export',
+      asciiName: 'technical-service-agencies',
+      name: '安全评价检测检验机构',
+      columns: agencyExportColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return agencies.listAgencies(requireAuth(request), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    `${base}/export`,
-    {
-      config: { access: 'registry:read', audit: 'obligations.agencies_export' },
-      schema: {
-        tags,
-        querystring: agencyListQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const auth = requireAuth(request);
-      const rows = await rowsOf(
-        (page, pageSize) => agencies.listAgencies(auth, filter, { page, pageSize }),
-        ids,
-      );
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'technical-service-agencies', name: '安全评价检测检验机构', clock },
-        agencyExportColumns,
-        rows,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     base,
@@ -115,50 +87,23 @@ export function registerAgenciesRoutes(
     },
   );
 
-  api.get(
-    reports,
-    {
-      config: { access: 'registry:read' },
-      schema: {
-        tags,
-        summary: 'Reports filed by agencies against enterprises, newest first, each with its flags',
-        querystring: agencyReportListQuerySchema,
-        response: { 200: pageOf(agencyReportSchema) },
-      },
+  registerListWithExport(app, {
+    path: reports,
+    tags,
+    access: 'registry:read',
+    summary: 'Reports filed by agencies against enterprises, newest first, each with its flags',
+    query: agencyReportListQuerySchema,
+    item: agencyReportSchema,
+    viewer: (request) => requireAuth(request),
+    list: (viewer, filter, paging) => agencies.listReports(viewer, filter, paging),
+    export: {
+      audit: 'obligations.agency_reports_export',
+      asciiName: 'agency-reports',
+      name: '技术服务报告',
+      columns: agencyReportExportColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return agencies.listReports(requireAuth(request), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    `${reports}/export`,
-    {
-      config: { access: 'registry:read', audit: 'obligations.agency_reports_export' },
-      schema: {
-        tags,
-        querystring: agencyReportListQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const auth = requireAuth(request);
-      const rows = await rowsOf(
-        (page, pageSize) => agencies.listReports(auth, filter, { page, pageSize }),
-        ids,
-      );
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'agency-reports', name: '技术服务报告', clock },
-        agencyReportExportColumns,
-        rows,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     reports,

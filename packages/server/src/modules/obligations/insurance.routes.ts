@@ -11,7 +11,12 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
+import {
+  exportIdsSchema,
+  rowsOf,
+  sendListExport,
+  registerListWithExport,
+} from '../../platform/office/index.ts';
 import { coverageExportColumns, policyExportColumns } from './obligations-export.ts';
 import type { InsuranceService } from './insurance.service.ts';
 
@@ -24,47 +29,23 @@ export function registerInsuranceRoutes(
   const api = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/obligations/policies';
 
-  api.get(
-    base,
-    {
-      config: { access: 'registry:read' },
-      schema: {
-        tags,
-        summary: '安责险 policies, the latest ending first',
-        querystring: policyListQuerySchema,
-        response: { 200: pageOf(policySchema) },
-      },
+  registerListWithExport(app, {
+    path: base,
+    tags,
+    access: 'registry:read',
+    summary: '安责险 policies, the latest ending first',
+    query: policyListQuerySchema,
+    item: policySchema,
+    viewer: (request) => requireAuth(request),
+    list: (viewer, filter, paging) => insurance.list(viewer, filter, paging),
+    export: {
+      audit: 'obligations.policies_export',
+      asciiName: 'liability-insurance-policies',
+      name: '安责险保单',
+      columns: policyExportColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return insurance.list(requireAuth(request), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    `${base}/export`,
-    {
-      config: { access: 'registry:read', audit: 'obligations.policies_export' },
-      schema: {
-        tags,
-        querystring: policyListQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const auth = requireAuth(request);
-      const rows = await rowsOf((page, pageSize) => insurance.list(auth, filter, { page, pageSize }), ids);
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'liability-insurance-policies', name: '安责险保单', clock },
-        policyExportColumns,
-        rows,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     base,

@@ -1,5 +1,6 @@
 import {
   agencyFieldNames,
+  defaultLicenceTypes,
   agencyQualificationNames,
   agencyReportConclusionNames,
   agencyReportFlagNames,
@@ -74,11 +75,14 @@ export const coverageExportColumns: ExportColumn<CoverageRow>[] = [
   { header: '最低限额（元）', width: 14, value: (r) => yuan(r.minimumYuan) },
 ];
 
-export const licenceExportColumns: ExportColumn<LicenceApplication & { licenceTypeName: string }>[] = [
+/** A licence type's name from the built-in list (the list the application form offers). */
+const licenceTypeName = (code: string) => defaultLicenceTypes.find((t) => t.code === code)?.nameZh ?? '';
+
+export const licenceExportColumns: ExportColumn<LicenceApplication>[] = [
   { header: '受理编号', width: 18, value: (a) => a.number },
   { header: '企业名称', width: 30, value: (a) => a.enterpriseName },
   { header: '区县', width: 10, value: (a) => countyNameZh(a.county) },
-  { header: '许可类别', width: 24, value: (a) => a.licenceTypeName },
+  { header: '许可类别', width: 24, value: (a) => licenceTypeName(a.licenceType) },
   { header: '申请类型', width: 10, value: (a) => licenceApplicationKindNames[a.kind].zh },
   { header: '当前环节', width: 10, value: (a) => licenceStepNames[a.step].zh },
   { header: '申请日期', width: 12, value: (a) => a.submittedOn },

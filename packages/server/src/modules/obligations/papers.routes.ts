@@ -2,12 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  defaultLicenceTypes,
   licenceApplicationInputSchema,
   licenceApplicationSchema,
   licenceListQuerySchema,
   licenceStepInputSchema,
-  pageOf,
   projectInputSchema,
   projectListQuerySchema,
   projectSchema,
@@ -15,13 +13,12 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
+import { registerListWithExport } from '../../platform/office/index.ts';
 import { licenceExportColumns, projectExportColumns } from './obligations-export.ts';
 import type { PapersService } from './papers.service.ts';
 
 const tags = ['obligations'];
 const idParams = z.object({ id: z.uuid() });
-const typeName = (code: string) => defaultLicenceTypes.find((t) => t.code === code)?.nameZh ?? '';
 
 export function registerPapersRoutes(
   app: FastifyInstance,
@@ -31,54 +28,23 @@ export function registerPapersRoutes(
   const licences = '/api/v1/obligations/licence-applications';
   const projects = '/api/v1/obligations/projects';
 
-  api.get(
-    licences,
-    {
-      config: { access: 'registry:read' },
-      schema: {
-        tags,
-        summary: 'Licence applications with their statutory deadlines in working days',
-        querystring: licenceListQuerySchema,
-        response: { 200: pageOf(licenceApplicationSchema) },
-      },
+  registerListWithExport(app, {
+    path: licences,
+    tags,
+    access: 'registry:read',
+    summary: 'Licence applications with their statutory deadlines in working days',
+    query: licenceListQuerySchema,
+    item: licenceApplicationSchema,
+    viewer: (request) => requireAuth(request),
+    list: (viewer, filter, paging) => papers.listApplications(viewer, filter, paging),
+    export: {
+      audit: 'obligations.licences_export',
+      asciiName: 'licence-applications',
+      name: '行政许可办理',
+      columns: licenceExportColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return papers.listApplications(requireAuth(request), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    `${licences}/export`,
-    {
-      config: { access: 'registry:read', audit: 'obligations.licences_export' },
-      schema: {
-        tags,
-        querystring: licenceListQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const auth = requireAuth(request);
-      const rows = await rowsOf(
-        (page, pageSize) => papers.listApplications(auth, filter, { page, pageSize }),
-        ids,
-      );
-      const named = (async function* () {
-        for await (const batch of rows)
-          yield batch.map((a) => ({ ...a, licenceTypeName: typeName(a.licenceType) }));
-      })();
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'licence-applications', name: '行政许可办理', clock },
-        licenceExportColumns,
-        named,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     licences,
@@ -117,50 +83,23 @@ export function registerPapersRoutes(
     async (request) => papers.step(requireAuth(request), request.params.id, request.body),
   );
 
-  api.get(
-    projects,
-    {
-      config: { access: 'registry:read' },
-      schema: {
-        tags,
-        summary: 'Construction projects with their 三同时 steps',
-        querystring: projectListQuerySchema,
-        response: { 200: pageOf(projectSchema) },
-      },
+  registerListWithExport(app, {
+    path: projects,
+    tags,
+    access: 'registry:read',
+    summary: 'Construction projects with their 三同时 steps',
+    query: projectListQuerySchema,
+    item: projectSchema,
+    viewer: (request) => requireAuth(request),
+    list: (viewer, filter, paging) => papers.listProjects(viewer, filter, paging),
+    export: {
+      audit: 'obligations.projects_export',
+      asciiName: 'construction-projects',
+      name: '建设项目三同时',
+      columns: projectExportColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return papers.listProjects(requireAuth(request), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    `${projects}/export`,
-    {
-      config: { access: 'registry:read', audit: 'obligations.projects_export' },
-      schema: {
-        tags,
-        querystring: projectListQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const auth = requireAuth(request);
-      const rows = await rowsOf(
-        (page, pageSize) => papers.listProjects(auth, filter, { page, pageSize }),
-        ids,
-      );
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'construction-projects', name: '建设项目三同时', clock },
-        projectExportColumns,
-        rows,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     projects,

@@ -7,7 +7,6 @@ import {
   certificateGapSchema,
   certificateInputSchema,
   gapFindingInputSchema,
-  pageOf,
   personInputSchema,
   personListQuerySchema,
   personSchema,
@@ -15,7 +14,7 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
+import { registerListWithExport } from '../../platform/office/index.ts';
 import { peopleExportColumns } from './obligations-export.ts';
 import type { PeopleService } from './people.service.ts';
 
@@ -30,48 +29,24 @@ export function registerPeopleRoutes(
   const api = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/obligations/people';
 
-  api.get(
-    base,
-    {
-      config: { access: 'registry:read' },
-      schema: {
-        tags,
-        summary: '三项岗位人员 with their certificates (status from the dated validity parameters)',
-        querystring: personListQuerySchema,
-        response: { 200: pageOf(personSchema) },
-      },
+  registerListWithExport(app, {
+    path: base,
+    tags,
+    access: 'registry:read',
+    summary: '三项岗位人员 with their certificates (status from the dated validity parameters)',
+    query: personListQuerySchema,
+    item: personSchema,
+    viewer: (request) => requireAuth(request),
+    list: (viewer, filter, paging) => people.list(viewer, filter, paging),
+    export: {
+      audit: 'obligations.people_export',
+      summary: 'The filtered people as an Excel workbook',
+      asciiName: 'key-post-people',
+      name: '三项岗位人员',
+      columns: peopleExportColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return people.list(requireAuth(request), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    `${base}/export`,
-    {
-      config: { access: 'registry:read', audit: 'obligations.people_export' },
-      schema: {
-        tags,
-        summary: 'The filtered people as an Excel workbook',
-        querystring: personListQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const auth = requireAuth(request);
-      const rows = await rowsOf((page, pageSize) => people.list(auth, filter, { page, pageSize }), ids);
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'key-post-people', name: '三项岗位人员', clock },
-        peopleExportColumns,
-        rows,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     base,

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  pageOf,
   supervisionLetterCreateSchema,
   supervisionLetterQuerySchema,
   supervisionLetterReplySchema,
@@ -10,13 +9,7 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import {
-  cell,
-  exportIdsSchema,
-  rowsOf,
-  sendListExport,
-  sendOfficeFile,
-} from '../../platform/office/index.ts';
+import { cell, sendOfficeFile, registerListWithExport } from '../../platform/office/index.ts';
 import type { LetterView, PlanLetters } from './plan-letters.ts';
 import { planViewerOf } from './plan-viewer.ts';
 
@@ -43,48 +36,24 @@ export function registerPlanLetterRoutes(app: FastifyInstance, deps: { clock: Cl
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { letters, clock } = deps;
 
-  api.get(
-    '/api/v1/plan/letters',
-    {
-      config: { access: readers },
-      schema: {
-        tags,
-        summary: 'Supervision letters (督办函): the 安委办 sees all, a unit those addressed to it',
-        querystring: supervisionLetterQuerySchema,
-        response: { 200: pageOf(supervisionLetterSchema) },
-      },
+  registerListWithExport(app, {
+    path: '/api/v1/plan/letters',
+    tags,
+    access: readers,
+    summary: 'Supervision letters (督办函): the 安委办 sees all, a unit those addressed to it',
+    query: supervisionLetterQuerySchema,
+    item: supervisionLetterSchema,
+    viewer: (request) => planViewerOf(requireAuth(request)),
+    list: (viewer, filter, paging) => letters.list(viewer, filter, paging),
+    export: {
+      audit: 'plan.letter_export',
+      summary: 'The supervision letters as Excel (督办函台账)',
+      asciiName: 'plan_letters',
+      name: '督办函台账',
+      columns: letterColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return letters.list(planViewerOf(requireAuth(request)), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    '/api/v1/plan/letters/export',
-    {
-      config: { access: readers, audit: 'plan.letter_export' },
-      schema: {
-        tags,
-        summary: 'The supervision letters as Excel (督办函台账)',
-        querystring: supervisionLetterQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const viewer = planViewerOf(requireAuth(request));
-      const batches = await rowsOf((page, pageSize) => letters.list(viewer, filter, { page, pageSize }), ids);
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'plan_letters', name: '督办函台账', clock },
-        letterColumns,
-        batches,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     '/api/v1/plan/assignments/:id/letters',

@@ -19,13 +19,7 @@ import {
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import {
-  cell,
-  exportIdsSchema,
-  rowsOf,
-  sendListExport,
-  sendOfficeFile,
-} from '../../platform/office/index.ts';
+import { cell, sendOfficeFile, registerListWithExport } from '../../platform/office/index.ts';
 import type { IndicatorSource } from '../statistics/index.ts';
 import type { AssessmentService } from './assessment.service.ts';
 import type { PlanEscalationRepository } from './plan-escalation.repository.ts';
@@ -130,48 +124,24 @@ export function registerPlanRoutes(
     async (request) => service.plan(request.params.id),
   );
 
-  api.get(
-    '/api/v1/plan/assignments',
-    {
-      config: { access: readers },
-      schema: {
-        tags,
-        summary: 'Task assignments: the 安委办 sees all, a unit its own',
-        querystring: assignmentQuerySchema,
-        response: { 200: pageOf(assignmentSchema) },
-      },
+  registerListWithExport(app, {
+    path: '/api/v1/plan/assignments',
+    tags,
+    access: readers,
+    summary: 'Task assignments: the 安委办 sees all, a unit its own',
+    query: assignmentQuerySchema,
+    item: assignmentSchema,
+    viewer: (request) => planViewerOf(requireAuth(request)),
+    list: (viewer, filter, paging) => service.list(viewer, filter, paging),
+    export: {
+      audit: 'plan.assignment_export',
+      summary: 'The filtered assignments as Excel',
+      asciiName: 'plan_assignments',
+      name: '规划任务分解台账',
+      columns: assignmentColumns,
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return service.list(planViewerOf(requireAuth(request)), filter, { page, pageSize });
-    },
-  );
-
-  api.get(
-    '/api/v1/plan/assignments/export',
-    {
-      config: { access: readers, audit: 'plan.assignment_export' },
-      schema: {
-        tags,
-        summary: 'The filtered assignments as Excel',
-        querystring: assignmentQuerySchema
-          .omit({ page: true, pageSize: true })
-          .extend({ ids: exportIdsSchema }),
-      },
-    },
-    async (request, reply) => {
-      const { ids, ...filter } = request.query;
-      const viewer = planViewerOf(requireAuth(request));
-      const batches = await rowsOf((page, pageSize) => service.list(viewer, filter, { page, pageSize }), ids);
-      return sendListExport(
-        request,
-        reply,
-        { asciiName: 'plan_assignments', name: '规划任务分解台账', clock },
-        assignmentColumns,
-        batches,
-      );
-    },
-  );
+    clock,
+  });
 
   api.post(
     '/api/v1/plan/assignments',

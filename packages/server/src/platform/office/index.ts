@@ -7,3 +7,4 @@ export * from './download.ts';
 export * from './xlsx.ts';
 export * from './docx.ts';
 export * from './list-export.ts';
+export * from './list-routes.ts';
