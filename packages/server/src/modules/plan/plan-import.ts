@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DomainError, type Language, type PlanImportReport, type PlanTaskDefinition } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
+import { readImportSheet, type SheetRow as ImportRow } from '../../platform/office/index.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { insertPlan } from './plan-reference.repository.ts';
 
@@ -81,52 +82,10 @@ export async function buildPlanImportTemplate(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && !(value instanceof Date)) {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value) return String(value.text).trim();
-    if ('result' in value) return String(value.result ?? '').trim();
-  }
-  return String(value).trim();
-}
+type SheetRow = ImportRow<Column['key']>;
 
-interface SheetRow {
-  row: number;
-  get(key: Column['key']): string;
-}
-
-async function readSheet(file: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('import.file_invalid');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new DomainError('import.file_invalid');
-  if (sheet.rowCount > MAX_PLAN_IMPORT_ROWS + 1) throw new DomainError('import.too_many_rows');
-  const index = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const column = planImportColumns.find((c) => c.header === cellText(cell).replace(/\*$/, ''));
-    if (column) index.set(column.key, col);
-  });
-  if (planImportColumns.some((c) => c.required && !index.has(c.key)))
-    throw new DomainError('import.missing_columns');
-  const rows: SheetRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const get = (key: Column['key']) => (index.has(key) ? cellText(row.getCell(index.get(key)!)) : '');
-    if (planImportColumns.every((c) => get(c.key) === '')) return;
-    if (planImportColumns.some((c) => get(c.key).startsWith('示例'))) return;
-    rows.push({ row: rowNumber, get });
-  });
-  return rows;
+function readSheet(file: Buffer): Promise<SheetRow[]> {
+  return readImportSheet(file, planImportColumns, MAX_PLAN_IMPORT_ROWS);
 }
 
 interface Problem {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { DomainError, type StatisticsImportKind } from '@anjian/domain';
+import { type StatisticsImportKind } from '@anjian/domain';
+import { readImportSheet as readSheet, type SheetRow } from '../../platform/office/index.ts';
 
 export const MAX_IMPORT_ROWS = 50_000;
 
@@ -94,58 +95,9 @@ export async function buildImportTemplate(kind: StatisticsImportKind): Promise<B
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if ('text' in value) return String(value.text).trim();
-    if ('result' in value) return String(value.result ?? '').trim();
-  }
-  return String(value).trim();
-}
-
-export interface SheetRow {
-  row: number;
-  get(key: string): string;
-  /** A Date cell as Excel stored it (wall time written as UTC). */
-  date(key: string): Date | null;
-}
+export type { SheetRow } from '../../platform/office/index.ts';
 
 /** The first sheet's rows by column key (headers matched with or without *), example rows skipped. */
-export async function readImportSheet(file: Buffer, kind: StatisticsImportKind): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('import.file_invalid');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new DomainError('import.file_invalid');
-  if (sheet.rowCount > MAX_IMPORT_ROWS + 1) throw new DomainError('import.too_many_rows');
-  const columns = importColumns[kind];
-  const index = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const column = columns.find((c) => c.header === cellText(cell).replace(/\*$/, ''));
-    if (column) index.set(column.key, col);
-  });
-  if (columns.some((c) => c.required && !index.has(c.key))) throw new DomainError('import.missing_columns');
-  const rows: SheetRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const get = (key: string) => (index.has(key) ? cellText(row.getCell(index.get(key)!)) : '');
-    if (columns.every((c) => get(c.key) === '')) return;
-    if (columns.some((c) => get(c.key).startsWith('示例'))) return;
-    const date = (key: string) => {
-      const value = index.has(key) ? row.getCell(index.get(key)!).value : null;
-      return value instanceof Date ? value : null;
-    };
-    rows.push({ row: rowNumber, get, date });
-  });
-  return rows;
+export function readImportSheet(file: Buffer, kind: StatisticsImportKind): Promise<SheetRow[]> {
+  return readSheet(file, importColumns[kind], MAX_IMPORT_ROWS);
 }

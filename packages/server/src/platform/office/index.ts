@@ -8,3 +8,4 @@ export * from './xlsx.ts';
 export * from './docx.ts';
 export * from './list-export.ts';
 export * from './list-routes.ts';
+export * from './xlsx-import.ts';
