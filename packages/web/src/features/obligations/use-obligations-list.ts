@@ -41,11 +41,6 @@ export function useObligationsDialog<F extends object, T = never>(options: {
   });
 }
 
-/** An agency's fields of work, named in the UI's language and joined as a list. */
-export function agencyFieldNames(fields: readonly string[], t: (key: string) => string): string {
-  return fields.map((f) => t(`obligations.agencyField.${f}`)).join('、');
-}
-
 /** Drops empty strings and undefined so optional fields are absent, as the API expects. */
 export function compact<T extends object>(input: T): T {
   return Object.fromEntries(
