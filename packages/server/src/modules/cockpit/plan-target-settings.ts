@@ -11,6 +11,7 @@ import {
   type PlanTargetSettingInput,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { describeChanges } from '../../platform/describe-changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { inTransactionWithEvents, type EventBus } from '../../platform/events/index.ts';
@@ -73,12 +74,6 @@ const auditedFields = [
   'active',
 ] as const satisfies readonly (keyof PlanTargetSettingInput)[];
 
-const changedFields = (before: PlanTargetSetting, after: PlanTargetSettingInput) =>
-  auditedFields
-    .filter((field) => before[field] !== after[field])
-    .map((field) => `${field} ${String(before[field])} → ${String(after[field])}`)
-    .join('; ') || 'unchanged';
-
 const tags = ['cockpit'];
 
 export function registerPlanTargetSettingRoutes(
@@ -140,7 +135,7 @@ export function registerPlanTargetSettingRoutes(
             clock.now(),
           ],
         );
-        request.auditDetail = `${code}: ${changedFields(before, input)}`;
+        request.auditDetail = `${code}: ${describeChanges(before, input, auditedFields)}`;
         published.publish('statistics.changed', { divisionCode: null });
         const [after] = await readTargets(tx, code);
         return after!;

@@ -9,6 +9,7 @@ import {
   type IndicatorSettingInput,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
+import { describeChanges } from '../../platform/describe-changes.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { inTransactionWithEvents, type EventBus } from '../../platform/events/index.ts';
@@ -87,15 +88,6 @@ const auditedFields = [
   'active',
 ] as const satisfies readonly (keyof IndicatorSettingInput)[];
 
-/** "targetChange -0.15 → -0.2; baselineTo 2020 → 2021", or "new" for an indicator added. */
-function changedFields(before: IndicatorSetting | undefined, after: IndicatorSettingInput): string {
-  if (!before) return 'new';
-  const changes = auditedFields
-    .filter((field) => before[field] !== after[field])
-    .map((field) => `${field} ${String(before[field])} → ${String(after[field])}`);
-  return changes.length ? changes.join('; ') : 'unchanged';
-}
-
 const tags = ['statistics'];
 
 export function registerIndicatorSettingRoutes(
@@ -168,7 +160,8 @@ export function registerIndicatorSettingRoutes(
             clock.now(),
           ],
         );
-        request.auditDetail = `${code}: ${changedFields(before, input)}`;
+        // An indicator added is audited as "new".
+        request.auditDetail = `${code}: ${before ? describeChanges(before, input, auditedFields) : 'new'}`;
         published.publish('statistics.changed', { divisionCode: null });
         const [after] = await readSettings(tx, code);
         return after!;

@@ -1,5 +1,7 @@
 import { computed } from 'vue';
+import { useI18n } from 'vue-i18n';
 import type { Page } from '@anjian/domain';
+import { useFormDialog } from '../../composables/use-form-dialog.ts';
 import { usePagedList } from '../../composables/use-paged-list.ts';
 import { api, type Query } from '../../lib/api.ts';
 
@@ -11,6 +13,32 @@ export function useObligationsList<T extends { id: string }, F extends Query>(pa
       api.get<Page<T>>(path, { ...filters, page, pageSize }, { signal }),
   });
   return { ...list, exportQuery: computed<Query>(() => ({ ...(list.filters as F) })) };
+}
+
+/**
+ * A dialog of the obligations registers that records something: opened empty (`show(null)`) or on a
+ * row (`show(row)`, filled by `fill`), it posts the form without its empty fields to `path`, says
+ * 已保存 and runs `afterSave` (reloading the list or the drawer).
+ */
+export function useObligationsDialog<F extends object, T = never>(options: {
+  blank: () => F;
+  fill?: (row: T) => Partial<F>;
+  /** Where it posts; a function when the path names the row (or the record shown). */
+  path: string | ((row: T | null) => string);
+  /** What it posts, when not the form itself. */
+  body?: (form: F, row: T | null) => object;
+  afterSave: () => Promise<unknown> | void;
+}) {
+  const { t } = useI18n();
+  const { path, body } = options;
+  return useFormDialog<F, T>({
+    blank: options.blank,
+    fill: options.fill,
+    submit: (form, row) =>
+      api.post(typeof path === 'string' ? path : path(row), compact(body ? body(form, row) : { ...form })),
+    savedMessage: () => t('obligations.common.saved'),
+    afterSave: options.afterSave,
+  });
 }
 
 /** Drops empty strings and undefined so optional fields are absent, as the API expects. */
