@@ -201,6 +201,10 @@ export const whistleListItemSchema = z.object({
   status: z.enum(whistleStatuses),
   reporterLabel: z.string().describe('匿名举报人, or 实名举报人 with a pseudonym: never the identity'),
   anonymous: z.boolean(),
+  pseudonym: z
+    .string()
+    .nullable()
+    .describe('Four random characters naming a real-name reporter to staff; null when anonymous'),
   enterpriseId: z.uuid().nullable(),
   enterpriseName: z.string().nullable(),
   county: z.string().nullable(),

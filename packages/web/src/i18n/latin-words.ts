@@ -151,6 +151,10 @@ const notWords = [
   /(?:\/[\w.-]+){2,}/g,
   /\b[a-z]+\/[a-z.+-]+\b/g,
   /[\w.+-]+@[\w.-]+/g,
+  // A whistle report's 查询码 and a real-name reporter's pseudonym: random Crockford base32 that staff
+  // read back to the reporter, not words.
+  /\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/g,
+  /举报人 [0-9A-HJKMNP-TV-Z]{4}(?![\w-])/g,
 ];
 const wordPattern = /[A-Za-z][A-Za-z0-9_]*(?:[-.'][A-Za-z0-9_]+)*/g;
 /**

@@ -67,4 +67,13 @@ describe('the Chinese UI shows no English', () => {
       ),
     ).toEqual([]);
   });
+
+  it('reads a whistle query code and a reporter pseudonym as codes, not English words', () => {
+    expect(disallowedLatinWords('查询码 DKDA-SJ44-E8Q7，2ZHE-GSA1-YMBP；实名举报人 KQZP')).toEqual([]);
+    // Only the exact shapes pass: a word after 举报人, or a code with a group too long, is still English.
+    expect(disallowedLatinWords('实名举报人 HELLO，查询码 ABCDE-FGHJ-KMNP')).toEqual([
+      'HELLO',
+      'ABCDE-FGHJ-KMNP',
+    ]);
+  });
 });

@@ -75,6 +75,7 @@ export function createWhistleHandlingService(deps: {
       status: report.status,
       reporterLabel: report.anonymous ? ANONYMOUS_LABEL : `${NAMED_LABEL} ${report.pseudonym}`,
       anonymous: report.anonymous,
+      pseudonym: report.anonymous ? null : report.pseudonym,
       enterpriseId: report.enterpriseId,
       enterpriseName: report.enterpriseName,
       county: report.county,
