@@ -4,6 +4,7 @@
  * ≥ 2,000 msg/s), counted at the receiver (delivered once each, none twice). Real PostgreSQL, real
  * HTTP; the channel is the signed webhook, one recipient URL per row.
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -20,10 +21,15 @@ const RECIPIENTS = 100_000;
 const DELIVER = Number(process.env.WARNINGS_BENCH_DELIVER ?? 20_000);
 const WORKERS = 4;
 
+const KILL_ROWS = 10_000;
+
 const seen = new Map<string, number>();
+// The kill -9 phase's recipients post under /kill/ and are counted apart.
+const killSeen = new Map<string, number>();
 const gateway = http.createServer((request, response) => {
   const id = String(request.headers['x-anjian-delivery']);
-  seen.set(id, (seen.get(id) ?? 0) + 1);
+  const counts = request.url?.startsWith('/kill/') ? killSeen : seen;
+  counts.set(id, (counts.get(id) ?? 0) + 1);
   request.resume();
   request.on('end', () => response.end('ok'));
 });
@@ -101,6 +107,57 @@ try {
   // after the 5 s timeout): it will be sent again, and the receiver drops it by X-Anjian-Delivery.
   const lost = ids.rows.filter((r) => !seen.has(r.id)).length;
   const receivedNotMarked = seen.size - (ids.rows.length - lost);
+  // kill -9 during delivery, then a restart: a separate process drains KILL_ROWS rows and is killed
+  // a third of the way through; a new process (its clock past the 60 s lease) finishes the job.
+  await db.query(`DELETE FROM warning_deliveries WHERE status = 'pending'`);
+  await module.outbox.enqueue(
+    db,
+    id,
+    1,
+    Array.from({ length: KILL_ROWS }, (_, i) => ({
+      channel: 'webhook' as const,
+      recipient: `${base}/kill/${i}`,
+    })),
+    systemClock.now(),
+  );
+  const deliverer = (skewMs: number) =>
+    spawn(process.execPath, ['--import', 'tsx', 'warnings-deliver-child.ts'], {
+      cwd: import.meta.dirname,
+      env: { ...process.env, BENCH_DATABASE_URL: database.url, BENCH_SKEW_MS: String(skewMs) },
+      stdio: 'inherit',
+    });
+  const exited = (child: ReturnType<typeof spawn>) =>
+    new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const first = deliverer(0);
+  const firstExit = exited(first);
+  while (killSeen.size < KILL_ROWS / 3 && first.exitCode === null)
+    await new Promise((r) => setTimeout(r, 10));
+  first.kill('SIGKILL');
+  await firstExit;
+  const atKill = await db.query<{ delivered: number; pending: number }>(
+    `SELECT count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+            count(*) FILTER (WHERE status = 'pending')::int AS pending
+       FROM warning_deliveries WHERE recipient LIKE $1`,
+    [`${base}/kill/%`],
+  );
+  const restartCode = await exited(deliverer(61_000));
+  const afterRestart = await db.query<{ id: string }>(
+    `SELECT id::text FROM warning_deliveries WHERE status = 'delivered' AND recipient LIKE $1`,
+    [`${base}/kill/%`],
+  );
+  const kill = {
+    rows: KILL_ROWS,
+    receivedAtKill: atKill.rows[0]!.delivered,
+    pendingAtKill: atKill.rows[0]!.pending,
+    restartExitCode: restartCode,
+    deliveredAfterRestart: afterRestart.rows.length,
+    lost:
+      afterRestart.rows.filter((r) => !killSeen.has(r.id)).length + (KILL_ROWS - afterRestart.rows.length),
+    // Sent by the killed process but not yet marked: sent again after the restart. Every message carries
+    // its X-Anjian-Delivery id, by which a receiver keeps one copy (docs/warnings.md).
+    resentCopies: [...killSeen.values()].reduce((sum, n) => sum + n - 1, 0),
+  };
+
   const result = {
     benchmark: 'warnings',
     recipients: RECIPIENTS,
@@ -115,6 +172,7 @@ try {
     duplicatesAtReceiver: duplicates,
     lostAtReceiver: lost,
     receivedButNotYetMarked: receivedNotMarked,
+    killRestart: kill,
     // Figures from a machine busy with other work are not comparable: print how busy it was.
     loadAverage1m: +os.loadavg()[0]!.toFixed(1),
     cores: os.availableParallelism(),
@@ -127,6 +185,12 @@ try {
   );
   console.log(`| duplicates / lost at the receiver | ${duplicates} / ${lost} | 0 / 0 |`);
   console.log(`| received, not yet marked (will repeat, dropped by id) | ${receivedNotMarked} | — |`);
+  console.log(
+    `| kill -9 after ${kill.receivedAtKill} of ${KILL_ROWS}, restart: delivered / lost | ${kill.deliveredAfterRestart} / ${kill.lost} | ${KILL_ROWS} / 0 |`,
+  );
+  console.log(
+    `| kill -9: copies sent again (a receiver keeps one per X-Anjian-Delivery id) | ${kill.resentCopies} | — |`,
+  );
   console.log(`| machine load (1 min) / cores | ${result.loadAverage1m} / ${result.cores} | — |\n`);
 } finally {
   gateway.close();

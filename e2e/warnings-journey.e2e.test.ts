@@ -83,6 +83,7 @@ const identifierOf = (xml: string) => /<identifier>([^<]+)<\/identifier>/.exec(x
 
 /** An Element Plus message box: confirm it, typing the text first when it asks for one. */
 const GUIDE_PDF = Buffer.from('%PDF-1.4\n% evacuation guide\n%%EOF\n');
+const SKETCH_PDF = Buffer.from('%PDF-1.4\n% leak site sketch\n%%EOF\n');
 
 async function answerBox(page: Page, text?: string): Promise<void> {
   const box = page.locator('.el-message-box:visible');
@@ -272,6 +273,12 @@ describe('a chlorine alarm becomes a public warning, reaches every channel, is u
       expect(await byTestId(page, 'warning-headline').inputValue()).toContain('氯');
       // The zone gives the area and the texts; the duty officer adds how to reach the bureau.
       await byTestId(page, 'warning-contact').fill('市应急管理局值班室 0877-2023110');
+      // A site sketch chosen on the create form goes up with the draft.
+      await byTestId(page, 'pending-description').fill('泄漏点位示意图');
+      await byTestId(page, 'pending-attachments')
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'sketch.pdf', mimeType: 'application/pdf', buffer: SKETCH_PDF });
+      await expect.poll(() => byTestId(page, 'pending-list').textContent(), POLL).toContain('sketch.pdf');
       const created = page.waitForResponse(
         (r) => r.url().endsWith('/api/v1/warnings') && r.request().method() === 'POST',
       );
@@ -289,6 +296,9 @@ describe('a chlorine alarm becomes a public warning, reaches every channel, is u
       warningId = draft.id;
       await waitForPath(page, `/warnings/${warningId}`);
       expect(await byTestId(page, 'warning-source').getAttribute('data-source')).toBe('incident');
+      await expect
+        .poll(() => byTestId(page, 'warning-attachments').textContent(), POLL)
+        .toContain('泄漏点位示意图');
       await step(page, 'submit', 'submitted');
     });
 
@@ -344,8 +354,15 @@ describe('a chlorine alarm becomes a public warning, reaches every channel, is u
     const first = detail.versions[0]!.identifier;
     // The guide is released as a CAP <resource> whose public URL serves the PDF as attached.
     const firstCap = await (await fetch(`${server.baseUrl}/api/v1/public/warnings/cap/${first}.xml`)).text();
-    const uri = /<uri>([^<]*\/attachments\/[^<]*)<\/uri>/.exec(firstCap)![1]!;
-    expect(firstCap).toContain(`<digest>${createHash('sha1').update(GUIDE_PDF).digest('hex')}</digest>`);
+    const guideDigest = createHash('sha1').update(GUIDE_PDF).digest('hex');
+    const resources = firstCap.split('<resource>').slice(1);
+    // Both files are released: the sketch from the create form and the guide added after the rejection.
+    expect(resources.map((r) => /<resourceDesc>([^<]*)</.exec(r)?.[1]).sort()).toEqual([
+      '泄漏点位示意图',
+      '疏散路线图',
+    ]);
+    const guide = resources.find((r) => r.includes(`<digest>${guideDigest}</digest>`))!;
+    const uri = /<uri>([^<]*\/attachments\/[^<]*)<\/uri>/.exec(guide)![1]!;
     const served = await fetch(`${server.baseUrl}${new URL(uri).pathname}`);
     expect(Buffer.from(await served.arrayBuffer())).toEqual(GUIDE_PDF);
     await withEvidence(visitor, 'warnings-public', async () => {

@@ -8,6 +8,7 @@ import {
   type WarningAction,
   type WarningStatus,
 } from './warning-lifecycle.ts';
+import { warningAttachmentProblem } from './warning.schema.ts';
 
 const now = new Date('2026-11-29T02:00:00Z');
 const expires = new Date('2026-11-30T02:00:00Z');
@@ -78,5 +79,16 @@ describe('warning lifecycle', () => {
     [2, true, 'Cancel'],
   ] as const)('release after %i versions (cancel %s) is a CAP %s', (versions, cancelling, msgType) => {
     expect(releaseMsgType(versions, cancelling)).toBe(msgType);
+  });
+});
+
+describe('warningAttachmentProblem', () => {
+  it('takes JPEG, PNG and PDF up to 5 MB and names why anything else is refused', () => {
+    expect(warningAttachmentProblem({ type: 'application/pdf', size: 5 * 1024 * 1024 })).toBeNull();
+    expect(warningAttachmentProblem({ type: 'image/png', size: 1 })).toBeNull();
+    expect(warningAttachmentProblem({ type: 'image/jpeg', size: 5 * 1024 * 1024 + 1 })).toBe('size');
+    expect(warningAttachmentProblem({ type: 'application/pdf', size: 0 })).toBe('empty');
+    expect(warningAttachmentProblem({ type: 'image/gif', size: 10 })).toBe('type');
+    expect(warningAttachmentProblem({ type: '', size: 10 })).toBe('type');
   });
 });

@@ -177,11 +177,27 @@ export const linkedWarningSchema = z.object({
   createdAt: instant,
 });
 
+/** The files a warning can carry: images (re-encoded on upload) and PDF. */
+export const warningAttachmentTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
+/** The largest attachment, before and after re-encoding. */
+export const MAX_WARNING_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+
+/** Why a chosen file cannot be attached (checked in the browser before upload and again on the server). */
+export function warningAttachmentProblem(file: {
+  type: string;
+  size: number;
+}): 'type' | 'size' | 'empty' | null {
+  if (!(warningAttachmentTypes as readonly string[]).includes(file.type)) return 'type';
+  if (file.size === 0) return 'empty';
+  if (file.size > MAX_WARNING_ATTACHMENT_BYTES) return 'size';
+  return null;
+}
+
 /** A file the warning carries as a CAP <resource> (image re-encoded on upload, or a PDF). */
 export const warningAttachmentSchema = z.object({
   id: z.uuid(),
   description: z.object({ zh: z.string(), en: z.string() }),
-  mimeType: z.enum(['image/jpeg', 'image/png', 'application/pdf']),
+  mimeType: z.enum(warningAttachmentTypes),
   size: z.number().int(),
   /** SHA-1 of the stored file, hex (CAP 1.2 <digest>). */
   sha1: z.string(),

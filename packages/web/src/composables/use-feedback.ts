@@ -18,6 +18,11 @@ export function useFeedback() {
     ElMessage({ type: 'success', message: message ?? t('common.success') });
   }
 
+  /** Something the user must know that did not stop the work (a part of it failed). Stays until closed. */
+  function notifyWarning(message: string): void {
+    ElMessage({ type: 'warning', message, duration: 0, showClose: true });
+  }
+
   /** Resolves true when the user confirms. */
   async function confirm(message: string, danger = false): Promise<boolean> {
     try {
@@ -48,5 +53,5 @@ export function useFeedback() {
     }
   }
 
-  return { notifyError, notifySuccess, confirm, promptText };
+  return { notifyError, notifySuccess, notifyWarning, confirm, promptText };
 }

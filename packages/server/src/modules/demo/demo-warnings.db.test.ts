@@ -38,6 +38,9 @@ describe('demo public warnings (演示)', () => {
     expect(published.rows[0]!.counties).toEqual(['530403']);
     expect(published.rows[0]!.cap_xml).toContain('<areaDesc>江川区</areaDesc>');
     expect(await validateCap(published.rows[0]!.cap_xml)).toEqual({ valid: true, errors: [] });
+    // It carries the zone sketch as a released PNG resource.
+    expect(published.rows[0]!.cap_xml).toContain('<resourceDesc>【演示】泄漏影响范围示意图</resourceDesc>');
+    expect(published.rows[0]!.cap_xml).toContain('<mimeType>image/png</mimeType>');
 
     // A received gale warning (演示), forwarded to 华宁县 and linked both ways.
     const forwarded = await db.query<{ headline: string; source_label: string; counties: string[] }>(

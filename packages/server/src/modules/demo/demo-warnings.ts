@@ -1,4 +1,6 @@
+import sharp from 'sharp';
 import { createAttachmentStore } from '../uploads/index.ts';
+import { systemUserId } from '../users/system-author.ts';
 import { buildCapXml, capIdentifier, defaultLevelMapping, findWarningEventType } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
@@ -27,6 +29,19 @@ const approver = {
   canWrite: true,
   canApprove: true,
 };
+
+/** Three zones around a source with the wind from the south-west: drawn, not photographed, and free of text. */
+async function zoneSketchPng(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360">
+    <rect width="480" height="360" fill="#f4f6f8"/>
+    <circle cx="240" cy="180" r="150" fill="#fde68a" fill-opacity="0.6" stroke="#ca8a04"/>
+    <circle cx="240" cy="180" r="95" fill="#fdba74" fill-opacity="0.7" stroke="#ea580c"/>
+    <circle cx="240" cy="180" r="45" fill="#f87171" fill-opacity="0.8" stroke="#b91c1c"/>
+    <circle cx="240" cy="180" r="6" fill="#111827"/>
+    <path d="M60 320 L130 250 M130 250 L104 254 M130 250 L126 276" stroke="#1d4ed8" stroke-width="5" fill="none"/>
+  </svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
 
 /**
  * Demo public warnings (演示) in different states: one published for 江川区, one awaiting approval,
@@ -80,6 +95,13 @@ export async function loadDemoWarnings(deps: { db: Db; clock: Clock; config: Con
     },
     true,
   );
+  // Released with the warning as a CAP <resource>: a sketch of the zones around the leaking tank.
+  // The file's uploader must be an account: the system author stands in for the demo officer.
+  await warnings.addAttachment({ ...author, id: await systemUserId(db) }, published.id, {
+    data: await zoneSketchPng(),
+    contentType: 'image/png',
+    description: { zh: '【演示】泄漏影响范围示意图', en: '[Demo] Sketch of the affected zones' },
+  });
   await warnings.step(author, published.id, 'submit', '');
   await warnings.step(approver, published.id, 'approve', '同意发布（演示）');
   await warnings.step(approver, published.id, 'publish', '');

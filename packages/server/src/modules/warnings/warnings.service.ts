@@ -1,4 +1,5 @@
 import {
+  MAX_WARNING_ATTACHMENT_BYTES,
   allowedWarningActions,
   applyWarningAction,
   buildCapXml,
@@ -56,9 +57,6 @@ export const warningActorOf = (auth: AuthContext): WarningActorContext => ({
 });
 
 type Pool = Db;
-
-/** Largest attachment, in bytes (after an image is re-encoded). */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 /** Where the public reads an attachment listed in the released version `identifier`. */
 export const attachmentPath = (identifier: string, id: string) =>
@@ -411,9 +409,11 @@ export function createWarningsService(deps: {
       input: { data: Buffer; contentType: string; description: { zh: string; en: string } },
     ) {
       await found(actor, id);
-      if (input.data.length > MAX_ATTACHMENT_BYTES) throw new DomainError('warning.attachment_too_large');
+      if (input.data.length > MAX_WARNING_ATTACHMENT_BYTES)
+        throw new DomainError('warning.attachment_too_large');
       const file = await deps.attachmentFiles.prepare(input.data, input.contentType);
-      if (file.data.length > MAX_ATTACHMENT_BYTES) throw new DomainError('warning.attachment_too_large');
+      if (file.data.length > MAX_WARNING_ATTACHMENT_BYTES)
+        throw new DomainError('warning.attachment_too_large');
       const now = clock.now();
       await inTransaction(db, async (tx) => {
         const row = await editableForUpdate(tx, id);

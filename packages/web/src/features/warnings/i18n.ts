@@ -66,6 +66,17 @@ export const warningsZh = {
     delete: '删除',
     deleteConfirm: '确定删除该附件？',
     empty: '暂无附件',
+    add: '选择文件',
+    fileName: '文件名',
+    remove: '移除',
+    pendingHint: 'JPEG、PNG 图片或 PDF 文件，不超过 5 MB；先填写说明再选择文件，保存草稿时一并上传。',
+    problems: {
+      type: '只能上传 JPEG、PNG 图片或 PDF 文件',
+      size: '文件超过 5 MB',
+      empty: '文件是空的',
+    },
+    failedItem: '{name}（{reason}）',
+    draftSavedUploadFailed: '草稿已保存，以下附件未能上传，请在详情页重新上传：{files}',
     types: { jpeg: 'JPEG 图片', png: 'PNG 图片', pdf: 'PDF 文件' },
   },
   fields: {
@@ -218,6 +229,19 @@ export const warningsEn: SameShape<typeof warningsZh> = {
     delete: 'Delete',
     deleteConfirm: 'Delete this attachment?',
     empty: 'No attachments',
+    add: 'Choose a file',
+    fileName: 'File name',
+    remove: 'Remove',
+    pendingHint:
+      'A JPEG or PNG image or a PDF, at most 5 MB; type a description, then choose the file. Files are uploaded when the draft is saved.',
+    problems: {
+      type: 'Only JPEG or PNG images and PDF files can be attached',
+      size: 'The file is larger than 5 MB',
+      empty: 'The file is empty',
+    },
+    failedItem: '{name} ({reason})',
+    draftSavedUploadFailed:
+      'The draft is saved, but these attachments were not uploaded; upload them again on the detail page: {files}',
     types: { jpeg: 'JPEG image', png: 'PNG image', pdf: 'PDF file' },
   },
   fields: {
