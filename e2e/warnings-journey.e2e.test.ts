@@ -356,11 +356,19 @@ describe('a chlorine alarm becomes a public warning, reaches every channel, is u
     const firstCap = await (await fetch(`${server.baseUrl}/api/v1/public/warnings/cap/${first}.xml`)).text();
     const guideDigest = createHash('sha1').update(GUIDE_PDF).digest('hex');
     const resources = firstCap.split('<resource>').slice(1);
-    // Both files are released: the sketch from the create form and the guide added after the rejection.
-    expect(resources.map((r) => /<resourceDesc>([^<]*)</.exec(r)?.[1]).sort()).toEqual([
-      '泄漏点位示意图',
-      '疏散路线图',
-    ]);
+    // Both files are released in every <info> (zh and en): the sketch from the create form and the
+    // guide added after the rejection.
+    const infos = firstCap.split('<info>').slice(1);
+    expect(infos.length).toBeGreaterThan(0);
+    for (const info of infos) {
+      expect(
+        info
+          .split('<resource>')
+          .slice(1)
+          .map((r) => /<resourceDesc>([^<]*)</.exec(r)?.[1])
+          .sort(),
+      ).toEqual(['泄漏点位示意图', '疏散路线图']);
+    }
     const guide = resources.find((r) => r.includes(`<digest>${guideDigest}</digest>`))!;
     const uri = /<uri>([^<]*\/attachments\/[^<]*)<\/uri>/.exec(guide)![1]!;
     const served = await fetch(`${server.baseUrl}${new URL(uri).pathname}`);
