@@ -180,6 +180,8 @@ export function warningDraftFromZone(facts: ZoneFacts, now: Date): PrefilledDraf
 /** One `<info>` block of a received CAP message, as the server read it. */
 export interface IncomingCapInfo {
   language: string;
+  /** `<senderName>`: the sender as people know it (may be empty). */
+  senderName: string;
   event: string;
   severity: string;
   audience: string;
@@ -318,7 +320,12 @@ export function warningDraftFromCap(facts: IncomingCapFacts, area: WarningArea, 
   const onset = Number.isNaN(Date.parse(onsetText)) ? now : new Date(onsetText);
   const expires = zhInfo.expires ? new Date(zhInfo.expires) : new Date(onset.getTime() + 24 * HOUR);
   return {
-    source: { kind: 'import', id: facts.id, label: `${facts.sender} ${facts.identifier}` },
+    // People know the sender by its name and the message by when it was sent, not by their CAP ids.
+    source: {
+      kind: 'import',
+      id: facts.id,
+      label: `${zhInfo.senderName || facts.sender} ${facts.sent.slice(0, 16).replace('T', ' ')}`,
+    },
     draft: {
       eventType: eventTypeOfCapEvent(zhInfo.event),
       level: levelOfCapSeverity(zhInfo.severity),

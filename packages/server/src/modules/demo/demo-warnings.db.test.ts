@@ -50,7 +50,7 @@ describe('demo public warnings (演示)', () => {
     expect(forwarded.rows).toEqual([
       {
         headline: '【演示】玉溪市气象台发布大风黄色预警',
-        source_label: '53040041600000 53040041600000_20261129100000_0',
+        source_label: '玉溪市气象台（演示） 2026-11-29 10:00',
         counties: ['530424'],
       },
     ]);

@@ -90,7 +90,7 @@ describe('forwarding a received warning', () => {
     const response = await prefill(importId, xinping);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
-      source: { kind: 'import', id: importId, label: `${MET} ${identifier}` },
+      source: { kind: 'import', id: importId, label: '玉溪市气象台 2026-11-29 09:00' },
       draft: {
         eventType: 'gale',
         level: 'orange',
@@ -145,7 +145,7 @@ describe('forwarding a received warning', () => {
       status: 'draft',
       eventType: 'gale',
       level: 'orange',
-      source: { kind: 'import', id: importId, label: `${MET} ${identifier}` },
+      source: { kind: 'import', id: importId, label: '玉溪市气象台 2026-11-29 09:00' },
       area: { counties: [XINPING] },
     });
     const list = (await t.request({ method: 'GET', url: '/api/v1/warnings/imports', as: xinping })).json();

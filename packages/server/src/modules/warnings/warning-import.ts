@@ -75,6 +75,7 @@ export function incomingFactsOf(row: {
     const areas = blocks(info, 'area');
     return {
       language: first(info, 'language') || 'en-US',
+      senderName: first(info, 'senderName'),
       event: first(info, 'event'),
       severity: first(info, 'severity'),
       audience: first(info, 'audience'),
