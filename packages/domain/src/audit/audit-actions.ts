@@ -237,6 +237,7 @@ export const auditActions = {
   'plan.campaign_object_verify': a('整治销号验收', 'Verify a campaign object'),
   'plan.evaluation': a('生成规划评估报告', 'Generate the plan evaluation report'),
   'plan.import': a('导入规划', 'Import a plan from Excel'),
+  'plan.export': a('导出规划', 'Export a plan to Excel'),
   'plan.letter_issue': a('发出督办函', 'Issue a supervision letter'),
   'plan.letter_reply': a('回复督办函', 'Reply to a supervision letter'),
   'plan.letter_docx': a('下载督办函', 'Download a supervision letter'),

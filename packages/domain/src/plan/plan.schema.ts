@@ -140,6 +140,10 @@ export const assignmentQuerySchema = z
     q: z.string().trim().max(50).optional(),
     organisationId: z.uuid().optional(),
     overdue: z.enum(['true', 'false']).optional(),
+    planId: z
+      .uuid()
+      .optional()
+      .describe('Only the tasks of this plan (all plans when absent); an unknown plan answers 404'),
   })
   .strict();
 
@@ -274,6 +278,7 @@ export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
 export type AssessmentScores = z.infer<typeof assessmentScoresSchema>;
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 export type CampaignObjectCreate = z.infer<typeof campaignObjectCreateSchema>;
+export type Plan = z.infer<typeof planSchema>;
 
 /** Loading a bureau's own plan from the Excel template (规划导入): the plan's name and years. */
 export const planImportQuerySchema = z
@@ -295,7 +300,16 @@ export const planImportReportSchema = z.object({
   totalRows: z.number().int(),
   imported: z.number().int(),
   invalidRows: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  importedColumns: z.number().int().describe('专栏 stored'),
+  importedIndicators: z.number().int().describe('Indicators stored'),
+  errors: z.array(
+    z.object({
+      sheet: z.string().describe('The sheet of the row: 规划任务, 章节, 专栏 or 规划指标'),
+      row: z.number().int(),
+      column: z.string(),
+      message: z.string(),
+    }),
+  ),
 });
 
 export type PlanImportReport = z.infer<typeof planImportReportSchema>;

@@ -126,6 +126,10 @@ export const planMatrix: Record<string, RouteCase> = {
     build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}/evaluation?kind=mid` }),
     in: office(200),
   },
+  'GET /api/v1/plan/plans/:id/export': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}/export` }),
+    in: readers(200),
+  },
   'GET /api/v1/plan/imports/template': {
     build: async () => ({ url: '/api/v1/plan/imports/template' }),
     in: office(200),

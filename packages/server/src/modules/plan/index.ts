@@ -69,7 +69,7 @@ export function createPlanModule(deps: {
     escalationWorker: worker,
     register(app: FastifyInstance) {
       registerPlanRoutes(app, { db, clock, service, escalation, assessments, indicators: deps.indicators });
-      registerPlanImportRoutes(app, { db, clock });
+      registerPlanImportRoutes(app, { db, clock, service, indicators: deps.indicators });
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       if (deps.workers) {

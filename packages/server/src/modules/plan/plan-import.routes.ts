@@ -1,16 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError, chinaStamp, planImportQuerySchema, planImportReportSchema } from '@anjian/domain';
+import { z } from 'zod';
+import { DomainError, planImportQuerySchema, planImportReportSchema } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { requestLanguage } from '../../platform/http-errors.ts';
-import { attachmentHeader, XLSX_TYPE } from '../../platform/office/index.ts';
-import { buildPlanImportTemplate, importPlan } from './plan-import.ts';
+import { sendOfficeFile, XLSX_TYPE } from '../../platform/office/index.ts';
+import { importPlan, type IndicatorNames } from './plan-import.ts';
+import { buildPlanImportTemplate, buildPlanWorkbook } from './plan-workbook.ts';
+import type { PlanService } from './plan.service.ts';
 
 const tags = ['plan'];
 
-/** 规划导入: the Excel template and the import of a bureau's own plan (the 安委办 only). */
-export function registerPlanImportRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
+/**
+ * 规划导入 and 规划导出: the Excel template and the import of a bureau's own plan (the 安委办 only),
+ * and any loaded plan as a workbook in the template's format (every reader of the plan), which
+ * loads again as a new plan.
+ */
+export function registerPlanImportRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; service: PlanService; indicators: IndicatorNames },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   if (!app.hasContentTypeParser(XLSX_TYPE))
     app.addContentTypeParser(
@@ -28,15 +38,37 @@ export function registerPlanImportRoutes(app: FastifyInstance, deps: { db: Db; c
         summary: 'The Excel template of a plan (tasks, units, yearly milestones) with instructions',
       },
     },
-    async (_request, reply) => {
-      const stamp = chinaStamp(deps.clock.now());
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header(
-          'content-disposition',
-          attachmentHeader(`plan_template_${stamp}.xlsx`, `规划导入模板_${stamp}.xlsx`),
-        )
-        .send(await buildPlanImportTemplate());
+    async (_request, reply) =>
+      sendOfficeFile(
+        reply,
+        'xlsx',
+        { asciiName: 'plan_template', name: '规划导入模板', stampedAt: deps.clock.now() },
+        await buildPlanImportTemplate(),
+      ),
+  );
+
+  api.get(
+    '/api/v1/plan/plans/:id/export',
+    {
+      config: { access: ['plan:manage', 'plan:report'], audit: 'plan.export' },
+      schema: {
+        tags,
+        summary:
+          'A plan as an Excel workbook in the import template’s format (tasks, chapters, 专栏, indicators); it loads again as a new plan',
+        params: z.object({ id: z.uuid() }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const plan = await deps.service.plan(request.params.id);
+      request.auditTarget = plan.id;
+      const names = new Map((await deps.indicators.names()).map((i) => [i.code, i.nameZh]));
+      const now = deps.clock.now();
+      return sendOfficeFile(
+        reply,
+        'xlsx',
+        { asciiName: `plan_${plan.code}`, name: plan.name, stampedAt: now },
+        await buildPlanWorkbook(plan, names, now),
+      );
     },
   );
 

@@ -1,50 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import { DomainError, type Language, type PlanImportReport, type PlanTaskDefinition } from '@anjian/domain';
+import type ExcelJS from 'exceljs';
+import {
+  DomainError,
+  type Language,
+  type PlanColumnDefinition,
+  type PlanImportReport,
+  type PlanIndicatorDefinition,
+  type PlanTaskDefinition,
+} from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
-import { readImportSheet, type SheetRow as ImportRow } from '../../platform/office/index.ts';
+import { loadImportWorkbook, readSheetRows, type SheetRow } from '../../platform/office/index.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { insertPlan } from './plan-reference.repository.ts';
+import {
+  indicatorNatures,
+  planChapterColumns,
+  planColumnColumns,
+  planImportColumns,
+  planIndicatorColumns,
+  planSheets,
+  type ChapterKey,
+  type ColumnKey,
+  type IndicatorKey,
+  type PlanSheetColumn,
+  type TaskKey,
+} from './plan-workbook.ts';
 
 /**
- * Loading a bureau's own plan from Excel (规划导入): a template with an instructions sheet, one row
- * per task or key project (chapter, number, kind, title, lead and participating units by name,
- * yearly milestones). Every row is checked and reported in the caller's language; with any invalid
- * row nothing is stored unless the caller asks for the valid rows, and those are stored in one
- * transaction as a new plan.
+ * Loading a bureau's own plan from Excel (规划导入): the sheets of plan-workbook.ts — tasks and key
+ * projects (chapter, number, kind, title, lead and participating units by name, yearly milestones),
+ * and optionally chapters, 专栏 and indicators. Every row is checked and reported in the caller's
+ * language; with any invalid row nothing is stored unless the caller asks for the valid rows, and
+ * those are stored in one transaction as a new plan.
  */
 export const MAX_PLAN_IMPORT_ROWS = 2_000;
-
-interface Column {
-  key: 'chapterNo' | 'chapterTitle' | 'code' | 'kind' | 'title' | 'lead' | 'participants' | 'milestones';
-  header: string;
-  required: boolean;
-  example: string | number;
-  width: number;
-}
-
-export const planImportColumns: readonly Column[] = [
-  { key: 'chapterNo', header: '章序号', required: true, example: 3, width: 8 },
-  { key: 'chapterTitle', header: '章标题', required: false, example: '主要任务', width: 16 },
-  { key: 'code', header: '任务编号', required: true, example: '3.1', width: 10 },
-  { key: 'kind', header: '类型', required: true, example: '主要任务', width: 10 },
-  { key: 'title', header: '任务名称', required: true, example: '示例：健全安全生产责任体系', width: 36 },
-  { key: 'lead', header: '牵头单位', required: false, example: '市应急管理局', width: 20 },
-  {
-    key: 'participants',
-    header: '配合单位',
-    required: false,
-    example: '市住房和城乡建设局、市交通运输局',
-    width: 30,
-  },
-  {
-    key: 'milestones',
-    header: '年度节点',
-    required: false,
-    example: '2026：制定实施方案；2027：完成中期评估',
-    width: 40,
-  },
-];
 
 const kindNames: Record<string, PlanTaskDefinition['kind']> = {
   主要任务: 'task',
@@ -55,51 +44,21 @@ const kindNames: Record<string, PlanTaskDefinition['kind']> = {
   project: 'project',
 };
 
-const instructions = [
-  '每行一项规划任务或重点工程（专栏）。带 * 的列必填；示例行以“示例”开头，导入时跳过。',
-  '规划名称和起止年份在导入页面填写；已有同名规划时不能导入。',
-  '章序号为整数（如 3）；同一章的章标题填在该章任意一行即可（各行不一致时以第一行为准）。',
-  '任务编号在本规划内唯一，如 3.1、3.4.5、4.2；重复的编号不会导入。',
-  '类型填“主要任务”或“重点工程”。',
-  '牵头单位、配合单位填系统中的单位全称（如 市应急管理局、红塔区人民政府），配合单位之间用顿号、逗号或分号分隔。',
-  '年度节点每项写成“年份：内容”，多项之间用分号或换行分隔，如 2026：制定实施方案；2027：完成中期评估；年份须在规划起止年份之间。',
-  '有任何错误行时默认不导入任何数据；可选择“仅导入正确的行”。',
-];
-
-export async function buildPlanImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('规划任务');
-  sheet.columns = planImportColumns.map((c) => ({
-    header: c.required ? `${c.header}*` : c.header,
-    key: c.key,
-    width: c.width,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRow(Object.fromEntries(planImportColumns.map((c) => [c.key, c.example])));
-  const notes = workbook.addWorksheet('填写说明');
-  notes.getColumn(1).width = 120;
-  instructions.forEach((line) => notes.addRow([line]));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-type SheetRow = ImportRow<Column['key']>;
-
-function readSheet(file: Buffer): Promise<SheetRow[]> {
-  return readImportSheet(file, planImportColumns, MAX_PLAN_IMPORT_ROWS);
+/** The plan's statistics indicators by code and name (the statistics module's IndicatorSource). */
+export interface IndicatorNames {
+  names(): Promise<{ code: string; nameZh: string }[]>;
 }
 
 interface Problem {
+  sheet: string;
   row: number;
   column: string;
   message: string;
 }
 
 interface ParsedTask extends PlanTaskDefinition {
-  row: number;
   milestones: { year: number; title: string }[];
 }
-
-const headerOf = (key: Column['key']) => planImportColumns.find((c) => c.key === key)!.header;
 
 /** Splits "2026：内容；2027：内容" into yearly milestones; null when a part is malformed. */
 export function parseMilestones(text: string): { year: number; title: string }[] | null {
@@ -116,41 +75,105 @@ export function parseMilestones(text: string): { year: number; title: string }[]
   return milestones;
 }
 
-export async function importPlan(
-  deps: { db: Db; clock: Clock },
-  file: Buffer,
-  options: { name: string; startYear: number; endYear: number; validOnly: boolean; language: Language },
-): Promise<PlanImportReport> {
-  const say = (zh: string, en: string) => (options.language === 'en' ? en : zh);
-  const rows = await readSheet(file);
-  const units = await deps.db.query<{ code: string; name: string }>('SELECT code, name FROM organisations');
-  const unitCode = new Map<string, string>();
-  for (const u of units.rows) {
-    unitCode.set(u.name, u.code);
-    unitCode.set(u.code, u.code);
-  }
-  const existing = await deps.db.query('SELECT 1 FROM plans WHERE name = $1', [options.name]);
-  if ((existing.rowCount ?? 0) > 0) throw new DomainError('plan.import_exists');
+/** A 专栏's list: one item a line, or separated by semicolons when written on one line. */
+function splitItems(text: string): string[] {
+  return text
+    .split(text.includes('\n') ? /\n/ : /[；;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
 
-  const chapterTitles = new Map<number, string>();
+/** The rows of one sheet, or none when the workbook has no such (optional) sheet. */
+function rowsOf<K extends string>(
+  sheet: ExcelJS.Worksheet | undefined,
+  columns: readonly PlanSheetColumn<K>[],
+): SheetRow<K>[] {
+  return sheet ? readSheetRows(sheet, columns, MAX_PLAN_IMPORT_ROWS) : [];
+}
+
+/** The four sheets' rows; 规划任务 is the sheet of that name, or the first one. */
+async function readPlanWorkbook(file: Buffer) {
+  const workbook = await loadImportWorkbook(file);
+  const tasks = workbook.getWorksheet(planSheets.tasks) ?? workbook.worksheets[0];
+  if (!tasks) throw new DomainError('import.file_invalid');
+  return {
+    tasks: rowsOf(tasks, planImportColumns),
+    chapters: rowsOf(workbook.getWorksheet(planSheets.chapters), planChapterColumns),
+    columns: rowsOf(workbook.getWorksheet(planSheets.columns), planColumnColumns),
+    indicators: rowsOf(workbook.getWorksheet(planSheets.indicators), planIndicatorColumns),
+  };
+}
+
+type Say = (zh: string, en: string) => string;
+
+/** Records problems of one sheet's row; answers whether the row had none. */
+function problemRecorder<K extends string>(
+  problems: Problem[],
+  sheet: string,
+  columns: readonly PlanSheetColumn<K>[],
+  say: Say,
+) {
+  return (row: SheetRow<K>) => {
+    const before = problems.length;
+    const fail = (key: K, zh: string, en: string) =>
+      problems.push({
+        sheet,
+        row: row.row,
+        column: columns.find((c) => c.key === key)!.header,
+        message: say(zh, en),
+      });
+    return { fail, clean: () => problems.length === before };
+  };
+}
+
+/** A 1–99 number of a chapter, 专栏 or indicator; null (and a problem) when it is not one. */
+function smallNumber(text: string, fail: (zh: string, en: string) => void, what: [string, string]) {
+  if (/^\d{1,2}$/.test(text) && Number(text) >= 1) return Number(text);
+  fail(`${what[0]}须为 1–99 的整数：${text}`, `The ${what[1]} must be 1–99: ${text}`);
+  return null;
+}
+
+function checkChapters(rows: SheetRow<ChapterKey>[], problems: Problem[], say: Say) {
+  const check = problemRecorder(problems, planSheets.chapters, planChapterColumns, say);
+  const titles = new Map<number, string>();
+  for (const row of rows) {
+    const { fail, clean } = check(row);
+    const no = smallNumber(row.get('chapterNo'), (zh, en) => fail('chapterNo', zh, en), [
+      '章序号',
+      'chapter',
+    ]);
+    if (no !== null && titles.has(no)) fail('chapterNo', `章序号重复：${no}`, `The chapter repeats: ${no}`);
+    const title = row.get('chapterTitle');
+    if (!title) fail('chapterTitle', '章标题必填', 'The chapter title is required');
+    else if (title.length > 100) fail('chapterTitle', '章标题不超过 100 个字', 'At most 100 characters');
+    if (clean()) titles.set(no!, title);
+  }
+  return titles;
+}
+
+function checkTasks(
+  rows: SheetRow<TaskKey>[],
+  chapterTitles: Map<number, string>,
+  unitCode: ReadonlyMap<string, string>,
+  options: { startYear: number; endYear: number },
+  problems: Problem[],
+  say: Say,
+): ParsedTask[] {
   for (const row of rows) {
     const no = Number(row.get('chapterNo'));
     if (Number.isInteger(no) && row.get('chapterTitle') && !chapterTitles.has(no))
       chapterTitles.set(no, row.get('chapterTitle').slice(0, 100));
   }
-
-  const problems: Problem[] = [];
+  const check = problemRecorder(problems, planSheets.tasks, planImportColumns, say);
   const valid: ParsedTask[] = [];
   const seenCodes = new Map<string, number>();
   for (const row of rows) {
-    const before = problems.length;
-    const fail = (key: Column['key'], zh: string, en: string) =>
-      problems.push({ row: row.row, column: headerOf(key), message: say(zh, en) });
-    const chapterText = row.get('chapterNo');
-    const chapterNo = Number(chapterText);
-    if (!/^\d{1,2}$/.test(chapterText) || chapterNo < 1)
-      fail('chapterNo', `章序号须为 1–99 的整数：${chapterText}`, `The chapter must be 1–99: ${chapterText}`);
-    else if (!chapterTitles.has(chapterNo))
+    const { fail, clean } = check(row);
+    const chapterNo = smallNumber(row.get('chapterNo'), (zh, en) => fail('chapterNo', zh, en), [
+      '章序号',
+      'chapter',
+    ]);
+    if (chapterNo !== null && !chapterTitles.has(chapterNo))
       fail('chapterTitle', `第 ${chapterNo} 章没有章标题`, `Chapter ${chapterNo} has no title`);
     const code = row.get('code');
     if (!code) fail('code', '任务编号必填', 'The task number is required');
@@ -200,36 +223,138 @@ export async function importPlan(
             `节点年份须在 ${options.startYear} 至 ${options.endYear} 年之间：${m.year}`,
             `The milestone year must lie within the plan (${options.startYear}–${options.endYear}): ${m.year}`,
           );
-    if (problems.length > before || !kind || !milestones) continue;
-    valid.push({
-      row: row.row,
-      code,
-      chapterNo,
-      kind,
-      title,
-      lead: lead ?? '',
-      participants,
-      milestones,
-    });
+    if (!clean() || !kind || !milestones || chapterNo === null) continue;
+    valid.push({ code, chapterNo, kind, title, lead: lead ?? '', participants, milestones });
   }
-  problems.sort((a, b) => a.row - b.row);
+  return valid;
+}
+
+function checkColumns(
+  rows: SheetRow<ColumnKey>[],
+  taskCodes: ReadonlySet<string>,
+  problems: Problem[],
+  say: Say,
+): PlanColumnDefinition[] {
+  const check = problemRecorder(problems, planSheets.columns, planColumnColumns, say);
+  const valid: PlanColumnDefinition[] = [];
+  const seen = new Set<number>();
+  for (const row of rows) {
+    const { fail, clean } = check(row);
+    const no = smallNumber(row.get('no'), (zh, en) => fail('no', zh, en), ['专栏序号', '专栏 number']);
+    if (no !== null && seen.has(no)) fail('no', `专栏序号重复：${no}`, `The 专栏 number repeats: ${no}`);
+    if (no !== null) seen.add(no);
+    const title = row.get('title');
+    if (!title) fail('title', '专栏标题必填', 'The 专栏 title is required');
+    else if (title.length > 200) fail('title', '专栏标题不超过 200 个字', 'At most 200 characters');
+    const taskCode = row.get('taskCode');
+    if (taskCode && !taskCodes.has(taskCode))
+      fail(
+        'taskCode',
+        `本规划没有此任务编号：${taskCode}`,
+        `No task of this plan has the number ${taskCode}`,
+      );
+    const items = splitItems(row.get('items'));
+    if (items.length > 100 || items.some((i) => i.length > 500))
+      fail('items', '清单至多 100 项，每项不超过 500 个字', 'At most 100 items of 500 characters');
+    if (clean()) valid.push({ no: no!, title, taskCode: taskCode || null, items, deliverables: false });
+  }
+  return valid;
+}
+
+function checkIndicators(
+  rows: SheetRow<IndicatorKey>[],
+  indicatorCode: ReadonlyMap<string, string>,
+  problems: Problem[],
+  say: Say,
+): PlanIndicatorDefinition[] {
+  const check = problemRecorder(problems, planSheets.indicators, planIndicatorColumns, say);
+  const valid: PlanIndicatorDefinition[] = [];
+  const seen = new Set<number>();
+  for (const row of rows) {
+    const { fail, clean } = check(row);
+    const no = smallNumber(row.get('no'), (zh, en) => fail('no', zh, en), ['指标序号', 'indicator number']);
+    if (no !== null && seen.has(no)) fail('no', `指标序号重复：${no}`, `The indicator number repeats: ${no}`);
+    if (no !== null) seen.add(no);
+    const name = row.get('name');
+    if (!name) fail('name', '指标名称必填', 'The indicator’s name is required');
+    else if (name.length > 100) fail('name', '指标名称不超过 100 个字', 'At most 100 characters');
+    const target = row.get('target');
+    if (!target) fail('target', '目标必填', 'The target is required');
+    else if (target.length > 100) fail('target', '目标不超过 100 个字', 'At most 100 characters');
+    const nature = row.get('nature');
+    if (!(indicatorNatures as readonly string[]).includes(nature))
+      fail(
+        'nature',
+        `属性应为“约束性”或“预期性”：${nature}`,
+        `The nature must be 约束性 (binding) or 预期性 (expected): ${nature}`,
+      );
+    const linked = row.get('indicator');
+    const code = indicatorCode.get(linked);
+    if (!code)
+      fail(
+        'indicator',
+        `未知的统计指标：${linked}（先在统计分析的指标设置中增加）`,
+        `Unknown statistics indicator: ${linked} (add it in the statistics indicator settings first)`,
+      );
+    if (clean()) valid.push({ no: no!, name, target, nature, indicatorCode: code! });
+  }
+  return valid;
+}
+
+export async function importPlan(
+  deps: { db: Db; clock: Clock; indicators: IndicatorNames },
+  file: Buffer,
+  options: { name: string; startYear: number; endYear: number; validOnly: boolean; language: Language },
+): Promise<PlanImportReport> {
+  const say: Say = (zh, en) => (options.language === 'en' ? en : zh);
+  const sheets = await readPlanWorkbook(file);
+  const units = await deps.db.query<{ code: string; name: string }>('SELECT code, name FROM organisations');
+  const unitCode = new Map<string, string>();
+  for (const u of units.rows) {
+    unitCode.set(u.name, u.code);
+    unitCode.set(u.code, u.code);
+  }
+  const indicatorCode = new Map<string, string>();
+  for (const i of await deps.indicators.names()) {
+    indicatorCode.set(i.nameZh, i.code);
+    indicatorCode.set(i.code, i.code);
+  }
+  const existing = await deps.db.query('SELECT 1 FROM plans WHERE name = $1', [options.name]);
+  if ((existing.rowCount ?? 0) > 0) throw new DomainError('plan.import_exists');
+
+  const problems: Problem[] = [];
+  const chapterTitles = checkChapters(sheets.chapters, problems, say);
+  const listedChapters = new Set(chapterTitles.keys());
+  const tasks = checkTasks(sheets.tasks, chapterTitles, unitCode, options, problems, say);
+  const columns = checkColumns(sheets.columns, new Set(tasks.map((t) => t.code)), problems, say);
+  const indicators = checkIndicators(sheets.indicators, indicatorCode, problems, say);
+
+  const sheetOrder: string[] = [
+    planSheets.tasks,
+    planSheets.chapters,
+    planSheets.columns,
+    planSheets.indicators,
+  ];
+  problems.sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row);
   const report: PlanImportReport = {
     committed: false,
     planId: null,
-    totalRows: rows.length,
+    totalRows: Object.values(sheets).reduce((n, rows) => n + rows.length, 0),
     imported: 0,
-    invalidRows: new Set(problems.map((p) => p.row)).size,
+    invalidRows: new Set(problems.map((p) => `${p.sheet}:${p.row}`)).size,
+    importedColumns: 0,
+    importedIndicators: 0,
     errors: problems,
   };
-  if ((problems.length > 0 && !options.validOnly) || valid.length === 0) return report;
+  if ((problems.length > 0 && !options.validOnly) || tasks.length === 0) return report;
+  const chapters = [...new Set([...listedChapters, ...tasks.map((t) => t.chapterNo)])]
+    .sort((a, b) => a - b)
+    .map((no) => ({ no, title: chapterTitles.get(no)! }));
   const now = deps.clock.now();
   const planId = await inTransaction(deps.db, async (tx) => {
     await tx.query('LOCK TABLE plans IN SHARE ROW EXCLUSIVE MODE');
     if (((await tx.query('SELECT 1 FROM plans WHERE name = $1', [options.name])).rowCount ?? 0) > 0)
       throw new DomainError('plan.import_exists');
-    const chapters = [...new Set(valid.map((t) => t.chapterNo))]
-      .sort((a, b) => a - b)
-      .map((no) => ({ no, title: chapterTitles.get(no)! }));
     const { id } = await insertPlan(
       tx,
       {
@@ -238,9 +363,9 @@ export async function importPlan(
         startYear: options.startYear,
         endYear: options.endYear,
         chapters,
-        tasks: valid,
-        columns: [],
-        indicators: [],
+        tasks,
+        columns,
+        indicators,
       },
       false,
       now,
@@ -250,7 +375,7 @@ export async function importPlan(
       [id],
     );
     const taskIds = new Map(ids.rows.map((r) => [r.code, r.id]));
-    for (const task of valid)
+    for (const task of tasks)
       for (const [position, m] of task.milestones.entries())
         await tx.query(
           'INSERT INTO plan_task_milestones (task_id, year, title, position) VALUES ($1, $2, $3, $4)',
@@ -258,5 +383,12 @@ export async function importPlan(
         );
     return id;
   });
-  return { ...report, committed: true, planId, imported: valid.length };
+  return {
+    ...report,
+    committed: true,
+    planId,
+    imported: tasks.length,
+    importedColumns: columns.length,
+    importedIndicators: indicators.length,
+  };
 }

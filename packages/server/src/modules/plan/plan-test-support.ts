@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { TestContext } from '../../../test/test-app.ts';
-import { planImportColumns } from './plan-import.ts';
+import {
+  planChapterColumns,
+  planColumnColumns,
+  planImportColumns,
+  planIndicatorColumns,
+  planSheets,
+  type PlanSheetColumn,
+} from './plan-workbook.ts';
 
 /** A 1×1 PNG, the smallest evidence photo. */
 export const EVIDENCE_PNG = Buffer.from(
@@ -38,13 +45,35 @@ export async function docxText(buffer: Buffer): Promise<string> {
     .replace(/&amp;/g, '&');
 }
 
+type Rows = readonly Record<string, string | number | undefined>[];
+
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly PlanSheetColumn<string>[],
+  rows: Rows,
+) {
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow(columns.map((c) => (c.required ? `${c.header}*` : c.header)));
+  for (const row of rows) sheet.addRow(columns.map((c) => row[c.key] ?? null));
+}
+
 /** A filled-in plan template: the headers, then the rows (by column key). */
-export async function planWorkbook(
-  rows: readonly Record<string, string | number | undefined>[],
-): Promise<Buffer> {
+export async function planWorkbook(rows: Rows): Promise<Buffer> {
+  return planWorkbookOf({ tasks: rows });
+}
+
+/** A filled-in plan template with the optional sheets (章节, 专栏, 规划指标) that are given. */
+export async function planWorkbookOf(sheets: {
+  tasks: Rows;
+  chapters?: Rows;
+  columns?: Rows;
+  indicators?: Rows;
+}): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('规划任务');
-  sheet.addRow(planImportColumns.map((c) => (c.required ? `${c.header}*` : c.header)));
-  for (const row of rows) sheet.addRow(planImportColumns.map((c) => row[c.key] ?? null));
+  addSheet(workbook, planSheets.tasks, planImportColumns, sheets.tasks);
+  if (sheets.chapters) addSheet(workbook, planSheets.chapters, planChapterColumns, sheets.chapters);
+  if (sheets.columns) addSheet(workbook, planSheets.columns, planColumnColumns, sheets.columns);
+  if (sheets.indicators) addSheet(workbook, planSheets.indicators, planIndicatorColumns, sheets.indicators);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

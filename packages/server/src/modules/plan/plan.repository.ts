@@ -55,6 +55,8 @@ export interface AssignmentFilter {
   q?: string | undefined;
   organisationId?: string | undefined;
   overdue?: 'true' | 'false' | undefined;
+  /** Only the tasks of this plan. */
+  planId?: string | undefined;
 }
 
 export function createPlanRepository(db: Db) {
@@ -104,6 +106,10 @@ export function createPlanRepository(db: Db) {
         `INSERT INTO organisation_members (organisation_id, user_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
         [organisationId, userIds],
       );
+    },
+
+    async planExists(id: string): Promise<boolean> {
+      return ((await db.query('SELECT 1 FROM plans WHERE id = $1', [id])).rowCount ?? 0) > 0;
     },
 
     async plans() {
@@ -243,6 +249,10 @@ export function createPlanRepository(db: Db) {
       if (filter.organisationId) {
         params.push(filter.organisationId);
         where.push(`a.organisation_id = $${params.length}`);
+      }
+      if (filter.planId) {
+        params.push(filter.planId);
+        where.push(`t.plan_id = $${params.length}`);
       }
       if (filter.overdue) {
         where.push(

@@ -60,8 +60,11 @@ export function createPlanService(deps: {
       return found;
     },
 
-    list: (viewer: PlanViewer, filter: AssignmentFilter, page: PageRequest) =>
-      plan.listAssignments(viewer, filter, page, clock.now()),
+    /** The assignments the viewer may see; of one plan when asked (an unknown plan is refused). */
+    async list(viewer: PlanViewer, filter: AssignmentFilter, page: PageRequest) {
+      if (filter.planId && !(await plan.planExists(filter.planId))) throw new DomainError('plan.not_found');
+      return plan.listAssignments(viewer, filter, page, clock.now());
+    },
 
     detail: (viewer: PlanViewer, id: string) => detail(db, viewer, id),
 

@@ -15,13 +15,15 @@ import { registerStatisticsRoutes } from './statistics.routes.ts';
 import { createStatisticsService } from './statistics.service.ts';
 import { createStatisticsWriter } from './statistics-writer.ts';
 import { registerSectorMappingRoutes, sectorSuggester } from './sector-mappings.ts';
-import { registerIndicatorSettingRoutes } from './indicator-settings.ts';
+import { readSettings, registerIndicatorSettingRoutes } from './indicator-settings.ts';
 
 export type { SectorSuggester } from './sector-mappings.ts';
 
 /** The plan's indicators for a scope and year (the cockpit and the big screen read it). */
 export interface IndicatorSource {
   summary(scope: DataScope, year: number, divisionCode?: string | null): Promise<IndicatorSummary>;
+  /** Every indicator defined (active or not) by code and name: a plan's indicators link to them. */
+  names(): Promise<{ code: string; nameZh: string }[]>;
 }
 
 export function createStatisticsModule(deps: { db: Db; clock: Clock; events: EventBus }) {
@@ -33,6 +35,7 @@ export function createStatisticsModule(deps: { db: Db; clock: Clock; events: Eve
   });
   const indicators: IndicatorSource = {
     summary: (scope, year, divisionCode) => service.summary(scope, year, divisionCode),
+    names: async () => (await readSettings(db)).map((s) => ({ code: s.code, nameZh: s.nameZh })),
   };
   return {
     indicators,

@@ -61,7 +61,7 @@ const toSetting = (r: Row): IndicatorSetting => ({
   updatedBy: r.updated_by,
 });
 
-async function readSettings(q: Queryable, code?: string): Promise<IndicatorSetting[]> {
+export async function readSettings(q: Queryable, code?: string): Promise<IndicatorSetting[]> {
   const { rows } = await q.query<Row>(
     `SELECT i.*, u.display_name AS updated_by
        FROM statistics_indicators i LEFT JOIN users u ON u.id = i.updated_by

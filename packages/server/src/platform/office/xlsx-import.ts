@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '@anjian/domain';
+import { unescapeCell } from './xlsx.ts';
 
 /** A cell's text as the person typed it: rich text joined, formulas by their result, trimmed. */
 export function cellText(cell: ExcelJS.Cell): string {
@@ -33,25 +34,43 @@ export interface SheetRow<K extends string = string> {
   date(key: K): Date | null;
 }
 
-/**
- * The first sheet of an uploaded template, row by row and cell by column key. Headers are matched
- * with or without the template's `*` (required mark), so columns may be moved; blank rows and the
- * template's example rows (a cell starting with 示例) are skipped. A file that is not a workbook,
- * a missing required column and more than `maxRows` rows are refused before any row is read.
- */
-export async function readImportSheet<K extends string>(
-  file: Buffer,
-  columns: readonly ImportSheetColumn<K>[],
-  maxRows: number,
-): Promise<SheetRow<K>[]> {
+/** An uploaded workbook; a file that is not one is refused (`import.file_invalid`). */
+export async function loadImportWorkbook(file: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
     throw new DomainError('import.file_invalid');
   }
-  const sheet = workbook.worksheets[0];
+  return workbook;
+}
+
+/**
+ * The first sheet of an uploaded template, row by row and cell by column key (see readSheetRows).
+ * A file that is not a workbook is refused before any row is read.
+ */
+export async function readImportSheet<K extends string>(
+  file: Buffer,
+  columns: readonly ImportSheetColumn<K>[],
+  maxRows: number,
+): Promise<SheetRow<K>[]> {
+  const sheet = (await loadImportWorkbook(file)).worksheets[0];
   if (!sheet) throw new DomainError('import.file_invalid');
+  return readSheetRows(sheet, columns, maxRows);
+}
+
+/**
+ * One sheet of an uploaded template, row by row and cell by column key. Headers are matched with
+ * or without the template's `*` (required mark), so columns may be moved; blank rows and the
+ * template's example rows (a cell starting with 示例) are skipped; the `'` an export puts before
+ * text a spreadsheet would run as a formula (safeCell) is taken off again. A missing required
+ * column and more than `maxRows` rows are refused before any row is read.
+ */
+export function readSheetRows<K extends string>(
+  sheet: ExcelJS.Worksheet,
+  columns: readonly ImportSheetColumn<K>[],
+  maxRows: number,
+): SheetRow<K>[] {
   if (sheet.rowCount > maxRows + 1) throw new DomainError('import.too_many_rows');
   const index = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, col) => {
@@ -65,7 +84,7 @@ export async function readImportSheet<K extends string>(
     const cellOf = (key: K) => (index.has(key) ? row.getCell(index.get(key)!) : null);
     const get = (key: K) => {
       const cell = cellOf(key);
-      return cell ? cellText(cell) : '';
+      return cell ? unescapeCell(cellText(cell)) : '';
     };
     if (columns.every((c) => get(c.key) === '')) return;
     if (columns.some((c) => get(c.key).startsWith('示例'))) return;

@@ -11,6 +11,11 @@ export function safeCell(value: string | number | null | readonly string[]): Cel
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** The text a cell held before safeCell: the `'` before a formula character is taken off on import. */
+export function unescapeCell(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 /** One column of a sheet: a zh-CN header and the human value of a row (labels, never codes). */
 export interface SheetColumn<T> {
   header: string;
@@ -82,6 +87,45 @@ export async function workbookBuffer<T>(
     sheet.addRow([]);
     sheet.addRow([`导出时间：${chinaDateTime(options.exportedAt)}`]);
   }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One sheet of a workbook of several (workbookOfSheets), built by tableSheet or notesSheet. */
+export interface WorkbookSheet {
+  readonly name: string;
+  fill(sheet: ExcelJS.Worksheet): void;
+}
+
+/** A table sheet: bold headers, then one row per item (cells made safe like every export). */
+export function tableSheet<T>(
+  name: string,
+  columns: readonly SheetColumn<T>[],
+  rows: Iterable<T>,
+): WorkbookSheet {
+  return {
+    name,
+    fill(sheet) {
+      defineColumns(sheet, columns);
+      for (const row of rows) addDataRow(sheet, columns, row);
+    },
+  };
+}
+
+/** A sheet of notes: one line of text a row in a wide first column (填写说明). */
+export function notesSheet(name: string, lines: readonly string[]): WorkbookSheet {
+  return {
+    name,
+    fill(sheet) {
+      sheet.getColumn(1).width = 120;
+      for (const line of lines) sheet.addRow([safeCell(line)]);
+    },
+  };
+}
+
+/** A workbook of several sheets in the given order, as the buffer a route sends. */
+export async function workbookOfSheets(sheets: readonly WorkbookSheet[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of sheets) sheet.fill(workbook.addWorksheet(sheet.name));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

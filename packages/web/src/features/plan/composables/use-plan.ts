@@ -1,7 +1,8 @@
-import { onMounted, ref, type Ref } from 'vue';
+import { computed, onMounted, ref, type Ref } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
 import type { Page } from '@anjian/domain';
 import { usePagedList } from '../../../composables/use-paged-list.ts';
-import { api } from '../../../lib/api.ts';
+import { api, type Query } from '../../../lib/api.ts';
 
 export interface PlanAssignment {
   id: string;
@@ -52,30 +53,78 @@ export interface PlanTask {
   title: string;
 }
 
-/** The assignments list (scoped by the server), with the plan's tasks and units for the forms. */
+/** A plan as /plan/plans lists it. */
+export interface PlanSummary {
+  id: string;
+  name: string;
+  startYear: number;
+  endYear: number;
+  builtin: boolean;
+}
+
+/** The plan a page shows unless the link names one: the built-in (current) plan, else the first. */
+export function defaultPlanId(plans: readonly PlanSummary[]): string {
+  return (plans.find((p) => p.builtin) ?? plans[0])?.id ?? '';
+}
+
+/**
+ * The assignments list of one plan (scoped by the server), with the plan's tasks and the units for
+ * the forms. The plan is picked from the plans loaded and kept in the address (`?plan=<id>`), so a
+ * reload or a shared link shows the same plan; without one (or with one not loaded) the built-in
+ * plan is shown. Call `loadOptions` first: the list waits for the plan.
+ */
 export function usePlanAssignments() {
+  const route = useRoute();
+  const router = useRouter();
+  const planId = ref('');
   const list = usePagedList<{ q: string; overdue: string }, PlanAssignment>({
     initialFilters: () => ({ q: '', overdue: '' }),
     fetch: ({ filters, page, pageSize, signal }) =>
       api.get<Page<PlanAssignment>>(
         '/plan/assignments',
-        { q: filters.q || undefined, overdue: filters.overdue || undefined, page, pageSize },
+        {
+          planId: planId.value || undefined,
+          q: filters.q || undefined,
+          overdue: filters.overdue || undefined,
+          page,
+          pageSize,
+        },
         { signal },
       ),
   });
+  const exportQuery = computed<Query>(() => ({
+    planId: planId.value || undefined,
+    q: list.filters.q || undefined,
+    overdue: list.filters.overdue || undefined,
+  }));
   const organisations = ref<Organisation[]>([]);
+  const plans = ref<PlanSummary[]>([]);
   const tasks = ref<PlanTask[]>([]);
-  const planId = ref('');
+
+  async function showPlan(id: string) {
+    planId.value = id;
+    if (route.query.plan !== id) await router.replace({ query: { ...route.query, plan: id || undefined } });
+    tasks.value = id ? (await api.get<{ tasks: PlanTask[] }>(`/plan/plans/${id}`)).tasks : [];
+  }
+
+  /** The units, the plans and the plan the address names (or the default one); then the list. */
   async function loadOptions() {
     organisations.value = (await api.get<Organisation[]>('/plan/organisations')).filter(
       (o) => o.kind !== 'township',
     );
-    const plans = await api.get<{ id: string }[]>('/plan/plans');
-    planId.value = plans[0]?.id ?? '';
-    if (planId.value)
-      tasks.value = (await api.get<{ tasks: PlanTask[] }>(`/plan/plans/${planId.value}`)).tasks;
+    plans.value = await api.get<PlanSummary[]>('/plan/plans');
+    const asked = typeof route.query.plan === 'string' ? route.query.plan : '';
+    await showPlan(plans.value.some((p) => p.id === asked) ? asked : defaultPlanId(plans.value));
+    await list.search();
   }
-  return { list, organisations, tasks, planId, loadOptions };
+
+  /** Another plan picked: its tasks and its assignments from page 1, and the address follows. */
+  async function selectPlan(id: string) {
+    await showPlan(id);
+    await list.search();
+  }
+
+  return { list, exportQuery, organisations, plans, tasks, planId, loadOptions, selectPlan };
 }
 
 /** "title,date,deliverable" lines → milestones. */

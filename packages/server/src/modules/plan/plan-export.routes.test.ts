@@ -1,0 +1,250 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { builtinPlanId, orgId, planWorkbookOf, taskId } from './plan-test-support.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+interface PlanAnswer {
+  id: string;
+  chapters: { no: number; title: string }[];
+  tasks: {
+    id: string;
+    code: string;
+    chapterNo: number;
+    kind: string;
+    title: string;
+    lead: string | null;
+    participants: string[];
+    milestones: { year: number; title: string }[];
+  }[];
+  columns: unknown[];
+  indicators: unknown[];
+}
+
+/** What a plan says, without its ids and the assignments made since. */
+const contentOf = (plan: PlanAnswer) => ({
+  chapters: plan.chapters,
+  tasks: plan.tasks.map(({ code, chapterNo, kind, title, lead, participants, milestones }) => ({
+    code,
+    chapterNo,
+    kind,
+    title,
+    lead,
+    participants,
+    milestones,
+  })),
+  columns: plan.columns,
+  indicators: plan.indicators,
+});
+
+/** Each sheet of a workbook as rows of cell texts (header row first). */
+async function sheetsOf(payload: Buffer): Promise<Record<string, string[][]>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(payload as unknown as ArrayBuffer);
+  return Object.fromEntries(
+    book.worksheets.map((sheet) => {
+      const rows: string[][] = [];
+      sheet.eachRow((row) =>
+        rows.push(Array.from((row.values as unknown[]).slice(1), (v) => (v == null ? '' : String(v)))),
+      );
+      return [sheet.name, rows];
+    }),
+  );
+}
+
+/** The test clock reads 2026-11-29 10:00 China time. */
+describe('a plan exported to Excel, loaded again; the plan tasks of one plan', () => {
+  let t: TestContext;
+  let office: Caller;
+  let unit: Caller;
+
+  const get = (url: string, as: Caller, language = 'zh-CN') =>
+    t.request({ method: 'GET', url: `/api/v1${url}`, as, headers: { 'accept-language': language } });
+  const load = (file: Buffer, name: string, endYear = 2025) =>
+    t.request({
+      method: 'POST',
+      url: `/api/v1/plan/imports?name=${encodeURIComponent(name)}&startYear=2021&endYear=${endYear}`,
+      headers: { 'content-type': XLSX },
+      payload: file,
+      as: office,
+    });
+
+  beforeAll(async () => {
+    t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
+    office = await t.sessionFor(await t.createUser({ roles: ['safety_office'], scope: { kind: 'city' } }));
+    unit = await t.sessionFor(await t.createUser({ roles: ['department_officer'], scope: { kind: 'city' } }));
+  });
+  afterAll(() => t.close());
+
+  it('exports the built-in 十四五 plan in the template’s format, and it loads again as the same plan', async () => {
+    const builtin = await builtinPlanId(t);
+    const exported = await get(`/plan/plans/${builtin}/export`, unit);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers['content-type']).toBe(XLSX);
+    expect(exported.headers['content-disposition']).toBe(
+      `attachment; filename="plan_yuxi-14th-safety_20261129100000.xlsx"; ` +
+        `filename*=UTF-8''${encodeURIComponent('玉溪市“十四五”安全生产规划_20261129100000.xlsx')}`,
+    );
+    const sheets = await sheetsOf(exported.rawPayload);
+    expect(Object.keys(sheets)).toEqual(['规划任务', '章节', '专栏', '规划指标', '填写说明']);
+    expect(sheets['规划任务']![0]).toEqual([
+      '章序号*',
+      '章标题',
+      '任务编号*',
+      '类型*',
+      '任务名称*',
+      '牵头单位',
+      '配合单位',
+      '年度节点',
+    ]);
+    expect(sheets['规划任务']!.find((row) => row[2] === '4.8')).toEqual([
+      '4',
+      '重点工程',
+      '4.8',
+      '重点工程',
+      '安全生产应急救援能力提升工程',
+      '市应急管理局',
+      '市消防救援支队',
+      '',
+    ]);
+    expect(sheets['专栏']![3]).toEqual([
+      '3',
+      '重点制定、修订的文件',
+      '3.2',
+      '《玉溪市深化应急管理综合行政执法改革实施方案》\n《玉溪市安全生产行政执法与刑事司法衔接工作办法》',
+    ]);
+    expect(sheets['规划指标']![1]).toEqual([
+      '1',
+      '生产安全事故死亡人数',
+      '下降 15%',
+      '约束性',
+      '生产安全事故死亡人数',
+    ]);
+    expect(sheets['填写说明']![0]![0]).toBe(
+      '本文件导出自“玉溪市“十四五”安全生产规划”（2021–2025 年），导出时间 2026-11-29 10:00:00。修改后可在“规划实施 → 规划导入”重新导入为一个新规划（另取一个规划名称）。',
+    );
+
+    const loaded = await load(exported.rawPayload, '玉溪市“十四五”安全生产规划（导入副本）');
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    expect(loaded.json()).toMatchObject({
+      committed: true,
+      totalRows: 5 + 32 + 17 + 4,
+      imported: 32,
+      importedColumns: 17,
+      importedIndicators: 4,
+      invalidRows: 0,
+      errors: [],
+    });
+    const original = (await get(`/plan/plans/${builtin}`, unit)).json() as PlanAnswer;
+    const copy = (await get(`/plan/plans/${loaded.json().planId}`, unit)).json() as PlanAnswer;
+    expect(copy.chapters).toHaveLength(5);
+    expect(copy.tasks).toHaveLength(32);
+    expect(copy.tasks.filter((task) => task.kind === 'project')).toHaveLength(10);
+    expect(copy.columns).toHaveLength(17);
+    expect(copy.indicators).toHaveLength(4);
+    expect(copy.tasks.find((task) => task.code === '3.4.8')).toMatchObject({
+      title: '全力加强建设工程安全监管工作',
+      lead: '市住房和城乡建设局',
+      participants: ['市交通运输局', '市水利局'],
+    });
+    expect(copy.tasks.find((task) => task.code === '4.10')).toMatchObject({
+      lead: '市应急管理局',
+      participants: ['澄江市人民政府'],
+    });
+    expect(contentOf(copy)).toEqual(contentOf(original));
+  });
+
+  it('keeps yearly milestones, 专栏 lists and formula-like text through export and import', async () => {
+    const first = await load(
+      await planWorkbookOf({
+        tasks: [
+          {
+            chapterNo: 1,
+            chapterTitle: '主要任务',
+            code: '1.1',
+            kind: '主要任务',
+            title: '=不是公式的任务名称',
+            lead: '市应急管理局',
+            participants: '市住房和城乡建设局、市交通运输局',
+            milestones: '2022：制定实施方案；2024：完成中期评估',
+          },
+        ],
+        columns: [{ no: 1, title: '重点文件', taskCode: '1.1', items: '《甲办法》；《乙办法》' }],
+        indicators: [{ no: 1, name: '死亡人数', target: '-15%', nature: '约束性', indicator: 'deaths' }],
+      }),
+      '往返测试规划',
+    );
+    expect(first.json()).toMatchObject({ committed: true, imported: 1 });
+    const exported = await get(`/plan/plans/${first.json().planId}/export`, office);
+    expect((await sheetsOf(exported.rawPayload))['规划任务']![1]![4]).toBe("'=不是公式的任务名称");
+    const again = await load(exported.rawPayload, '往返测试规划（二）');
+    expect(again.json()).toMatchObject({ committed: true, errors: [] });
+    const [a, b] = await Promise.all(
+      [first, again].map(async (r) => (await get(`/plan/plans/${r.json().planId}`, office)).json()),
+    );
+    expect(contentOf(b as PlanAnswer)).toEqual(contentOf(a as PlanAnswer));
+    expect((b as PlanAnswer).tasks[0]).toMatchObject({
+      title: '=不是公式的任务名称',
+      milestones: [
+        { year: 2022, title: '制定实施方案' },
+        { year: 2024, title: '完成中期评估' },
+      ],
+    });
+  });
+
+  it('answers 404 for an unknown plan, and records who exported which plan', async () => {
+    const missing = await get(`/plan/plans/${UNKNOWN}/export`, office);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({ code: 'plan.not_found', message: '规划不存在' });
+    const audit = await t.db.query<{ target: string }>(
+      "SELECT target FROM audit_log WHERE action = 'plan.export' AND outcome = 'success' ORDER BY seq",
+    );
+    expect(audit.rows.map((r) => r.target)).toEqual([await builtinPlanId(t), expect.any(String)]);
+  });
+
+  it('lists the assignments of the plan asked for; an unknown plan answers 404 with its code', async () => {
+    const builtin = await builtinPlanId(t);
+    const other = (await get('/plan/plans', office))
+      .json()
+      .find((p: { name: string }) => p.name === '往返测试规划');
+    const otherTask = (await get(`/plan/plans/${other.id}`, office)).json().tasks[0].id;
+    for (const taskIdToAssign of [await taskId(t, '3.4.8'), otherTask]) {
+      const assigned = await t.request({
+        method: 'POST',
+        url: '/api/v1/plan/assignments',
+        as: office,
+        payload: {
+          taskId: taskIdToAssign,
+          organisationId: await orgId(t, 'city-housing'),
+          deadline: '2026-12-31',
+        },
+      });
+      expect(assigned.statusCode, assigned.body).toBe(201);
+    }
+    const codes = async (query: string) =>
+      (await get(`/plan/assignments${query}`, office))
+        .json()
+        .items.map((a: { taskCode: string }) => a.taskCode);
+    expect(await codes('')).toEqual(['1.1', '3.4.8']);
+    expect(await codes(`?planId=${builtin}`)).toEqual(['3.4.8']);
+    expect(await codes(`?planId=${other.id}`)).toEqual(['1.1']);
+
+    const exported = await get(`/plan/assignments/export?planId=${other.id}`, office);
+    expect(exported.statusCode).toBe(200);
+    expect((await sheetsOf(exported.rawPayload))['规划任务分解台账']!.map((row) => row[0])).toEqual([
+      '任务编号',
+      '1.1',
+    ]);
+
+    for (const url of [`/plan/assignments?planId=${UNKNOWN}`, `/plan/assignments/export?planId=${UNKNOWN}`]) {
+      const zh = await get(url, office);
+      expect(zh.statusCode).toBe(404);
+      expect(zh.json().error).toMatchObject({ code: 'plan.not_found', message: '规划不存在' });
+    }
+    const en = await get(`/plan/assignments?planId=${UNKNOWN}`, office, 'en');
+    expect(en.json().error).toMatchObject({ code: 'plan.not_found', message: 'No such plan' });
+    expect((await get('/plan/assignments?planId=not-a-plan', office)).statusCode).toBe(400);
+  });
+});
