@@ -118,6 +118,9 @@ describe('importing exam results and 安责险 policies from Excel', () => {
   it('gives both templates with their instructions; an inspector may neither download nor import', async () => {
     const template = await get('/exam-results/import-template', county);
     expect(template.statusCode).toBe(200);
+    expect(template.headers['content-disposition']).toBe(
+      `attachment; filename="exam_results_template_20261129100000.xlsx"; filename*=UTF-8''${encodeURIComponent('培训考试成绩导入模板_20261129100000.xlsx')}`,
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => s.name)).toEqual(['考试成绩', '填写说明']);
@@ -499,6 +502,11 @@ describe('importing exam results and 安责险 policies from Excel', () => {
         belowMinimum: true,
       },
     );
+    // The register's export carries the template's headers: it imports back unchanged.
+    const exported = await get('/policies/export', county);
+    expect(exported.statusCode).toBe(200);
+    const back = await upload('/policies/import', exported.rawPayload, county);
+    expect(back.json()).toMatchObject({ totalRows: 2, created: 0, updated: 0, skipped: 2, errors: 0 });
     expect((await get('/policies?q=PN-FAR', city)).json().items[0]).toMatchObject({
       enterpriseId: far,
       insuredPersons: 30,
