@@ -119,9 +119,7 @@ describe('ObligationsImportDialog', () => {
       ['5', '错误', '张三', '本人数据范围内没有该身份证号的人员，请先在“三项岗位人员”中登记'],
     ]);
 
-    document
-      .querySelector<HTMLInputElement>('[data-testid="obligations-import-errors-only"] input')!
-      .click();
+    document.querySelector<HTMLInputElement>('[data-testid="obligations-import-errors-only"] input')!.click();
     await flushPromises();
     expect(tableRows().map((r) => r[0])).toEqual(['5']);
 
