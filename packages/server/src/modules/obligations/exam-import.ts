@@ -67,31 +67,9 @@ export async function importExamRows(
       continue;
     }
     seen.set(key, exam.row);
-    const person = pick(registered.get(exam.idNumber) ?? [], exam.kind);
-    if (person === 'none') {
-      refuse(
-        '本人数据范围内没有该身份证号的人员，请先在“三项岗位人员”中登记',
-        'No person with this ID number is registered in your scope; register the person first',
-      );
-      continue;
-    }
-    if (person === 'ambiguous') {
-      refuse(
-        '该身份证号在多家企业登记了相同岗位，无法确定是哪一条人员记录',
-        'This ID number is registered for the same post at several enterprises; the row cannot say which',
-      );
-      continue;
-    }
-    if (!fits(person.post, exam.kind)) {
-      const post = personPostNames[person.post];
-      refuse(`考试类别与人员岗位（${post.zh}）不符`, `The exam does not fit the person’s post (${post.en})`);
-      continue;
-    }
-    if (person.name !== exam.name) {
-      refuse(
-        `姓名与登记的不一致（登记为 ${person.name}）`,
-        `The name differs from the register (${person.name})`,
-      );
+    const person = personFor(exam, registered.get(exam.idNumber) ?? []);
+    if ('refusal' in person) {
+      refuse(...person.refusal);
       continue;
     }
     report.push(await applyExam(deps, tx, exam, person.id, course, { say, now }));
@@ -118,22 +96,59 @@ async function peopleByIdNumber(
   return byNumber;
 }
 
-/** One person for the row: the only one, or the only one whose post takes this exam. */
-function pick(matches: PersonCandidate[], kind: CertificateKind): PersonCandidate | 'none' | 'ambiguous' {
-  if (matches.length === 0) return 'none';
-  if (matches.length === 1) return matches[0]!;
-  const fitting = matches.filter((m) => fits(m.post, kind));
-  if (fitting.length === 1) return fitting[0]!;
-  return 'ambiguous';
+/**
+ * The person the row is about: the only one with its ID number, or the only one whose post takes
+ * this exam; refused when there is none in the scope, or the post or the name does not fit.
+ */
+function personFor(
+  exam: ExamRow,
+  matches: PersonCandidate[],
+): PersonCandidate | { refusal: readonly [zh: string, en: string] } {
+  if (matches.length === 0)
+    return {
+      refusal: [
+        '本人数据范围内没有该身份证号的人员，请先在“三项岗位人员”中登记',
+        'No person with this ID number is registered in your scope; register the person first',
+      ],
+    };
+  const fitting = matches.filter((m) => fits(m.post, exam.kind));
+  if (matches.length > 1 && fitting.length !== 1)
+    return {
+      refusal: [
+        '该身份证号在多家企业登记了相同岗位，无法确定是哪一条人员记录',
+        'This ID number is registered for the same post at several enterprises; the row cannot say which',
+      ],
+    };
+  const person = matches.length === 1 ? matches[0]! : fitting[0]!;
+  const post = personPostNames[person.post];
+  if (!fits(person.post, exam.kind))
+    return {
+      refusal: [
+        `考试类别与人员岗位（${post.zh}）不符`,
+        `The exam does not fit the person’s post (${post.en})`,
+      ],
+    };
+  if (person.name !== exam.name)
+    return {
+      refusal: [
+        `姓名与登记的不一致（登记为 ${person.name}）`,
+        `The name differs from the register (${person.name})`,
+      ],
+    };
+  return person;
 }
 
+type Change = 'created' | 'updated' | null;
+type Say = (zh: string, en: string) => string;
+
+/** One exam of a person: its training record and certificate written together, or a refusal. */
 async function applyExam(
   deps: ExamImportDeps,
   tx: Queryable,
   exam: ExamRow,
   personId: string,
   course: string,
-  context: { say: (zh: string, en: string) => string; now: Date },
+  context: { say: Say; now: Date },
 ): Promise<ObligationImportRow> {
   const { say, now } = context;
   const refused = (zh: string, en: string) => reportRow(exam.row, 'error', exam.name, say(zh, en));
@@ -144,79 +159,106 @@ async function applyExam(
     examScore: exam.score,
     passed: exam.passed,
   };
-  const trainingChanged =
-    !!training &&
-    (training.institution !== result.institution ||
-      training.hours !== result.hours ||
-      training.examScore !== result.examScore ||
-      training.passed !== result.passed);
-
-  const card = exam.passed ? exam.certificate : null;
-  const stored = card ? await deps.imports.certificateByNumber(tx, card.number) : null;
-  if (card && stored && stored.personId !== personId)
-    return refused(
-      `证书编号 ${card.number} 已登记在其他人员名下`,
-      `Certificate ${card.number} is registered to someone else`,
-    );
-  if (card && !stored && !card.authority)
-    return refused('登记新证书须填写发证机关', 'A new certificate needs its issuing authority');
-  let certificate: ReturnType<typeof certificateValues> | null = null;
-  if (card) {
-    certificate = certificateValues(exam, card, stored, deps.parameters);
-    if (certificate.expiresOn < certificate.issuedOn)
-      return refused('有效期至不能早于发证日期', 'The validity cannot end before the issue date');
-  }
-  const certificateChanged =
-    !!certificate &&
-    !!stored &&
-    (Object.keys(certificate) as (keyof typeof certificate)[]).some((k) => certificate[k] !== stored[k]);
+  const trainingChange: Change = !training
+    ? 'created'
+    : (Object.keys(result) as (keyof typeof result)[]).some((k) => training[k] !== result[k])
+      ? 'updated'
+      : null;
+  const card = await planCertificate(deps, tx, exam, personId);
+  if ('refusal' in card) return refused(...card.refusal);
 
   const written = await inRowSavepoint(tx, async () => {
     if (!training)
       await deps.people.insertTraining(tx, personId, { course, completedOn: exam.examDate, ...result }, now);
-    else if (trainingChanged) await deps.imports.updateTraining(tx, training.id, result);
-    if (certificate && !stored)
+    else if (trainingChange) await deps.imports.updateTraining(tx, training.id, result);
+    if (card.change === 'created')
       await deps.people.insertCertificate(
         tx,
-        { personId, number: card!.number, reviewedOn: null, ...certificate },
+        { personId, number: card.number, reviewedOn: null, ...card.values },
         false,
         now,
       );
-    else if (certificate && certificateChanged)
-      await deps.imports.updateCertificate(tx, stored!.id, certificate);
+    else if (card.change === 'updated') await deps.imports.updateCertificate(tx, card.id, card.values);
   });
   if (!written)
     return refused(
-      `证书编号 ${card?.number ?? ''} 刚被他人登记，请核对后重新导入`,
-      `Certificate ${card?.number ?? ''} was just registered by someone else; check and import again`,
+      `证书编号 ${card.number} 刚被他人登记，请核对后重新导入`,
+      `Certificate ${card.number} was just registered by someone else; check and import again`,
     );
+  return describeExam(exam, trainingChange, card, say);
+}
 
-  const parts: string[] = [];
-  const outcome = !training
-    ? 'created'
-    : trainingChanged || certificateChanged || (certificate && !stored)
-      ? 'updated'
-      : 'skipped';
-  if (!training)
-    parts.push(
-      exam.passed
-        ? say('已登记考试成绩（合格）', 'Exam result recorded (passed)')
-        : say('已登记考试成绩（不合格）', 'Exam result recorded (failed)'),
-    );
-  else if (trainingChanged) parts.push(say('已更新考试成绩', 'Exam result updated'));
-  if (certificate && !stored)
-    parts.push(say(`已登记证书 ${card!.number}`, `certificate ${card!.number} registered`));
-  else if (certificateChanged)
-    parts.push(say(`已更新证书 ${card!.number}`, `certificate ${card!.number} updated`));
-  if (exam.passed && !card && !training)
-    parts.push(say('未填写证书编号，未登记证书', 'no certificate number, so no certificate registered'));
-  if (outcome === 'skipped')
+type CertificatePlan =
+  | { refusal: readonly [zh: string, en: string] }
+  | { change: null; number: string }
+  | {
+      change: 'created' | 'updated';
+      number: string;
+      id: string;
+      values: ReturnType<typeof certificateValues>;
+    };
+
+/** What the row does to the certificate it names: nothing, register it, update it, or refuse the row. */
+async function planCertificate(
+  deps: ExamImportDeps,
+  tx: Queryable,
+  exam: ExamRow,
+  personId: string,
+): Promise<CertificatePlan> {
+  const card = exam.passed ? exam.certificate : null;
+  if (!card) return { change: null, number: '' };
+  const stored = await deps.imports.certificateByNumber(tx, card.number);
+  if (stored && stored.personId !== personId)
+    return {
+      refusal: [
+        `证书编号 ${card.number} 已登记在其他人员名下`,
+        `Certificate ${card.number} is registered to someone else`,
+      ],
+    };
+  if (!stored && !card.authority)
+    return {
+      refusal: ['登记新证书须填写发证机关', 'A new certificate needs its issuing authority'],
+    };
+  const values = certificateValues(exam, card, stored, deps.parameters);
+  if (values.expiresOn < values.issuedOn)
+    return {
+      refusal: ['有效期至不能早于发证日期', 'The validity cannot end before the issue date'],
+    };
+  if (!stored) return { change: 'created', number: card.number, id: '', values };
+  const same = (Object.keys(values) as (keyof typeof values)[]).every((k) => values[k] === stored[k]);
+  return same
+    ? { change: null, number: card.number }
+    : { change: 'updated', number: card.number, id: stored.id, values };
+}
+
+/** The row's line in the report: created with a new exam record, updated when anything changed, else skipped. */
+function describeExam(
+  exam: ExamRow,
+  trainingChange: Change,
+  card: { change: Change; number: string },
+  say: Say,
+): ObligationImportRow {
+  const outcome = trainingChange === 'created' ? 'created' : trainingChange || card.change ? 'updated' : null;
+  if (!outcome)
     return reportRow(
       exam.row,
       'skipped',
       exam.name,
       say('已导入过，内容相同', 'Already imported; nothing changed'),
     );
+  const parts: string[] = [];
+  if (trainingChange === 'created')
+    parts.push(
+      exam.passed
+        ? say('已登记考试成绩（合格）', 'Exam result recorded (passed)')
+        : say('已登记考试成绩（不合格）', 'Exam result recorded (failed)'),
+    );
+  else if (trainingChange) parts.push(say('已更新考试成绩', 'Exam result updated'));
+  if (card.change === 'created')
+    parts.push(say(`已登记证书 ${card.number}`, `certificate ${card.number} registered`));
+  else if (card.change) parts.push(say(`已更新证书 ${card.number}`, `certificate ${card.number} updated`));
+  if (exam.passed && !exam.certificate && trainingChange === 'created')
+    parts.push(say('未填写证书编号，未登记证书', 'no certificate number, so no certificate registered'));
   return reportRow(exam.row, outcome, exam.name, parts.join(say('；', '; ')));
 }
 
