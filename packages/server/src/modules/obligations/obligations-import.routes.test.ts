@@ -145,6 +145,10 @@ describe('importing exam results and 安责险 policies from Excel', () => {
     const policyBook = new ExcelJS.Workbook();
     await policyBook.xlsx.load(policies.rawPayload as unknown as ArrayBuffer);
     expect(policyBook.worksheets[0]!.getRow(1).getCell(3).value).toBe('统一社会信用代码*');
+    // The untouched templates import as they are: their example rows are skipped.
+    const empty = { totalRows: 0, created: 0, updated: 0, skipped: 0, errors: 0, rows: [] };
+    expect((await upload('/exam-results/import', template.rawPayload, county)).json()).toEqual(empty);
+    expect((await upload('/policies/import', policies.rawPayload, county)).json()).toEqual(empty);
 
     expect((await get('/exam-results/import-template', inspector)).statusCode).toBe(403);
     expect((await upload('/exam-results/import', await examWorkbook([welding]), inspector)).statusCode).toBe(
