@@ -166,6 +166,7 @@ export const auditActions = {
   'obligations.policy_create': a('登记安责险保单', 'Register a liability insurance policy'),
   'obligations.policy_delete': a('删除安责险保单', 'Delete a liability insurance policy'),
   'obligations.policies_export': a('导出安责险保单', 'Export liability insurance policies'),
+  'obligations.policies_import': a('导入安责险保单', 'Import liability insurance policies'),
   'obligations.coverage_export': a('导出安责险投保情况', 'Export the insurance coverage list'),
   'obligations.licence_apply': a('登记许可申请', 'Register a licence application'),
   'obligations.licence_step': a('办理许可环节', 'Record a licensing step'),

@@ -10,3 +10,4 @@ export * from './people.schema.ts';
 export * from './papers.schema.ts';
 export * from './agency-report-flags.ts';
 export * from './agencies.schema.ts';
+export * from './obligation-import.schema.ts';

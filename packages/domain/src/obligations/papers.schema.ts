@@ -29,6 +29,9 @@ export const policySchema = z.object({
   id: z.uuid(),
   enterpriseId: z.uuid(),
   enterpriseName: z.string(),
+  creditCode: z
+    .string()
+    .describe('统一社会信用代码 of the enterprise (the import finds the enterprise by it)'),
   county: z.string(),
   insurer: z.string(),
   policyNumber: z.string(),

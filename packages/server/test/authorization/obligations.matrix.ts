@@ -1,4 +1,10 @@
 import { generateSyntheticCreditCode } from '@anjian/domain';
+import { XLSX_TYPE } from '../../src/platform/office/index.ts';
+import {
+  examWorkbook,
+  idNumberOf,
+  policyWorkbook,
+} from '../../src/modules/obligations/obligations-import-test-support.ts';
 import type { TestContext } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
 import { countyOf, enterpriseFor, readAll, riskRecordIn, riskRecordOut, statuses } from './matrix-support.ts';
@@ -229,6 +235,62 @@ export const obligationsMatrix: Record<string, RouteCase> = {
     // Roster inspectors not paired with the inspection are refused; bureau officers record for them.
     in: statuses(403, { cityOfficer: 200, countyOfficer: 200 }),
     out: statuses(403, { cityOfficer: 200, countyOfficer: 404, inspector: 404 }),
+  },
+  [`GET ${O}/exam-results/import-template`]: {
+    build: async () => ({ url: `${O}/exam-results/import-template` }),
+    in: writers(200),
+  },
+  // Rows naming people outside the caller's scope come back as row errors in a 200 report
+  // (obligations-import.routes.test.ts).
+  [`POST ${O}/exam-results/import`]: {
+    build: async () => ({
+      url: `${O}/exam-results/import`,
+      headers: { 'content-type': XLSX_TYPE },
+      payload: await examWorkbook([
+        {
+          name: '矩阵焊工',
+          idNumber: idNumberOf('53040319800101001'),
+          category: '特种作业人员',
+          operation: '焊接与热切割作业',
+          institution: '矩阵培训机构',
+          hours: 8,
+          examDate: '2026-10-01',
+          result: '合格',
+        },
+      ]),
+    }),
+    in: writers(200),
+  },
+  [`GET ${O}/policies/import-template`]: {
+    build: async () => ({ url: `${O}/policies/import-template` }),
+    in: writers(200),
+  },
+  [`POST ${O}/policies/import`]: {
+    build: async ({ t, target }) => {
+      const enterprise = await enterpriseFor(t, target);
+      const code = await t.db.query<{ credit_code: string }>(
+        'SELECT credit_code FROM enterprises WHERE id = $1',
+        [enterprise],
+      );
+      return {
+        url: `${O}/policies/import`,
+        headers: { 'content-type': XLSX_TYPE },
+        payload: await policyWorkbook([
+          {
+            insurer: '矩阵保险公司',
+            policyNumber: `MXI${next()}`,
+            creditCode: code.rows[0]!.credit_code,
+            startsOn: '2026-01-01',
+            endsOn: '2026-12-31',
+            insuredPersons: 10,
+            perPersonYuan: 400000,
+            premiumYuan: 5000,
+          },
+        ]),
+      };
+    },
+    in: writers(200),
+    out: writers(200),
   },
   [`GET ${O}/policies`]: { build: async () => ({ url: `${O}/policies` }), in: readAll() },
   [`GET ${O}/policies/export`]: { build: async () => ({ url: `${O}/policies/export` }), in: readAll() },

@@ -20,6 +20,9 @@ import { createInsuranceService } from './insurance.service.ts';
 import { createPapersRepository } from './papers.repository.ts';
 import { registerPapersRoutes } from './papers.routes.ts';
 import { createPapersService } from './papers.service.ts';
+import { createObligationsImportRepository } from './obligations-import.repository.ts';
+import { registerObligationsImportRoutes } from './obligations-import.routes.ts';
+import { createObligationsImportService } from './obligations-import.service.ts';
 import { createPeopleRepository } from './people.repository.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
 import { createPeopleService } from './people.service.ts';
@@ -39,11 +42,13 @@ export function createObligationsModule(deps: {
 }) {
   const { db, clock, cipher, enterprises } = deps;
   const parameters = deps.parameters ?? defaultObligationParameters;
+  const peopleRepository = createPeopleRepository(db);
+  const policiesRepository = createInsuranceRepository(db);
   const people = createPeopleService({
     db,
     clock,
     cipher,
-    people: createPeopleRepository(db),
+    people: peopleRepository,
     enterprises,
     findings: deps.findings,
     parameters,
@@ -51,8 +56,17 @@ export function createObligationsModule(deps: {
   const insurance = createInsuranceService({
     db,
     clock,
-    policies: createInsuranceRepository(db),
+    policies: policiesRepository,
     enterprises,
+    parameters,
+  });
+  const imports = createObligationsImportService({
+    db,
+    clock,
+    cipher,
+    people: peopleRepository,
+    policies: policiesRepository,
+    imports: createObligationsImportRepository(),
     parameters,
   });
   const papers = createPapersService({ db, clock, papers: createPapersRepository(db), enterprises });
@@ -69,6 +83,7 @@ export function createObligationsModule(deps: {
       registerPeopleRoutes(app, { people, clock });
       registerInsuranceRoutes(app, { insurance, clock });
       registerPapersRoutes(app, { papers, clock });
+      registerObligationsImportRoutes(app, { imports, clock });
     },
   };
 }

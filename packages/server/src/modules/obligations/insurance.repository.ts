@@ -7,6 +7,7 @@ export interface PolicyRecord {
   id: string;
   enterpriseId: string;
   enterpriseName: string;
+  creditCode: string;
   county: string;
   insurer: string;
   policyNumber: string;
@@ -18,7 +19,7 @@ export interface PolicyRecord {
   demo: boolean;
 }
 
-export type PolicyWrite = Omit<PolicyRecord, 'id' | 'enterpriseName' | 'demo'>;
+export type PolicyWrite = Omit<PolicyRecord, 'id' | 'enterpriseName' | 'creditCode' | 'demo'>;
 
 export interface CoverageCandidate {
   id: string;
@@ -29,7 +30,7 @@ export interface CoverageCandidate {
   policies: { policyNumber: string; startsOn: string; endsOn: string; perPersonYuan: number }[];
 }
 
-const SELECT = `SELECT p.id, p.enterprise_id, e.name AS enterprise_name, p.county, p.insurer, p.policy_number,
+const SELECT = `SELECT p.id, p.enterprise_id, e.name AS enterprise_name, e.credit_code, p.county, p.insurer, p.policy_number,
     p.starts_on::text AS starts_on, p.ends_on::text AS ends_on, p.insured_persons, p.per_person_yuan::float8 AS per_person_yuan,
     p.premium_yuan::float8 AS premium_yuan, p.demo
   FROM obligation_policies p JOIN enterprise_directory e ON e.id = p.enterprise_id`;
@@ -38,6 +39,7 @@ interface Row {
   id: string;
   enterprise_id: string;
   enterprise_name: string;
+  credit_code: string;
   county: string;
   insurer: string;
   policy_number: string;
@@ -53,6 +55,7 @@ const toRecord = (r: Row): PolicyRecord => ({
   id: r.id,
   enterpriseId: r.enterprise_id,
   enterpriseName: r.enterprise_name,
+  creditCode: r.credit_code,
   county: r.county,
   insurer: r.insurer,
   policyNumber: r.policy_number,

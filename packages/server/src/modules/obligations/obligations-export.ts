@@ -51,8 +51,10 @@ export const peopleExportColumns: ExportColumn<Person>[] = [
   { header: '数据来源', width: 8, value: (p) => cell.demo(p.demo) },
 ];
 
+/** The policies; the headers are the import template's, so an exported file imports back as it is. */
 export const policyExportColumns: ExportColumn<Policy>[] = [
   { header: '企业名称', width: 30, value: (p) => p.enterpriseName },
+  { header: '统一社会信用代码', width: 22, value: (p) => p.creditCode },
   { header: '区县', width: 10, value: (p) => countyNameZh(p.county) },
   { header: '保险机构', width: 24, value: (p) => p.insurer },
   { header: '保单号', width: 24, value: (p) => p.policyNumber },

@@ -76,6 +76,7 @@ export const obligationsZh = {
     policyNumber: '现行保单号',
     endsOn: '终保日期',
     minimum: '每人最低限额（元）',
+    exportPolicies: '导出保单',
   },
   coverageStatus: {
     not_required: '非强制投保行业',
@@ -215,6 +216,31 @@ export const obligationsZh = {
     noGaps: '未发现持证问题',
     record: '记为检查发现',
   },
+  import: {
+    button: { examResults: '导入考试成绩', policies: '导入保单' },
+    title: { examResults: '导入培训考试成绩', policies: '导入安责险保单' },
+    hint: {
+      examResults:
+        '每行一次考试（省考试平台导出的成绩，或按模板填写），按身份证号匹配已登记的人员；合格且填了证书编号的，登记或更新该证书。',
+      policies: '每行一份保单，按统一社会信用代码匹配企业名录中的企业；已登记的保单号按本行更新。',
+    },
+    subject: { examResults: '姓名', policies: '保单号' },
+    rule: '有错误的行不导入，其余行照常导入；修正后可再次导入整个文件，已导入的行会被跳过。',
+    template: '下载导入模板',
+    dropHint: '将 .xlsx 文件拖到此处，或点击选择文件',
+    onlyXlsx: '只能上传 .xlsx 格式的 Excel 文件',
+    tooLarge: '文件不能超过 10 MB',
+    fileName: '已选择：{name}',
+    upload: '开始导入',
+    uploading: '正在导入…',
+    again: '导入另一个文件',
+    summary: '共 {total} 行：新增 {created}，更新 {updated}，跳过 {skipped}，错误 {errors}',
+    errorsOnly: '只看错误行',
+    row: '行号',
+    outcome: '结果',
+    reason: '说明',
+  },
+  importOutcome: { created: '新增', updated: '更新', skipped: '跳过', error: '错误' },
 };
 
 export const obligationsEn: SameShape<typeof obligationsZh> = {
@@ -292,6 +318,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     policyNumber: 'Current policy',
     endsOn: 'Ends on',
     minimum: 'Minimum per person (yuan)',
+    exportPolicies: 'Export policies',
   },
   coverageStatus: {
     not_required: 'Not required',
@@ -435,4 +462,33 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     noGaps: 'No certificate gaps found',
     record: 'Record as finding',
   },
+  import: {
+    button: { examResults: 'Import exam results', policies: 'Import policies' },
+    title: {
+      examResults: 'Import training and exam results',
+      policies: 'Import liability insurance policies',
+    },
+    hint: {
+      examResults:
+        'One exam per row (the provincial exam platform’s export, or the template filled in), matched to a registered person by ID number; a passed exam with a certificate number registers or updates that certificate.',
+      policies:
+        'One policy per row, matched to a registered enterprise by its credit code; a policy number already registered is updated from the row.',
+    },
+    subject: { examResults: 'Name', policies: 'Policy number' },
+    rule: 'Rows with errors are not imported, the others are; fix them and import the whole file again — rows already imported are skipped.',
+    template: 'Download the template',
+    dropHint: 'Drop an .xlsx file here, or click to choose one',
+    onlyXlsx: 'Only Excel files in .xlsx format can be imported',
+    tooLarge: 'The file must not exceed 10 MB',
+    fileName: 'Chosen: {name}',
+    upload: 'Import',
+    uploading: 'Importing…',
+    again: 'Import another file',
+    summary: '{total} rows: {created} new, {updated} updated, {skipped} skipped, {errors} with errors',
+    errorsOnly: 'Only rows with errors',
+    row: 'Row',
+    outcome: 'Outcome',
+    reason: 'Details',
+  },
+  importOutcome: { created: 'New', updated: 'Updated', skipped: 'Skipped', error: 'Error' },
 };

@@ -1,0 +1,20 @@
+import type { ObligationImportReport } from '@anjian/domain';
+import { api } from '../../lib/api.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The two Excel imports of the obligations registers. */
+export type ObligationImportKind = 'examResults' | 'policies';
+
+const paths: Record<ObligationImportKind, string> = {
+  examResults: '/obligations/exam-results',
+  policies: '/obligations/policies',
+};
+
+/** The template download and the upload of one import; the answer reports every row. */
+export function useObligationsImport(kind: ObligationImportKind) {
+  return {
+    downloadTemplate: () => api.download(`${paths[kind]}/import-template`, {}, `${kind}-template.xlsx`),
+    upload: (file: Blob) => api.upload<ObligationImportReport>(`${paths[kind]}/import`, file, XLSX_TYPE),
+  };
+}
