@@ -234,7 +234,10 @@ export const auditActions = {
   'plan.assessment_self_assess': a('考核自评', 'Self-assess a unit in an assessment'),
   'plan.assessment_publish': a('通报考核结果', 'Publish assessment results'),
   'plan.responsibility_list_create': a('新建责任清单', 'Create a responsibility list'),
-  'plan.responsibility_list_revise': a('发布责任清单新版本', 'Publish a new version of a responsibility list'),
+  'plan.responsibility_list_revise': a(
+    '发布责任清单新版本',
+    'Publish a new version of a responsibility list',
+  ),
   'plan.responsibility_list_export': a('导出责任清单', 'Export responsibility lists'),
   'plan.campaign_create': a('新建专项整治', 'Create a special campaign'),
   'plan.campaign_object_add': a('添加整治对象', 'Add a campaign object'),

@@ -25,7 +25,12 @@ export const responsibilityListCreateSchema = z
       .describe('A leader’s post, e.g. 市长 (a unit’s list is held by the unit)'),
     title: z.string().trim().min(1).max(200),
     items,
-    note: z.string().trim().max(1000).default('').describe('The basis of the first version, e.g. the document'),
+    note: z
+      .string()
+      .trim()
+      .max(1000)
+      .default('')
+      .describe('The basis of the first version, e.g. the document'),
   })
   .strict()
   .refine((input) => input.kind !== 'leader' || input.holder !== '', {
@@ -35,7 +40,11 @@ export const responsibilityListCreateSchema = z
 
 export const responsibilityListReviseSchema = z
   .object({
-    baseVersion: z.number().int().min(1).describe('The version the edit started from (a newer one refuses it)'),
+    baseVersion: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version the edit started from (a newer one refuses it)'),
     items,
     note: z.string().trim().min(1).max(1000).describe('What changed and why (修订说明)'),
   })

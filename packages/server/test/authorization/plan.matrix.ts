@@ -337,7 +337,9 @@ export const planMatrix: Record<string, RouteCase> = {
   'GET /api/v1/plan/responsibility-lists/:id/versions/:version': {
     build: async ({ t, target, caller }) => {
       await joinInUnit(t, caller);
-      return { url: `/api/v1/plan/responsibility-lists/${await newResponsibilityList(t, target)}/versions/1` };
+      return {
+        url: `/api/v1/plan/responsibility-lists/${await newResponsibilityList(t, target)}/versions/1`,
+      };
     },
     in: readers(200),
     out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),

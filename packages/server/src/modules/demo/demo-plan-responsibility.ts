@@ -97,7 +97,12 @@ async function openAssessment(
   );
   const id = await repository.insert(
     tx,
-    { year, name: DEMO_ASSESSMENT, items: demoAssessmentItems, organisationIds: counties.rows.map((r) => r.id) },
+    {
+      year,
+      name: DEMO_ASSESSMENT,
+      items: demoAssessmentItems,
+      organisationIds: counties.rows.map((r) => r.id),
+    },
     author,
     new Date(now.getTime() - 20 * DAY_MS),
     true,
@@ -120,91 +125,92 @@ async function openAssessment(
 }
 
 /** Demo lists: [title, kind, unit code or null, holder (a leader's post), versions' items]. */
-const demoLists: readonly [string, 'leader' | 'department' | 'county', string | null, string, string[][]][] = [
+const demoLists: readonly [string, 'leader' | 'department' | 'county', string | null, string, string[][]][] =
   [
-    '（演示）市长安全生产工作责任清单',
-    'leader',
-    null,
-    '市长',
     [
+      '（演示）市长安全生产工作责任清单',
+      'leader',
+      null,
+      '市长',
       [
-        '把安全生产纳入政府重点工作和政府工作报告的重要内容',
-        '组织制定安全生产规划并纳入国民经济和社会发展规划',
-        '每季度至少研究一次安全生产工作，协调解决重大问题',
-        '组织实施安全生产责任制和安全生产责任考核制度',
-        '组织开展安全生产巡查，督促整改重大事故隐患',
-      ],
-      [
-        '把安全生产纳入政府重点工作和政府工作报告的重要内容',
-        '组织制定安全生产规划并纳入国民经济和社会发展规划',
-        '每季度至少研究一次安全生产工作，协调解决重大问题',
-        '组织实施安全生产责任制和安全生产责任考核制度',
-        '组织开展安全生产巡查，对重大事故隐患挂牌督办并督促整改销号',
-        '推动安全生产治本攻坚三年行动落实',
+        [
+          '把安全生产纳入政府重点工作和政府工作报告的重要内容',
+          '组织制定安全生产规划并纳入国民经济和社会发展规划',
+          '每季度至少研究一次安全生产工作，协调解决重大问题',
+          '组织实施安全生产责任制和安全生产责任考核制度',
+          '组织开展安全生产巡查，督促整改重大事故隐患',
+        ],
+        [
+          '把安全生产纳入政府重点工作和政府工作报告的重要内容',
+          '组织制定安全生产规划并纳入国民经济和社会发展规划',
+          '每季度至少研究一次安全生产工作，协调解决重大问题',
+          '组织实施安全生产责任制和安全生产责任考核制度',
+          '组织开展安全生产巡查，对重大事故隐患挂牌督办并督促整改销号',
+          '推动安全生产治本攻坚三年行动落实',
+        ],
       ],
     ],
-  ],
-  [
-    '（演示）分管副市长安全生产工作责任清单',
-    'leader',
-    null,
-    '分管安全生产工作的副市长',
     [
+      '（演示）分管副市长安全生产工作责任清单',
+      'leader',
+      null,
+      '分管安全生产工作的副市长',
       [
-        '协助市长抓好安全生产工作，主持市安委会日常工作',
-        '组织开展安全生产专项整治和执法检查',
-        '组织指导生产安全事故应急救援和调查处理',
+        [
+          '协助市长抓好安全生产工作，主持市安委会日常工作',
+          '组织开展安全生产专项整治和执法检查',
+          '组织指导生产安全事故应急救援和调查处理',
+        ],
       ],
     ],
-  ],
-  [
-    '（演示）市住房和城乡建设局安全生产责任清单',
-    'department',
-    'city-housing',
-    '',
     [
+      '（演示）市住房和城乡建设局安全生产责任清单',
+      'department',
+      'city-housing',
+      '',
       [
-        '负责房屋建筑和市政工程施工安全监督管理',
-        '负责城镇燃气行业安全监督管理',
-        '组织开展建筑施工领域隐患排查治理',
-        '按月报送行业领域安全生产统计分析',
-      ],
-      [
-        '负责房屋建筑和市政工程施工安全监督管理',
-        '负责城镇燃气行业安全监督管理，推进燃气管道老化更新改造',
-        '组织开展建筑施工领域隐患排查治理',
-        '按月报送行业领域安全生产统计分析',
-        '督促自建房安全专项整治，建立排查整治台账',
+        [
+          '负责房屋建筑和市政工程施工安全监督管理',
+          '负责城镇燃气行业安全监督管理',
+          '组织开展建筑施工领域隐患排查治理',
+          '按月报送行业领域安全生产统计分析',
+        ],
+        [
+          '负责房屋建筑和市政工程施工安全监督管理',
+          '负责城镇燃气行业安全监督管理，推进燃气管道老化更新改造',
+          '组织开展建筑施工领域隐患排查治理',
+          '按月报送行业领域安全生产统计分析',
+          '督促自建房安全专项整治，建立排查整治台账',
+        ],
       ],
     ],
-  ],
-  [
-    '（演示）市交通运输局安全生产责任清单',
-    'department',
-    'city-transport',
-    '',
     [
+      '（演示）市交通运输局安全生产责任清单',
+      'department',
+      'city-transport',
+      '',
       [
-        '负责道路运输、水路运输安全监督管理',
-        '负责公路水运工程建设安全监督管理',
-        '组织开展“两客一危”车辆动态监控',
+        [
+          '负责道路运输、水路运输安全监督管理',
+          '负责公路水运工程建设安全监督管理',
+          '组织开展“两客一危”车辆动态监控',
+        ],
       ],
     ],
-  ],
-  [
-    '（演示）红塔区人民政府安全生产责任清单',
-    'county',
-    'county-530402',
-    '',
     [
+      '（演示）红塔区人民政府安全生产责任清单',
+      'county',
+      'county-530402',
+      '',
       [
-        '落实属地管理责任，建立健全乡镇（街道）安全生产责任体系',
-        '组织开展本区域安全生产检查和隐患排查治理',
-        '组织本区域生产安全事故应急救援',
+        [
+          '落实属地管理责任，建立健全乡镇（街道）安全生产责任体系',
+          '组织开展本区域安全生产检查和隐患排查治理',
+          '组织本区域生产安全事故应急救援',
+        ],
       ],
     ],
-  ],
-];
+  ];
 
 /**
  * Demo responsibility lists (演示), loaded once: two city leaders', two departments' and a county's,
@@ -224,8 +230,12 @@ export async function loadDemoResponsibilityLists(deps: { db: Db; clock: Clock }
     ]);
     for (const [title, kind, unit, post, [first, ...later]] of demoLists) {
       const organisation = unit
-        ? (await tx.query<{ id: string; name: string }>('SELECT id, name FROM organisations WHERE code = $1', [unit]))
-            .rows[0]
+        ? (
+            await tx.query<{ id: string; name: string }>(
+              'SELECT id, name FROM organisations WHERE code = $1',
+              [unit],
+            )
+          ).rows[0]
         : undefined;
       if (unit && !organisation) continue;
       const id = await lists.insert(

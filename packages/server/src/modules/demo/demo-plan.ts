@@ -33,7 +33,6 @@ const demoAssignments: readonly [task: string, unit: string, percent: number, ov
   ['4.6', 'city-ema', 70, false],
 ];
 
-
 async function idOf(source: Queryable, table: 'organisations' | 'plan_tasks', code: string): Promise<string> {
   const rows = await source.query<{ id: string }>(`SELECT id FROM ${table} WHERE code = $1 LIMIT 1`, [code]);
   return rows.rows[0]!.id;

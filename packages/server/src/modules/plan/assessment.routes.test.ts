@@ -91,7 +91,9 @@ describe('yearly assessment: self-assessment and publishing', () => {
       { code: 'hazards', score: 36.5, comment: '重大隐患全部销号' },
     ]);
     expect(first.statusCode, first.body).toBe(200);
-    const again = await selfAssess(housing, units.housing, [{ code: 'hazards', score: 38, comment: '补充台账' }]);
+    const again = await selfAssess(housing, units.housing, [
+      { code: 'hazards', score: 38, comment: '补充台账' },
+    ]);
     expect(again.statusCode, again.body).toBe(200);
     const mine = unitOf(again.json(), units.housing);
     expect(mine.selfAssessment).toEqual({
@@ -114,7 +116,14 @@ describe('yearly assessment: self-assessment and publishing', () => {
     for (const [items, status, code] of [
       [[{ code: 'duty', score: 60.5 }], 400, 'plan.self_score_out_of_range'],
       [[{ code: 'hazards', score: 12.25 }], 400, 'plan.self_score_out_of_range'],
-      [[{ code: 'duty', score: 50 }, { code: 'safety', score: 5 }], 400, 'plan.assessment_item_unknown'],
+      [
+        [
+          { code: 'duty', score: 50 },
+          { code: 'safety', score: 5 },
+        ],
+        400,
+        'plan.assessment_item_unknown',
+      ],
       [[{ code: 'duty', score: 50, evidence: [randomUUID()] }], 400, 'plan.evidence_not_found'],
     ] as const) {
       const refused = await selfAssess(housing, units.housing, [...items]);
@@ -134,9 +143,10 @@ describe('yearly assessment: self-assessment and publishing', () => {
     expect(other.statusCode).toBe(404);
     expect(other.json().error.code).toBe('plan.assessment_unit_not_found');
     // A unit that is not assessed, or an assessment that does not exist, answers the same.
-    expect((await selfAssess(housing, await orgId(t, 'city-fire'), [{ code: 'duty', score: 1 }])).json().error.code).toBe(
-      'plan.assessment_unit_not_found',
-    );
+    expect(
+      (await selfAssess(housing, await orgId(t, 'city-fire'), [{ code: 'duty', score: 1 }])).json().error
+        .code,
+    ).toBe('plan.assessment_unit_not_found');
     const missing = await call(
       'PUT',
       `/plan/assessments/${randomUUID()}/units/${units.housing}/self-assessment`,
@@ -153,7 +163,9 @@ describe('yearly assessment: self-assessment and publishing', () => {
   });
 
   it('the 安委办 sees self-scores beside its own; scoring locks the unit’s self-assessment; ranking keeps the assessors’ scores', async () => {
-    expect((await selfAssess(transport, units.transport, [{ code: 'duty', score: 55 }])).statusCode).toBe(200);
+    expect((await selfAssess(transport, units.transport, [{ code: 'duty', score: 55 }])).statusCode).toBe(
+      200,
+    );
     const seen = await call('GET', `/plan/assessments/${id}`, office);
     expect(unitOf(seen.json(), units.housing)).toMatchObject({
       selfAssessment: { total: 96 },
@@ -176,7 +188,9 @@ describe('yearly assessment: self-assessment and publishing', () => {
     const locked = await selfAssess(housing, units.housing, [{ code: 'duty', score: 60 }]);
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error.code).toBe('plan.self_assessment_locked');
-    expect(unitOf((await call('GET', `/plan/assessments/${id}`, housing)).json(), units.housing)).toMatchObject({
+    expect(
+      unitOf((await call('GET', `/plan/assessments/${id}`, housing)).json(), units.housing),
+    ).toMatchObject({
       total: 80,
       selfAssessment: { total: 96 },
       allowedActions: [],
@@ -189,14 +203,17 @@ describe('yearly assessment: self-assessment and publishing', () => {
       [units.ema, { duty: 45, hazards: 30 }],
     ] as const)
       expect(
-        (await call('PUT', `/plan/assessments/${id}/scores`, office, { organisationId: unit, scores })).statusCode,
+        (await call('PUT', `/plan/assessments/${id}/scores`, office, { organisationId: unit, scores }))
+          .statusCode,
       ).toBe(200);
     const ready = await call('GET', `/plan/assessments/${id}`, office);
     expect(ready.json().allowedActions).toEqual(['publish']);
     const published = await call('POST', `/plan/assessments/${id}/publish`, office);
     expect(published.statusCode, published.body).toBe(200);
     expect(published.json()).toMatchObject({ publishedAt: '2026-11-29T02:00:00.000Z', allowedActions: [] });
-    expect(published.json().units.map((u: Unit) => [u.organisationName, u.rank, u.total, u.allowedActions])).toEqual([
+    expect(
+      published.json().units.map((u: Unit) => [u.organisationName, u.rank, u.total, u.allowedActions]),
+    ).toEqual([
       ['市交通运输局', 1, 87, []],
       ['市住房和城乡建设局', 2, 80, []],
       ['市应急管理局', 3, 75, []],
@@ -205,7 +222,9 @@ describe('yearly assessment: self-assessment and publishing', () => {
       "SELECT body_zh FROM notifications WHERE user_id = $1 AND kind = 'plan.assessment_published'",
       [housingUser],
     );
-    expect(notified.rows).toEqual([{ body_zh: '2026年2026年度市直部门安全生产目标责任考核：第 2 名，80 分' }]);
+    expect(notified.rows).toEqual([
+      { body_zh: '2026年2026年度市直部门安全生产目标责任考核：第 2 名，80 分' },
+    ]);
     const list = await call('GET', '/plan/assessments', housing);
     expect(list.json().find((a: { id: string }) => a.id === id)).toMatchObject({
       publishedAt: '2026-11-29T02:00:00.000Z',

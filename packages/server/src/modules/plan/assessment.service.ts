@@ -111,7 +111,14 @@ export function createAssessmentService(deps: {
           const item = items.find((i) => i.code === code);
           if (!item || !scoreWithinItem(item, score)) throw new DomainError('plan.score_out_of_range');
         }
-        const stored = await assessments.score(tx, id, input.organisationId, input, viewer.userId, clock.now());
+        const stored = await assessments.score(
+          tx,
+          id,
+          input.organisationId,
+          input,
+          viewer.userId,
+          clock.now(),
+        );
         if (!stored) throw new DomainError('plan.unit_not_assessed');
       });
       return detail(viewer, id);

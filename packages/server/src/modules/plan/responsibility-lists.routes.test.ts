@@ -64,11 +64,23 @@ describe('responsibility lists with versions', () => {
     leaderList = leader.json().id;
 
     for (const [body, status, code] of [
-      [{ kind: 'county', organisationId: await orgId(t, 'city-housing') }, 400, 'plan.responsibility_list_holder'],
-      [{ kind: 'department', organisationId: null }, 400, 'plan.responsibility_list_holder'],
-      [{ kind: 'department', organisationId: '00000000-0000-4000-8000-000000000000' }, 404, 'plan.organisation_not_found'],
       [
-        { kind: 'department', organisationId: await orgId(t, 'city-housing'), title: '市住房和城乡建设局安全生产责任清单' },
+        { kind: 'county', organisationId: await orgId(t, 'city-housing') },
+        400,
+        'plan.responsibility_list_holder',
+      ],
+      [{ kind: 'department', organisationId: null }, 400, 'plan.responsibility_list_holder'],
+      [
+        { kind: 'department', organisationId: '00000000-0000-4000-8000-000000000000' },
+        404,
+        'plan.organisation_not_found',
+      ],
+      [
+        {
+          kind: 'department',
+          organisationId: await orgId(t, 'city-housing'),
+          title: '市住房和城乡建设局安全生产责任清单',
+        },
         409,
         'plan.responsibility_list_exists',
       ],
@@ -78,20 +90,34 @@ describe('responsibility lists with versions', () => {
       expect(refused.json().error.code).toBe(code);
     }
     // A leader's list names the post; duplicate items are refused.
-    expect((await call('POST', base, office, { kind: 'leader', title: '无名', items: ['甲'] })).statusCode).toBe(400);
     expect(
-      (await call('POST', base, office, { kind: 'leader', holder: '市长', title: '重复', items: ['甲', '甲'] }))
-        .statusCode,
+      (await call('POST', base, office, { kind: 'leader', title: '无名', items: ['甲'] })).statusCode,
     ).toBe(400);
-    expect((await call('POST', base, housing, { kind: 'leader', holder: '市长', title: '越权', items: ['甲'] })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (
+        await call('POST', base, office, {
+          kind: 'leader',
+          holder: '市长',
+          title: '重复',
+          items: ['甲', '甲'],
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await call('POST', base, housing, { kind: 'leader', holder: '市长', title: '越权', items: ['甲'] }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('editing publishes a new version; the older one stays readable with what changed', async () => {
     const revised = await call('PUT', `${base}/${listId}`, office, {
       baseVersion: 1,
-      items: ['负责建筑施工安全监督管理', '负责城镇燃气安全监督管理，推进老旧管道更新改造', '按月报送行业安全生产情况', '督促自建房安全专项整治'],
+      items: [
+        '负责建筑施工安全监督管理',
+        '负责城镇燃气安全监督管理，推进老旧管道更新改造',
+        '按月报送行业安全生产情况',
+        '督促自建房安全专项整治',
+      ],
       note: '按治本攻坚三年行动修订',
     });
     expect(revised.statusCode, revised.body).toBe(200);
@@ -124,7 +150,11 @@ describe('responsibility lists with versions', () => {
   });
 
   it('an edit from an old version, or one that changes nothing, publishes nothing', async () => {
-    const stale = await call('PUT', `${base}/${listId}`, office, { baseVersion: 1, items: ['甲'], note: '过时' });
+    const stale = await call('PUT', `${base}/${listId}`, office, {
+      baseVersion: 1,
+      items: ['甲'],
+      note: '过时',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('plan.responsibility_list_stale');
     const current = (await call('GET', `${base}/${listId}`, office)).json();
@@ -140,14 +170,17 @@ describe('responsibility lists with versions', () => {
       [listId],
     );
     expect(versions.rows[0]!.n).toBe(2);
-    expect((await call('PUT', `${base}/${listId}`, housing, { baseVersion: 2, items: ['甲'], note: '越权' })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await call('PUT', `${base}/${listId}`, housing, { baseVersion: 2, items: ['甲'], note: '越权' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('a unit reads its own lists and the city leaders’; another unit’s answers 404', async () => {
     const titles = async (as: Caller) =>
-      (await call('GET', base, as)).json().map((l: { title: string; version: number }) => [l.title, l.version]);
+      (await call('GET', base, as))
+        .json()
+        .map((l: { title: string; version: number }) => [l.title, l.version]);
     expect(await titles(office)).toEqual([
       ['市长安全生产工作责任清单', 1],
       ['市住房和城乡建设局安全生产责任清单', 2],
@@ -169,8 +202,26 @@ describe('responsibility lists with versions', () => {
     await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-    expect(row(1)).toEqual(['清单', '责任主体类别', '责任主体', '现行版本', '发布时间', '序号', '责任事项', '演示数据']);
-    expect(row(2)).toEqual(['市长安全生产工作责任清单', '领导干部', '市长', '第1版', '2026-11-29 10:00:00', 1, '把安全生产纳入政府重点工作', '否']);
+    expect(row(1)).toEqual([
+      '清单',
+      '责任主体类别',
+      '责任主体',
+      '现行版本',
+      '发布时间',
+      '序号',
+      '责任事项',
+      '演示数据',
+    ]);
+    expect(row(2)).toEqual([
+      '市长安全生产工作责任清单',
+      '领导干部',
+      '市长',
+      '第1版',
+      '2026-11-29 10:00:00',
+      1,
+      '把安全生产纳入政府重点工作',
+      '否',
+    ]);
     expect(row(6)).toEqual([
       '市住房和城乡建设局安全生产责任清单',
       '部门',

@@ -64,7 +64,10 @@ export function registerResponsibilityListRoutes(
     `${base}/export`,
     {
       config: { access: readers, audit: 'plan.responsibility_list_export' },
-      schema: { tags, summary: 'The current version of every list the caller reads, one row per item, as Excel' },
+      schema: {
+        tags,
+        summary: 'The current version of every list the caller reads, one row per item, as Excel',
+      },
     },
     async (request, reply) => {
       const found = await lists.list(planViewerOf(requireAuth(request)));

@@ -78,9 +78,18 @@ export function createResponsibilityListsService(deps: {
         if (!current) throw new DomainError('plan.responsibility_list_not_found');
         if (input.baseVersion !== current.version) throw new DomainError('plan.responsibility_list_stale');
         const same =
-          current.items.length === input.items.length && current.items.every((item, i) => item === input.items[i]);
+          current.items.length === input.items.length &&
+          current.items.every((item, i) => item === input.items[i]);
         if (same) throw new DomainError('plan.responsibility_list_unchanged');
-        await lists.addVersion(tx, id, current.version + 1, input.items, input.note, viewer.userId, clock.now());
+        await lists.addVersion(
+          tx,
+          id,
+          current.version + 1,
+          input.items,
+          input.note,
+          viewer.userId,
+          clock.now(),
+        );
       });
       return detail(db, viewer, id);
     },

@@ -38,7 +38,10 @@ export interface Assessment {
 }
 
 /** Per item: the score typed (none yet: null), what the unit says, and its evidence photos. */
-export type SelfAssessmentForm = Record<string, { score: number | null; comment: string; evidence: string[] }>;
+export type SelfAssessmentForm = Record<
+  string,
+  { score: number | null; comment: string; evidence: string[] }
+>;
 
 /** The form for a unit: what it entered before, blank items where it entered nothing. */
 export function selfAssessmentForm(items: readonly AssessmentItem[], unit: RankedUnit): SelfAssessmentForm {
