@@ -231,4 +231,7 @@ export * from './plan/organisations.ts';
 export * from './plan/milestone-escalation.ts';
 export * from './plan/assessment-ranking.ts';
 export * from './plan/plan.schema.ts';
+export * from './plan/self-assessment.schema.ts';
+export * from './plan/responsibility-list.ts';
+export * from './plan/responsibility-list.schema.ts';
 export * from './video/index.ts';

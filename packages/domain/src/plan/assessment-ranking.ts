@@ -44,11 +44,16 @@ export function assessmentGrade(total: number, veto: string | null): AssessmentG
   return 'fail';
 }
 
-/** Totals in tenths of a point, so 0.1 + 0.2 never ranks below 0.3. */
-function totalOf(items: readonly AssessmentItem[], unit: UnitScores): number {
-  const tenths = items.reduce((sum, item) => sum + Math.round((unit.scores[item.code] ?? 0) * 10), 0);
+/** Totals in tenths of a point, so 0.1 + 0.2 never ranks below 0.3 (items not scored count 0). */
+export function assessmentTotal(
+  items: readonly AssessmentItem[],
+  scores: Readonly<Record<string, number>>,
+): number {
+  const tenths = items.reduce((sum, item) => sum + Math.round((scores[item.code] ?? 0) * 10), 0);
   return tenths / 10;
 }
+
+const totalOf = (items: readonly AssessmentItem[], unit: UnitScores) => assessmentTotal(items, unit.scores);
 
 export function rankAssessment(items: readonly AssessmentItem[], units: readonly UnitScores[]): RankedUnit[] {
   const totals = units.map((unit) => ({

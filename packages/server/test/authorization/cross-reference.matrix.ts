@@ -546,6 +546,10 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     ['organisationId'],
     'the unit scored must be one of the assessment’s own units (409 otherwise); only the 安委办 writes',
   ),
+  'POST /api/v1/plan/responsibility-lists': owner(
+    ['organisationId'],
+    'the unit holding the list: the plan’s units are the city’s one shared tree, without a scope (404 plan.organisation_not_found when none, responsibility-lists.routes.test.ts); only the 安委办 (plan:manage) writes',
+  ),
   'PUT /api/v1/plan/organisations/:id/members': owner(
     ['userIds'],
     'the 安委办 names the accounts of a unit; accounts are checked to exist (plan.routes.test.ts)',

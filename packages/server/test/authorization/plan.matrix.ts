@@ -9,7 +9,8 @@ import { newEnterprise, statuses } from './matrix-support.ts';
  * Authorisation-matrix rows for running the plan (see ../authorization-matrix.routes.test.ts). The
  * 安委办 (plan:manage) follows every unit and assigns, scores and verifies; a member unit's account
  * (plan:report) reads the plan and reports on its own unit's work: "in scope" is work assigned to
- * 市住房和城乡建设局, which the caller is made a member of; "out of scope" is 市交通运输局's (404).
+ * 市住房和城乡建设局, which the caller is made a member of; "out of scope" is 市交通运输局's (404):
+ * its assignments, letters, campaign objects, self-assessment row and responsibility lists.
  */
 const readers = (status: number) => statuses(403, { safetyOffice: status, departmentOfficer: status });
 const office = (status: number) => statuses(403, { safetyOffice: status });
@@ -86,6 +87,41 @@ async function newAssessment(t: TestContext): Promise<string> {
     [rows.rows[0]!.id],
   );
   return rows.rows[0]!.id;
+}
+
+/** An assessment of both units, none scored (each may self-assess its own row). */
+async function openAssessment(t: TestContext): Promise<string> {
+  const id = await newAssessment(t);
+  await t.db.query(
+    `INSERT INTO plan_assessment_units (assessment_id, organisation_id) SELECT $1, id FROM organisations WHERE code = 'city-transport'`,
+    [id],
+  );
+  return id;
+}
+
+/** An assessment whose every unit is scored (ready to publish). */
+async function scoredAssessment(t: TestContext): Promise<string> {
+  const id = await newAssessment(t);
+  await t.db.query(
+    `UPDATE plan_assessment_units SET scores = '{"a": 90}', scored_at = now(), scored_by = (SELECT id FROM users LIMIT 1)
+      WHERE assessment_id = $1`,
+    [id],
+  );
+  return id;
+}
+
+/** A responsibility list of the target's unit (version 1). */
+async function newResponsibilityList(t: TestContext, target: Target): Promise<string> {
+  const rows = await t.db.query<{ list_id: string }>(
+    `WITH l AS (
+       INSERT INTO plan_responsibility_lists (kind, organisation_id, holder, title, created_by, created_at)
+       SELECT 'department', id, name, $2, (SELECT id FROM users LIMIT 1), now() FROM organisations WHERE code = $1
+       RETURNING id, created_by)
+     INSERT INTO plan_responsibility_list_versions (list_id, version, items, published_by, published_at)
+     SELECT id, 1, ARRAY['矩阵责任事项'], created_by, now() FROM l RETURNING list_id`,
+    [unitOf(target), `矩阵责任清单${randomUUID().slice(0, 8)}`],
+  );
+  return rows.rows[0]!.list_id;
 }
 
 async function newCampaign(t: TestContext): Promise<string> {
@@ -251,6 +287,66 @@ export const planMatrix: Record<string, RouteCase> = {
   'GET /api/v1/plan/assessments/:id/export': {
     build: async ({ t }) => ({ url: `/api/v1/plan/assessments/${await newAssessment(t)}/export` }),
     in: readers(200),
+  },
+  'PUT /api/v1/plan/assessments/:id/units/:organisationId/self-assessment': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return {
+        url: `/api/v1/plan/assessments/${await openAssessment(t)}/units/${await orgOf(t, unitOf(target))}/self-assessment`,
+        payload: { items: [{ code: 'a', score: 90, comment: '矩阵自评' }] },
+      };
+    },
+    in: unit(200),
+    out: unit(404),
+  },
+  'POST /api/v1/plan/assessments/:id/publish': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/assessments/${await scoredAssessment(t)}/publish` }),
+    in: office(200),
+  },
+  'GET /api/v1/plan/responsibility-lists': {
+    build: async () => ({ url: '/api/v1/plan/responsibility-lists' }),
+    in: readers(200),
+  },
+  'GET /api/v1/plan/responsibility-lists/export': {
+    build: async () => ({ url: '/api/v1/plan/responsibility-lists/export' }),
+    in: readers(200),
+  },
+  'POST /api/v1/plan/responsibility-lists': {
+    build: async () => ({
+      url: '/api/v1/plan/responsibility-lists',
+      payload: {
+        kind: 'leader',
+        holder: '市长',
+        title: `矩阵责任清单${randomUUID().slice(0, 8)}`,
+        items: ['矩阵责任事项'],
+      },
+    }),
+    in: office(201),
+  },
+  'GET /api/v1/plan/responsibility-lists/:id': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return { url: `/api/v1/plan/responsibility-lists/${await newResponsibilityList(t, target)}` };
+    },
+    in: readers(200),
+    out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
+  },
+  'PUT /api/v1/plan/responsibility-lists/:id': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/plan/responsibility-lists/${await newResponsibilityList(t, target)}`,
+      payload: { baseVersion: 1, items: ['矩阵责任事项', '新增事项'], note: '矩阵修订' },
+    }),
+    in: office(200),
+  },
+  'GET /api/v1/plan/responsibility-lists/:id/versions/:version': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return {
+        url: `/api/v1/plan/responsibility-lists/${await newResponsibilityList(t, target)}/versions/1`,
+      };
+    },
+    in: readers(200),
+    out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
   },
   'GET /api/v1/plan/campaigns': { build: async () => ({ url: '/api/v1/plan/campaigns' }), in: readers(200) },
   'POST /api/v1/plan/campaigns': {

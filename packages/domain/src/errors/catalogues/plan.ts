@@ -67,6 +67,66 @@ export const planErrors = {
     zh: '该单位不在本次考核范围内',
     en: 'This unit is not part of the assessment',
   },
+  'plan.assessment_unit_not_found': {
+    status: 404,
+    zh: '该单位不在本次考核范围内或不属于本单位',
+    en: 'No such unit in this assessment for your account',
+  },
+  'plan.assessment_item_unknown': {
+    status: 400,
+    zh: '考核项目不存在',
+    en: 'No such item in this assessment',
+  },
+  'plan.self_score_out_of_range': {
+    status: 400,
+    zh: '自评分须在 0 至该项分值之间（最多一位小数）',
+    en: 'A self-score must lie between 0 and the item’s points (one decimal at most)',
+  },
+  'plan.self_assessment_locked': {
+    status: 409,
+    zh: '考核组已评分或结果已通报，自评不能再修改',
+    en: 'The assessors have scored this unit or the results are published: the self-assessment is locked',
+  },
+  'plan.assessment_published': {
+    status: 409,
+    zh: '考核结果已通报，不能再修改',
+    en: 'The results are published and can no longer change',
+  },
+  'plan.assessment_unscored': {
+    status: 409,
+    zh: '尚有单位未评分，不能通报结果',
+    en: 'Some units are not scored yet: the results cannot be published',
+  },
+  'plan.responsibility_list_not_found': {
+    status: 404,
+    zh: '责任清单不存在或不属于本单位',
+    en: 'No such responsibility list for your unit',
+  },
+  'plan.responsibility_version_not_found': {
+    status: 404,
+    zh: '责任清单没有该版本',
+    en: 'The responsibility list has no such version',
+  },
+  'plan.responsibility_list_stale': {
+    status: 409,
+    zh: '清单已发布了更新的版本，请刷新后再修改',
+    en: 'A newer version of the list has been published: reload it before editing',
+  },
+  'plan.responsibility_list_unchanged': {
+    status: 400,
+    zh: '责任事项没有变化，无需发布新版本',
+    en: 'The items have not changed: no new version to publish',
+  },
+  'plan.responsibility_list_holder': {
+    status: 400,
+    zh: '责任主体与所选单位不符（部门清单选部门，县区清单选县（市、区）人民政府）',
+    en: 'The unit does not fit the holder (a department list names a department, a county list a county)',
+  },
+  'plan.responsibility_list_exists': {
+    status: 409,
+    zh: '已有同名责任清单',
+    en: 'A responsibility list of this title exists',
+  },
   'plan.campaign_not_found': {
     status: 404,
     zh: '专项整治不存在',

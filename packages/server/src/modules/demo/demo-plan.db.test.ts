@@ -10,7 +10,7 @@ describe('demo plan work (演示)', () => {
   });
   afterAll(() => database.drop());
 
-  it('loads labelled assignments with overdue milestones, their 督办函, last year’s assessment and a campaign, once', async () => {
+  it('loads labelled assignments with overdue milestones, their 督办函, the assessments with self-scores, responsibility lists and a campaign, once', async () => {
     const { db } = database;
     const clock = createManualClock(new Date('2026-11-29T02:00:00Z'));
     expect(await loadDemoPlan({ db, clock })).toBe(true);
@@ -23,11 +23,36 @@ describe('demo plan work (演示)', () => {
       "SELECT count(*)::int AS n FROM plan_milestones WHERE done_at IS NULL AND due_date < '2026-11-29'",
     );
     expect(overdue.rows[0]!.n).toBe(3);
-    const assessment = await db.query<{ year: number; units: number }>(
-      `SELECT a.year, count(u.scored_at)::int AS units FROM plan_assessments a JOIN plan_assessment_units u ON u.assessment_id = a.id
-        WHERE a.demo GROUP BY a.year`,
+    // Last year's: scored, published, every county self-assessed first; this year's: four self-assessed.
+    const assessment = await db.query<{
+      year: number;
+      units: number;
+      scored: number;
+      published: boolean;
+      selfAssessed: number;
+      before: boolean;
+    }>(
+      `SELECT a.year, count(*)::int AS units, count(u.scored_at)::int AS scored, a.published_at IS NOT NULL AS published,
+              (SELECT count(DISTINCT organisation_id)::int FROM plan_assessment_self_scores s WHERE s.assessment_id = a.id) AS "selfAssessed",
+              coalesce(bool_and(NOT EXISTS (SELECT 1 FROM plan_assessment_self_scores s
+                 WHERE s.assessment_id = a.id AND s.organisation_id = u.organisation_id AND s.submitted_at >= u.scored_at)), true) AS before
+         FROM plan_assessments a JOIN plan_assessment_units u ON u.assessment_id = a.id
+        WHERE a.demo GROUP BY a.id ORDER BY a.year`,
     );
-    expect(assessment.rows).toEqual([{ year: 2025, units: 9 }]);
+    expect(assessment.rows).toEqual([
+      { year: 2025, units: 9, scored: 9, published: true, selfAssessed: 9, before: true },
+      { year: 2026, units: 9, scored: 0, published: false, selfAssessed: 4, before: true },
+    ]);
+    const lists = await db.query<{ title: string; version: number; versions: number }>(
+      `SELECT l.title, l.version, count(v.*)::int AS versions FROM plan_responsibility_lists l
+         JOIN plan_responsibility_list_versions v ON v.list_id = l.id WHERE l.demo GROUP BY l.id ORDER BY l.title`,
+    );
+    expect(lists.rows).toHaveLength(5);
+    expect(lists.rows.every((l) => l.title.startsWith('（演示）') && l.version === l.versions)).toBe(true);
+    expect(lists.rows.filter((l) => l.version === 2).map((l) => l.title)).toEqual([
+      '（演示）市住房和城乡建设局安全生产责任清单',
+      '（演示）市长安全生产工作责任清单',
+    ]);
     const campaign = await db.query<{ name: string }>('SELECT name FROM plan_campaigns WHERE demo');
     expect(campaign.rows).toEqual([{ name: '（演示）城镇燃气安全专项整治' }]);
     const letters = await db.query<{ number: string; replied: boolean }>(

@@ -6,6 +6,12 @@ import { createCampaignsRepository } from '../plan/campaigns.repository.ts';
 import { letterNumber } from '../plan/plan-letters.ts';
 import { createPlanRepository } from '../plan/plan.repository.ts';
 import { systemUserId } from '../users/index.ts';
+import {
+  DEMO_ASSESSMENT,
+  demoAssessmentItems,
+  loadDemoResponsibilityLists,
+  loadDemoSelfAssessments,
+} from './demo-plan-responsibility.ts';
 
 const DEMO_KEY = 'demo.plan';
 const DEMO_LETTERS_KEY = 'demo.plan.letters';
@@ -27,13 +33,6 @@ const demoAssignments: readonly [task: string, unit: string, percent: number, ov
   ['4.6', 'city-ema', 70, false],
 ];
 
-const assessmentItems = [
-  { code: 'duty', name: '责任体系落实', maxScore: 30 },
-  { code: 'prevention', name: '双重预防机制', maxScore: 25 },
-  { code: 'enforcement', name: '监管执法', maxScore: 25 },
-  { code: 'emergency', name: '应急救援', maxScore: 20 },
-];
-
 async function idOf(source: Queryable, table: 'organisations' | 'plan_tasks', code: string): Promise<string> {
   const rows = await source.query<{ id: string }>(`SELECT id FROM ${table} WHERE code = $1 LIMIT 1`, [code]);
   return rows.rows[0]!.id;
@@ -43,12 +42,14 @@ async function idOf(source: Queryable, table: 'organisations' | 'plan_tasks', co
  * Demo plan work (演示), loaded once: assignments of the 十四五 plan's tasks to their lead units and
  * three counties with milestones (some overdue), progress reports, last year's assessment of the
  * nine counties and a gas-safety campaign over demo enterprises — so each plan page shows work on
- * the first day. Every record is marked demo or its text begins with （演示）.
+ * the first day. Letters, self-assessments and responsibility lists follow under keys of their own. Every record is marked demo or its text begins with （演示）.
  */
 export async function loadDemoPlan(deps: { db: Db; clock: Clock }): Promise<boolean> {
   const work = await loadDemoPlanWork(deps);
   const letters = await loadDemoLetters(deps);
-  return work || letters;
+  const selfAssessments = await loadDemoSelfAssessments(deps);
+  const lists = await loadDemoResponsibilityLists(deps);
+  return work || letters || selfAssessments || lists;
 }
 
 /**
@@ -169,8 +170,8 @@ async function loadDemoPlanWork(deps: { db: Db; clock: Clock }): Promise<boolean
       tx,
       {
         year: year - 1,
-        name: '（演示）安全生产目标责任考核',
-        items: assessmentItems,
+        name: DEMO_ASSESSMENT,
+        items: demoAssessmentItems,
         organisationIds: counties.rows.map((r) => r.id),
       },
       author,

@@ -1,5 +1,6 @@
 import { rankAssessment, type AssessmentItem } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
+import { viewerUnitsCondition, type PlanViewer } from './plan-viewer.ts';
 
 interface UnitRow {
   organisation_id: string;
@@ -7,6 +8,14 @@ interface UnitRow {
   scores: Record<string, number>;
   veto: string | null;
   comment: string;
+  scored_at: Date | null;
+}
+
+/** A unit of an assessment as the one writing to it sees it (locked for the transaction). */
+export interface LockedUnit {
+  items: AssessmentItem[];
+  publishedAt: Date | null;
+  scoredAt: Date | null;
 }
 
 export function createAssessmentRepository(db: Db) {
@@ -19,12 +28,16 @@ export function createAssessmentRepository(db: Db) {
         units: number;
         scored: number;
         demo: boolean;
+        published_at: Date | null;
       }>(
-        `SELECT s.id, s.year, s.name, s.demo, count(u.*)::int AS units, count(u.scored_at)::int AS scored
+        `SELECT s.id, s.year, s.name, s.demo, s.published_at, count(u.*)::int AS units, count(u.scored_at)::int AS scored
            FROM plan_assessments s LEFT JOIN plan_assessment_units u ON u.assessment_id = s.id
           GROUP BY s.id ORDER BY s.year DESC, s.name, s.id`,
       );
-      return rows.rows;
+      return rows.rows.map(({ published_at, ...row }) => ({
+        ...row,
+        publishedAt: published_at?.toISOString() ?? null,
+      }));
     },
 
     async insert(
@@ -69,11 +82,12 @@ export function createAssessmentRepository(db: Db) {
         name: string;
         items: AssessmentItem[];
         demo: boolean;
-      }>('SELECT id, year, name, items, demo FROM plan_assessments WHERE id = $1', [id]);
+        published_at: Date | null;
+      }>('SELECT id, year, name, items, demo, published_at FROM plan_assessments WHERE id = $1', [id]);
       const assessment = head.rows[0];
       if (!assessment) return null;
       const units = await source.query<UnitRow>(
-        `SELECT u.organisation_id, o.name, u.scores, u.veto, u.comment FROM plan_assessment_units u
+        `SELECT u.organisation_id, o.name, u.scores, u.veto, u.comment, u.scored_at FROM plan_assessment_units u
            JOIN organisations o ON o.id = u.organisation_id WHERE u.assessment_id = $1 ORDER BY o.code`,
         [id],
       );
@@ -87,10 +101,21 @@ export function createAssessmentRepository(db: Db) {
         })),
       );
       return {
-        ...assessment,
+        id: assessment.id,
+        year: assessment.year,
+        name: assessment.name,
+        items: assessment.items,
+        demo: assessment.demo,
+        publishedAt: assessment.published_at?.toISOString() ?? null,
         units: ranked.map((unit) => {
           const row = byId.get(unit.organisationId)!;
-          return { ...unit, organisationName: row.name, comment: row.comment, scores: row.scores };
+          return {
+            ...unit,
+            organisationName: row.name,
+            comment: row.comment,
+            scores: row.scores,
+            scoredAt: row.scored_at?.toISOString() ?? null,
+          };
         }),
       };
     },
@@ -110,6 +135,124 @@ export function createAssessmentRepository(db: Db) {
         [id, organisationId, JSON.stringify(input.scores), input.veto, input.comment, by, at],
       );
       return (rows.rowCount ?? 0) > 0;
+    },
+
+    /**
+     * Locks a unit's row of an assessment for its writer, and the assessment against publishing
+     * (FOR SHARE); null when there is no such assessment, or the unit is not one of it or lies
+     * outside the viewer's units.
+     */
+    async lockUnit(
+      source: Queryable,
+      viewer: PlanViewer,
+      id: string,
+      organisationId: string,
+    ): Promise<LockedUnit | null> {
+      const params: unknown[] = [id, organisationId];
+      const scope = viewerUnitsCondition(viewer, 'u.organisation_id', params);
+      const rows = await source.query<{
+        items: AssessmentItem[];
+        published_at: Date | null;
+        scored_at: Date | null;
+      }>(
+        `SELECT a.items, a.published_at, u.scored_at FROM plan_assessments a
+           JOIN plan_assessment_units u ON u.assessment_id = a.id
+          WHERE a.id = $1 AND u.organisation_id = $2 AND ${scope}
+          FOR UPDATE OF u FOR SHARE OF a`,
+        params,
+      );
+      const row = rows.rows[0];
+      return row ? { items: row.items, publishedAt: row.published_at, scoredAt: row.scored_at } : null;
+    },
+
+    /** Locks the assessment row (publishing, scoring); null when there is none. */
+    async lockAssessment(
+      source: Queryable,
+      id: string,
+      mode: 'share' | 'update',
+    ): Promise<{ publishedAt: Date | null; unscored: number } | null> {
+      const rows = await source.query<{ published_at: Date | null }>(
+        `SELECT published_at FROM plan_assessments WHERE id = $1 ${mode === 'share' ? 'FOR SHARE' : 'FOR UPDATE'}`,
+        [id],
+      );
+      const row = rows.rows[0];
+      if (!row) return null;
+      const unscored = await source.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM plan_assessment_units WHERE assessment_id = $1 AND scored_at IS NULL',
+        [id],
+      );
+      return { publishedAt: row.published_at, unscored: unscored.rows[0]!.n };
+    },
+
+    async publish(source: Queryable, id: string, by: string, at: Date): Promise<void> {
+      await source.query('UPDATE plan_assessments SET published_at = $2, published_by = $3 WHERE id = $1', [
+        id,
+        at,
+        by,
+      ]);
+    },
+
+    /** Stores a unit's self-scores for the items given (the others keep what they had). */
+    async saveSelfScores(
+      source: Queryable,
+      id: string,
+      organisationId: string,
+      items: readonly { code: string; score: number; comment: string; evidence: readonly string[] }[],
+      by: string,
+      at: Date,
+    ): Promise<void> {
+      await source.query(
+        `INSERT INTO plan_assessment_self_scores
+                (assessment_id, organisation_id, item_code, score, comment, evidence, submitted_by, submitted_at)
+         SELECT $1, $2, i.code, i.score, i.comment, ARRAY(SELECT jsonb_array_elements_text(i.evidence))::uuid[], $4, $5
+           FROM jsonb_to_recordset($3::jsonb) AS i (code text, score numeric, comment text, evidence jsonb)
+         ON CONFLICT (assessment_id, organisation_id, item_code) DO UPDATE
+            SET score = EXCLUDED.score, comment = EXCLUDED.comment, evidence = EXCLUDED.evidence,
+                submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at`,
+        [id, organisationId, JSON.stringify(items), by, at],
+      );
+    },
+
+    /** The units of an assessment the viewer answers for (the 安委办: all of them). */
+    async unitsOf(source: Queryable, viewer: PlanViewer, id: string): Promise<Set<string>> {
+      const params: unknown[] = [id];
+      const scope = viewerUnitsCondition(viewer, 'organisation_id', params);
+      const rows = await source.query<{ organisation_id: string }>(
+        `SELECT organisation_id FROM plan_assessment_units WHERE assessment_id = $1 AND ${scope}`,
+        params,
+      );
+      return new Set(rows.rows.map((row) => row.organisation_id));
+    },
+
+    /** Self-scores of the units the viewer answers for, by unit and item. */
+    async selfScores(source: Queryable, viewer: PlanViewer, id: string) {
+      const params: unknown[] = [id];
+      const scope = viewerUnitsCondition(viewer, 's.organisation_id', params);
+      const rows = await source.query<{
+        organisation_id: string;
+        item_code: string;
+        score: number;
+        comment: string;
+        evidence: string[];
+        submitter: string;
+        submitted_at: Date;
+      }>(
+        `SELECT s.organisation_id, s.item_code, s.score::float8 AS score, s.comment, s.evidence,
+                u.display_name AS submitter, s.submitted_at
+           FROM plan_assessment_self_scores s JOIN users u ON u.id = s.submitted_by
+          WHERE s.assessment_id = $1 AND ${scope}
+          ORDER BY s.organisation_id, s.submitted_at, s.item_code`,
+        params,
+      );
+      return rows.rows.map((row) => ({
+        organisationId: row.organisation_id,
+        code: row.item_code,
+        score: row.score,
+        comment: row.comment,
+        evidence: row.evidence,
+        submittedBy: row.submitter,
+        submittedAt: row.submitted_at,
+      }));
     },
   };
 }

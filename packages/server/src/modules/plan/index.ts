@@ -1,7 +1,8 @@
 /**
  * Running the plan (规划实施, issue 14): the units that carry it out (organisations, their
  * accounts), the plan as data, task assignments with milestones and progress, the overdue ladder,
- * yearly assessments, special campaigns and the evaluation report. Owns the tables organisations,
+ * responsibility lists (责任清单, versioned), yearly assessments with the units' self-assessment,
+ * special campaigns and the evaluation report. Owns the tables organisations,
  * organisation_members and plan_*; reads the indicators through the statistics module's
  * `IndicatorSource`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
  */
@@ -13,6 +14,7 @@ import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.
 import type { IndicatorSource } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { createAssessmentRepository } from './assessment.repository.ts';
+import { registerAssessmentRoutes } from './assessment.routes.ts';
 import { createAssessmentService } from './assessment.service.ts';
 import { createCampaignsRepository } from './campaigns.repository.ts';
 import { createCampaignsService } from './campaigns.service.ts';
@@ -26,6 +28,9 @@ import { registerPlanWorkRoutes } from './plan-work.routes.ts';
 import { createPlanRepository } from './plan.repository.ts';
 import { registerPlanRoutes } from './plan.routes.ts';
 import { createPlanService } from './plan.service.ts';
+import { createResponsibilityListsRepository } from './responsibility-lists.repository.ts';
+import { registerResponsibilityListRoutes } from './responsibility-lists.routes.ts';
+import { createResponsibilityListsService } from './responsibility-lists.service.ts';
 
 export { seedPlanReferenceData } from './plan-reference.repository.ts';
 
@@ -49,7 +54,18 @@ export function createPlanModule(deps: {
     uploads: deps.uploads,
     notifications: deps.notifications,
   });
-  const assessments = createAssessmentService({ db, clock, assessments: createAssessmentRepository(db) });
+  const assessments = createAssessmentService({
+    db,
+    clock,
+    assessments: createAssessmentRepository(db),
+    uploads: deps.uploads,
+    notifications: deps.notifications,
+  });
+  const responsibilityLists = createResponsibilityListsService({
+    db,
+    clock,
+    lists: createResponsibilityListsRepository(db),
+  });
   const campaigns = createCampaignsService({
     db,
     clock,
@@ -72,6 +88,8 @@ export function createPlanModule(deps: {
       registerPlanImportRoutes(app, { db, clock, service, indicators: deps.indicators });
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
+      registerAssessmentRoutes(app, { assessments });
+      registerResponsibilityListRoutes(app, { clock, lists: responsibilityLists });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);
         app.addHook('onClose', () => worker.stop());

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   assessmentCreateSchema,
+  assessmentDetailSchema,
   assessmentGradeNames,
-  assessmentSchema,
   assessmentScoresSchema,
   campaignCreateSchema,
   campaignDetailSchema,
@@ -25,7 +25,7 @@ const tags = ['plan'];
 const readers = ['plan:manage', 'plan:report'] as const;
 const idParams = z.object({ id: z.uuid() }).strict();
 
-type Ranked = Awaited<ReturnType<AssessmentService['find']>>['units'][number];
+type Ranked = Awaited<ReturnType<AssessmentService['detail']>>['units'][number];
 
 /** Yearly assessments (目标责任考核) and special campaigns (专项整治). */
 export function registerPlanWorkRoutes(
@@ -56,6 +56,7 @@ export function registerPlanWorkRoutes(
               units: z.number().int(),
               scored: z.number().int(),
               demo: z.boolean(),
+              publishedAt: z.string().nullable(),
             }),
           ),
         },
@@ -72,11 +73,11 @@ export function registerPlanWorkRoutes(
         tags,
         summary: 'Create a yearly assessment: items with maximum scores (100 in all) and the units assessed',
         body: assessmentCreateSchema,
-        response: { 201: assessmentSchema },
+        response: { 201: assessmentDetailSchema },
       },
     },
     async (request, reply) => {
-      const created = await assessments.create(requireAuth(request).userId, request.body);
+      const created = await assessments.create(planViewerOf(requireAuth(request)), request.body);
       request.auditTarget = created.id;
       return reply.code(201).send(created);
     },
@@ -88,12 +89,13 @@ export function registerPlanWorkRoutes(
       config: { access: readers },
       schema: {
         tags,
-        summary: 'An assessment with its units ranked',
+        summary:
+          'An assessment with its units ranked on the assessors’ scores, and the self-assessments of the caller’s units (the 安委办: all)',
         params: idParams,
-        response: { 200: assessmentSchema },
+        response: { 200: assessmentDetailSchema },
       },
     },
-    async (request) => assessments.find(request.params.id),
+    async (request) => assessments.detail(planViewerOf(requireAuth(request)), request.params.id),
   );
 
   api.put(
@@ -102,15 +104,16 @@ export function registerPlanWorkRoutes(
       config: { access: 'plan:manage', audit: 'plan.assessment_score' },
       schema: {
         tags,
-        summary: 'Score one unit (per item), with a veto (一票否决) when it applies',
+        summary:
+          'Score one unit (per item), with a veto (一票否决) when it applies; locks the unit’s self-assessment. Refused once published',
         params: idParams,
         body: assessmentScoresSchema,
-        response: { 200: assessmentSchema },
+        response: { 200: assessmentDetailSchema },
       },
     },
     async (request) => {
       request.auditTarget = request.params.id;
-      return assessments.score(requireAuth(request).userId, request.params.id, request.body);
+      return assessments.score(planViewerOf(requireAuth(request)), request.params.id, request.body);
     },
   );
 
@@ -118,10 +121,15 @@ export function registerPlanWorkRoutes(
     '/api/v1/plan/assessments/:id/export',
     {
       config: { access: readers, audit: 'plan.assessment_export' },
-      schema: { tags, summary: 'The ranking as Excel (the notice’s annex)', params: idParams },
+      schema: {
+        tags,
+        summary:
+          'The ranking as Excel (the notice’s annex), with the self-assessment total of the caller’s units (the 安委办: all)',
+        params: idParams,
+      },
     },
     async (request, reply) => {
-      const found = await assessments.find(request.params.id);
+      const found = await assessments.detail(planViewerOf(requireAuth(request)), request.params.id);
       const columns = [
         { header: '名次', width: 8, value: (u: Ranked) => u.rank },
         { header: '单位', width: 28, value: (u: Ranked) => u.organisationName },
@@ -130,6 +138,7 @@ export function registerPlanWorkRoutes(
           width: 14,
           value: (u: Ranked) => u.scores[item.code] ?? null,
         })),
+        { header: '自评总分', width: 10, value: (u: Ranked) => u.selfAssessment?.total ?? null },
         { header: '总分', width: 10, value: (u: Ranked) => u.total },
         { header: '等次', width: 10, value: (u: Ranked) => assessmentGradeNames[u.grade].zh },
         { header: '一票否决', width: 24, value: (u: Ranked) => u.veto ?? '' },

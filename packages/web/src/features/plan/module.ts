@@ -1,9 +1,12 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '@anjian/domain';
-import { Bell, Finished, Flag, Histogram, List, Upload } from '@element-plus/icons-vue';
+import { Bell, Document, Finished, Flag, Histogram, List, Upload } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
-/** 规划实施: plan tasks and progress, the yearly assessment and special campaigns (安委办 and units). */
+/**
+ * 规划实施: plan tasks and progress, responsibility lists, the yearly assessment and special campaigns
+ * (安委办 and units).
+ */
 const readers = ['plan:manage', 'plan:report'] as const;
 
 export const planMenu: readonly MenuEntry[] = [
@@ -24,6 +27,13 @@ export const planMenu: readonly MenuEntry[] = [
         title: 'plan.menu.letters',
         icon: Bell,
         path: '/plan/letters',
+        permission: readers,
+      },
+      {
+        key: 'plan-responsibility',
+        title: 'plan.menu.responsibility',
+        icon: Document,
+        path: '/plan/responsibility',
         permission: readers,
       },
       {
@@ -65,6 +75,7 @@ const route = (
 export const planRoutes: RouteRecordRaw[] = [
   route('assignments', () => import('./pages/PlanAssignmentsPage.vue')),
   route('letters', () => import('./pages/PlanLettersPage.vue')),
+  route('responsibility', () => import('./pages/PlanResponsibilityPage.vue')),
   route('assessments', () => import('./pages/PlanAssessmentsPage.vue')),
   route('campaigns', () => import('./pages/PlanCampaignsPage.vue')),
   route('import', () => import('./pages/PlanImportPage.vue'), ['plan:manage']),
