@@ -1,14 +1,27 @@
+import { ApiClient, createUser } from './support/api.ts';
 import { launchBrowser, waitForPath } from './support/browser.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
+import { freshTotpCode } from './support/totp.ts';
 const base = process.env.BASE!;
+const admin = new ApiClient(base);
+await admin.signIn('admin', process.env.PW!);
+const secret = await admin.completeFirstLogin(process.env.PW!, 'Yuxi-Sys#2026lookup');
+const admin2 = new ApiClient(base);
+await admin2.signIn('admin', 'Yuxi-Sys#2026lookup', (await freshTotpCode(secret, Math.floor(Date.now() / 30_000))).code);
+const initial = await createUser(admin2, {
+  username: 'yx_look',
+  displayName: '市局值班员',
+  roles: (process.env.ROLES ?? 'city_officer').split(','),
+  scope: { kind: 'city' },
+});
 const browser = await launchBrowser();
 const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
 const page = await ctx.newPage();
-await signIn(page, base, 'admin', process.env.PW!);
-await changeInitialPassword(page, process.env.PW!, 'Look-Admin#2026xyz');
+await signIn(page, base, 'yx_look', initial);
+await changeInitialPassword(page, initial, 'Yuxi-City#2026look');
 await enrolTotp(page);
 await waitForPath(page, '/workbench');
-for (const [name, path] of (process.env.PAGES ?? '').split(',').map((p) => p.split('='))) {
+for (const [name = '', path = ''] of (process.env.PAGES ?? '').split(',').map((p) => p.split('='))) {
   await page.goto(`${base}${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(800);

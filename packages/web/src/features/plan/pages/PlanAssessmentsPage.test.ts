@@ -113,9 +113,10 @@ describe('目标责任考核 page', () => {
     mountPage();
     await flushPromises();
 
-    expect(rows().map((cells) => cells.slice(0, 5))).toEqual([
-      ['1', '市住房和城乡建设局', '自评 58', '自评 38', '96'],
-      ['1', '市交通运输局', '', '', ''],
+    // Nobody is scored yet: no rank, total or grade, only 待评分.
+    expect(rows().map((cells) => cells.slice(0, 7))).toEqual([
+      ['—', '市住房和城乡建设局', '自评 58', '自评 38', '96', '—', '待评分'],
+      ['—', '市交通运输局', '', '', '', '—', '待评分'],
     ]);
     expect(all('plan-self-assess')).toHaveLength(1);
     expect(all('plan-score')).toHaveLength(0);
