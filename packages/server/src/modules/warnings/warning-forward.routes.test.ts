@@ -56,7 +56,6 @@ describe('forwarding a received warning', () => {
   let jiangchuan: Caller;
   let approver: Caller;
   let importId: string;
-  const identifier = capIdentifier(MET, sent, 0);
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
