@@ -13,6 +13,7 @@ export interface IndicatorStatus {
   nameEn: string;
   unit: string;
   kind: IndicatorKind;
+  decimals: number; // every value below is rounded to these; screens print them with as many
   baselineValue: number | null;
   baselineSource: IndicatorBaselineSource;
   baselineNote: string | null; // the published figure's source; null when computed

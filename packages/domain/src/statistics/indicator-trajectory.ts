@@ -208,6 +208,7 @@ export function indicatorStatus(input: IndicatorInput): IndicatorStatus {
     nameEn: definition.nameEn,
     unit: definition.unit,
     kind: definition.kind,
+    decimals: definition.decimals,
     baselineValue: shown(baseline, definition),
     baselineSource: source,
     baselineNote: source === 'published' ? definition.publishedBaselineNote : null,

@@ -101,6 +101,7 @@ export const indicatorStatusSchema = z.object({
   nameEn: z.string(),
   unit: z.string(),
   kind: z.enum(['binding', 'expected']),
+  decimals: z.number().int().describe('The indicator’s decimals: every value is rounded to them'),
   baselineValue: z.number().nullable(),
   baselineSource: z
     .enum(['published', 'computed'])
