@@ -35,7 +35,11 @@ describe('the published baseline in an indicator’s settings', () => {
 
   it('takes a figure with its source note, the note trimmed', () => {
     expect(
-      indicatorSettingInputSchema.parse({ ...deaths, publishedBaseline: 12.5, publishedBaselineNote: ` ${note} ` }),
+      indicatorSettingInputSchema.parse({
+        ...deaths,
+        publishedBaseline: 12.5,
+        publishedBaselineNote: ` ${note} `,
+      }),
     ).toMatchObject({ publishedBaseline: 12.5, publishedBaselineNote: note });
     expect(codes({ publishedBaseline: 0, publishedBaselineNote: note })).toEqual([]);
   });

@@ -73,7 +73,9 @@ export const indicatorSettingInputSchema = z
       .number()
       .refine(
         (v) => Number.isFinite(v) && v >= 0 && v <= INDICATOR_MAX_PUBLISHED_BASELINE,
-        codedIssue('statistics.indicator_published_baseline_range', { max: INDICATOR_MAX_PUBLISHED_BASELINE }),
+        codedIssue('statistics.indicator_published_baseline_range', {
+          max: INDICATOR_MAX_PUBLISHED_BASELINE,
+        }),
       )
       .nullable()
       .default(null)
@@ -86,7 +88,9 @@ export const indicatorSettingInputSchema = z
       .max(INDICATOR_BASELINE_NOTE_MAX)
       .nullable()
       .default(null)
-      .describe('Where the published baseline comes from, e.g. 《玉溪市“十四五”安全生产规划》专栏1; kept only with a figure'),
+      .describe(
+        'Where the published baseline comes from, e.g. 《玉溪市“十四五”安全生产规划》专栏1; kept only with a figure',
+      ),
   })
   .superRefine((input, ctx) => {
     if (input.publishedBaseline !== null) {

@@ -170,7 +170,13 @@ describe('the plan’s published baseline (docs/decisions/0007-published-baselin
   ]);
 
   it('the city is judged against it: 12 with −20 % → target 9.6, shown with one decimal', () => {
-    const status = indicatorStatus({ definition: published, figures: data, year: 2021, progress: null, wholeCity: true });
+    const status = indicatorStatus({
+      definition: published,
+      figures: data,
+      year: 2021,
+      progress: null,
+      wholeCity: true,
+    });
     expect(status).toMatchObject({
       baselineValue: 12,
       baselineSource: 'published',
@@ -201,7 +207,13 @@ describe('the plan’s published baseline (docs/decisions/0007-published-baselin
 
   it('a county ignores it and keeps the computed baseline: 20 with −20 % → 16', () => {
     for (const wholeCity of [false, undefined]) {
-      const status = indicatorStatus({ definition: published, figures: data, year: 2021, progress: null, wholeCity });
+      const status = indicatorStatus({
+        definition: published,
+        figures: data,
+        year: 2021,
+        progress: null,
+        wholeCity,
+      });
       expect(status).toMatchObject({
         baselineValue: 20,
         baselineSource: 'computed',
@@ -215,10 +227,20 @@ describe('the plan’s published baseline (docs/decisions/0007-published-baselin
 
   it('stands in for base years the bureau never imported, for the city only', () => {
     const noBase = figures([[2021, 11, 0]]);
-    const city = indicatorStatus({ definition: published, figures: noBase, year: 2021, progress: null, wholeCity: true });
+    const city = indicatorStatus({
+      definition: published,
+      figures: noBase,
+      year: 2021,
+      progress: null,
+      wholeCity: true,
+    });
     expect([city.baselineValue, city.status]).toEqual([12, 'on_track']);
     const county = indicatorStatus({ definition: published, figures: noBase, year: 2021, progress: null });
-    expect([county.baselineValue, county.baselineSource, county.status]).toEqual([null, 'computed', 'no_data']);
+    expect([county.baselineValue, county.baselineSource, county.status]).toEqual([
+      null,
+      'computed',
+      'no_data',
+    ]);
   });
 
   it('a published 0 is a figure, not “none”: the target stays 0', () => {

@@ -105,7 +105,9 @@ export const indicatorStatusSchema = z.object({
   baselineValue: z.number().nullable(),
   baselineSource: z
     .enum(['published', 'computed'])
-    .describe('published = the plan’s own figure (whole city only); computed = from the base period’s figures'),
+    .describe(
+      'published = the plan’s own figure (whole city only); computed = from the base period’s figures',
+    ),
   baselineNote: z.string().nullable().describe('Where the published figure comes from; null when computed'),
   baselineFrom: z.number().int(),
   baselineTo: z.number().int(),

@@ -51,10 +51,12 @@ describe('indicator settings form', () => {
     const note = '《玉溪市“十四五”安全生产规划》专栏1';
     const form = { ...indicatorFormOf(seed), publishedBaseline: 0.045, publishedBaselineNote: ` ${note} ` };
     expect(indicatorPayload(form)).toMatchObject({ publishedBaseline: 0.045, publishedBaselineNote: note });
-    expect(indicatorFormOf({ ...seed, publishedBaseline: 0.045, publishedBaselineNote: note })).toMatchObject({
-      publishedBaseline: 0.045,
-      publishedBaselineNote: note,
-    });
+    expect(indicatorFormOf({ ...seed, publishedBaseline: 0.045, publishedBaselineNote: note })).toMatchObject(
+      {
+        publishedBaseline: 0.045,
+        publishedBaselineNote: note,
+      },
+    );
     expect(indicatorPayload({ ...form, publishedBaseline: null })).toMatchObject({
       publishedBaseline: null,
       publishedBaselineNote: null,

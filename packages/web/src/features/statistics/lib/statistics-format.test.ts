@@ -35,9 +35,9 @@ describe('statistics formatting', () => {
       key === 'statistics.indicators.baselinePublished'
         ? zh.baselinePublished
         : zh.baselineComputed.replace('{period}', String(values?.period));
-    expect(baselineSourceText({ baselineSource: 'published', baselineFrom: 2020, baselineTo: 2020 }, tr)).toBe(
-      '规划公布',
-    );
+    expect(
+      baselineSourceText({ baselineSource: 'published', baselineFrom: 2020, baselineTo: 2020 }, tr),
+    ).toBe('规划公布');
     expect(baselineSourceText({ baselineSource: 'computed', baselineFrom: 2016, baselineTo: 2020 }, tr)).toBe(
       '按 2016–2020 年数据计算',
     );
