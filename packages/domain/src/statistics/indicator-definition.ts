@@ -35,6 +35,13 @@ export interface IndicatorDefinition {
   readonly targetChange: number;
   /** Decimals shown (rates: 3, counts: 0). */
   readonly decimals: number;
+  /**
+   * The baseline the plan itself publishes for the whole city (e.g. a 十三五 figure in 专栏1), with the
+   * note naming its source; null = computed from the imported yearly figures. Counties never use it
+   * (docs/decisions/0007-published-baseline.md).
+   */
+  readonly publishedBaseline: number | null;
+  readonly publishedBaselineNote: string | null;
 }
 
 /** One year's statistics of an area: what every formula reads. */

@@ -13,6 +13,8 @@ const base = {
   baselineFrom: 2020,
   baselineTo: 2020,
   targetYear: 2025,
+  publishedBaseline: null,
+  publishedBaselineNote: null,
 } as const;
 const perGdp: IndicatorDefinition = {
   ...base,

@@ -14,6 +14,14 @@ export const INDICATOR_MAX_WINDOW_YEARS = 10;
 export const INDICATOR_MIN_CHANGE = -0.9;
 export const INDICATOR_MAX_CHANGE = 1;
 
+/** A published baseline is at most this (no indicator of a city comes near it; numeric(14, 4) holds it). */
+export const INDICATOR_MAX_PUBLISHED_BASELINE = 1_000_000;
+export const INDICATOR_BASELINE_NOTE_MAX = 200;
+
+/** True when `value` has no more than `decimals` decimal places (0.1 with 1: yes; 1.005 with 2: no). */
+export const hasAtMostDecimals = (value: number, decimals: number) =>
+  Number(value.toFixed(decimals)) === value;
+
 export const indicatorKinds = ['binding', 'expected'] as const;
 
 /** Each formula's unit (the web names units through its i18n; no free text reaches a screen). */
@@ -61,8 +69,44 @@ export const indicatorSettingInputSchema = z
     decimals: z.number().int().min(0).max(4),
     position: z.number().int().min(0).max(99),
     active: z.boolean(),
+    publishedBaseline: z
+      .number()
+      .refine(
+        (v) => Number.isFinite(v) && v >= 0 && v <= INDICATOR_MAX_PUBLISHED_BASELINE,
+        codedIssue('statistics.indicator_published_baseline_range', {
+          max: INDICATOR_MAX_PUBLISHED_BASELINE,
+        }),
+      )
+      .nullable()
+      .default(null)
+      .describe(
+        'The baseline the plan publishes for the whole city (e.g. a 十三五 figure of 专栏1); null = computed from the imported figures. A PUT without it clears it.',
+      ),
+    publishedBaselineNote: z
+      .string()
+      .trim()
+      .max(INDICATOR_BASELINE_NOTE_MAX)
+      .nullable()
+      .default(null)
+      .describe(
+        'Where the published baseline comes from, e.g. 《玉溪市“十四五”安全生产规划》专栏1; kept only with a figure',
+      ),
   })
   .superRefine((input, ctx) => {
+    if (input.publishedBaseline !== null) {
+      if (!hasAtMostDecimals(input.publishedBaseline, input.decimals))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['publishedBaseline'],
+          ...codedIssue('statistics.indicator_published_baseline_decimals', { decimals: input.decimals }),
+        });
+      if (!input.publishedBaselineNote)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['publishedBaselineNote'],
+          ...codedIssue('statistics.indicator_published_baseline_note'),
+        });
+    }
     const window = input.baselineTo - input.baselineFrom + 1;
     if (window < 1 || window > INDICATOR_MAX_WINDOW_YEARS)
       ctx.addIssue({
@@ -108,6 +152,8 @@ export const indicatorSettingSchema = z.object({
   decimals: z.number().int(),
   position: z.number().int(),
   active: z.boolean(),
+  publishedBaseline: z.number().nullable(),
+  publishedBaselineNote: z.string().nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable().describe('Display name of who changed it last; null = as seeded'),
 });

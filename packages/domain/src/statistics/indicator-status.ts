@@ -1,5 +1,7 @@
 export type IndicatorKind = 'binding' | 'expected';
 export type IndicatorTrack = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+/** published = the plan's own figure (city-wide only); computed = from the base period's figures. */
+export type IndicatorBaselineSource = 'published' | 'computed';
 export interface IndicatorPoint {
   year: number;
   milestone: number | null;
@@ -11,7 +13,12 @@ export interface IndicatorStatus {
   nameEn: string;
   unit: string;
   kind: IndicatorKind;
+  decimals: number; // every value below is rounded to these; screens print them with as many
   baselineValue: number | null;
+  baselineSource: IndicatorBaselineSource;
+  baselineNote: string | null; // the published figure's source; null when computed
+  baselineFrom: number; // base period the computed baseline reads (from = to for a base year)
+  baselineTo: number;
   targetValue: number | null; // plan-end target
   milestone: number | null; // this year's milestone on the path
   actual: number | null; // year to date

@@ -20,6 +20,8 @@ const deaths: IndicatorDefinition = {
   targetYear: 2025,
   targetChange: -0.15,
   decimals: 0,
+  publishedBaseline: null,
+  publishedBaselineNote: null,
 };
 const larger: IndicatorDefinition = {
   ...deaths,
@@ -148,6 +150,128 @@ describe('year-end projection and status', () => {
       { year: 2023, milestone: 91, actual: null },
       { year: 2024, milestone: 88, actual: null },
       { year: 2025, milestone: 85, actual: null },
+    ]);
+  });
+});
+
+describe('the plan’s published baseline (docs/decisions/0007-published-baseline.md)', () => {
+  const note = '《玉溪市“十四五”安全生产规划》专栏1';
+  // The bureau's own 2020 figure is 20 deaths; the plan publishes 12 for the city.
+  const published: IndicatorDefinition = {
+    ...deaths,
+    targetChange: -0.2,
+    decimals: 1,
+    publishedBaseline: 12,
+    publishedBaselineNote: note,
+  };
+  const data = figures([
+    [2020, 20, 0],
+    [2021, 11, 0],
+  ]);
+
+  it('the city is judged against it: 12 with −20 % → target 9.6, shown with one decimal', () => {
+    const status = indicatorStatus({
+      definition: published,
+      figures: data,
+      year: 2021,
+      progress: null,
+      wholeCity: true,
+    });
+    expect(status).toMatchObject({
+      baselineValue: 12,
+      baselineSource: 'published',
+      baselineNote: note,
+      baselineFrom: 2020,
+      baselineTo: 2020,
+      targetValue: 9.6,
+      // 2021 = 12 − 2.4 × 1/5 = 11.52 → 11.5.
+      milestone: 11.5,
+      actual: 11,
+      status: 'on_track',
+      reasonZh: '年末预计 11.0，达到本年目标值 11.5',
+    });
+    expect(status.trajectory[0]).toEqual({ year: 2020, milestone: 12, actual: 20 });
+    expect(status.trajectory.at(-1)).toEqual({ year: 2025, milestone: 9.6, actual: null });
+  });
+
+  it('shows the target with the indicator’s decimals: 9.6 is 10 for a whole-number indicator', () => {
+    const whole = indicatorStatus({
+      definition: { ...published, decimals: 0 },
+      figures: data,
+      year: 2021,
+      progress: null,
+      wholeCity: true,
+    });
+    expect([whole.baselineValue, whole.targetValue]).toEqual([12, 10]);
+  });
+
+  it('a county ignores it and keeps the computed baseline: 20 with −20 % → 16', () => {
+    for (const wholeCity of [false, undefined]) {
+      const status = indicatorStatus({
+        definition: published,
+        figures: data,
+        year: 2021,
+        progress: null,
+        wholeCity,
+      });
+      expect(status).toMatchObject({
+        baselineValue: 20,
+        baselineSource: 'computed',
+        baselineNote: null,
+        targetValue: 16,
+        milestone: 19.2,
+        status: 'on_track',
+      });
+    }
+  });
+
+  it('stands in for base years the bureau never imported, for the city only', () => {
+    const noBase = figures([[2021, 11, 0]]);
+    const city = indicatorStatus({
+      definition: published,
+      figures: noBase,
+      year: 2021,
+      progress: null,
+      wholeCity: true,
+    });
+    expect([city.baselineValue, city.status]).toEqual([12, 'on_track']);
+    const county = indicatorStatus({ definition: published, figures: noBase, year: 2021, progress: null });
+    expect([county.baselineValue, county.baselineSource, county.status]).toEqual([
+      null,
+      'computed',
+      'no_data',
+    ]);
+  });
+
+  it('a published 0 is a figure, not “none”: the target stays 0', () => {
+    const zero = indicatorStatus({
+      definition: { ...published, publishedBaseline: 0 },
+      figures: data,
+      year: 2021,
+      progress: null,
+      wholeCity: true,
+    });
+    expect([zero.baselineValue, zero.baselineSource, zero.targetValue, zero.status]).toEqual([
+      0,
+      'published',
+      0,
+      'off_track',
+    ]);
+  });
+
+  it('for the 十四五-vs-十三五 rule it is the 十三五 mean: every plan year is held to 2.4', () => {
+    const status = indicatorStatus({
+      definition: { ...larger, publishedBaseline: 3, publishedBaselineNote: note },
+      figures: figures([[2021, 0, 2]]),
+      year: 2021,
+      progress: null,
+      wholeCity: true,
+    });
+    expect([status.baselineValue, status.targetValue, status.milestone, status.status]).toEqual([
+      3,
+      2.4,
+      2.4,
+      'on_track',
     ]);
   });
 });

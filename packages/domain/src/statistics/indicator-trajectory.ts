@@ -1,5 +1,10 @@
 import type { IndicatorDefinition, YearFigures } from './indicator-definition.ts';
-import type { IndicatorPoint, IndicatorStatus, IndicatorTrack } from './indicator-status.ts';
+import type {
+  IndicatorBaselineSource,
+  IndicatorPoint,
+  IndicatorStatus,
+  IndicatorTrack,
+} from './indicator-status.ts';
 import { indicatorValue, roundTo } from './indicator-value.ts';
 import { projectCount, type YearProgress } from './year-end-projection.ts';
 
@@ -10,6 +15,11 @@ export interface IndicatorInput {
   readonly year: number;
   /** null: `year` is complete. */
   readonly progress: YearProgress | null;
+  /**
+   * The figures are the whole city's, so the plan's published baseline applies; absent or false for a
+   * county or a group of counties, which have no published figure and keep the computed one.
+   */
+  readonly wholeCity?: boolean;
 }
 
 const valueOf = (definition: IndicatorDefinition, figures: YearFigures | undefined) =>
@@ -30,6 +40,20 @@ export function indicatorBaseline(
     values.push(value);
   }
   return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/**
+ * The baseline an area is judged against: the plan's published figure for the whole city when the
+ * bureau set one, else the computed one (docs/decisions/0007-published-baseline.md). A county's
+ * figures are a share of the city's, so the city's published figure never stands for a county.
+ */
+export function resolveBaseline(input: IndicatorInput): {
+  value: number | null;
+  source: IndicatorBaselineSource;
+} {
+  const { publishedBaseline } = input.definition;
+  if (input.wholeCity && publishedBaseline !== null) return { value: publishedBaseline, source: 'published' };
+  return { value: indicatorBaseline(input.definition, input.figures), source: 'computed' };
 }
 
 /** Plan-end target: baseline × (1 + change); −15 % of 100 deaths is 85. */
@@ -172,7 +196,7 @@ export function indicatorTrajectory(input: IndicatorInput, baseline: number | nu
 /** An indicator's status for one year and area: the contract the cockpit reads. */
 export function indicatorStatus(input: IndicatorInput): IndicatorStatus {
   const { definition } = input;
-  const baseline = indicatorBaseline(definition, input.figures);
+  const { value: baseline, source } = resolveBaseline(input);
   const milestone = indicatorMilestone(definition, baseline, input.year);
   const projection = projectYear(input);
   const judged =
@@ -184,7 +208,12 @@ export function indicatorStatus(input: IndicatorInput): IndicatorStatus {
     nameEn: definition.nameEn,
     unit: definition.unit,
     kind: definition.kind,
+    decimals: definition.decimals,
     baselineValue: shown(baseline, definition),
+    baselineSource: source,
+    baselineNote: source === 'published' ? definition.publishedBaselineNote : null,
+    baselineFrom: definition.baselineFrom,
+    baselineTo: definition.baselineTo,
     targetValue: shown(indicatorTarget(definition, baseline), definition),
     milestone: shown(milestone, definition),
     actual: shown(valueOf(definition, input.figures.get(input.year)), definition),

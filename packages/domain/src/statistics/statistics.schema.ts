@@ -101,7 +101,16 @@ export const indicatorStatusSchema = z.object({
   nameEn: z.string(),
   unit: z.string(),
   kind: z.enum(['binding', 'expected']),
+  decimals: z.number().int().describe('The indicator’s decimals: every value is rounded to them'),
   baselineValue: z.number().nullable(),
+  baselineSource: z
+    .enum(['published', 'computed'])
+    .describe(
+      'published = the plan’s own figure (whole city only); computed = from the base period’s figures',
+    ),
+  baselineNote: z.string().nullable().describe('Where the published figure comes from; null when computed'),
+  baselineFrom: z.number().int(),
+  baselineTo: z.number().int(),
   targetValue: z.number().nullable(),
   milestone: z.number().nullable(),
   actual: z.number().nullable(),

@@ -47,6 +47,21 @@ export const statisticsErrors = {
     zh: '该计算公式的单位是"{unit}"',
     en: 'This formula’s unit is “{unit}”',
   },
+  'statistics.indicator_published_baseline_range': {
+    status: 400,
+    zh: '规划公布的基准值须为 0 至 {max} 之间的数',
+    en: 'The published baseline must be a number from 0 to {max}',
+  },
+  'statistics.indicator_published_baseline_decimals': {
+    status: 400,
+    zh: '规划公布的基准值最多保留 {decimals} 位小数（与该指标的小数位数一致）',
+    en: 'The published baseline may have at most {decimals} decimal place(s), as many as the indicator shows',
+  },
+  'statistics.indicator_published_baseline_note': {
+    status: 400,
+    zh: '填写了规划公布的基准值时，请注明出处（如《玉溪市“十四五”安全生产规划》专栏1）',
+    en: 'A published baseline needs its source (e.g. the Yuxi 14th Five-Year work-safety plan, panel 1)',
+  },
   'statistics.plan_target_not_found': {
     status: 404,
     zh: '没有这个规划目标',

@@ -83,6 +83,8 @@ describe('indicator settings', () => {
       id: 'deaths',
       code: 'deaths',
       ...seedDeaths,
+      publishedBaseline: null,
+      publishedBaselineNote: null,
       updatedAt: null,
       updatedBy: null,
     });
@@ -136,6 +138,138 @@ describe('indicator settings', () => {
     });
     expect(hidden.statusCode).toBe(200);
     expect((await indicators(2026)).map((i) => i.code)).not.toContain('deaths_2030');
+  });
+
+  describe('the plan’s published baseline', () => {
+    const note = '《玉溪市“十四五”安全生产规划》专栏1';
+    const published = {
+      ...seedDeaths,
+      targetChange: -0.2,
+      decimals: 1,
+      publishedBaseline: 12,
+      publishedBaselineNote: note,
+    };
+    type Status = {
+      code: string;
+      baselineValue: number | null;
+      baselineSource: string;
+      baselineNote: string | null;
+      targetValue: number | null;
+    };
+    const deathsOf = async (query: string, as: Caller = city) => {
+      const response = await t.request({
+        method: 'GET',
+        url: `/api/v1/statistics/indicators?year=2025${query}`,
+        as,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json().indicators as Status[]).find((i) => i.code === 'deaths')!;
+    };
+    const lastAudit = async () =>
+      (
+        await t.db.query<{ detail: string }>(
+          `SELECT detail FROM audit_log WHERE action = 'statistics.indicator_set' AND outcome = 'success' ORDER BY seq DESC LIMIT 1`,
+        )
+      ).rows[0]!.detail;
+
+    it('judges the city against the published 12 (−20 % → 9.6), and audits it', async () => {
+      const saved = await put('deaths', published);
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toMatchObject({ publishedBaseline: 12, publishedBaselineNote: note });
+
+      expect(await deathsOf('')).toEqual(
+        expect.objectContaining({
+          baselineValue: 12,
+          baselineSource: 'published',
+          baselineNote: note,
+          baselineFrom: 2020,
+          baselineTo: 2020,
+          targetValue: 9.6,
+        }),
+      );
+      expect(await lastAudit()).toBe(
+        `deaths: targetChange -0.3 → -0.2; publishedBaseline null → 12; publishedBaselineNote null → ${note}`,
+      );
+    });
+
+    it('leaves counties on their computed baseline: 红塔区’s 10 deaths of 2020 → 8', async () => {
+      const computed = { baselineValue: 10, baselineSource: 'computed', baselineNote: null, targetValue: 8 };
+      expect(await deathsOf('&divisionCode=530402')).toMatchObject(computed);
+      expect(await deathsOf('', county)).toMatchObject(computed);
+      const all = await t.request({
+        method: 'GET',
+        url: '/api/v1/statistics/indicators/counties?year=2025',
+        as: city,
+      });
+      const sources = (all.json().counties as { indicators: Status[] }[]).map(
+        (c) => c.indicators.find((i) => i.code === 'deaths')!.baselineSource,
+      );
+      expect(new Set(sources)).toEqual(new Set(['computed']));
+    });
+
+    it('answers a bad figure with a coded 400 in zh and en and writes nothing', async () => {
+      const before = await stored();
+      const cases: [Record<string, unknown>, string, string?][] = [
+        [
+          { publishedBaseline: -1 },
+          'statistics.indicator_published_baseline_range',
+          '规划公布的基准值须为 0 至 1000000 之间的数',
+        ],
+        [
+          { publishedBaseline: 12.25 },
+          'statistics.indicator_published_baseline_decimals',
+          '规划公布的基准值最多保留 1 位小数（与该指标的小数位数一致）',
+        ],
+        [
+          { publishedBaseline: 12.5, decimals: 0 },
+          'statistics.indicator_published_baseline_decimals',
+          '规划公布的基准值最多保留 0 位小数（与该指标的小数位数一致）',
+        ],
+        [
+          { publishedBaselineNote: ' ' },
+          'statistics.indicator_published_baseline_note',
+          '填写了规划公布的基准值时，请注明出处（如《玉溪市“十四五”安全生产规划》专栏1）',
+        ],
+        [{ publishedBaselineNote: '专'.repeat(201) }, 'too_big', '长度或数值过大（最大 200）'],
+        [{ publishedBaseline: '12' }, 'invalid_type'],
+      ];
+      for (const [change, code, message] of cases) {
+        const response = await put('deaths', { ...published, ...change });
+        expect([response.statusCode, response.json().error.fields], JSON.stringify(change)).toEqual([
+          400,
+          [expect.objectContaining(message ? { code, message } : { code })],
+        ]);
+      }
+      const english = await t.request({
+        method: 'PUT',
+        url: '/api/v1/statistics/indicator-settings/deaths',
+        payload: { ...published, publishedBaseline: 12.25 },
+        headers: { 'accept-language': 'en' },
+        as: city,
+      });
+      expect(english.json().error.fields[0]).toEqual({
+        path: 'publishedBaseline',
+        code: 'statistics.indicator_published_baseline_decimals',
+        message: 'The published baseline may have at most 1 decimal place(s), as many as the indicator shows',
+      });
+      expect(await stored()).toEqual(before);
+      expect(await deathsOf('')).toMatchObject({ baselineValue: 12, baselineSource: 'published' });
+    });
+
+    it('cleared, the city is computed again and the note goes with the figure', async () => {
+      const cleared = await put('deaths', { ...published, publishedBaseline: null });
+      expect(cleared.statusCode, cleared.body).toBe(200);
+      expect(cleared.json()).toMatchObject({ publishedBaseline: null, publishedBaselineNote: null });
+      expect(await deathsOf('')).toMatchObject({
+        baselineValue: 10,
+        baselineSource: 'computed',
+        baselineNote: null,
+        targetValue: 8,
+      });
+      expect(await lastAudit()).toBe(
+        `deaths: publishedBaseline 12 → null; publishedBaselineNote ${note} → null`,
+      );
+    });
   });
 
   it('answers bad definitions with a coded 400 and writes nothing', async () => {

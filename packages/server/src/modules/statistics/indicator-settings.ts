@@ -15,7 +15,7 @@ import type { Db, Queryable } from '../../platform/db.ts';
 import { inTransactionWithEvents, type EventBus } from '../../platform/events/index.ts';
 
 /**
- * The plan's indicators as the bureau edits them (statistics_indicators, migrations 0028 and 0056):
+ * The plan's indicators as the bureau edits them (statistics_indicators, migrations 0028, 0056, 0070):
  * every indicator, active or not, and one route that adds or changes one. A change is audited with
  * the fields it changed, and 'statistics.changed' (city-wide) drops every process's cached
  * definitions and figures, so the indicators page, the cockpit and the big screen recompute the
@@ -37,6 +37,8 @@ interface Row {
   decimals: number;
   position: number;
   active: boolean;
+  published_baseline: string | null;
+  published_baseline_note: string | null;
   updated_at: Date | null;
   updated_by: string | null;
 }
@@ -57,6 +59,8 @@ const toSetting = (r: Row): IndicatorSetting => ({
   decimals: r.decimals,
   position: r.position,
   active: r.active,
+  publishedBaseline: r.published_baseline === null ? null : Number(r.published_baseline),
+  publishedBaselineNote: r.published_baseline_note,
   updatedAt: r.updated_at?.toISOString() ?? null,
   updatedBy: r.updated_by,
 });
@@ -86,6 +90,8 @@ const auditedFields = [
   'decimals',
   'position',
   'active',
+  'publishedBaseline',
+  'publishedBaselineNote',
 ] as const satisfies readonly (keyof IndicatorSettingInput)[];
 
 const tags = ['statistics'];
@@ -126,21 +132,28 @@ export function registerIndicatorSettingRoutes(
     async (request) => {
       const auth = requireAuth(request);
       const { code } = request.params;
-      const input = request.body;
+      // A note is kept only with its figure: clearing the figure returns to the computed baseline.
+      const input = {
+        ...request.body,
+        publishedBaselineNote:
+          request.body.publishedBaseline === null ? null : request.body.publishedBaselineNote,
+      };
       const saved = await inTransactionWithEvents(db, events, async (tx, published) => {
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`statistics_indicator:${code}`]);
         const [before] = await readSettings(tx, code);
         await tx.query(
           `INSERT INTO statistics_indicators
              (code, name_zh, name_en, unit, kind, formula, comparison, baseline_from, baseline_to, target_year,
-              target_change, decimals, position, active, updated_by, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+              target_change, decimals, position, active, published_baseline, published_baseline_note,
+              updated_by, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
            ON CONFLICT (code) DO UPDATE SET
              name_zh = excluded.name_zh, name_en = excluded.name_en, unit = excluded.unit, kind = excluded.kind,
              formula = excluded.formula, comparison = excluded.comparison, baseline_from = excluded.baseline_from,
              baseline_to = excluded.baseline_to, target_year = excluded.target_year,
              target_change = excluded.target_change, decimals = excluded.decimals, position = excluded.position,
-             active = excluded.active, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+             active = excluded.active, published_baseline = excluded.published_baseline,
+             published_baseline_note = excluded.published_baseline_note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
           [
             code,
             input.nameZh,
@@ -156,6 +169,8 @@ export function registerIndicatorSettingRoutes(
             input.decimals,
             input.position,
             input.active,
+            input.publishedBaseline,
+            input.publishedBaselineNote,
             auth.userId,
             clock.now(),
           ],

@@ -91,6 +91,8 @@ interface IndicatorRow {
   target_year: number;
   target_change: string;
   decimals: number;
+  published_baseline: string | null;
+  published_baseline_note: string | null;
 }
 
 export function createStatisticsRepository(db: Db) {
@@ -112,6 +114,8 @@ export function createStatisticsRepository(db: Db) {
         targetYear: r.target_year,
         targetChange: Number(r.target_change),
         decimals: r.decimals,
+        publishedBaseline: r.published_baseline === null ? null : Number(r.published_baseline),
+        publishedBaselineNote: r.published_baseline_note,
       }));
     },
 

@@ -136,7 +136,10 @@ export function createStatisticsService(deps: {
       const counties = county ? [county] : scopeCounties(scope);
       const wholeCity = county === null && scope.kind === 'city';
       const figures = yearFigures(counts, rows, counties, wholeCity, from, year);
-      return indicators.map((definition) => indicatorStatus({ definition, figures, year, progress }));
+      // The plan's published baseline is the city's figure: only the whole city is judged against it.
+      return indicators.map((definition) =>
+        indicatorStatus({ definition, figures, year, progress, wholeCity }),
+      );
     });
   }
 

@@ -32,8 +32,9 @@ export const cockpitZh = {
     target: '规划目标',
     baseline: '基期',
   },
+  baselineSource: { published: '规划公布', computed: '按 {period} 年数据计算' },
   indicatorFacts:
-    '基期 {baseline}，目标 {target}，本年里程碑 {milestone}，年内累计 {actual}，年末预测 {projected}',
+    '基期 {baseline}（{baselineSource}），目标 {target}，本年里程碑 {milestone}，年内累计 {actual}，年末预测 {projected}',
   noValue: '无',
   trendTitle: '近 30 日新增',
   trend: { alarms: '报警', hazards: '隐患', incidents: '事件' },
@@ -83,8 +84,9 @@ export const cockpitEn: typeof cockpitZh = {
     target: 'Plan target',
     baseline: 'Baseline',
   },
+  baselineSource: { published: 'published in the plan', computed: 'computed from {period}' },
   indicatorFacts:
-    'Baseline {baseline}, target {target}, this year’s milestone {milestone}, year to date {actual}, projected {projected}',
+    'Baseline {baseline} ({baselineSource}), target {target}, this year’s milestone {milestone}, year to date {actual}, projected {projected}',
   noValue: 'none',
   trendTitle: 'New in the last 30 days',
   trend: { alarms: 'Alarms', hazards: 'Hazards', incidents: 'Incidents' },

@@ -18,6 +18,8 @@ const seed: IndicatorSetting = {
   decimals: 3,
   position: 3,
   active: true,
+  publishedBaseline: null,
+  publishedBaselineNote: null,
   updatedAt: null,
   updatedBy: null,
 };
@@ -40,6 +42,24 @@ describe('indicator settings form', () => {
       decimals: 3,
       position: 3,
       active: true,
+      publishedBaseline: null,
+      publishedBaselineNote: null,
+    });
+  });
+
+  it('sends a published baseline with its trimmed note, and an emptied one as computed without a note', () => {
+    const note = '《玉溪市“十四五”安全生产规划》专栏1';
+    const form = { ...indicatorFormOf(seed), publishedBaseline: 0.045, publishedBaselineNote: ` ${note} ` };
+    expect(indicatorPayload(form)).toMatchObject({ publishedBaseline: 0.045, publishedBaselineNote: note });
+    expect(indicatorFormOf({ ...seed, publishedBaseline: 0.045, publishedBaselineNote: note })).toMatchObject(
+      {
+        publishedBaseline: 0.045,
+        publishedBaselineNote: note,
+      },
+    );
+    expect(indicatorPayload({ ...form, publishedBaseline: null })).toMatchObject({
+      publishedBaseline: null,
+      publishedBaselineNote: null,
     });
   });
 

@@ -26,20 +26,31 @@ export function indicatorFormOf(row: IndicatorSetting | null, now = Date.now()):
       decimals: 0,
       position: 10,
       active: true,
+      publishedBaseline: null,
+      publishedBaselineNote: null,
     };
   const { id: _id, unit: _unit, targetChange, updatedAt: _at, updatedBy: _by, ...rest } = row;
   return { ...rest, changePercent: Math.round(targetChange * 10_000) / 100 };
 }
 
-/** What the server is sent: the unit follows the formula, the percentage becomes a fraction. */
+/**
+ * What the server is sent: the unit follows the formula, the percentage becomes a fraction, and an
+ * emptied baseline goes back to computed (null) with no note; a note typed alone is dropped with it.
+ */
 export function indicatorPayload(form: IndicatorForm): IndicatorSettingInput {
   const { code: _code, changePercent, ...rest } = form;
+  const publishedBaseline =
+    typeof rest.publishedBaseline === 'number' && !Number.isNaN(rest.publishedBaseline)
+      ? rest.publishedBaseline
+      : null;
   return {
     ...rest,
     nameZh: rest.nameZh.trim(),
     nameEn: rest.nameEn.trim(),
     unit: indicatorFormulaUnits[form.formula],
     targetChange: Math.round(changePercent * 100) / 10_000,
+    publishedBaseline,
+    publishedBaselineNote: publishedBaseline === null ? null : (rest.publishedBaselineNote ?? '').trim(),
   };
 }
 

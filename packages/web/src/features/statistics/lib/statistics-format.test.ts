@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, indicatorDecimals, indicatorValue, statusTagType } from './statistics-format.ts';
+import {
+  baselinePeriod,
+  baselineSourceText,
+  describeChange,
+  indicatorValue,
+  statusTagType,
+} from './statistics-format.ts';
+import { statisticsZh } from '../i18n.ts';
 
 const t = (key: string, values?: Record<string, unknown>) =>
   key === 'statistics.monthly.flat' ? '持平' : `净增加 ${String(values?.n)}`;
@@ -19,9 +26,21 @@ describe('statistics formatting', () => {
   });
   it('colours the status and prints values with the indicator’s decimals', () => {
     expect(statusTagType('off_track')).toBe('danger');
-    expect(indicatorDecimals({ unit: '人/亿元', code: 'deaths_per_100m_gdp' })).toBe(3);
-    expect(indicatorDecimals({ unit: '起', code: 'major_accidents' })).toBe(2);
     expect(indicatorValue(0.0049, 3)).toBe('0.005');
     expect(indicatorValue(null, 0)).toBe('—');
+  });
+  it('names where a baseline comes from, with the base period when computed', () => {
+    const zh = statisticsZh.indicators;
+    const tr = (key: string, values?: Record<string, unknown>) =>
+      key === 'statistics.indicators.baselinePublished'
+        ? zh.baselinePublished
+        : zh.baselineComputed.replace('{period}', String(values?.period));
+    expect(
+      baselineSourceText({ baselineSource: 'published', baselineFrom: 2020, baselineTo: 2020 }, tr),
+    ).toBe('规划公布');
+    expect(baselineSourceText({ baselineSource: 'computed', baselineFrom: 2016, baselineTo: 2020 }, tr)).toBe(
+      '按 2016–2020 年数据计算',
+    );
+    expect(baselinePeriod({ baselineFrom: 2020, baselineTo: 2020 })).toBe('2020');
   });
 });

@@ -28,10 +28,21 @@ export function indicatorValue(value: number | null, decimals: number): string {
   return value === null ? '—' : value.toFixed(decimals);
 }
 
-/** Decimals an indicator is printed with (rates 3, averages 2, counts 0), read from its unit. */
-export function indicatorDecimals(indicator: Pick<IndicatorStatus, 'unit' | 'code'>): number {
-  if (indicator.unit.includes('/')) return 3;
-  return indicator.code === 'major_accidents' ? 2 : 0;
+/** An indicator's base period: "2020", or "2016–2020" for a base-period mean. */
+export function baselinePeriod(indicator: { baselineFrom: number; baselineTo: number }): string {
+  return indicator.baselineFrom === indicator.baselineTo
+    ? String(indicator.baselineFrom)
+    : `${indicator.baselineFrom}–${indicator.baselineTo}`;
+}
+
+/** Where a baseline comes from: "规划公布", or "按 2016–2020 年数据计算" (a county always the latter). */
+export function baselineSourceText(
+  indicator: Pick<IndicatorStatus, 'baselineSource' | 'baselineFrom' | 'baselineTo'>,
+  t: Translate,
+): string {
+  return indicator.baselineSource === 'published'
+    ? t('statistics.indicators.baselinePublished')
+    : t('statistics.indicators.baselineComputed', { period: baselinePeriod(indicator) });
 }
 
 /** The trajectory chart: the straight target path and the actual values, year by year. */
