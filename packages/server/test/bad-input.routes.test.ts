@@ -252,6 +252,26 @@ describe('bad input', () => {
     expect(error.fields.find((f: { path: string }) => f.path === '').message).toBe('Unknown field(s): extra');
   });
 
+  it('tells a wrong type from a missing field', async () => {
+    const { username: _missing, ...withoutUsername } = validUser;
+    const response = await send(
+      '/api/v1/users',
+      {
+        name: 'wrong type',
+        body: json({ ...withoutUsername, displayName: 12 }),
+        status: 400,
+        code: 'request.invalid',
+      },
+      admin,
+    );
+    expect(response.statusCode).toBe(400);
+    const fields = response.json().error.fields as { path: string; code: string; message: string }[];
+    expect(fields.sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'displayName', code: 'invalid_type', message: '类型应为文本' },
+      { path: 'username', code: 'invalid_type', message: '必填' },
+    ]);
+  });
+
   it('refuses a NUL character in the query string too', async () => {
     const response = await t.request({ method: 'GET', url: '/api/v1/users?q=a%00b', as: admin });
     expect(response.statusCode).toBe(400);

@@ -25,7 +25,8 @@ export class RequestValidationError extends Error {
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema }) =>
   (data) => {
-    const result = schema.safeParse(data);
+    // reportInput: a wrong type ("abc" for a number) reads 类型应为数字, not 必填 (the input is never sent back).
+    const result = schema.safeParse(data, { reportInput: true });
     return result.success
       ? { value: result.data }
       : { error: new RequestValidationError(result.error.issues) };
