@@ -64,7 +64,14 @@ export function createDrawsService(deps: {
         ? { riskWeightFormula: describeRiskWeightFormula(draw.record.riskWeightFormula) }
         : {}),
       record: draw.status === 'draft' ? null : draw.record,
-      pool: draw.record.pool.map((p) => ({ ...p, name: names.get(p.enterpriseId) ?? '' })),
+      // Each weight with its terms (risk level, hazards, alarms, verified reports, credit factor).
+      pool: draw.record.pool.map((p) => ({
+        ...p,
+        name: names.get(p.enterpriseId) ?? '',
+        ...(p.factors && draw.record.riskWeightFormula
+          ? { points: explainRiskWeight(p.factors, draw.record.riskWeightFormula) }
+          : {}),
+      })),
       commitment: draw.commitment,
       seed: draw.status === 'executed' || draw.status === 'disclosed' ? draw.seed : null,
       result: draw.result,
