@@ -46,7 +46,11 @@ export const riskWeightFormulaSchema = z
     alarmsPerPoint: z.int().min(1),
     maxAlarmPoints: z.int().min(0),
     creditListedMultiplier: z.int().min(1),
-    pointsPerVerifiedReport: z.int().min(0).optional().describe('With maxReportPoints and verifiedReportWindowDays'),
+    pointsPerVerifiedReport: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('With maxReportPoints and verifiedReportWindowDays'),
     maxReportPoints: z.int().min(0).optional(),
     verifiedReportWindowDays: z
       .int()

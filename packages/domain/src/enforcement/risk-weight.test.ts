@@ -25,8 +25,12 @@ const f = (
 });
 
 /** The formula as published before the report term existed. */
-const { pointsPerVerifiedReport: _p, maxReportPoints: _m, verifiedReportWindowDays: _w, ...olderFormula } =
-  defaultRiskWeightFormula;
+const {
+  pointsPerVerifiedReport: _p,
+  maxReportPoints: _m,
+  verifiedReportWindowDays: _w,
+  ...olderFormula
+} = defaultRiskWeightFormula;
 
 describe('risk weight of an enterprise', () => {
   it.each<[string, RiskWeightFactors, number]>([
@@ -87,7 +91,9 @@ describe('risk weight of an enterprise', () => {
     expect(text.zh).toContain('重大风险 8、较大风险 4、一般风险 2、低风险 1');
     expect(text.zh).toContain('列入严重失信主体名单的为 3');
     expect(text.zh).toContain('权重 =（风险等级分 + 隐患分 + 报警分 + 举报分）× 失信系数');
-    expect(text.zh).toContain('举报分：近 365 日内经核查属实或部分属实的举报每件 2 分（重复举报不重复计），最多 6 分');
+    expect(text.zh).toContain(
+      '举报分：近 365 日内经核查属实或部分属实的举报每件 2 分（重复举报不重复计），最多 6 分',
+    );
     expect(text.en).toContain('credit factor: 3 for an enterprise on the serious-dishonesty list');
     expect(text.en).toContain(
       'report points: 2 per public report verified true or partly true in the last 365 days (a duplicate report is not counted again), at most 6',
@@ -98,7 +104,10 @@ describe('risk weight of an enterprise', () => {
     ['a zero level point', { ...defaultRiskWeightFormula, levelPoints: { 1: 8, 2: 4, 3: 2, 4: 0 } }],
     ['a fractional multiplier', { ...defaultRiskWeightFormula, creditListedMultiplier: 1.5 }],
     ['zero alarms per point', { ...defaultRiskWeightFormula, alarmsPerPoint: 0 }],
-    ['report points without their window', { ...olderFormula, pointsPerVerifiedReport: 2, maxReportPoints: 6 }],
+    [
+      'report points without their window',
+      { ...olderFormula, pointsPerVerifiedReport: 2, maxReportPoints: 6 },
+    ],
     ['a zero-day report window', { ...defaultRiskWeightFormula, verifiedReportWindowDays: 0 }],
     ['fractional report points', { ...defaultRiskWeightFormula, pointsPerVerifiedReport: 1.5 }],
   ])('refuses a formula with %s', (_name, formula) => {

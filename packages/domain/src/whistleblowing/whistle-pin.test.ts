@@ -30,8 +30,18 @@ describe('where a report’s pin lies', () => {
     ['on the island', 102.71, 24.31, { ok: true, county: '530403', inside: true, distanceM: 0 }],
     // The middle of the lake is ~1 km from its shores; 0.0005° (~51 m) from its western shore counts.
     ['in the middle of the lake (a hole)', 102.55, 24.35, { ok: false, reason: 'outside_counties' }],
-    ['in the lake by its shore', 102.5405, 24.35, { ok: true, county: '530403', inside: false, distanceM: 51 }],
-    ['400 m north of the western county', 102.45, 24.4036, { ok: true, county: '530402', inside: false, distanceM: 400 }],
+    [
+      'in the lake by its shore',
+      102.5405,
+      24.35,
+      { ok: true, county: '530403', inside: false, distanceM: 51 },
+    ],
+    [
+      '400 m north of the western county',
+      102.45,
+      24.4036,
+      { ok: true, county: '530402', inside: false, distanceM: 400 },
+    ],
     ['600 m north of the western county', 102.45, 24.4054, { ok: false, reason: 'outside_counties' }],
     ['inside the extent, far from both', 101.5, 24.8, { ok: false, reason: 'outside_counties' }],
     ['Kunming, outside the extent', 102.83, 25.02, { ok: false, reason: 'outside_extent' }],

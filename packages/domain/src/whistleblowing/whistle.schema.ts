@@ -349,9 +349,7 @@ export const whistlePlaceQuerySchema = z.object({
 export const whistlePlaceSchema = z.object({
   county: z.string().describe('GB/T 2260 code of the county the pin lies in'),
   enterprises: z
-    .array(
-      z.object({ id: z.uuid(), name: z.string(), county: z.string(), distanceM: z.number().int() }),
-    )
+    .array(z.object({ id: z.uuid(), name: z.string(), county: z.string(), distanceM: z.number().int() }))
     .describe('Within WHISTLE_PIN_ENTERPRISE_RADIUS_METRES of the pin, at most 3'),
 });
 export type WhistlePlace = z.infer<typeof whistlePlaceSchema>;
@@ -361,7 +359,9 @@ export const whistlePublicMapSchema = z.object({
   basemap: z
     .object({ tileUrl: z.string(), gcj02: z.boolean(), attribution: z.string() })
     .nullable()
-    .describe('The online basemap when configured and WHISTLE_PUBLIC_BASEMAP allows it; else boundaries only'),
+    .describe(
+      'The online basemap when configured and WHISTLE_PUBLIC_BASEMAP allows it; else boundaries only',
+    ),
   extent: z.object({ minLon: z.number(), minLat: z.number(), maxLon: z.number(), maxLat: z.number() }),
   boundaries: z.object({
     type: z.literal('FeatureCollection'),

@@ -196,10 +196,10 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
          VALUES ('矩阵举报核查企业', $1, $2, now(), now()) RETURNING id`,
         [nextCode(countyOf(target)), countyOf(target)],
       );
-      await t.db.query(`UPDATE whistle_reports SET enterprise_id = $2, verified_on = '2026-11-22' WHERE id = $1`, [
-        id,
-        enterprise.rows[0]!.id,
-      ]);
+      await t.db.query(
+        `UPDATE whistle_reports SET enterprise_id = $2, verified_on = '2026-11-22' WHERE id = $1`,
+        [id, enterprise.rows[0]!.id],
+      );
       return { url: `/api/v1/whistleblowing/verified?enterpriseId=${enterprise.rows[0]!.id}` };
     },
     in: handlers(200),

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher } from '../../platform/crypto.ts';
-import { createTestContext, TEST_FIELD_KEY, TEST_WHISTLE_KEY, type TestContext } from '../../../test/test-app.ts';
+import {
+  createTestContext,
+  TEST_FIELD_KEY,
+  TEST_WHISTLE_KEY,
+  type TestContext,
+} from '../../../test/test-app.ts';
 import { loadDemoRegistry } from './demo-data.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
 
@@ -55,7 +60,11 @@ describe('demo reports (演示)', () => {
       ['true', '2026-11-19'],
     ]);
     const enterpriseId = verified.rows.find((r) => r.outcome === 'true')!.enterprise_id;
-    const profile = await t.request({ method: 'GET', url: `/api/v1/enterprises/${enterpriseId}/profile`, as: officer });
+    const profile = await t.request({
+      method: 'GET',
+      url: `/api/v1/enterprises/${enterpriseId}/profile`,
+      as: officer,
+    });
     expect(profile.json().counts.whistleReports).toBe(1);
     const list = await t.request({
       method: 'GET',

@@ -68,7 +68,11 @@ const byKey = (pool: { enterpriseId: string; weight?: number; factors?: { verifi
 
 beforeAll(async () => {
   t = await createTestContext();
-  const user = await t.createUser({ roles: ['county_officer'], scope: { kind: 'county', counties: [COUNTY] }, totp: true });
+  const user = await t.createUser({
+    roles: ['county_officer'],
+    scope: { kind: 'county', counties: [COUNTY] },
+    totp: true,
+  });
   officer = await t.sessionFor(user);
   for (const i of [0, 1]) {
     const created = await post(`${E}/inspectors`, {
@@ -118,7 +122,9 @@ describe('verified reports in risk-weighted draws', () => {
     });
     const base = `/api/v1/whistleblowing/reports/${list.json().items[0].id}`;
     expect((await post(`${base}/decision`, { decision: 'accept' })).statusCode).toBe(200);
-    expect((await post(`${base}/assignment`, { county: COUNTY, deadline: '2026-12-20' })).statusCode).toBe(200);
+    expect((await post(`${base}/assignment`, { county: COUNTY, deadline: '2026-12-20' })).statusCode).toBe(
+      200,
+    );
     const verified = await post(`${base}/verification`, { outcome: 'partly_true', note: '部分属实' });
     expect(verified.json()).toMatchObject({ outcome: 'partly_true', verifiedOn: '2026-11-29' });
   });
@@ -145,7 +151,9 @@ describe('verified reports in risk-weighted draws', () => {
       multiplier: 1,
       weight: 5,
     });
-    expect(created.riskWeightFormula.en).toContain('report points: 2 per public report verified true or partly true');
+    expect(created.riskWeightFormula.en).toContain(
+      'report points: 2 per public report verified true or partly true',
+    );
   });
 
   it('takes a draw’s own report points and window', async () => {
@@ -179,7 +187,10 @@ describe('verified reports in risk-weighted draws', () => {
       enterpriseCount: 1,
       riskWeightFormula: { ...withoutReports, pointsPerVerifiedReport: 2 },
     });
-    expect([half.statusCode, half.json().error.code]).toEqual([400, 'enforcement.risk_weight_formula_invalid']);
+    expect([half.statusCode, half.json().error.code]).toEqual([
+      400,
+      'enforcement.risk_weight_formula_invalid',
+    ]);
     const uniform = await draw({ mode: 'uniform' });
     expect(uniform.pool.every((p: object) => !('factors' in p) && !('weight' in p))).toBe(true);
   });
@@ -196,7 +207,11 @@ describe('verified reports in risk-weighted draws', () => {
       maxReportPoints: 6,
       verifiedReportWindowDays: 365,
     });
-    const verified = await t.request({ method: 'POST', url: '/api/v1/calc/draw/verify', payload: record.json() });
+    const verified = await t.request({
+      method: 'POST',
+      url: '/api/v1/calc/draw/verify',
+      payload: record.json(),
+    });
     expect(verified.json()).toEqual({ ok: true });
   });
 });

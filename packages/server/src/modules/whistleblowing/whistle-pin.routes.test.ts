@@ -40,16 +40,28 @@ async function send(fields: Record<string, unknown>, language = 'zh-CN') {
   return t.request({
     method: 'POST',
     url: `${BASE}/reports`,
-    payload: { category: 'major_hazard', description: '厂区外墙有大量液化气钢瓶露天堆放', anonymous: true, deviceId, ...fields },
+    payload: {
+      category: 'major_hazard',
+      description: '厂区外墙有大量液化气钢瓶露天堆放',
+      anonymous: true,
+      deviceId,
+      ...fields,
+    },
     remoteAddress: ip,
     headers: { 'accept-language': language },
   });
 }
 
 async function detailOf(queryCode: string) {
-  const list = await t.request({ method: 'GET', url: `/api/v1/whistleblowing/reports?q=${queryCode}`, as: handler });
+  const list = await t.request({
+    method: 'GET',
+    url: `/api/v1/whistleblowing/reports?q=${queryCode}`,
+    as: handler,
+  });
   const id = list.json().items[0].id as string;
-  return (await t.request({ method: 'GET', url: `/api/v1/whistleblowing/reports/${id}`, as: handler })).json();
+  return (
+    await t.request({ method: 'GET', url: `/api/v1/whistleblowing/reports/${id}`, as: handler })
+  ).json();
 }
 
 const reportCount = async () =>
@@ -96,7 +108,11 @@ describe('the public page’s map pin', () => {
       '530428',
       '530481',
     ]);
-    expect(body.boundaries.features[0].properties).toEqual({ code: HONGTA, nameZh: '红塔区', nameEn: 'Hongta District' });
+    expect(body.boundaries.features[0].properties).toEqual({
+      code: HONGTA,
+      nameZh: '红塔区',
+      nameEn: 'Hongta District',
+    });
   });
 
   it('names the pin’s county and the operating enterprises registered within 200 m, nearest first', async () => {
@@ -115,7 +131,9 @@ describe('the public page’s map pin', () => {
       expect(zh.json().error.message).toBe('定位点不在玉溪市范围内，请在玉溪市内选点，或只填写地址');
     }
     const en = await place(JINNING, 'en');
-    expect(en.json().error.message).toBe('The pin is outside Yuxi; drop it inside the city, or give the address only');
+    expect(en.json().error.message).toBe(
+      'The pin is outside Yuxi; drop it inside the city, or give the address only',
+    );
   });
 
   it('limits pin look-ups per client: twelve per allowed report an hour, then 429', async () => {
@@ -154,7 +172,12 @@ describe('a report with a pin', () => {
 
   it('links no enterprise when the reporter names one, and keeps a chosen one as chosen', async () => {
     const named = await detailOf((await send({ ...PIN, enterpriseName: '路边无牌加工点' })).json().queryCode);
-    expect(named).toMatchObject({ county: HONGTA, enterpriseId: null, enterpriseName: '路边无牌加工点', enterpriseByPin: false });
+    expect(named).toMatchObject({
+      county: HONGTA,
+      enterpriseId: null,
+      enterpriseName: '路边无牌加工点',
+      enterpriseByPin: false,
+    });
     const chosen = await detailOf((await send({ ...PIN, enterpriseId: otherId })).json().queryCode);
     expect(chosen).toMatchObject({ county: JIANGCHUAN, enterpriseId: otherId, enterpriseByPin: false });
   });
@@ -187,7 +210,8 @@ describe('a report with a pin', () => {
       [otherId, JIANGCHUAN],
     );
     const base = `/api/v1/whistleblowing/reports/${report.id}`;
-    const post = (path: string, payload: object) => t.request({ method: 'POST', url: `${base}/${path}`, payload, as: handler });
+    const post = (path: string, payload: object) =>
+      t.request({ method: 'POST', url: `${base}/${path}`, payload, as: handler });
     expect((await post('decision', { decision: 'accept' })).statusCode).toBe(200);
     expect((await post('assignment', { county: HONGTA, deadline: '2026-12-20' })).statusCode).toBe(200);
     const verified = await post('verification', {

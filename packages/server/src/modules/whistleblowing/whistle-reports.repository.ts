@@ -374,7 +374,9 @@ export function createWhistleReportsRepository(db: Db) {
     async verifiedOf(
       scope: DataScope,
       enterpriseId: string,
-    ): Promise<{ verifiedOn: string; category: WhistleCategory; outcome: 'true' | 'partly_true'; demo: boolean }[]> {
+    ): Promise<
+      { verifiedOn: string; category: WhistleCategory; outcome: 'true' | 'partly_true'; demo: boolean }[]
+    > {
       const params: unknown[] = [enterpriseId];
       const rows = await db.query<{
         verifiedOn: string;

@@ -38,7 +38,8 @@ export interface CountyArea {
   code: string;
   nameZh: string;
   nameEn: string;
-  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  geometry:
+    { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
 export function createDivisionsService(deps: { db: Db; clock: Clock; divisions: DivisionsRepository }) {

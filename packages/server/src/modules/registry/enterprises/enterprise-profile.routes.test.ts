@@ -325,7 +325,10 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
       ],
       total: 2,
     });
-    expect((await t.request({ method: 'GET', url, as: countyElsewhere })).json()).toEqual({ items: [], total: 0 });
+    expect((await t.request({ method: 'GET', url, as: countyElsewhere })).json()).toEqual({
+      items: [],
+      total: 0,
+    });
     expect((await t.request({ method: 'GET', url, as: ownAccount })).statusCode).toBe(403);
   });
 

@@ -4,7 +4,14 @@ import { i18n } from '../../../i18n/index.ts';
 import { weightTermsText } from './draw-weight-terms.ts';
 
 const t = (key: string, values?: Record<string, unknown>) => i18n.global.t(key, values ?? {});
-const points = { levelPoints: 2, hazardPoints: 1, alarmPoints: 0, reportPoints: 4, multiplier: 2, weight: 14 };
+const points = {
+  levelPoints: 2,
+  hazardPoints: 1,
+  alarmPoints: 0,
+  reportPoints: 4,
+  multiplier: 2,
+  weight: 14,
+};
 const factors = { riskLevel: 3, openHiddenHazards: 1, alarmsLast90Days: 3, creditListed: true } as const;
 
 describe('the terms of a draw weight', () => {

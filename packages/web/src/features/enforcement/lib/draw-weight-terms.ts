@@ -22,6 +22,8 @@ export function weightTermsText(
     t('enforcement.draws.terms.alarm', { n: p.alarmPoints }),
   ];
   if (entry.factors?.verifiedReports !== undefined)
-    terms.push(t('enforcement.draws.terms.report', { n: p.reportPoints, count: entry.factors.verifiedReports }));
+    terms.push(
+      t('enforcement.draws.terms.report', { n: p.reportPoints, count: entry.factors.verifiedReports }),
+    );
   return `${terms.join(' + ')} ${t('enforcement.draws.terms.multiplier', { n: p.multiplier })}`;
 }

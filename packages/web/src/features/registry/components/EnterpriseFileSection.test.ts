@@ -12,7 +12,12 @@ const ENTERPRISE = '0b8c5a3e-6d1f-4c2a-9e7b-3f5d8a1c2e4b';
 const section = enterpriseFileSections.find((s) => s.key === 'whistleReports')!;
 
 // The "open the full list" link, without a router.
-const RouterLink = defineComponent({ setup: (_props, { slots }) => () => h('a', slots.default?.()) });
+const RouterLink = defineComponent({
+  setup:
+    (_props, { slots }) =>
+    () =>
+      h('a', slots.default?.()),
+});
 beforeAll(() => {
   config.global.stubs = { ...config.global.stubs, RouterLink };
 });

@@ -44,7 +44,10 @@ export function createPinMap(options: {
     map.fitBounds(L.latLngBounds(latLng(minLon, minLat), latLng(maxLon, maxLat)));
   }
   const onPick = options.onPick;
-  if (onPick) map.on('click', (event: L.LeafletMouseEvent) => onPick(pinFromDisplay(event.latlng.lng, event.latlng.lat, gcj02)));
+  if (onPick)
+    map.on('click', (event: L.LeafletMouseEvent) =>
+      onPick(pinFromDisplay(event.latlng.lng, event.latlng.lat, gcj02)),
+    );
 
   return {
     setBoundaries(features: readonly BoundaryFeature[], label?: (feature: BoundaryFeature) => string) {

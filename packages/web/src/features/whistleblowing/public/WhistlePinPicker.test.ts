@@ -8,7 +8,9 @@ import { pinFromDisplay, type Pin } from '../lib/pin-map.ts';
 import WhistlePinPicker from './WhistlePinPicker.vue';
 
 const json = (status: number, body: unknown) =>
-  Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
 
 const MAP = {
   basemap: null,
@@ -59,7 +61,9 @@ describe('地图选点 on the public report page', () => {
     wrapper.findComponent(WhistlePinMap).vm.$emit('pick', { lon: 102.5389, lat: 24.3443 });
     await flushPromises();
     expect(pin.value).toEqual({ lon: 102.5389, lat: 24.3443 });
-    expect(urls[1]).toMatch(/^\/api\/v1\/public\/whistleblowing\/place\?lon=102\.5389&lat=24\.3443&deviceId=[0-9a-f]{32}$/);
+    expect(urls[1]).toMatch(
+      /^\/api\/v1\/public\/whistleblowing\/place\?lon=102\.5389&lat=24\.3443&deviceId=[0-9a-f]{32}$/,
+    );
     expect(text('wb-pin-at')).toBe('定位在红塔区 102.538900, 24.344300');
     expect(text('wb-pin-enterprise')).toBe('玉溪定位测试仓储有限公司约111米');
     document.querySelector<HTMLElement>('[data-testid="wb-pin-enterprise"]')!.click();
@@ -87,6 +91,9 @@ describe('地图选点 on the public report page', () => {
   it('reads a tap on a GCJ-02 basemap back as the WGS-84 position it stores', () => {
     expect(pinFromDisplay(102.5389, 24.3443, false)).toEqual({ lon: 102.5389, lat: 24.3443 });
     // GCJ-02 draws 红塔区's seat (102.5389, 24.3443) some 350 m away, at (102.540170, 24.341255).
-    expect(pinFromDisplay(102.54017042645833, 24.341255212550948, true)).toEqual({ lon: 102.5389, lat: 24.3443 });
+    expect(pinFromDisplay(102.54017042645833, 24.341255212550948, true)).toEqual({
+      lon: 102.5389,
+      lat: 24.3443,
+    });
   });
 });
