@@ -229,6 +229,40 @@ describe('a report with a pin', () => {
   });
 });
 
+describe('the county boundaries the pin is checked against', () => {
+  it('follows a bureau’s import of new boundaries at once', async () => {
+    const saved = await t.db.query<{ geometry: unknown; imported_at: Date }>(
+      `SELECT geometry, imported_at FROM division_boundaries WHERE code = $1`,
+      [HONGTA],
+    );
+    const square = (x: number, y: number) => [
+      [
+        [x, y],
+        [x + 0.01, y],
+        [x + 0.01, y + 0.01],
+        [x, y + 0.01],
+        [x, y],
+      ],
+    ];
+    // 红塔区 redrawn as a small square away from its seat: the seat is now in no county.
+    await t.db.query(
+      `UPDATE division_boundaries SET geometry = $2, imported_at = now() + interval '1 second' WHERE code = $1`,
+      [HONGTA, JSON.stringify({ type: 'Polygon', coordinates: square(102.45, 24.2) })],
+    );
+    try {
+      expect((await place(PIN)).json().error.code).toBe('whistle.pin_outside_city');
+      expect((await place({ lon: 102.455, lat: 24.205 })).json().county).toBe(HONGTA);
+    } finally {
+      await t.db.query(`UPDATE division_boundaries SET geometry = $2, imported_at = $3 WHERE code = $1`, [
+        HONGTA,
+        JSON.stringify(saved.rows[0]!.geometry),
+        saved.rows[0]!.imported_at,
+      ]);
+    }
+    expect((await place(PIN)).json().county).toBe(HONGTA);
+  });
+});
+
 describe('the pin settings', () => {
   it('reads the extent, tolerance, radius and basemap switch, and stops on a bad extent naming it', () => {
     expect(loadWhistleConfig({}).pin).toEqual({
