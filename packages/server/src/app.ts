@@ -215,6 +215,22 @@ export async function buildApp({
     sectors: statistics.sectors,
     notifier: notifications.notifier,
   });
+  // Built here, registered in its place below: risk-weighted draws read its verified reports.
+  const whistleblowing = createWhistleblowingModule({
+    db,
+    clock,
+    config,
+    cipher: whistleCipher ?? createFieldCipher(config.whistleblowerEncryptionKey ?? newFieldKeyHex()),
+    captchas: auth.captchas,
+    enterprises: registry.enterpriseLookup,
+    suggestions: registry.enterpriseSuggestions,
+    counties: registry.divisions,
+    photos: uploads.publicPhotos,
+    uploads: uploads.lookup,
+    enforcement: createEnforcementFacts(db),
+    notifications: notifications.notifier,
+    log,
+  });
   const majorHazards = createMajorHazardsModule({
     db,
     clock,
@@ -240,6 +256,7 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     uploads: uploads.lookup,
     hazards: dualPrevention.hazards,
+    verifiedReports: (from, to) => whistleblowing.verifiedReports.verifiedCounts(from, to),
   });
   createObligationsModule({
     db,
@@ -279,20 +296,7 @@ export async function buildApp({
     log,
     attachmentFiles: uploads.attachments,
   }).register(app);
-  createWhistleblowingModule({
-    db,
-    clock,
-    config,
-    cipher: whistleCipher ?? createFieldCipher(config.whistleblowerEncryptionKey ?? newFieldKeyHex()),
-    captchas: auth.captchas,
-    enterprises: registry.enterpriseLookup,
-    suggestions: registry.enterpriseSuggestions,
-    photos: uploads.publicPhotos,
-    uploads: uploads.lookup,
-    enforcement: createEnforcementFacts(db),
-    notifications: notifications.notifier,
-    log,
-  }).register(app);
+  whistleblowing.register(app);
   createVideoModule({
     db,
     clock,

@@ -27,6 +27,11 @@ export const riskWeightFactorsSchema = z
     openHiddenHazards: countSchema.describe('Hidden hazards not yet closed'),
     alarmsLast90Days: countSchema.describe('Monitoring alarms in the 90 days before the pool was built'),
     creditListed: z.boolean().describe('On the serious-dishonesty list (严重失信主体名单)'),
+    verifiedReports: countSchema
+      .optional()
+      .describe(
+        'Public reports verified 属实 or 部分属实 within the formula’s window (absent in records published before the term)',
+      ),
   })
   .strict();
 
@@ -41,10 +46,22 @@ export const riskWeightFormulaSchema = z
     alarmsPerPoint: z.int().min(1),
     maxAlarmPoints: z.int().min(0),
     creditListedMultiplier: z.int().min(1),
+    pointsPerVerifiedReport: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('With maxReportPoints and verifiedReportWindowDays'),
+    maxReportPoints: z.int().min(0).optional(),
+    verifiedReportWindowDays: z
+      .int()
+      .min(1)
+      .max(3660)
+      .optional()
+      .describe('Reports verified within this many days before the pool was built count'),
   })
   .strict()
   .describe(
-    'weight = (levelPoints + min(hazards × pointsPerOpenHazard, max) + min(⌊alarms ÷ alarmsPerPoint⌋, max)) × listed multiplier',
+    'weight = (levelPoints + min(hazards × pointsPerOpenHazard, max) + min(⌊alarms ÷ alarmsPerPoint⌋, max) + min(verified reports × pointsPerVerifiedReport, max)) × listed multiplier',
   );
 
 /** Body of `POST /api/v1/enforcement/draws`: the server builds the pool, roster and exclusions. */

@@ -1,5 +1,10 @@
 import type { DrawPublicRecord } from './draw-record.ts';
-import { defaultRiskWeightFormula, riskWeightOf, type RiskWeightFactors } from './risk-weight.ts';
+import {
+  defaultRiskWeightFormula,
+  riskWeightOf,
+  type RiskWeightFactors,
+  type RiskWeightFormula,
+} from './risk-weight.ts';
 import { sm3DigestHex } from './sm3.ts';
 
 /* Shared by the draw tests: small public records and a deterministic supply of seeds. */
@@ -44,7 +49,15 @@ export const factorsOf = (
   creditListed: listed,
 });
 
-/** A risk-weighted record whose weights are 1, 2, 4, 8, 9 and 16 under the default formula. */
+/** The default formula as published before the report term (issue 16) existed: the test vector's. */
+export const formulaBeforeReports: RiskWeightFormula = (({
+  pointsPerVerifiedReport: _points,
+  maxReportPoints: _max,
+  verifiedReportWindowDays: _window,
+  ...rest
+}) => rest)(defaultRiskWeightFormula);
+
+/** A risk-weighted record whose weights are 1, 2, 4, 8, 9 and 16 under that formula. */
 export function weightedRecord(overrides: Partial<DrawPublicRecord> = {}): DrawPublicRecord {
   const factors = [
     factorsOf(4),
@@ -56,8 +69,12 @@ export function weightedRecord(overrides: Partial<DrawPublicRecord> = {}): DrawP
   ];
   return uniformRecord({
     mode: 'risk_weighted',
-    riskWeightFormula: defaultRiskWeightFormula,
-    pool: factors.map((f, i) => ({ enterpriseId: `w${i + 1}`, factors: f, weight: riskWeightOf(f) })),
+    riskWeightFormula: formulaBeforeReports,
+    pool: factors.map((f, i) => ({
+      enterpriseId: `w${i + 1}`,
+      factors: f,
+      weight: riskWeightOf(f, formulaBeforeReports),
+    })),
     conflicts: [],
     exclusion: { periodDays: 0, excludedEnterpriseIds: [] },
     ...overrides,

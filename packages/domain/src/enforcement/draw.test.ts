@@ -4,7 +4,7 @@ import { createDrawRandom, parseDrawSeed } from './draw-random.ts';
 import { type DrawPublicRecord, normalizeDrawRecord } from './draw-record.ts';
 import { ids, seedA, seedOf, uniformRecord, weightedRecord } from './draw.test-fixtures.ts';
 import { EnforcementError } from './enforcement.errors.ts';
-import { defaultRiskWeightFormula } from './risk-weight.ts';
+import { defaultRiskWeightFormula, riskWeightOf } from './risk-weight.ts';
 
 function errorOf(run: () => unknown): EnforcementError {
   try {
@@ -55,6 +55,27 @@ describe('published test vector (anjian-draw-v1)', () => {
       ['w5', 9],
       ['w6', 16],
     ]);
+  });
+
+  it('gives this risk-weighted draw with verified reports (issue 16)', () => {
+    const reports = [0, 3, 0, 0, 1, 0];
+    const base = weightedRecord();
+    const pool = base.pool.map((entry, i) => {
+      const factors = { ...entry.factors!, verifiedReports: reports[i]! };
+      return { enterpriseId: entry.enterpriseId, factors, weight: riskWeightOf(factors) };
+    });
+    // w2: 一般风险 2 + three reports 6 = 8; w5: 重大 8 + one hazard 1 + one report 2 = 11.
+    expect(pool.map((p) => p.weight)).toEqual([1, 8, 4, 8, 11, 16]);
+    const record = { ...base, riskWeightFormula: defaultRiskWeightFormula, pool };
+    const result = runDraw(record, seedA);
+    expect(result.commitment).toBe('d36cecbd2a59eef749a990ba176f024bc53a5b4a5d4d1990a148ea90492dc94b');
+    expect(result.totalWeight).toBe(48);
+    expect(result.selections.map((s) => [s.enterpriseId, s.weight])).toEqual([
+      ['w5', 11],
+      ['w1', 1],
+      ['w6', 16],
+    ]);
+    expect(verifyDraw(record, seedA, result.commitment, result)).toEqual({ ok: true });
   });
 });
 

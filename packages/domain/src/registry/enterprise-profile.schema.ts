@@ -16,6 +16,7 @@ export const enterpriseProfileSections = [
   'alarms',
   'majorHazardUnits',
   'incidents',
+  'whistleReports',
   'licences',
   'history',
 ] as const;

@@ -4,3 +4,4 @@ export * from './whistle-workflow.ts';
 export * from './whistle-escalation.ts';
 export * from './whistle-duplicates.ts';
 export * from './whistle-objection.ts';
+export * from './whistle-pin.ts';

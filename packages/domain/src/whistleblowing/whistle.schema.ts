@@ -66,8 +66,10 @@ const reportFields = {
   category: z.enum(whistleCategories),
   description: z.string().trim().min(10).max(4000).describe('What happened, in the reporter’s words'),
   address: text(200).optional(),
-  lon: z.number().min(97).max(107).optional().describe('Map pin, WGS-84'),
-  lat: z.number().min(21).max(30).optional(),
+  // Any WGS-84 position parses; the service refuses one outside Yuxi with whistle.pin_outside_city
+  // (its extent and county boundaries are the server's configuration, whistle-pin.ts).
+  lon: z.number().min(-180).max(180).optional().describe('Map pin, WGS-84 longitude; with lat'),
+  lat: z.number().min(-90).max(90).optional().describe('Map pin, WGS-84 latitude; with lon'),
   enterpriseId: z.uuid().optional().describe('A registry enterprise chosen from the suggestions'),
   enterpriseName: text(100).optional().describe('The enterprise as the reporter names it'),
   county: county.optional(),
@@ -79,6 +81,8 @@ const reportFields = {
 
 const identityWhenNamed = (value: { anonymous: boolean; identity?: unknown }) =>
   value.anonymous ? value.identity === undefined : value.identity !== undefined;
+const pinWhole = (value: { lon?: number | undefined; lat?: number | undefined }) =>
+  (value.lon === undefined) === (value.lat === undefined);
 
 export const whistlePublicReportSchema = z
   .strictObject({
@@ -90,7 +94,8 @@ export const whistlePublicReportSchema = z
     captchaId: z.uuid().optional(),
     captchaAnswer: z.string().max(10).optional(),
   })
-  .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] });
+  .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] })
+  .refine(pinWhole, { ...codedIssue('whistle.pin_incomplete'), path: ['lat'] });
 export type WhistlePublicReport = z.infer<typeof whistlePublicReportSchema>;
 
 export const whistleStaffReportSchema = z
@@ -99,7 +104,8 @@ export const whistleStaffReportSchema = z
     channel: z.enum(whistleChannels).exclude(['online']),
     receivedOn: isoDate(),
   })
-  .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] });
+  .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] })
+  .refine(pinWhole, { ...codedIssue('whistle.pin_incomplete'), path: ['lat'] });
 export type WhistleStaffReport = z.infer<typeof whistleStaffReportSchema>;
 
 export const whistleReceiptSchema = z.object({
@@ -225,6 +231,10 @@ export const whistleDetailSchema = whistleListItemSchema.extend({
   address: z.string().nullable(),
   lon: z.number().nullable(),
   lat: z.number().nullable(),
+  enterpriseByPin: z
+    .boolean()
+    .describe('The enterprise is the registered one nearest the pin, not one the reporter chose'),
+  verifiedOn: z.string().nullable().describe('The day the outcome was recorded'),
   occurredOn: z.string().nullable(),
   photoIds: z.array(z.string()),
   decisionReason: z.string().nullable(),
@@ -328,3 +338,54 @@ export const whistleStatisticsSchema = z.object({
   rewardsPaidYuan: z.string(),
 });
 export type WhistleStatistics = z.infer<typeof whistleStatisticsSchema>;
+
+/** The public page's pin: GET /public/whistleblowing/place?lon=&lat= (WGS-84). */
+export const whistlePlaceQuerySchema = z.object({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+});
+
+/** The county the pin falls in and the operating enterprises registered near it, nearest first. */
+export const whistlePlaceSchema = z.object({
+  county: z.string().describe('GB/T 2260 code of the county the pin lies in'),
+  enterprises: z
+    .array(z.object({ id: z.uuid(), name: z.string(), county: z.string(), distanceM: z.number().int() }))
+    .describe('Within WHISTLE_PIN_ENTERPRISE_RADIUS_METRES of the pin, at most 3'),
+});
+export type WhistlePlace = z.infer<typeof whistlePlaceSchema>;
+
+/** What the public page's map may load without signing in. */
+export const whistlePublicMapSchema = z.object({
+  basemap: z
+    .object({ tileUrl: z.string(), gcj02: z.boolean(), attribution: z.string() })
+    .nullable()
+    .describe(
+      'The online basemap when configured and WHISTLE_PUBLIC_BASEMAP allows it; else boundaries only',
+    ),
+  extent: z.object({ minLon: z.number(), minLat: z.number(), maxLon: z.number(), maxLat: z.number() }),
+  boundaries: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        properties: z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string().nullable() }),
+        geometry: z.unknown(),
+      }),
+    ),
+  }),
+});
+export type WhistlePublicMap = z.infer<typeof whistlePublicMapSchema>;
+
+/**
+ * 一企一档 举报核查: reports about the enterprise verified 属实 or 部分属实, newest first. Never the
+ * reporter, the query code, the day received or the report's text: only when it was verified, what
+ * kind of report and what was found.
+ */
+export const whistleVerifiedQuerySchema = z.object({ enterpriseId: z.uuid() });
+export const whistleVerifiedItemSchema = z.object({
+  verifiedOn: z.string().describe('The day the outcome was recorded'),
+  category: z.enum(whistleCategories),
+  outcome: z.enum(['true', 'partly_true']),
+  demo: z.boolean(),
+});
+export type WhistleVerifiedItem = z.infer<typeof whistleVerifiedItemSchema>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestContext } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
-import { countyOf, everyone, statuses, TINY_PNG } from './matrix-support.ts';
+import { countyOf, everyone, nextCode, statuses, TINY_PNG } from './matrix-support.ts';
 
 /**
  * Authorisation-matrix rows for 举报奖励 (issue 16). The public endpoints answer everyone the same
@@ -99,6 +99,20 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/public/whistleblowing/enterprises?q=矩阵测试' }),
     in: everyone(200),
   },
+  'GET /api/v1/public/whistleblowing/map': {
+    build: async () => ({ url: '/api/v1/public/whistleblowing/map' }),
+    in: everyone(200),
+  },
+  'GET /api/v1/public/whistleblowing/place': {
+    build: async () => {
+      const { remoteAddress, deviceId } = client();
+      return {
+        url: `/api/v1/public/whistleblowing/place?lon=102.5389&lat=24.3443&deviceId=${deviceId}`,
+        remoteAddress,
+      };
+    },
+    in: everyone(200),
+  },
   'POST /api/v1/public/whistleblowing/photos': {
     build: async () => {
       const { remoteAddress, deviceId } = client();
@@ -172,6 +186,24 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
   'GET /api/v1/whistleblowing/reports': {
     build: async () => ({ url: '/api/v1/whistleblowing/reports' }),
     in: handlers(200),
+  },
+  // 一企一档 举报核查: read in the caller's counties; another county's enterprise answers an empty list.
+  'GET /api/v1/whistleblowing/verified': {
+    build: async ({ t, target }) => {
+      const id = await newReport(t, target, 'verified');
+      const enterprise = await t.db.query<{ id: string }>(
+        `INSERT INTO enterprises (name, credit_code, county, created_at, updated_at)
+         VALUES ('矩阵举报核查企业', $1, $2, now(), now()) RETURNING id`,
+        [nextCode(countyOf(target)), countyOf(target)],
+      );
+      await t.db.query(
+        `UPDATE whistle_reports SET enterprise_id = $2, verified_on = '2026-11-22' WHERE id = $1`,
+        [id, enterprise.rows[0]!.id],
+      );
+      return { url: `/api/v1/whistleblowing/verified?enterpriseId=${enterprise.rows[0]!.id}` };
+    },
+    in: handlers(200),
+    out: handlers(200),
   },
   'GET /api/v1/whistleblowing/reports/export': {
     build: async () => ({ url: '/api/v1/whistleblowing/reports/export' }),

@@ -28,6 +28,16 @@ export const whistleblowingErrors = {
     zh: '实名举报须填写身份信息，匿名举报不得填写',
     en: 'A real-name report needs the identity; an anonymous one must not carry it',
   },
+  'whistle.pin_incomplete': {
+    status: 400,
+    zh: '地图定位须同时包含经度和纬度',
+    en: 'A map pin needs both its longitude and its latitude',
+  },
+  'whistle.pin_outside_city': {
+    status: 400,
+    zh: '定位点不在玉溪市范围内，请在玉溪市内选点，或只填写地址',
+    en: 'The pin is outside Yuxi; drop it inside the city, or give the address only',
+  },
   'whistle.id_number_invalid': {
     status: 400,
     zh: '身份证号码校验位不正确',

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFieldCipher } from '../../platform/crypto.ts';
-import { createTestContext, TEST_WHISTLE_KEY, type TestContext } from '../../../test/test-app.ts';
+import {
+  createTestContext,
+  TEST_FIELD_KEY,
+  TEST_WHISTLE_KEY,
+  type TestContext,
+} from '../../../test/test-app.ts';
+import { loadDemoRegistry } from './demo-data.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
+  await loadDemoRegistry({ db: t.db, clock: t.clock, cipher: createFieldCipher(TEST_FIELD_KEY) });
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -37,5 +44,41 @@ describe('demo reports (演示)', () => {
     expect(rows.rows.every((r) => r.demo)).toBe(true);
     const sealed = await t.db.query<{ name_sealed: string }>('SELECT name_sealed FROM whistle_identities');
     expect(cipher.decrypt(sealed.rows[0]!.name_sealed)).toBe('演示举报人');
+  });
+
+  it('shows a verified report on a demo enterprise’s 一企一档 (举报核查), with the pin beside it', async () => {
+    const officer = await t.sessionFor(
+      await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' }, totp: true }),
+    );
+    const verified = await t.db.query<{ enterprise_id: string; verified_on: string; outcome: string }>(
+      `SELECT enterprise_id, to_char(verified_on, 'YYYY-MM-DD') AS verified_on, outcome FROM whistle_reports
+        WHERE outcome IS NOT NULL ORDER BY outcome`,
+    );
+    // 属实 20 days ago and 部分属实 30 days ago, each verified ten days after it came (today 2026-11-29).
+    expect(verified.rows.map((r) => [r.outcome, r.verified_on])).toEqual([
+      ['partly_true', '2026-11-09'],
+      ['true', '2026-11-19'],
+    ]);
+    const enterpriseId = verified.rows.find((r) => r.outcome === 'true')!.enterprise_id;
+    const profile = await t.request({
+      method: 'GET',
+      url: `/api/v1/enterprises/${enterpriseId}/profile`,
+      as: officer,
+    });
+    expect(profile.json().counts.whistleReports).toBe(1);
+    const list = await t.request({
+      method: 'GET',
+      url: `/api/v1/whistleblowing/verified?enterpriseId=${enterpriseId}`,
+      as: officer,
+    });
+    expect(list.json()).toEqual({
+      items: [{ verifiedOn: '2026-11-19', category: 'major_hazard', outcome: 'true', demo: true }],
+      total: 1,
+    });
+    const pinned = await t.db.query<{ metres: number }>(
+      `SELECT round(earth_distance(ll_to_earth(r.lat, r.lon), ll_to_earth(e.lat, e.lon)))::int AS metres
+         FROM whistle_reports r JOIN enterprises e ON e.id = r.enterprise_id WHERE r.lon IS NOT NULL`,
+    );
+    expect(pinned.rows.map((r) => r.metres)).toEqual([38, 38]);
   });
 });

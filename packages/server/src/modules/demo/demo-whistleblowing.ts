@@ -23,6 +23,8 @@ interface DemoReport {
   reply?: string;
   /** The reporter's objection, three days after the reply: waits for the city's review. */
   objection?: string;
+  /** Sent with a map pin beside the enterprise (the public page's 地图选点). */
+  pinned?: boolean;
 }
 
 // Synthetic reports (演示): no real person or event; the one real-name reporter's ID number is a
@@ -34,6 +36,7 @@ const reports: DemoReport[] = [
     description: '【演示】仓库安全出口被货物堵塞，夜班无人值守',
     daysAgo: 1,
     status: 'received',
+    pinned: true,
   },
   {
     channel: 'phone_12350',
@@ -48,6 +51,7 @@ const reports: DemoReport[] = [
     description: '【演示】粉尘车间除尘系统长期停用，积尘严重',
     daysAgo: 20,
     status: 'replied',
+    pinned: true,
     outcome: 'true',
     reply: '【演示】经核查，您反映的问题属实，已责令企业停产整改并依法处罚。',
   },
@@ -92,7 +96,9 @@ const reports: DemoReport[] = [
  * Demo reports (演示), loaded once, so 举报受理 shows work on the first day: a new online report,
  * a 12350 call being handled, a replied one, a real-name letter (identity sealed under the
  * whistleblowers' key), one not accepted, and a replied one whose reporter objected (异议, waiting
- * for the city's review). Each reporter's code and secret are thrown away.
+ * for the city's review). Each reporter's code and secret are thrown away. The two verified ones
+ * (属实, 部分属实; verified ten days after they came) show on their enterprises' 一企一档 under 举报核查
+ * and weigh in risk-weighted draws; two online ones carry a map pin some 40 m from their enterprise.
  */
 export async function loadDemoWhistleblowing(deps: {
   db: Db;
@@ -103,8 +109,8 @@ export async function loadDemoWhistleblowing(deps: {
   const done = await db.query('SELECT 1 FROM settings WHERE key = $1', [DEMO_KEY]);
   if (done.rowCount) return false;
   const today = chinaDate(clock.now());
-  const enterprises = await db.query<{ id: string; county: string }>(
-    'SELECT id, county FROM enterprises WHERE demo ORDER BY id LIMIT 5',
+  const enterprises = await db.query<{ id: string; county: string; lon: number | null; lat: number | null }>(
+    'SELECT id, county, lon, lat FROM enterprises WHERE demo ORDER BY id LIMIT 5',
   );
   await inTransaction(db, async (tx) => {
     await tx.query('INSERT INTO settings (key, value) VALUES ($1, $2)', [
@@ -115,12 +121,16 @@ export async function loadDemoWhistleblowing(deps: {
       const enterprise = enterprises.rows[i % Math.max(1, enterprises.rows.length)];
       const receivedOn = whistleAddDays(today, -report.daysAgo);
       const decided = report.status !== 'received';
+      const pin =
+        report.pinned && enterprise?.lon != null && enterprise.lat != null
+          ? [Number((enterprise.lon + 0.0003).toFixed(6)), Number((enterprise.lat + 0.0002).toFixed(6))]
+          : [null, null];
       const salt = newSalt();
       const row = await tx.query<{ id: string }>(
         `INSERT INTO whistle_reports (query_code, secret_salt, secret_hash, channel, category, description, enterprise_id,
            county, anonymous, pseudonym, received_on, status, acceptance_due, decided_on, decision_reason, verification_due,
-           outcome, outcome_note, replied_on, demo)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, true)
+           outcome, outcome_note, replied_on, demo, verified_on, lon, lat)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, true, $20, $21, $22)
          RETURNING id`,
         [
           newQueryCode(),
@@ -142,6 +152,9 @@ export async function loadDemoWhistleblowing(deps: {
           report.outcome ?? null,
           report.outcome ? '【演示】现场检查属实' : null,
           report.reply ? whistleAddDays(receivedOn, 15) : null,
+          report.outcome ? whistleAddDays(receivedOn, 10) : null,
+          pin[0],
+          pin[1],
         ],
       );
       const id = row.rows[0]!.id;

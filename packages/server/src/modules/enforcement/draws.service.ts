@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DomainError,
+  addCalendarDays,
   chinaDate,
   defaultRiskWeightFormula,
   describeRiskWeightFormula,
@@ -33,6 +34,8 @@ export function createDrawsService(deps: {
   inspections: InspectionsRepository;
   /** Enterprises on the credit list at an instant (the list's own term rules applied). */
   creditListed: (now: Date) => Promise<Set<string>>;
+  /** Per enterprise, public reports verified 属实 / 部分属实 on a day in [from, to] (whistleblowing). */
+  verifiedReports: (from: string, to: string) => Promise<Map<string, number>>;
 }) {
   const { db, clock, draws, inspectors, inspections } = deps;
 
@@ -61,7 +64,14 @@ export function createDrawsService(deps: {
         ? { riskWeightFormula: describeRiskWeightFormula(draw.record.riskWeightFormula) }
         : {}),
       record: draw.status === 'draft' ? null : draw.record,
-      pool: draw.record.pool.map((p) => ({ ...p, name: names.get(p.enterpriseId) ?? '' })),
+      // Each weight with its terms (risk level, hazards, alarms, verified reports, credit factor).
+      pool: draw.record.pool.map((p) => ({
+        ...p,
+        name: names.get(p.enterpriseId) ?? '',
+        ...(p.factors && draw.record.riskWeightFormula
+          ? { points: explainRiskWeight(p.factors, draw.record.riskWeightFormula) }
+          : {}),
+      })),
       commitment: draw.commitment,
       seed: draw.status === 'executed' || draw.status === 'disclosed' ? draw.seed : null,
       result: draw.result,
@@ -108,6 +118,12 @@ export function createDrawsService(deps: {
     ).filter((c) => !request.pool.riskLevels || request.pool.riskLevels.includes(c.riskLevel));
     const listed = await deps.creditListed(now);
     const formula = request.riskWeightFormula ?? defaultRiskWeightFormula;
+    const today = chinaDate(now);
+    // Reports verified on one of the window's last days, today included (a day exactly `window`
+    // days ago is outside, as the no-repeat period counts).
+    const window = request.mode === 'risk_weighted' ? formula.verifiedReportWindowDays : undefined;
+    const reports =
+      window === undefined ? null : await deps.verifiedReports(addCalendarDays(today, 1 - window), today);
     const pool: DrawPoolEntry[] = candidates.map((c) => {
       if (request.mode !== 'risk_weighted') return { enterpriseId: c.enterpriseId };
       const factors = {
@@ -115,10 +131,10 @@ export function createDrawsService(deps: {
         openHiddenHazards: c.openHiddenHazards,
         alarmsLast90Days: c.alarmsLast90Days,
         creditListed: listed.has(c.enterpriseId),
+        ...(reports ? { verifiedReports: reports.get(c.enterpriseId) ?? 0 } : {}),
       };
       return { enterpriseId: c.enterpriseId, factors, weight: explainRiskWeight(factors, formula).weight };
     });
-    const today = chinaDate(now);
     const roster = request.inspectorIds
       ? await inspectors.usable(
           {

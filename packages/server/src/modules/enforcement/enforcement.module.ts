@@ -40,6 +40,8 @@ export interface EnforcementDeps {
   enterprises: EnterpriseLookup;
   uploads: UploadLookup;
   hazards: HazardReporter;
+  /** Per enterprise, public reports verified on a day in [from, to]: the whistleblowing module's port. */
+  verifiedReports: (from: string, to: string) => Promise<Map<string, number>>;
 }
 
 /** Builds the enforcement services from their repositories. */
@@ -94,6 +96,7 @@ export function createEnforcementServices(deps: EnforcementDeps) {
       inspectors: inspectorsRepository,
       inspections: inspectionsRepository,
       creditListed: (now) => credit.listedEnterpriseIds(now),
+      verifiedReports: deps.verifiedReports,
     }),
     documents: createDocumentsService({
       db,

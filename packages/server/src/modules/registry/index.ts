@@ -31,8 +31,15 @@ export type { DivisionsService, EnterprisesService, ObjectsService };
 /** The narrow port other modules use to check and name an enterprise (scope applied when given). */
 export type EnterpriseLookup = Pick<EnterprisesRepository, 'findById'>;
 
-/** Name and credit-code suggestions for the public report page (operating enterprises only). */
-export type EnterpriseSuggestions = Pick<EnterprisesRepository, 'suggest'>;
+/**
+ * Name and credit-code suggestions for the public report page, and the ones registered near its
+ * map pin (operating enterprises only).
+ */
+export type EnterpriseSuggestions = Pick<EnterprisesRepository, 'suggest' | 'nearby'>;
+
+/** The counties' current boundaries, to tell which county a point lies in. */
+export type CountyAreas = Pick<DivisionsService, 'countyAreas'>;
+export type { CountyArea } from './divisions/divisions.service.ts';
 
 /** What GB 18218 declarations need to keep the registry's major hazard sources in step. */
 export type RegulatedObjectsPort = ObjectsRepository;
@@ -68,7 +75,10 @@ export function createRegistryModule(deps: { db: Db; clock: Clock; cipher: Field
   });
   return {
     enterpriseLookup: { findById: (...args) => enterprisesRepository.findById(...args) },
-    enterpriseSuggestions: { suggest: (...args) => enterprisesRepository.suggest(...args) },
+    enterpriseSuggestions: {
+      suggest: (...args) => enterprisesRepository.suggest(...args),
+      nearby: (...args) => enterprisesRepository.nearby(...args),
+    },
     divisions,
     enterprises,
     objects,

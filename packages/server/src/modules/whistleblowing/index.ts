@@ -3,7 +3,8 @@
  * the bureau's handling and the rewards. Owns the tables whistle_reports, whistle_identities,
  * whistle_messages, whistle_rewards, whistle_photos, whistle_abuse, whistle_escalations (the overdue
  * ladder, whistle-escalation.worker.ts) and whistle_objections (异议与复核). Identities are sealed under
- * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`.
+ * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`. Gives the enforcement
+ * module the verified-report counts of risk-weighted draws (`verifiedReports`).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
@@ -13,7 +14,7 @@ import type { Db } from '../../platform/db.ts';
 import type { CaptchaPort } from '../auth/index.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
 import type { Notifier } from '../notifications/index.ts';
-import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
+import type { CountyAreas, EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { PublicPhotoStore, UploadLookup } from '../uploads/index.ts';
 import { createWhistleEscalationRepository } from './whistle-escalation.repository.ts';
 import { createWhistleEscalationWorker } from './whistle-escalation.worker.ts';
@@ -34,6 +35,14 @@ import { registerWhistleRoutes } from './whistle.routes.ts';
 
 export type { WhistleIntakeService };
 
+/**
+ * What risk-weighted draws read (enforcement, issue 16): per enterprise, its reports verified 属实
+ * or 部分属实 on a day in [from, to], a duplicate not counted again.
+ */
+export interface VerifiedReportCounts {
+  verifiedCounts(from: string, to: string): Promise<Map<string, number>>;
+}
+
 const PURGE_EVERY_MS = 15 * 60_000;
 
 export function createWhistleblowingModule(deps: {
@@ -44,6 +53,7 @@ export function createWhistleblowingModule(deps: {
   captchas: CaptchaPort;
   enterprises: EnterpriseLookup;
   suggestions: EnterpriseSuggestions;
+  counties: CountyAreas;
   photos: PublicPhotoStore;
   uploads: UploadLookup;
   enforcement: EnforcementFacts;
@@ -64,7 +74,14 @@ export function createWhistleblowingModule(deps: {
     rules: settings.objectionRules,
     acceptanceDays: deps.config.whistleblowing.acceptanceDays,
   });
-  const intake = createWhistleIntakeService({ ...deps, reports, records, abuse, objection });
+  const intake = createWhistleIntakeService({
+    ...deps,
+    pin: settings.pin,
+    reports,
+    records,
+    abuse,
+    objection,
+  });
   const escalation = createWhistleEscalationRepository(db);
   const handling = createWhistleHandlingService({
     db,
@@ -85,9 +102,13 @@ export function createWhistleblowingModule(deps: {
     notifications: deps.notifications,
     log: deps.log,
   });
+  const verifiedReports: VerifiedReportCounts = {
+    verifiedCounts: (from, to) => reports.verifiedCounts(from, to),
+  };
   return {
     intake,
     escalationWorker,
+    verifiedReports,
     register(app: FastifyInstance) {
       registerWhistlePublicRoutes(app, { intake, suggestions: deps.suggestions });
       registerWhistleRoutes(app, { handling, intake, clock });

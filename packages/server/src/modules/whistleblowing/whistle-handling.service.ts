@@ -114,6 +114,8 @@ export function createWhistleHandlingService(deps: {
       address: report.address,
       lon: report.lon,
       lat: report.lat,
+      enterpriseByPin: report.enterpriseByPin,
+      verifiedOn: report.verifiedOn,
       occurredOn: report.occurredOn,
       photoIds: report.photoIds,
       decisionReason: report.decisionReason,
@@ -194,6 +196,9 @@ export function createWhistleHandlingService(deps: {
 
     get: async (auth: AuthContext, id: string) => detail(auth, await found(auth, id)),
 
+    /** 一企一档 举报核查: the enterprise's verified reports, with no reporter and no query code. */
+    verifiedOf: (auth: AuthContext, enterpriseId: string) => reports.verifiedOf(auth.scope, enterpriseId),
+
     ledger: (auth: AuthContext, year: number) => reports.ledger(auth.scope, year),
 
     decide: (auth: AuthContext, id: string, decision: WhistleDecision) =>
@@ -244,17 +249,25 @@ export function createWhistleHandlingService(deps: {
           ? await enforcement.penaltyCase(input.penaltyCaseId, auth.scope)
           : null;
         if (input.penaltyCaseId && !penalty) throw new DomainError('whistle.linked_record_not_found');
+        // The reporter's enterprise stands; one matched from the pin gives way to the enterprise the
+        // verifying inspection or case concerns (the verification is the better evidence).
+        const verifiedEnterprise = inspection?.enterpriseId ?? penalty?.enterpriseId ?? null;
+        const enterpriseId = report.enterpriseByPin
+          ? (verifiedEnterprise ?? report.enterpriseId)
+          : (report.enterpriseId ?? verifiedEnterprise);
         await reports.update(tx, report.id, {
           status: 'verified',
           outcome: input.outcome,
           outcome_note: input.note,
+          verified_on: today(),
           inspection_id: inspection?.id ?? null,
           hazard_ids: inspection?.hazardIds ?? [],
           penalty_case_id: penalty?.id ?? null,
           fine_yuan: penalty?.fineYuan ?? null,
           deaths: input.deaths ?? null,
           accident_class: input.accidentClass ?? null,
-          enterprise_id: report.enterpriseId ?? inspection?.enterpriseId ?? penalty?.enterpriseId ?? null,
+          enterprise_id: enterpriseId,
+          enterprise_by_pin: report.enterpriseByPin && enterpriseId === report.enterpriseId,
         });
       }),
 

@@ -2,7 +2,9 @@ import {
   DomainError,
   chinaDate,
   idNumberValid,
+  locateWhistlePin,
   whistleAddDays,
+  type WhistlePinExtent,
   type WhistleIdentity,
   type WhistlePublicReport,
   type WhistleStaffReport,
@@ -14,7 +16,7 @@ import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { CaptchaPort } from '../auth/index.ts';
-import type { EnterpriseLookup } from '../registry/index.ts';
+import type { CountyAreas, EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { PublicPhotoStore, UploadLookup } from '../uploads/index.ts';
 import {
   clientKey,
@@ -38,6 +40,17 @@ const HOUR_MS = 3_600_000;
 const CITY = '530400';
 /** Look-up failures from one client after which a captcha is asked for. */
 const LOOKUP_CAPTCHA_AFTER = 3;
+/** Pin look-ups allowed per allowed report: a reporter moves the pin a few times. */
+const PLACE_LOOKUPS_PER_SUBMIT = 12;
+
+/** Where a report's map pin may lie and how it is matched (whistle.config.ts). */
+export interface WhistlePinPolicy {
+  extent: WhistlePinExtent;
+  toleranceM: number;
+  enterpriseRadiusM: number;
+  /** Whether the public page may load the online basemap (its tile URL may carry a key). */
+  publicBasemap: boolean;
+}
 
 /**
  * The public side of 举报: intake (the page and the staff's entry of calls and letters), the query
@@ -53,6 +66,9 @@ export function createWhistleIntakeService(deps: {
   abuse: WhistleAbuseRepository;
   captchas: CaptchaPort;
   enterprises: EnterpriseLookup;
+  suggestions: EnterpriseSuggestions;
+  counties: CountyAreas;
+  pin: WhistlePinPolicy;
   photos: PublicPhotoStore;
   uploads: UploadLookup;
   objection: WhistleObjectionService;
@@ -107,11 +123,42 @@ export function createWhistleIntakeService(deps: {
       });
   }
 
+  /** The county a pin lies in; whistle.pin_outside_city outside Yuxi's extent or its counties. */
+  async function countyOfPin(lon: number, lat: number): Promise<string> {
+    const place = locateWhistlePin({ lon, lat }, await deps.counties.countyAreas(), {
+      extent: deps.pin.extent,
+      toleranceM: deps.pin.toleranceM,
+    });
+    if (!place.ok)
+      throw new DomainError('whistle.pin_outside_city', {
+        fields: [{ path: 'lon', code: 'whistle.pin_outside_city', message: place.reason }],
+      });
+    return place.county;
+  }
+
+  /**
+   * Which enterprise and county the report concerns: the enterprise the reporter chose; else, with a
+   * pin, the operating enterprise registered nearest it (within the radius, when the reporter named
+   * none) or the pin's county; else the county given.
+   */
   async function placeOf(input: WhistlePublicReport | WhistleStaffReport) {
-    if (!input.enterpriseId) return { enterpriseId: null, county: input.county ?? null };
-    const enterprise = await deps.enterprises.findById(input.enterpriseId, null);
-    if (!enterprise) throw new DomainError('whistle.enterprise_not_found');
-    return { enterpriseId: enterprise.id, county: enterprise.county };
+    const pinned =
+      input.lon !== undefined && input.lat !== undefined
+        ? { lon: input.lon, lat: input.lat, county: await countyOfPin(input.lon, input.lat) }
+        : null;
+    if (input.enterpriseId) {
+      const enterprise = await deps.enterprises.findById(input.enterpriseId, null);
+      if (!enterprise) throw new DomainError('whistle.enterprise_not_found');
+      return { enterpriseId: enterprise.id, county: enterprise.county, byPin: false };
+    }
+    if (pinned) {
+      const [nearest] = input.enterpriseName
+        ? []
+        : await deps.suggestions.nearby(pinned.lon, pinned.lat, deps.pin.enterpriseRadiusM, 1);
+      if (nearest) return { enterpriseId: nearest.id, county: nearest.county, byPin: true };
+      return { enterpriseId: null, county: pinned.county, byPin: false };
+    }
+    return { enterpriseId: null, county: input.county ?? null, byPin: false };
   }
 
   async function store(
@@ -143,6 +190,7 @@ export function createWhistleIntakeService(deps: {
         lon: input.lon ?? null,
         lat: input.lat ?? null,
         enterpriseId: place.enterpriseId,
+        enterpriseByPin: place.byPin,
         enterpriseName: input.enterpriseName ?? null,
         county: place.county,
         occurredOn: input.occurredOn ?? null,
@@ -314,6 +362,43 @@ export function createWhistleIntakeService(deps: {
         new Date(now.getTime() + 86_400_000),
       );
       return stored;
+    },
+
+    /**
+     * The public page's pin: the county it lies in and the operating enterprises registered near it,
+     * to offer as the enterprise reported. Limited per client like the other public calls.
+     */
+    async place(point: { lon: number; lat: number }, client: Client) {
+      const now = clock.now();
+      const count = await abuse.recordAndCount(
+        'place',
+        keysOf(client),
+        now,
+        expiry(now),
+        new Date(now.getTime() - HOUR_MS),
+      );
+      if (count > policy.submitsPerHour * PLACE_LOOKUPS_PER_SUBMIT)
+        throw new DomainError('whistle.rate_limited', { details: { retryAfterSeconds: 3600 } });
+      const county = await countyOfPin(point.lon, point.lat);
+      const enterprises = await deps.suggestions.nearby(point.lon, point.lat, deps.pin.enterpriseRadiusM, 3);
+      return { county, enterprises };
+    },
+
+    /** What the public page's map draws: the basemap if allowed, the extent, the county boundaries. */
+    async publicMap() {
+      const areas = await deps.counties.countyAreas();
+      return {
+        basemap: deps.pin.publicBasemap ? config.basemap : null,
+        extent: deps.pin.extent,
+        boundaries: {
+          type: 'FeatureCollection' as const,
+          features: areas.map((area) => ({
+            type: 'Feature' as const,
+            properties: { code: area.code, nameZh: area.nameZh, nameEn: area.nameEn },
+            geometry: area.geometry,
+          })),
+        },
+      };
     },
 
     newCaptcha: () => captchas.issue(),

@@ -211,6 +211,7 @@ describe('whistleblowing: the objection window and the city’s review (应急�
        VALUES ($1, 'approved_once', 6000, 'fine_percent', 'yunnan-2023', '测试', $2, $3)`,
       [report.id, handlerUser.id, t.clock.now()],
     );
+    expect((await get(report.id)).json().verifiedOn).not.toBeNull();
     await at(2);
     expect((await report.object('罚款金额与实际违法情节不符')).statusCode).toBe(200);
     const upheld = await post(
@@ -222,6 +223,8 @@ describe('whistleblowing: the objection window and the city’s review (应急�
     expect(upheld.json()).toMatchObject({
       status: 'accepted',
       outcome: null,
+      // No longer a verified report: it leaves the 一企一档 and the draws' report points.
+      verifiedOn: null,
       reward: null,
       verificationDue: '2027-01-30',
       objection: { phase: 'reopened', status: 'upheld', reopenedTo: 'accepted' },

@@ -61,6 +61,7 @@ export function createWhistleObjectionService(deps: {
       await reports.update(tx, report.id, {
         status: 'accepted',
         outcome: null,
+        verified_on: null,
         replied_on: null,
         verification_due: whistleAddDays(on, WHISTLE_VERIFICATION_DAYS),
       });

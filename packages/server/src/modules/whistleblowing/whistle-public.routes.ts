@@ -7,6 +7,9 @@ import {
   whistleAddInfoSchema,
   whistleLookupSchema,
   whistleObjectionSchema,
+  whistlePlaceQuerySchema,
+  whistlePlaceSchema,
+  whistlePublicMapSchema,
   whistlePublicReportSchema,
   whistlePublicViewSchema,
   whistleReceiptSchema,
@@ -69,6 +72,38 @@ export function registerWhistlePublicRoutes(
       },
     },
     async (request) => deps.suggestions.suggest(request.query.q),
+  );
+
+  api.get(
+    `${base}/map`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'The report page’s map: the basemap (when the bureau lets the public page load it), Yuxi’s extent and the county boundaries',
+        response: { 200: whistlePublicMapSchema },
+      },
+    },
+    async () => intake.publicMap(),
+  );
+
+  api.get(
+    `${base}/place`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'Where a map pin lies: its county and the operating enterprises registered near it (at most 3, nearest first); 400 whistle.pin_outside_city outside Yuxi',
+        querystring: whistlePlaceQuerySchema.extend({ deviceId }),
+        response: { 200: whistlePlaceSchema },
+      },
+    },
+    async (request, reply) => {
+      const { lon, lat, deviceId: device } = request.query;
+      return withRetryAfter(reply, () => intake.place({ lon, lat }, { ip: request.ip, deviceId: device }));
+    },
   );
 
   api.post(

@@ -168,7 +168,7 @@ export function createWhistleAbuseRepository(db: Db) {
   return {
     /** Records one event per key and answers the largest count of that kind per key since `since`. */
     async recordAndCount(
-      kind: 'submit' | 'lookup_failed' | 'photo',
+      kind: 'submit' | 'lookup_failed' | 'photo' | 'place',
       keys: string[],
       at: Date,
       expiresAt: Date,

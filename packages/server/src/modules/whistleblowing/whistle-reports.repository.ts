@@ -27,6 +27,8 @@ export interface WhistleRecord {
   lon: number | null;
   lat: number | null;
   enterpriseId: string | null;
+  /** The enterprise is the one registered nearest the pin, not one the reporter chose. */
+  enterpriseByPin: boolean;
   enterpriseName: string | null;
   county: string | null;
   occurredOn: string | null;
@@ -44,6 +46,7 @@ export interface WhistleRecord {
   verificationDue: string | null;
   outcome: WhistleOutcome | null;
   outcomeNote: string | null;
+  verifiedOn: string | null;
   inspectionId: string | null;
   hazardIds: string[];
   penaltyCaseId: string | null;
@@ -86,6 +89,7 @@ export type WhistleInsert = Omit<
   | 'verificationDue'
   | 'outcome'
   | 'outcomeNote'
+  | 'verifiedOn'
   | 'inspectionId'
   | 'hazardIds'
   | 'penaltyCaseId'
@@ -101,12 +105,12 @@ export type WhistleInsert = Omit<
 const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const SELECT = `
   SELECT r.id, r.query_code, r.secret_salt, r.secret_hash, r.channel, r.category, r.description, r.address, r.lon,
-         r.lat, r.enterprise_id, coalesce(e.name, r.enterprise_name) AS enterprise_name, r.county,
+         r.lat, r.enterprise_id, r.enterprise_by_pin, coalesce(e.name, r.enterprise_name) AS enterprise_name, r.county,
          ${date('r.occurred_on')} AS occurred_on, r.anonymous, r.pseudonym, r.photo_ids::text[] AS photo_ids,
          ${date('r.received_on')} AS received_on, r.status, ${date('r.acceptance_due')} AS acceptance_due,
          ${date('r.decided_on')} AS decided_on, r.decision_reason, r.transferred_to, r.assigned_county,
          ${date('r.assigned_deadline')} AS assigned_deadline, ${date('r.verification_due')} AS verification_due,
-         r.outcome, r.outcome_note, r.inspection_id, r.hazard_ids::text[] AS hazard_ids, r.penalty_case_id,
+         r.outcome, r.outcome_note, ${date('r.verified_on')} AS verified_on, r.inspection_id, r.hazard_ids::text[] AS hazard_ids, r.penalty_case_id,
          r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.demo, r.duplicate_of,
          w.status AS reward_status, w.amount_yuan::text AS reward_amount, w.basis AS reward_basis,
          w.rule_id AS reward_rule, w.source AS reward_source, w.proposed_by AS reward_proposed_by,
@@ -135,6 +139,7 @@ function toRecord(r: any): WhistleRecord {
     lon: r.lon,
     lat: r.lat,
     enterpriseId: r.enterprise_id,
+    enterpriseByPin: r.enterprise_by_pin,
     enterpriseName: r.enterprise_name,
     county: r.county,
     occurredOn: r.occurred_on,
@@ -152,6 +157,7 @@ function toRecord(r: any): WhistleRecord {
     verificationDue: r.verification_due,
     outcome: r.outcome,
     outcomeNote: r.outcome_note,
+    verifiedOn: r.verified_on,
     inspectionId: r.inspection_id,
     hazardIds: r.hazard_ids,
     penaltyCaseId: r.penalty_case_id,
@@ -250,6 +256,7 @@ const UPDATABLE = new Set([
   'verification_due',
   'outcome',
   'outcome_note',
+  'verified_on',
   'inspection_id',
   'hazard_ids',
   'penalty_case_id',
@@ -257,6 +264,7 @@ const UPDATABLE = new Set([
   'deaths',
   'accident_class',
   'enterprise_id',
+  'enterprise_by_pin',
   'duplicate_of',
   'replied_on',
   'acceptance_due',
@@ -359,6 +367,48 @@ export function createWhistleReportsRepository(db: Db) {
       return rows.rows.map(({ total: _total, ...row }: WhistleLedgerRow & { total?: number }) => row);
     },
 
+    /**
+     * 一企一档 举报核查: the enterprise's reports verified 属实 or 部分属实 in the caller's scope,
+     * newest first; a duplicate is left out (its original stands for the matter).
+     */
+    async verifiedOf(
+      scope: DataScope,
+      enterpriseId: string,
+    ): Promise<
+      { verifiedOn: string; category: WhistleCategory; outcome: 'true' | 'partly_true'; demo: boolean }[]
+    > {
+      const params: unknown[] = [enterpriseId];
+      const rows = await db.query<{
+        verifiedOn: string;
+        category: WhistleCategory;
+        outcome: 'true' | 'partly_true';
+        demo: boolean;
+      }>(
+        `SELECT ${date('r.verified_on')} AS "verifiedOn", r.category, r.outcome, r.demo
+           FROM whistle_reports r
+          WHERE r.enterprise_id = $1 AND r.outcome IN ('true', 'partly_true') AND r.verified_on IS NOT NULL
+            AND r.duplicate_of IS NULL AND ${scopeWhere(scope, params)}
+          ORDER BY r.verified_on DESC, r.category LIMIT 500`,
+        params,
+      );
+      return rows.rows;
+    },
+
+    /**
+     * For risk-weighted draws: per enterprise, its reports verified 属实 or 部分属实 on a day in
+     * [from, to], a duplicate not counted again. Every county: the draw's pool decides whose count it reads.
+     */
+    async verifiedCounts(from: string, to: string): Promise<Map<string, number>> {
+      const rows = await db.query<{ enterprise_id: string; n: number }>(
+        `SELECT enterprise_id, count(*)::int AS n FROM whistle_reports
+          WHERE enterprise_id IS NOT NULL AND outcome IN ('true', 'partly_true') AND duplicate_of IS NULL
+            AND verified_on BETWEEN $1::date AND $2::date
+          GROUP BY enterprise_id`,
+        [from, to],
+      );
+      return new Map(rows.rows.map((r) => [r.enterprise_id, r.n]));
+    },
+
     async findByCode(queryCode: string, source: Queryable = db): Promise<WhistleRecord | null> {
       const rows = await source.query(`${SELECT} WHERE r.query_code = $1`, [queryCode]);
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
@@ -368,8 +418,8 @@ export function createWhistleReportsRepository(db: Db) {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO whistle_reports (query_code, secret_salt, secret_hash, channel, category, description, address, lon, lat,
            enterprise_id, enterprise_name, county, occurred_on, anonymous, pseudonym, photo_ids, received_on, status,
-           acceptance_due, entered_by, demo)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+           acceptance_due, entered_by, demo, enterprise_by_pin)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
          RETURNING id`,
         [
           data.queryCode,
@@ -393,6 +443,7 @@ export function createWhistleReportsRepository(db: Db) {
           data.acceptanceDue,
           data.enteredBy,
           data.demo,
+          data.enterpriseByPin,
         ],
       );
       return rows.rows[0]!.id;

@@ -18,6 +18,8 @@ import {
   whistleReceiptSchema,
   whistleReplySchema,
   whistleStaffReportSchema,
+  whistleVerifiedItemSchema,
+  whistleVerifiedQuerySchema,
   whistleVerifySchema,
   type WhistleDetail,
 } from '@anjian/domain';
@@ -56,6 +58,24 @@ export function registerWhistleRoutes(
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return handling.list(requireAuth(request), filter, { page, pageSize });
+    },
+  );
+
+  api.get(
+    '/api/v1/whistleblowing/verified',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          '一企一档 举报核查: the enterprise’s reports verified 属实 or 部分属实, newest first (no reporter, no query code)',
+        querystring: whistleVerifiedQuerySchema,
+        response: { 200: z.object({ items: z.array(whistleVerifiedItemSchema), total: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const items = await handling.verifiedOf(requireAuth(request), request.query.enterpriseId);
+      return { items, total: items.length };
     },
   );
 

@@ -12,6 +12,7 @@ export const enterpriseFileZh = {
     alarms: '报警',
     majorHazardUnits: '重大危险源申报',
     incidents: '生产安全事故',
+    whistleReports: '举报核查',
   },
   summary: {
     riskLevel: '企业风险等级',
@@ -47,6 +48,9 @@ export const enterpriseFileZh = {
     locationText: '位置',
     occurredAt: '发生时间',
     location: '地点',
+    verifiedOn: '核查日期',
+    category: '举报类别',
+    outcome: '核查结论',
   },
   taskStatus: { pending: '待完成', done: '已完成' },
   alarmStatus: {
@@ -76,6 +80,7 @@ export const enterpriseFileEn: typeof enterpriseFileZh = {
     alarms: 'Alarms',
     majorHazardUnits: 'Major hazard declarations',
     incidents: 'Accidents',
+    whistleReports: 'Verified reports',
   },
   summary: {
     riskLevel: 'Risk level',
@@ -111,6 +116,9 @@ export const enterpriseFileEn: typeof enterpriseFileZh = {
     locationText: 'Location',
     occurredAt: 'Occurred',
     location: 'Place',
+    verifiedOn: 'Verified on',
+    category: 'Report type',
+    outcome: 'Finding',
   },
   taskStatus: { pending: 'Pending', done: 'Done' },
   alarmStatus: {

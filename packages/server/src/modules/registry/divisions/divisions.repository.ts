@@ -71,6 +71,14 @@ export function createDivisionsRepository(db: Db) {
       }));
     },
 
+    /** When the boundaries last changed: a cache of them is fresh while this answers the same. */
+    async boundariesVersion(): Promise<string> {
+      const rows = await db.query<{ version: string }>(
+        `SELECT coalesce(max(imported_at)::text, '') || '/' || count(*) AS version FROM division_boundaries`,
+      );
+      return rows.rows[0]!.version;
+    },
+
     async replaceBoundaries(
       source: Queryable,
       boundaries: Omit<BoundaryRecord, 'importedAt'>[],

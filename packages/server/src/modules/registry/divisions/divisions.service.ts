@@ -33,9 +33,40 @@ function isArea(geometry: unknown): boolean {
   return false;
 }
 
+/** A county's boundary for locating a point in it (WGS-84 GeoJSON geometry, Polygon or MultiPolygon). */
+export interface CountyArea {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  geometry:
+    { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
 export function createDivisionsService(deps: { db: Db; clock: Clock; divisions: DivisionsRepository }) {
   const { db, clock, divisions } = deps;
+  // The county boundaries are ~400 kB; read again only when an import changed them (any process).
+  let areas: { version: string; value: CountyArea[] } | null = null;
   return {
+    /** The nine counties' current boundaries (the real ones, or a bureau's import), cached. */
+    async countyAreas(): Promise<CountyArea[]> {
+      const version = await divisions.boundariesVersion();
+      if (areas?.version === version) return areas.value;
+      const records = await divisions.boundaries(yuxiCounties.map((c) => c.code));
+      const value = records
+        .filter((record) => isArea(record.geometry))
+        .map((record) => {
+          const county = findCounty(record.code)!;
+          return {
+            code: record.code,
+            nameZh: county.nameZh,
+            nameEn: county.nameEn,
+            geometry: record.geometry as CountyArea['geometry'],
+          };
+        });
+      areas = { version, value };
+      return value;
+    },
+
     /**
      * Divisions are reference data, seeded on every fresh database: the counties with their real
      * boundaries (county-boundaries.ts), the city outline and township centres schematic. A database

@@ -1,5 +1,6 @@
 import { creditListedStatuses, type EnterpriseProfile, type Permission } from '@anjian/domain';
 import type { Db } from '../../../platform/db.ts';
+import { labelCondition, type ReaderScope } from '../../../platform/scope-sql.ts';
 
 /** Each section of 一企一档: the permission that reads it and the count over its own table. */
 const sections = {
@@ -17,6 +18,13 @@ const sections = {
     'SELECT count(*) FROM major_hazard_units WHERE enterprise_id = $1 AND retired_at IS NULL',
   ],
   incidents: ['emergency:read', 'SELECT count(*) FROM incidents WHERE enterprise_id = $1'],
+  // 举报核查: verified 属实 / 部分属实, a duplicate once (as its original); the caller's counties and
+  // clearance are added below, as the whistleblowing module's own list applies them.
+  whistleReports: [
+    'whistle:handle',
+    `SELECT count(*) FROM whistle_reports r WHERE r.enterprise_id = $1 AND r.outcome IN ('true', 'partly_true')
+        AND r.verified_on IS NOT NULL AND r.duplicate_of IS NULL`,
+  ],
   licences: ['registry:read', 'SELECT count(*) FROM enterprise_licences WHERE enterprise_id = $1'],
   history: ['registry:read', 'SELECT count(*) FROM enterprise_history WHERE enterprise_id = $1'],
 } as const satisfies Record<keyof EnterpriseProfile['counts'], readonly [Permission, string]>;
@@ -40,6 +48,14 @@ const extras = {
   ],
 } as const satisfies Record<string, readonly [Permission, string]>;
 
+/** The whistleblowing module's scope on a report: its handling county, then the caller's clearance. */
+function whistleScope(scope: ReaderScope, params: unknown[]): string {
+  const label = labelCondition(scope, 'r.security_label', params);
+  if (scope.kind !== 'county') return label;
+  params.push(scope.counties);
+  return `coalesce(r.assigned_county, r.county) = ANY ($${params.length}::text[]) AND ${label}`;
+}
+
 /**
  * The counts of an enterprise's file in one SQL statement of sub-selects (each over its own
  * table, by enterprise). The caller has already been shown the enterprise, so its records are
@@ -50,13 +66,21 @@ export function createEnterpriseProfileRepository(db: Db) {
     async profile(
       enterpriseId: string,
       may: (permission: Permission) => boolean,
-      options: { incidentsVisible: boolean },
+      options: { incidentsVisible: boolean; scope: ReaderScope },
     ): Promise<EnterpriseProfile> {
+      const params: unknown[] = [enterpriseId];
+      if (may('enforcement:read')) params.push(creditListedStatuses);
+      // Incidents and reports are the bureau's records: an enterprise account sees none of them.
+      const bureauOnly = new Set(['incidents', 'whistleReports']);
+      const visible = (key: string, permission: Permission) =>
+        may(permission) && (!bureauOnly.has(key) || options.incidentsVisible);
       const selected = (entries: [string, readonly [Permission, string]][]) =>
         entries.map(([key, [permission, sql]]) =>
-          may(permission) && (key !== 'incidents' || options.incidentsVisible)
-            ? `(${sql})::int AS "${key}"`
-            : `NULL::int AS "${key}"`,
+          !visible(key, permission)
+            ? `NULL::int AS "${key}"`
+            : key === 'whistleReports'
+              ? `(${sql} AND ${whistleScope(options.scope, params)})::int AS "${key}"`
+              : `(${sql})::int AS "${key}"`,
         );
       const columns = [
         ...selected(Object.entries(sections)),
@@ -74,10 +98,7 @@ export function createEnterpriseProfileRepository(db: Db) {
           creditListed: boolean | null;
           grading: { score: string; level: number; gradedAt: string } | null;
         }
-      >(
-        `SELECT ${columns.join(',\n')}`,
-        may('enforcement:read') ? [enterpriseId, creditListedStatuses] : [enterpriseId],
-      );
+      >(`SELECT ${columns.join(',\n')}`, params);
       const row = result.rows[0]!;
       return {
         enterpriseId,

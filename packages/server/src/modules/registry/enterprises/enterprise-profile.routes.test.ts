@@ -155,6 +155,33 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
       description: '档案事故',
       createdBy: userId,
     });
+    // 举报核查: found 属实 and 部分属实 (shown), 不属实 and still being handled (not shown), and a
+    // duplicate of the first (shown once, as its original).
+    let first: string | null = null;
+    for (const [outcome, verifiedOn, duplicate] of [
+      ['true', '2026-11-20', false],
+      ['partly_true', '2026-10-08', false],
+      ['untrue', '2026-11-21', false],
+      [null, null, false],
+      ['true', '2026-11-22', true],
+    ] as const) {
+      const row = await q(
+        `INSERT INTO whistle_reports (query_code, secret_salt, secret_hash, channel, category, description, county,
+           enterprise_id, anonymous, received_on, status, acceptance_due, outcome, verified_on, duplicate_of)
+         VALUES ($1, 's', 'h', 'online', 'major_hazard', '档案举报', $2, $3, true, '2026-09-01', $4, '2026-09-06', $5, $6, $7)
+         RETURNING id`,
+        [
+          `DA-${countyCode}-${verifiedOn ?? 'open'}`,
+          countyCode,
+          id,
+          outcome ? 'verified' : 'received',
+          outcome,
+          verifiedOn,
+          duplicate ? first : null,
+        ],
+      );
+      first ??= row.rows[0]!.id;
+    }
     await q(
       `INSERT INTO enterprise_licences (enterprise_id, type, number, valid_until)
        VALUES ($1, 'safety_production', 'A-1', '2027-12-31'), ($1, 'hazchem_operation', 'B-1', '2027-06-30')`,
@@ -220,6 +247,7 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
           alarms: 2,
           majorHazardUnits: 1,
           incidents: 1,
+          whistleReports: 2,
           licences: 2,
           history: 3,
         },
@@ -248,6 +276,7 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
       alarms: 2,
       majorHazardUnits: 1,
       incidents: null,
+      whistleReports: null,
       licences: 2,
       history: 3,
     });
@@ -286,6 +315,23 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
     expect(incidents.json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([filed]);
   });
 
+  it('lists the verified reports for 举报核查 without the reporter, the query code or the text', async () => {
+    const url = `/api/v1/whistleblowing/verified?enterpriseId=${filed}`;
+    const shown = await t.request({ method: 'GET', url, as: county });
+    expect(shown.json()).toEqual({
+      items: [
+        { verifiedOn: '2026-11-20', category: 'major_hazard', outcome: 'true', demo: false },
+        { verifiedOn: '2026-10-08', category: 'major_hazard', outcome: 'partly_true', demo: false },
+      ],
+      total: 2,
+    });
+    expect((await t.request({ method: 'GET', url, as: countyElsewhere })).json()).toEqual({
+      items: [],
+      total: 0,
+    });
+    expect((await t.request({ method: 'GET', url, as: ownAccount })).statusCode).toBe(403);
+  });
+
   it('counts what each tab’s list shows for the enterprise', async () => {
     const counts = (await profile(city)).json<EnterpriseProfile>().counts;
     // The sections whose seeded rows are complete records (the others are seeded as bare counts).
@@ -300,6 +346,7 @@ describe('GET /api/v1/enterprises/:id/profile', () => {
       ['monitoringPoints', '/api/v1/monitoring/points'],
       ['alarms', '/api/v1/monitoring/alarms'],
       ['incidents', '/api/v1/incidents'],
+      ['whistleReports', '/api/v1/whistleblowing/verified'],
     ];
     const shown: Record<string, number> = {};
     for (const [section, url] of lists) {

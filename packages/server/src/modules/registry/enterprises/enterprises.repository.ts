@@ -206,6 +206,34 @@ export function createEnterprisesRepository(db: Db) {
       return rows.rows.map((r) => ({ id: r.id, name: r.name, creditCode: r.credit_code, county: r.county }));
     },
 
+    /**
+     * Operating enterprises registered within `radiusM` metres of a point, nearest first (the GiST
+     * index on ll_to_earth finds the candidates in the bounding cube; earth_distance cuts them).
+     */
+    async nearby(
+      lon: number,
+      lat: number,
+      radiusM: number,
+      limit = 3,
+    ): Promise<{ id: string; name: string; county: string; distanceM: number }[]> {
+      if (radiusM <= 0) return [];
+      const rows = await db.query<{ id: string; name: string; county: string; distance_m: number }>(
+        `SELECT id, name, county, earth_distance(ll_to_earth($1, $2), ll_to_earth(lat, lon)) AS distance_m
+           FROM enterprises
+          WHERE status = 'operating' AND lat IS NOT NULL
+            AND earth_box(ll_to_earth($1, $2), $3) @> ll_to_earth(lat, lon)
+            AND earth_distance(ll_to_earth($1, $2), ll_to_earth(lat, lon)) <= $3
+          ORDER BY distance_m, id LIMIT $4`,
+        [lat, lon, radiusM, limit],
+      );
+      return rows.rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        county: r.county,
+        distanceM: Math.round(r.distance_m),
+      }));
+    },
+
     async findByCreditCodes(
       codes: readonly string[],
       source: Queryable = db,

@@ -236,8 +236,10 @@ export function registerEnterprisesRoutes(
       const auth = requireAuth(request);
       await service.get(actorOf(auth), request.params.id);
       return profiles.profile(request.params.id, (permission) => auth.permissions.has(permission), {
-        // Incidents are the bureau's records: an enterprise account sees none (incidents.repository.ts).
+        // Incidents and public reports are the bureau's records: an enterprise account sees none
+        // (incidents.repository.ts, whistle-reports.repository.ts).
         incidentsVisible: auth.scope.kind !== 'enterprise',
+        scope: auth.scope,
       });
     },
   );

@@ -1,4 +1,5 @@
 import type { DrawMode, DrawPublicRecord, DrawResult } from '@anjian/domain';
+import type { WeightedPoolEntry } from './draw-weight-terms.ts';
 
 /** A draw as GET /api/v1/enforcement/draws/:id answers it (docs/enforcement.md). */
 export type DrawStatus = 'draft' | 'published' | 'executed' | 'disclosed';
@@ -18,7 +19,7 @@ export interface DrawView {
   readonly algorithm: { readonly zh: string; readonly en: string };
   readonly riskWeightFormula?: { readonly zh: string; readonly en: string };
   readonly record: DrawPublicRecord | null;
-  pool: { enterpriseId: string; name: string; weight?: number }[];
+  pool: ({ enterpriseId: string; name: string; weight?: number } & WeightedPoolEntry)[];
   readonly commitment: string | null;
   readonly seed: string | null;
   readonly result: DrawResult | null;

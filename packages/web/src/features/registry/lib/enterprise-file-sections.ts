@@ -161,6 +161,27 @@ export const enterpriseFileSections: readonly FileSection[] = [
       },
     ],
   },
+  {
+    // 举报核查 (issue 16): verified 属实 / 部分属实 only; no reporter, no query code, no text.
+    key: 'whistleReports',
+    path: '/whistleblowing/verified',
+    listPath: '/whistleblowing',
+    columns: [
+      { header: 'enterpriseFile.col.verifiedOn', field: 'verifiedOn', as: 'date' },
+      {
+        header: 'enterpriseFile.col.category',
+        field: 'category',
+        as: 'label',
+        labels: 'whistleblowing.categories.',
+      },
+      {
+        header: 'enterpriseFile.col.outcome',
+        field: 'outcome',
+        as: 'label',
+        labels: 'whistleblowing.outcomes.',
+      },
+    ],
+  },
 ];
 
 /** The items of a list answer, paged ({ items, total }) or not ({ items }). */

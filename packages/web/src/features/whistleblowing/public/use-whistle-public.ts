@@ -1,6 +1,8 @@
 import { reactive } from 'vue';
 import type { CaptchaResponse, WhistleObjectionView } from '@anjian/domain';
 import { api, ApiError } from '../../../lib/api.ts';
+import type { Basemap, BoundaryFeature } from '../../../lib/yuxi-map.ts';
+import type { Pin, PinExtent } from '../lib/pin-map.ts';
 
 const BASE = '/public/whistleblowing';
 const DEVICE_KEY = 'anjian.whistle.device';
@@ -94,3 +96,42 @@ export const uploadPublicPhoto = (file: File) =>
 
 export const suggestEnterprises = (q: string) =>
   api.get<EnterpriseSuggestion[]>(`${BASE}/enterprises`, { q });
+
+/** What the page's map may load without signing in (GET /public/whistleblowing/map). */
+export interface PublicMapSetup {
+  basemap: Basemap | null;
+  extent: PinExtent;
+  boundaries: BoundaryFeature[];
+}
+
+export async function loadPublicMap(): Promise<PublicMapSetup> {
+  const answer = await api.get<{
+    basemap: Basemap | null;
+    extent: PinExtent;
+    boundaries: {
+      features: {
+        type: 'Feature';
+        properties: { code: string; nameZh: string; nameEn: string | null };
+        geometry: BoundaryFeature['geometry'];
+      }[];
+    };
+  }>(`${BASE}/map`);
+  return {
+    basemap: answer.basemap,
+    extent: answer.extent,
+    // The real county boundaries (not schematic); the shape the shared map helpers draw.
+    boundaries: answer.boundaries.features.map((feature) => ({
+      ...feature,
+      properties: { ...feature.properties, schematic: false, source: '' },
+    })),
+  };
+}
+
+/** The pin's county and the operating enterprises registered near it, nearest first. */
+export interface PinPlace {
+  county: string;
+  enterprises: { id: string; name: string; county: string; distanceM: number }[];
+}
+
+export const placeOfPin = (pin: Pin) =>
+  api.get<PinPlace>(`${BASE}/place`, { lon: pin.lon, lat: pin.lat, deviceId: deviceId() });
