@@ -47,6 +47,8 @@ const typeNames: Record<string, string> = {
   boolean: '是或否',
   object: '对象',
   array: '列表',
+  tuple: '列表',
+  record: '对象',
   date: '日期',
   bigint: '整数',
 };
@@ -78,7 +80,9 @@ function issueMessage(issue: z.core.$ZodIssue, language: Language): string {
           : '必填'
         : en
           ? `Expected ${issue.expected}`
-          : `类型应为${typeNames[issue.expected] ?? issue.expected}`;
+          : typeNames[issue.expected]
+            ? `类型应为${typeNames[issue.expected]}`
+            : '类型不正确';
     case 'too_small':
       return en
         ? `Too short or too small (minimum ${String(issue.minimum)})`
