@@ -62,7 +62,10 @@ export async function evaluationDocx(input: {
       ['指标', '基期值', '目标值', `${input.year}年进度目标`, '实际值', '状态', '历年实际'],
       indicators.indicators.map((i) => [
         i.nameZh,
-        num(i.baselineValue),
+        // A published baseline says so, as the indicators page does.
+        i.baselineValue !== null && i.baselineSource === 'published'
+          ? `${num(i.baselineValue)}（规划公布）`
+          : num(i.baselineValue),
         num(i.targetValue),
         num(i.milestone),
         num(i.actual),

@@ -170,12 +170,18 @@ describe('running the plan: assignment, progress with evidence, overdue ladder, 
   });
 
   it('drafts the mid-term evaluation as a DOCX from the data', async () => {
+    // A baseline the plan publishes is labelled as such in the indicator table.
+    await t.db.query(
+      `UPDATE statistics_indicators SET published_baseline = 12, published_baseline_note = '专栏1（测试）'
+        WHERE code = 'deaths'`,
+    );
     const response = await call('GET', `/plan/plans/${await builtinPlanId(t)}/evaluation?kind=mid`, office);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toContain('wordprocessingml');
     const text = await docxText(response.rawPayload);
     expect(text).toContain('玉溪市“十四五”安全生产规划中期评估报告');
     expect(text).toContain('生产安全事故死亡人数');
+    expect(text).toContain('12（规划公布）');
     expect(text).toContain('市住房和城乡建设局');
     expect(text).toContain('国家安全发展示范城市建设工程');
     expect(
