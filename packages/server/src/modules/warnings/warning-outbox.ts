@@ -11,16 +11,10 @@ export type WarningChannel = (typeof warningChannels)[number];
 
 /**
  * Sends in flight at once per worker pass. A pass claims up to `limit` rows (500 by default), sends
- * them 16 at a time and marks the sent ones MARK_EVERY at a time. (64 at a time, tried on a loaded
+ * them 16 at a time and marks the sent ones in one statement. (64 at a time, tried on a loaded
  * machine, pushed answers past the 5 s timeout: rows sent but left pending, sent again later.)
  */
 const SENDS = 16;
-/**
- * Sent rows are marked in statements of this many as they complete, not once at the end of the pass:
- * a process killed mid-pass leaves at most SENDS in flight plus MARK_EVERY unmarked rows to be sent
- * again (each carries its X-Anjian-Delivery id), instead of a whole pass.
- */
-const MARK_EVERY = 32;
 /** Rows one delivery pass claims unless told otherwise. */
 export const warningDeliveryPass = 500;
 
@@ -195,31 +189,17 @@ export function createWarningOutbox(deps: {
         for (const v of await warnings.versions(row.warning_id))
           versions.set(`${v.warningId}/${v.version}`, v);
       }
-      // Sent SENDS at a time; the rows sent are marked MARK_EVERY at a time as they complete (one
-      // statement after another), failures one by one.
-      const unmarked: string[] = [];
-      let marking: Promise<unknown> = Promise.resolve();
-      const mark = () => {
-        const ids = unmarked.splice(0);
-        if (ids.length > 0)
-          marking = marking.then(() =>
-            db.query(
-              `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL
-                WHERE id = ANY ($1::bigint[])`,
-              [ids, clock.now()],
-            ),
-          );
-        return marking;
-      };
-      const outcomes = await mapLimit(claimed.rows, SENDS, async (row) => {
-        const outcome = await attempt(row, versions.get(`${row.warning_id}/${row.version}`)!);
-        if (outcome.error === null && !outcome.inApp) {
-          unmarked.push(row.id);
-          if (unmarked.length >= MARK_EVERY) await mark();
-        }
-        return outcome;
-      });
-      await mark();
+      // Sent SENDS at a time; the rows sent are marked in one statement, failures one by one.
+      const outcomes = await mapLimit(claimed.rows, SENDS, (row) =>
+        attempt(row, versions.get(`${row.warning_id}/${row.version}`)!),
+      );
+      const sent = outcomes.filter((o) => o.error === null && !o.inApp).map((o) => o.row.id);
+      if (sent.length > 0)
+        await db.query(
+          `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL
+            WHERE id = ANY ($1::bigint[])`,
+          [sent, clock.now()],
+        );
       let failed = 0;
       for (const { row, error, permanent } of outcomes) {
         if (error === null) continue;
