@@ -170,7 +170,16 @@ describe('目标责任考核 page', () => {
     });
     mountPage();
     await flushPromises();
-    expect(rows()[0]!.slice(0, 8)).toEqual(['1', '市住房和城乡建设局', '50自评 58', '30自评 38', '96', '80', '良好', '']);
+    expect(rows()[0]!.slice(0, 8)).toEqual([
+      '1',
+      '市住房和城乡建设局',
+      '50自评 58',
+      '30自评 38',
+      '96',
+      '80',
+      '良好',
+      '',
+    ]);
 
     all('plan-score')[0]!.click();
     await flushPromises();
