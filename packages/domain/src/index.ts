@@ -185,6 +185,8 @@ export * from './enforcement/credit-list.schema.ts';
 export * from './enforcement/credit-list-deadlines.ts';
 export * from './enforcement/credit-list.ts';
 export * from './enforcement/credit-list-settings.ts';
+export * from './enforcement/credit-report-deductions.ts';
+export * from './enforcement/credit-report-deductions.schema.ts';
 export * from './enforcement/enforcement-server.schema.ts';
 export * from './monitoring/monitoring-terms.ts';
 export * from './monitoring/monitoring.errors.ts';

@@ -257,6 +257,7 @@ export async function buildApp({
     uploads: uploads.lookup,
     hazards: dualPrevention.hazards,
     verifiedReports: (from, to) => whistleblowing.verifiedReports.verifiedCounts(from, to),
+    reportFacts: (enterpriseId) => whistleblowing.verifiedReports.verifiedFacts(enterpriseId),
   });
   createObligationsModule({
     db,

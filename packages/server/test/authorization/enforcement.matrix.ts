@@ -518,6 +518,13 @@ Object.assign(enforcementMatrix, {
     out: writersOut(200),
   },
   [`GET ${E}/credit/settings`]: { build: async () => ({ url: `${E}/credit/settings` }), in: readers },
+  [`GET ${E}/credit/report-deductions`]: {
+    build: async ({ t, target }) => ({
+      url: `${E}/credit/report-deductions?enterpriseId=${await newEnterprise(t, target)}`,
+    }),
+    in: readers,
+    out: readersOut,
+  },
   [`PUT ${E}/credit/settings`]: {
     build: async () => ({
       url: `${E}/credit/settings`,

@@ -6,18 +6,39 @@ import {
   creditListSettingsSchema,
   creditListingActionSchema,
   creditListingStatusSchema,
+  creditReportDeductionsQuerySchema,
+  creditReportDeductionsSchema,
   pageQuerySchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { CreditService } from './credit.service.ts';
+import type { CreditReportsService } from './credit-reports.service.ts';
 
 const tags = ['enforcement'];
 const base = '/api/v1/enforcement/credit';
 const idParams = z.object({ id: z.uuid() });
 
 /** The serious-dishonesty list (安全生产严重失信主体名单). */
-export function registerCreditRoutes(app: FastifyInstance, { credit }: { credit: CreditService }) {
+export function registerCreditRoutes(
+  app: FastifyInstance,
+  { credit, creditReports }: { credit: CreditService; creditReports: CreditReportsService },
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    `${base}/report-deductions`,
+    {
+      config: { access: 'enforcement:read' },
+      schema: {
+        tags,
+        summary:
+          '信用记录 · 举报核查: the deductions repeated verified public reports make for an enterprise, with the rule in force',
+        querystring: creditReportDeductionsQuerySchema,
+        response: { 200: creditReportDeductionsSchema },
+      },
+    },
+    async (request) => creditReports.of(requireAuth(request), request.query.enterpriseId),
+  );
 
   api.get(
     `${base}/listings`,

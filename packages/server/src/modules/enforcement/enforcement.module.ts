@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { CreditReportFact } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { HazardReporter } from '../dual-prevention/index.ts';
@@ -21,6 +22,8 @@ import { createCasesService } from './cases.service.ts';
 import { createCreditRepository } from './credit.repository.ts';
 import { registerCreditRoutes } from './credit.routes.ts';
 import { createCreditService } from './credit.service.ts';
+import { loadCreditReportRules } from './credit-reports.config.ts';
+import { createCreditReportsService } from './credit-reports.service.ts';
 import { registerDiscretionRoutes } from './discretion.routes.ts';
 import { createDiscretionService } from './discretion.service.ts';
 import { createEnforcementSettingsRepository } from './enforcement-settings.repository.ts';
@@ -42,6 +45,8 @@ export interface EnforcementDeps {
   hazards: HazardReporter;
   /** Per enterprise, public reports verified on a day in [from, to]: the whistleblowing module's port. */
   verifiedReports: (from: string, to: string) => Promise<Map<string, number>>;
+  /** One enterprise's reports verified 属实 or 部分属实 (duplicates left out): the same port. */
+  reportFacts: (enterpriseId: string) => Promise<CreditReportFact[]>;
 }
 
 /** Builds the enforcement services from their repositories. */
@@ -81,6 +86,12 @@ export function createEnforcementServices(deps: EnforcementDeps) {
       enterprises: deps.enterprises,
       documents: documentsRepository,
       credit,
+    }),
+    creditReports: createCreditReportsService({
+      clock,
+      enterprises: deps.enterprises,
+      reportFacts: deps.reportFacts,
+      rules: loadCreditReportRules(),
     }),
     disclosure: createDisclosureRepository(db),
     inspectors: createInspectorsService({
@@ -131,7 +142,7 @@ export function registerEnforcementRoutes(app: FastifyInstance, deps: Enforcemen
   registerPlansRoutes(app, { plans: s.plans });
   registerCasesRoutes(app, { cases: s.cases, clock: deps.clock });
   registerDiscretionRoutes(app, { discretion: s.discretion });
-  registerCreditRoutes(app, { credit: s.credit });
+  registerCreditRoutes(app, { credit: s.credit, creditReports: s.creditReports });
   registerDisclosureRoutes(app, {
     credit: s.credit,
     draws: s.draws,

@@ -4,9 +4,11 @@
  * whistle_messages, whistle_rewards, whistle_photos, whistle_abuse, whistle_escalations (the overdue
  * ladder, whistle-escalation.worker.ts) and whistle_objections (异议与复核). Identities are sealed under
  * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`. Gives the enforcement
- * module the verified-report counts of risk-weighted draws (`verifiedReports`).
+ * module the verified-report counts of risk-weighted draws and the facts of its credit record
+ * (`verifiedReports`).
  */
 import type { FastifyInstance } from 'fastify';
+import type { CreditReportFact } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
@@ -30,6 +32,7 @@ import {
   createWhistleRecordsRepository,
 } from './whistle-records.repository.ts';
 import { createWhistleReportsRepository } from './whistle-reports.repository.ts';
+import { createWhistleVerifiedRepository } from './whistle-verified.repository.ts';
 import { loadWhistleConfig } from './whistle.config.ts';
 import { registerWhistleRoutes } from './whistle.routes.ts';
 
@@ -41,6 +44,11 @@ export type { WhistleIntakeService };
  */
 export interface VerifiedReportCounts {
   verifiedCounts(from: string, to: string): Promise<Map<string, number>>;
+  /**
+   * The credit record (enforcement, issue 16): one enterprise's reports verified 属实 or 部分属实,
+   * every county, a duplicate left out; the report's id, day, kind and outcome only.
+   */
+  verifiedFacts(enterpriseId: string): Promise<CreditReportFact[]>;
 }
 
 const PURGE_EVERY_MS = 15 * 60_000;
@@ -102,9 +110,7 @@ export function createWhistleblowingModule(deps: {
     notifications: deps.notifications,
     log: deps.log,
   });
-  const verifiedReports: VerifiedReportCounts = {
-    verifiedCounts: (from, to) => reports.verifiedCounts(from, to),
-  };
+  const verifiedReports: VerifiedReportCounts = createWhistleVerifiedRepository(db);
   return {
     intake,
     escalationWorker,

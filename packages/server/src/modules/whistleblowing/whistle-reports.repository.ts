@@ -394,21 +394,6 @@ export function createWhistleReportsRepository(db: Db) {
       return rows.rows;
     },
 
-    /**
-     * For risk-weighted draws: per enterprise, its reports verified 属实 or 部分属实 on a day in
-     * [from, to], a duplicate not counted again. Every county: the draw's pool decides whose count it reads.
-     */
-    async verifiedCounts(from: string, to: string): Promise<Map<string, number>> {
-      const rows = await db.query<{ enterprise_id: string; n: number }>(
-        `SELECT enterprise_id, count(*)::int AS n FROM whistle_reports
-          WHERE enterprise_id IS NOT NULL AND outcome IN ('true', 'partly_true') AND duplicate_of IS NULL
-            AND verified_on BETWEEN $1::date AND $2::date
-          GROUP BY enterprise_id`,
-        [from, to],
-      );
-      return new Map(rows.rows.map((r) => [r.enterprise_id, r.n]));
-    },
-
     async findByCode(queryCode: string, source: Queryable = db): Promise<WhistleRecord | null> {
       const rows = await source.query(`${SELECT} WHERE r.query_code = $1`, [queryCode]);
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
