@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hasAtMostDecimals, indicatorSettingInputSchema } from './indicator-settings.schema.ts';
+import { deathsIndicatorInput } from './statistics.test-support.ts';
 
-const deaths = {
-  nameZh: '生产安全事故死亡人数',
-  nameEn: 'Deaths in work-safety accidents',
-  unit: '人',
-  kind: 'binding',
-  formula: 'deaths',
-  comparison: 'point',
-  baselineFrom: 2020,
-  baselineTo: 2020,
-  targetYear: 2025,
-  targetChange: -0.2,
-  decimals: 1,
-  position: 1,
-  active: true,
-};
+// 下降 20 % with one decimal: a published baseline may then carry one decimal, not two.
+const deaths = { ...deathsIndicatorInput, targetChange: -0.2, decimals: 1 };
 const note = '《玉溪市“十四五”安全生产规划》专栏1';
 
 const codes = (input: Record<string, unknown>) => {

@@ -6,23 +6,9 @@ import {
   indicatorStatus,
   indicatorTarget,
 } from './indicator-trajectory.ts';
+import { deathsIndicator } from './statistics.test-support.ts';
 
-const deaths: IndicatorDefinition = {
-  code: 'deaths',
-  nameZh: '生产安全事故死亡人数',
-  nameEn: 'Deaths in work-safety accidents',
-  unit: '人',
-  kind: 'binding',
-  formula: 'deaths',
-  comparison: 'point',
-  baselineFrom: 2020,
-  baselineTo: 2020,
-  targetYear: 2025,
-  targetChange: -0.15,
-  decimals: 0,
-  publishedBaseline: null,
-  publishedBaselineNote: null,
-};
+const deaths = deathsIndicator;
 const larger: IndicatorDefinition = {
   ...deaths,
   code: 'major_accidents',

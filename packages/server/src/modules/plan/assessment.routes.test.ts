@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
-import { EVIDENCE_PNG, orgId } from './plan-test-support.ts';
+import { EVIDENCE_PNG, orgId, planCallers, type PlanDepartmentCaller } from './plan-test-support.ts';
 
 interface Unit {
   organisationId: string;
@@ -44,23 +44,20 @@ describe('yearly assessment: self-assessment and publishing', () => {
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    office = await t.sessionFor(await t.createUser({ roles: ['safety_office'], scope: { kind: 'city' } }));
+    const callers = await planCallers(t, ['city-housing', 'city-transport']);
+    office = callers.office;
+    const [housingDepartment, transportDepartment] = callers.departments as [
+      PlanDepartmentCaller,
+      PlanDepartmentCaller,
+    ];
+    housing = housingDepartment.caller;
+    housingUser = housingDepartment.userId;
+    transport = transportDepartment.caller;
     units = {
-      housing: await orgId(t, 'city-housing'),
-      transport: await orgId(t, 'city-transport'),
+      housing: housingDepartment.organisationId,
+      transport: transportDepartment.organisationId,
       ema: await orgId(t, 'city-ema'),
     };
-    for (const [unit, set] of [
-      [units.housing, (c: Caller, user: string) => ((housing = c), (housingUser = user))],
-      [units.transport, (c: Caller) => (transport = c)],
-    ] as const) {
-      const account = await t.createUser({ roles: ['department_officer'], scope: { kind: 'city' } });
-      await t.db.query('INSERT INTO organisation_members (organisation_id, user_id) VALUES ($1, $2)', [
-        unit,
-        account.id,
-      ]);
-      set(await t.sessionFor(account), account.id);
-    }
     const created = await call('POST', '/plan/assessments', office, {
       year: 2026,
       name: '2026年度市直部门安全生产目标责任考核',

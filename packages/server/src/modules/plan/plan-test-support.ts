@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { TestContext } from '../../../test/test-app.ts';
+import { expect } from 'vitest';
+import type { Caller, TestContext } from '../../../test/test-app.ts';
 import {
   planChapterColumns,
   planColumnColumns,
@@ -20,6 +21,50 @@ export const EVIDENCE_PNG = Buffer.from(
 export async function orgId(t: Pick<TestContext, 'db'>, code: string): Promise<string> {
   const rows = await t.db.query<{ id: string }>('SELECT id FROM organisations WHERE code = $1', [code]);
   return rows.rows[0]!.id;
+}
+
+/** A department account linked to its organisation, signed in. */
+export interface PlanDepartmentCaller {
+  caller: Caller;
+  userId: string;
+  organisationId: string;
+}
+
+/**
+ * The callers the plan's route tests start from: the 安委办 (safety_office, city) and, for each
+ * organisation code in order, a department officer who is a member of it. `link: 'api'` makes the
+ * office set the members through PUT /plan/organisations/:id/members (and checks it answered 200)
+ * instead of writing organisation_members.
+ */
+export async function planCallers(
+  t: Pick<TestContext, 'db' | 'createUser' | 'sessionFor' | 'request'>,
+  codes: readonly string[],
+  options: { link?: 'sql' | 'api' } = {},
+): Promise<{ office: Caller; departments: PlanDepartmentCaller[] }> {
+  const office = await t.sessionFor(
+    await t.createUser({ roles: ['safety_office'], scope: { kind: 'city' } }),
+  );
+  const departments: PlanDepartmentCaller[] = [];
+  for (const code of codes) {
+    const account = await t.createUser({ roles: ['department_officer'], scope: { kind: 'city' } });
+    const organisationId = await orgId(t, code);
+    if (options.link === 'api') {
+      const set = await t.request({
+        method: 'PUT',
+        url: `/api/v1/plan/organisations/${organisationId}/members`,
+        as: office,
+        payload: { userIds: [account.id] },
+      });
+      expect(set.statusCode, set.body).toBe(200);
+    } else {
+      await t.db.query('INSERT INTO organisation_members (organisation_id, user_id) VALUES ($1, $2)', [
+        organisationId,
+        account.id,
+      ]);
+    }
+    departments.push({ caller: await t.sessionFor(account), userId: account.id, organisationId });
+  }
+  return { office, departments };
 }
 
 export async function builtinPlanId(t: Pick<TestContext, 'db'>): Promise<string> {

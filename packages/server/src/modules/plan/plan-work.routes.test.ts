@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
-import { orgId } from './plan-test-support.ts';
+import { orgId, planCallers } from './plan-test-support.ts';
 
 describe('yearly assessment (目标责任考核) and special campaigns (专项整治)', () => {
   let t: TestContext;
@@ -14,18 +14,9 @@ describe('yearly assessment (目标责任考核) and special campaigns (专项�
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    office = await t.sessionFor(await t.createUser({ roles: ['safety_office'], scope: { kind: 'city' } }));
-    for (const [code, set] of [
-      ['city-housing', (c: Caller) => (housing = c)],
-      ['city-transport', (c: Caller) => (transport = c)],
-    ] as const) {
-      const account = await t.createUser({ roles: ['department_officer'], scope: { kind: 'city' } });
-      await t.db.query('INSERT INTO organisation_members (organisation_id, user_id) VALUES ($1, $2)', [
-        await orgId(t, code),
-        account.id,
-      ]);
-      set(await t.sessionFor(account));
-    }
+    const callers = await planCallers(t, ['city-housing', 'city-transport']);
+    office = callers.office;
+    [housing, transport] = callers.departments.map((d) => d.caller) as [Caller, Caller];
   });
   afterAll(() => t.close());
 

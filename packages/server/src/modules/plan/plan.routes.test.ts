@@ -3,7 +3,15 @@ import { createTestContext, type Caller, type TestContext } from '../../../test/
 import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
-import { EVIDENCE_PNG, builtinPlanId, docxText, orgId, taskId } from './plan-test-support.ts';
+import {
+  EVIDENCE_PNG,
+  builtinPlanId,
+  docxText,
+  orgId,
+  planCallers,
+  taskId,
+  type PlanDepartmentCaller,
+} from './plan-test-support.ts';
 
 /** The test clock reads 2026-11-29 10:00 China time. */
 describe('running the plan: assignment, progress with evidence, overdue ladder, evaluation', () => {
@@ -20,21 +28,15 @@ describe('running the plan: assignment, progress with evidence, overdue ladder, 
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    office = await t.sessionFor(await t.createUser({ roles: ['safety_office'], scope: { kind: 'city' } }));
-    const housingAccount = await t.createUser({ roles: ['department_officer'], scope: { kind: 'city' } });
-    housingUser = housingAccount.id;
-    housing = await t.sessionFor(housingAccount);
-    const transportAccount = await t.createUser({ roles: ['department_officer'], scope: { kind: 'city' } });
-    transport = await t.sessionFor(transportAccount);
-    for (const [code, id] of [
-      ['city-housing', housingAccount.id],
-      ['city-transport', transportAccount.id],
-    ] as const) {
-      const set = await call('PUT', `/plan/organisations/${await orgId(t, code)}/members`, office, {
-        userIds: [id],
-      });
-      expect(set.statusCode, set.body).toBe(200);
-    }
+    const callers = await planCallers(t, ['city-housing', 'city-transport'], { link: 'api' });
+    office = callers.office;
+    const [housingDepartment, transportDepartment] = callers.departments as [
+      PlanDepartmentCaller,
+      PlanDepartmentCaller,
+    ];
+    housing = housingDepartment.caller;
+    housingUser = housingDepartment.userId;
+    transport = transportDepartment.caller;
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deathsIndicatorInput } from '@anjian/domain/statistics.test-support';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
 import { XLSX_TYPE } from '../../platform/office/index.ts';
 import { workbookOf } from './statistics-test-support.ts';
@@ -13,21 +14,7 @@ describe('indicator settings', () => {
   let city: Caller;
   let county: Caller;
 
-  const seedDeaths = {
-    nameZh: '生产安全事故死亡人数',
-    nameEn: 'Deaths in work-safety accidents',
-    unit: '人',
-    kind: 'binding',
-    formula: 'deaths',
-    comparison: 'point',
-    baselineFrom: 2020,
-    baselineTo: 2020,
-    targetYear: 2025,
-    targetChange: -0.15,
-    decimals: 0,
-    position: 1,
-    active: true,
-  };
+  const seedDeaths = deathsIndicatorInput;
   const put = (code: string, payload: Record<string, unknown>, as: Caller = city) =>
     t.request({ method: 'PUT', url: `/api/v1/statistics/indicator-settings/${code}`, payload, as });
   const indicators = async (year = 2025) =>

@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import ElementPlus from 'element-plus';
 import type { IndicatorSetting } from '@anjian/domain';
+import { deathsIndicatorSetting } from '@anjian/domain/statistics.test-support';
 import { listKit } from '../../../components/list-kit.ts';
 import { i18n } from '../../../i18n/index.ts';
 import { useSessionStore } from '../../../stores/session.ts';
@@ -12,25 +13,11 @@ import IndicatorSettingsPage from './IndicatorSettingsPage.vue';
 
 const note = '《玉溪市“十四五”安全生产规划》专栏1';
 const deaths: IndicatorSetting = {
-  id: 'deaths',
-  code: 'deaths',
-  nameZh: '生产安全事故死亡人数',
-  nameEn: 'Deaths in work-safety accidents',
-  unit: '人',
-  kind: 'binding',
-  formula: 'deaths',
-  comparison: 'point',
-  baselineFrom: 2020,
-  baselineTo: 2020,
-  targetYear: 2025,
+  ...deathsIndicatorSetting,
   targetChange: -0.2,
   decimals: 1,
-  position: 1,
-  active: true,
   publishedBaseline: 12,
   publishedBaselineNote: note,
-  updatedAt: null,
-  updatedBy: null,
 };
 const larger: IndicatorSetting = {
   ...deaths,
