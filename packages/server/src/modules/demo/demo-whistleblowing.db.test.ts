@@ -32,6 +32,7 @@ describe('demo reports (演示)', () => {
       'received',
       'replied',
       'replied',
+      'replied',
     ]);
     // The objection waiting for the city's review, filed three days after the reply.
     const objection = await t.db.query<{ status: string; days: number }>(
@@ -52,11 +53,12 @@ describe('demo reports (演示)', () => {
     );
     const verified = await t.db.query<{ enterprise_id: string; verified_on: string; outcome: string }>(
       `SELECT enterprise_id, to_char(verified_on, 'YYYY-MM-DD') AS verified_on, outcome FROM whistle_reports
-        WHERE outcome IS NOT NULL ORDER BY outcome`,
+        WHERE outcome IS NOT NULL ORDER BY outcome, verified_on`,
     );
-    // 属实 20 days ago and 部分属实 30 days ago, each verified ten days after it came (today 2026-11-29).
+    // 属实 20 days ago, 部分属实 30 and 18 days ago, each verified ten days after it came (today 2026-11-29).
     expect(verified.rows.map((r) => [r.outcome, r.verified_on])).toEqual([
       ['partly_true', '2026-11-09'],
+      ['partly_true', '2026-11-21'],
       ['true', '2026-11-19'],
     ]);
     const enterpriseId = verified.rows.find((r) => r.outcome === 'true')!.enterprise_id;
@@ -65,16 +67,33 @@ describe('demo reports (演示)', () => {
       url: `/api/v1/enterprises/${enterpriseId}/profile`,
       as: officer,
     });
-    expect(profile.json().counts.whistleReports).toBe(1);
+    expect(profile.json().counts.whistleReports).toBe(2);
     const list = await t.request({
       method: 'GET',
       url: `/api/v1/whistleblowing/verified?enterpriseId=${enterpriseId}`,
       as: officer,
     });
     expect(list.json()).toEqual({
-      items: [{ verifiedOn: '2026-11-19', category: 'major_hazard', outcome: 'true', demo: true }],
-      total: 1,
+      items: [
+        { verifiedOn: '2026-11-21', category: 'major_hazard', outcome: 'partly_true', demo: true },
+        { verifiedOn: '2026-11-19', category: 'major_hazard', outcome: 'true', demo: true },
+      ],
+      total: 2,
     });
+    // The two make one verified-report deduction on its credit record.
+    const credit = await t.request({
+      method: 'GET',
+      url: `/api/v1/enforcement/credit/report-deductions?enterpriseId=${enterpriseId}`,
+      as: officer,
+    });
+    expect(credit.json()).toMatchObject({
+      pointsInForce: 5,
+      items: [{ recordedOn: '2026-11-21', endsOn: '2027-11-21', inForce: true, points: 5 }],
+    });
+    expect(credit.json().items[0].reports.map((r: { verifiedOn: string }) => r.verifiedOn)).toEqual([
+      '2026-11-19',
+      '2026-11-21',
+    ]);
     const pinned = await t.db.query<{ metres: number }>(
       `SELECT round(earth_distance(ll_to_earth(r.lat, r.lon), ll_to_earth(e.lat, e.lon)))::int AS metres
          FROM whistle_reports r JOIN enterprises e ON e.id = r.enterprise_id WHERE r.lon IS NOT NULL`,

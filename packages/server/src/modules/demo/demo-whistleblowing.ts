@@ -90,15 +90,28 @@ const reports: DemoReport[] = [
       '【演示】经核查，您反映的问题部分属实：有限空间作业审批手续不全，已责令整改；未发现临时工未经培训。',
     objection: '【演示】临时工确未经培训，当天作业人员名单可以证明，请重新核查。',
   },
+  {
+    // The same unit as the 属实 report above (the 3rd): its second verified report within 12 months,
+    // which puts a verified-report deduction on its credit record (信用记录 · 举报核查).
+    channel: 'visit',
+    category: 'major_hazard',
+    description: '【演示】来访反映：粉尘车间清扫记录造假，积尘仍未清理',
+    daysAgo: 18,
+    status: 'replied',
+    outcome: 'partly_true',
+    reply: '【演示】经核查，您反映的问题部分属实：积尘未清理属实，已责令整改；清扫记录造假未查实。',
+  },
 ];
 
 /**
  * Demo reports (演示), loaded once, so 举报受理 shows work on the first day: a new online report,
  * a 12350 call being handled, a replied one, a real-name letter (identity sealed under the
  * whistleblowers' key), one not accepted, and a replied one whose reporter objected (异议, waiting
- * for the city's review). Each reporter's code and secret are thrown away. The two verified ones
- * (属实, 部分属实; verified ten days after they came) show on their enterprises' 一企一档 under 举报核查
- * and weigh in risk-weighted draws; two online ones carry a map pin some 40 m from their enterprise.
+ * for the city's review). Each reporter's code and secret are thrown away. The three verified ones
+ * (属实, 部分属实 twice; verified ten days after they came) show on their enterprises' 一企一档 under
+ * 举报核查 and weigh in risk-weighted draws; two of them are about one enterprise, whose credit record
+ * then carries a verified-report deduction; two online ones carry a map pin some 40 m from their
+ * enterprise.
  */
 export async function loadDemoWhistleblowing(deps: {
   db: Db;
