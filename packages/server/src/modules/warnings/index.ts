@@ -2,7 +2,8 @@
  * Public warning release (预警发布): authoring, two-person approval, CAP 1.2 release with archived
  * SM3-hashed versions, the channel outbox (in-app, webhook, MQTT, email) and the public feeds.
  * Owns the tables warnings, warning_steps, warning_versions, warning_deliveries, warning_imports,
- * warning_attachments (the files are uploads).
+ * warning_attachments (the files are uploads) and warning_pushes (direct pushes to named people
+ * through the same adapters: `DirectPushPort`, used for a rescue team's dispatch).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
