@@ -133,7 +133,9 @@ export const incidentSchema = z.object({
             channel: z.enum(['sms', 'email']),
             status: z
               .enum(['pending', 'retrying', 'delivered', 'failed'])
-              .describe('pending: not tried yet; retrying: the last try failed, another is due; failed: given up'),
+              .describe(
+                'pending: not tried yet; retrying: the last try failed, another is due; failed: given up',
+              ),
             attempts: z.number().int(),
             deliveredAt: isoInstant().nullable(),
           }),

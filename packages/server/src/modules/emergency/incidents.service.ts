@@ -87,7 +87,8 @@ export function createIncidentsService(deps: {
   /** The incidents with their tasks' dispatch pushes (read from the warnings' outbox in one query). */
   async function presentAll(records: readonly IncidentRecord[]): Promise<Incident[]> {
     const taskIds = records.flatMap((r) => r.tasks.map((t) => t.id));
-    const pushes = deps.teamHooks && taskIds.length > 0 ? await deps.teamHooks.pushStates(taskIds) : new Map();
+    const pushes =
+      deps.teamHooks && taskIds.length > 0 ? await deps.teamHooks.pushStates(taskIds) : new Map();
     return records.map((r) => present(r, pushes));
   }
 

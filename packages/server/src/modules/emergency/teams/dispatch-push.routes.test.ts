@@ -81,22 +81,22 @@ describe('应急联动: a dispatch is pushed to each team member through the war
 
   const incident = async (location: string) => {
     const created = await t.request({
-        method: 'POST',
-        url: '/api/v1/incidents',
-        payload: {
-          occurredAt: new Date(t.clock.now().getTime() - 20 * 60_000).toISOString(),
-          county: '530402',
-          location,
-          position: { lon: 102.55, lat: 24.3 },
-          accidentType: 'WSA10023',
-          deaths: 0,
-          seriousInjuries: 0,
-          directLossWan: '1',
-          description: '液氯储罐阀门泄漏',
-          reporter: '企业值班长 张某',
-        },
-        as: duty,
-      });
+      method: 'POST',
+      url: '/api/v1/incidents',
+      payload: {
+        occurredAt: new Date(t.clock.now().getTime() - 20 * 60_000).toISOString(),
+        county: '530402',
+        location,
+        position: { lon: 102.55, lat: 24.3 },
+        accidentType: 'WSA10023',
+        deaths: 0,
+        seriousInjuries: 0,
+        directLossWan: '1',
+        description: '液氯储罐阀门泄漏',
+        reporter: '企业值班长 张某',
+      },
+      as: duty,
+    });
     expect(created.statusCode, created.body).toBe(201);
     return created.json().id as string;
   };
@@ -112,8 +112,15 @@ describe('应急联动: a dispatch is pushed to each team member through the war
   const pushesOf = async (incidentId: string) => {
     // The test's clock runs hours ahead between steps: a new session each time.
     duty = await t.sessionFor(dutyUser);
-    const found = (await t.request({ method: 'GET', url: `/api/v1/incidents/${incidentId}`, as: duty })).json();
-    return found.tasks[0].pushes as { recipient: string; channel: string; status: string; attempts: number }[];
+    const found = (
+      await t.request({ method: 'GET', url: `/api/v1/incidents/${incidentId}`, as: duty })
+    ).json();
+    return found.tasks[0].pushes as {
+      recipient: string;
+      channel: string;
+      status: string;
+      attempts: number;
+    }[];
   };
 
   beforeAll(async () => {
@@ -127,10 +134,18 @@ describe('应急联动: a dispatch is pushed to each team member through the war
       WARNING_SMS_DAILY_QUOTA: '1',
       WARNING_SMTP_URL: `smtp://127.0.0.1:${port(smtp.server)}`,
     });
-    dutyUser = await t.createUser({ roles: ['county_officer'], scope: { kind: 'county', counties: ['530402'] } });
+    dutyUser = await t.createUser({
+      roles: ['county_officer'],
+      scope: { kind: 'county', counties: ['530402'] },
+    });
     duty = await t.sessionFor(dutyUser);
     const user = (username: string, phone?: string) =>
-      t.createUser({ roles: ['rescue_team'], scope: { kind: 'city' }, username, ...(phone ? { phone } : {}) });
+      t.createUser({
+        roles: ['rescue_team'],
+        scope: { kind: 'city' },
+        username,
+        ...(phone ? { phone } : {}),
+      });
     const leader = await user('push_leader', LEADER_PHONE);
     const member = await user('push_member', MEMBER_PHONE);
     const silent = await user('push_silent');
@@ -182,9 +197,27 @@ describe('应急联动: a dispatch is pushed to each team member through the war
     expect(dispatched.statusCode).toBe(200);
     const taskId = dispatched.json().tasks[0].id as string;
     expect(dispatched.json().tasks[0].pushes).toEqual([
-      { recipient: '测试用户 push_leader', channel: 'sms', status: 'pending', attempts: 0, deliveredAt: null },
-      { recipient: '测试用户 push_leader', channel: 'email', status: 'pending', attempts: 0, deliveredAt: null },
-      { recipient: '测试用户 push_member', channel: 'sms', status: 'pending', attempts: 0, deliveredAt: null },
+      {
+        recipient: '测试用户 push_leader',
+        channel: 'sms',
+        status: 'pending',
+        attempts: 0,
+        deliveredAt: null,
+      },
+      {
+        recipient: '测试用户 push_leader',
+        channel: 'email',
+        status: 'pending',
+        attempts: 0,
+        deliveredAt: null,
+      },
+      {
+        recipient: '测试用户 push_member',
+        channel: 'sms',
+        status: 'pending',
+        attempts: 0,
+        deliveredAt: null,
+      },
     ]);
 
     expect(await t.app.warningPushes.deliverDue()).toEqual({ delivered: 2, failed: 1, claimed: 3 });
