@@ -4,7 +4,9 @@
 -- recipient): the unique key keeps a push to one per person however often or wherever it is queued.
 -- The worker claims due rows with FOR UPDATE SKIP LOCKED and a lease, as warning_deliveries.
 CREATE TABLE warning_pushes (
-  id              bigserial PRIMARY KEY,
+  -- A uuid, as the field-key rotation walks sealed rows by id; seq keeps the order they were queued.
+  id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  seq             bigserial NOT NULL,
   source          text NOT NULL CHECK (source IN ('team_dispatch')),
   source_ref      text NOT NULL,
   channel         text NOT NULL CHECK (channel IN ('sms', 'email')),
@@ -24,7 +26,7 @@ CREATE TABLE warning_pushes (
   created_at      timestamptz NOT NULL,
   UNIQUE (source, source_ref, channel, recipient_key)
 );
-CREATE INDEX warning_pushes_due ON warning_pushes (next_attempt_at, id) WHERE status = 'pending';
+CREATE INDEX warning_pushes_due ON warning_pushes (next_attempt_at, seq) WHERE status = 'pending';
 
 -- A team member's e-mail address for the dispatch push (optional; the phone is the user's own).
 ALTER TABLE rescue_team_members ADD COLUMN email text;

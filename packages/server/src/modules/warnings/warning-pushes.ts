@@ -151,7 +151,7 @@ export function createWarningPushes(deps: {
         delivered_at: Date | null;
       }>(
         `SELECT source_ref, recipient_label, channel, status, last_error, attempts, delivered_at
-           FROM warning_pushes WHERE source = $1 AND source_ref = ANY ($2::text[]) ORDER BY id`,
+           FROM warning_pushes WHERE source = $1 AND source_ref = ANY ($2::text[]) ORDER BY seq`,
         [source, refs],
       );
       return rows.rows.map((r) => ({
@@ -173,7 +173,7 @@ export function createWarningPushes(deps: {
       const claimed = await db.query<ClaimedPush>(
         `UPDATE warning_pushes SET next_attempt_at = $2, attempts = attempts + 1
           WHERE id IN (SELECT id FROM warning_pushes WHERE status = 'pending' AND next_attempt_at <= $1
-                        ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+                        ORDER BY next_attempt_at, seq LIMIT $3 FOR UPDATE SKIP LOCKED)
           RETURNING id, channel, address_enc, headline, body, link, attempts`,
         [now, new Date(now.getTime() + LEASE_MS), limit],
       );

@@ -223,7 +223,7 @@ describe('应急联动: a dispatch is pushed to each team member through the war
     expect(await t.app.warningPushes.deliverDue()).toEqual({ delivered: 2, failed: 1, claimed: 3 });
     const link = `${BASE}/m/teams/${taskId}`;
     expect(smsTo(LEADER_PHONE, taskId)).toEqual([
-      { to: LEADER_PHONE, id: expect.stringMatching(/^push-\d+$/), text: expect.any(String) },
+      { to: LEADER_PHONE, id: expect.stringMatching(/^push-[0-9a-f-]{36}$/), text: expect.any(String) },
     ]);
     const text = smsTo(LEADER_PHONE, taskId)[0]!.text;
     expect(text).toMatch(
@@ -232,7 +232,7 @@ describe('应急联动: a dispatch is pushed to each team member through the war
     expect(text.endsWith(link)).toBe(true);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toEqual(['leader@team.example.cn']);
-    expect(mails[0]!.raw).toMatch(/Message-ID: <push-\d+@anjian>/);
+    expect(mails[0]!.raw).toMatch(/Message-ID: <push-[0-9a-f-]{36}@anjian>/);
     // The e-mail: the headline as subject, the same text as the SMS after its 【sender】headline：.
     expect(`【玉溪市应急管理局】救援调派：${mailText(mails[0]!.raw)}`).toBe(text);
     expect(await pushesOf(incidentId)).toMatchObject([
