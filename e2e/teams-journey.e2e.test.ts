@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ApiClient, createUser } from './support/api.ts';
@@ -15,6 +17,22 @@ const LEADER = { username: 'demo_team_leader', password: 'Yuxi#Team2026' };
 const TEAM = '玉溪市危险化学品应急救援队（演示）';
 const SITE = { lon: 102.53, lat: 24.3 };
 const POLL = { timeout: 30_000, interval: 250 };
+const LEADER_MAIL = 'leader@team.example.cn';
+
+/** A local SMTP server: the dispatch push by e-mail (envelope recipients of each message). */
+const mails: string[][] = [];
+const smtp = new SMTPServer({
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  authOptional: true,
+  logger: false,
+  onData(stream, session, callback) {
+    stream.on('data', () => undefined);
+    stream.on('end', () => {
+      mails.push(session.envelope.rcptTo.map((r) => r.address));
+      callback();
+    });
+  },
+});
 
 const artifacts = path.join(import.meta.dirname, 'artifacts');
 // A 1×1 PNG: the on-scene photo.
@@ -52,8 +70,12 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
   let teamId = '';
 
   beforeAll(async () => {
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     [server, browser] = await Promise.all([
-      startServer(bootstrapPassword, { demoData: true }),
+      startServer(bootstrapPassword, {
+        demoData: true,
+        env: { WARNING_SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` },
+      }),
       launchBrowser(),
     ]);
     const admin = new ApiClient(server.baseUrl);
@@ -80,6 +102,14 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       `/emergency/resources?kind=team&q=${encodeURIComponent('危险化学品应急救援队')}`,
     );
     teamId = teams.items.find((t) => t.name === TEAM)!.id;
+    // The leader's e-mail for the dispatch push (the demo account has no mobile).
+    const members = await city.call<{ members: { userId: string; leader: boolean }[] }>(
+      'GET',
+      `/emergency/resources/${teamId}/members`,
+    );
+    await city.call('PUT', `/emergency/resources/${teamId}/members`, {
+      members: members.members.map((m) => ({ userId: m.userId, leader: m.leader, email: LEADER_MAIL })),
+    });
     const incident = await city.call<{ id: string }>('POST', '/incidents', {
       occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
       county: HONGTA,
@@ -96,6 +126,7 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
   });
 
   afterAll(async () => {
+    smtp.close();
     await browser?.close();
     if (server) await stopServer(server, process.env.E2E_KEEP_DATA === '1');
   });
@@ -208,6 +239,19 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       await expect
         .poll(() => command.page.locator('[data-testid="incident-team"]', { hasText: '完成' }).count(), POLL)
         .toBeGreaterThan(0);
+
+      // The dispatch push went out once by e-mail, and the command page's dispatch record says so.
+      await expect.poll(() => mails.length, POLL).toBe(1);
+      expect(mails).toEqual([[LEADER_MAIL]]);
+      await command.page.reload();
+      await command.page.locator('[data-testid="incident-command-page"][data-ready="true"]').waitFor();
+      await byTestId(command.page, 'incident-tab-tasks').click();
+      const push = command.page.locator(
+        `[data-testid="incident-task"][data-resource="${teamId}"] [data-testid="incident-task-push"]`,
+      );
+      await expect.poll(() => push.getAttribute('data-status'), POLL).toBe('delivered');
+      expect(await push.getAttribute('data-channel')).toBe('email');
+      expect((await push.textContent())?.replace(/\s+/g, ' ').trim()).toBe('张队长（演示） · 邮件 已推送');
     });
   });
 });

@@ -215,6 +215,18 @@ export async function buildApp({
     sectors: statistics.sectors,
     notifier: notifications.notifier,
   });
+  // Built here, registered in its place below: a team's dispatch is pushed through its channels.
+  const warnings = createWarningsModule({
+    db,
+    clock,
+    config,
+    events,
+    notifier: notifications.notifier,
+    cipher,
+    sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
+    log,
+    attachmentFiles: uploads.attachments,
+  });
   // Built here, registered in its place below: risk-weighted draws read its verified reports.
   const whistleblowing = createWhistleblowingModule({
     db,
@@ -248,7 +260,7 @@ export async function buildApp({
   uploads.register(app);
   dualPrevention.register(app);
   notifications.register(app);
-  emergency.register(app);
+  emergency.register(app, { pushes: warnings.pushes });
   statistics.register(app);
   registerEnforcement(app, {
     db,
@@ -286,17 +298,7 @@ export async function buildApp({
     indicators: statistics.indicators,
     workers: config.workers,
   }).register(app);
-  createWarningsModule({
-    db,
-    clock,
-    config,
-    events,
-    notifier: notifications.notifier,
-    cipher,
-    sources: { alarms: monitoring.alarmFacts, incidents: emergency.incidentFacts },
-    log,
-    attachmentFiles: uploads.attachments,
-  }).register(app);
+  warnings.register(app);
   whistleblowing.register(app);
   createVideoModule({
     db,

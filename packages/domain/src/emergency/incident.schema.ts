@@ -126,6 +126,21 @@ export const incidentSchema = z.object({
       status: z.enum(dispatchStatuses),
       note: z.string().nullable(),
       updatedAt: isoInstant(),
+      pushes: z
+        .array(
+          z.object({
+            recipient: z.string().describe('The member’s name'),
+            channel: z.enum(['sms', 'email']),
+            status: z
+              .enum(['pending', 'retrying', 'delivered', 'failed'])
+              .describe(
+                'pending: not tried yet; retrying: the last try failed, another is due; failed: given up',
+              ),
+            attempts: z.number().int(),
+            deliveredAt: isoInstant().nullable(),
+          }),
+        )
+        .describe('The dispatch push through the warning channels, per member and channel (应急联动)'),
     }),
   ),
   timeline: z.array(

@@ -155,7 +155,20 @@ export interface TeamStreamMessage {
 export const teamMembersSchema = z
   .object({
     members: z
-      .array(z.object({ userId: z.uuid(), leader: z.boolean() }).strict())
+      .array(
+        z
+          .object({
+            userId: z.uuid(),
+            leader: z.boolean(),
+            email: z
+              .email()
+              .max(254)
+              .nullable()
+              .optional()
+              .describe('Where the dispatch push is e-mailed (omitted: the stored one is kept)'),
+          })
+          .strict(),
+      )
       .max(200)
       .refine((list) => new Set(list.map((m) => m.userId)).size === list.length),
   })
@@ -172,6 +185,7 @@ export const teamMembersOutSchema = z.object({
         .string()
         .nullable()
         .describe('Masked (138****1234) unless the caller may see personal information'),
+      email: z.string().nullable().describe('Where the dispatch push is e-mailed'),
     }),
   ),
 });

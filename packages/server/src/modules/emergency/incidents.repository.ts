@@ -290,6 +290,19 @@ export function createIncidentsRepository(db: Db) {
       );
     },
 
+    /**
+     * The open (not done) task of a resource on an incident, if any. Takes the incident's row lock
+     * first, so two dispatches of one resource, from any process, are decided one after the other.
+     */
+    async openTask(source: Queryable, incidentId: string, resourceId: string): Promise<string | null> {
+      await source.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [incidentId]);
+      const rows = await source.query<{ id: string }>(
+        `SELECT id FROM dispatch_tasks WHERE incident_id = $1 AND resource_id = $2 AND status <> 'done' LIMIT 1`,
+        [incidentId, resourceId],
+      );
+      return rows.rows[0]?.id ?? null;
+    },
+
     async insertTask(
       source: Queryable,
       incidentId: string,

@@ -82,7 +82,17 @@ export function createIncidentsService(deps: {
     });
   }
 
-  function present(record: IncidentRecord): Incident {
+  type PushStates = Awaited<ReturnType<TeamDispatchHooks['pushStates']>>;
+
+  /** The incidents with their tasks' dispatch pushes (read from the warnings' outbox in one query). */
+  async function presentAll(records: readonly IncidentRecord[]): Promise<Incident[]> {
+    const taskIds = records.flatMap((r) => r.tasks.map((t) => t.id));
+    const pushes =
+      deps.teamHooks && taskIds.length > 0 ? await deps.teamHooks.pushStates(taskIds) : new Map();
+    return records.map((r) => present(r, pushes));
+  }
+
+  function present(record: IncidentRecord, pushes: PushStates = new Map()): Incident {
     const counted = recount(record);
     const now = clock.now();
     // 国务院令第493号 §9: the unit's hour runs from when its responsible person was told.
@@ -139,6 +149,13 @@ export function createIncidentsService(deps: {
         ...t,
         status: t.status as Incident['tasks'][number]['status'],
         updatedAt: new Date(t.updatedAt).toISOString(),
+        pushes: (pushes.get(t.id) ?? []).map((p) => ({
+          recipient: p.recipient,
+          channel: p.channel,
+          status: p.status,
+          attempts: p.attempts,
+          deliveredAt: p.deliveredAt?.toISOString() ?? null,
+        })),
       })),
       timeline: record.events.map((e) => ({
         ...e,
@@ -162,7 +179,7 @@ export function createIncidentsService(deps: {
     const record = await visible(auth, id);
     if (!scopeAllows(auth.scope, record.county, null)) throw new DomainError('registry.scope_outside_caller');
     await inTransactionWithEvents(db, events, (tx, published) => work(tx, record, published));
-    return present((await incidents.find(id, auth.scope))!);
+    return (await presentAll([(await incidents.find(id, auth.scope))!]))[0]!;
   }
 
   /** Tells the screens (the cockpit and big screen stream) that an incident changed. */
@@ -195,11 +212,11 @@ export function createIncidentsService(deps: {
 
   return {
     async list(auth: AuthContext, status?: string, enterpriseId?: string) {
-      return (await incidents.list(auth.scope, status, enterpriseId)).map(present);
+      return presentAll(await incidents.list(auth.scope, status, enterpriseId));
     },
 
     async get(auth: AuthContext, id: string) {
-      return present(await visible(auth, id));
+      return (await presentAll([await visible(auth, id)]))[0]!;
     },
 
     async report(auth: AuthContext, input: IncidentReport) {
@@ -341,6 +358,9 @@ export function createIncidentsService(deps: {
         const resource = await resources.find(resourceId, auth.scope);
         if (!resource) throw new DomainError('emergency.resource_not_found');
         const now = clock.now();
+        // A resource already on an open task of the incident is not dispatched again (a double
+        // click, a retried request, a second desk): no second task, notification or push.
+        if (await incidents.openTask(tx, id, resourceId)) return;
         const taskId = await incidents.insertTask(tx, id, resourceId, note ?? null, now);
         if (resource.kind === 'team')
           await deps.teamHooks?.dispatched(tx, published, {
@@ -350,6 +370,9 @@ export function createIncidentsService(deps: {
             location: record.location,
             teamId: resourceId,
             teamName: resource.name,
+            accidentType: record.accidentType,
+            occurredAt: record.occurredAt,
+            note: note ?? null,
           });
         await incidents.event(
           tx,

@@ -11,6 +11,7 @@ import type { EventBus } from '../../platform/events/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { SectorSuggester } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
+import type { DirectPushPort } from '../warnings/index.ts';
 import { registerAllocation } from './allocation/allocation.module.ts';
 import type { Notifier } from '../notifications/index.ts';
 import { createTeamsPart } from './teams/index.ts';
@@ -47,7 +48,11 @@ export function createEmergencyModule(deps: {
     incidentFacts: createIncidentFacts(db),
     /** An incident's recorded consequence zones (video: the cameras in the zones). */
     incidentZones: zones.port,
-    register(app: FastifyInstance) {
+    /**
+     * `pushes`: the warning channels' adapters and outbox (warnings module), through which a
+     * dispatch reaches each team member's phone or mailbox; null sends in-app notifications only.
+     */
+    register(app: FastifyInstance, ports: { pushes: DirectPushPort | null }) {
       const resources = createResourcesRepository(db);
       registerResourcesRoutes(app, {
         resources: createResourcesService({ db, clock, cipher, resources }),
@@ -61,6 +66,7 @@ export function createEmergencyModule(deps: {
         uploads: deps.uploads,
         notifier: deps.notifier,
         cipher,
+        pushes: ports.pushes,
       });
       teams.register(app);
       registerIncidentsRoutes(app, {

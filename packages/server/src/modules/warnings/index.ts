@@ -2,7 +2,8 @@
  * Public warning release (预警发布): authoring, two-person approval, CAP 1.2 release with archived
  * SM3-hashed versions, the channel outbox (in-app, webhook, MQTT, email) and the public feeds.
  * Owns the tables warnings, warning_steps, warning_versions, warning_deliveries, warning_imports,
- * warning_attachments (the files are uploads).
+ * warning_attachments (the files are uploads) and warning_pushes (direct pushes to named people
+ * through the same adapters: `DirectPushPort`, used for a rescue team's dispatch).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
@@ -15,6 +16,7 @@ import type { AttachmentStore } from '../uploads/index.ts';
 import { createWarningAttachmentsRepository } from './warning-attachments.repository.ts';
 import { emailSender, mqttSender, webhookSender, type ChannelSender } from './warning-channels.ts';
 import { createWarningOutbox, warningDeliveryPass, type WarningChannel } from './warning-outbox.ts';
+import { createWarningPushes, warningPushPass, type WarningPushes } from './warning-pushes.ts';
 import { createWarningsRepository } from './warnings.repository.ts';
 import { registerWarningsRoutes } from './warnings.routes.ts';
 import { createWarningImports } from './warning-import.ts';
@@ -36,12 +38,22 @@ export type { WarningOutbox } from './warning-outbox.ts';
 export type { WarningTemplatesService } from './warning-templates.service.ts';
 export { noWarningSources } from './warning-sources.ts';
 export { verifyWarningSignature } from './warning-signature.ts';
+export type {
+  DirectPush,
+  DirectPushPort,
+  PushChannel,
+  PushRecipient,
+  PushState,
+  PushStatus,
+} from './warning-pushes.ts';
 import type { WarningOutbox } from './warning-outbox.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The warnings' channel outbox, for the worker and for tests that drive it by hand. */
     warningOutbox: WarningOutbox;
+    /** The direct pushes' outbox (a team's dispatch), for the worker and for tests. */
+    warningPushes: WarningPushes;
   }
 }
 
@@ -91,6 +103,28 @@ export function createWarningsModule(deps: {
     ...(email ? { email } : {}),
     ...(sms ? { sms } : {}),
   };
+  // Direct pushes to named people (a rescue team's dispatch): the same SMS gateway, no daily quota.
+  const pushes = createWarningPushes({
+    db,
+    clock,
+    cipher: deps.cipher,
+    publicBaseUrl: settings.publicBaseUrl,
+    senders: {
+      ...(settings.smsUrl
+        ? {
+            sms: smsSender({
+              db,
+              clock,
+              url: settings.smsUrl,
+              token: settings.smsToken,
+              dailyQuota: null,
+              senderName: settings.senderName.zh,
+            }),
+          }
+        : {}),
+      ...(email ? { email } : {}),
+    },
+  });
   const outbox = createWarningOutbox({
     db,
     clock,
@@ -125,6 +159,8 @@ export function createWarningsModule(deps: {
     warnings: service,
     templates,
     outbox,
+    /** Direct pushes through the channels' adapters to named people (emergency: a team's dispatch). */
+    pushes: pushes.port,
     /** Received CAP messages and the drafts forwarded from them (the demo loader uses both). */
     imports,
     sources,
@@ -140,6 +176,7 @@ export function createWarningsModule(deps: {
         senderNames: settings.senderName,
       });
       app.decorate('warningOutbox', outbox);
+      app.decorate('warningPushes', pushes);
       const timers: NodeJS.Timeout[] = [];
       app.addHook('onReady', async () => {
         if (!config.workers) return;
@@ -158,6 +195,17 @@ export function createWarningsModule(deps: {
           }
         };
         every(DELIVER_MS, drain, 'warning delivery failed');
+        let pushing = false;
+        const push = async () => {
+          if (pushing) return;
+          pushing = true;
+          try {
+            while ((await pushes.deliverDue()).claimed === warningPushPass);
+          } finally {
+            pushing = false;
+          }
+        };
+        every(DELIVER_MS, push, 'warning push failed');
         every(EXPIRE_MS, () => service.expireDue(), 'warning expiry failed');
         // Each process may poll: the import stores a message once per (sender, identifier).
         if (settings.feedUrls.length > 0)

@@ -80,6 +80,17 @@ export function emailSender(smtpUrl: string, from: string): ChannelSender & { cl
     greetingTimeout: TIMEOUT_MS,
   } as never);
   const send = async (to: string, message: ChannelMessage) => {
+    // A direct push (no CAP message): its text already ends with its link.
+    if (!message.capXml) {
+      await transport.sendMail({
+        from,
+        to,
+        subject: message.headline,
+        text: message.description,
+        messageId: `<${message.deliveryId}@anjian>`,
+      });
+      return;
+    }
     await transport.sendMail({
       from,
       to,

@@ -107,6 +107,7 @@ describe('field-key rotation (issue 19): seal with A, rotate to B, remove A', ()
         'emergency_resources.contact_phone_enc': 1,
         'duty_shifts.phone_enc': 1,
         'obligation_people.id_number_enc': 1,
+        'warning_pushes.address_enc': 0,
         'enterprises.contacts': 1,
       },
     });

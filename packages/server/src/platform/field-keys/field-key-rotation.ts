@@ -19,6 +19,7 @@ export const sealedColumns = [
   { table: 'emergency_resources', column: 'contact_phone_enc' },
   { table: 'duty_shifts', column: 'phone_enc' },
   { table: 'obligation_people', column: 'id_number_enc' },
+  { table: 'warning_pushes', column: 'address_enc' },
 ] as const;
 
 /** JSON columns whose objects hold sealed values under keys ending in `Enc` (contacts' `phoneEnc`). */

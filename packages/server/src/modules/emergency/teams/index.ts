@@ -9,6 +9,7 @@ import type { Db } from '../../../platform/db.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
 import type { Notifier } from '../../notifications/index.ts';
 import type { UploadLookup } from '../../uploads/index.ts';
+import type { DirectPushPort } from '../../warnings/index.ts';
 import type { ResourcesRepository } from '../resources.repository.ts';
 import { createTeamsRepository } from './teams.repository.ts';
 import { registerTeamsRoutes } from './teams.routes.ts';
@@ -24,6 +25,7 @@ export function createTeamsPart(deps: {
   uploads: UploadLookup;
   notifier: Notifier;
   cipher: FieldCipher;
+  pushes: DirectPushPort | null;
 }) {
   const teams = createTeamsService({ ...deps, teams: createTeamsRepository(deps.db) });
   return {

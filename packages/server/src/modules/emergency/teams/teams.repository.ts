@@ -226,14 +226,31 @@ export function createTeamsRepository(db: Db) {
       return rows.rows.map((r) => r.user_id);
     },
 
+    /** The active members' contacts for the dispatch push: name, sealed phone, e-mail; leaders first. */
+    async pushContacts(source: Queryable, teamId: string) {
+      const rows = await source.query<{
+        user_id: string;
+        name: string;
+        phone_enc: string | null;
+        email: string | null;
+      }>(
+        `SELECT m.user_id, coalesce(u.display_name, u.username) AS name, u.phone_enc, m.email
+           FROM rescue_team_members m JOIN users u ON u.id = m.user_id
+          WHERE m.team_id = $1 AND u.status = 'active' ORDER BY m.leader DESC, u.username`,
+        [teamId],
+      );
+      return rows.rows;
+    },
+
     async members(teamId: string) {
       const rows = await db.query<{
         user_id: string;
         name: string;
         leader: boolean;
         phone_enc: string | null;
+        email: string | null;
       }>(
-        `SELECT m.user_id, coalesce(u.display_name, u.username) AS name, m.leader, u.phone_enc
+        `SELECT m.user_id, coalesce(u.display_name, u.username) AS name, m.leader, u.phone_enc, m.email
            FROM rescue_team_members m JOIN users u ON u.id = m.user_id
           WHERE m.team_id = $1 ORDER BY m.leader DESC, u.username`,
         [teamId],
@@ -263,15 +280,26 @@ export function createTeamsRepository(db: Db) {
     async replaceMembers(
       source: Queryable,
       teamId: string,
-      members: readonly { userId: string; leader: boolean }[],
+      members: readonly { userId: string; leader: boolean; email?: string | null | undefined }[],
       at: Date,
     ): Promise<void> {
-      await source.query('DELETE FROM rescue_team_members WHERE team_id = $1', [teamId]);
+      // An e-mail left out keeps the stored one; null clears it.
+      const before = await source.query<{ user_id: string; email: string | null }>(
+        'DELETE FROM rescue_team_members WHERE team_id = $1 RETURNING user_id, email',
+        [teamId],
+      );
+      const stored = new Map(before.rows.map((r) => [r.user_id, r.email]));
       if (members.length === 0) return;
       await source.query(
-        `INSERT INTO rescue_team_members (team_id, user_id, leader, created_at)
-         SELECT $1, u, l, $4 FROM unnest($2::uuid[], $3::boolean[]) AS x(u, l)`,
-        [teamId, members.map((m) => m.userId), members.map((m) => m.leader), at],
+        `INSERT INTO rescue_team_members (team_id, user_id, leader, email, created_at)
+         SELECT $1, u, l, e, $5 FROM unnest($2::uuid[], $3::boolean[], $4::text[]) AS x(u, l, e)`,
+        [
+          teamId,
+          members.map((m) => m.userId),
+          members.map((m) => m.leader),
+          members.map((m) => (m.email === undefined ? (stored.get(m.userId) ?? null) : m.email)),
+          at,
+        ],
       );
     },
   };

@@ -45,6 +45,18 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
       })
     ).json().id as string;
 
+  /** A team of its own with the leader linked: a team on an open task is not dispatched twice. */
+  const linkedTeam = async (name: string) => {
+    const id = await newTeam(name);
+    await t.request({
+      method: 'PUT',
+      url: `/api/v1/emergency/resources/${id}/members`,
+      payload: { members: [{ userId: leaderId, leader: true }] },
+      as: duty,
+    });
+    return id;
+  };
+
   const known = new Set<string>();
   const dispatch = async (resourceId: string) => {
     const incident = (
@@ -89,7 +101,7 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
     expect(linked.statusCode).toBe(200);
     // The county officer has no pi:view: the leader's phone is masked.
     expect(linked.json().members).toEqual([
-      { userId: leaderId, name: '测试用户 team_lead', leader: true, phone: '138****5678' },
+      { userId: leaderId, name: '测试用户 team_lead', leader: true, phone: '138****5678', email: null },
     ]);
     incidentId = (
       await t.request({
@@ -339,7 +351,7 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
   });
 
   it('lets the command move a task forward only', async () => {
-    const taskId = await dispatch(teamId);
+    const taskId = await dispatch(await linkedTeam('易门县矿山救护队'));
     const move = (status: string) =>
       t.request({
         method: 'POST',
@@ -354,7 +366,7 @@ describe('应急联动: the rescue team’s phone and the teams on the command m
   });
 
   it('streams the team’s positions to a command page on another server process (PostgreSQL bus)', async () => {
-    const taskId = await dispatch(teamId);
+    const taskId = await dispatch(await linkedTeam('新平县矿山救护队'));
     const instances: { app: FastifyInstance; db: Db }[] = [];
     const start = async () => {
       const db = createPool(t.dbUrl, 4);

@@ -24,10 +24,12 @@ import {
   type EventPublisher,
 } from '../../../platform/events/index.ts';
 import type { Notifier } from '../../notifications/index.ts';
+import type { DirectPushPort, PushState } from '../../warnings/index.ts';
 import type { UploadLookup } from '../../uploads/index.ts';
 import { latestZoneSet } from '../incident-zones.ts';
 import type { ResourcesRepository } from '../resources.repository.ts';
 import type { TeamTaskRow, TeamsRepository } from './teams.repository.ts';
+import { DISPATCH_PUSH_HEADLINE, dispatchPushBody } from './dispatch-push.ts';
 
 /** A phone's clock may run a little fast; beyond this an operation is refused as dated in the future. */
 const CLOCK_SLACK_MS = 2 * 60_000;
@@ -84,8 +86,13 @@ export interface TeamDispatchHooks {
       location: string;
       teamId: string;
       teamName: string;
+      accidentType: string;
+      occurredAt: Date;
+      note: string | null;
     },
   ): Promise<void>;
+  /** How each task's dispatch push went, per person and channel (the command page's record). */
+  pushStates(taskIds: readonly string[]): Promise<Map<string, PushState[]>>;
   statusChanged(
     published: EventPublisher,
     task: { id: string; incidentId: string; county: string; teamId: string; status: string },
@@ -101,6 +108,8 @@ export function createTeamsService(deps: {
   uploads: UploadLookup;
   notifier: Notifier;
   cipher: FieldCipher;
+  /** The warning channels' adapters (SMS gateway, SMTP): the dispatch push to each member. */
+  pushes: DirectPushPort | null;
 }) {
   const { db, clock, events, teams } = deps;
 
@@ -136,7 +145,34 @@ export function createTeamsService(deps: {
         },
         clock.now(),
       );
+      // Queued in the dispatch's transaction: one row per member and channel, sent by the worker.
+      if (deps.pushes) {
+        const contacts = await teams.pushContacts(tx, task.teamId);
+        await deps.pushes.enqueue(
+          tx,
+          {
+            source: 'team_dispatch',
+            ref: task.id,
+            headline: DISPATCH_PUSH_HEADLINE,
+            body: dispatchPushBody(task),
+            linkPath: `/m/teams/${task.id}`,
+            recipients: contacts.map((c) => ({
+              key: c.user_id,
+              label: c.name,
+              phone: c.phone_enc ? deps.cipher.decrypt(c.phone_enc) : null,
+              email: c.email,
+            })),
+          },
+          clock.now(),
+        );
+      }
       hooks.statusChanged(published, { ...task, status: 'dispatched' });
+    },
+    async pushStates(taskIds) {
+      const states = new Map<string, PushState[]>();
+      for (const state of (await deps.pushes?.states('team_dispatch', taskIds)) ?? [])
+        states.set(state.ref, [...(states.get(state.ref) ?? []), state]);
+      return states;
     },
     statusChanged(published, task) {
       published.publish('team.moved', {
@@ -308,6 +344,7 @@ export function createTeamsService(deps: {
             name: m.name,
             leader: m.leader,
             phone: phone && !auth.permissions.has('pi:view') ? maskPhone(phone) : phone,
+            email: m.email,
           };
         }),
         candidates,

@@ -103,6 +103,9 @@ export const incidentZh = {
   dispatched: '已调派',
   dispatchedTo: '已调派{name}',
   noTasks: '尚未调派救援力量',
+  pushChannels: { sms: '短信', email: '邮件' },
+  pushStatuses: { pending: '推送中', retrying: '推送失败，重试中', delivered: '已推送', failed: '推送失败' },
+  pushTitle: '调派推送',
   taskStatuses: {
     dispatched: '已调派',
     accepted: '已接受',
@@ -284,6 +287,14 @@ export const incidentEn: SameShape<typeof incidentZh> = {
   dispatched: 'Dispatched',
   dispatchedTo: '{name} dispatched',
   noTasks: 'No one dispatched yet',
+  pushChannels: { sms: 'SMS', email: 'E-mail' },
+  pushStatuses: {
+    pending: 'Sending',
+    retrying: 'Push failed, retrying',
+    delivered: 'Pushed',
+    failed: 'Push failed',
+  },
+  pushTitle: 'Dispatch push',
   taskStatuses: {
     dispatched: 'Dispatched',
     accepted: 'Accepted',

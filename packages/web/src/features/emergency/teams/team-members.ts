@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TeamMembersInput } from '@anjian/domain';
 
 /** One row of the team members dialog: an account linked to the team, and its role in the team. */
@@ -7,10 +8,15 @@ export interface TeamMemberRow {
   leader: boolean;
   /** As the server shows it (masked unless the officer may see personal information); null if none. */
   phone: string | null;
+  /** Where the dispatch push is e-mailed; empty for none. */
+  email: string;
 }
 
 /** Message keys under `emergency.teams.problems.`, per row index (or `list` for the whole list). */
-export type TeamMemberProblem = 'accountRequired' | 'duplicate' | 'leaderRequired';
+export type TeamMemberProblem = 'accountRequired' | 'duplicate' | 'emailInvalid' | 'leaderRequired';
+
+/** The API's own check of the address (the members schema's `z.email()`). */
+const emailSchema = z.email();
 export type TeamMemberProblems = Partial<Record<number | 'list', TeamMemberProblem>>;
 
 /**
@@ -23,6 +29,8 @@ export function teamMemberProblems(rows: readonly TeamMemberRow[]): TeamMemberPr
   rows.forEach((row, index) => {
     if (row.userId === '') problems[index] = 'accountRequired';
     else if (seen.has(row.userId)) problems[index] = 'duplicate';
+    else if (row.email.trim() !== '' && !emailSchema.safeParse(row.email.trim()).success)
+      problems[index] = 'emailInvalid';
     seen.add(row.userId);
   });
   if (rows.length > 0 && !rows.some((row) => row.leader)) problems.list = 'leaderRequired';
@@ -30,12 +38,18 @@ export function teamMemberProblems(rows: readonly TeamMemberRow[]): TeamMemberPr
 }
 
 export function teamMembersInputOf(rows: readonly TeamMemberRow[]): TeamMembersInput {
-  return { members: rows.map((row) => ({ userId: row.userId, leader: row.leader })) };
+  return {
+    members: rows.map((row) => ({
+      userId: row.userId,
+      leader: row.leader,
+      email: row.email.trim() === '' ? null : row.email.trim(),
+    })),
+  };
 }
 
 /** The rows from what the server returned: leaders first, as the server orders them. */
 export function teamMemberRowsOf(
-  members: readonly { userId: string; leader: boolean; phone: string | null }[],
+  members: readonly { userId: string; leader: boolean; phone: string | null; email: string | null }[],
 ): TeamMemberRow[] {
-  return members.map((m) => ({ userId: m.userId, leader: m.leader, phone: m.phone }));
+  return members.map((m) => ({ userId: m.userId, leader: m.leader, phone: m.phone, email: m.email ?? '' }));
 }
