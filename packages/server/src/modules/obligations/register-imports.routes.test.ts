@@ -196,7 +196,7 @@ describe('importing licence applications, 三同时 projects and technical servi
   });
 
   it('三同时 projects: keeps the good rows, reports the bad ones, updates a changed project, never duplicates', async () => {
-    const rows = [
+    const rows: Record<string, string>[] = [
       { name: '硫酸扩建项目', creditCode: plantCode, nature: '扩建' },
       {
         name: '烟花仓库新建项目',
@@ -252,7 +252,7 @@ describe('importing licence applications, 三同时 projects and technical servi
       authority: '云南省应急管理厅',
       validFrom: '2024-03-01',
     };
-    const rows = [
+    const rows: Record<string, string>[] = [
       good,
       {
         ...good,
