@@ -1,9 +1,12 @@
 import { generateSyntheticCreditCode } from '@anjian/domain';
 import { XLSX_TYPE } from '../../src/platform/office/index.ts';
 import {
+  agencyWorkbook,
   examWorkbook,
   idNumberOf,
+  licenceWorkbook,
   policyWorkbook,
+  projectWorkbook,
 } from '../../src/modules/obligations/obligations-import-test-support.ts';
 import type { TestContext } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
@@ -291,6 +294,82 @@ export const obligationsMatrix: Record<string, RouteCase> = {
     },
     in: writers(200),
     out: writers(200),
+  },
+  // Licence, project and agency imports: rows naming an enterprise outside the caller's scope come
+  // back as row errors in a 200 report (register-imports.routes.test.ts).
+  [`GET ${O}/licences/import-template`]: {
+    build: async () => ({ url: `${O}/licences/import-template` }),
+    in: writers(200),
+  },
+  [`POST ${O}/licences/import`]: {
+    build: async ({ t, target }) => {
+      const enterprise = await enterpriseFor(t, target);
+      const code = await t.db.query<{ credit_code: string }>(
+        'SELECT credit_code FROM enterprises WHERE id = $1',
+        [enterprise],
+      );
+      return {
+        url: `${O}/licences/import`,
+        headers: { 'content-type': XLSX_TYPE },
+        payload: await licenceWorkbook([
+          {
+            creditCode: code.rows[0]!.credit_code,
+            licenceType: '其他许可',
+            kind: '首次申请',
+            submittedOn: `2026-0${(next() % 9) + 1}-01`,
+          },
+        ]),
+      };
+    },
+    in: writers(200),
+    out: writers(200),
+  },
+  [`GET ${O}/projects/import-template`]: {
+    build: async () => ({ url: `${O}/projects/import-template` }),
+    in: writers(200),
+  },
+  [`POST ${O}/projects/import`]: {
+    build: async ({ t, target }) => {
+      const enterprise = await enterpriseFor(t, target);
+      const code = await t.db.query<{ credit_code: string }>(
+        'SELECT credit_code FROM enterprises WHERE id = $1',
+        [enterprise],
+      );
+      return {
+        url: `${O}/projects/import`,
+        headers: { 'content-type': XLSX_TYPE },
+        payload: await projectWorkbook([
+          { name: `矩阵项目${next()}`, creditCode: code.rows[0]!.credit_code, nature: '新建' },
+        ]),
+      };
+    },
+    in: writers(200),
+    out: writers(200),
+  },
+  [`GET ${O}/agencies/import-template`]: {
+    build: async () => ({ url: `${O}/agencies/import-template` }),
+    in: writers(200),
+  },
+  [`POST ${O}/agencies/import`]: {
+    build: async () => {
+      const serial = next();
+      return {
+        url: `${O}/agencies/import`,
+        headers: { 'content-type': XLSX_TYPE },
+        payload: await agencyWorkbook([
+          {
+            name: `矩阵导入机构${serial}`,
+            creditCode: generateSyntheticCreditCode(7000 + serial, { divisionCode: '530102' }),
+            qualification: '安全评价',
+            qualificationNumber: `MXA-I-${serial}`,
+            fields: '矿山',
+            authority: '云南省应急管理厅',
+            validFrom: '2024-01-01',
+          },
+        ]),
+      };
+    },
+    in: writers(200),
   },
   [`GET ${O}/policies`]: { build: async () => ({ url: `${O}/policies` }), in: readAll() },
   [`GET ${O}/policies/export`]: { build: async () => ({ url: `${O}/policies/export` }), in: readAll() },

@@ -24,6 +24,7 @@ import { createObligationsImportRepository } from './obligations-import.reposito
 import { registerObligationsImportRoutes } from './obligations-import.routes.ts';
 import { createObligationsImportService } from './obligations-import.service.ts';
 import { createPeopleRepository } from './people.repository.ts';
+import { createRegisterImportRepository } from './register-import.repository.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
 import { createPeopleService } from './people.service.ts';
 
@@ -44,6 +45,8 @@ export function createObligationsModule(deps: {
   const parameters = deps.parameters ?? defaultObligationParameters;
   const peopleRepository = createPeopleRepository(db);
   const policiesRepository = createInsuranceRepository(db);
+  const papersRepository = createPapersRepository(db);
+  const agenciesRepository = createAgenciesRepository(db);
   const people = createPeopleService({
     db,
     clock,
@@ -67,13 +70,16 @@ export function createObligationsModule(deps: {
     people: peopleRepository,
     policies: policiesRepository,
     imports: createObligationsImportRepository(),
+    papers: papersRepository,
+    agencies: agenciesRepository,
+    registerImports: createRegisterImportRepository(),
     parameters,
   });
-  const papers = createPapersService({ db, clock, papers: createPapersRepository(db), enterprises });
+  const papers = createPapersService({ db, clock, papers: papersRepository, enterprises });
   const agencies = createAgenciesService({
     db,
     clock,
-    agencies: createAgenciesRepository(db),
+    agencies: agenciesRepository,
     enterprises,
     parameters,
   });

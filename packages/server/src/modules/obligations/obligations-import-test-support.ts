@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { examImportColumns } from './exam-import-rows.ts';
 import type { ImportColumn } from './obligations-import.ts';
+import { agencyImportColumns } from './agency-import.ts';
+import { licenceImportColumns } from './licence-import.ts';
 import { policyImportColumns } from './policy-import.ts';
+import { projectImportColumns } from './project-import.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -29,3 +32,8 @@ export const examWorkbook = (rows: readonly Record<string, string | number | Dat
 
 export const policyWorkbook = (rows: readonly Record<string, string | number | Date | null>[]) =>
   workbookOf('安责险保单', policyImportColumns, rows);
+
+type Cells = readonly Record<string, string | number | Date | null>[];
+export const licenceWorkbook = (rows: Cells) => workbookOf('行政许可申请', licenceImportColumns, rows);
+export const projectWorkbook = (rows: Cells) => workbookOf('建设项目', projectImportColumns, rows);
+export const agencyWorkbook = (rows: Cells) => workbookOf('技术服务机构', agencyImportColumns, rows);

@@ -1,14 +1,40 @@
-import type { Language, ObligationImportReport, ObligationParameters } from '@anjian/domain';
+import type {
+  Language,
+  ObligationImportReport,
+  ObligationImportRow,
+  ObligationParameters,
+} from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
-import { inTransaction, type Db } from '../../platform/db.ts';
+import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { examImportColumns, examImportInstructions } from './exam-import-rows.ts';
 import { importExamRows, readExamFile } from './exam-import.ts';
 import type { InsuranceRepository } from './insurance.repository.ts';
 import type { ObligationsImportRepository } from './obligations-import.repository.ts';
+import {
+  agencyImportColumns,
+  agencyImportInstructions,
+  importAgencyRows,
+  readAgencyFile,
+} from './agency-import.ts';
+import type { AgenciesRepository } from './agencies.repository.ts';
+import {
+  importLicenceRows,
+  licenceImportColumns,
+  licenceImportInstructions,
+  readLicenceFile,
+} from './licence-import.ts';
 import { buildImportTemplate, importReport } from './obligations-import.ts';
+import type { PapersRepository } from './papers.repository.ts';
 import type { PeopleRepository } from './people.repository.ts';
+import {
+  importProjectRows,
+  projectImportColumns,
+  projectImportInstructions,
+  readProjectFile,
+} from './project-import.ts';
+import type { RegisterImportRepository } from './register-import.repository.ts';
 import {
   importPolicyRows,
   policyImportColumns,
@@ -17,7 +43,8 @@ import {
 } from './policy-import.ts';
 
 /**
- * The Excel imports of the obligations registers: exam results (培训考试成绩) and 安责险 policies.
+ * The Excel imports of the obligations registers: exam results (培训考试成绩), 安责险 policies,
+ * licence applications, 三同时 projects and technical service agencies.
  * A file that cannot be read is refused before anything is written; otherwise the good rows are
  * written in one transaction (a lock keeps two imports of a kind from interleaving) and every row
  * is reported.
@@ -29,13 +56,29 @@ export function createObligationsImportService(deps: {
   people: PeopleRepository;
   policies: InsuranceRepository;
   imports: ObligationsImportRepository;
+  papers: PapersRepository;
+  agencies: AgenciesRepository;
+  registerImports: RegisterImportRepository;
   parameters: ObligationParameters;
 }) {
   const { db, clock } = deps;
 
+  /** The rows written in one transaction under the kind's lock; the report sorted by row. */
+  const inImport = async (lock: string, work: (tx: Queryable, now: Date) => Promise<ObligationImportRow[]>) =>
+    importReport(
+      await inTransaction(db, async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [lock]);
+        return work(tx, clock.now());
+      }),
+    );
+
   return {
     examTemplate: () => buildImportTemplate('考试成绩', examImportColumns, examImportInstructions),
     policyTemplate: () => buildImportTemplate('安责险保单', policyImportColumns, policyImportInstructions),
+    licenceTemplate: () =>
+      buildImportTemplate('行政许可申请', licenceImportColumns, licenceImportInstructions),
+    projectTemplate: () => buildImportTemplate('建设项目', projectImportColumns, projectImportInstructions),
+    agencyTemplate: () => buildImportTemplate('技术服务机构', agencyImportColumns, agencyImportInstructions),
 
     async importExams(auth: AuthContext, file: Buffer, language: Language): Promise<ObligationImportReport> {
       const rows = await readExamFile(file);
@@ -57,6 +100,27 @@ export function createObligationsImportService(deps: {
         return importPolicyRows(deps, tx, auth, rows, { language, now: clock.now() });
       });
       return importReport(report);
+    },
+
+    async importLicences(auth: AuthContext, file: Buffer, language: Language) {
+      const rows = await readLicenceFile(file);
+      return inImport('obligation-licence-import', (tx, now) =>
+        importLicenceRows(deps, tx, auth, rows, { language, now }),
+      );
+    },
+
+    async importProjects(auth: AuthContext, file: Buffer, language: Language) {
+      const rows = await readProjectFile(file);
+      return inImport('obligation-project-import', (tx, now) =>
+        importProjectRows(deps, tx, auth, rows, { language, now }),
+      );
+    },
+
+    async importAgencies(_auth: AuthContext, file: Buffer, language: Language) {
+      const rows = await readAgencyFile(file);
+      return inImport('obligation-agency-import', (tx, now) =>
+        importAgencyRows(deps, tx, rows, { language, now }),
+      );
     },
   };
 }

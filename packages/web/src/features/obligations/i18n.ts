@@ -217,23 +217,38 @@ export const obligationsZh = {
     record: '记为检查发现',
   },
   import: {
-    button: { examResults: '导入考试成绩', policies: '导入保单' },
-    title: { examResults: '导入培训考试成绩', policies: '导入安责险保单' },
+    button: {
+      examResults: '导入考试成绩',
+      policies: '导入保单',
+      licences: '导入许可申请',
+      projects: '导入建设项目',
+      agencies: '导入机构',
+    },
+    title: {
+      examResults: '导入培训考试成绩',
+      policies: '导入安责险保单',
+      licences: '导入行政许可申请',
+      projects: '导入建设项目（三同时）',
+      agencies: '导入安全评价检测检验机构',
+    },
     hint: {
       examResults:
         '每行一次考试（省考试平台导出的成绩，或按模板填写），按身份证号匹配已登记的人员；合格且填了证书编号的，登记或更新该证书。',
       policies: '每行一份保单，按统一社会信用代码匹配企业名录中的企业；已登记的保单号按本行更新。',
+      licences:
+        '每行一件许可申请，按统一社会信用代码（未填时按企业名称）匹配企业；同一企业、许可类别、申请类型和申请日期的申请已登记时跳过。导入的申请从“已申请”开始按环节办理。',
+      projects:
+        '每行一个建设项目，按统一社会信用代码（未填时按建设单位名称）匹配企业；同一建设单位的同名项目按本行更新。三同时各环节在本页登记。',
+      agencies: '每行一家机构，按统一社会信用代码匹配已登记的机构并按本行更新；有效期至不填时按参数推算。',
     },
-    subject: { examResults: '姓名', policies: '保单号' },
+    subject: {
+      examResults: '姓名',
+      policies: '保单号',
+      licences: '企业',
+      projects: '项目名称',
+      agencies: '机构名称',
+    },
     rule: '有错误的行不导入，其余行照常导入；修正后可再次导入整个文件，已导入的行会被跳过。',
-    template: '下载导入模板',
-    dropHint: '将 .xlsx 文件拖到此处，或点击选择文件',
-    onlyXlsx: '只能上传 .xlsx 格式的 Excel 文件',
-    tooLarge: '文件不能超过 10 MB',
-    fileName: '已选择：{name}',
-    upload: '开始导入',
-    uploading: '正在导入…',
-    again: '导入另一个文件',
     summary: '共 {total} 行：新增 {created}，更新 {updated}，跳过 {skipped}，错误 {errors}',
     errorsOnly: '只看错误行',
     row: '行号',
@@ -463,27 +478,40 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     record: 'Record as finding',
   },
   import: {
-    button: { examResults: 'Import exam results', policies: 'Import policies' },
+    button: {
+      examResults: 'Import exam results',
+      policies: 'Import policies',
+      licences: 'Import applications',
+      projects: 'Import projects',
+      agencies: 'Import agencies',
+    },
     title: {
       examResults: 'Import training and exam results',
       policies: 'Import liability insurance policies',
+      licences: 'Import licence applications',
+      projects: 'Import construction projects (三同时)',
+      agencies: 'Import technical service agencies',
     },
     hint: {
       examResults:
         'One exam per row (the provincial exam platform’s export, or the template filled in), matched to a registered person by ID number; a passed exam with a certificate number registers or updates that certificate.',
       policies:
         'One policy per row, matched to a registered enterprise by its credit code; a policy number already registered is updated from the row.',
+      licences:
+        'One application per row, matched to an enterprise by its credit code (or its name when the code is blank); an application with the same enterprise, licence type, kind and date is skipped. Imported applications start as submitted and walk their steps here.',
+      projects:
+        'One project per row, matched to an enterprise by its credit code (or its name when the code is blank); a project of the same enterprise and name is updated from the row. The 三同时 steps are recorded on this page.',
+      agencies:
+        'One agency per row, matched to a registered agency by its credit code and updated from the row; a blank end of validity follows the dated parameter.',
     },
-    subject: { examResults: 'Name', policies: 'Policy number' },
+    subject: {
+      examResults: 'Name',
+      policies: 'Policy number',
+      licences: 'Enterprise',
+      projects: 'Project',
+      agencies: 'Agency',
+    },
     rule: 'Rows with errors are not imported, the others are; fix them and import the whole file again — rows already imported are skipped.',
-    template: 'Download the template',
-    dropHint: 'Drop an .xlsx file here, or click to choose one',
-    onlyXlsx: 'Only Excel files in .xlsx format can be imported',
-    tooLarge: 'The file must not exceed 10 MB',
-    fileName: 'Chosen: {name}',
-    upload: 'Import',
-    uploading: 'Importing…',
-    again: 'Import another file',
     summary: '{total} rows: {created} new, {updated} updated, {skipped} skipped, {errors} with errors',
     errorsOnly: 'Only rows with errors',
     row: 'Row',

@@ -3,12 +3,15 @@ import { api } from '../../lib/api.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The two Excel imports of the obligations registers. */
-export type ObligationImportKind = 'examResults' | 'policies';
+/** The Excel imports of the obligations registers. */
+export type ObligationImportKind = 'examResults' | 'policies' | 'licences' | 'projects' | 'agencies';
 
 const paths: Record<ObligationImportKind, string> = {
   examResults: '/obligations/exam-results',
   policies: '/obligations/policies',
+  licences: '/obligations/licences',
+  projects: '/obligations/projects',
+  agencies: '/obligations/agencies',
 };
 
 /** The template download and the upload of one import; the answer reports every row. */
