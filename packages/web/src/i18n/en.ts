@@ -293,6 +293,7 @@ export const en: SameShape<Messages> = {
   roles: {
     title: 'Roles and permissions',
     code: 'Role code',
+    codeTip: 'Role code: {code}',
     nameZh: 'Chinese name',
     nameEn: 'English name',
     name: 'Role',

@@ -286,7 +286,8 @@ export const zhCN = {
   },
   roles: {
     title: '角色权限',
-    code: '角色编码',
+    code: '角色标识',
+    codeTip: '角色标识：{code}',
     nameZh: '中文名称',
     nameEn: '英文名称',
     name: '角色名称',
@@ -304,7 +305,7 @@ export const zhCN = {
     viewTitle: '查看角色',
     view: '查看',
     codeRule: '以小写字母开头，2–32 位小写字母、数字或下划线',
-    codeRequired: '请输入角色编码',
+    codeRequired: '请输入角色标识',
     nameRequired: '请输入名称',
     fixedHint: '三员角色（系统管理员、安全管理员、审计管理员）的权限固定，不能修改。',
     businessOnlyHint: '业务角色只能拥有业务权限；管理类权限只属于三员角色。',
