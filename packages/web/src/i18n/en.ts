@@ -22,6 +22,13 @@ export const en: SameShape<Messages> = {
     footer: 'Yuxi Emergency Management Bureau · Work-Safety Supervision Platform',
   },
   common: {
+    importReport: {
+      total: '{n} row(s) in all',
+      sheet: 'Sheet',
+      row: 'Row',
+      column: 'Column',
+      message: 'Problem',
+    },
     mapZoomIn: 'Zoom in',
     mapZoomOut: 'Zoom out',
     pickEnterprise: 'Search by enterprise name or credit code',

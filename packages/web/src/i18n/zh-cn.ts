@@ -21,6 +21,7 @@ export const zhCN = {
     footer: '玉溪市应急管理局 · 安全生产监管平台',
   },
   common: {
+    importReport: { total: '共 {n} 行', sheet: '工作表', row: '行号', column: '列', message: '问题' },
     mapZoomIn: '放大',
     mapZoomOut: '缩小',
     pickEnterprise: '输入企业名称或信用代码搜索',
