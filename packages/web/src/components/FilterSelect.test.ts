@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { h, nextTick, ref } from 'vue';
 import { mountInApp } from '../test-support/mount-in-app.ts';
+import FilterEnum from './FilterEnum.vue';
 import FilterKeyword from './FilterKeyword.vue';
 import FilterSelect from './FilterSelect.vue';
 
@@ -52,5 +53,32 @@ describe('FilterSelect and FilterKeyword', () => {
     await nextTick();
     expect(status.value).toBe('disabled');
     expect(changes).toEqual(['disabled']);
+  });
+
+  it('FilterEnum names a domain list’s values by their messages and writes the chosen value back', async () => {
+    const post = ref('');
+    const { wrapper } = mountInApp(
+      () => ({ post }),
+      () =>
+        h(FilterEnum, {
+          label: '岗位',
+          testid: 'post',
+          values: ['principal', 'safety_manager'],
+          prefix: 'obligations.post',
+          modelValue: post.value,
+          'onUpdate:modelValue': (v: unknown) => (post.value = String(v)),
+        }),
+    );
+    expect(wrapper.find('.el-form-item__label').text()).toBe('岗位');
+    expect(wrapper.find('.el-select__placeholder').text()).toBe('全部');
+    await wrapper.find('[data-testid="post"]').trigger('click');
+    await nextTick();
+    const labels = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].map((o) =>
+      o.textContent?.trim(),
+    );
+    expect(labels).toEqual(['主要负责人', '安全生产管理人员']);
+    document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')[1]!.click();
+    await nextTick();
+    expect(post.value).toBe('safety_manager');
   });
 });

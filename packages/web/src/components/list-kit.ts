@@ -9,6 +9,7 @@ import DetailDescriptions from './DetailDescriptions.vue';
 import DetailDrawer from './DetailDrawer.vue';
 import EnumSelect from './EnumSelect.vue';
 import EnterprisePicker from './EnterprisePicker.vue';
+import FilterEnum from './FilterEnum.vue';
 import FilterKeyword from './FilterKeyword.vue';
 import FilterSelect from './FilterSelect.vue';
 import FormDialog from './FormDialog.vue';
@@ -32,6 +33,7 @@ const components = {
   DetailDrawer,
   EnumSelect,
   EnterprisePicker,
+  FilterEnum,
   FilterKeyword,
   FilterSelect,
   FormDialog,
@@ -68,6 +70,7 @@ declare module 'vue' {
     DetailDrawer: typeof DetailDrawer;
     EnumSelect: typeof EnumSelect;
     EnterprisePicker: typeof EnterprisePicker;
+    FilterEnum: typeof FilterEnum;
     FilterKeyword: typeof FilterKeyword;
     FilterSelect: typeof FilterSelect;
     FormDialog: typeof FormDialog;

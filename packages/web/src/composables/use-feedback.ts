@@ -14,6 +14,11 @@ export function useFeedback() {
     if (!(error instanceof ApiError)) console.error(error);
   }
 
+  /** A message the UI itself wrote (already in the UI language): a check in the browser that failed. */
+  function notifyProblem(message: string): void {
+    ElMessage({ type: 'error', message, grouping: true });
+  }
+
   function notifySuccess(message?: string): void {
     ElMessage({ type: 'success', message: message ?? t('common.success') });
   }
@@ -53,5 +58,5 @@ export function useFeedback() {
     }
   }
 
-  return { notifyError, notifySuccess, notifyWarning, confirm, promptText };
+  return { notifyError, notifyProblem, notifySuccess, notifyWarning, confirm, promptText };
 }

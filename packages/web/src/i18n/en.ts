@@ -22,6 +22,13 @@ export const en: SameShape<Messages> = {
     footer: 'Yuxi Emergency Management Bureau · Work-Safety Supervision Platform',
   },
   common: {
+    importReport: {
+      total: '{n} row(s) in all',
+      sheet: 'Sheet',
+      row: 'Row',
+      column: 'Column',
+      message: 'Problem',
+    },
     mapZoomIn: 'Zoom in',
     mapZoomOut: 'Zoom out',
     pickEnterprise: 'Search by enterprise name or credit code',
@@ -293,6 +300,7 @@ export const en: SameShape<Messages> = {
   roles: {
     title: 'Roles and permissions',
     code: 'Role code',
+    codeTip: 'Role code: {code}',
     nameZh: 'Chinese name',
     nameEn: 'English name',
     name: 'Role',

@@ -21,6 +21,7 @@ export const zhCN = {
     footer: '玉溪市应急管理局 · 安全生产监管平台',
   },
   common: {
+    importReport: { total: '共 {n} 行', sheet: '工作表', row: '行号', column: '列', message: '问题' },
     mapZoomIn: '放大',
     mapZoomOut: '缩小',
     pickEnterprise: '输入企业名称或信用代码搜索',
@@ -286,7 +287,8 @@ export const zhCN = {
   },
   roles: {
     title: '角色权限',
-    code: '角色编码',
+    code: '角色标识',
+    codeTip: '角色标识：{code}',
     nameZh: '中文名称',
     nameEn: '英文名称',
     name: '角色名称',
@@ -304,7 +306,7 @@ export const zhCN = {
     viewTitle: '查看角色',
     view: '查看',
     codeRule: '以小写字母开头，2–32 位小写字母、数字或下划线',
-    codeRequired: '请输入角色编码',
+    codeRequired: '请输入角色标识',
     nameRequired: '请输入名称',
     fixedHint: '三员角色（系统管理员、安全管理员、审计管理员）的权限固定，不能修改。',
     businessOnlyHint: '业务角色只能拥有业务权限；管理类权限只属于三员角色。',

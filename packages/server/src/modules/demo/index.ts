@@ -11,6 +11,7 @@ import { loadDemoRegistry } from './demo-data.ts';
 import { loadDemoEmergency } from './demo-emergency.ts';
 import { loadDemoAllocation } from './demo-allocation.ts';
 import { loadDemoTeams } from './demo-teams.ts';
+import { loadDemoTeamAccounts } from './demo-team-accounts.ts';
 import { loadDemoMajorHazards } from './demo-major-hazards.ts';
 import { loadDemoEnforcement } from './demo-enforcement.ts';
 import { loadDemoDualPrevention } from './demo-dual-prevention.ts';
@@ -43,6 +44,7 @@ export async function loadDemoData(deps: {
   const registryLoaded = await loadDemoRegistry({ db, clock, cipher });
   await loadDemoEmergency({ db, clock, cipher });
   await loadDemoTeams({ db, clock });
+  await loadDemoTeamAccounts({ db, clock });
   await loadDemoMajorHazards({ db, clock });
   await loadDemoEnforcement({ db, clock });
   await loadDemoDualPrevention({ db, clock });

@@ -75,10 +75,6 @@ export const statisticsZh = {
     validOnly: '有错误行时仅导入正确的行',
     committed: '已导入 {n} 行',
     notCommitted: '发现 {n} 行有错误，未导入任何数据',
-    row: '行号',
-    column: '列',
-    message: '问题',
-    total: '共 {n} 行',
   },
   review: {
     title: '统计审核',
@@ -267,10 +263,6 @@ export const statisticsEn: SameShape<typeof statisticsZh> = {
     validOnly: 'With invalid rows, import the valid ones',
     committed: '{n} rows imported',
     notCommitted: '{n} rows have problems; nothing was imported',
-    row: 'Row',
-    column: 'Column',
-    message: 'Problem',
-    total: '{n} rows in all',
   },
   review: {
     title: 'Statistical review',
