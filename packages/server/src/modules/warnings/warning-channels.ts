@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { postToPeer } from '../../platform/http-post.ts';
 
 /** What every channel is given to send: one released version to one recipient. */
 export interface ChannelMessage {
@@ -29,8 +30,7 @@ export function webhookSender(secret: string | null): ChannelSender {
     const signature = secret
       ? createHmac('sha256', secret).update(`${timestamp}.${message.capXml}`).digest('hex')
       : '';
-    const response = await fetch(url, {
-      method: 'POST',
+    const status = await postToPeer(url, {
       headers: {
         'content-type': 'application/cap+xml; charset=utf-8',
         'x-anjian-delivery': message.deliveryId,
@@ -38,10 +38,9 @@ export function webhookSender(secret: string | null): ChannelSender {
         ...(secret ? { 'x-anjian-signature': `sha256=${signature}` } : {}),
       },
       body: message.capXml,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (status < 200 || status > 299) throw new Error(`HTTP ${status}`);
   };
 }
 
