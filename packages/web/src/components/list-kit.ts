@@ -4,12 +4,15 @@ import CountyFilter from './CountyFilter.vue';
 import CountyPicker from './CountyPicker.vue';
 import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
+import DateField from './DateField.vue';
 import DemoTag from './DemoTag.vue';
 import DetailDescriptions from './DetailDescriptions.vue';
 import DetailDrawer from './DetailDrawer.vue';
+import EditColumn from './EditColumn.vue';
 import EnumSelect from './EnumSelect.vue';
 import EnterprisePicker from './EnterprisePicker.vue';
 import FilterEnum from './FilterEnum.vue';
+import FilterCheck from './FilterCheck.vue';
 import FilterKeyword from './FilterKeyword.vue';
 import FilterSelect from './FilterSelect.vue';
 import FormDialog from './FormDialog.vue';
@@ -20,6 +23,7 @@ import ListToolbar from './ListToolbar.vue';
 import OpenColumn from './OpenColumn.vue';
 import RowAction from './RowAction.vue';
 import StatusTag from './StatusTag.vue';
+import SwitchField from './SwitchField.vue';
 import ToolButton from './ToolButton.vue';
 
 const components = {
@@ -28,12 +32,15 @@ const components = {
   CountyPicker,
   CreateButton,
   DataTable,
+  DateField,
   DemoTag,
   DetailDescriptions,
   DetailDrawer,
+  EditColumn,
   EnumSelect,
   EnterprisePicker,
   FilterEnum,
+  FilterCheck,
   FilterKeyword,
   FilterSelect,
   FormDialog,
@@ -44,6 +51,7 @@ const components = {
   OpenColumn,
   RowAction,
   StatusTag,
+  SwitchField,
   ToolButton,
 };
 
@@ -65,12 +73,15 @@ declare module 'vue' {
     CountyPicker: typeof CountyPicker;
     CreateButton: typeof CreateButton;
     DataTable: typeof DataTable;
+    DateField: typeof DateField;
     DemoTag: typeof DemoTag;
     DetailDescriptions: typeof DetailDescriptions;
     DetailDrawer: typeof DetailDrawer;
+    EditColumn: typeof EditColumn;
     EnumSelect: typeof EnumSelect;
     EnterprisePicker: typeof EnterprisePicker;
     FilterEnum: typeof FilterEnum;
+    FilterCheck: typeof FilterCheck;
     FilterKeyword: typeof FilterKeyword;
     FilterSelect: typeof FilterSelect;
     FormDialog: typeof FormDialog;
@@ -81,6 +92,7 @@ declare module 'vue' {
     OpenColumn: typeof OpenColumn;
     RowAction: typeof RowAction;
     StatusTag: typeof StatusTag;
+    SwitchField: typeof SwitchField;
     ToolButton: typeof ToolButton;
   }
 }
