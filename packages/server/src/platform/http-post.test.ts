@@ -44,7 +44,9 @@ describe('postToPeer: one POST to a peer on kept-alive connections', () => {
     server.on('connection', (socket) => connections.add(`${socket.remotePort}`));
     for (let round = 0; round < 5; round += 1)
       await Promise.all(
-        Array.from({ length: 4 }, () => postToPeer(`${base}/hook`, { headers: {}, body: 'x', timeoutMs: 5_000 })),
+        Array.from({ length: 4 }, () =>
+          postToPeer(`${base}/hook`, { headers: {}, body: 'x', timeoutMs: 5_000 }),
+        ),
       );
     expect(connections.size).toBeLessThanOrEqual(4);
   });
