@@ -118,8 +118,8 @@ describe('an inspection draft', () => {
       'not_applicable',
     );
     expect(withServerItems(merged, [{ id: 'gap', result: 'fail', note: null }], later)).toBe(merged);
-    expect(withServerItems(finishedDraft('p1', 's1'), [{ id: 'x', result: 'fail', note: null }], later)).toEqual(
-      finishedDraft('p1', 's1'),
-    );
+    expect(
+      withServerItems(finishedDraft('p1', 's1'), [{ id: 'x', result: 'fail', note: null }], later),
+    ).toEqual(finishedDraft('p1', 's1'));
   });
 });
