@@ -5,6 +5,7 @@ import {
   draftProblems,
   newInspectionDraft,
   updateFinding,
+  withServerItems,
   type InspectionDraft,
   type ItemFinding,
 } from '../offline/inspection-draft.ts';
@@ -75,6 +76,12 @@ export function useInspectionForm(id: () => string) {
           newId: newUuid,
         });
         await store.saveDraft(current);
+      }
+      // Findings recorded on the server since (a certificate gap) join the draft as failed items.
+      if (current && open && !fromDevice.value) {
+        const merged = withServerItems(current, detail.value.items, new Date());
+        if (merged !== current) await store.saveDraft(merged);
+        current = merged;
       }
       draft.value = current;
       // 四不两直: the visit begins when the inspector opens the form on site. Offline, the submit

@@ -84,6 +84,41 @@ export function updateFinding(
   return { ...draft, findings: { ...draft.findings, [itemId]: next }, updatedAt: now.toISOString() };
 }
 
+/** What the server answers for an item: its wire result and note. */
+export interface ServerItemAnswer {
+  readonly id: string;
+  readonly result: 'pass' | 'fail' | 'na' | null;
+  readonly note: string | null;
+}
+
+const fromWire = { pass: 'pass', fail: 'fail', na: 'not_applicable' } as const;
+
+/**
+ * The draft with the items another register brought into the inspection after it was made (a
+ * certificate gap recorded on site is appended on the server as a failed item): each missing item
+ * joins with the server's result and note, and an unanswered item takes the server's result. What
+ * the inspector answered stays as it is; a finished draft is not changed.
+ */
+export function withServerItems(
+  draft: InspectionDraft,
+  items: readonly ServerItemAnswer[],
+  now: Date,
+): InspectionDraft {
+  if (draft.finishedAt) return draft;
+  const findings: Record<string, ItemFinding> = { ...draft.findings };
+  let changed = false;
+  for (const item of items) {
+    const result = item.result ? fromWire[item.result] : null;
+    const current = findings[item.id];
+    if (current && (current.result !== null || result === null)) continue;
+    findings[item.id] = current
+      ? { ...current, result }
+      : { itemId: item.id, result, note: item.note ?? '', photoKeys: [], rectificationDeadline: null };
+    changed = true;
+  }
+  return changed ? { ...draft, findings, updatedAt: now.toISOString() } : draft;
+}
+
 export type DraftProblem =
   | { readonly kind: 'unanswered'; readonly itemId: string }
   | { readonly kind: 'deadline_missing'; readonly itemId: string }
