@@ -11,10 +11,12 @@ export type WarningChannel = (typeof warningChannels)[number];
 
 /**
  * Sends in flight at once per worker pass. A pass claims up to `limit` rows (500 by default), sends
- * them 16 at a time and marks the sent ones in one statement. (64 at a time, tried on a loaded
+ * them 16 at a time and marks the sent ones as they complete, MARK_EVERY rows per statement. (64 at a time, tried on a loaded
  * machine, pushed answers past the 5 s timeout: rows sent but left pending, sent again later.)
  */
 const SENDS = 16;
+/** Sent rows marked delivered per statement, while the pass goes on. */
+const MARK_EVERY = 64;
 /** Rows one delivery pass claims unless told otherwise. */
 export const warningDeliveryPass = 500;
 
@@ -136,6 +138,32 @@ export function createWarningOutbox(deps: {
     });
   }
 
+  /** Marks sent rows delivered in statements of MARK_EVERY, run one after another. */
+  function sentMarker() {
+    let pending: string[] = [];
+    let chain: Promise<unknown> = Promise.resolve();
+    const write = () => {
+      if (pending.length === 0) return chain;
+      const ids = pending;
+      pending = [];
+      chain = chain.then(() =>
+        db.query(
+          `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL
+            WHERE id = ANY ($1::bigint[])`,
+          [ids, clock.now()],
+        ),
+      );
+      return chain;
+    };
+    return {
+      add(id: string) {
+        pending.push(id);
+        if (pending.length >= MARK_EVERY) void write().catch(() => undefined);
+      },
+      flush: write,
+    };
+  }
+
   /** One send; never throws (the outcome carries the error). */
   async function attempt(row: ClaimedRow, version: VersionRow): Promise<Outcome> {
     try {
@@ -189,17 +217,16 @@ export function createWarningOutbox(deps: {
         for (const v of await warnings.versions(row.warning_id))
           versions.set(`${v.warningId}/${v.version}`, v);
       }
-      // Sent SENDS at a time; the rows sent are marked in one statement, failures one by one.
-      const outcomes = await mapLimit(claimed.rows, SENDS, (row) =>
-        attempt(row, versions.get(`${row.warning_id}/${row.version}`)!),
-      );
-      const sent = outcomes.filter((o) => o.error === null && !o.inApp).map((o) => o.row.id);
-      if (sent.length > 0)
-        await db.query(
-          `UPDATE warning_deliveries SET status = 'delivered', delivered_at = $2, last_error = NULL
-            WHERE id = ANY ($1::bigint[])`,
-          [sent, clock.now()],
-        );
+      // Sent SENDS at a time; the sent rows are marked MARK_EVERY at a time as they complete (one
+      // statement each, one after another), so a process killed mid-pass has sent at most about
+      // MARK_EVERY + SENDS rows it had not marked (sent again after the lease, dropped by id).
+      const marker = sentMarker();
+      const outcomes = await mapLimit(claimed.rows, SENDS, async (row) => {
+        const outcome = await attempt(row, versions.get(`${row.warning_id}/${row.version}`)!);
+        if (outcome.error === null && !outcome.inApp) marker.add(outcome.row.id);
+        return outcome;
+      });
+      await marker.flush();
       let failed = 0;
       for (const { row, error, permanent } of outcomes) {
         if (error === null) continue;
