@@ -6,7 +6,8 @@ import https from 'node:https';
  * been read (and dropped). The outboxes send thousands of small POSTs a second to a few peers: the
  * global `fetch` cost about 0.3 ms of CPU each on this machine and held delivery near 1,900 msg/s,
  * while node:http on a keep-alive agent sends the same load about four times faster (measured in
- * docs/warnings.md › Figures).
+ * docs/warnings.md › Figures). Every outbox (webhooks, SMS gateway, warning centre, event webhooks)
+ * sends through it.
  */
 export interface PostOptions {
   readonly headers: Readonly<Record<string, string>>;

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db, Queryable } from '../../platform/db.ts';
+import { postToPeer } from '../../platform/http-post.ts';
 
 /** How long one delivery may take, and the back-off after the n-th failure (capped). */
 const TIMEOUT_MS = 5_000;
@@ -10,14 +11,12 @@ const MAX_ATTEMPTS = 20;
 export type PostJson = (url: string, body: unknown) => Promise<{ ok: boolean; status: number }>;
 
 const postJson: PostJson = async (url, body) => {
-  const response = await fetch(url, {
-    method: 'POST',
+  const status = await postToPeer(url, {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(TIMEOUT_MS),
+    timeoutMs: TIMEOUT_MS,
   });
-  await response.body?.cancel();
-  return { ok: response.ok, status: response.status };
+  return { ok: status >= 200 && status <= 299, status };
 };
 
 /**

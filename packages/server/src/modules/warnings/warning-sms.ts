@@ -2,6 +2,7 @@ import { chinaDate } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { ChannelMessage, ChannelSender } from './warning-channels.ts';
+import { postToPeer } from '../../platform/http-post.ts';
 
 const TIMEOUT_MS = 5_000;
 /** GSM long messages: 70 Chinese characters per part; 4 parts are the most most gateways accept. */
@@ -51,17 +52,15 @@ export function smsSender(deps: {
       !(await takeSmsQuota(deps.db, phone, chinaDate(deps.clock.now()), deps.dailyQuota))
     )
       throw new PermanentDeliveryError(`SMS quota of ${deps.dailyQuota} a day reached`);
-    const response = await fetch(deps.url, {
-      method: 'POST',
+    const status = await postToPeer(deps.url, {
       headers: {
         'content-type': 'application/json',
         ...(deps.token ? { authorization: `Bearer ${deps.token}` } : {}),
       },
       body: JSON.stringify({ to: phone, text: smsText(deps.senderName, message), id: message.deliveryId }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (status < 200 || status > 299) throw new Error(`HTTP ${status}`);
   };
 }
 
@@ -71,17 +70,15 @@ export function smsSender(deps: {
  */
 export function centreSender(token: string | null): ChannelSender {
   return async (url, message) => {
-    const response = await fetch(url, {
-      method: 'POST',
+    const status = await postToPeer(url, {
       headers: {
         'content-type': 'application/cap+xml; charset=utf-8',
         'x-anjian-delivery': message.deliveryId,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: message.capXml,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      timeoutMs: TIMEOUT_MS,
     });
-    await response.body?.cancel();
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (status < 200 || status > 299) throw new Error(`HTTP ${status}`);
   };
 }
