@@ -1,10 +1,9 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { cockpitSchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { EventBus } from '../../platform/events/index.ts';
+import { createEventStreams, streamQuery } from '../../platform/events/event-streams.ts';
 import { subscribeCockpitSignals } from './cockpit-stream.ts';
 import type { CockpitService } from './cockpit.service.ts';
 
@@ -29,7 +28,7 @@ export function registerCockpitRoutes(
     async (request) => cockpit.forCaller(requireAuth(request)),
   );
 
-  const openStreams = new Set<ServerResponse>();
+  const streams = createEventStreams(app, events);
   api.get(
     '/api/v1/cockpit/stream',
     {
@@ -38,51 +37,14 @@ export function registerCockpitRoutes(
         tags,
         summary:
           'Server-Sent Events naming which cockpit figures changed (alarm, hazard, incident, statistics)',
-        querystring: z.object({
-          seconds: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(86_400)
-            .optional()
-            .describe('Close the stream after this long (EventSource reconnects); default: stay open'),
-        }),
+        querystring: streamQuery,
       },
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      reply.hijack();
-      const response = reply.raw;
-      response.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      response.write('retry: 3000\n\n');
-      const unsubscribe = subscribeCockpitSignals(events, auth, (signal) =>
-        response.write(`event: ${signal.type}\ndata: ${JSON.stringify(signal)}\n\n`),
+      streams.open(request, reply, request.query.seconds, (send) =>
+        subscribeCockpitSignals(events, auth, (signal) => send(signal.type, signal)),
       );
-      // Events may have been missed while the bus was cut off: close, so the page reconnects and re-reads.
-      const stopResync = events.onResync(() => response.end());
-      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
-      const seconds = request.query.seconds;
-      const limit = seconds === undefined ? null : setTimeout(() => response.end(), seconds * 1000);
-      const end = () => {
-        clearInterval(heartbeat);
-        if (limit) clearTimeout(limit);
-        unsubscribe();
-        stopResync();
-        openStreams.delete(response);
-      };
-      request.raw.on('close', end);
-      response.on('close', end);
-      response.on('error', end);
-      openStreams.add(response);
     },
   );
-  // At shutdown end the streams (EventSource reconnects to the next server), or closing waits forever.
-  app.addHook('preClose', async () => {
-    for (const response of openStreams) response.end();
-  });
 }

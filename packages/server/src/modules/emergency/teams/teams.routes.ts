@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
 import type { EventBus } from '../../../platform/events/index.ts';
+import { createEventStreams, streamQuery } from '../../../platform/events/event-streams.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import type { TeamsService } from './teams.service.ts';
 
@@ -152,7 +152,7 @@ export function registerTeamsRoutes(
     async (request) => teams.incidentTeams(requireAuth(request), request.params.id),
   );
 
-  const openStreams = new Set<ServerResponse>();
+  const streams = createEventStreams(app, events);
   api.get(
     '/api/v1/incidents/:id/teams/stream',
     {
@@ -162,60 +162,26 @@ export function registerTeamsRoutes(
         summary:
           'Server-Sent Events: each team position and status of the incident as it arrives (event: team)',
         params: idParams,
-        querystring: z.object({
-          seconds: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(86_400)
-            .optional()
-            .describe('Close the stream after this long (EventSource reconnects); default: stay open'),
-        }),
+        querystring: streamQuery,
       },
     },
     async (request, reply) => {
       const auth = requireAuth(request);
       const incidentId = request.params.id;
       const county = await teams.incidentCounty(auth, incidentId);
-      reply.hijack();
-      const response = reply.raw;
-      response.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      response.write('retry: 3000\n\n');
-      const unsubscribe = events.subscribe('team.moved', (event) => {
-        if (event.incidentId !== incidentId || !scopeAllows(auth.scope, county, null)) return;
-        const message: TeamStreamMessage = {
-          taskId: event.taskId,
-          teamId: event.teamId,
-          status: event.status as TeamStreamMessage['status'],
-          position: event.position,
-          receivedAt: event.receivedAt,
-        };
-        response.write(`event: team\ndata: ${JSON.stringify(message)}\n\n`);
-      });
-      // Events may have been missed while the bus was cut off: close, so the page reconnects and re-reads.
-      const stopResync = events.onResync(() => response.end());
-      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
-      const seconds = request.query.seconds;
-      const limit = seconds === undefined ? null : setTimeout(() => response.end(), seconds * 1000);
-      const end = () => {
-        clearInterval(heartbeat);
-        if (limit) clearTimeout(limit);
-        unsubscribe();
-        stopResync();
-        openStreams.delete(response);
-      };
-      request.raw.on('close', end);
-      response.on('close', end);
-      response.on('error', end);
-      openStreams.add(response);
+      streams.open(request, reply, request.query.seconds, (send) =>
+        events.subscribe('team.moved', (event) => {
+          if (event.incidentId !== incidentId || !scopeAllows(auth.scope, county, null)) return;
+          const message: TeamStreamMessage = {
+            taskId: event.taskId,
+            teamId: event.teamId,
+            status: event.status as TeamStreamMessage['status'],
+            position: event.position,
+            receivedAt: event.receivedAt,
+          };
+          send('team', message);
+        }),
+      );
     },
   );
-  app.addHook('preClose', async () => {
-    for (const response of openStreams) response.end();
-  });
 }
