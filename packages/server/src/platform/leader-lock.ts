@@ -112,3 +112,13 @@ export function startLeaderLock(options: {
     },
   };
 }
+
+/**
+ * For a run that must happen in one process at a time: takes the transaction-level advisory lock
+ * `key` in `tx` and answers whether it got it (false: another process is running it now, so this one
+ * does nothing). The lock goes with the transaction.
+ */
+export async function takeRunLock(tx: pg.ClientBase, key: number): Promise<boolean> {
+  const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [key]);
+  return lock.rows[0]!.locked;
+}

@@ -1,7 +1,8 @@
 import { chinaDate, chinaDayStart } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import { leaderLockKeys } from '../../platform/leader-lock.ts';
+import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
+import { startPeriodic } from '../../platform/periodic.ts';
 import type { Config } from '../../platform/config.ts';
 
 const DAY_MS = 86_400_000;
@@ -36,10 +37,7 @@ export async function maintainReadingPartitions(
   const now = clock.now();
   const today = chinaDate(now);
   return inTransaction(db, async (tx) => {
-    const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-      leaderLockKeys.readingsPartitions,
-    ]);
-    if (!lock.rows[0]!.locked) return null;
+    if (!(await takeRunLock(tx, leaderLockKeys.readingsPartitions))) return null;
     // Never queue the ingest behind this for long: a run that cannot get its locks gives up; the next tries.
     await tx.query(`SET LOCAL lock_timeout = '10s'`);
     const run: PartitionRun = { created: [], dropped: [], pruned: [] };
@@ -125,21 +123,17 @@ export function startReadingPartitionsJob(
   },
   everyMs = 3_600_000,
 ): () => void {
-  const run = () =>
-    void maintainReadingPartitions(deps.db, deps.clock, deps.settings).then(
-      (result) => {
-        if (result && (result.created.length || result.dropped.length || result.pruned.length))
-          deps.log('info', `readings partitions: ${JSON.stringify(result)}`);
-      },
-      (error: unknown) =>
+  return startPeriodic(
+    async () => {
+      const result = await maintainReadingPartitions(deps.db, deps.clock, deps.settings);
+      if (result && (result.created.length || result.dropped.length || result.pruned.length))
+        deps.log('info', `readings partitions: ${JSON.stringify(result)}`);
+    },
+    {
+      firstMs: 5_000,
+      everyMs,
+      onError: (error) =>
         deps.log('error', 'readings partitions: the run failed; the next one tries again', error),
-    );
-  const first = setTimeout(run, 5_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import { leaderLockKeys } from '../../platform/leader-lock.ts';
+import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
+import { startPeriodic } from '../../platform/periodic.ts';
 import type { SecurityEventRecorder } from '../auth/index.ts';
 import type { UsersRepository } from './users.repository.ts';
 
@@ -26,10 +27,7 @@ export async function disableInactiveAccounts(deps: InactiveAccountsDeps): Promi
   if (deps.inactiveDays === 0) return [];
   const now = deps.clock.now();
   const disabled = await inTransaction(deps.db, async (tx) => {
-    const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-      leaderLockKeys.inactiveAccounts,
-    ]);
-    if (!lock.rows[0]!.locked) return null;
+    if (!(await takeRunLock(tx, leaderLockKeys.inactiveAccounts))) return null;
     return deps.users.disableInactive(tx, new Date(now.getTime() - deps.inactiveDays * DAY_MS), now);
   });
   if (disabled === null) return null;
@@ -50,16 +48,9 @@ export function startInactiveAccountsJob(
   deps: InactiveAccountsDeps & { log: (message: string, error?: unknown) => void },
   everyMs = 3_600_000,
 ): () => void {
-  const run = () =>
-    void disableInactiveAccounts(deps).catch((error: unknown) =>
-      deps.log('inactive accounts: the run failed; the next one tries again', error),
-    );
-  const first = setTimeout(run, 10_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodic(() => disableInactiveAccounts(deps), {
+    firstMs: 10_000,
+    everyMs,
+    onError: (error) => deps.log('inactive accounts: the run failed; the next one tries again', error),
+  });
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import { leaderLockKeys } from '../../platform/leader-lock.ts';
+import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
+import { startPeriodic } from '../../platform/periodic.ts';
 import type { CamerasRepository } from './cameras.repository.ts';
 import type { GatewayRegistry } from './gateways.ts';
 
@@ -19,10 +20,7 @@ export async function checkCameraStatuses(deps: {
   gateways: GatewayRegistry;
 }): Promise<{ checked: number; online: number } | null> {
   return inTransaction(deps.db, async (tx) => {
-    const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-      leaderLockKeys.videoStatus,
-    ]);
-    if (!lock.rows[0]!.locked) return null;
+    if (!(await takeRunLock(tx, leaderLockKeys.videoStatus))) return null;
     const targets = await deps.cameras.targets(tx);
     const results: { id: string; online: boolean }[] = [];
     for (let i = 0; i < targets.length; i += PARALLEL) {
@@ -48,16 +46,9 @@ export function startCameraStatusJob(
   everyMs = 60_000,
   firstMs = 5_000,
 ): () => void {
-  const run = () =>
-    void checkCameraStatuses(deps).catch((error: unknown) =>
-      deps.log('video: the cameras’ online check failed; the next run tries again', error),
-    );
-  const first = setTimeout(run, firstMs);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return startPeriodic(() => checkCameraStatuses(deps), {
+    firstMs,
+    everyMs,
+    onError: (error) => deps.log('video: the cameras’ online check failed; the next run tries again', error),
+  });
 }
