@@ -296,6 +296,7 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     suggestions: registry.enterpriseSuggestions,
     indicators: statistics.indicators,
+    accidents: statistics.accidents,
     workers: config.workers,
   }).register(app);
   warnings.register(app);

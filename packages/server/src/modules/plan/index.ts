@@ -4,14 +4,14 @@
  * responsibility lists (责任清单, versioned), yearly assessments with the units' self-assessment,
  * special campaigns and the evaluation report. Owns the tables organisations,
  * organisation_members and plan_*; reads the indicators through the statistics module's
- * `IndicatorSource`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
+ * `IndicatorSource` and the accident records (automatic vetoes) through `AccidentRecords`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
-import type { IndicatorSource } from '../statistics/index.ts';
+import type { AccidentRecords, IndicatorSource } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { createAssessmentRepository } from './assessment.repository.ts';
 import { registerAssessmentRoutes } from './assessment.routes.ts';
@@ -43,6 +43,8 @@ export function createPlanModule(deps: {
   /** Enterprise names for a campaign's objects (the 安委办 has no registry permission). */
   suggestions: EnterpriseSuggestions;
   indicators: IndicatorSource;
+  /** The statistics' accident records: the automatic vetoes (一票否决) of an assessment. */
+  accidents: AccidentRecords;
   /** ANJIAN_WORKERS: whether this process runs the overdue ladder on a timer. */
   workers: boolean;
 }) {
@@ -58,6 +60,7 @@ export function createPlanModule(deps: {
     db,
     clock,
     assessments: createAssessmentRepository(db),
+    accidents: deps.accidents,
     uploads: deps.uploads,
     notifications: deps.notifications,
   });
@@ -88,7 +91,7 @@ export function createPlanModule(deps: {
       registerPlanImportRoutes(app, { db, clock, service, indicators: deps.indicators });
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
-      registerAssessmentRoutes(app, { assessments });
+      registerAssessmentRoutes(app, { clock, assessments });
       registerResponsibilityListRoutes(app, { clock, lists: responsibilityLists });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);
