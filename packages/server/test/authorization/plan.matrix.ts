@@ -235,6 +235,14 @@ export const planMatrix: Record<string, RouteCase> = {
     in: readers(200),
     out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
   },
+  'GET /api/v1/plan/assignments/:id/suggested-progress': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return { url: `/api/v1/plan/assignments/${await newAssignment(t, target)}/suggested-progress` };
+    },
+    in: readers(200),
+    out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
+  },
   'POST /api/v1/plan/assignments/:id/progress': {
     build: async ({ t, target, caller }) => {
       await joinInUnit(t, caller);

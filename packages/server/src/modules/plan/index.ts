@@ -9,6 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
+import type { PlanTargetFigures } from '../cockpit/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { AccidentRecords, IndicatorSource } from '../statistics/index.ts';
@@ -21,6 +22,7 @@ import { createCampaignsService } from './campaigns.service.ts';
 import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
+import { registerPlanFigureRoutes } from './plan-figures.routes.ts';
 import { registerPlanImportRoutes } from './plan-import.routes.ts';
 import { createPlanLetters } from './plan-letters.ts';
 import { registerPlanLetterRoutes } from './plan-letters.routes.ts';
@@ -45,6 +47,8 @@ export function createPlanModule(deps: {
   indicators: IndicatorSource;
   /** The statistics' accident records: the automatic vetoes (一票否决) of an assessment. */
   accidents: AccidentRecords;
+  /** The plan targets' figures by area (the cockpit's): progress suggested to a unit. */
+  targetFigures: PlanTargetFigures;
   /** ANJIAN_WORKERS: whether this process runs the overdue ladder on a timer. */
   workers: boolean;
 }) {
@@ -92,6 +96,7 @@ export function createPlanModule(deps: {
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       registerAssessmentRoutes(app, { clock, assessments });
+      registerPlanFigureRoutes(app, { db, service, targetFigures: deps.targetFigures });
       registerResponsibilityListRoutes(app, { clock, lists: responsibilityLists });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);

@@ -12,3 +12,8 @@ ALTER TABLE plan_assessment_units
   ADD COLUMN veto_override_at timestamptz,
   ADD CONSTRAINT plan_assessment_units_override_who
     CHECK ((veto_override IS NULL) = (veto_override_by IS NULL) AND (veto_override IS NULL) = (veto_override_at IS NULL));
+
+-- A task assignment may be tied to a figure Anjian measures (the cockpit's plan targets): the unit
+-- sees it, for its own area, as suggested progress it confirms when reporting.
+ALTER TABLE plan_assignments
+  ADD COLUMN figure_code text CHECK (figure_code IN ('monitoring_online_rate', 'major_hazards_cleared', 'drills_held'));
