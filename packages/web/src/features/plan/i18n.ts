@@ -77,6 +77,20 @@ export const planZh = {
     requirement: '督办事项',
     states: { awaiting: '待回复', overdue: '逾期未回复', replied: '已回复' },
   },
+  figure: {
+    label: '关联系统数据',
+    none: '不关联（单位自行填写进度）',
+    codes: {
+      monitoring_online_rate: '重大危险源监测点在线率',
+      major_hazards_cleared: '重大事故隐患动态清零',
+      drills_held: '应急演练次数',
+    },
+    title: '系统数据（{area}）',
+    suggested: '建议进度 {percent}%',
+    adopt: '采用建议进度',
+    judge: '此项数据不能换算为进度，请单位据实填写。',
+    note: '依据系统数据（{area}）：{figure}',
+  },
   assessment: {
     name: '考核名称',
     year: '年度',
@@ -245,6 +259,20 @@ export const planEn: SameShape<typeof planZh> = {
     download: 'Download',
     requirement: 'What to do',
     states: { awaiting: 'Awaiting reply', overdue: 'Reply overdue', replied: 'Replied' },
+  },
+  figure: {
+    label: 'Tied to a figure',
+    none: 'None (the unit enters its progress)',
+    codes: {
+      monitoring_online_rate: 'Major hazard monitoring points online',
+      major_hazards_cleared: 'Major hidden hazards cleared',
+      drills_held: 'Emergency drills held',
+    },
+    title: 'Figure Anjian holds ({area})',
+    suggested: 'Suggested progress {percent}%',
+    adopt: 'Use the suggested progress',
+    judge: 'This figure does not convert to progress: the unit enters it.',
+    note: 'From the figure Anjian holds ({area}): {figure}',
   },
   assessment: {
     name: 'Assessment',
