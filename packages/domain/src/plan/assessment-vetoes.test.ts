@@ -38,7 +38,9 @@ describe('automatic vetoes from the accident statistics (一票否决)', () => {
     expect(automaticVeto(hongta, 2024, records)).toBeNull();
     expect(automaticVeto({ kind: 'county_department', divisionCode: '530402' }, 2025, records)).toBeNull();
     expect(automaticVeto({ kind: 'city_department', divisionCode: '530400' }, 2025, records)).toBeNull();
-    expect(automaticVeto({ kind: 'county', divisionCode: '530421' }, 2025, records)?.accidents).toHaveLength(1);
+    expect(automaticVeto({ kind: 'county', divisionCode: '530421' }, 2025, records)?.accidents).toHaveLength(
+      1,
+    );
   });
 
   it('counts the assessors’ own veto first, else the automatic one unless set aside with a reason', () => {

@@ -238,11 +238,16 @@ export const rankedUnitSchema = z.object({
   total: z.number(),
   grade: z.enum(assessmentGrades),
   rank: z.number().int(),
-  veto: z.string().nullable().describe('The veto that counts (the assessors’ own, else the automatic one not overridden)'),
+  veto: z
+    .string()
+    .nullable()
+    .describe('The veto that counts (the assessors’ own, else the automatic one not overridden)'),
   manualVeto: z.string().nullable().describe('The veto the assessors wrote when scoring'),
   autoVeto: automaticVetoSchema
     .nullable()
-    .describe('Set by the system from the statistics’ accident records; fixed when the results are published'),
+    .describe(
+      'Set by the system from the statistics’ accident records; fixed when the results are published',
+    ),
   vetoOverride: z
     .object({ reason: z.string(), by: z.string(), at: z.string() })
     .nullable()

@@ -28,7 +28,9 @@ describe('demo assessment vetoes (演示)', () => {
     );
     // The seeded history of the demo registry holds one: 红塔区, 2025.
     expect(larger.rows.map((r) => r.county)).toEqual(['county-530402']);
-    const listed = (await t.request({ method: 'GET', url: '/api/v1/plan/assessments', as: office })).json() as {
+    const listed = (
+      await t.request({ method: 'GET', url: '/api/v1/plan/assessments', as: office })
+    ).json() as {
       id: string;
       year: number;
     }[];
@@ -36,7 +38,13 @@ describe('demo assessment vetoes (演示)', () => {
     const detail = (
       await t.request({ method: 'GET', url: `/api/v1/plan/assessments/${id}`, as: office })
     ).json() as {
-      units: { organisationName: string; rank: number; grade: string; veto: string | null; manualVeto: string | null }[];
+      units: {
+        organisationName: string;
+        rank: number;
+        grade: string;
+        veto: string | null;
+        manualVeto: string | null;
+      }[];
     };
     const vetoed = detail.units.filter((u) => u.veto !== null);
     expect(vetoed.map((u) => [u.organisationName, u.rank, u.grade, u.manualVeto])).toEqual([

@@ -18,7 +18,13 @@ interface Unit {
 }
 
 /** A counted accident in the statistics (the module's own writer, as an import stores it). */
-const accident = (occurredAt: string, county: string, location: string, level: AccidentLevel, deaths: number) => ({
+const accident = (
+  occurredAt: string,
+  county: string,
+  location: string,
+  level: AccidentLevel,
+  deaths: number,
+) => ({
   occurredAt: new Date(occurredAt),
   county,
   township: null,
@@ -89,7 +95,13 @@ describe('yearly assessment: automatic vetoes and the notice', () => {
     const hongta = unitOf(detail, county.hongta);
     expect(hongta.autoVeto).toEqual({
       accidents: [
-        { date: '2025-05-10', county: '530402', countyName: '红塔区', location: '红塔区某建筑工地', level: 'larger' },
+        {
+          date: '2025-05-10',
+          county: '530402',
+          countyName: '红塔区',
+          location: '红塔区某建筑工地',
+          level: 'larger',
+        },
       ],
       reason: {
         zh: '辖区发生较大及以上生产安全事故：2025-05-10 红塔区 红塔区某建筑工地（较大事故）',
@@ -114,7 +126,9 @@ describe('yearly assessment: automatic vetoes and the notice', () => {
   });
 
   it('is set aside only with a written reason, kept with who and when and audited; restoring brings it back', async () => {
-    const bare = await call('PUT', `/plan/assessments/${id}/units/${county.hongta}/veto-override`, { reason: ' ' });
+    const bare = await call('PUT', `/plan/assessments/${id}/units/${county.hongta}/veto-override`, {
+      reason: ' ',
+    });
     expect(bare.statusCode).toBe(400);
     const none = await call('PUT', `/plan/assessments/${id}/units/${county.jiangchuan}/veto-override`, {
       reason: '江川区无自动否决',
@@ -134,7 +148,11 @@ describe('yearly assessment: automatic vetoes and the notice', () => {
 
     const restored = await call('DELETE', `/plan/assessments/${id}/units/${county.hongta}/veto-override`);
     expect(restored.statusCode, restored.body).toBe(200);
-    expect(unitOf(restored.json(), county.hongta)).toMatchObject({ grade: 'fail', rank: 3, vetoOverride: null });
+    expect(unitOf(restored.json(), county.hongta)).toMatchObject({
+      grade: 'fail',
+      rank: 3,
+      vetoOverride: null,
+    });
     const audit = await t.db.query<{ action: string; target: string }>(
       `SELECT action, target FROM audit_log WHERE action LIKE 'plan.assessment_veto_%' AND outcome = 'success' ORDER BY seq`,
     );
@@ -154,7 +172,9 @@ describe('yearly assessment: automatic vetoes and the notice', () => {
     const vetoColumn = header.indexOf('一票否决');
     const rows = [2, 3, 4].map((n) => sheet.getRow(n).values as unknown[]);
     const hongta = rows.find((r) => r.includes('红塔区人民政府'))!;
-    expect(hongta[vetoColumn]).toBe('辖区发生较大及以上生产安全事故：2025-05-10 红塔区 红塔区某建筑工地（较大事故）');
+    expect(hongta[vetoColumn]).toBe(
+      '辖区发生较大及以上生产安全事故：2025-05-10 红塔区 红塔区某建筑工地（较大事故）',
+    );
   });
 
   it('publishing fixes the vetoes: a 较大 accident recorded later does not rewrite the results', async () => {
@@ -181,7 +201,9 @@ describe('yearly assessment: automatic vetoes and the notice', () => {
     const text = await docxText(notice.rawPayload);
     expect(text).toContain('关于2025年度2025年度县（市、区）安全生产目标责任考核结果的通报');
     expect(text).not.toContain('草稿');
-    const order = ['江川区人民政府', '澄江市人民政府', '红塔区人民政府'].map((name) => text.indexOf(`\n${name}\n`));
+    const order = ['江川区人民政府', '澄江市人民政府', '红塔区人民政府'].map((name) =>
+      text.indexOf(`\n${name}\n`),
+    );
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).toContain('1\n江川区人民政府\n85\n良好\n');

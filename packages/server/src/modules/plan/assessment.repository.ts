@@ -156,7 +156,11 @@ export function createAssessmentRepository(db: Db) {
             autoVeto: autoOf.get(unit.organisationId) ?? null,
             vetoOverride:
               row.veto_override && row.veto_override_at
-                ? { reason: row.veto_override, by: row.override_by ?? '', at: row.veto_override_at.toISOString() }
+                ? {
+                    reason: row.veto_override,
+                    by: row.override_by ?? '',
+                    at: row.veto_override_at.toISOString(),
+                  }
                 : null,
             comment: row.comment,
             scores: row.scores,

@@ -103,7 +103,8 @@ export function registerAssessmentRoutes(
       config: { access: 'plan:manage', audit: 'plan.assessment_veto_restore' },
       schema: {
         tags,
-        summary: 'Restore an automatic veto set aside; 409 when it was not set aside or the results are published',
+        summary:
+          'Restore an automatic veto set aside; 409 when it was not set aside or the results are published',
         params: unitParams,
         response: { 200: assessmentDetailSchema },
       },

@@ -16,9 +16,10 @@ import { planViewerOf } from './plan-viewer.ts';
 
 /** The area a unit answers for: its county (county units, their departments, townships) or the city. */
 async function areaOf(db: Db, organisationId: string): Promise<{ scope: DataScope; zh: string; en: string }> {
-  const rows = await db.query<{ division_code: string }>('SELECT division_code FROM organisations WHERE id = $1', [
-    organisationId,
-  ]);
+  const rows = await db.query<{ division_code: string }>(
+    'SELECT division_code FROM organisations WHERE id = $1',
+    [organisationId],
+  );
   const code = rows.rows[0]?.division_code ?? YUXI_CITY_CODE;
   const county = yuxiCounties.find((c) => c.code === code.slice(0, 6));
   return county
@@ -53,7 +54,8 @@ export function registerPlanFigureRoutes(
       const assignment = await deps.service.detail(planViewerOf(requireAuth(request)), request.params.id);
       const area = await areaOf(deps.db, assignment.organisationId);
       const figure = assignment.figureCode
-        ? ((await deps.targetFigures.ofArea(area.scope)).find((f) => f.code === assignment.figureCode) ?? null)
+        ? ((await deps.targetFigures.ofArea(area.scope)).find((f) => f.code === assignment.figureCode) ??
+          null)
         : null;
       return {
         figure,

@@ -222,7 +222,16 @@ export function createPlanRepository(db: Db) {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO plan_assignments (task_id, organisation_id, deadline, note, assigned_by, assigned_at, updated_at, demo, figure_code)
          VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8) ON CONFLICT (task_id, organisation_id) DO NOTHING RETURNING id`,
-        [input.taskId, input.organisationId, input.deadline, input.note, by, at, demo, input.figureCode ?? null],
+        [
+          input.taskId,
+          input.organisationId,
+          input.deadline,
+          input.note,
+          by,
+          at,
+          demo,
+          input.figureCode ?? null,
+        ],
       );
       const id = rows.rows[0]?.id;
       if (!id) return null;

@@ -126,9 +126,11 @@ export const planZh = {
     notice: '下载通报（Word）',
     vetoManual: '一票否决（考核组填写）',
     vetoAuto: '系统依据事故统计',
-    vetoAutoNote: '该单位另有系统依据事故统计设置的一票否决，评分不能清除；如有异议，在排名表中书面说明理由后撤销。',
+    vetoAutoNote:
+      '该单位另有系统依据事故统计设置的一票否决，评分不能清除；如有异议，在排名表中书面说明理由后撤销。',
     vetoOverride: '撤销否决',
-    vetoOverrideHint: '自动否决依据事故统计设置。撤销须书面说明理由，理由、撤销人和时间将保存并记入审计日志。',
+    vetoOverrideHint:
+      '自动否决依据事故统计设置。撤销须书面说明理由，理由、撤销人和时间将保存并记入审计日志。',
     vetoOverrideReason: '撤销理由',
     vetoOverridden: '已撤销：{reason}（{name}，{at}）',
     vetoRestore: '恢复否决',

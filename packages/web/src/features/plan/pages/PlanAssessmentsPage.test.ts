@@ -208,7 +208,13 @@ describe('目标责任考核 page', () => {
     const reasonZh = '辖区发生较大及以上生产安全事故：2025-05-10 红塔区 红塔区某建筑工地（较大事故）';
     const autoVeto = {
       accidents: [
-        { date: '2025-05-10', county: '530402', countyName: '红塔区', location: '红塔区某建筑工地', level: 'larger' },
+        {
+          date: '2025-05-10',
+          county: '530402',
+          countyName: '红塔区',
+          location: '红塔区某建筑工地',
+          level: 'larger',
+        },
       ],
       reason: { zh: reasonZh, en: 'A larger or worse accident in the unit’s area: …' },
     };
@@ -250,7 +256,9 @@ describe('目标责任考核 page', () => {
     all('plan-veto-override-open')[0]!.click();
     await flushPromises();
     expect(document.querySelector('.el-dialog')?.textContent).toContain('撤销须书面说明理由');
-    const input = document.querySelector<HTMLTextAreaElement>('textarea[data-testid="plan-veto-override-reason"]')!;
+    const input = document.querySelector<HTMLTextAreaElement>(
+      'textarea[data-testid="plan-veto-override-reason"]',
+    )!;
     input.value = reason;
     input.dispatchEvent(new Event('input'));
     all('plan-veto-override-save')[0]!.click();
