@@ -110,10 +110,7 @@ async function scoredAssessment(t: TestContext): Promise<string> {
   return id;
 }
 
-/**
- * An open assessment of 红塔区 in a far year with a 较大 accident recorded there (so its unit carries
- * an automatic veto); `overridden` sets it aside already.
- */
+/** An open assessment of 红塔区 in 2098 with a 较大 accident there (an automatic veto), set aside when `overridden`. */
 async function vetoedAssessment(t: TestContext, overridden = false): Promise<{ id: string; unit: string }> {
   const year = 2098;
   await t.db.query(
@@ -126,8 +123,7 @@ async function vetoedAssessment(t: TestContext, overridden = false): Promise<{ i
      VALUES ($1, $2, '[{"code":"a","name":"责任落实","maxScore":100}]', (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
     [year, `矩阵否决考核${randomUUID().slice(0, 8)}`],
   );
-  const id = rows.rows[0]!.id;
-  const unit = await orgOf(t, 'county-530402');
+  const [id, unit] = [rows.rows[0]!.id, await orgOf(t, 'county-530402')];
   await t.db.query(
     `INSERT INTO plan_assessment_units (assessment_id, organisation_id, veto_override, veto_override_by, veto_override_at)
      SELECT $1, $2, CASE WHEN $3 THEN '矩阵撤销理由' END, CASE WHEN $3 THEN u.id END, CASE WHEN $3 THEN now() END
