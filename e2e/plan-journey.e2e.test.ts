@@ -307,6 +307,21 @@ describe('the 安委办 runs the plan with a member unit: assign, report, escala
       expect(ranks[0]).toMatch(/^1红塔区人民政府.*92\.5优秀/);
       expect(ranks[1]).toMatch(/^2江川区人民政府.*85良好/);
       expect(ranks[2]).toMatch(/^3通海县人民政府.*75合格/);
+
+      // 下载通报（Word）: the notice opens and holds the ranking in order (a draft: not yet published).
+      const download = page.waitForEvent('download');
+      await byTestId(page, 'plan-assessment-notice').click();
+      const notice = await download;
+      expect(notice.suggestedFilename()).toMatch(/\.docx$/);
+      const text = await docxText(readFileSync((await notice.path())!));
+      expect(text).toContain(`关于2026年度${ASSESSMENT}结果的通报`);
+      expect(text).toContain('（草稿：考核结果尚未通报）');
+      const order = ['红塔区人民政府', '江川区人民政府', '通海县人民政府'].map((name) =>
+        text.indexOf(`\n${name}\n`),
+      );
+      expect(order.every((at) => at > 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(text).toContain('1\n红塔区人民政府\n92.5\n优秀\n');
     });
 
     // 中期评估报告: downloaded as DOCX, opened, and it carries this journey's data.

@@ -232,6 +232,8 @@ export * from './plan/yuxi-plan.ts';
 export * from './plan/organisations.ts';
 export * from './plan/milestone-escalation.ts';
 export * from './plan/assessment-ranking.ts';
+export * from './plan/assessment-vetoes.ts';
+export * from './plan/suggested-progress.ts';
 export * from './plan/plan.schema.ts';
 export * from './plan/self-assessment.schema.ts';
 export * from './plan/responsibility-list.ts';

@@ -287,7 +287,8 @@ export async function buildApp({
   monitoring.register(app, { hazards: dualPrevention.hazards });
   majorHazards.register(app);
   registerWorkbenchModule(app, { db, clock });
-  createCockpitModule({ db, clock, events, indicators: statistics.indicators }).register(app);
+  const cockpit = createCockpitModule({ db, clock, events, indicators: statistics.indicators });
+  cockpit.register(app);
   createPlanModule({
     db,
     clock,
@@ -296,6 +297,8 @@ export async function buildApp({
     enterprises: registry.enterpriseLookup,
     suggestions: registry.enterpriseSuggestions,
     indicators: statistics.indicators,
+    accidents: statistics.accidents,
+    targetFigures: cockpit.targetFigures,
     workers: config.workers,
   }).register(app);
   warnings.register(app);

@@ -237,6 +237,12 @@ export const auditActions = {
   'plan.assessment_export': a('导出考核结果', 'Export assessment results'),
   'plan.assessment_self_assess': a('考核自评', 'Self-assess a unit in an assessment'),
   'plan.assessment_publish': a('通报考核结果', 'Publish assessment results'),
+  'plan.assessment_veto_override': a(
+    '撤销自动一票否决（书面理由）',
+    'Set an automatic veto aside (written reason)',
+  ),
+  'plan.assessment_veto_restore': a('恢复自动一票否决', 'Restore an automatic veto'),
+  'plan.assessment_notice': a('下载考核结果通报', 'Download the assessment notice'),
   'plan.responsibility_list_create': a('新建责任清单', 'Create a responsibility list'),
   'plan.responsibility_list_revise': a(
     '发布责任清单新版本',

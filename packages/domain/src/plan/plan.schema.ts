@@ -3,6 +3,8 @@ import { isoDate } from '../common/dates.schema.ts';
 import { organisationKinds } from './organisations.ts';
 import { planEscalationSteps } from './milestone-escalation.ts';
 import { assessmentGrades } from './assessment-ranking.ts';
+import { accidentLevels } from '../emergency/accidents/accident-level.ts';
+import { planTargetCodes, planTargetSchema } from '../cockpit/plan-targets.ts';
 
 /** Plan work (规划实施): organisations, tasks assigned with milestones, progress, assessments, campaigns. */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -76,6 +78,11 @@ export const assignmentCreateSchema = z
     deadline: isoDate(),
     note: note.default(''),
     milestones: z.array(milestoneInputSchema).max(30).default([]),
+    figureCode: z
+      .enum(planTargetCodes)
+      .nullable()
+      .default(null)
+      .describe('A figure Anjian measures whose current value the unit sees as suggested progress'),
   })
   .strict();
 
@@ -124,7 +131,15 @@ export const assignmentSchema = z.object({
   status: z.enum(['open', 'at_risk', 'done']),
   overdueMilestones: z.number().int(),
   assignedAt: z.string(),
+  figureCode: z.enum(planTargetCodes).nullable(),
   demo: z.boolean(),
+});
+
+/** The figure a task is tied to, for the unit's area, and the progress it suggests. */
+export const suggestedProgressSchema = z.object({
+  figure: planTargetSchema.nullable().describe('null: the task is tied to no figure'),
+  area: z.object({ zh: z.string(), en: z.string() }).describe('Where the figure is measured'),
+  percent: z.number().int().nullable().describe('Suggested progress; null: the unit judges'),
 });
 
 export const assignmentDetailSchema = assignmentSchema.extend({
@@ -192,13 +207,51 @@ export const assessmentScoresSchema = z
   })
   .strict();
 
+/** A veto the system set from the statistics (assessment-vetoes.ts). */
+export const automaticVetoSchema = z.object({
+  accidents: z.array(
+    z.object({
+      date: z.string(),
+      county: z.string(),
+      countyName: z.string(),
+      location: z.string(),
+      level: z.enum(accidentLevels),
+    }),
+  ),
+  reason: z.object({ zh: z.string(), en: z.string() }),
+});
+
+export const vetoOverrideInputSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(5)
+      .max(1000)
+      .describe('Why the automatic veto does not apply (written, kept with who and when, audited)'),
+  })
+  .strict();
+
 export const rankedUnitSchema = z.object({
   organisationId: z.string(),
   organisationName: z.string(),
   total: z.number(),
   grade: z.enum(assessmentGrades),
   rank: z.number().int(),
-  veto: z.string().nullable(),
+  veto: z
+    .string()
+    .nullable()
+    .describe('The veto that counts (the assessors’ own, else the automatic one not overridden)'),
+  manualVeto: z.string().nullable().describe('The veto the assessors wrote when scoring'),
+  autoVeto: automaticVetoSchema
+    .nullable()
+    .describe(
+      'Set by the system from the statistics’ accident records; fixed when the results are published',
+    ),
+  vetoOverride: z
+    .object({ reason: z.string(), by: z.string(), at: z.string() })
+    .nullable()
+    .describe('The assessors set the automatic veto aside, with a written reason'),
   scored: z.number().int(),
   comment: z.string(),
   scores: z.record(z.string(), z.number()),
@@ -276,6 +329,7 @@ export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 export type ProgressReport = z.infer<typeof progressReportSchema>;
 export type AssessmentCreate = z.infer<typeof assessmentCreateSchema>;
 export type AssessmentScores = z.infer<typeof assessmentScoresSchema>;
+export type VetoOverrideInput = z.infer<typeof vetoOverrideInputSchema>;
 export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
 export type CampaignObjectCreate = z.infer<typeof campaignObjectCreateSchema>;
 export type Plan = z.infer<typeof planSchema>;

@@ -110,6 +110,29 @@ async function scoredAssessment(t: TestContext): Promise<string> {
   return id;
 }
 
+/** An open assessment of 红塔区 in 2098 with a 较大 accident there (an automatic veto), set aside when `overridden`. */
+async function vetoedAssessment(t: TestContext, overridden = false): Promise<{ id: string; unit: string }> {
+  const year = 2098;
+  await t.db.query(
+    `INSERT INTO statistics_accidents (occurred_at, county, location, sector, accident_type, level, deaths, imported_at)
+     VALUES ($1, '530402', '矩阵测试地点', 'construction', '01', 'larger', 3, now()) ON CONFLICT DO NOTHING`,
+    [`${year}-05-01T02:00:00Z`],
+  );
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO plan_assessments (year, name, items, created_by, created_at)
+     VALUES ($1, $2, '[{"code":"a","name":"责任落实","maxScore":100}]', (SELECT id FROM users LIMIT 1), now()) RETURNING id`,
+    [year, `矩阵否决考核${randomUUID().slice(0, 8)}`],
+  );
+  const [id, unit] = [rows.rows[0]!.id, await orgOf(t, 'county-530402')];
+  await t.db.query(
+    `INSERT INTO plan_assessment_units (assessment_id, organisation_id, veto_override, veto_override_by, veto_override_at)
+     SELECT $1, $2, CASE WHEN $3 THEN '矩阵撤销理由' END, CASE WHEN $3 THEN u.id END, CASE WHEN $3 THEN now() END
+       FROM (SELECT id FROM users LIMIT 1) u`,
+    [id, unit, overridden],
+  );
+  return { id, unit };
+}
+
 /** A responsibility list of the target's unit (version 1). */
 async function newResponsibilityList(t: TestContext, target: Target): Promise<string> {
   const rows = await t.db.query<{ list_id: string }>(
@@ -208,6 +231,14 @@ export const planMatrix: Record<string, RouteCase> = {
     in: readers(200),
     out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
   },
+  'GET /api/v1/plan/assignments/:id/suggested-progress': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return { url: `/api/v1/plan/assignments/${await newAssignment(t, target)}/suggested-progress` };
+    },
+    in: readers(200),
+    out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
+  },
   'POST /api/v1/plan/assignments/:id/progress': {
     build: async ({ t, target, caller }) => {
       await joinInUnit(t, caller);
@@ -298,6 +329,27 @@ export const planMatrix: Record<string, RouteCase> = {
     },
     in: unit(200),
     out: unit(404),
+  },
+  'GET /api/v1/plan/assessments/:id/export.docx': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/assessments/${await newAssessment(t)}/export.docx` }),
+    in: readers(200),
+  },
+  'PUT /api/v1/plan/assessments/:id/units/:organisationId/veto-override': {
+    build: async ({ t }) => {
+      const { id, unit } = await vetoedAssessment(t);
+      return {
+        url: `/api/v1/plan/assessments/${id}/units/${unit}/veto-override`,
+        payload: { reason: '矩阵撤销自动否决理由' },
+      };
+    },
+    in: office(200),
+  },
+  'DELETE /api/v1/plan/assessments/:id/units/:organisationId/veto-override': {
+    build: async ({ t }) => {
+      const { id, unit } = await vetoedAssessment(t, true);
+      return { url: `/api/v1/plan/assessments/${id}/units/${unit}/veto-override` };
+    },
+    in: office(200),
   },
   'POST /api/v1/plan/assessments/:id/publish': {
     build: async ({ t }) => ({ url: `/api/v1/plan/assessments/${await scoredAssessment(t)}/publish` }),

@@ -92,6 +92,16 @@ export const planErrors = {
     zh: '考核结果已通报，不能再修改',
     en: 'The results are published and can no longer change',
   },
+  'plan.veto_not_automatic': {
+    status: 409,
+    zh: '该单位没有系统根据事故统计设置的一票否决，无需撤销',
+    en: 'The unit has no veto set from the accident statistics: there is nothing to set aside',
+  },
+  'plan.veto_not_overridden': {
+    status: 409,
+    zh: '该单位的自动一票否决未被撤销',
+    en: 'The unit’s automatic veto has not been set aside',
+  },
   'plan.assessment_unscored': {
     status: 409,
     zh: '尚有单位未评分，不能通报结果',

@@ -9,6 +9,7 @@ import {
   type DataScope,
   type IndicatorSummary,
   type Permission,
+  type PlanTarget,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -59,6 +60,25 @@ export function createCockpitService({
   indicators: IndicatorSource;
 }) {
   return {
+    /**
+     * The plan targets' figures of an area (a county, or the city), every one of them: the plan
+     * module shows a unit the figure its task is tied to, for the unit's own area.
+     */
+    async targetFigures(scope: DataScope): Promise<PlanTarget[]> {
+      const today = chinaDate(clock.now());
+      const [online, majorHazards, drillsHeld, definitions] = await Promise.all([
+        targets.onlinePoints(scope, clock.now()),
+        targets.majorHazards(scope, today),
+        targets.drillsHeld(scope, today),
+        targets.definitions(),
+      ]);
+      const counties = scope.kind === 'county' ? scope.counties.length : yuxiCounties.length;
+      return planTargetStatuses(
+        { online, majorHazards, drillsHeld, counties, progress: yearProgress(today) },
+        definitions,
+      );
+    },
+
     /** Every figure of the caller's scope, each only when the caller may read the list behind it. */
     async forCaller(auth: AuthContext): Promise<Cockpit> {
       const today = chinaDate(clock.now());

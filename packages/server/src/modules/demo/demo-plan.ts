@@ -191,7 +191,7 @@ async function loadDemoPlanWork(deps: { db: Db; clock: Clock }): Promise<boolean
               enforcement: 22 - (index % 5),
               emergency: 18 - (index % 2),
             },
-            veto: index === 5 ? '（演示）发生较大生产安全事故' : null,
+            veto: null,
             comment: '（演示）',
           },
           author,

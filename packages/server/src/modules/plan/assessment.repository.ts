@@ -1,15 +1,35 @@
-import { rankAssessment, type AssessmentItem } from '@anjian/domain';
+import {
+  automaticVeto,
+  effectiveVeto,
+  rankAssessment,
+  type AssessmentItem,
+  type AutomaticVeto,
+  type OrganisationKind,
+  type VetoAccidentRecord,
+} from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { viewerUnitsCondition, type PlanViewer } from './plan-viewer.ts';
 
 interface UnitRow {
   organisation_id: string;
   name: string;
+  kind: OrganisationKind;
+  division_code: string;
   scores: Record<string, number>;
   veto: string | null;
+  auto_veto: AutomaticVeto | null;
+  veto_override: string | null;
+  override_by: string | null;
+  veto_override_at: Date | null;
   comment: string;
   scored_at: Date | null;
 }
+
+/**
+ * The accident records the automatic vetoes of an open assessment read (statistics' port); null
+ * once the results are published, when the vetoes fixed then are read instead.
+ */
+export type VetoRecordsOf = (year: number) => Promise<readonly VetoAccidentRecord[]>;
 
 /** A unit of an assessment as the one writing to it sees it (locked for the transaction). */
 export interface LockedUnit {
@@ -74,8 +94,11 @@ export function createAssessmentRepository(db: Db) {
       return rows.rows[0]!.n;
     },
 
-    /** The assessment with its units ranked; null when there is none. */
-    async find(source: Queryable, id: string) {
+    /**
+     * The assessment with its units ranked; null when there is none. The automatic vetoes come
+     * from `records` while the vetoes are not fixed (the results unpublished), else from the rows.
+     */
+    async find(source: Queryable, id: string, records: VetoRecordsOf) {
       const head = await source.query<{
         id: string;
         year: number;
@@ -83,13 +106,30 @@ export function createAssessmentRepository(db: Db) {
         items: AssessmentItem[];
         demo: boolean;
         published_at: Date | null;
-      }>('SELECT id, year, name, items, demo, published_at FROM plan_assessments WHERE id = $1', [id]);
+        vetoes_fixed_at: Date | null;
+      }>(
+        'SELECT id, year, name, items, demo, published_at, vetoes_fixed_at FROM plan_assessments WHERE id = $1',
+        [id],
+      );
       const assessment = head.rows[0];
       if (!assessment) return null;
       const units = await source.query<UnitRow>(
-        `SELECT u.organisation_id, o.name, u.scores, u.veto, u.comment, u.scored_at FROM plan_assessment_units u
-           JOIN organisations o ON o.id = u.organisation_id WHERE u.assessment_id = $1 ORDER BY o.code`,
+        `SELECT u.organisation_id, o.name, o.kind, o.division_code, u.scores, u.veto, u.auto_veto,
+                u.veto_override, r.display_name AS override_by, u.veto_override_at, u.comment, u.scored_at
+           FROM plan_assessment_units u JOIN organisations o ON o.id = u.organisation_id
+           LEFT JOIN users r ON r.id = u.veto_override_by
+          WHERE u.assessment_id = $1 ORDER BY o.code`,
         [id],
+      );
+      const fixed = assessment.vetoes_fixed_at !== null;
+      const accidents = fixed ? [] : await records(assessment.year);
+      const autoOf = new Map(
+        units.rows.map((row) => [
+          row.organisation_id,
+          fixed
+            ? row.auto_veto
+            : automaticVeto({ kind: row.kind, divisionCode: row.division_code }, assessment.year, accidents),
+        ]),
       );
       const byId = new Map(units.rows.map((row) => [row.organisation_id, row]));
       const ranked = rankAssessment(
@@ -97,7 +137,7 @@ export function createAssessmentRepository(db: Db) {
         units.rows.map((row) => ({
           organisationId: row.organisation_id,
           scores: row.scores,
-          veto: row.veto,
+          veto: effectiveVeto(row.veto, autoOf.get(row.organisation_id) ?? null, row.veto_override),
         })),
       );
       return {
@@ -112,6 +152,16 @@ export function createAssessmentRepository(db: Db) {
           return {
             ...unit,
             organisationName: row.name,
+            manualVeto: row.veto,
+            autoVeto: autoOf.get(unit.organisationId) ?? null,
+            vetoOverride:
+              row.veto_override && row.veto_override_at
+                ? {
+                    reason: row.veto_override,
+                    by: row.override_by ?? '',
+                    at: row.veto_override_at.toISOString(),
+                  }
+                : null,
             comment: row.comment,
             scores: row.scores,
             scoredAt: row.scored_at?.toISOString() ?? null,
@@ -184,12 +234,41 @@ export function createAssessmentRepository(db: Db) {
       return { publishedAt: row.published_at, unscored: unscored.rows[0]!.n };
     },
 
-    async publish(source: Queryable, id: string, by: string, at: Date): Promise<void> {
-      await source.query('UPDATE plan_assessments SET published_at = $2, published_by = $3 WHERE id = $1', [
-        id,
-        at,
-        by,
-      ]);
+    /** Publishes the results, fixing each unit's automatic veto as it stands now. */
+    async publish(
+      source: Queryable,
+      id: string,
+      vetoes: ReadonlyMap<string, AutomaticVeto | null>,
+      by: string,
+      at: Date,
+    ): Promise<void> {
+      await source.query(
+        'UPDATE plan_assessments SET published_at = $2, published_by = $3, vetoes_fixed_at = $2 WHERE id = $1',
+        [id, at, by],
+      );
+      await source.query(
+        `UPDATE plan_assessment_units u SET auto_veto = nullif(v.veto, 'null'::jsonb)
+           FROM jsonb_to_recordset($2::jsonb) AS v (organisation_id uuid, veto jsonb)
+          WHERE u.assessment_id = $1 AND u.organisation_id = v.organisation_id`,
+        [id, JSON.stringify([...vetoes].map(([organisation_id, veto]) => ({ organisation_id, veto })))],
+      );
+    },
+
+    /** Sets a unit's automatic veto aside with a reason (or restores it: reason null); false when no such unit. */
+    async overrideVeto(
+      source: Queryable,
+      id: string,
+      organisationId: string,
+      reason: string | null,
+      by: string,
+      at: Date,
+    ): Promise<boolean> {
+      const rows = await source.query(
+        `UPDATE plan_assessment_units SET veto_override = $3, veto_override_by = $4, veto_override_at = $5
+          WHERE assessment_id = $1 AND organisation_id = $2`,
+        [id, organisationId, reason, reason === null ? null : by, reason === null ? null : at],
+      );
+      return (rows.rowCount ?? 0) > 0;
     },
 
     /** Stores a unit's self-scores for the items given (the others keep what they had). */

@@ -2,6 +2,7 @@ import {
   DomainError,
   assessmentTotal,
   scoreWithinItem,
+  vetoAccidentLevels,
   type AssessmentCreate,
   type AssessmentDetail,
   type AssessmentScores,
@@ -10,8 +11,9 @@ import {
   type SelfAssessmentInput,
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
-import { inTransaction, type Db } from '../../platform/db.ts';
+import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import type { Notifier } from '../notifications/index.ts';
+import type { AccidentRecords } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import type { AssessmentRepository } from './assessment.repository.ts';
 import { membersOf } from './plan-members.ts';
@@ -42,14 +44,18 @@ export function createAssessmentService(deps: {
   db: Db;
   clock: Clock;
   assessments: AssessmentRepository;
+  accidents: AccidentRecords;
   uploads: UploadLookup;
   notifications: Notifier;
 }) {
   const { db, clock, assessments, uploads, notifications } = deps;
+  /** The year's 较大-or-worse accidents from the statistics (the automatic vetoes). */
+  const vetoRecords = (year: number) => deps.accidents.ofYear(year, vetoAccidentLevels);
+  const findIn = (source: Queryable, id: string) => assessments.find(source, id, vetoRecords);
 
   /** The ranking on the assessors' scores, every unit and no self-assessment (the notice, the report). */
   async function find(id: string) {
-    const found = await assessments.find(db, id);
+    const found = await findIn(db, id);
     if (!found) throw new DomainError('plan.assessment_not_found');
     return found;
   }
@@ -106,7 +112,7 @@ export function createAssessmentService(deps: {
         const head = await assessments.lockAssessment(tx, id, 'share');
         if (!head) throw new DomainError('plan.assessment_not_found');
         if (head.publishedAt) throw new DomainError('plan.assessment_published');
-        const { items } = (await assessments.find(tx, id))!;
+        const { items } = (await findIn(tx, id))!;
         for (const [code, score] of Object.entries(input.scores)) {
           const item = items.find((i) => i.code === code);
           if (!item || !scoreWithinItem(item, score)) throw new DomainError('plan.score_out_of_range');
@@ -152,6 +158,25 @@ export function createAssessmentService(deps: {
       return detail(viewer, id);
     },
 
+    /**
+     * The 安委办 sets a unit's automatic veto aside with a written reason (reason null: restores
+     * it). Refused once published (409), when the unit has no automatic veto (409), or when
+     * restoring a veto not set aside (409); the route audits both.
+     */
+    async overrideVeto(viewer: PlanViewer, id: string, organisationId: string, reason: string | null) {
+      await inTransaction(db, async (tx) => {
+        const head = await assessments.lockAssessment(tx, id, 'share');
+        if (!head) throw new DomainError('plan.assessment_not_found');
+        if (head.publishedAt) throw new DomainError('plan.assessment_published');
+        const unit = (await findIn(tx, id))!.units.find((u) => u.organisationId === organisationId);
+        if (!unit) throw new DomainError('plan.assessment_unit_not_found');
+        if (reason !== null && !unit.autoVeto) throw new DomainError('plan.veto_not_automatic');
+        if (reason === null && !unit.vetoOverride) throw new DomainError('plan.veto_not_overridden');
+        await assessments.overrideVeto(tx, id, organisationId, reason, viewer.userId, clock.now());
+      });
+      return detail(viewer, id);
+    },
+
     /** Publishes the results (通报) once every unit is scored; the units' accounts are notified. */
     async publish(viewer: PlanViewer, id: string) {
       const now = clock.now();
@@ -160,8 +185,10 @@ export function createAssessmentService(deps: {
         if (!head) throw new DomainError('plan.assessment_not_found');
         if (head.publishedAt) throw new DomainError('plan.assessment_published');
         if (head.unscored > 0) throw new DomainError('plan.assessment_unscored');
-        await assessments.publish(tx, id, viewer.userId, now);
-        const found = (await assessments.find(tx, id))!;
+        const live = (await findIn(tx, id))!;
+        const vetoes = new Map(live.units.map((u) => [u.organisationId, u.autoVeto]));
+        await assessments.publish(tx, id, vetoes, viewer.userId, now);
+        const found = (await findIn(tx, id))!;
         for (const unit of found.units)
           await notifications.insertMany(
             tx,

@@ -4,14 +4,15 @@
  * responsibility lists (责任清单, versioned), yearly assessments with the units' self-assessment,
  * special campaigns and the evaluation report. Owns the tables organisations,
  * organisation_members and plan_*; reads the indicators through the statistics module's
- * `IndicatorSource`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
+ * `IndicatorSource` and the accident records (automatic vetoes) through `AccidentRecords`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
+import type { PlanTargetFigures } from '../cockpit/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
-import type { IndicatorSource } from '../statistics/index.ts';
+import type { AccidentRecords, IndicatorSource } from '../statistics/index.ts';
 import type { UploadLookup } from '../uploads/index.ts';
 import { createAssessmentRepository } from './assessment.repository.ts';
 import { registerAssessmentRoutes } from './assessment.routes.ts';
@@ -21,6 +22,7 @@ import { createCampaignsService } from './campaigns.service.ts';
 import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
+import { registerPlanFigureRoutes } from './plan-figures.routes.ts';
 import { registerPlanImportRoutes } from './plan-import.routes.ts';
 import { createPlanLetters } from './plan-letters.ts';
 import { registerPlanLetterRoutes } from './plan-letters.routes.ts';
@@ -43,6 +45,10 @@ export function createPlanModule(deps: {
   /** Enterprise names for a campaign's objects (the 安委办 has no registry permission). */
   suggestions: EnterpriseSuggestions;
   indicators: IndicatorSource;
+  /** The statistics' accident records: the automatic vetoes (一票否决) of an assessment. */
+  accidents: AccidentRecords;
+  /** The plan targets' figures by area (the cockpit's): progress suggested to a unit. */
+  targetFigures: PlanTargetFigures;
   /** ANJIAN_WORKERS: whether this process runs the overdue ladder on a timer. */
   workers: boolean;
 }) {
@@ -58,6 +64,7 @@ export function createPlanModule(deps: {
     db,
     clock,
     assessments: createAssessmentRepository(db),
+    accidents: deps.accidents,
     uploads: deps.uploads,
     notifications: deps.notifications,
   });
@@ -88,7 +95,8 @@ export function createPlanModule(deps: {
       registerPlanImportRoutes(app, { db, clock, service, indicators: deps.indicators });
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
-      registerAssessmentRoutes(app, { assessments });
+      registerAssessmentRoutes(app, { clock, assessments });
+      registerPlanFigureRoutes(app, { db, service, targetFigures: deps.targetFigures });
       registerResponsibilityListRoutes(app, { clock, lists: responsibilityLists });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);

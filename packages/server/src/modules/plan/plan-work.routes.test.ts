@@ -86,6 +86,7 @@ describe('yearly assessment (目标责任考核) and special campaigns (专项�
       '总分',
       '等次',
       '一票否决',
+      '自动否决撤销理由',
       '评语',
     ]);
     expect(sheet.getRow(5).values).toEqual([
@@ -98,6 +99,7 @@ describe('yearly assessment (目标责任考核) and special campaigns (专项�
       100,
       '不合格',
       '发生较大生产安全事故',
+      '',
       '',
     ]);
   });

@@ -141,7 +141,12 @@ export function registerPlanWorkRoutes(
         { header: '自评总分', width: 10, value: (u: Ranked) => u.selfAssessment?.total ?? null },
         { header: '总分', width: 10, value: (u: Ranked) => u.total },
         { header: '等次', width: 10, value: (u: Ranked) => assessmentGradeNames[u.grade].zh },
-        { header: '一票否决', width: 24, value: (u: Ranked) => u.veto ?? '' },
+        { header: '一票否决', width: 40, value: (u: Ranked) => u.veto ?? '' },
+        {
+          header: '自动否决撤销理由',
+          width: 30,
+          value: (u: Ranked) => (u.vetoOverride ? `${u.vetoOverride.reason}（${u.vetoOverride.by}）` : ''),
+        },
         { header: '评语', width: 30, value: (u: Ranked) => u.comment },
       ];
       const now = clock.now();

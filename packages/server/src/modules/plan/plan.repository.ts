@@ -1,4 +1,4 @@
-import { chinaDate, milestoneState, type Page } from '@anjian/domain';
+import { chinaDate, milestoneState, type Page, type PlanTargetCode } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { listPage, type PageRequest } from '../../platform/sql-page.ts';
 import { viewerUnitsCondition, type PlanViewer } from './plan-viewer.ts';
@@ -16,6 +16,7 @@ interface AssignmentRow {
   status: 'open' | 'at_risk' | 'done';
   overdue: number;
   assigned_at: Date;
+  figure_code: PlanTargetCode | null;
   demo: boolean;
 }
 
@@ -27,7 +28,7 @@ function sqlDate(today: string): string {
 
 const assignmentSelect = (today: string) => `
   SELECT a.id, a.task_id, t.code AS task_code, t.title AS task_title, a.organisation_id, o.name AS organisation_name,
-         to_char(a.deadline, 'YYYY-MM-DD') AS deadline, a.note, a.percent, a.status, a.assigned_at, a.demo,
+         to_char(a.deadline, 'YYYY-MM-DD') AS deadline, a.note, a.percent, a.status, a.assigned_at, a.figure_code, a.demo,
          (SELECT count(*)::int FROM plan_milestones m WHERE m.assignment_id = a.id AND m.done_at IS NULL
             AND m.due_date < '${sqlDate(today)}'::date) AS overdue
     FROM plan_assignments a JOIN plan_tasks t ON t.id = a.task_id JOIN organisations o ON o.id = a.organisation_id`;
@@ -46,6 +47,7 @@ function toAssignment(row: AssignmentRow) {
     status: row.status,
     overdueMilestones: row.overdue,
     assignedAt: row.assigned_at.toISOString(),
+    figureCode: row.figure_code,
     demo: row.demo,
   };
 }
@@ -211,15 +213,25 @@ export function createPlanRepository(db: Db) {
         deadline: string;
         note: string;
         milestones: readonly { title: string; deliverable: string; dueDate: string }[];
+        figureCode?: PlanTargetCode | null;
       },
       by: string,
       at: Date,
       demo = false,
     ): Promise<string | null> {
       const rows = await source.query<{ id: string }>(
-        `INSERT INTO plan_assignments (task_id, organisation_id, deadline, note, assigned_by, assigned_at, updated_at, demo)
-         VALUES ($1, $2, $3, $4, $5, $6, $6, $7) ON CONFLICT (task_id, organisation_id) DO NOTHING RETURNING id`,
-        [input.taskId, input.organisationId, input.deadline, input.note, by, at, demo],
+        `INSERT INTO plan_assignments (task_id, organisation_id, deadline, note, assigned_by, assigned_at, updated_at, demo, figure_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8) ON CONFLICT (task_id, organisation_id) DO NOTHING RETURNING id`,
+        [
+          input.taskId,
+          input.organisationId,
+          input.deadline,
+          input.note,
+          by,
+          at,
+          demo,
+          input.figureCode ?? null,
+        ],
       );
       const id = rows.rows[0]?.id;
       if (!id) return null;

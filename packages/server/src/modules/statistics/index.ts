@@ -2,10 +2,11 @@
  * Statistics (统计分析): accident statistics over reported incidents and imported history, the
  * plan's indicators with their trajectory, yearly control numbers and the Excel imports. Owns the
  * tables statistics_*; reads incidents and enterprises as a read model (the view
- * statistics_accident_facts). Other modules read the indicators through `IndicatorSource`.
+ * statistics_accident_facts). Other modules read the indicators through `IndicatorSource` and the
+ * accident records through `AccidentRecords`.
  */
 import type { FastifyInstance } from 'fastify';
-import type { DataScope, IndicatorSummary } from '@anjian/domain';
+import type { AccidentLevel, DataScope, IndicatorSummary } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
@@ -26,19 +27,51 @@ export interface IndicatorSource {
   names(): Promise<{ code: string; nameZh: string }[]>;
 }
 
+/** An accident record as the statistics count it (reported incidents and imported history). */
+export interface AccidentRecord {
+  occurredAt: Date;
+  /** County division code. */
+  county: string;
+  location: string;
+  level: AccidentLevel;
+}
+
+/** The counted accidents of a year (China time) of the given classes, city-wide: the plan's vetoes read it. */
+export interface AccidentRecords {
+  ofYear(year: number, levels: readonly AccidentLevel[]): Promise<AccidentRecord[]>;
+}
+
 export function createStatisticsModule(deps: { db: Db; clock: Clock; events: EventBus }) {
   const { db, clock, events } = deps;
+  const repository = createStatisticsRepository(db);
   const service = createStatisticsService({
     clock,
-    statistics: createStatisticsRepository(db),
+    statistics: repository,
     cache: createStatisticsCache(events),
   });
   const indicators: IndicatorSource = {
     summary: (scope, year, divisionCode) => service.summary(scope, year, divisionCode),
     names: async () => (await readSettings(db)).map((s) => ({ code: s.code, nameZh: s.nameZh })),
   };
+  const accidents: AccidentRecords = {
+    async ofYear(year, levels) {
+      const rows = await repository.facts(
+        { scope: { kind: 'city' }, county: null },
+        { from: `${year}-01-01`, to: `${year + 1}-01-01`, levels: [...levels] },
+        5000,
+      );
+      return rows.map((r) => ({
+        occurredAt: r.occurredAt,
+        county: r.county,
+        location: r.location,
+        level: r.level as AccidentLevel,
+      }));
+    },
+  };
   return {
     indicators,
+    /** Accident records by year and class (the plan's automatic vetoes). */
+    accidents,
     /** The bureau's industry → sector mapping, for the first report of an accident (emergency). */
     sectors: sectorSuggester,
     register(app: FastifyInstance) {

@@ -77,6 +77,20 @@ export const planZh = {
     requirement: '督办事项',
     states: { awaiting: '待回复', overdue: '逾期未回复', replied: '已回复' },
   },
+  figure: {
+    label: '关联系统数据',
+    none: '不关联（单位自行填写进度）',
+    codes: {
+      monitoring_online_rate: '重大危险源监测点在线率',
+      major_hazards_cleared: '重大事故隐患动态清零',
+      drills_held: '应急演练次数',
+    },
+    title: '系统数据（{area}）',
+    suggested: '建议进度 {percent}%',
+    adopt: '采用建议进度',
+    judge: '此项数据不能换算为进度，请单位据实填写。',
+    note: '依据系统数据（{area}）：{figure}',
+  },
   assessment: {
     name: '考核名称',
     year: '年度',
@@ -109,6 +123,18 @@ export const planZh = {
     publishConfirm: '通报后评分和自评都不能再修改，确定通报考核结果？',
     published: '已通报（{at}）',
     scoring: '评分中',
+    notice: '下载通报（Word）',
+    vetoManual: '一票否决（考核组填写）',
+    vetoAuto: '系统依据事故统计',
+    vetoAutoNote:
+      '该单位另有系统依据事故统计设置的一票否决，评分不能清除；如有异议，在排名表中书面说明理由后撤销。',
+    vetoOverride: '撤销否决',
+    vetoOverrideHint:
+      '自动否决依据事故统计设置。撤销须书面说明理由，理由、撤销人和时间将保存并记入审计日志。',
+    vetoOverrideReason: '撤销理由',
+    vetoOverridden: '已撤销：{reason}（{name}，{at}）',
+    vetoRestore: '恢复否决',
+    vetoRestoreConfirm: '恢复系统依据事故统计设置的一票否决？',
   },
   responsibility: {
     title: '清单名称',
@@ -236,6 +262,20 @@ export const planEn: SameShape<typeof planZh> = {
     requirement: 'What to do',
     states: { awaiting: 'Awaiting reply', overdue: 'Reply overdue', replied: 'Replied' },
   },
+  figure: {
+    label: 'Tied to a figure',
+    none: 'None (the unit enters its progress)',
+    codes: {
+      monitoring_online_rate: 'Major hazard monitoring points online',
+      major_hazards_cleared: 'Major hidden hazards cleared',
+      drills_held: 'Emergency drills held',
+    },
+    title: 'Figure Anjian holds ({area})',
+    suggested: 'Suggested progress {percent}%',
+    adopt: 'Use the suggested progress',
+    judge: 'This figure does not convert to progress: the unit enters it.',
+    note: 'From the figure Anjian holds ({area}): {figure}',
+  },
   assessment: {
     name: 'Assessment',
     year: 'Year',
@@ -268,6 +308,18 @@ export const planEn: SameShape<typeof planZh> = {
     publishConfirm: 'Once published, no score or self-assessment can change. Publish the results?',
     published: 'Published ({at})',
     scoring: 'Being scored',
+    notice: 'Download the notice (Word)',
+    vetoManual: 'Veto (written by the assessors)',
+    vetoAuto: 'From the accident statistics',
+    vetoAutoNote:
+      'This unit also carries a veto set from the accident statistics, which scoring cannot clear; to dispute it, set it aside with a written reason on the ranking.',
+    vetoOverride: 'Set the veto aside',
+    vetoOverrideHint:
+      'This veto was set from the accident statistics. Setting it aside needs a written reason; the reason, who and when are kept and audited.',
+    vetoOverrideReason: 'Reason',
+    vetoOverridden: 'Set aside: {reason} ({name}, {at})',
+    vetoRestore: 'Restore the veto',
+    vetoRestoreConfirm: 'Restore the veto set from the accident statistics?',
   },
   responsibility: {
     title: 'List',

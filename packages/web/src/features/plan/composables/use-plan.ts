@@ -14,6 +14,8 @@ export interface PlanAssignment {
   percent: number;
   status: 'open' | 'at_risk' | 'done';
   overdueMilestones: number;
+  /** A figure Anjian measures whose value the unit sees as suggested progress. */
+  figureCode: 'monitoring_online_rate' | 'major_hazards_cleared' | 'drills_held' | null;
   demo: boolean;
 }
 

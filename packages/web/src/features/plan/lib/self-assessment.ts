@@ -12,13 +12,23 @@ export interface SelfAssessment {
   submittedAt: string;
 }
 
+/** A veto the system set from the statistics' accident records (一票否决). */
+export interface AutomaticVeto {
+  accidents: { date: string; county: string; countyName: string; location: string; level: string }[];
+  reason: { zh: string; en: string };
+}
+
 export interface RankedUnit {
   organisationId: string;
   organisationName: string;
   rank: number;
   total: number;
   grade: 'excellent' | 'good' | 'pass' | 'fail';
+  /** The veto that counts (the assessors' own, else the automatic one not set aside). */
   veto: string | null;
+  manualVeto: string | null;
+  autoVeto: AutomaticVeto | null;
+  vetoOverride: { reason: string; by: string; at: string } | null;
   comment: string;
   scores: Record<string, number>;
   scoredAt: string | null;

@@ -2,9 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
-import { createPinia } from 'pinia';
+import { createPinia, setActivePinia } from 'pinia';
 import { listKit } from '../../../components/list-kit.ts';
 import { i18n } from '../../../i18n/index.ts';
+import { useSessionStore } from '../../../stores/session.ts';
 import type { Assessment, RankedUnit } from '../lib/self-assessment.ts';
 import PlanAssessmentsPage from './PlanAssessmentsPage.vue';
 
@@ -20,6 +21,9 @@ const unit = (over: Partial<RankedUnit>): RankedUnit => ({
   total: 0,
   grade: 'fail',
   veto: null,
+  manualVeto: null,
+  autoVeto: null,
+  vetoOverride: null,
   comment: '',
   scores: {},
   scoredAt: null,
@@ -73,10 +77,14 @@ function stubApi(routes: Record<string, (body: unknown) => unknown>) {
 
 let mounted: VueWrapper | null = null;
 
-function mountPage() {
+function mountPage(permissions: string[] = []) {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const session = useSessionStore();
+  session.state = { user: { id: 'u1', permissions } } as unknown as typeof session.state;
   mounted = mount(PlanAssessmentsPage, {
     attachTo: document.body,
-    global: { plugins: [createPinia(), i18n, ElementPlus, listKit] },
+    global: { plugins: [pinia, i18n, ElementPlus, listKit] },
   });
 }
 
@@ -194,5 +202,73 @@ describe('目标责任考核 page', () => {
     expect(all('plan-assessment-state')[0]!.textContent?.trim()).toBe('已通报（2026-11-29 10:00:00）');
     expect(all('plan-assessment-publish')).toHaveLength(0);
     expect(all('plan-score')).toHaveLength(0);
+  });
+
+  it('shows the veto set from the accident statistics; the 安委办 sets it aside with a written reason', async () => {
+    const reasonZh = '辖区发生较大及以上生产安全事故：2025-05-10 红塔区 红塔区某建筑工地（较大事故）';
+    const autoVeto = {
+      accidents: [
+        {
+          date: '2025-05-10',
+          county: '530402',
+          countyName: '红塔区',
+          location: '红塔区某建筑工地',
+          level: 'larger',
+        },
+      ],
+      reason: { zh: reasonZh, en: 'A larger or worse accident in the unit’s area: …' },
+    };
+    const vetoed = assessment({
+      units: [
+        unit({
+          organisationId: 'o-hongta',
+          organisationName: '红塔区人民政府',
+          rank: 1,
+          total: 100,
+          veto: reasonZh,
+          autoVeto,
+          scores: { duty: 60, hazards: 40 },
+          scoredAt: '2026-11-29T02:00:00.000Z',
+          allowedActions: ['score'],
+        }),
+      ],
+    });
+    const reason = '经事故调查组认定为自然灾害引发，不计入生产安全事故';
+    const sent = stubApi({
+      'GET /plan/organisations': () => [],
+      'GET /plan/assessments': () => [{ id: 'a1', year: 2025, name: '县区目标责任考核' }],
+      'GET /plan/assessments/a1': () => vetoed,
+      'PUT /plan/assessments/a1/units/o-hongta/veto-override': () => ({
+        ...vetoed,
+        units: vetoed.units.map((u) => ({
+          ...u,
+          veto: null,
+          grade: 'excellent',
+          vetoOverride: { reason, by: '安委办', at: '2026-11-29T02:00:00.000Z' },
+        })),
+      }),
+    });
+    mountPage(['plan:manage']);
+    await flushPromises();
+    expect(all('plan-veto-auto').map((e) => e.textContent)).toEqual([reasonZh]);
+    expect(all('plan-assessment-notice')).toHaveLength(1);
+
+    all('plan-veto-override-open')[0]!.click();
+    await flushPromises();
+    expect(document.querySelector('.el-dialog')?.textContent).toContain('撤销须书面说明理由');
+    const input = document.querySelector<HTMLTextAreaElement>(
+      'textarea[data-testid="plan-veto-override-reason"]',
+    )!;
+    input.value = reason;
+    input.dispatchEvent(new Event('input'));
+    all('plan-veto-override-save')[0]!.click();
+    await flushPromises();
+    expect(sent.filter(([key]) => key.startsWith('PUT'))).toEqual([
+      ['PUT /plan/assessments/a1/units/o-hongta/veto-override', { reason }],
+    ]);
+    expect(all('plan-veto-override')[0]!.textContent?.trim()).toBe(
+      `已撤销：${reason}（安委办，2026-11-29 10:00:00）`,
+    );
+    expect(all('plan-veto-restore')).toHaveLength(1);
   });
 });

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  YUXI_CITY_CODE,
+  suggestedProgress,
+  suggestedProgressSchema,
+  yuxiCounties,
+  type DataScope,
+} from '@anjian/domain';
+import { requireAuth } from '../../platform/access.ts';
+import type { Db } from '../../platform/db.ts';
+import type { PlanTargetFigures } from '../cockpit/index.ts';
+import type { PlanService } from './plan.service.ts';
+import { planViewerOf } from './plan-viewer.ts';
+
+/** The area a unit answers for: its county (county units, their departments, townships) or the city. */
+async function areaOf(db: Db, organisationId: string): Promise<{ scope: DataScope; zh: string; en: string }> {
+  const rows = await db.query<{ division_code: string }>(
+    'SELECT division_code FROM organisations WHERE id = $1',
+    [organisationId],
+  );
+  const code = rows.rows[0]?.division_code ?? YUXI_CITY_CODE;
+  const county = yuxiCounties.find((c) => c.code === code.slice(0, 6));
+  return county
+    ? { scope: { kind: 'county', counties: [county.code] }, zh: county.nameZh, en: county.nameEn }
+    : { scope: { kind: 'city' }, zh: '全市', en: 'the city' };
+}
+
+/**
+ * Progress suggested from a figure Anjian holds: an assignment tied to one of the plan targets'
+ * figures (monitoring online, major hazards open, drills held) shows its unit the current value for
+ * the unit's own area and the progress it suggests; the unit confirms it by reporting. Read through
+ * the cockpit module's `PlanTargetFigures`.
+ */
+export function registerPlanFigureRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; service: PlanService; targetFigures: PlanTargetFigures },
+) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/v1/plan/assignments/:id/suggested-progress',
+    {
+      config: { access: ['plan:manage', 'plan:report'] },
+      schema: {
+        tags: ['plan'],
+        summary:
+          'The figure the assignment is tied to, for its unit’s area, and the progress it suggests (the unit confirms it by reporting); another unit’s assignment answers 404',
+        params: z.object({ id: z.uuid() }).strict(),
+        response: { 200: suggestedProgressSchema },
+      },
+    },
+    async (request) => {
+      const assignment = await deps.service.detail(planViewerOf(requireAuth(request)), request.params.id);
+      const area = await areaOf(deps.db, assignment.organisationId);
+      const figure = assignment.figureCode
+        ? ((await deps.targetFigures.ofArea(area.scope)).find((f) => f.code === assignment.figureCode) ??
+          null)
+        : null;
+      return {
+        figure,
+        area: { zh: area.zh, en: area.en },
+        percent: figure ? suggestedProgress(figure) : null,
+      };
+    },
+  );
+}
