@@ -61,11 +61,19 @@ describe('incident security labels', () => {
     return {
       open: body.figures.incidentsInProgress,
       map: body.map.incidents.map((i) => i.id).sort(),
-      events: body.events.filter((e) => e.kind === 'incident').map((e) => e.id).sort(),
+      events: body.events
+        .filter((e) => e.kind === 'incident')
+        .map((e) => e.id)
+        .sort(),
     };
   };
   const relabel = (as: Caller, id: string, securityLabel: string) =>
-    t.request({ method: 'PUT', url: `/api/v1/incidents/${id}/security-label`, payload: { securityLabel }, as });
+    t.request({
+      method: 'PUT',
+      url: `/api/v1/incidents/${id}/security-label`,
+      payload: { securityLabel },
+      as,
+    });
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
@@ -91,7 +99,11 @@ describe('incident security labels', () => {
     expect(await list(internalReader)).toEqual(['通海县某厂仓库:internal']);
     expect(await exported(internalReader)).toEqual([['通海县某厂仓库', '内部']]);
     expect(await cockpit(internalReader)).toEqual({ open: 1, map: [plain], events: [plain] });
-    const detail = await t.request({ method: 'GET', url: `/api/v1/incidents/${sensitive}`, as: internalReader });
+    const detail = await t.request({
+      method: 'GET',
+      url: `/api/v1/incidents/${sensitive}`,
+      as: internalReader,
+    });
     expect(detail.statusCode).toBe(404);
     expect(detail.json().error.code).toBe('incident.not_found');
     const note = await t.request({

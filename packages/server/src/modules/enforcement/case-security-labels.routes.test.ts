@@ -53,7 +53,11 @@ describe('penalty case security labels', () => {
 
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
-    enterpriseId = await insertEnterprise(t.db, { name: '江川密级处罚演示厂', county: '530403', serial: 741 });
+    enterpriseId = await insertEnterprise(t.db, {
+      name: '江川密级处罚演示厂',
+      county: '530403',
+      serial: 741,
+    });
     officer = await t.sessionFor(await t.createUser({ roles: ['county_officer'], scope: county }));
     inspector = await t.sessionFor(await t.createUser({ roles: ['inspector'], scope: county }));
     ({ internal: internalReader, sensitive: sensitiveReader } = await labelReaders(

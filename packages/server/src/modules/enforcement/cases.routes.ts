@@ -110,7 +110,11 @@ export function registerCasesRoutes(
     },
     async (request) => {
       request.auditTarget = request.params.id;
-      const changed = await cases.setLabel(requireAuth(request), request.params.id, request.body.securityLabel);
+      const changed = await cases.setLabel(
+        requireAuth(request),
+        request.params.id,
+        request.body.securityLabel,
+      );
       request.auditDetail = `${changed.previous} -> ${changed.case.securityLabel}`;
       return changed.case;
     },
