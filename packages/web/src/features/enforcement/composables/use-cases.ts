@@ -27,6 +27,8 @@ export interface CaseFiling {
   partyName: string;
   summary: string;
   requiresLegalReview: boolean;
+  /** 密级: 内部 unless the filer picks another within the own clearance. */
+  securityLabel: RecordLabel;
   /** A completed inspection the case comes from (its enterprise must be the party). */
   inspectionId?: string;
 }
