@@ -4,7 +4,8 @@ import { createTestContext, type Caller, type TestContext } from '../../../test/
 import { labelReaders } from '../../../test/label-readers.ts';
 
 // Security labels (decision 0005) on incidents: a 敏感 accident is invisible to a 内部 clearance — in
-// the list, the detail, the export and the cockpit's map, events and figures — and visible to 敏感.
+// the list, the detail, the export, the cockpit's map, events and figures and the workbench's counts —
+// and visible to 敏感.
 describe('incident security labels', () => {
   let t: TestContext;
   let officer: Caller;
@@ -67,6 +68,16 @@ describe('incident security labels', () => {
         .sort(),
     };
   };
+  /** The workbench's open-incident figure and its reports-due to-do. */
+  const workbench = async (as: Caller) => {
+    const answer = await t.request({ method: 'GET', url: '/api/v1/workbench', as });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const body = answer.json() as {
+      figures: { openIncidents: { total: number } | null };
+      todo: { reportsDue: number | null };
+    };
+    return { open: body.figures.openIncidents?.total, due: body.todo.reportsDue };
+  };
   const relabel = (as: Caller, id: string, securityLabel: string) =>
     t.request({
       method: 'PUT',
@@ -99,6 +110,7 @@ describe('incident security labels', () => {
     expect(await list(internalReader)).toEqual(['通海县某厂仓库:internal']);
     expect(await exported(internalReader)).toEqual([['通海县某厂仓库', '内部']]);
     expect(await cockpit(internalReader)).toEqual({ open: 1, map: [plain], events: [plain] });
+    expect(await workbench(internalReader)).toEqual({ open: 1, due: 1 });
     const detail = await t.request({
       method: 'GET',
       url: `/api/v1/incidents/${sensitive}`,
@@ -131,6 +143,7 @@ describe('incident security labels', () => {
       map: [plain, sensitive].sort(),
       events: [plain, sensitive].sort(),
     });
+    expect(await workbench(sensitiveReader)).toEqual({ open: 2, due: 2 });
   });
 
   it('refuses a label above the writer’s clearance, storing nothing', async () => {
@@ -157,6 +170,7 @@ describe('incident security labels', () => {
     ]);
     expect(await list(internalReader)).toEqual([]);
     expect(await cockpit(internalReader)).toEqual({ open: 0, map: [], events: [] });
+    expect(await workbench(internalReader)).toEqual({ open: 0, due: 0 });
     expect((await relabel(internalReader, plain, 'internal')).statusCode).toBe(404);
   });
 });
