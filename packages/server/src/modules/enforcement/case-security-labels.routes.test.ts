@@ -116,6 +116,20 @@ describe('penalty case security labels', () => {
     });
   });
 
+  it('counts on the enterprise file (一企一档) only the cases its list shows', async () => {
+    const counted = async (as: Caller) => {
+      const answer = await t.request({
+        method: 'GET',
+        url: `/api/v1/enterprises/${enterpriseId}/profile`,
+        as,
+      });
+      expect(answer.statusCode, answer.body).toBe(200);
+      return (answer.json() as { counts: { cases: number | null } }).counts.cases;
+    };
+    expect(await counted(inspector)).toBe(1);
+    expect(await counted(officer)).toBe(2);
+  });
+
   it('refuses a label above the writer’s clearance and 举报身份 on a record, storing nothing', async () => {
     const identity = await file(officer, '标为举报身份的案件', { securityLabel: 'whistle_identity' });
     expect(identity.statusCode).toBe(400);
