@@ -4,6 +4,7 @@ import { accidentLevels } from './accidents/accident-level.ts';
 import { countyCodeSchema, industryCodeSchema, lonLatSchema } from '../registry/enterprise.schema.ts';
 import { accidentSectors } from '../statistics/accident-sectors.ts';
 import { isoInstant } from '../common/dates.schema.ts';
+import { recordLabelSchema } from '../auth/security-labels.ts';
 
 const headCount = z.number().int().min(0).max(100_000);
 const lossWan = z
@@ -51,6 +52,9 @@ export const incidentReportSchema = z
       .describe("行业领域 for the statistics; default the one the enterprise's GB/T 4754 industry suggests"),
     industryCode: industryCodeSchema.optional().describe("GB/T 4754 class; default the enterprise's"),
     township: z.string().trim().max(64).optional().describe('乡镇（街道）'),
+    securityLabel: recordLabelSchema
+      .optional()
+      .describe('Security label (密级); 内部 when not given, never above the reporter’s clearance'),
   })
   .strict();
 
@@ -96,6 +100,7 @@ export const incidentSchema = z.object({
   description: z.string(),
   reporter: z.string(),
   status: z.enum(['open', 'closed']),
+  securityLabel: recordLabelSchema,
   statistics: z
     .object({
       sector: z.enum(accidentSectors),

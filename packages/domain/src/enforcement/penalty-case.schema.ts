@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { rmbYuanSchema } from '../money/rmb-amount.ts';
 import { penaltyCaseStatuses, penaltyKinds, penaltyPartyKinds } from './penalty-case-terms.ts';
 import { isoDate } from '../common/dates.schema.ts';
+import { recordLabelSchema } from '../auth/security-labels.ts';
 
 /*
  * Requests of /api/v1/enforcement/cases. Dates are calendar dates (YYYY-MM-DD) in China Standard
@@ -75,6 +76,9 @@ export const penaltyCaseFileSchema = z
       .max(64)
       .optional()
       .describe('Id of the inspection, report or draw the case came from'),
+    securityLabel: recordLabelSchema
+      .optional()
+      .describe('Security label (密级); 内部 when not given, never above the filer’s clearance'),
   })
   .strict();
 

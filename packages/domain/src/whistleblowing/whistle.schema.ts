@@ -3,6 +3,7 @@ import { isoDate } from '../common/dates.schema.ts';
 import { pageQuerySchema } from '../common/pagination.schema.ts';
 import { codedIssue } from '../errors/coded-issue.ts';
 import { rmbYuanSchema } from '../money/rmb-amount.ts';
+import { recordLabelSchema } from '../auth/security-labels.ts';
 import { whistleObjectionPhases, whistleObjectionStatuses } from './whistle-objection.ts';
 
 /*
@@ -222,6 +223,7 @@ export const whistleListItemSchema = z.object({
   outcome: z.enum(whistleOutcomes).nullable(),
   rewardStatus: z.enum(whistleRewardStatuses).nullable(),
   objectionStatus: z.enum(whistleObjectionStatuses).nullable(),
+  securityLabel: recordLabelSchema.describe('Security label (密级) of the report; 敏感 unless relabelled'),
   demo: z.boolean(),
 });
 export type WhistleListItem = z.infer<typeof whistleListItemSchema>;
@@ -273,6 +275,7 @@ export const whistleListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(100).optional(),
   overdue: z.enum(['true', 'false']).optional().describe('true: only reports past a deadline today'),
   objection: z.enum(whistleObjectionStatuses).optional().describe('pending: objections awaiting review'),
+  securityLabel: recordLabelSchema.optional().describe('Only reports with this security label'),
 });
 
 export const whistleDecisionSchema = z.discriminatedUnion('decision', [

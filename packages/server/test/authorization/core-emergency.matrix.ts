@@ -132,6 +132,15 @@ export const coreEmergencyMatrix: Record<string, RouteCase> = {
     in: dispatchers(201),
     out: dispatchersOut(201),
   },
+  'PUT /api/v1/incidents/:id/security-label': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/incidents/${await newIncident(t, target)}/security-label`,
+      // 内部, within every dispatcher's clearance (refusals: incident-security-labels.routes.test.ts).
+      payload: { securityLabel: 'internal' },
+    }),
+    in: dispatchers(200),
+    out: dispatchersOut(200),
+  },
   'POST /api/v1/incidents/:id/close': {
     build: async ({ t, target }) => ({
       url: `/api/v1/incidents/${await newIncident(t, target)}/close`,

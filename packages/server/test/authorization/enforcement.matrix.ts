@@ -474,6 +474,16 @@ Object.assign(enforcementMatrix, {
     in: officers(200),
     out: writersOut(200),
   },
+  [`PUT ${E}/cases/:id/security-label`]: {
+    build: async ({ t, target }) => ({
+      url: `${E}/cases/${(await newCase(t, target, 'filed')).id}/security-label`,
+      // 内部, within every writer's clearance; a label above it and a case above the caller's
+      // clearance are case-security-labels.routes.test.ts.
+      payload: { securityLabel: 'internal' },
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
   [`GET ${E}/discretion/suggestion`]: {
     build: async () => ({
       url: `${E}/discretion/suggestion?violationCode=wsl-97-training&circumstances=first_violation`,

@@ -282,6 +282,15 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     in: handlers(200),
     out: handlersOut(200),
   },
+  'PUT /api/v1/whistleblowing/reports/:id/security-label': {
+    build: async ({ t, target }) => ({
+      url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'received')}/security-label`,
+      // 敏感, a report's default and every handler's clearance (whistle-security-labels.routes.test.ts).
+      payload: { securityLabel: 'sensitive' },
+    }),
+    in: handlers(200),
+    out: handlersOut(200),
+  },
   'DELETE /api/v1/whistleblowing/reports/:id/duplicate-of': {
     build: async ({ t, target }) => ({
       url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'received')}/duplicate-of`,

@@ -9,7 +9,7 @@ import {
   type DataScope,
 } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
-import { scopeCondition } from '../../platform/scope-sql.ts';
+import { labelCondition, scopeCondition, type ReaderScope } from '../../platform/scope-sql.ts';
 
 /** The Beijing calendar date of a timestamptz column, in SQL. */
 const beijingDay = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
@@ -22,14 +22,23 @@ const OPEN_HAZARD = "status IN ('reported', 'rectifying', 'pending_acceptance')"
 
 /** The tables behind the trend lines and the column each record is dated by. */
 const trendSpecs = {
-  alarms: { table: 'alarms', at: 'raised_at' },
-  hazards: { table: 'hidden_hazards', at: 'reported_at' },
-  incidents: { table: 'incidents', at: 'occurred_at' },
+  alarms: { table: 'alarms', at: 'raised_at', labelled: false },
+  hazards: { table: 'hidden_hazards', at: 'reported_at', labelled: true },
+  incidents: { table: 'incidents', at: 'occurred_at', labelled: true },
 } as const;
 export type CockpitTrendName = keyof typeof trendSpecs;
 
 function scoped(scope: DataScope, params: unknown[], prefix = ''): string {
   return scopeCondition(scope, { county: `${prefix}county`, enterprise: `${prefix}enterprise_id` }, params);
+}
+
+/**
+ * The scope of a labelled table (hidden hazards, incidents): on top of the data scope, the caller's
+ * clearance (decision 0005), as their own lists apply it — so the map, the event list and the
+ * figures show no record the caller cannot open.
+ */
+function scopedLabelled(scope: ReaderScope, params: unknown[], prefix = ''): string {
+  return `${scoped(scope, params, prefix)} AND ${labelCondition(scope, `${prefix}security_label`, params)}`;
 }
 
 /**
@@ -53,7 +62,7 @@ export function createCockpitRepository(db: Db) {
       const result = await db.query<{ since_month: number; open: number }>(
         `SELECT count(*) FILTER (WHERE occurred_at >= ${beijingStart('$1')})::int AS since_month,
                 count(*) FILTER (WHERE status = 'open')::int AS open
-           FROM incidents WHERE ${scoped(scope, params)}`,
+           FROM incidents WHERE ${scopedLabelled(scope, params)}`,
         params,
       );
       const row = result.rows[0]!;
@@ -66,7 +75,7 @@ export function createCockpitRepository(db: Db) {
       const result = await db.query<{ major: number; supervised: number }>(
         `SELECT count(*) FILTER (WHERE level = 'major')::int AS major,
                 count(*) FILTER (WHERE supervision_level IS NOT NULL)::int AS supervised
-           FROM hidden_hazards WHERE ${scoped(scope, params)} AND ${OPEN_HAZARD}`,
+           FROM hidden_hazards WHERE ${scopedLabelled(scope, params)} AND ${OPEN_HAZARD}`,
         params,
       );
       return result.rows[0]!;
@@ -98,9 +107,9 @@ export function createCockpitRepository(db: Db) {
 
     /** New records per Beijing day over the trend window ending `today`, oldest first. */
     async trend(name: CockpitTrendName, scope: DataScope, today: string): Promise<number[]> {
-      const { table, at } = trendSpecs[name];
+      const { table, at, labelled } = trendSpecs[name];
       const params: unknown[] = [today];
-      const where = scoped(scope, params);
+      const where = labelled ? scopedLabelled(scope, params) : scoped(scope, params);
       const result = await db.query<{ trend: number[] }>(
         `WITH days AS (
            SELECT d::date AS day FROM generate_series($1::date - ${COCKPIT_TREND_DAYS - 1}, $1::date, interval '1 day') AS d
@@ -155,7 +164,7 @@ export function createCockpitRepository(db: Db) {
         occurred_at: Date;
       }>(
         `SELECT id, lon, lat, location, occurred_at FROM incidents
-          WHERE ${scoped(scope, params)} AND status = 'open' AND lon IS NOT NULL
+          WHERE ${scopedLabelled(scope, params)} AND status = 'open' AND lon IS NOT NULL
           ORDER BY occurred_at DESC, id LIMIT ${COCKPIT_MAP_LIMIT}`,
         params,
       );
@@ -183,12 +192,12 @@ export function createCockpitRepository(db: Db) {
         parts.push(
           newest(`SELECT 'hazard' AS kind, h.id, h.reported_at AS at, h.county, e.name AS subject, h.level AS grade
                     FROM hidden_hazards h LEFT JOIN enterprise_directory e ON e.id = h.enterprise_id
-                   WHERE ${scoped(scope, params, 'h.')} ORDER BY h.reported_at DESC`),
+                   WHERE ${scopedLabelled(scope, params, 'h.')} ORDER BY h.reported_at DESC`),
         );
       if (kinds.has('incident'))
         parts.push(
           newest(`SELECT 'incident' AS kind, i.id, i.occurred_at AS at, i.county, i.location AS subject, NULL AS grade
-                    FROM incidents i WHERE ${scoped(scope, params, 'i.')} ORDER BY i.occurred_at DESC`),
+                    FROM incidents i WHERE ${scopedLabelled(scope, params, 'i.')} ORDER BY i.occurred_at DESC`),
         );
       if (parts.length === 0) return [];
       const result = await db.query<{

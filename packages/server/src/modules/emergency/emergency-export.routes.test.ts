@@ -78,6 +78,7 @@ describe('emergency list exports', () => {
       '直接经济损失（万元）',
       '状态',
       '事故简况',
+      '密级',
     ]);
     expect(rows).toHaveLength(2);
     expect(rows[1]!.slice(1)).toEqual([
@@ -92,6 +93,7 @@ describe('emergency list exports', () => {
       '50',
       '处置中',
       '液氯阀门泄漏',
+      '内部',
     ]);
     const closed = await exported('/api/v1/incidents/export?status=closed', city);
     expect(closed).toHaveLength(1);

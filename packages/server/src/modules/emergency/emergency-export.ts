@@ -1,4 +1,5 @@
 import {
+  securityLabelNames,
   accidentLevelNames,
   chinaDate,
   gb6441AccidentTypes,
@@ -50,6 +51,7 @@ export const incidentExportColumns: ExportColumn<Incident>[] = [
   { header: '直接经济损失（万元）', width: 18, value: (i) => i.directLossWan },
   { header: '状态', width: 8, value: (i) => (i.status === 'open' ? '处置中' : '已结束') },
   { header: '事故简况', width: 40, value: (i) => i.description },
+  { header: '密级', width: 8, value: (i) => securityLabelNames[i.securityLabel].zh },
 ];
 
 const drillStatuses: Record<string, string> = { planned: '计划', held: '已举行', cancelled: '取消' };

@@ -1,3 +1,4 @@
+import { defaultLabelOf } from '@anjian/domain';
 import type {
   AccidentFigures,
   AccidentLevel,
@@ -6,6 +7,7 @@ import type {
   DataScope,
   IncidentReport,
   IncidentStatistics,
+  RecordLabel,
 } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { labelCondition, scopeCondition, type ReaderScope } from '../../platform/scope-sql.ts';
@@ -28,6 +30,7 @@ export interface IncidentRecord {
   reporter: string;
   reportsSent: Record<string, string>;
   status: 'open' | 'closed';
+  securityLabel: RecordLabel;
   statistics: IncidentStatisticsRecord;
   tasks: {
     id: string;
@@ -78,6 +81,7 @@ interface Row {
   reporter: string;
   reports_sent: Record<string, string>;
   status: 'open' | 'closed';
+  security_label: RecordLabel;
   sector: AccidentSector | null;
   industry_code: string | null;
   township: string | null;
@@ -108,6 +112,7 @@ function toRecord(row: Row): IncidentRecord {
     reporter: row.reporter,
     reportsSent: row.reports_sent,
     status: row.status,
+    securityLabel: row.security_label,
     statistics: {
       sector: row.sector,
       industryCode: row.industry_code,
@@ -177,8 +182,8 @@ export function createIncidentsRepository(db: Db) {
     async insert(source: Queryable, report: IncidentReport, createdBy: string, at: Date): Promise<string> {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO incidents (occurred_at, county, enterprise_id, location, lon, lat, accident_type, road_traffic, original, missing,
-           description, reporter, created_by, created_at, updated_at, notified_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id`,
+           description, reporter, created_by, created_at, updated_at, notified_at, security_label)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16) RETURNING id`,
         [
           report.occurredAt,
           report.county,
@@ -199,6 +204,7 @@ export function createIncidentsRepository(db: Db) {
           createdBy,
           at,
           report.notifiedAt ?? report.occurredAt,
+          report.securityLabel ?? defaultLabelOf.incident,
         ],
       );
       return rows.rows[0]!.id;
@@ -229,6 +235,14 @@ export function createIncidentsRepository(db: Db) {
           at,
         ],
       );
+    },
+
+    async setLabel(source: Queryable, id: string, label: RecordLabel, at: Date): Promise<void> {
+      await source.query('UPDATE incidents SET security_label = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        label,
+        at,
+      ]);
     },
 
     /** The statistics' copy of the counted figures (later casualties within the window included). */

@@ -8,6 +8,7 @@ import {
   incidentReportSchema,
   incidentSchema,
   incidentStatisticsSchema,
+  recordLabelSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
@@ -112,6 +113,30 @@ export function registerIncidentsRoutes(
       schema: { tags, params: idParams, response: { 200: incidentSchema } },
     },
     async (request) => incidents.get(requireAuth(request), request.params.id),
+  );
+
+  api.put(
+    '/api/v1/incidents/:id/security-label',
+    {
+      config: write('incident.relabel'),
+      schema: {
+        tags,
+        summary: 'Set the security label (密级) of an accident, at most the caller’s own clearance',
+        params: idParams,
+        body: z.object({ securityLabel: recordLabelSchema }).strict(),
+        response: { 200: incidentSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      const changed = await incidents.setLabel(
+        requireAuth(request),
+        request.params.id,
+        request.body.securityLabel,
+      );
+      request.auditDetail = `${changed.previous} -> ${changed.incident.securityLabel}`;
+      return changed.incident;
+    },
   );
 
   api.post(

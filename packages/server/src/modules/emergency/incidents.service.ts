@@ -13,6 +13,7 @@ import {
   type IncidentStatistics,
   type IncidentFollowUp,
   type IncidentReport,
+  type RecordLabel,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -23,7 +24,7 @@ import {
   type EventBus,
   type EventPublisher,
 } from '../../platform/events/index.ts';
-import { scopeAllows } from '../../platform/scope-sql.ts';
+import { checkLabelWithin, scopeAllows } from '../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { SectorSuggester } from '../statistics/index.ts';
 import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
@@ -128,6 +129,7 @@ export function createIncidentsService(deps: {
       description: record.description,
       reporter: record.reporter,
       status: record.status,
+      securityLabel: record.securityLabel,
       statistics: {
         ...record.statistics,
         sector: record.statistics.sector ?? 'other',
@@ -219,6 +221,14 @@ export function createIncidentsService(deps: {
       return (await presentAll([await visible(auth, id)]))[0]!;
     },
 
+    /** Changes the incident's security label (密级), never above the caller's own clearance. */
+    async setLabel(auth: AuthContext, id: string, label: RecordLabel) {
+      const previous = (await visible(auth, id)).securityLabel;
+      checkLabelWithin(auth.clearance, label);
+      const incident = await changed(auth, id, (tx) => incidents.setLabel(tx, id, label, clock.now()));
+      return { previous, incident };
+    },
+
     async report(auth: AuthContext, input: IncidentReport) {
       if (!scopeAllows(auth.scope, input.county, null))
         throw new DomainError('registry.scope_outside_caller');
@@ -226,6 +236,7 @@ export function createIncidentsService(deps: {
         ? await enterprises.findById(input.enterpriseId, auth.scope)
         : null;
       if (input.enterpriseId && !enterprise) throw new DomainError('enterprise.not_found');
+      checkLabelWithin(auth.clearance, input.securityLabel);
       const now = clock.now();
       checkReportTimes(input, now);
       const id = await inTransactionWithEvents(db, events, async (tx, published) => {

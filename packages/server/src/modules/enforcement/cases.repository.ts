@@ -1,4 +1,4 @@
-import type { DataScope, Page, PenaltyCaseState, PenaltyCaseStatus } from '@anjian/domain';
+import type { DataScope, Page, PenaltyCaseState, PenaltyCaseStatus, RecordLabel } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { labelCondition, scopeCondition, type ReaderScope } from '../../platform/scope-sql.ts';
 import { listPage } from '../../platform/sql-page.ts';
@@ -16,6 +16,7 @@ export interface CaseRow {
   summary: string;
   status: PenaltyCaseStatus;
   state: PenaltyCaseState;
+  securityLabel: RecordLabel;
   demo: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -25,11 +26,12 @@ export interface CaseFilter {
   status?: PenaltyCaseStatus;
   enterpriseId?: string;
   inspectionId?: string;
+  securityLabel?: RecordLabel;
 }
 
 const select = `
   SELECT c.id, c.enterprise_id, e.name AS enterprise_name, e.credit_code, e.address, c.county, c.inspection_id,
-         c.party_name, c.summary, c.status, c.state, c.demo, c.created_at, c.updated_at
+         c.party_name, c.summary, c.status, c.state, c.security_label, c.demo, c.created_at, c.updated_at
     FROM enforcement_cases c JOIN enterprise_directory e ON e.id = c.enterprise_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -45,6 +47,7 @@ const toCase = (r: any): CaseRow => ({
   summary: r.summary,
   status: r.status,
   state: reviveInstants<PenaltyCaseState>(r.state),
+  securityLabel: r.security_label,
   demo: r.demo,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -67,6 +70,7 @@ export function createCasesRepository(db: Db) {
         ['c.status', filter.status],
         ['c.enterprise_id', filter.enterpriseId],
         ['c.inspection_id', filter.inspectionId],
+        ['c.security_label', filter.securityLabel],
       ] as const) {
         if (value === undefined) continue;
         params.push(value);
@@ -108,13 +112,14 @@ export function createCasesRepository(db: Db) {
         state: PenaltyCaseState;
         createdBy: string;
         at: Date;
+        securityLabel: RecordLabel;
         demo?: boolean;
       },
     ): Promise<string> {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO enforcement_cases (enterprise_id, county, inspection_id, party_name, summary, status, state, demo,
-           created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+           created_by, created_at, updated_at, security_label)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11) RETURNING id`,
         [
           c.enterpriseId,
           c.county,
@@ -126,9 +131,18 @@ export function createCasesRepository(db: Db) {
           c.demo ?? false,
           c.createdBy,
           c.at,
+          c.securityLabel,
         ],
       );
       return rows.rows[0]!.id;
+    },
+
+    async setLabel(id: string, label: RecordLabel, at: Date): Promise<void> {
+      await db.query('UPDATE enforcement_cases SET security_label = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        label,
+        at,
+      ]);
     },
 
     async saveState(source: Queryable, id: string, state: PenaltyCaseState, at: Date): Promise<void> {

@@ -6,6 +6,7 @@ import {
   penaltyCaseActionSchema,
   penaltyCaseFileSchema,
   penaltyCaseStatusSchema,
+  recordLabelSchema,
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import { exportIdsSchema, rowsOf, sendListExport } from '../../platform/office/index.ts';
@@ -20,6 +21,7 @@ const caseFilterSchema = z.object({
   status: penaltyCaseStatusSchema.optional(),
   enterpriseId: z.uuid().optional(),
   inspectionId: z.uuid().optional(),
+  securityLabel: recordLabelSchema.optional().describe('Only cases with this security label'),
 });
 
 /** Penalty cases: filing → investigation → notice → hearing → decision → execution → closure. */
@@ -94,6 +96,28 @@ export function registerCasesRoutes(
       },
     },
     async (request) => cases.get(requireAuth(request), request.params.id),
+  );
+  api.put(
+    `${base}/:id/security-label`,
+    {
+      config: { access: 'enforcement:write', audit: 'enforcement.case.relabel' },
+      schema: {
+        tags,
+        summary: 'Set the security label (密级) of a case, at most the caller’s own clearance',
+        params: idParams,
+        body: z.object({ securityLabel: recordLabelSchema }).strict(),
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      const changed = await cases.setLabel(
+        requireAuth(request),
+        request.params.id,
+        request.body.securityLabel,
+      );
+      request.auditDetail = `${changed.previous} -> ${changed.case.securityLabel}`;
+      return changed.case;
+    },
   );
   api.post(
     `${base}/:id/actions`,

@@ -1,6 +1,7 @@
 import {
   DomainError,
   chinaDate,
+  defaultLabelOf,
   chinaHolidayCalendar,
   filePenaltyCase,
   penaltyCaseActionNames,
@@ -14,10 +15,12 @@ import {
   type PenaltyCaseFileInput,
   type PenaltyCaseRole,
   type PenaltyCaseStatus,
+  type RecordLabel,
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
+import { checkLabelWithin } from '../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { CaseRow, CasesRepository } from './cases.repository.ts';
 import type { CreditService } from './credit.service.ts';
@@ -71,6 +74,7 @@ export function createCasesService(deps: {
       fineYuan: penalty?.fineYuan ?? null,
       nextDeadline: deadlines.find((d) => !d.overdue) ?? deadlines[0] ?? null,
       overdue: deadlines.some((d) => d.overdue && d.kind === 'decision'),
+      securityLabel: c.securityLabel,
       demo: c.demo,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
@@ -127,7 +131,12 @@ export function createCasesService(deps: {
 
     async list(
       auth: AuthContext,
-      filter: { status?: PenaltyCaseStatus; enterpriseId?: string; inspectionId?: string },
+      filter: {
+        status?: PenaltyCaseStatus;
+        enterpriseId?: string;
+        inspectionId?: string;
+        securityLabel?: RecordLabel;
+      },
       page: { page: number; pageSize: number },
     ) {
       const found = await cases.list(auth.scope, filter, page);
@@ -136,10 +145,19 @@ export function createCasesService(deps: {
 
     get: async (auth: AuthContext, id: string) => detail(auth, await visible(auth, id)),
 
+    /** Changes the case's security label (密级), never above the caller's own clearance. */
+    async setLabel(auth: AuthContext, id: string, label: RecordLabel) {
+      const found = await visible(auth, id);
+      checkLabelWithin(auth.clearance, label);
+      await cases.setLabel(id, label, clock.now());
+      return { previous: found.securityLabel, case: await detail(auth, (await cases.find(id, null))!) };
+    },
+
     /** 立案 by a bureau officer, ad hoc or from a completed inspection of the same enterprise. */
     async file(auth: AuthContext, input: PenaltyCaseFileInput, options: { demo?: boolean } = {}) {
       const enterprise = await deps.enterprises.findById(input.enterpriseId, auth.scope);
       if (!enterprise) throw new DomainError('enterprise.not_found');
+      checkLabelWithin(auth.clearance, input.securityLabel);
       if (input.inspectionId) {
         const inspection = await deps.inspections.find(input.inspectionId, auth.scope);
         if (!inspection || inspection.enterpriseId !== enterprise.id || inspection.status !== 'completed')
@@ -169,6 +187,7 @@ export function createCasesService(deps: {
         state: filed.state,
         createdBy: auth.userId,
         at: now,
+        securityLabel: input.securityLabel ?? defaultLabelOf.enforcement_case,
         ...options,
       });
       return detail(auth, (await cases.find(id, null))!);

@@ -107,6 +107,7 @@ describe('enforcement list exports', () => {
       '办理状态',
       '罚款（元）',
       '决定期限逾期',
+      '密级',
       '数据来源',
     ]);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[5]])).toEqual([

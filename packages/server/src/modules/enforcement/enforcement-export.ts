@@ -1,3 +1,4 @@
+import { securityLabelNames } from '@anjian/domain';
 import type { CasesService } from './cases.service.ts';
 import type { InspectionsService } from './inspections.service.ts';
 import { countyNameZh } from '../../platform/county-name.ts';
@@ -38,5 +39,6 @@ export const caseExportColumns: ExportColumn<ExportedCase>[] = [
   { header: '办理状态', width: 24, value: (c) => c.statusName.zh },
   { header: '罚款（元）', width: 12, value: (c) => c.fineYuan ?? '' },
   { header: '决定期限逾期', width: 12, value: (c) => cell.yesNo(c.overdue) },
+  { header: '密级', width: 8, value: (c) => securityLabelNames[c.securityLabel].zh },
   { header: '数据来源', width: 8, value: (c) => cell.demo(c.demo) },
 ];

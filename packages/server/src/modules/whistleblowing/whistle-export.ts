@@ -1,4 +1,4 @@
-import type { WhistleLedgerRow, WhistleListItem } from '@anjian/domain';
+import { securityLabelNames, type WhistleLedgerRow, type WhistleListItem } from '@anjian/domain';
 import { countyNameZh } from '../../platform/county-name.ts';
 import { cell, type ExportColumn } from '../../platform/office/index.ts';
 
@@ -46,6 +46,7 @@ export const whistleExportColumns: ExportColumn<WhistleListItem>[] = [
   { header: '逾期', width: 6, value: (r) => cell.yesNo(r.overdue) },
   { header: '核查结论', width: 10, value: (r) => (r.outcome ? (outcomeZh[r.outcome] ?? '') : '') },
   { header: '奖励', width: 10, value: (r) => (r.rewardStatus ? (rewardZh[r.rewardStatus] ?? '') : '') },
+  { header: '密级', width: 8, value: (r) => securityLabelNames[r.securityLabel].zh },
   { header: '数据来源', width: 8, value: (r) => cell.demo(r.demo) },
 ];
 

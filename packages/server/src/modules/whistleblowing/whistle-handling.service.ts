@@ -20,12 +20,14 @@ import {
   type WhistleListItem,
   type WhistleObjectionReview,
   type WhistleVerify,
+  type RecordLabel,
 } from '@anjian/domain';
 import type { PoolClient } from 'pg';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
+import { checkLabelWithin } from '../../platform/scope-sql.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
 import type { PublicPhotoStore } from '../uploads/index.ts';
 import type { WhistleEscalationRepository } from './whistle-escalation.repository.ts';
@@ -87,6 +89,7 @@ export function createWhistleHandlingService(deps: {
       outcome: report.outcome,
       rewardStatus: report.reward?.status ?? null,
       objectionStatus: report.objection?.status ?? null,
+      securityLabel: report.securityLabel,
       demo: report.demo,
     };
   }
@@ -195,6 +198,14 @@ export function createWhistleHandlingService(deps: {
     },
 
     get: async (auth: AuthContext, id: string) => detail(auth, await found(auth, id)),
+
+    /** Changes the report's security label (密级), never above the caller's own clearance. */
+    async setLabel(auth: AuthContext, id: string, label: RecordLabel) {
+      const previous = (await found(auth, id)).securityLabel;
+      checkLabelWithin(auth.clearance, label);
+      await reports.update(db, id, { security_label: label });
+      return { previous, report: await detail(auth, await found(auth, id)) };
+    },
 
     /** 一企一档 举报核查: the enterprise's verified reports, with no reporter and no query code. */
     verifiedOf: (auth: AuthContext, enterpriseId: string) => reports.verifiedOf(auth.scope, enterpriseId),

@@ -9,6 +9,7 @@ import type {
   WhistleOutcome,
   WhistleRewardStatus,
   WhistleStatus,
+  RecordLabel,
 } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { listPage } from '../../platform/sql-page.ts';
@@ -53,6 +54,8 @@ export interface WhistleRecord {
   fineYuan: string | null;
   deaths: number | null;
   accidentClass: WhistleAccidentClass | null;
+  /** The report's security label (decision 0005): 敏感 unless the bureau relabels it. */
+  securityLabel: RecordLabel;
   demo: boolean;
   duplicateOf: string | null;
   repliedOn: string | null;
@@ -97,6 +100,7 @@ export type WhistleInsert = Omit<
   | 'deaths'
   | 'accidentClass'
   | 'reward'
+  | 'securityLabel'
   | 'duplicateOf'
   | 'repliedOn'
   | 'objection'
@@ -111,7 +115,7 @@ const SELECT = `
          ${date('r.decided_on')} AS decided_on, r.decision_reason, r.transferred_to, r.assigned_county,
          ${date('r.assigned_deadline')} AS assigned_deadline, ${date('r.verification_due')} AS verification_due,
          r.outcome, r.outcome_note, ${date('r.verified_on')} AS verified_on, r.inspection_id, r.hazard_ids::text[] AS hazard_ids, r.penalty_case_id,
-         r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.demo, r.duplicate_of,
+         r.fine_yuan::text AS fine_yuan, r.deaths, r.accident_class, r.security_label, r.demo, r.duplicate_of,
          w.status AS reward_status, w.amount_yuan::text AS reward_amount, w.basis AS reward_basis,
          w.rule_id AS reward_rule, w.source AS reward_source, w.proposed_by AS reward_proposed_by,
          w.approvers::text[] AS reward_approvers, ${date('w.paid_on')} AS reward_paid_on,
@@ -164,6 +168,7 @@ function toRecord(r: any): WhistleRecord {
     fineYuan: r.fine_yuan,
     deaths: r.deaths,
     accidentClass: r.accident_class,
+    securityLabel: r.security_label,
     demo: r.demo,
     duplicateOf: r.duplicate_of,
     repliedOn: r.replied_on,
@@ -216,6 +221,7 @@ export interface WhistleFilter {
   /** 'true': only reports past a deadline on `today` (whistleOverdue in the domain, in SQL). */
   overdue?: 'true' | 'false' | undefined;
   objection?: WhistleObjectionStatus | undefined;
+  securityLabel?: RecordLabel | undefined;
   today?: string | undefined;
 }
 
@@ -230,6 +236,7 @@ function filterWhere(scope: DataScope, filter: WhistleFilter, params: unknown[])
   if (filter.channel) add((n) => `r.channel = $${n}`, filter.channel);
   if (filter.county) add((n) => `coalesce(r.assigned_county, r.county) = $${n}`, filter.county);
   if (filter.objection) add((n) => `o.status = $${n}`, filter.objection);
+  if (filter.securityLabel) add((n) => `r.security_label = $${n}`, filter.securityLabel);
   if (filter.overdue && filter.today) {
     params.push(filter.today);
     const today = `$${params.length}::date`;
@@ -247,6 +254,7 @@ function filterWhere(scope: DataScope, filter: WhistleFilter, params: unknown[])
 }
 
 const UPDATABLE = new Set([
+  'security_label',
   'status',
   'decided_on',
   'decision_reason',

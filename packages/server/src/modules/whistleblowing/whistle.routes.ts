@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   pageOf,
+  recordLabelSchema,
   whistleAssignSchema,
   whistleDecisionSchema,
   whistleDetailSchema,
@@ -235,6 +236,30 @@ export function registerWhistleRoutes(
     },
     async (request) =>
       handling.linkDuplicate(requireAuth(request), request.params.id, request.body.originalId),
+  );
+
+  api.put(
+    `${base}/:id/security-label`,
+    {
+      config: { access: handle, audit: 'whistle.relabel' },
+      schema: {
+        tags,
+        summary: 'Set the security label (密级) of a report, at most the caller’s own clearance',
+        params: idParams,
+        body: z.object({ securityLabel: recordLabelSchema }).strict(),
+        response: { 200: whistleDetailSchema },
+      },
+    },
+    async (request) => {
+      request.auditTarget = request.params.id;
+      const changed = await handling.setLabel(
+        requireAuth(request),
+        request.params.id,
+        request.body.securityLabel,
+      );
+      request.auditDetail = `${changed.previous} -> ${changed.report.securityLabel}`;
+      return changed.report;
+    },
   );
 
   api.delete(

@@ -1,6 +1,15 @@
 import { WORKBENCH_TREND_DAYS, type DataScope, type WorkbenchFigure, type Workbench } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
-import { scopeCondition } from '../../platform/scope-sql.ts';
+import { labelCondition, scopeCondition, type ReaderScope } from '../../platform/scope-sql.ts';
+
+/**
+ * The scope condition of a figure's table; on a labelled table (hidden hazards, incidents) also the
+ * caller's clearance (decision 0005), as the list behind the figure applies it.
+ */
+function scoped(scope: ReaderScope, enterprise: string, params: unknown[], labelled = false): string {
+  const inScope = scopeCondition(scope, { county: 'county', enterprise }, params);
+  return labelled ? `${inScope} AND ${labelCondition(scope, 'security_label', params)}` : inScope;
+}
 
 /** The Beijing calendar date of a timestamptz column, in SQL. */
 const beijingDay = (column: string) => `((${column} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
@@ -13,6 +22,8 @@ interface FigureSpec {
   current: string;
   /** The timestamp a record is counted on in the trend. */
   at: string;
+  /** The table carries a security label (decision 0005). */
+  labelled?: boolean;
 }
 
 const figureSpecs = {
@@ -27,6 +38,7 @@ const figureSpecs = {
     enterprise: 'enterprise_id',
     current: "status IN ('reported', 'rectifying', 'pending_acceptance')",
     at: 'reported_at',
+    labelled: true,
   },
   activeAlarms: {
     table: 'alarms',
@@ -45,6 +57,7 @@ const figureSpecs = {
     enterprise: 'enterprise_id',
     current: "status = 'open'",
     at: 'occurred_at',
+    labelled: true,
   },
 } as const satisfies Record<keyof Workbench['figures'], FigureSpec>;
 
@@ -69,7 +82,7 @@ export function createWorkbenchRepository(db: Db) {
     async figure(name: WorkbenchFigureName, scope: DataScope, today: string): Promise<WorkbenchFigure> {
       const spec: FigureSpec = figureSpecs[name];
       const params: unknown[] = [today];
-      const where = scopeCondition(scope, { county: 'county', enterprise: spec.enterprise }, params);
+      const where = scoped(scope, spec.enterprise, params, spec.labelled);
       const result = await db.query<{ total: number; trend: number[] }>(
         `WITH days AS (
            SELECT d::date AS day FROM generate_series($1::date - ${WORKBENCH_TREND_DAYS - 1}, $1::date, interval '1 day') AS d
@@ -100,7 +113,7 @@ export function createWorkbenchRepository(db: Db) {
     /** Open hazards whose next step is the caller's (hidden-hazard-parties.ts). */
     hazardsAwaitingMe(scope: DataScope): Promise<number> {
       const params: unknown[] = [];
-      const where = scopeCondition(scope, { county: 'county', enterprise: 'enterprise_id' }, params);
+      const where = scoped(scope, 'enterprise_id', params, true);
       if (actorKind(scope) === 'enterprise') {
         // The enterprise plans and rectifies; it accepts the 一般 hazards it found itself.
         return count(
@@ -123,7 +136,7 @@ export function createWorkbenchRepository(db: Db) {
 
     overdueRectifications(scope: DataScope, today: string): Promise<number> {
       const params: unknown[] = [today];
-      const where = scopeCondition(scope, { county: 'county', enterprise: 'enterprise_id' }, params);
+      const where = scoped(scope, 'enterprise_id', params, true);
       return count(
         `SELECT count(*)::int AS count FROM hidden_hazards WHERE ${where}
             AND status IN ('reported', 'rectifying') AND deadline < $1::date`,
@@ -144,7 +157,7 @@ export function createWorkbenchRepository(db: Db) {
      */
     reportsDue(scope: DataScope): Promise<number> {
       const params: unknown[] = [];
-      const where = scopeCondition(scope, { county: 'county', enterprise: 'enterprise_id' }, params);
+      const where = scoped(scope, 'enterprise_id', params, true);
       const step = scope.kind === 'enterprise' ? 'unit_to_county' : 'county_to_city';
       params.push(step);
       return count(

@@ -1,4 +1,4 @@
-import type { Page, WhistleDetail, WhistleLedgerRow, WhistleListItem } from '@anjian/domain';
+import type { Page, RecordLabel, WhistleDetail, WhistleLedgerRow, WhistleListItem } from '@anjian/domain';
 import { usePagedList } from '../../composables/use-paged-list.ts';
 import { api } from '../../lib/api.ts';
 
@@ -33,6 +33,8 @@ export function useWhistleReports() {
     linkDuplicate: (id: string, originalId: string) =>
       api.post<WhistleDetail>(`${base}/${id}/duplicate-of`, { originalId }),
     unlinkDuplicate: (id: string) => api.delete<WhistleDetail>(`${base}/${id}/duplicate-of`),
+    setSecurityLabel: (id: string, securityLabel: RecordLabel) =>
+      api.put<WhistleDetail>(`${base}/${id}/security-label`, { securityLabel }),
     step: (id: string, path: string, body: object) => api.post<WhistleDetail>(`${base}/${id}/${path}`, body),
     identity: (id: string, reason: string) =>
       api.post<{ name: string; idNumber: string; phone: string; bankAccount?: string }>(

@@ -72,6 +72,8 @@ export function createEnterpriseProfileRepository(db: Db) {
       if (may('enforcement:read')) params.push(creditListedStatuses);
       // Incidents and reports are the bureau's records: an enterprise account sees none of them.
       const bureauOnly = new Set(['incidents', 'whistleReports']);
+      // Labelled records (decision 0005) are counted as their lists show them: within the clearance.
+      const labelled = new Set(['hazards', 'cases', 'incidents', 'openHazards']);
       const visible = (key: string, permission: Permission) =>
         may(permission) && (!bureauOnly.has(key) || options.incidentsVisible);
       const selected = (entries: [string, readonly [Permission, string]][]) =>
@@ -80,7 +82,9 @@ export function createEnterpriseProfileRepository(db: Db) {
             ? `NULL::int AS "${key}"`
             : key === 'whistleReports'
               ? `(${sql} AND ${whistleScope(options.scope, params)})::int AS "${key}"`
-              : `(${sql})::int AS "${key}"`,
+              : labelled.has(key)
+                ? `(${sql} AND ${labelCondition(options.scope, 'security_label', params)})::int AS "${key}"`
+                : `(${sql})::int AS "${key}"`,
         );
       const columns = [
         ...selected(Object.entries(sections)),

@@ -8,6 +8,7 @@ import type {
   IncidentZoneSet,
   IncidentZoneSetInput,
   MajorHazardUnit,
+  RecordLabel,
 } from '@anjian/domain';
 import { ApiError, api } from '../../../lib/api.ts';
 import type { ConsequenceCall } from '../lib/incident-consequence.ts';
@@ -37,6 +38,8 @@ export function useIncidents() {
       return api.get<Incident>(path(id));
     },
     close: (id: string, text: string) => api.post<Incident>(path(id, '/close'), { text }),
+    setSecurityLabel: (id: string, securityLabel: RecordLabel) =>
+      api.put<Incident>(path(id, '/security-label'), { securityLabel }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PenaltyCaseActionName, PenaltyCaseStatus, PenaltyPartyKind } from '@anjian/domain';
+import type { PenaltyCaseActionName, PenaltyCaseStatus, PenaltyPartyKind, RecordLabel } from '@anjian/domain';
 import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
 
@@ -11,6 +11,7 @@ export interface PenaltyCaseView {
   readonly partyName: string;
   readonly summary: string;
   readonly status: PenaltyCaseStatus;
+  readonly securityLabel: RecordLabel;
   readonly createdAt: string;
   /** The list's summary: the first deadline still running (or the first overdue one). */
   readonly nextDeadline: { kind: string; dueDate: string; overdue: boolean } | null;
@@ -26,6 +27,8 @@ export interface CaseFiling {
   partyName: string;
   summary: string;
   requiresLegalReview: boolean;
+  /** 密级: 内部 unless the filer picks another within the own clearance. */
+  securityLabel: RecordLabel;
   /** A completed inspection the case comes from (its enterprise must be the party). */
   inspectionId?: string;
 }
@@ -46,5 +49,7 @@ export function usePenaltyCases() {
     file: (filing: CaseFiling) => api.post<PenaltyCaseView>(base, filing),
     act: (id: string, body: Record<string, unknown>) =>
       api.post<PenaltyCaseView>(`${base}/${id}/actions`, body),
+    setSecurityLabel: (id: string, securityLabel: RecordLabel) =>
+      api.put<PenaltyCaseView>(`${base}/${encodeURIComponent(id)}/security-label`, { securityLabel }),
   };
 }
