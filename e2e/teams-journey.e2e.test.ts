@@ -108,7 +108,11 @@ describe('a rescue team leader’s phone receives a dispatch and walks it while 
       `/emergency/resources/${teamId}/members`,
     );
     await city.call('PUT', `/emergency/resources/${teamId}/members`, {
-      members: members.members.map((m) => ({ userId: m.userId, leader: m.leader, email: LEADER_MAIL })),
+      members: members.members.map((m) => ({
+        userId: m.userId,
+        leader: m.leader,
+        ...(m.leader ? { email: LEADER_MAIL } : {}),
+      })),
     });
     const incident = await city.call<{ id: string }>('POST', '/incidents', {
       occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
