@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { h, nextTick, ref } from 'vue';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { h, nextTick, reactive, ref } from 'vue';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -26,7 +26,10 @@ function recordingList() {
   };
 }
 
-async function mountPage(list: ReturnType<typeof recordingList>['list']) {
+async function mountPage(
+  list: ReturnType<typeof recordingList>['list'],
+  extra: Record<string, unknown> = {},
+) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const router = createRouter({
@@ -36,7 +39,7 @@ async function mountPage(list: ReturnType<typeof recordingList>['list']) {
   await router.push('/x');
   const wrapper = mount(ListPage, {
     attachTo: document.body,
-    props: { name: 'enterprises', list },
+    props: { name: 'enterprises', list, ...extra },
     slots: {
       search: () => h('span', { class: 'field' }, '名称'),
       toolbar: () => h('button', { class: 'create' }, '新增'),
@@ -51,6 +54,7 @@ async function mountPage(list: ReturnType<typeof recordingList>['list']) {
 
 describe('ListPage', () => {
   afterEach(() => {
+    vi.unstubAllGlobals();
     document.body.innerHTML = '';
   });
 
@@ -77,5 +81,25 @@ describe('ListPage', () => {
     await wrapper.find('.toolbar [aria-label="显示/隐藏搜索"]').trigger('click');
     await nextTick();
     expect(wrapper.find('[data-testid="search-form"]').isVisible()).toBe(false);
+  });
+
+  it('exports with the list’s own query, given as a getter as well as a ref', async () => {
+    const fetchMock = vi.fn((..._args: unknown[]) =>
+      Promise.resolve(new Response(new Blob(['x']), { status: 200 })),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const { list } = recordingList();
+    const filters = reactive({ county: '' });
+    const wrapper = await mountPage(
+      { ...list, filters, exportQuery: () => ({ county: filters.county || undefined }) } as typeof list,
+      { exportPath: '/enterprises/export' },
+    );
+    filters.county = '530402';
+    await flushPromises();
+    await wrapper.find('[data-testid="table-export"]').trigger('click');
+    await flushPromises();
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/v1/enterprises/export?county=530402');
   });
 });

@@ -2,8 +2,15 @@ import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { Page } from '@anjian/domain';
 import { useFormDialog } from '../../composables/use-form-dialog.ts';
+import { usePage } from '../../composables/use-page.ts';
 import { usePagedList } from '../../composables/use-paged-list.ts';
 import { api, type Query } from '../../lib/api.ts';
+
+/** What an obligations register page starts with: usePage, and whether the user may write (registry:write). */
+export function useObligationsPage() {
+  const page = usePage();
+  return { ...page, canWrite: computed(() => page.session.can('registry:write')) };
+}
 
 /** A paged obligations register with its filters; the export takes the same filters. */
 export function useObligationsList<T extends { id: string }, F extends Query>(path: string, initial: F) {

@@ -1,6 +1,7 @@
+import { computed } from 'vue';
 import type { Page, RecordLabel, WhistleDetail, WhistleLedgerRow, WhistleListItem } from '@anjian/domain';
 import { usePagedList } from '../../composables/use-paged-list.ts';
-import { api } from '../../lib/api.ts';
+import { api, type Query } from '../../lib/api.ts';
 
 export interface WhistleFilters {
   status: string;
@@ -24,7 +25,8 @@ export function useWhistleReports() {
   });
   return {
     ...list,
-    exportQuery: () => query(list.filters as WhistleFilters),
+    /** The export carries the filters shown (ListPage reads this ref). */
+    exportQuery: computed<Query>(() => query(list.filters as WhistleFilters)),
     get: (id: string) => api.get<WhistleDetail>(`${base}/${id}`),
     ledger: (year: number) => api.get<WhistleLedgerRow[]>('/whistleblowing/rewards/ledger', { year }),
     exportLedger: (year: number) =>
