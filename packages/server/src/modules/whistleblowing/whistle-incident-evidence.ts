@@ -74,7 +74,8 @@ export function createWhistleIncidentEvidence(deps: {
       incidentId: string | undefined,
     ): Promise<WhistleIncidentOption | null> {
       if (!incidentId) return null;
-      if (report.category !== 'concealed_accident') throw new DomainError('whistle.incident_not_for_category');
+      if (report.category !== 'concealed_accident')
+        throw new DomainError('whistle.incident_not_for_category');
       const accident = await incidents.accident(auth.scope, incidentId);
       if (!accident) throw new DomainError('whistle.incident_not_found');
       return optionOf(accident);
