@@ -240,6 +240,7 @@ export async function buildApp({
     photos: uploads.publicPhotos,
     uploads: uploads.lookup,
     enforcement: createEnforcementFacts(db),
+    incidents: emergency.incidentFacts,
     notifications: notifications.notifier,
     log,
   });

@@ -287,6 +287,7 @@ export const auditActions = {
 
   'whistle.export': a('导出举报台账', 'Export the report ledger'),
   'whistle.enter': a('登记电话或信件举报', 'Enter a report from a call or letter'),
+  'whistle.photo_upload': a('上传来信来访照片', 'Upload a photo brought by a letter or visit'),
   'whistle.decide': a('举报受理决定', 'Decide on accepting a report'),
   'whistle.relabel': a('修改举报密级', 'Change report security label'),
   'whistle.assign': a('交办举报', 'Assign a report'),

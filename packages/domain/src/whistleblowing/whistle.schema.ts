@@ -174,6 +174,18 @@ export const whistleRewardSchema = z.object({
 });
 export type WhistleReward = z.infer<typeof whistleRewardSchema>;
 
+/** An incident (事故) a concealed-accident report may be linked to, with its counted figures. */
+export const whistleIncidentOptionSchema = z.object({
+  id: z.uuid(),
+  occurredOn: z.string().describe('China date of the accident'),
+  county: z.string(),
+  location: z.string(),
+  enterpriseName: z.string().nullable(),
+  deaths: z.number().int().describe('Deaths as counted today (later deaths within the statutory window)'),
+  accidentClass: z.enum(whistleAccidentClasses),
+});
+export type WhistleIncidentOption = z.infer<typeof whistleIncidentOptionSchema>;
+
 /** What the reporter sees with the code and the secret. */
 export const whistlePublicViewSchema = z.object({
   queryCode: z.string(),
@@ -249,6 +261,9 @@ export const whistleDetailSchema = whistleListItemSchema.extend({
   fineYuan: z.string().nullable(),
   deaths: z.number().int().nullable(),
   accidentClass: z.enum(whistleAccidentClasses).nullable(),
+  incident: whistleIncidentOptionSchema
+    .nullable()
+    .describe('The incident the verification linked: deaths and class as the incident counts them today'),
   messages: z.array(whistleMessageSchema),
   escalations: z.array(
     z.object({
@@ -292,7 +307,17 @@ export const whistleVerifySchema = z.strictObject({
   note: text(2000),
   inspectionId: z.uuid().optional(),
   penaltyCaseId: z.uuid().optional(),
-  deaths: z.number().int().min(0).max(1000).optional(),
+  incidentId: z
+    .uuid()
+    .optional()
+    .describe('谎报瞒报事故: the incident (事故) the report uncovered; its class and deaths set the reward'),
+  deaths: z
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Typed by the handler only when no incident is linked'),
   accidentClass: z.enum(whistleAccidentClasses).optional(),
 });
 export type WhistleVerify = z.infer<typeof whistleVerifySchema>;

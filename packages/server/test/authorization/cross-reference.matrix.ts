@@ -618,14 +618,17 @@ const CALLER_SCOPE = 'checked against the caller’s scope in the service; row n
  * the next step; listed so that the gap is visible and a new route cannot slip in unnoticed).
  */
 export const pendingCrossReferences: Record<string, { fields: string[]; reason: string }> = {
-  'POST /api/v1/whistleblowing/reports': owner(['enterpriseId', 'photoIds'], CALLER_SCOPE),
+  'POST /api/v1/whistleblowing/reports': owner(
+    ['enterpriseId', 'photoIds'],
+    'photos the same officer sent to /api/v1/whistleblowing/photos, not yet attached (whistle-incident-reward.routes.test.ts), else uploads in the caller’s scope; enterprise row not yet written',
+  ),
   'POST /api/v1/whistleblowing/reports/:id/duplicate-of': owner(
     ['originalId'],
     'the original is looked up in the caller’s scope (404 otherwise, whistle-duplicates.routes.test.ts); row not yet written',
   ),
   'POST /api/v1/whistleblowing/reports/:id/verification': owner(
-    ['inspectionId', 'penaltyCaseId'],
-    CALLER_SCOPE,
+    ['inspectionId', 'penaltyCaseId', 'incidentId'],
+    'the incident through the emergency module’s port in the caller’s scope (404 whistle.incident_not_found, whistle-incident-reward.routes.test.ts); inspection and case checked in the service, row not yet written',
   ),
   'POST /api/v1/plan/campaigns/:id/objects': owner(['enterpriseId', 'organisationId'], UNCHECKED),
   'PATCH /api/v1/enforcement/inspectors/:id': owner(['userId'], UNCHECKED),

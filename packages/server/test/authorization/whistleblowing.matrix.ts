@@ -224,6 +224,19 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     in: handlers(201),
     out: statuses(403, { cityOfficer: 201 }),
   },
+  // The verify step's incident picker: the caller's counties' accidents (another county's are absent).
+  'GET /api/v1/whistleblowing/incidents': {
+    build: async () => ({ url: '/api/v1/whistleblowing/incidents' }),
+    in: handlers(200),
+  },
+  'POST /api/v1/whistleblowing/photos': {
+    build: async () => ({
+      url: '/api/v1/whistleblowing/photos',
+      payload: TINY_PNG,
+      headers: { 'content-type': 'image/png' },
+    }),
+    in: handlers(201),
+  },
   'GET /api/v1/whistleblowing/reports/:id': {
     build: async ({ t, target }) => ({
       url: `/api/v1/whistleblowing/reports/${await newReport(t, target, 'received')}`,

@@ -63,6 +63,16 @@ export const whistleblowingErrors = {
     zh: '关联的执法检查或处罚案件不存在或不在本辖区',
     en: 'The linked inspection or penalty case does not exist or is outside your area',
   },
+  'whistle.incident_not_found': {
+    status: 404,
+    zh: '关联的事故不存在或不在本辖区',
+    en: 'The linked incident does not exist or is outside your area',
+  },
+  'whistle.incident_not_for_category': {
+    status: 400,
+    zh: '只有谎报瞒报事故的举报可以关联事故',
+    en: 'Only a report of a concealed or falsely reported accident can be linked to an incident',
+  },
   'whistle.reward_not_computable': {
     status: 409,
     zh: '无法计算奖励：核查结论不属实，或缺少罚款金额、死亡人数或事故等级',

@@ -1,6 +1,6 @@
-import type { DataScope } from '@anjian/domain';
+import { recountAccidentCasualties, type AccidentLevel, type DataScope } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
-import { createIncidentsRepository } from './incidents.repository.ts';
+import { createIncidentsRepository, type IncidentRecord } from './incidents.repository.ts';
 
 /** What a warning drafted from an incident's consequence zone needs of the incident. */
 export interface IncidentFacts {
@@ -11,12 +11,52 @@ export interface IncidentFacts {
   position: { lon: number; lat: number } | null;
 }
 
+/**
+ * An accident as counted today: deaths and class include the later deaths reported within the
+ * statutory window (《生产安全事故报告和调查处理条例》 §13; casualty-changes.ts), so they may change.
+ */
+export interface AccidentFacts {
+  id: string;
+  occurredAt: Date;
+  county: string;
+  location: string;
+  enterpriseName: string | null;
+  deaths: number;
+  level: AccidentLevel;
+}
+
 /** The port through which warnings check and name an incident in the caller's scope. */
 export interface IncidentFactsPort {
   find(scope: DataScope, id: string): Promise<IncidentFacts | null>;
 }
 
-export function createIncidentFacts(db: Db): IncidentFactsPort {
+/** The port through which whistleblowing reads the accident a concealed-accident report uncovered. */
+export interface AccidentFactsPort {
+  accident(scope: DataScope, id: string): Promise<AccidentFacts | null>;
+  /** The latest accidents in the caller's scope (at most 200), newest first. */
+  accidents(scope: DataScope): Promise<AccidentFacts[]>;
+}
+
+function accidentOf(record: IncidentRecord): AccidentFacts {
+  const counted = recountAccidentCasualties({
+    occurredAt: record.occurredAt,
+    accidentType: record.accidentType,
+    roadTraffic: record.roadTraffic,
+    original: record.original,
+    changes: record.changes,
+  });
+  return {
+    id: record.id,
+    occurredAt: record.occurredAt,
+    county: record.county,
+    location: record.location,
+    enterpriseName: record.enterpriseName,
+    deaths: counted.figures.deaths,
+    level: counted.level,
+  };
+}
+
+export function createIncidentFacts(db: Db): IncidentFactsPort & AccidentFactsPort {
   const incidents = createIncidentsRepository(db);
   return {
     async find(scope, id) {
@@ -29,6 +69,13 @@ export function createIncidentFacts(db: Db): IncidentFactsPort {
         enterpriseName: record.enterpriseName,
         position: record.position,
       };
+    },
+    async accident(scope, id) {
+      const record = await incidents.find(id, scope);
+      return record ? accidentOf(record) : null;
+    },
+    async accidents(scope) {
+      return (await incidents.list(scope)).map(accidentOf);
     },
   };
 }

@@ -27,7 +27,7 @@ import { createResourcesRepository } from './resources.repository.ts';
 import { registerResourcesRoutes } from './resources.routes.ts';
 import { createResourcesService } from './resources.service.ts';
 
-export type { IncidentFacts, IncidentFactsPort } from './incident-facts.ts';
+export type { AccidentFacts, AccidentFactsPort, IncidentFacts, IncidentFactsPort } from './incident-facts.ts';
 export type { IncidentZonesPort } from './incident-zones.ts';
 
 export function createEmergencyModule(deps: {
@@ -44,7 +44,10 @@ export function createEmergencyModule(deps: {
   const { db, clock, cipher } = deps;
   const zones = createIncidentZones({ db, clock });
   return {
-    /** What a warning drafted from an incident's consequence zone needs (warnings). */
+    /**
+     * What a warning drafted from an incident's consequence zone needs (warnings), and an accident's
+     * counted class and deaths (whistleblowing: the reward for a concealed accident).
+     */
     incidentFacts: createIncidentFacts(db),
     /** An incident's recorded consequence zones (video: the cameras in the zones). */
     incidentZones: zones.port,

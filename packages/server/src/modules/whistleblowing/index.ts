@@ -2,7 +2,8 @@
  * 举报奖励 (issue 16): reports from the public (the phone page, 12350, letters), the query code,
  * the bureau's handling and the rewards. Owns the tables whistle_reports, whistle_identities,
  * whistle_messages, whistle_rewards, whistle_photos, whistle_abuse, whistle_escalations (the overdue
- * ladder, whistle-escalation.worker.ts) and whistle_objections (异议与复核). Identities are sealed under
+ * ladder, whistle-escalation.worker.ts), whistle_objections (异议与复核) and whistle_report_incidents
+ * (the incident a concealed-accident report uncovered, read through the emergency module's port). Identities are sealed under
  * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`. Gives the enforcement
  * module the verified-report counts of risk-weighted draws and the facts of its credit record
  * (`verifiedReports`).
@@ -14,13 +15,17 @@ import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { CaptchaPort } from '../auth/index.ts';
+import type { AccidentFactsPort } from '../emergency/index.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { CountyAreas, EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { PublicPhotoStore, UploadLookup } from '../uploads/index.ts';
 import { createWhistleEscalationRepository } from './whistle-escalation.repository.ts';
 import { createWhistleEscalationWorker } from './whistle-escalation.worker.ts';
+import { registerWhistleEvidenceRoutes } from './whistle-evidence.routes.ts';
 import { createWhistleHandlingService } from './whistle-handling.service.ts';
+import { createWhistleIncidentEvidence } from './whistle-incident-evidence.ts';
+import { createWhistleIncidentLinksRepository } from './whistle-incident-links.repository.ts';
 import { createWhistleIntakeService, type WhistleIntakeService } from './whistle-intake.service.ts';
 import { createWhistleObjectionsRepository } from './whistle-objections.repository.ts';
 import { createWhistleObjectionService } from './whistle-objections.service.ts';
@@ -65,6 +70,8 @@ export function createWhistleblowingModule(deps: {
   photos: PublicPhotoStore;
   uploads: UploadLookup;
   enforcement: EnforcementFacts;
+  /** The emergency module's incidents: the accident a concealed-accident report uncovered. */
+  incidents: AccidentFactsPort;
   notifications: Notifier;
   log: (message: string, error?: unknown) => void;
 }) {
@@ -91,6 +98,10 @@ export function createWhistleblowingModule(deps: {
     objection,
   });
   const escalation = createWhistleEscalationRepository(db);
+  const incidents = createWhistleIncidentEvidence({
+    incidents: deps.incidents,
+    links: createWhistleIncidentLinksRepository(db),
+  });
   const handling = createWhistleHandlingService({
     db,
     clock,
@@ -102,6 +113,7 @@ export function createWhistleblowingModule(deps: {
     objection,
     enforcement: deps.enforcement,
     photos: deps.photos,
+    incidents,
   });
   const escalationWorker = createWhistleEscalationWorker({
     db,
@@ -118,6 +130,7 @@ export function createWhistleblowingModule(deps: {
     register(app: FastifyInstance) {
       registerWhistlePublicRoutes(app, { intake, suggestions: deps.suggestions });
       registerWhistleRoutes(app, { handling, intake, clock });
+      registerWhistleEvidenceRoutes(app, { intake, incidents });
       registerWhistleStatisticsRoutes(app, { statistics: createWhistleStatisticsRepository(db), clock });
       if (!deps.config.workers) return;
       // The abuse-control marks expire; a DELETE by expiry is safe when several processes run it.

@@ -3,14 +3,12 @@ import {
   WHISTLE_VERIFICATION_DAYS,
   availableWhistleActions,
   chinaDate,
-  proposeWhistleReward,
   whistleAddDays,
   whistleOverdue,
   mayRead,
   whistleIdentityLabel,
   whistleDuplicateLinkError,
   whistleDuplicateRewardRefused,
-  whistleRewardRulesOn,
   type WhistleDuplicateRewardRule,
   yuanText,
   type WhistleAction,
@@ -31,6 +29,11 @@ import { checkLabelWithin } from '../../platform/scope-sql.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
 import type { PublicPhotoStore } from '../uploads/index.ts';
 import type { WhistleEscalationRepository } from './whistle-escalation.repository.ts';
+import {
+  liveRewardAmount,
+  whistleProposal,
+  type WhistleIncidentEvidence,
+} from './whistle-incident-evidence.ts';
 import type { WhistleObjectionService } from './whistle-objections.service.ts';
 import type { WhistleRecordsRepository } from './whistle-records.repository.ts';
 import type { WhistleFilter, WhistleRecord, WhistleReportsRepository } from './whistle-reports.repository.ts';
@@ -64,6 +67,7 @@ export function createWhistleHandlingService(deps: {
   photos: PublicPhotoStore;
   duplicates: { windowDays: number; rewardRule: WhistleDuplicateRewardRule };
   objection: WhistleObjectionService;
+  incidents: WhistleIncidentEvidence;
 }) {
   const { db, clock, cipher, reports, records, enforcement } = deps;
   const today = () => chinaDate(clock.now());
@@ -111,6 +115,7 @@ export function createWhistleHandlingService(deps: {
   }
 
   async function detail(auth: AuthContext, report: WhistleRecord): Promise<WhistleDetail> {
+    const incident = await deps.incidents.linked(auth, report.id);
     return {
       ...listItem(report),
       description: report.description,
@@ -129,8 +134,9 @@ export function createWhistleHandlingService(deps: {
       hazardIds: report.hazardIds,
       penaltyCaseId: report.penaltyCaseId,
       fineYuan: report.fineYuan,
-      deaths: report.deaths,
-      accidentClass: report.accidentClass,
+      deaths: incident?.deaths ?? report.deaths,
+      accidentClass: incident?.accidentClass ?? report.accidentClass,
+      incident,
       messages: await records.messages(report.id),
       escalations: await deps.escalation.ofReport(report.id),
       duplicateOf: report.duplicateOf ? await codeOf(report.duplicateOf) : null,
@@ -144,6 +150,7 @@ export function createWhistleHandlingService(deps: {
             source: report.reward.source,
             approvals: report.reward.approvers.length,
             paidOn: report.reward.paidOn,
+            ...liveRewardAmount(report, incident),
           }
         : null,
       objection: deps.objection.view(report),
@@ -260,6 +267,8 @@ export function createWhistleHandlingService(deps: {
           ? await enforcement.penaltyCase(input.penaltyCaseId, auth.scope)
           : null;
         if (input.penaltyCaseId && !penalty) throw new DomainError('whistle.linked_record_not_found');
+        // A linked incident's figures replace the typed ones (they are read again for the reward).
+        const incident = await deps.incidents.forVerification(auth, report, input.incidentId);
         // The reporter's enterprise stands; one matched from the pin gives way to the enterprise the
         // verifying inspection or case concerns (the verification is the better evidence).
         const verifiedEnterprise = inspection?.enterpriseId ?? penalty?.enterpriseId ?? null;
@@ -275,11 +284,12 @@ export function createWhistleHandlingService(deps: {
           hazard_ids: inspection?.hazardIds ?? [],
           penalty_case_id: penalty?.id ?? null,
           fine_yuan: penalty?.fineYuan ?? null,
-          deaths: input.deaths ?? null,
-          accident_class: input.accidentClass ?? null,
+          deaths: incident ? incident.deaths : (input.deaths ?? null),
+          accident_class: incident ? incident.accidentClass : (input.accidentClass ?? null),
           enterprise_id: enterpriseId,
           enterprise_by_pin: report.enterpriseByPin && enterpriseId === report.enterpriseId,
         });
+        await deps.incidents.link(tx, report.id, incident?.id ?? null);
       }),
 
     reply: (auth: AuthContext, id: string, body: string) =>
@@ -335,17 +345,7 @@ export function createWhistleHandlingService(deps: {
           if (whistleDuplicateRewardRefused(deps.duplicates.rewardRule, original))
             throw new DomainError('whistle.duplicate_not_rewarded');
         }
-        const rules = whistleRewardRulesOn(report.decidedOn ?? report.receivedOn);
-        const proposal = proposeWhistleReward(
-          {
-            category: report.category,
-            outcome: report.outcome ?? 'untrue',
-            fineYuan: report.fineYuan,
-            deaths: report.deaths,
-            accidentClass: report.accidentClass,
-          },
-          rules,
-        );
+        const proposal = whistleProposal(report, await deps.incidents.linked(auth, report.id, tx));
         if (!proposal.ok)
           throw new DomainError('whistle.reward_not_computable', { details: { reason: proposal.reason } });
         await records.insertReward(tx, {
@@ -366,7 +366,10 @@ export function createWhistleHandlingService(deps: {
         (report.reward.proposedBy === auth.userId || report.reward.approvers.includes(auth.userId))
       )
         throw new DomainError('whistle.same_approver');
-      return step(auth, id, 'approve_reward', async (tx) => {
+      return step(auth, id, 'approve_reward', async (tx, locked) => {
+        // The first approval fixes the amount the incident's figures give today (as the drawer showed).
+        const live = liveRewardAmount(locked, await deps.incidents.linked(auth, id, tx));
+        if (live) await deps.incidents.refreshProposed(tx, id, live);
         await records.approveReward(tx, id, auth.userId);
       });
     },

@@ -75,6 +75,8 @@ export function createWhistleIntakeService(deps: {
 }) {
   const { db, clock, config, cipher, reports, records, abuse, captchas } = deps;
   const policy = config.whistleblowing;
+  // A public device id has no space: a staff key never meets one.
+  const staffKey = (auth: AuthContext) => clientKey('device', `staff ${auth.userId}`);
   const keysOf = (client: Client) => [clientKey('ip', client.ip), clientKey('device', client.deviceId)];
   const expiry = (now: Date) => new Date(now.getTime() + policy.abuseRetentionDays * 86_400_000);
 
@@ -278,8 +280,10 @@ export function createWhistleIntakeService(deps: {
         channel: input.channel,
         receivedOn: input.receivedOn,
         enteredBy: auth.userId,
-        photoCheck: async () => {
-          for (const id of input.photoIds)
+        // Photos the officer sent through the public pipeline (staffPhoto), else their own uploads.
+        photoCheck: async (tx) => {
+          const pending = await records.pendingPhotos(tx, input.photoIds, staffKey(auth), clock.now());
+          for (const id of input.photoIds.filter((photo) => !pending.includes(photo)))
             if (!(await deps.uploads.find(id, auth.scope))) throw new DomainError('whistle.photo_invalid');
         },
       });
@@ -340,6 +344,15 @@ export function createWhistleIntakeService(deps: {
       const report = await opened(input, client);
       await deps.objection.file(report.id, input.reason);
       return publicView((await reports.findByCode(report.queryCode))!);
+    },
+
+    /** A photo a letter or visit brought, for the staff entry form: the public page's pipeline. */
+    async staffPhoto(auth: AuthContext, data: Buffer) {
+      const now = clock.now();
+      const day = new Date(`${chinaDate(now)}T00:00:00+08:00`);
+      const stored = await deps.photos.store(data, { county: CITY, day });
+      await records.notePhoto(stored.id, staffKey(auth), new Date(now.getTime() + 86_400_000));
+      return stored;
     },
 
     /** A photo from the public page, before its report: kept for the sending device for a day. */

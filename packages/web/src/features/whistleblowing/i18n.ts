@@ -70,6 +70,7 @@ export const whistleblowingZh = {
     county: '所在县区',
     occurredOn: '发生日期',
     pin: '地图定位',
+    photos: '照片',
     pinOpen: '在地图上标出位置（可选）',
     pinHint: '在地图上点选举报人所说的地点；定位须在玉溪市范围内。',
     pinNearby: '定位附近登记的单位，点选即作为被举报单位：',
@@ -226,6 +227,23 @@ export const whistleblowingZh = {
     reply: '答复内容',
     paidOn: '发放日期',
     paymentRef: '发放凭证号',
+    incident: '瞒报的事故',
+    incidentHint: '选择核查发现的事故，奖励按该事故的等级和死亡人数计算（事故续报后随之更新）',
+    incidentNone: '不关联，手工填写',
+    deaths: '核实瞒报死亡人数',
+    accidentClass: '事故等级',
+  },
+  evidence: {
+    incident: '关联事故',
+    deaths: '死亡 {n} 人',
+    photos: '照片',
+    photoFailed: '照片无法显示',
+  },
+  accidentClasses: {
+    general: '一般事故',
+    larger: '较大事故',
+    major: '重大事故',
+    especially_major: '特别重大事故',
   },
 };
 
@@ -301,6 +319,7 @@ export const whistleblowingEn: typeof whistleblowingZh = {
     county: 'County',
     occurredOn: 'Occurred on',
     pin: 'Map pin',
+    photos: 'Photos',
     pinOpen: 'Mark the place on a map (optional)',
     pinHint: 'Tap the place the reporter describes; the pin must lie in Yuxi.',
     pinNearby: 'Units registered near the pin; pick one to name it as the unit reported:',
@@ -452,6 +471,12 @@ export const whistleblowingEn: typeof whistleblowingZh = {
   },
   step: {
     confirm: 'Carry out this step?',
+    incident: 'Accident concealed',
+    incidentHint:
+      'Choose the accident the verification uncovered; the reward follows its class and deaths (and their later recount)',
+    incidentNone: 'None: type the figures',
+    deaths: 'Concealed deaths verified',
+    accidentClass: 'Accident class',
     reason: 'Reason',
     department: 'Department',
     county: 'County',
@@ -460,5 +485,17 @@ export const whistleblowingEn: typeof whistleblowingZh = {
     reply: 'Reply',
     paidOn: 'Paid on',
     paymentRef: 'Payment reference',
+  },
+  evidence: {
+    incident: 'Linked accident',
+    deaths: '{n} dead',
+    photos: 'Photos',
+    photoFailed: 'The photo cannot be shown',
+  },
+  accidentClasses: {
+    general: 'General accident',
+    larger: 'Larger accident',
+    major: 'Major accident',
+    especially_major: 'Especially major accident',
   },
 };

@@ -47,4 +47,16 @@ describe('the staff entry form’s request body', () => {
     });
     expect(whistleStaffReportSchema.safeParse(body).success).toBe(true);
   });
+
+  it('sends the photos a letter brought, as uploaded', () => {
+    const photoIds = ['0b8c5a3e-6d1f-4c2a-9e7b-3f5d8a1c2e4b', '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b'];
+    const body = staffEntryBody({
+      ...blankStaffEntry('2026-05-06'),
+      channel: 'letter',
+      description: '来信反映违规动火，附现场照片两张',
+      photoIds,
+    });
+    expect(body.photoIds).toEqual(photoIds);
+    expect(whistleStaffReportSchema.safeParse(body).success).toBe(true);
+  });
 });

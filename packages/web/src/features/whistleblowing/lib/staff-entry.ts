@@ -13,6 +13,8 @@ export interface StaffEntryForm {
   address: string;
   occurredOn: string;
   pin: Pin | null;
+  /** Photos a letter or visit brought, uploaded through the public page's pipeline. */
+  photoIds: string[];
   anonymous: boolean;
   name: string;
   idNumber: string;
@@ -32,6 +34,7 @@ export function blankStaffEntry(today: string): StaffEntryForm {
     address: '',
     occurredOn: '',
     pin: null,
+    photoIds: [],
     anonymous: true,
     name: '',
     idNumber: '',
@@ -70,7 +73,7 @@ export function staffEntryBody(form: StaffEntryForm): WhistleStaffReport {
     receivedOn: form.receivedOn,
     category: form.category,
     description: form.description.trim(),
-    photoIds: [],
+    photoIds: [...form.photoIds],
     anonymous: form.anonymous,
     ...(Object.fromEntries(
       Object.entries(optional).filter(([, value]) => value !== undefined),
