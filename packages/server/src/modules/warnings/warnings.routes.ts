@@ -21,7 +21,8 @@ import { sendOfficeFile } from '../../platform/office/index.ts';
 import { buildWarningsAtom } from './warning-feed.ts';
 import { buildWarningsWidget } from './warning-widget.ts';
 import { warningsWorkbook } from './warning-export.ts';
-import { warningActorOf, type WarningsService } from './warnings.service.ts';
+import { warningActorOf } from './warning-actor.ts';
+import type { WarningsService } from './warnings.service.ts';
 
 /** Parser limit for PDF attachments (the service refuses above 5 MB with a code). */
 const ATTACHMENT_BODY_LIMIT = 10 * 1024 * 1024;
