@@ -7,7 +7,7 @@ import {
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
-import { leaderLockKeys } from '../../platform/leader-lock.ts';
+import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
 import type { NewNotification, Notifier } from '../notifications/index.ts';
 import type { MilestoneCandidate, PlanEscalationRepository } from './plan-escalation.repository.ts';
 import { coordinators, membersOf } from './plan-members.ts';
@@ -61,10 +61,7 @@ export function createPlanEscalationWorker(deps: {
     const today = chinaDate(now);
     const horizon = new Date(Date.parse(`${today}T00:00:00Z`) - planEscalationOffsets.reminder * 86_400_000);
     return inTransaction(db, async (tx) => {
-      const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        leaderLockKeys.planEscalation,
-      ]);
-      if (!lock.rows[0]!.locked) return null;
+      if (!(await takeRunLock(tx, leaderLockKeys.planEscalation))) return null;
       const fired: FiredPlanStep[] = [];
       const office = await coordinators(tx);
       for (const milestone of await escalation.candidates(tx, horizon.toISOString().slice(0, 10))) {

@@ -10,7 +10,7 @@ import {
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
-import { leaderLockKeys } from '../../platform/leader-lock.ts';
+import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
 import type { NewNotification, Notifier } from '../notifications/index.ts';
 import type {
   WhistleEscalationCandidate,
@@ -91,10 +91,7 @@ export function createWhistleEscalationWorker(deps: {
   async function runOnce(now: Date = clock.now()): Promise<FiredWhistleStep[] | null> {
     const today = chinaDate(now);
     return inTransaction(db, async (tx) => {
-      const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        leaderLockKeys.whistleEscalation,
-      ]);
-      if (!lock.rows[0]!.locked) return null;
+      if (!(await takeRunLock(tx, leaderLockKeys.whistleEscalation))) return null;
       const fired: FiredWhistleStep[] = [];
       for (const report of await escalation.candidates(tx)) {
         const due = dueWhistleEscalationSteps(report, today);
