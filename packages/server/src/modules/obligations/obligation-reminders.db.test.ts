@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise } from '../../../test/factories.ts';
+import { leaderLockKeys } from '../../platform/leader-lock.ts';
 import { createTestContext, type TestContext, type TestUser } from '../../../test/test-app.ts';
 import { createNotificationsRepository } from '../notifications/notifications.repository.ts';
 import { sendObligationReminders } from './obligation-reminders.job.ts';
@@ -89,6 +90,16 @@ describe('obligations: expiry and review reminders', () => {
       ['certificate', soon, 'expiry', '2026-12-19', 2],
     ]);
     expect(await run()).toEqual([]);
+    // While another process holds the run lock, a run does nothing.
+    const other = await t.db.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1)', [leaderLockKeys.obligationReminders]);
+      expect(await run()).toBeNull();
+    } finally {
+      await other.query('ROLLBACK');
+      other.release();
+    }
     expect((await Promise.all([run(), run()])).flatMap((r) => r ?? [])).toEqual([]);
 
     for (const user of [manager, officer]) {
