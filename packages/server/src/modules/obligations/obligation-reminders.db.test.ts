@@ -46,7 +46,12 @@ async function certificate(personId: string, number: string, expiresOn: string, 
 }
 
 async function heard(user: TestUser) {
-  const rows = await t.db.query<{ title_zh: string; body_zh: string; body_en: string; data: { kind: string } }>(
+  const rows = await t.db.query<{
+    title_zh: string;
+    body_zh: string;
+    body_en: string;
+    data: { kind: string };
+  }>(
     `SELECT title_zh, body_zh, body_en, data FROM notifications
       WHERE user_id = $1 AND kind = 'obligations.reminder' ORDER BY body_zh`,
     [user.id],

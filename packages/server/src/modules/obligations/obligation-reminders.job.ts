@@ -91,7 +91,14 @@ export async function sendObligationReminders(
       });
       const notified = await notifications.insertMany(tx, users, reminderNotification(due), now);
       await reminders.setNotified(tx, id, notified);
-      sent.push({ id, subject: due.subject, recordId: due.recordId, kind: due.kind, dueOn: due.dueOn, notified });
+      sent.push({
+        id,
+        subject: due.subject,
+        recordId: due.recordId,
+        kind: due.kind,
+        dueOn: due.dueOn,
+        notified,
+      });
     }
     return sent;
   });
