@@ -100,17 +100,26 @@ export async function ensureAppRole(
     if (!superuser) return false;
     const login = password ? `LOGIN PASSWORD ${client.escapeLiteral(password)}` : 'NOLOGIN';
     const attributes = `${login} NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS`;
-    if (!exists) {
-      // Roles belong to the cluster: another database's start may create it at the same moment.
-      await client.query(`CREATE ROLE ${role} ${attributes}`).catch((error: { code?: string }) => {
-        if (error.code !== '42710' && error.code !== '23505') throw error;
-      });
-    } else if (password) {
-      await client.query(`ALTER ROLE ${role} ${attributes}`);
-    }
-    // One process at a time refreshes the grants (concurrent GRANTs on one table collide).
+    // One process at a time sets the role and refreshes the grants: the processes of one start
+    // (ANJIAN_PROCESSES) run this together, and concurrent ALTER ROLE or GRANTs on one catalog row
+    // fail with "tuple concurrently updated".
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [GRANTS_LOCK]);
+    if (!exists || password) {
+      // Roles belong to the cluster and the lock to this database: another database's start may
+      // create or alter the same role at the same moment, which leaves it as this one wants it.
+      await client.query('SAVEPOINT app_role');
+      await client
+        .query(exists ? `ALTER ROLE ${role} ${attributes}` : `CREATE ROLE ${role} ${attributes}`)
+        .catch(async (error: { code?: string; message?: string }) => {
+          const raced =
+            error.code === '42710' ||
+            error.code === '23505' ||
+            (error.code === 'XX000' && /tuple concurrently updated/.test(error.message ?? ''));
+          if (!raced) throw error;
+          await client.query('ROLLBACK TO SAVEPOINT app_role');
+        });
+    }
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE "${database}" TO ${role}`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maintainReadingPartitions } from '../modules/monitoring/readings-partitions.ts';
 import { createManualClock } from './clock.ts';
 import { loadConfig } from './config.ts';
+import { ensureAppRole } from './db.ts';
 import { freePort } from './embedded-postgres.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
@@ -74,5 +75,21 @@ describe('the embedded cluster’s two roles: the owner migrates, the applicatio
       "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user",
     );
     expect(owned.rows[0].n).toBe(0);
+  });
+  it('sets the role and its grants from several processes starting at once, without a collision', async () => {
+    // The processes of one start (ANJIAN_PROCESSES) each call this with the role's password at the
+    // same moment; concurrent ALTER ROLEs once failed a start with "tuple concurrently updated".
+    const password = JSON.parse(readFileSync(path.join(dataDir, 'pg-credentials.json'), 'utf8')).appPassword;
+    const runs = await Promise.allSettled(
+      Array.from({ length: 8 }, () => ensureAppRole(runtime.ownerDb, { role: 'anjian_app', password })),
+    );
+    expect(runs.map((run) => (run.status === 'fulfilled' ? run.value : String(run.reason)))).toEqual(
+      Array.from({ length: 8 }, () => true),
+    );
+    // The application still signs in as itself with that password (a new connection of its pool).
+    const fresh = await Promise.all(
+      Array.from({ length: 3 }, () => runtime.db.query<{ role: string }>('SELECT current_user AS role')),
+    );
+    expect(fresh.map((r) => r.rows[0]!.role)).toEqual(['anjian_app', 'anjian_app', 'anjian_app']);
   });
 });
