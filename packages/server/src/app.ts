@@ -272,15 +272,17 @@ export async function buildApp({
     verifiedReports: (from, to) => whistleblowing.verifiedReports.verifiedCounts(from, to),
     reportFacts: (enterpriseId) => whistleblowing.verifiedReports.verifiedFacts(enterpriseId),
   });
-  createObligationsModule({
+  const obligations = createObligationsModule({
     db,
     clock,
     cipher,
     enterprises: registry.enterpriseLookup,
     findings: createInspectionFindings({ db, clock }),
-  }).register(app);
+  });
+  obligations.register(app);
   registerOneMap(app, {
     enterprises: registry.enterprises,
+    obligationGaps: obligations.gapsMap,
     objects: registry.objects,
     basemap: config.basemap,
   });
