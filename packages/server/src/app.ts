@@ -278,6 +278,13 @@ export async function buildApp({
     cipher,
     enterprises: registry.enterpriseLookup,
     findings: createInspectionFindings({ db, clock }),
+    reminders: {
+      notifications: notifications.notifier,
+      days: config.obligations.reminderDays,
+      intervalSeconds: config.obligations.reminderIntervalSeconds,
+      workers: config.workers,
+    },
+    log,
   });
   obligations.register(app);
   registerOneMap(app, {

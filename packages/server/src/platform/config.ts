@@ -7,6 +7,7 @@ import { fieldKeyProblems } from './config-keys.ts';
 import { bool, int } from './config-values.ts';
 import { videoGatewaysVariable } from './config-video.ts';
 import { warningsOf, warningsVariables, type WarningsConfig } from './config-warnings.ts';
+import { obligationsOf, obligationsVariables, type ObligationsConfig } from './config-obligations.ts';
 import { whistleblowingOf, whistleblowingVariables, type WhistleblowingConfig } from './config-whistle.ts';
 
 /**
@@ -68,6 +69,8 @@ export interface Config {
   readonly whistleblowerEncryptionKey: string | null;
   /** Public reports (举报): the acceptance period, and how many reports and look-ups a client may make. */
   readonly whistleblowing: WhistleblowingConfig;
+  /** Obligations (issue 17): expiry and review reminders to the enterprise and the county. */
+  readonly obligations: ObligationsConfig;
   readonly session: AuthConfig['session'];
   /** Sign-in defences (docs/security.md): lock-out, throttles, captcha, bounded password hashing. */
   readonly login: AuthConfig['login'];
@@ -152,6 +155,7 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hexadecimal characters (a 128-bit SM4 key)')
     .optional(),
   ...whistleblowingVariables,
+  ...obligationsVariables,
   ...sessionVariables,
   UPLOAD_MAX_PIXELS: int(1_000_000, 500_000_000).default(50_000_000),
   ...passwordVariables,
@@ -250,6 +254,7 @@ export function loadConfig(
     fieldEncryptionKey: e.FIELD_ENCRYPTION_KEYS ?? e.FIELD_ENCRYPTION_KEY?.toLowerCase() ?? null,
     whistleblowerEncryptionKey: e.WHISTLEBLOWER_ENCRYPTION_KEY?.toLowerCase() ?? null,
     whistleblowing: whistleblowingOf(e),
+    obligations: obligationsOf(e),
     session: auth.session,
     login: auth.login,
     accounts: auth.accounts,

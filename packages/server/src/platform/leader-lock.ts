@@ -14,6 +14,8 @@ export const leaderLockKeys = {
   videoStatus: 0x616e_6a00_05,
   /** Transaction-level: one process per run escalates overdue whistleblowing reports (issue 16). */
   whistleEscalation: 0x616e_6a00_16,
+  /** Transaction-level: one process per run sends the obligations' expiry and review reminders. */
+  obligationReminders: 0x616e_6a00_06,
 } as const;
 
 export interface LeaderLock {

@@ -11,11 +11,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { InspectionFindings } from '../enforcement/index.ts';
+import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import { createAgenciesRepository } from './agencies.repository.ts';
 import { registerAgenciesRoutes } from './agencies.routes.ts';
 import { createAgenciesService } from './agencies.service.ts';
 import { createObligationGapsMap } from './obligation-map.ts';
+import { sendObligationReminders, startObligationRemindersJob } from './obligation-reminders.job.ts';
+import { createObligationRemindersRepository } from './obligation-reminders.repository.ts';
 import { createInsuranceRepository } from './insurance.repository.ts';
 import { registerInsuranceRoutes } from './insurance.routes.ts';
 import { createInsuranceService } from './insurance.service.ts';
@@ -43,6 +46,9 @@ export function createObligationsModule(deps: {
   enterprises: EnterpriseLookup;
   findings: InspectionFindings;
   parameters?: ObligationParameters;
+  /** The expiry and review reminders: how many days ahead, and how often (0 = off; only with workers). */
+  reminders: { notifications: Notifier; days: number; intervalSeconds: number; workers: boolean };
+  log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, cipher, enterprises } = deps;
   const parameters = deps.parameters ?? defaultObligationParameters;
@@ -86,15 +92,28 @@ export function createObligationsModule(deps: {
     enterprises,
     parameters,
   });
+  const reminderDeps = {
+    db,
+    clock,
+    reminders: createObligationRemindersRepository(),
+    notifications: deps.reminders.notifications,
+    days: deps.reminders.days,
+  };
   return {
     /** The one-map's 企业主体责任缺项 layer (read by the onemap module). */
     gapsMap: createObligationGapsMap({ db, clock, parameters }),
+    /** One reminder run now (tests, or an operator's script). */
+    sendReminders: (now?: Date) => sendObligationReminders(reminderDeps, now),
     register(app: FastifyInstance) {
       registerAgenciesRoutes(app, { agencies, clock });
       registerPeopleRoutes(app, { people, clock });
       registerInsuranceRoutes(app, { insurance, clock });
       registerPapersRoutes(app, { papers, clock });
       registerObligationsImportRoutes(app, { imports, clock });
+      const { workers, intervalSeconds } = deps.reminders;
+      if (!workers || intervalSeconds <= 0) return;
+      const stop = startObligationRemindersJob({ ...reminderDeps, log: deps.log }, intervalSeconds * 1000);
+      app.addHook('onClose', async () => stop());
     },
   };
 }
