@@ -272,7 +272,7 @@ export async function buildApp({
     verifiedReports: (from, to) => whistleblowing.verifiedReports.verifiedCounts(from, to),
     reportFacts: (enterpriseId) => whistleblowing.verifiedReports.verifiedFacts(enterpriseId),
   });
-  createObligationsModule({
+  const obligations = createObligationsModule({
     db,
     clock,
     cipher,
@@ -285,9 +285,11 @@ export async function buildApp({
       workers: config.workers,
     },
     log,
-  }).register(app);
+  });
+  obligations.register(app);
   registerOneMap(app, {
     enterprises: registry.enterprises,
+    obligationGaps: obligations.gapsMap,
     objects: registry.objects,
     basemap: config.basemap,
   });

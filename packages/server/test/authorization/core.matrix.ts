@@ -232,4 +232,8 @@ export const coreMatrix: Record<string, RouteCase> = {
   'GET /api/v1/map/config': { build: async () => ({ url: '/api/v1/map/config' }), in: signedIn },
   'GET /api/v1/map/enterprises': { build: async () => ({ url: '/api/v1/map/enterprises' }), in: readAll() },
   'GET /api/v1/map/objects': { build: async () => ({ url: '/api/v1/map/objects' }), in: readAll() },
+  'GET /api/v1/map/obligation-gaps': {
+    build: async () => ({ url: '/api/v1/map/obligation-gaps' }),
+    in: readAll(),
+  },
 };

@@ -726,6 +726,13 @@ export const zhCN = {
     schematicHint: '边界为项目生成的示意边界，不代表真实行政区划，正式边界请在“行政区划边界”中导入',
     offline: '未配置在线底图，以行政区划边界作为底图',
     loading: '正在加载地图数据…',
+    obligationGaps: '企业主体责任缺项',
+    gaps: {
+      withPerson: '{gap}（{who}）',
+      personOperation: '{name}，{operation}',
+      uninsured: '强制投保行业未投保安全生产责任保险或保单已过期',
+      open: '查看一企一档“主体责任”',
+    },
     card: {
       county: '所属县区',
       sectors: '监管行业',

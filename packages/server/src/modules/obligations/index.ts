@@ -2,7 +2,8 @@
  * Obligations (issue 17): people of the three key posts with their certificates and training,
  * 安全生产责任保险 policies and coverage, licence applications with working-day deadlines and the
  * 三同时 of construction projects, and the 安全评价检测检验机构 with the reports they file. Owns the tables obligation_*. Certificate gaps become inspection
- * findings through the enforcement module's `InspectionFindings` port.
+ * findings through the enforcement module's `InspectionFindings` port; the one-map reads the
+ * enterprises with gaps through `gapsMap` (`ObligationGapsMap`).
  */
 import type { FastifyInstance } from 'fastify';
 import { defaultObligationParameters, type ObligationParameters } from '@anjian/domain';
@@ -15,6 +16,7 @@ import type { EnterpriseLookup } from '../registry/index.ts';
 import { createAgenciesRepository } from './agencies.repository.ts';
 import { registerAgenciesRoutes } from './agencies.routes.ts';
 import { createAgenciesService } from './agencies.service.ts';
+import { createObligationGapsMap } from './obligation-map.ts';
 import { sendObligationReminders, startObligationRemindersJob } from './obligation-reminders.job.ts';
 import { createObligationRemindersRepository } from './obligation-reminders.repository.ts';
 import { createInsuranceRepository } from './insurance.repository.ts';
@@ -35,6 +37,7 @@ export { createPeopleRepository, type PeopleRepository } from './people.reposito
 export { createInsuranceRepository, type InsuranceRepository } from './insurance.repository.ts';
 export { createPapersRepository, type PapersRepository } from './papers.repository.ts';
 export { createAgenciesRepository, type AgenciesRepository } from './agencies.repository.ts';
+export type { ObligationGapsMap, ObligationMapPoint } from './obligation-map.ts';
 
 export function createObligationsModule(deps: {
   db: Db;
@@ -97,6 +100,8 @@ export function createObligationsModule(deps: {
     days: deps.reminders.days,
   };
   return {
+    /** The one-map's 企业主体责任缺项 layer (read by the onemap module). */
+    gapsMap: createObligationGapsMap({ db, clock, parameters }),
     /** One reminder run now (tests, or an operator's script). */
     sendReminders: (now?: Date) => sendObligationReminders(reminderDeps, now),
     register(app: FastifyInstance) {

@@ -1,9 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { enterpriseListQuerySchema, regulatedObjectKinds, regulatedObjectSchema } from '@anjian/domain';
+import {
+  certificateGapKinds,
+  enterpriseListQuerySchema,
+  regulatedObjectKinds,
+  regulatedObjectSchema,
+} from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Config } from '../../platform/config.ts';
+import type { ObligationGapsMap } from '../obligations/index.ts';
 import {
   registryActorOf as actorOf,
   type EnterprisesService,
@@ -21,7 +27,12 @@ const enterpriseLayerQuery = enterpriseListQuerySchema.omit({
 
 export function registerMapRoutes(
   app: FastifyInstance,
-  deps: { enterprises: EnterprisesService; objects: ObjectsService; basemap: Config['basemap'] },
+  deps: {
+    enterprises: EnterprisesService;
+    objects: ObjectsService;
+    obligationGaps: ObligationGapsMap;
+    basemap: Config['basemap'];
+  },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -110,6 +121,49 @@ export function registerMapRoutes(
         request.query.kinds,
         request.query.county,
       ),
+    }),
+  );
+
+  api.get(
+    '/api/v1/map/obligation-gaps',
+    {
+      config: { access: 'registry:read' },
+      schema: {
+        tags,
+        summary:
+          '企业主体责任缺项: enterprises in scope with a certificate gap or without mandatory insurance today',
+        querystring: z.object({
+          county: z
+            .string()
+            .regex(/^\d{6}$/)
+            .optional(),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                county: z.string(),
+                lon: z.number(),
+                lat: z.number(),
+                demo: z.boolean(),
+                certificateGaps: z.array(
+                  z.object({
+                    kind: z.enum(certificateGapKinds),
+                    personName: z.string().nullable(),
+                    operation: z.string().nullable(),
+                  }),
+                ),
+                uninsured: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await deps.obligationGaps.points(actorOf(requireAuth(request)).scope, request.query),
     }),
   );
 }

@@ -7,7 +7,9 @@ export type LayerKey =
   | 'mines'
   | 'waste_dump'
   | 'pipeline'
-  | 'park';
+  | 'park'
+  /** 企业主体责任缺项: enterprises with a certificate gap or no mandatory insurance (off by default). */
+  | 'obligation_gaps';
 
 export const allLayers: readonly LayerKey[] = [
   'boundaries',
@@ -18,7 +20,11 @@ export const allLayers: readonly LayerKey[] = [
   'waste_dump',
   'pipeline',
   'park',
+  'obligation_gaps',
 ];
+
+/** The layers shown when the page opens. */
+export const defaultLayers: readonly LayerKey[] = allLayers.filter((key) => key !== 'obligation_gaps');
 
 /** What the layer panel edits: shown layers, and sectors and hazard levels switched off inside theirs. */
 export interface PanelState {

@@ -51,6 +51,8 @@ export const objectColours = {
   highConsequence: '#e0252b',
   park: '#8e24aa',
   boundary: '#1d4f91',
+  /** 企业主体责任缺项: a dark crimson dashed ring, apart from the hazard levels' red. */
+  obligationGap: '#880e4f',
 } as const;
 
 export function pipelineColour(medium: unknown): string {

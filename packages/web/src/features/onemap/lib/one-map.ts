@@ -4,9 +4,10 @@ import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import './one-map.css';
 import type { RegulatedObject } from '@anjian/domain';
-import { allLayers, type LayerKey } from './layer-state.ts';
+import { defaultLayers, type LayerKey } from './layer-state.ts';
 import { createYuxiMap, dotIcon, type Basemap, type BoundaryFeature } from '../../../lib/yuxi-map.ts';
 import type { EnterprisePoint } from './map-points.ts';
+import type { ObligationGapPoint } from './obligation-gaps.ts';
 import { hazardLevelColours, NO_SECTOR, objectColours, pipelineColour, sectorColour } from './map-style.ts';
 
 export type { Basemap, BoundaryFeature } from '../../../lib/yuxi-map.ts';
@@ -87,7 +88,7 @@ export function createOneMap(options: {
 
   let selectedCounty: string | null = null;
   let visibility: LayerVisibility = {
-    shown: new Set<LayerKey>(allLayers),
+    shown: new Set<LayerKey>(defaultLayers),
     hiddenSectors: new Set(),
     hiddenLevels: new Set(),
   };
@@ -121,6 +122,9 @@ export function createOneMap(options: {
   const objectGroups = new Map<string, L.LayerGroup>();
   const objectLayers = new Map<string, { object: RegulatedObject; layer: L.Layer; group: string }>();
   const highlight = L.layerGroup().addTo(map);
+  // 企业主体责任缺项: a red ring over the enterprise, above the clusters, with its popup.
+  map.createPane('obligationGaps').style.zIndex = '630';
+  const gapMarkers = L.layerGroup();
 
   function groupKey(object: RegulatedObject): string {
     return object.kind === 'major_hazard_source'
@@ -288,6 +292,27 @@ export function createOneMap(options: {
       for (const [key, group] of objectGroups) sync(group, groupVisible(key));
     },
 
+    /** The 企业主体责任缺项 layer; `popup` gives each marker's content. */
+    setObligationGaps(
+      points: readonly ObligationGapPoint[],
+      popup: (point: ObligationGapPoint) => HTMLElement,
+    ) {
+      gapMarkers.clearLayers();
+      for (const point of points) {
+        L.circleMarker(latLng(point.lon, point.lat), {
+          pane: 'obligationGaps',
+          radius: 11,
+          color: objectColours.obligationGap,
+          weight: 3,
+          dashArray: '4 3',
+          fillOpacity: 0.15,
+        })
+          .bindPopup(() => popup(point), { maxWidth: 320 })
+          .addTo(gapMarkers);
+      }
+      sync(gapMarkers, visibility.shown.has('obligation_gaps'));
+    },
+
     setVisibility(next: LayerVisibility) {
       const sectorsChanged =
         next.hiddenSectors.size !== visibility.hiddenSectors.size ||
@@ -297,6 +322,7 @@ export function createOneMap(options: {
       sync(boundaries, next.shown.has('boundaries'));
       syncCluster(next.shown.has('enterprises'));
       for (const [key, group] of objectGroups) sync(group, groupVisible(key));
+      sync(gapMarkers, next.shown.has('obligation_gaps'));
     },
 
     /** Highlights the counties and zooms to them; null zooms to the whole city. */
