@@ -43,6 +43,7 @@ export function registerPlanDeliverableRoutes(
     },
     async (request) => {
       const auth = requireAuth(request);
+      request.auditTarget = request.params.id;
       return deps.deliverables.deliver(planViewerOf(auth), auth.scope, request.params.id, request.body);
     },
   );
