@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { seedPlanReferenceData } from './plan-reference.repository.ts';
 import {
   EVIDENCE_PNG,
   builtinPlanId,
@@ -182,5 +183,22 @@ describe('a plan task’s deliverables (成果): listed in scope, marked deliver
     // Chapter 三: 2 of the 12 documents of the 专栏; chapter 四: none of its 6.
     expect(text).toMatch(/3\. 主要任务\n\d+\n\d+\n\d+\n\d+%\n2\/12\n/);
     expect(text).toMatch(/4\. 重点工程\n\d+\n\d+\n\d+\n[^\n]+%\n0\/6\n/);
+  });
+
+  it('gives a database that loaded the built-in plan before deliverables were stored its 18, once', async () => {
+    const plan = await builtinPlanId(t);
+    const count = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM plan_deliverables WHERE plan_id = $1',
+          [plan],
+        )
+      ).rows[0]!.n;
+    expect(await count()).toBe(18);
+    await seedPlanReferenceData(t.db, t.clock);
+    expect(await count()).toBe(18);
+    await t.db.query('DELETE FROM plan_deliverables WHERE plan_id = $1', [plan]);
+    await seedPlanReferenceData(t.db, t.clock);
+    expect(await count()).toBe(18);
   });
 });
