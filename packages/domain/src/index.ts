@@ -229,6 +229,7 @@ export * from './statistics/statistics.schema.ts';
 export * from './obligations/index.ts';
 export * from './whistleblowing/index.ts';
 export * from './plan/yuxi-plan.ts';
+export * from './plan/deliverables.ts';
 export * from './plan/organisations.ts';
 export * from './plan/milestone-escalation.ts';
 export * from './plan/assessment-ranking.ts';

@@ -238,6 +238,7 @@ export const auditActions = {
   'plan.assessment_score': a('考核评分', 'Score a unit in an assessment'),
   'plan.assessment_export': a('导出考核结果', 'Export assessment results'),
   'plan.assessment_self_assess': a('考核自评', 'Self-assess a unit in an assessment'),
+  'plan.deliverable_deliver': a('标记成果已完成', 'Mark a plan deliverable delivered'),
   'plan.assessment_publish': a('通报考核结果', 'Publish assessment results'),
   'plan.assessment_veto_override': a(
     '撤销自动一票否决（书面理由）',

@@ -356,6 +356,7 @@ export const planImportReportSchema = z.object({
   invalidRows: z.number().int(),
   importedColumns: z.number().int().describe('专栏 stored'),
   importedIndicators: z.number().int().describe('Indicators stored'),
+  importedDeliverables: z.number().int().describe('Deliverables (成果) stored'),
   errors: z.array(
     z.object({
       sheet: z.string().describe('The sheet of the row: 规划任务, 章节, 专栏 or 规划指标'),

@@ -1,3 +1,5 @@
+import type { PlanDeliverableDefinition } from './deliverables.ts';
+
 /**
  * 玉溪市"十四五"安全生产规划 (2021–2025, issued 2022-07) as data, extracted from the plan's text
  * (shared/seed/000_bc99320e1141d52d.txt): its five chapters, the nine main tasks of chapter 三 and
@@ -22,6 +24,8 @@ export interface PlanDefinition {
   readonly tasks: readonly PlanTaskDefinition[];
   readonly columns: readonly PlanColumnDefinition[];
   readonly indicators: readonly PlanIndicatorDefinition[];
+  /** What tasks and 专栏 promise to deliver (deliverables.ts); none when left out. */
+  readonly deliverables?: readonly PlanDeliverableDefinition[];
 }
 
 export interface PlanTaskDefinition {
@@ -67,7 +71,7 @@ const t = (
   participants,
 });
 
-export const yuxiPlan: PlanDefinition = {
+const yuxiPlanStructure: PlanDefinition = {
   code: 'yuxi-14th-safety',
   name: '玉溪市“十四五”安全生产规划',
   startYear: 2021,
@@ -210,4 +214,80 @@ export const yuxiPlan: PlanDefinition = {
       indicatorCode: 'deaths_per_100k_workers',
     },
   ],
+};
+
+/**
+ * Deliverables the text names: every document of a 专栏 flagged `deliverables` (due at the mid-term,
+ * 2023), and the sites, platforms and teams chapter 四 promises (due at the end of the plan, 2025):
+ * 四（五）the 7 bridges to reinforce, 四（六）/专栏16 the command centre's integrated platform,
+ * 四（八）the two hazardous-chemicals rescue teams and one non-coal-mine team, 四（九）the safety
+ * education centre, 四（十）the city's safety-risk white paper.
+ */
+const documentDeliverables: PlanDeliverableDefinition[] = yuxiPlanStructure.columns
+  .filter((c) => c.deliverables && c.taskCode)
+  .flatMap((c) =>
+    c.items.map((what) => ({
+      taskCode: c.taskCode!,
+      columnNo: c.no,
+      what,
+      kind: 'document' as const,
+      targetCount: null,
+      dueYear: 2023,
+    })),
+  );
+
+const projectDeliverables: PlanDeliverableDefinition[] = [
+  {
+    taskCode: '4.5',
+    columnNo: 15,
+    what: 'G245 岔河桥、G357 大路笼桥等桥梁改造加固',
+    kind: 'site',
+    targetCount: 7,
+    dueYear: 2025,
+  },
+  {
+    taskCode: '4.6',
+    columnNo: 16,
+    what: '玉溪市应急管理综合应用平台',
+    kind: 'platform',
+    targetCount: null,
+    dueYear: 2025,
+  },
+  {
+    taskCode: '4.8',
+    columnNo: null,
+    what: '危险化学品专业救援队伍（澄江市、华宁县）',
+    kind: 'other',
+    targetCount: 2,
+    dueYear: 2025,
+  },
+  {
+    taskCode: '4.8',
+    columnNo: null,
+    what: '非煤矿山专业救援队伍',
+    kind: 'other',
+    targetCount: 1,
+    dueYear: 2025,
+  },
+  {
+    taskCode: '4.9',
+    columnNo: null,
+    what: '玉溪市安全科普体验中心',
+    kind: 'site',
+    targetCount: null,
+    dueYear: 2025,
+  },
+  {
+    taskCode: '4.10',
+    columnNo: null,
+    what: '城市安全风险白皮书',
+    kind: 'document',
+    targetCount: null,
+    dueYear: 2025,
+  },
+];
+
+export const yuxiPlan: PlanDefinition = {
+  ...yuxiPlanStructure,
+  deliverables: [...documentDeliverables, ...projectDeliverables],
 };

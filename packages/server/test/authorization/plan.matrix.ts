@@ -53,6 +53,25 @@ async function newAssignment(t: TestContext, target: Target): Promise<string> {
   return rows.rows[0]!.id;
 }
 
+/** A task of the built-in plan: in scope 3.4.8 (led by 市住房和城乡建设局), out of scope 4.5 (市交通运输局). */
+const matrixTask = async (t: TestContext, target: Target) =>
+  (
+    await t.db.query<{ id: string }>(
+      `SELECT t.id FROM plan_tasks t JOIN plans p ON p.id = t.plan_id WHERE p.code = 'yuxi-14th-safety' AND t.code = $1`,
+      [target === 'in' ? '3.4.8' : '4.5'],
+    )
+  ).rows[0]!.id;
+
+/** A fresh, undelivered deliverable of the target's task. */
+async function newDeliverable(t: TestContext, target: Target): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO plan_deliverables (plan_id, task_id, position, what, kind, due_year)
+     SELECT plan_id, id, 99, '矩阵成果', 'document', 2025 FROM plan_tasks WHERE id = $1 RETURNING id`,
+    [await matrixTask(t, target)],
+  );
+  return rows.rows[0]!.id;
+}
+
 /** A letter on an assignment of the target's unit (its milestone overdue). */
 async function newLetter(t: TestContext, target: Target): Promise<string> {
   const rows = await t.db.query<{ id: string }>(
@@ -245,6 +264,25 @@ export const planMatrix: Record<string, RouteCase> = {
       return {
         url: `/api/v1/plan/assignments/${await newAssignment(t, target)}/progress`,
         payload: { percent: 10, status: 'on_track', note: '矩阵进展' },
+      };
+    },
+    in: unit(200),
+    out: unit(404),
+  },
+  'GET /api/v1/plan/tasks/:id/deliverables': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return { url: `/api/v1/plan/tasks/${await matrixTask(t, target)}/deliverables` };
+    },
+    in: readers(200),
+    out: statuses(403, { safetyOffice: 200, departmentOfficer: 404 }),
+  },
+  'POST /api/v1/plan/deliverables/:id/delivered': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return {
+        url: `/api/v1/plan/deliverables/${await newDeliverable(t, target)}/delivered`,
+        payload: { deliveredOn: '2026-01-01', link: '/plan' },
       };
     },
     in: unit(200),

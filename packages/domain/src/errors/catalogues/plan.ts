@@ -17,6 +17,21 @@ export const planErrors = {
     zh: '单位不存在',
     en: 'No such organisation',
   },
+  'plan.deliverable_not_found': {
+    status: 404,
+    zh: '成果不存在或不属于本单位的任务',
+    en: 'No such deliverable of your unit’s tasks',
+  },
+  'plan.deliverable_delivered': {
+    status: 409,
+    zh: '该成果已标记完成',
+    en: 'This deliverable is already marked delivered',
+  },
+  'plan.deliverable_date_future': {
+    status: 400,
+    zh: '完成日期不能晚于今天',
+    en: 'The delivery date cannot be after today',
+  },
   'plan.assignment_not_found': {
     status: 404,
     zh: '任务分解记录不存在或不属于本单位',

@@ -24,6 +24,8 @@ import { createPlanEscalationRepository } from './plan-escalation.repository.ts'
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
 import { registerPlanFigureRoutes } from './plan-figures.routes.ts';
 import { registerPlanImportRoutes } from './plan-import.routes.ts';
+import { createPlanDeliverables } from './plan-deliverables.ts';
+import { registerPlanDeliverableRoutes } from './plan-deliverables.routes.ts';
 import { createPlanLetters } from './plan-letters.ts';
 import { registerPlanLetterRoutes } from './plan-letters.routes.ts';
 import { registerPlanWorkRoutes } from './plan-work.routes.ts';
@@ -86,6 +88,7 @@ export function createPlanModule(deps: {
     uploads: deps.uploads,
     notifications: deps.notifications,
   });
+  const deliverables = createPlanDeliverables({ db, clock, uploads: deps.uploads });
   const escalation = createPlanEscalationRepository(db);
   const worker = createPlanEscalationWorker({ db, clock, escalation, notifications: deps.notifications });
   return {
@@ -96,6 +99,7 @@ export function createPlanModule(deps: {
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       registerAssessmentRoutes(app, { clock, assessments });
+      registerPlanDeliverableRoutes(app, { deliverables });
       registerPlanFigureRoutes(app, { db, service, targetFigures: deps.targetFigures });
       registerResponsibilityListRoutes(app, { clock, lists: responsibilityLists });
       if (deps.workers) {

@@ -9,9 +9,15 @@ export async function evaluationFigures(source: Queryable, planId: string, today
     assigned: number;
     done: number;
     avg: number | null;
+    deliverables: number;
+    delivered: number;
   }>(
     `SELECT c.no, c.title, count(DISTINCT t.id)::int AS tasks, count(a.id)::int AS assigned,
-            count(a.id) FILTER (WHERE a.status = 'done')::int AS done, round(avg(a.percent))::int AS avg
+            count(a.id) FILTER (WHERE a.status = 'done')::int AS done, round(avg(a.percent))::int AS avg,
+            (SELECT count(*)::int FROM plan_deliverables d JOIN plan_tasks dt ON dt.id = d.task_id
+              WHERE d.plan_id = $1 AND dt.chapter_no = c.no) AS deliverables,
+            (SELECT count(*)::int FROM plan_deliverables d JOIN plan_tasks dt ON dt.id = d.task_id
+              WHERE d.plan_id = $1 AND dt.chapter_no = c.no AND d.delivered_on IS NOT NULL) AS delivered
        FROM plan_chapters c LEFT JOIN plan_tasks t ON t.plan_id = c.plan_id AND t.chapter_no = c.no
        LEFT JOIN plan_assignments a ON a.task_id = t.id
       WHERE c.plan_id = $1 GROUP BY c.no, c.title ORDER BY c.no`,

@@ -75,13 +75,14 @@ export async function evaluationDocx(input: {
     ),
     heading('三、主要任务完成情况（按章节）'),
     table(
-      ['章节', '任务数', '分解单位数', '已完成', '平均进度'],
+      ['章节', '任务数', '分解单位数', '已完成', '平均进度', '成果（已完成/总数）'],
       figures.chapters.map((c) => [
         `${c.no}. ${c.title}`,
         String(c.tasks),
         String(c.assigned),
         String(c.done),
         `${num(c.avg)}%`,
+        c.deliverables === 0 ? '—' : `${c.delivered}/${c.deliverables}`,
       ]),
     ),
     heading('四、各单位任务完成情况'),

@@ -88,7 +88,41 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
         `filename*=UTF-8''${encodeURIComponent('玉溪市“十四五”安全生产规划_20261129100000.xlsx')}`,
     );
     const sheets = await sheetsOf(exported.rawPayload);
-    expect(Object.keys(sheets)).toEqual(['规划任务', '章节', '专栏', '规划指标', '填写说明']);
+    expect(Object.keys(sheets)).toEqual(['规划任务', '章节', '专栏', '规划指标', '成果', '填写说明']);
+    // 成果: the 12 documents of 专栏 2, 3, 4, 11, 12, 13 (due at the mid-term) and the 6 of chapter 四.
+    expect(sheets['成果']![0]).toEqual([
+      '任务编号*',
+      '专栏序号',
+      '成果*',
+      '成果类型*',
+      '目标数量',
+      '完成年份*',
+    ]);
+    expect(sheets['成果']).toHaveLength(1 + 18);
+    expect(sheets['成果']![1]).toEqual([
+      '3.1',
+      '2',
+      '《玉溪市人民政府领导安全生产工作职责任务分工》',
+      '文件/制度',
+      '',
+      '2023',
+    ]);
+    expect(sheets['成果']!.find((row) => row[0] === '4.5')).toEqual([
+      '4.5',
+      '15',
+      'G245 岔河桥、G357 大路笼桥等桥梁改造加固',
+      '场所/设施建设',
+      '7',
+      '2025',
+    ]);
+    expect(sheets['成果']!.find((row) => row[0] === '4.6')).toEqual([
+      '4.6',
+      '16',
+      '玉溪市应急管理综合应用平台',
+      '平台/系统',
+      '',
+      '2025',
+    ]);
     expect(sheets['规划任务']![0]).toEqual([
       '章序号*',
       '章标题',
@@ -130,10 +164,11 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
     expect(loaded.statusCode, loaded.body).toBe(200);
     expect(loaded.json()).toMatchObject({
       committed: true,
-      totalRows: 5 + 32 + 17 + 4,
+      totalRows: 5 + 32 + 17 + 4 + 18,
       imported: 32,
       importedColumns: 17,
       importedIndicators: 4,
+      importedDeliverables: 18,
       invalidRows: 0,
       errors: [],
     });
@@ -154,6 +189,9 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
       participants: ['澄江市人民政府'],
     });
     expect(contentOf(copy)).toEqual(contentOf(original));
+    // The copy's deliverables export as the original's did: same tasks, 专栏, kinds, counts, years.
+    const copySheets = await sheetsOf((await get(`/plan/plans/${copy.id}/export`, unit)).rawPayload);
+    expect(copySheets['成果']).toEqual(sheets['成果']);
   });
 
   it('keeps yearly milestones, 专栏 lists and formula-like text through export and import', async () => {
@@ -173,14 +211,54 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
         ],
         columns: [{ no: 1, title: '重点文件', taskCode: '1.1', items: '《甲办法》；《乙办法》' }],
         indicators: [{ no: 1, name: '死亡人数', target: '-15%', nature: '约束性', indicator: 'deaths' }],
+        deliverables: [
+          {
+            taskCode: '1.1',
+            columnNo: 1,
+            what: '《甲办法》',
+            kind: '文件/制度',
+            targetCount: '',
+            dueYear: 2022,
+          },
+          {
+            taskCode: '1.1',
+            columnNo: '',
+            what: '+应急避难场所',
+            kind: '场所',
+            targetCount: 3,
+            dueYear: 2024,
+          },
+        ],
       }),
       '往返测试规划',
     );
+    expect(first.json()).toMatchObject({ importedDeliverables: 2, errors: [] });
     expect(first.json()).toMatchObject({ committed: true, imported: 1 });
     const exported = await get(`/plan/plans/${first.json().planId}/export`, office);
     expect((await sheetsOf(exported.rawPayload))['规划任务']![1]![4]).toBe("'=不是公式的任务名称");
+    expect((await sheetsOf(exported.rawPayload))['成果']!.slice(1)).toEqual([
+      ['1.1', '1', '《甲办法》', '文件/制度', '', '2022'],
+      ['1.1', '', "'+应急避难场所", '场所/设施建设', '3', '2024'],
+    ]);
     const again = await load(exported.rawPayload, '往返测试规划（二）');
-    expect(again.json()).toMatchObject({ committed: true, errors: [] });
+    expect(again.json()).toMatchObject({ committed: true, errors: [], importedDeliverables: 2 });
+    const tasksOf = async (r: typeof first) =>
+      (await get(`/plan/plans/${r.json().planId}`, office)).json().tasks[0].id as string;
+    const deliverablesOf = async (r: typeof first) =>
+      (await get(`/plan/tasks/${await tasksOf(r)}/deliverables`, office))
+        .json()
+        .map(({ columnNo, what, kind, targetCount, dueYear }: Record<string, unknown>) => ({
+          columnNo,
+          what,
+          kind,
+          targetCount,
+          dueYear,
+        }));
+    expect(await deliverablesOf(again)).toEqual([
+      { columnNo: 1, what: '《甲办法》', kind: 'document', targetCount: null, dueYear: 2022 },
+      { columnNo: null, what: '+应急避难场所', kind: 'site', targetCount: 3, dueYear: 2024 },
+    ]);
+    expect(await deliverablesOf(again)).toEqual(await deliverablesOf(first));
     const [a, b] = await Promise.all(
       [first, again].map(async (r) => (await get(`/plan/plans/${r.json().planId}`, office)).json()),
     );
@@ -201,7 +279,12 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
     const audit = await t.db.query<{ target: string }>(
       "SELECT target FROM audit_log WHERE action = 'plan.export' AND outcome = 'success' ORDER BY seq",
     );
-    expect(audit.rows.map((r) => r.target)).toEqual([await builtinPlanId(t), expect.any(String)]);
+    // The built-in plan, its imported copy (exported to compare its 成果), the round-trip plan.
+    expect(audit.rows.map((r) => r.target)).toEqual([
+      await builtinPlanId(t),
+      expect.any(String),
+      expect.any(String),
+    ]);
   });
 
   it('lists the assignments of the plan asked for; an unknown plan answers 404 with its code', async () => {

@@ -60,6 +60,7 @@ describe('loading a bureau’s own plan from Excel', () => {
       '章节',
       '专栏',
       '规划指标',
+      '成果',
       '填写说明',
     ]);
     expect(workbook.worksheets[0]!.getRow(1).getCell(3).value).toBe('任务编号*');
@@ -84,6 +85,7 @@ describe('loading a bureau’s own plan from Excel', () => {
       invalidRows: 4,
       importedColumns: 0,
       importedIndicators: 0,
+      importedDeliverables: 0,
       errors: [
         { sheet: '规划任务', row: 4, column: '任务编号', message: '任务编号与第 3 行重复：2.1' },
         { sheet: '规划任务', row: 5, column: '任务名称', message: '任务名称必填' },
@@ -164,9 +166,14 @@ describe('loading a bureau’s own plan from Excel', () => {
         { no: 2, name: '较大事故起数', target: '下降 20%', nature: '参考性', indicator: 'major_accidents' },
         { no: 3, name: '宇宙指标', target: '下降 5%', nature: '预期性', indicator: '宇宙事故率' },
       ],
+      deliverables: [
+        { taskCode: '1.1', columnNo: 1, what: '《甲办法》', kind: '文件/制度', dueYear: 2027 },
+        { taskCode: '1.1', columnNo: 2, what: '应急避难场所', kind: '场所', targetCount: 0, dueYear: 2031 },
+        { taskCode: '9.9', what: '', kind: '宫殿', dueYear: 2027 },
+      ],
     });
     const refused = (await upload(file, q('某某市专项规划'))).json();
-    expect(refused).toMatchObject({ committed: false, totalRows: 11, invalidRows: 5 });
+    expect(refused).toMatchObject({ committed: false, totalRows: 14, invalidRows: 7 });
     expect(refused.errors).toEqual([
       { sheet: '章节', row: 3, column: '章序号', message: '章序号重复：1' },
       { sheet: '章节', row: 4, column: '章标题', message: '章标题必填' },
@@ -178,6 +185,18 @@ describe('loading a bureau’s own plan from Excel', () => {
         column: '统计指标',
         message: '未知的统计指标：宇宙事故率（先在统计分析的指标设置中增加）',
       },
+      // 专栏 2 is refused above, so a deliverable cannot name it.
+      { sheet: '成果', row: 3, column: '专栏序号', message: '本规划没有此专栏：2' },
+      { sheet: '成果', row: 3, column: '目标数量', message: '目标数量须为正整数：0' },
+      { sheet: '成果', row: 3, column: '完成年份', message: '完成年份须在 2026 至 2030 年之间：2031' },
+      { sheet: '成果', row: 4, column: '任务编号', message: '本规划没有此任务编号：9.9' },
+      { sheet: '成果', row: 4, column: '成果', message: '成果必填' },
+      {
+        sheet: '成果',
+        row: 4,
+        column: '成果类型',
+        message: '成果类型应为“文件/制度”“场所/设施建设”“平台/系统”或“其他”：宫殿',
+      },
     ]);
     expect((await upload(file, q('某某市专项规划'), office, 'en')).json().errors[2]).toEqual({
       sheet: '专栏',
@@ -187,7 +206,13 @@ describe('loading a bureau’s own plan from Excel', () => {
     });
 
     const loaded = (await upload(file, q('某某市专项规划', true))).json();
-    expect(loaded).toMatchObject({ committed: true, imported: 2, importedColumns: 1, importedIndicators: 1 });
+    expect(loaded).toMatchObject({
+      committed: true,
+      imported: 2,
+      importedColumns: 1,
+      importedIndicators: 1,
+      importedDeliverables: 1,
+    });
     const plan = (
       await t.request({ method: 'GET', url: `/api/v1/plan/plans/${loaded.planId}`, as: unit })
     ).json();

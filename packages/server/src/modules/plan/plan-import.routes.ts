@@ -8,6 +8,7 @@ import { requestLanguage } from '../../platform/http-errors.ts';
 import { sendOfficeFile, XLSX_TYPE } from '../../platform/office/index.ts';
 import { importPlan, type IndicatorNames } from './plan-import.ts';
 import { buildPlanImportTemplate, buildPlanWorkbook } from './plan-workbook.ts';
+import { deliverableDefinitions } from './plan-reference.repository.ts';
 import type { PlanService } from './plan.service.ts';
 
 const tags = ['plan'];
@@ -54,7 +55,7 @@ export function registerPlanImportRoutes(
       schema: {
         tags,
         summary:
-          'A plan as an Excel workbook in the import template’s format (tasks, chapters, 专栏, indicators); it loads again as a new plan',
+          'A plan as an Excel workbook in the import template’s format (tasks, chapters, 专栏, indicators, deliverables); it loads again as a new plan',
         params: z.object({ id: z.uuid() }).strict(),
       },
     },
@@ -67,7 +68,7 @@ export function registerPlanImportRoutes(
         reply,
         'xlsx',
         { asciiName: `plan_${plan.code}`, name: plan.name, stampedAt: now },
-        await buildPlanWorkbook(plan, names, now),
+        await buildPlanWorkbook(plan, names, now, await deliverableDefinitions(deps.db, plan.id)),
       );
     },
   );

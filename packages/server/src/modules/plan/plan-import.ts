@@ -12,10 +12,13 @@ import type { Clock } from '../../platform/clock.ts';
 import { loadImportWorkbook, readSheetRows, type SheetRow } from '../../platform/office/index.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { insertPlan } from './plan-reference.repository.ts';
+import { problemRecorder, smallNumber, type Problem, type Say } from './plan-import-checks.ts';
+import { checkDeliverables } from './plan-deliverables-sheet.ts';
 import {
   indicatorNatures,
   planChapterColumns,
   planColumnColumns,
+  planDeliverableColumns,
   planImportColumns,
   planIndicatorColumns,
   planSheets,
@@ -47,13 +50,6 @@ const kindNames: Record<string, PlanTaskDefinition['kind']> = {
 /** The plan's statistics indicators by code and name (the statistics module's IndicatorSource). */
 export interface IndicatorNames {
   names(): Promise<{ code: string; nameZh: string }[]>;
-}
-
-interface Problem {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
 }
 
 interface ParsedTask extends PlanTaskDefinition {
@@ -101,36 +97,8 @@ async function readPlanWorkbook(file: Buffer) {
     chapters: rowsOf(workbook.getWorksheet(planSheets.chapters), planChapterColumns),
     columns: rowsOf(workbook.getWorksheet(planSheets.columns), planColumnColumns),
     indicators: rowsOf(workbook.getWorksheet(planSheets.indicators), planIndicatorColumns),
+    deliverables: rowsOf(workbook.getWorksheet(planSheets.deliverables), planDeliverableColumns),
   };
-}
-
-type Say = (zh: string, en: string) => string;
-
-/** Records problems of one sheet's row; answers whether the row had none. */
-function problemRecorder<K extends string>(
-  problems: Problem[],
-  sheet: string,
-  columns: readonly PlanSheetColumn<K>[],
-  say: Say,
-) {
-  return (row: SheetRow<K>) => {
-    const before = problems.length;
-    const fail = (key: K, zh: string, en: string) =>
-      problems.push({
-        sheet,
-        row: row.row,
-        column: columns.find((c) => c.key === key)!.header,
-        message: say(zh, en),
-      });
-    return { fail, clean: () => problems.length === before };
-  };
-}
-
-/** A 1–99 number of a chapter, 专栏 or indicator; null (and a problem) when it is not one. */
-function smallNumber(text: string, fail: (zh: string, en: string) => void, what: [string, string]) {
-  if (/^\d{1,2}$/.test(text) && Number(text) >= 1) return Number(text);
-  fail(`${what[0]}须为 1–99 的整数：${text}`, `The ${what[1]} must be 1–99: ${text}`);
-  return null;
 }
 
 function checkChapters(rows: SheetRow<ChapterKey>[], problems: Problem[], say: Say) {
@@ -328,12 +296,20 @@ export async function importPlan(
   const tasks = checkTasks(sheets.tasks, chapterTitles, unitCode, options, problems, say);
   const columns = checkColumns(sheets.columns, new Set(tasks.map((t) => t.code)), problems, say);
   const indicators = checkIndicators(sheets.indicators, indicatorCode, problems, say);
+  const deliverables = checkDeliverables(
+    sheets.deliverables,
+    { taskCodes: new Set(tasks.map((t) => t.code)), columnNos: new Set(columns.map((c) => c.no)) },
+    options,
+    problems,
+    say,
+  );
 
   const sheetOrder: string[] = [
     planSheets.tasks,
     planSheets.chapters,
     planSheets.columns,
     planSheets.indicators,
+    planSheets.deliverables,
   ];
   problems.sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row);
   const report: PlanImportReport = {
@@ -344,6 +320,7 @@ export async function importPlan(
     invalidRows: new Set(problems.map((p) => `${p.sheet}:${p.row}`)).size,
     importedColumns: 0,
     importedIndicators: 0,
+    importedDeliverables: 0,
     errors: problems,
   };
   if ((problems.length > 0 && !options.validOnly) || tasks.length === 0) return report;
@@ -366,6 +343,7 @@ export async function importPlan(
         tasks,
         columns,
         indicators,
+        deliverables,
       },
       false,
       now,
@@ -390,5 +368,6 @@ export async function importPlan(
     imported: tasks.length,
     importedColumns: columns.length,
     importedIndicators: indicators.length,
+    importedDeliverables: deliverables.length,
   };
 }

@@ -2,6 +2,7 @@ import {
   yuxiOrganisations,
   yuxiPlan,
   type OrganisationDefinition,
+  type PlanDeliverableDefinition,
   type PlanDefinition,
 } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
@@ -67,13 +68,63 @@ export async function insertPlan(
       `INSERT INTO plan_indicators (plan_id, no, name, target, nature, indicator_code) VALUES ($1, $2, $3, $4, $5, $6)`,
       [id, indicator.no, indicator.name, indicator.target, indicator.nature, indicator.indicatorCode],
     );
+  await insertDeliverables(source, id, plan.deliverables ?? []);
   return { id, created: true };
+}
+
+/** A plan's deliverables, tied to its tasks by code (a code the plan lacks is skipped). */
+export async function insertDeliverables(
+  source: Queryable,
+  planId: string,
+  deliverables: readonly PlanDeliverableDefinition[],
+  demo = false,
+): Promise<void> {
+  for (const [position, d] of deliverables.entries())
+    await source.query(
+      `INSERT INTO plan_deliverables (plan_id, task_id, column_no, position, what, kind, target_count, due_year, demo)
+       SELECT $1, t.id, $3, $4, $5, $6, $7, $8, $9 FROM plan_tasks t WHERE t.plan_id = $1 AND t.code = $2`,
+      [planId, d.taskCode, d.columnNo, position, d.what, d.kind, d.targetCount, d.dueYear, demo],
+    );
+}
+
+/** A loaded plan's deliverables as definitions (the plan's export): by task code, in order. */
+export async function deliverableDefinitions(
+  source: Queryable,
+  planId: string,
+): Promise<PlanDeliverableDefinition[]> {
+  const rows = await source.query<{
+    code: string;
+    column_no: number | null;
+    what: string;
+    kind: PlanDeliverableDefinition['kind'];
+    target_count: number | null;
+    due_year: number;
+  }>(
+    `SELECT t.code, d.column_no, d.what, d.kind, d.target_count, d.due_year
+       FROM plan_deliverables d JOIN plan_tasks t ON t.id = d.task_id
+      WHERE d.plan_id = $1 ORDER BY t.position, d.position, d.id`,
+    [planId],
+  );
+  return rows.rows.map((r) => ({
+    taskCode: r.code,
+    columnNo: r.column_no,
+    what: r.what,
+    kind: r.kind,
+    targetCount: r.target_count,
+    dueYear: r.due_year,
+  }));
 }
 
 /** What every database holds before the first request: Yuxi's units and the 十四五 plan. */
 export async function seedPlanReferenceData(db: Db, clock: Clock): Promise<void> {
   await inTransaction(db, async (tx) => {
     await upsertOrganisations(tx, yuxiOrganisations, true);
-    await insertPlan(tx, yuxiPlan, true, clock.now());
+    const { id, created } = await insertPlan(tx, yuxiPlan, true, clock.now());
+    // A database that loaded the plan before deliverables were stored gets them once.
+    if (
+      !created &&
+      ((await tx.query('SELECT 1 FROM plan_deliverables WHERE plan_id = $1', [id])).rowCount ?? 0) === 0
+    )
+      await insertDeliverables(tx, id, yuxiPlan.deliverables ?? []);
   });
 }

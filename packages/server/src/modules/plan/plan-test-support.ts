@@ -5,6 +5,7 @@ import type { Caller, TestContext } from '../../../test/test-app.ts';
 import {
   planChapterColumns,
   planColumnColumns,
+  planDeliverableColumns,
   planImportColumns,
   planIndicatorColumns,
   planSheets,
@@ -114,11 +115,14 @@ export async function planWorkbookOf(sheets: {
   chapters?: Rows;
   columns?: Rows;
   indicators?: Rows;
+  deliverables?: Rows;
 }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   addSheet(workbook, planSheets.tasks, planImportColumns, sheets.tasks);
   if (sheets.chapters) addSheet(workbook, planSheets.chapters, planChapterColumns, sheets.chapters);
   if (sheets.columns) addSheet(workbook, planSheets.columns, planColumnColumns, sheets.columns);
   if (sheets.indicators) addSheet(workbook, planSheets.indicators, planIndicatorColumns, sheets.indicators);
+  if (sheets.deliverables)
+    addSheet(workbook, planSheets.deliverables, planDeliverableColumns, sheets.deliverables);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

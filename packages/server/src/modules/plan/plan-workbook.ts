@@ -1,17 +1,24 @@
-import { chinaDateTime, type Plan } from '@anjian/domain';
+import {
+  chinaDateTime,
+  deliverableKindNames,
+  type Plan,
+  type PlanDeliverableDefinition,
+} from '@anjian/domain';
 import { notesSheet, tableSheet, workbookOfSheets, type SheetColumn } from '../../platform/office/index.ts';
 
 /**
  * A plan as an Excel workbook (规划导入 and 规划导出): the same sheets, headers and cell formats
  * whether it is the blank template or a loaded plan exported, so that an exported plan loads again
  * as it is. Sheet 规划任务 (first) holds one row per task or key project; 章节, 专栏 and 规划指标 hold
- * the chapters, the 专栏 with their lists, and the indicators linked to the statistics module.
+ * the chapters, the 专栏 with their lists, the indicators linked to the statistics module, and 成果
+ * the deliverables of tasks (what, kind, target count, due year; not their delivered state).
  */
 export const planSheets = {
   tasks: '规划任务',
   chapters: '章节',
   columns: '专栏',
   indicators: '规划指标',
+  deliverables: '成果',
   notes: '填写说明',
 } as const;
 
@@ -73,10 +80,26 @@ export const planIndicatorColumns = [
   { key: 'indicator', header: '统计指标', required: true, example: '生产安全事故死亡人数', width: 36 },
 ] as const satisfies readonly PlanSheetColumn<string>[];
 
+export const planDeliverableColumns = [
+  { key: 'taskCode', header: '任务编号', required: true, example: '3.1', width: 10 },
+  { key: 'columnNo', header: '专栏序号', required: false, example: 2, width: 10 },
+  {
+    key: 'what',
+    header: '成果',
+    required: true,
+    example: '示例：《某某市安全生产工作年度目标责任考核办法》',
+    width: 44,
+  },
+  { key: 'kind', header: '成果类型', required: true, example: '文件/制度', width: 14 },
+  { key: 'targetCount', header: '目标数量', required: false, example: '', width: 10 },
+  { key: 'dueYear', header: '完成年份', required: true, example: 2023, width: 10 },
+] as const satisfies readonly PlanSheetColumn<string>[];
+
 export type TaskKey = (typeof planImportColumns)[number]['key'];
 export type ChapterKey = (typeof planChapterColumns)[number]['key'];
 export type ColumnKey = (typeof planColumnColumns)[number]['key'];
 export type IndicatorKey = (typeof planIndicatorColumns)[number]['key'];
+export type DeliverableKey = (typeof planDeliverableColumns)[number]['key'];
 
 /** The names of a task's kind in the sheet (the first of each is what an export writes). */
 export const planKindNames = { task: '主要任务', project: '重点工程' } as const;
@@ -94,6 +117,7 @@ const instructions = [
   '年度节点每项写成“年份：内容”，多项之间用分号或换行分隔，如 2026：制定实施方案；2027：完成中期评估；年份须在规划起止年份之间。',
   '“专栏”每行一个专栏：专栏序号（整数，不重复）、标题、所属任务编号（须为本表中的任务）、清单（须制定的文件或列出的对象，每项一行，或用分号分隔）。',
   '“规划指标”每行一项指标：序号、名称、目标（如 下降 15%）、属性（约束性或预期性）、统计指标（统计分析“指标设置”中的指标名称，新指标先在那里增加）。',
+  '“成果”每行一项成果：任务编号（须为本规划的任务）、专栏序号（列出该成果的专栏，可空）、成果（须制定的文件、须建成的场所等）、成果类型（文件/制度、场所/设施建设、平台/系统、其他）、目标数量（按数量计的成果填正整数，如 7 座桥梁，可空）、完成年份（须在规划起止年份之间）。',
   '有任何错误行时默认不导入任何数据；可选择“仅导入正确的行”。',
 ];
 
@@ -119,6 +143,9 @@ export function buildPlanImportTemplate(): Promise<Buffer> {
     tableSheet(planSheets.chapters, sheetColumns(planChapterColumns), [exampleOf(planChapterColumns)]),
     tableSheet(planSheets.columns, sheetColumns(planColumnColumns), [exampleOf(planColumnColumns)]),
     tableSheet(planSheets.indicators, sheetColumns(planIndicatorColumns), [exampleOf(planIndicatorColumns)]),
+    tableSheet(planSheets.deliverables, sheetColumns(planDeliverableColumns), [
+      exampleOf(planDeliverableColumns),
+    ]),
     notesSheet(planSheets.notes, instructions),
   ]);
 }
@@ -131,6 +158,7 @@ export function buildPlanWorkbook(
   plan: Plan,
   indicatorNames: ReadonlyMap<string, string>,
   exportedAt: Date,
+  planDeliverables: readonly PlanDeliverableDefinition[] = [],
 ): Promise<Buffer> {
   const chapterTitle = new Map(plan.chapters.map((c) => [c.no, c.title]));
   const tasks = plan.tasks.map((t): Record<TaskKey, string | number> => ({
@@ -160,11 +188,20 @@ export function buildPlanWorkbook(
     nature: i.nature,
     indicator: indicatorNames.get(i.indicatorCode) ?? i.indicatorCode,
   }));
+  const deliverables = planDeliverables.map((d): Record<DeliverableKey, string | number> => ({
+    taskCode: d.taskCode,
+    columnNo: d.columnNo ?? '',
+    what: d.what,
+    kind: deliverableKindNames[d.kind],
+    targetCount: d.targetCount ?? '',
+    dueYear: d.dueYear,
+  }));
   return workbookOfSheets([
     tableSheet(planSheets.tasks, sheetColumns(planImportColumns), tasks),
     tableSheet(planSheets.chapters, sheetColumns(planChapterColumns), chapters),
     tableSheet(planSheets.columns, sheetColumns(planColumnColumns), columns),
     tableSheet(planSheets.indicators, sheetColumns(planIndicatorColumns), indicators),
+    tableSheet(planSheets.deliverables, sheetColumns(planDeliverableColumns), deliverables),
     notesSheet(planSheets.notes, [
       `本文件导出自“${plan.name}”（${plan.startYear}–${plan.endYear} 年），导出时间 ${chinaDateTime(exportedAt)}。` +
         '修改后可在“规划实施 → 规划导入”重新导入为一个新规划（另取一个规划名称）。',

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import ElementPlus from 'element-plus';
+import { chinaDate } from '@anjian/domain';
+import { createPinia } from 'pinia';
+import { i18n } from '../../../i18n/index.ts';
+import PlanDeliverables from './PlanDeliverables.vue';
+
+const base = {
+  taskId: 't1',
+  columnNo: null,
+  targetCount: null,
+  demo: false,
+  deliveredBy: null,
+  deliveredOrganisation: null,
+  evidence: [],
+  link: null,
+  note: '',
+  overdue: false,
+  allowedActions: [],
+};
+const bridges = {
+  ...base,
+  id: 'd1',
+  what: '桥梁改造加固',
+  kind: 'site',
+  targetCount: 7,
+  columnNo: 15,
+  dueYear: 2025,
+  deliveredOn: null,
+  overdue: true,
+  allowedActions: ['deliver'],
+};
+const delivered = {
+  ...bridges,
+  deliveredOn: '2026-11-20',
+  deliveredOrganisation: '市交通运输局',
+  link: '/plan',
+  overdue: false,
+  allowedActions: [],
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('a task’s deliverables on the task drawer', () => {
+  it('lists them with their state and lets the responsible unit mark one delivered with a link', async () => {
+    const calls: { url: string; method: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) => {
+        calls.push({
+          url,
+          method: init?.method ?? 'GET',
+          body: init?.body ? JSON.parse(String(init.body)) : null,
+        });
+        const body = init?.method === 'POST' ? [delivered] : [bridges];
+        return Promise.resolve(
+          new Response(JSON.stringify(body), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }),
+    );
+    const wrapper = mount(PlanDeliverables, {
+      props: { taskId: 't1' },
+      attachTo: document.body,
+      global: { plugins: [createPinia(), i18n, ElementPlus], stubs: { DemoTag: true, RouterLink: true } },
+    });
+    await flushPromises();
+    const table = wrapper.find('[data-testid="plan-deliverables-table"]').text();
+    expect(table).toContain('桥梁改造加固（专栏15）');
+    expect(table).toContain('场所/设施建设');
+    expect(table).toContain('逾期');
+    await wrapper.find('[data-testid="plan-deliverable-deliver"]').trigger('click');
+    await flushPromises();
+    const field = document.querySelector('[data-testid="plan-deliverable-link"]');
+    const link = (field instanceof HTMLInputElement ? field : field!.querySelector('input'))!;
+    link.value = '/plan';
+    link.dispatchEvent(new Event('input'));
+    await flushPromises();
+    document.querySelector<HTMLButtonElement>('[data-testid="plan-deliverable-save"]')!.click();
+    await flushPromises();
+    expect(calls.at(-1)).toMatchObject({
+      method: 'POST',
+      body: { deliveredOn: chinaDate(new Date()), evidence: [], link: '/plan', note: '' },
+    });
+    expect(calls.at(-1)!.url).toContain('/plan/deliverables/d1/delivered');
+    expect(wrapper.find('[data-testid="plan-deliverables-table"]').text()).toContain('2026-11-20 完成');
+    expect(wrapper.find('[data-testid="plan-deliverable-deliver"]').exists()).toBe(false);
+  });
+});
