@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ApiClient, createUser } from './support/api.ts';
+import type { ApiClient } from './support/api.ts';
+import { createUser, signedInUser, signInAdmin } from './support/api.ts';
 import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
 import { restartServer, startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
@@ -97,18 +98,14 @@ describe('a bureau leader reads the cockpit and the command centre watches the b
       startServer(bootstrapPassword, { demoData: true }),
       launchBrowser(),
     ]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.signIn('admin', bootstrapPassword);
-    await admin.completeFirstLogin(bootstrapPassword, 'Yuxi-Sys#2026cockpit');
-    const cityPassword = await createUser(admin, {
+    const admin = await signInAdmin(server.baseUrl, bootstrapPassword, 'Yuxi-Sys#2026cockpit');
+    city = await signedInUser(admin, server.baseUrl, {
       username: CITY.username,
       displayName: '市局监测管理员',
       roles: ['city_officer'],
       scope: { kind: 'city' },
+      password: CITY.password,
     });
-    city = new ApiClient(server.baseUrl);
-    await city.signIn(CITY.username, cityPassword);
-    await city.completeFirstLogin(cityPassword, CITY.password);
     leaderPassword = await createUser(admin, {
       username: LEADER.username,
       displayName: LEADER.displayName,

@@ -7,7 +7,8 @@ import {
   Simulator,
   type SimulatedPoint,
 } from '../packages/server/src/modules/monitoring/simulator.ts';
-import { ApiClient, createUser } from './support/api.ts';
+import type { ApiClient } from './support/api.ts';
+import { createUser, signedInUser, signInAdmin } from './support/api.ts';
 import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
@@ -76,18 +77,14 @@ describe('a county duty officer sees a red gas alarm arrive live, acknowledges i
       startServer(bootstrapPassword, { demoData: true }),
       launchBrowser(),
     ]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.signIn('admin', bootstrapPassword);
-    await admin.completeFirstLogin(bootstrapPassword, 'Yuxi-Sys#2026monitor');
-    const cityPassword = await createUser(admin, {
+    const admin = await signInAdmin(server.baseUrl, bootstrapPassword, 'Yuxi-Sys#2026monitor');
+    city = await signedInUser(admin, server.baseUrl, {
       username: CITY.username,
       displayName: '市局监测管理员',
       roles: ['city_officer'],
       scope: { kind: 'city' },
+      password: CITY.password,
     });
-    city = new ApiClient(server.baseUrl);
-    await city.signIn(CITY.username, cityPassword);
-    await city.completeFirstLogin(cityPassword, CITY.password);
 
     // A demo major hazard source of an enterprise (a tailings pond if there is none) gets a gas
     // detector; one without demo points if there is one, so the demo simulator leaves it alone.

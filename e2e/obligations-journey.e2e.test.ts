@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ApiClient, createUser } from './support/api.ts';
+import type { ApiClient } from './support/api.ts';
+import { createUser, signedInUser, signInAdmin } from './support/api.ts';
 import {
   byTestId,
   launchBrowser,
@@ -74,18 +75,14 @@ describe('people, papers and projects', () => {
       startServer(bootstrapPassword, { demoData: true }),
       launchBrowser(),
     ]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.signIn('admin', bootstrapPassword);
-    await admin.completeFirstLogin(bootstrapPassword, 'Yuxi-Sys#2026papers');
-    const setupPassword = await createUser(admin, {
+    const admin = await signInAdmin(server.baseUrl, bootstrapPassword, 'Yuxi-Sys#2026papers');
+    setup = await signedInUser(admin, server.baseUrl, {
       username: SETUP.username,
       displayName: '市局安全生产基础科',
       roles: ['city_officer'],
       scope: { kind: 'city' },
+      password: SETUP.password,
     });
-    setup = new ApiClient(server.baseUrl);
-    await setup.signIn(SETUP.username, setupPassword);
-    await setup.completeFirstLogin(setupPassword, SETUP.password);
 
     // A demo site with key-post people (演示) and, outside its register, our worker's lapsed card.
     const people = await setup.call<{

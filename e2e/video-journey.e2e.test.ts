@@ -7,7 +7,8 @@ import {
   Simulator,
   type SimulatedPoint,
 } from '../packages/server/src/modules/monitoring/simulator.ts';
-import { ApiClient, createUser } from './support/api.ts';
+import type { ApiClient } from './support/api.ts';
+import { createUser, signedInUser, signInAdmin } from './support/api.ts';
 import { byTestId, launchBrowser, newPage, waitForPath, type TestPage } from './support/browser.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
 import { changeInitialPassword, enrolTotp, signIn } from './support/sign-in.ts';
@@ -78,18 +79,14 @@ describe('a duty officer opens an alarm and watches the nearest camera play the 
       startServer(bootstrapPassword, { demoData: true }),
       launchBrowser(),
     ]);
-    const admin = new ApiClient(server.baseUrl);
-    await admin.signIn('admin', bootstrapPassword);
-    await admin.completeFirstLogin(bootstrapPassword, 'Yuxi-Sys#2026video');
-    const cityPassword = await createUser(admin, {
+    const admin = await signInAdmin(server.baseUrl, bootstrapPassword, 'Yuxi-Sys#2026video');
+    city = await signedInUser(admin, server.baseUrl, {
       username: CITY.username,
       displayName: '市局视频管理员',
       roles: ['city_officer'],
       scope: { kind: 'city' },
+      password: CITY.password,
     });
-    city = new ApiClient(server.baseUrl);
-    await city.signIn(CITY.username, cityPassword);
-    await city.completeFirstLogin(cityPassword, CITY.password);
 
     // The demo's cameras on the test gateway's live playlist (演示), each watching a demo site.
     const cameras = await city.call<{ items: Camera[] }>(

@@ -67,3 +67,29 @@ export async function createUser(admin: ApiClient, user: NewUser): Promise<strin
   const created = await admin.call<{ initialPassword: string }>('POST', '/users', user);
   return created.initialPassword;
 }
+
+/** The bootstrap administrator, signed in through the API and past the forced first login. */
+export async function signInAdmin(
+  baseUrl: string,
+  bootstrapPassword: string,
+  password: string,
+): Promise<ApiClient> {
+  const admin = new ApiClient(baseUrl);
+  await admin.signIn('admin', bootstrapPassword);
+  await admin.completeFirstLogin(bootstrapPassword, password);
+  return admin;
+}
+
+/** A new account made by the administrator, signed in through the API and past its first login. */
+export async function signedInUser(
+  admin: ApiClient,
+  baseUrl: string,
+  user: NewUser & { password: string },
+): Promise<ApiClient> {
+  const { password, ...account } = user;
+  const initial = await createUser(admin, account);
+  const client = new ApiClient(baseUrl);
+  await client.signIn(user.username, initial);
+  await client.completeFirstLogin(initial, password);
+  return client;
+}
