@@ -1,14 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 
-/**
- * One POST to a peer over kept-alive connections, answering the status once the answer's body has
- * been read (and dropped). The outboxes send thousands of small POSTs a second to a few peers: the
- * global `fetch` cost about 0.3 ms of CPU each on this machine and held delivery near 1,900 msg/s,
- * while node:http on a keep-alive agent sends the same load about four times faster (measured in
- * docs/warnings.md › Figures). Every outbox (webhooks, SMS gateway, warning centre, event webhooks)
- * sends through it.
- */
+/** What one POST carries: headers (content-length is set here), body, and how long to wait. */
 export interface PostOptions {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | Buffer;
@@ -20,6 +13,14 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
 } as const;
 
+/**
+ * One POST to a peer over kept-alive connections, answering the status once the answer's body has
+ * been read (and dropped). The outboxes send thousands of small POSTs a second to a few peers: the
+ * global `fetch` cost about 0.3 ms of CPU each on this machine and held delivery near 1,900 msg/s,
+ * while node:http on a keep-alive agent sends the same load about four times faster (measured in
+ * docs/warnings.md › Figures). Every outbox (webhooks, SMS gateway, warning centre, event webhooks)
+ * sends through it.
+ */
 export function postToPeer(url: string, options: PostOptions): Promise<number> {
   const target = new URL(url);
   const protocol = target.protocol === 'https:' ? 'https:' : target.protocol === 'http:' ? 'http:' : null;
