@@ -239,6 +239,7 @@ export const auditActions = {
   'plan.assessment_export': a('导出考核结果', 'Export assessment results'),
   'plan.assessment_self_assess': a('考核自评', 'Self-assess a unit in an assessment'),
   'plan.deliverable_deliver': a('标记成果已完成', 'Mark a plan deliverable delivered'),
+  'plan.deliverable_undo': a('撤销成果完成标记', 'Undo a plan deliverable’s delivered mark'),
   'plan.assessment_publish': a('通报考核结果', 'Publish assessment results'),
   'plan.assessment_veto_override': a(
     '撤销自动一票否决（书面理由）',

@@ -73,6 +73,21 @@ export const deliverableDeliverSchema = z
   });
 export type DeliverableDeliver = z.infer<typeof deliverableDeliverSchema>;
 
+/**
+ * Undoing a "delivered" mark made in error (the wrong deliverable, a date or evidence to redo): the
+ * reason is required and goes to the audit log with the mark it clears.
+ */
+export const deliverableUndoSchema = z
+  .object({
+    reason: z.string().trim().min(2).max(500).describe('Why the mark is undone (audited)'),
+  })
+  .strict();
+export type DeliverableUndo = z.infer<typeof deliverableUndoSchema>;
+
+/** What the viewer may do with a deliverable: mark it delivered, or undo the mark. */
+export const deliverableActions = ['deliver', 'undo'] as const;
+export type DeliverableAction = (typeof deliverableActions)[number];
+
 export const deliverableSchema = z.object({
   id: z.string(),
   taskId: z.string(),
@@ -89,7 +104,7 @@ export const deliverableSchema = z.object({
   link: z.string().nullable(),
   note: z.string(),
   overdue: z.boolean(),
-  allowedActions: z.array(z.enum(['deliver'])),
+  allowedActions: z.array(z.enum(deliverableActions)),
 });
 export type Deliverable = z.infer<typeof deliverableSchema>;
 

@@ -72,6 +72,16 @@ async function newDeliverable(t: TestContext, target: Target): Promise<string> {
   return rows.rows[0]!.id;
 }
 
+/** A deliverable of the target's unit's task, already marked delivered (for undoing). */
+async function deliveredDeliverable(t: TestContext, target: Target): Promise<string> {
+  const id = await newDeliverable(t, target);
+  await t.db.query(
+    "UPDATE plan_deliverables SET delivered_on = '2026-01-01', evidence_link = '/plan' WHERE id = $1",
+    [id],
+  );
+  return id;
+}
+
 /** A letter on an assignment of the target's unit (its milestone overdue). */
 async function newLetter(t: TestContext, target: Target): Promise<string> {
   const rows = await t.db.query<{ id: string }>(
@@ -283,6 +293,17 @@ export const planMatrix: Record<string, RouteCase> = {
       return {
         url: `/api/v1/plan/deliverables/${await newDeliverable(t, target)}/delivered`,
         payload: { deliveredOn: '2026-01-01', link: '/plan' },
+      };
+    },
+    in: unit(200),
+    out: unit(404),
+  },
+  'POST /api/v1/plan/deliverables/:id/undo': {
+    build: async ({ t, target, caller }) => {
+      await joinInUnit(t, caller);
+      return {
+        url: `/api/v1/plan/deliverables/${await deliveredDeliverable(t, target)}/undo`,
+        payload: { reason: '矩阵撤销' },
       };
     },
     in: unit(200),

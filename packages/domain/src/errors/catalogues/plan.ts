@@ -27,6 +27,11 @@ export const planErrors = {
     zh: '该成果已标记完成',
     en: 'This deliverable is already marked delivered',
   },
+  'plan.deliverable_not_delivered': {
+    status: 409,
+    zh: '该成果尚未标记完成，无需撤销',
+    en: 'This deliverable is not marked delivered; there is nothing to undo',
+  },
   'plan.deliverable_date_future': {
     status: 400,
     zh: '完成日期不能晚于今天',

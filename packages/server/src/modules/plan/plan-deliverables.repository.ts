@@ -102,4 +102,20 @@ export const planDeliverablesRepository = {
       ],
     );
   },
+
+  /** Clears the delivered mark; answers what it was (the date and the marking unit's name). */
+  async clearDelivered(source: Queryable, id: string): Promise<{ deliveredOn: string; unit: string | null }> {
+    const rows = await source.query<{ delivered_on: string; unit: string | null }>(
+      `WITH before AS (
+         SELECT d.id, to_char(d.delivered_on, 'YYYY-MM-DD') AS delivered_on, o.name AS unit
+           FROM plan_deliverables d LEFT JOIN organisations o ON o.id = d.delivered_org WHERE d.id = $1)
+       UPDATE plan_deliverables d SET delivered_on = NULL, delivered_by = NULL, delivered_org = NULL,
+              delivered_at = NULL, evidence = '{}', evidence_link = NULL, note = ''
+         FROM before WHERE d.id = before.id
+       RETURNING before.delivered_on, before.unit`,
+      [id],
+    );
+    const row = rows.rows[0]!;
+    return { deliveredOn: row.delivered_on, unit: row.unit };
+  },
 };

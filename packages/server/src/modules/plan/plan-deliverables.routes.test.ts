@@ -145,7 +145,7 @@ describe('a plan task’s deliverables (成果): listed in scope, marked deliver
       link: null,
       note: '市政府常务会议审议通过',
       overdue: false,
-      allowedActions: [],
+      allowedActions: ['undo'],
     });
     const linked = await call('POST', url(second!.id), housing, {
       deliveredOn: '2026-10-01',
@@ -183,6 +183,57 @@ describe('a plan task’s deliverables (成果): listed in scope, marked deliver
     // Chapter 三: 2 of the 12 documents of the 专栏; chapter 四: none of its 6.
     expect(text).toMatch(/3\. 主要任务\n\d+\n\d+\n\d+\n\d+%\n2\/12\n/);
     expect(text).toMatch(/4\. 重点工程\n\d+\n\d+\n\d+\n[^\n]+%\n0\/6\n/);
+  });
+
+  it('undoes a delivered mark made in error, with a reason, by its unit only, and audits what it cleared', async () => {
+    const list = (await call('GET', `/plan/tasks/${await taskId(t, '3.1')}/deliverables`, housing)).json();
+    const [, second, third] = list as { id: string }[];
+    const undo = (id: string, as: Caller, body: object = { reason: '链接的不是该文件，重新报送' }) =>
+      call('POST', `/plan/deliverables/${id}/undo`, as, body);
+
+    // No reason, another unit, the 安委办, an unknown one, one not delivered: refused, nothing changed.
+    const reasonless = await undo(second!.id, housing, { reason: ' ' });
+    expect(reasonless.statusCode).toBe(400);
+    expect(reasonless.json().error.code).toBe('request.invalid');
+    expect((await undo(second!.id, transport)).json().error.code).toBe('plan.deliverable_not_found');
+    expect((await undo(second!.id, office)).statusCode).toBe(403);
+    expect((await undo(UNKNOWN, housing)).statusCode).toBe(404);
+    const pending = await undo(third!.id, housing);
+    expect(pending.statusCode).toBe(409);
+    expect(pending.json().error).toMatchObject({
+      code: 'plan.deliverable_not_delivered',
+      message: '该成果尚未标记完成，无需撤销',
+    });
+    const still = (await call('GET', `/plan/tasks/${await taskId(t, '3.1')}/deliverables`, housing)).json();
+    expect(still[1]).toMatchObject({ deliveredOn: '2026-10-01', link: '/plan/responsibility' });
+
+    const undone = await undo(second!.id, housing);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()[1]).toMatchObject({
+      deliveredOn: null,
+      deliveredBy: null,
+      deliveredOrganisation: null,
+      evidence: [],
+      link: null,
+      note: '',
+      overdue: true,
+      allowedActions: ['deliver'],
+    });
+    // The first stays delivered; the audit log holds what was cleared and why.
+    expect(undone.json()[0]).toMatchObject({ deliveredOn: '2026-11-20', allowedActions: ['undo'] });
+    const audit = await t.db.query<{ target: string; detail: string }>(
+      "SELECT target, detail FROM audit_log WHERE action = 'plan.deliverable_undo' AND outcome = 'success'",
+    );
+    expect(audit.rows).toEqual([
+      { target: second!.id, detail: '2026-10-01 市住房和城乡建设局: 链接的不是该文件，重新报送' },
+    ]);
+
+    // Marked again, correctly.
+    const remarked = await call('POST', `/plan/deliverables/${second!.id}/delivered`, housing, {
+      deliveredOn: '2026-10-02',
+      link: '/plan/letters',
+    });
+    expect(remarked.json()[1]).toMatchObject({ deliveredOn: '2026-10-02', link: '/plan/letters' });
   });
 
   it('gives a database that loaded the built-in plan before deliverables were stored its 18, once', async () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deliverableDeliverSchema, deliverableSchema } from '@anjian/domain';
+import { deliverableDeliverSchema, deliverableSchema, deliverableUndoSchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { PlanDeliverables } from './plan-deliverables.ts';
 import { planViewerOf } from './plan-viewer.ts';
@@ -45,6 +45,27 @@ export function registerPlanDeliverableRoutes(
       const auth = requireAuth(request);
       request.auditTarget = request.params.id;
       return deps.deliverables.deliver(planViewerOf(auth), auth.scope, request.params.id, request.body);
+    },
+  );
+  api.post(
+    '/api/v1/plan/deliverables/:id/undo',
+    {
+      config: { access: 'plan:report', audit: 'plan.deliverable_undo' },
+      schema: {
+        tags: ['plan'],
+        summary:
+          'The responsible unit undoes a delivered mark made in error, with a reason (audited with the mark it clears); answers the task’s deliverables',
+        params: idParams,
+        body: deliverableUndoSchema,
+        response: { 200: z.array(deliverableSchema) },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      request.auditTarget = request.params.id;
+      const { deliverables, cleared } = await deps.deliverables.undo(planViewerOf(auth), request.params.id);
+      request.auditDetail = `${cleared.deliveredOn} ${cleared.unit ?? ''}: ${request.body.reason}`;
+      return deliverables;
     },
   );
 }

@@ -86,6 +86,9 @@ export const planZh = {
     note: '说明',
     open: '查看记录',
     none: '本任务没有列出成果',
+    undo: '撤销完成',
+    undoReason: '撤销原因（必填，记入审计日志），如：标记错了成果、佐证需要重报',
+    undoReasonRequired: '请填写撤销原因',
   },
   letter: {
     title: '督办函',
@@ -294,6 +297,10 @@ export const planEn: SameShape<typeof planZh> = {
     note: 'Note',
     open: 'Open the record',
     none: 'This task lists no deliverables',
+    undo: 'Undo delivered',
+    undoReason:
+      'Why (required, kept in the audit log), e.g. the wrong deliverable was marked, evidence to redo',
+    undoReasonRequired: 'Give the reason for undoing',
   },
   letter: {
     title: 'Supervision letter',

@@ -38,7 +38,7 @@ const delivered = {
   deliveredOrganisation: '市交通运输局',
   link: '/plan',
   overdue: false,
-  allowedActions: [],
+  allowedActions: ['undo'],
 };
 
 afterEach(() => {
@@ -92,5 +92,53 @@ describe('a task’s deliverables on the task drawer', () => {
     expect(calls.at(-1)!.url).toContain('/plan/deliverables/d1/delivered');
     expect(wrapper.find('[data-testid="plan-deliverables-table"]').text()).toContain('2026-11-20 完成');
     expect(wrapper.find('[data-testid="plan-deliverable-deliver"]').exists()).toBe(false);
+  });
+
+  it('lets the responsible unit undo a mark made in error, with a reason it must give', async () => {
+    const calls: { url: string; method: string; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) => {
+        calls.push({
+          url,
+          method: init?.method ?? 'GET',
+          body: init?.body ? JSON.parse(String(init.body)) : null,
+        });
+        const body = init?.method === 'POST' ? [bridges] : [delivered];
+        return Promise.resolve(
+          new Response(JSON.stringify(body), {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }),
+    );
+    const wrapper = mount(PlanDeliverables, {
+      props: { taskId: 't1' },
+      attachTo: document.body,
+      global: { plugins: [createPinia(), i18n, ElementPlus], stubs: { DemoTag: true, RouterLink: true } },
+    });
+    await flushPromises();
+    const answer = async (text: string) => {
+      await wrapper.find('[data-testid="plan-deliverable-undo"]').trigger('click');
+      await flushPromises();
+      // The newest box: an earlier one may still be fading out.
+      const box = [...document.querySelectorAll('.el-message-box')].at(-1)!;
+      const input = box.querySelector<HTMLInputElement>('input')!;
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      await flushPromises();
+      box.querySelector<HTMLButtonElement>('.el-button--primary')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await flushPromises();
+    };
+    // No reason: nothing is sent.
+    await answer('');
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    await answer('标记错了成果');
+    expect(calls.at(-1)).toMatchObject({ method: 'POST', body: { reason: '标记错了成果' } });
+    expect(calls.at(-1)!.url).toContain('/plan/deliverables/d1/undo');
+    expect(wrapper.find('[data-testid="plan-deliverable-deliver"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="plan-deliverable-undo"]').exists()).toBe(false);
   });
 });
