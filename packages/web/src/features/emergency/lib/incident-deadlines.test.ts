@@ -12,6 +12,7 @@ describe('reportingCountdown', () => {
       state: 'running',
       remainingMs: 6_125_000,
       text: '1:42:05',
+      overdueDays: null,
     });
   });
 
@@ -29,14 +30,19 @@ describe('reportingCountdown', () => {
     expect(reportingCountdown({ id: 's', latestAt, sentAt: null }, at('2026-11-29T04:03:00Z'))).toEqual({
       state: 'overdue',
       remainingMs: -3_780_000,
-      text: '-1:03:00',
+      text: '1:03:00',
+      overdueDays: null,
     });
+    // Missed by 2 days and 5 hours (and some minutes): days and hours.
+    expect(
+      reportingCountdown({ id: 's', latestAt, sentAt: null }, at('2026-12-01T08:30:00Z')).overdueDays,
+    ).toEqual({ days: 2, hours: 5 });
   });
 
   it('stops once the report is sent, late or not', () => {
     expect(
       reportingCountdown({ id: 's', latestAt, sentAt: '2026-11-29T03:10:00Z' }, at('2026-11-29T05:00:00Z')),
-    ).toEqual({ state: 'sent', remainingMs: 0, text: '' });
+    ).toEqual({ state: 'sent', remainingMs: 0, text: '', overdueDays: null });
   });
 });
 

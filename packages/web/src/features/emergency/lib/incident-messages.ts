@@ -66,6 +66,7 @@ export const incidentZh = {
   allSent: '已逐级报告',
   sentAt: '已报告 {at}',
   overdue: '已超时',
+  overdueDays: '{days} 天 {hours} 小时',
   markSent: '已报告',
   tabs: {
     resources: '周边资源',
@@ -250,6 +251,7 @@ export const incidentEn: SameShape<typeof incidentZh> = {
   allSent: 'All levels reported',
   sentAt: 'Reported {at}',
   overdue: 'Overdue',
+  overdueDays: '{days} d {hours} h',
   markSent: 'Mark reported',
   tabs: {
     resources: 'Resources nearby',
