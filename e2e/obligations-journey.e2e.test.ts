@@ -1,4 +1,6 @@
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApiClient } from './support/api.ts';
 import { createUser, signedInUser, signInAdmin } from './support/api.ts';
@@ -53,6 +55,12 @@ async function fillDate(page: Page, date: string) {
   const input = page.locator('.el-dialog:visible .el-date-editor input').first();
   await input.fill(date);
   await input.press('Enter');
+}
+
+/** What the QR code on the page says, read from a screenshot of it as a phone camera would. */
+async function readQrCode(page: Page, testId: string): Promise<string | null> {
+  const png = PNG.sync.read(await byTestId(page, testId).screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
 
 async function searchList(page: Page, keyword: string) {
@@ -187,6 +195,19 @@ describe('people, papers and projects', () => {
       const index = await item.getAttribute('data-index');
       await page.locator(`[data-testid="item-${index}-fail"] .van-radio__icon--checked`).waitFor();
       await page.locator(`[data-testid="item-${index}-deadline"]`).waitFor();
+
+      // The worker's printed certificate card: its QR code, read like a camera would, opens the
+      // check of that certificate, which the register answers (lapsed) at once.
+      await page.goto(`${server.baseUrl}/obligations/certificates/${WORKER.certificate}/card`);
+      expect(await byTestId(page, 'certificate-card-holder').textContent()).toBe(WORKER.name);
+      await byTestId(page, 'certificate-card-qr').locator('svg').waitFor();
+      const address = await readQrCode(page, 'certificate-card-qr');
+      expect(address).toBe(`${server.baseUrl}/obligations/m/certificates?no=${WORKER.certificate}`);
+      await page.goto(address!);
+      const scanned = byTestId(page, 'certificate-result');
+      await scanned.waitFor();
+      expect(await scanned.textContent()).toContain(WORKER.name);
+      expect(await scanned.textContent()).toContain('已过期');
     });
     await phone.context.close();
 

@@ -11,3 +11,4 @@ export * from './papers.schema.ts';
 export * from './agency-report-flags.ts';
 export * from './agencies.schema.ts';
 export * from './obligation-import.schema.ts';
+export * from './certificate-card.ts';

@@ -6,7 +6,7 @@ import { enforcementPublicRoutes, enforcementRoutes } from '../features/enforcem
 import { warningsPublicRoutes, warningsRoutes } from '../features/warnings/module.ts';
 import { statisticsRoutes } from '../features/statistics/module.ts';
 import { planRoutes } from '../features/plan/module.ts';
-import { obligationsRoutes } from '../features/obligations/module.ts';
+import { obligationsPrintRoutes, obligationsRoutes } from '../features/obligations/module.ts';
 import { whistleblowingPublicRoutes, whistleblowingRoutes } from '../features/whistleblowing/module.ts';
 import { emergencyPublicRoutes, emergencyRoutes } from '../features/emergency/module.ts';
 import { cockpitRoutes, cockpitScreenRoutes } from '../features/cockpit/module.ts';
@@ -54,6 +54,7 @@ export const routes: RouteRecordRaw[] = [
   ...whistleblowingPublicRoutes,
   ...emergencyPublicRoutes,
   ...cockpitScreenRoutes,
+  ...obligationsPrintRoutes,
   {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),

@@ -61,4 +61,25 @@ export const obligationsRoutes: RouteRecordRaw[] = [
   route('licences', () => import('./pages/LicencesPage.vue')),
   route('projects', () => import('./pages/ProjectsPage.vue')),
   route('agencies', () => import('./pages/AgenciesPage.vue')),
+  {
+    path: 'obligations/m/certificates',
+    name: 'obligations-certificate-check',
+    component: () => import('./pages/CertificateCheckPage.vue'),
+    meta: {
+      title: 'obligations.card.checkTitle',
+      permission: 'registry:read',
+      trail: ['obligations.title'],
+      activeMenu: '/obligations/people',
+    },
+  },
 ] as RouteRecordRaw[];
+
+/** The certificate card, printed on its own without the menu. */
+export const obligationsPrintRoutes: RouteRecordRaw[] = [
+  {
+    path: '/obligations/certificates/:number/card',
+    name: 'obligations-certificate-card',
+    component: () => import('./pages/CertificateCardPage.vue'),
+    meta: { title: 'obligations.card.title', permission: 'registry:read' },
+  },
+];

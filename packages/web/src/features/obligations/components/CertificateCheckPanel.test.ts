@@ -85,7 +85,8 @@ describe('CertificateCheckPanel (the inspector’s phone)', () => {
     await flushPromises();
     expect(document.querySelector('[data-testid="certificate-not-found"]')).not.toBeNull();
 
-    input.value = ' YX-0007 ';
+    // A card's QR code read by a scanner gun: the number is taken out of the address.
+    input.value = 'https://anjian.yuxi.example/obligations/m/certificates?no=YX-0007';
     input.dispatchEvent(new Event('input'));
     document.querySelector<HTMLElement>('[data-testid="certificate-lookup"]')!.click();
     await flushPromises();
