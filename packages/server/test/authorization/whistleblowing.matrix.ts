@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { ffmpegBinary } from '../../src/platform/ffmpeg-binary.ts';
 import type { TestContext } from '../test-app.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
 import { countyOf, everyone, nextCode, statuses, TINY_PNG } from './matrix-support.ts';
@@ -19,6 +22,18 @@ const client = () => {
     deviceId: `matrix-${randomUUID()}`,
   };
 };
+
+/** A one-second phone-like movie, made once by ffmpeg for every row that sends one. */
+let movie: Promise<Buffer> | null = null;
+const tinyMovie = () =>
+  (movie ??= promisify(execFile)(
+    ffmpegBinary(),
+    [
+      ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x48:rate=5:duration=1'],
+      ...['-c:v', 'mpeg4', '-f', 'mov', '-movflags', 'frag_keyframe+empty_moov', 'pipe:1'],
+    ],
+    { encoding: 'buffer' },
+  ).then((r) => r.stdout));
 
 const handlers = (ok: number) => statuses(403, { cityOfficer: ok, countyOfficer: ok });
 const handlersOut = (ok: number) => statuses(403, { cityOfficer: ok, countyOfficer: 404 });
@@ -120,6 +135,18 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
         url: `/api/v1/public/whistleblowing/photos?deviceId=${deviceId}`,
         payload: TINY_PNG,
         headers: { 'content-type': 'image/png' },
+        remoteAddress,
+      };
+    },
+    in: everyone(201),
+  },
+  'POST /api/v1/public/whistleblowing/videos': {
+    build: async () => {
+      const { remoteAddress, deviceId } = client();
+      return {
+        url: `/api/v1/public/whistleblowing/videos?deviceId=${deviceId}`,
+        payload: await tinyMovie(),
+        headers: { 'content-type': 'video/quicktime' },
         remoteAddress,
       };
     },

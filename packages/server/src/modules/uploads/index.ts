@@ -6,6 +6,7 @@ import { DomainError } from '@anjian/domain';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import { createHash } from 'node:crypto';
 import { sanitizeImage } from './image-sanitizer.ts';
+import { sanitizeVideo } from './video-sanitizer.ts';
 import { createUploadsRepository, type UploadsRepository } from './uploads.repository.ts';
 import { registerUploadsRoutes } from './uploads.routes.ts';
 
@@ -15,16 +16,24 @@ export type { UploadMeta } from './uploads.repository.ts';
 export type UploadLookup = Pick<UploadsRepository, 'find'>;
 
 /**
- * Photos sent by the public (the whistleblowing page): decoded and re-encoded like every upload
- * (no EXIF, GPS or trailing data; size and pixel limits), stored without a user and with the day
- * only, owned by the county given. `read` answers any such photo: the caller checks its own record.
+ * Photos and videos sent by the public (the whistleblowing page): a photo decoded and re-encoded
+ * like every upload (no EXIF, GPS or trailing data; size and pixel limits), a video rewritten as an
+ * MP4 without any metadata (length limit); stored without a user and with the day only, owned by the
+ * county given. `read` answers any such file: the caller checks its own record. `videos` answers
+ * which of the ids are videos (the staff page plays them).
  */
 export interface PublicPhotoStore {
   store(
     data: Buffer,
     owner: { county: string; day: Date },
   ): Promise<{ id: string; contentType: string; size: number }>;
+  storeVideo(
+    data: Buffer,
+    owner: { county: string; day: Date },
+    limits: { maxSeconds: number },
+  ): Promise<{ id: string; contentType: string; size: number; seconds: number }>;
   read(id: string): Promise<{ contentType: string; data: Buffer } | null>;
+  videos(ids: readonly string[]): Promise<string[]>;
 }
 
 /**
@@ -127,10 +136,25 @@ export function createUploadsModule(deps: {
       });
       return { id, contentType: image.type, size: image.data.length };
     },
+    async storeVideo(data, owner, limits) {
+      const video = await sanitizeVideo(data, limits);
+      const id = await uploads.insert({
+        contentType: video.type,
+        size: video.data.length,
+        sha256: createHash('sha256').update(video.data).digest('hex'),
+        data: video.data,
+        county: owner.county,
+        enterpriseId: null,
+        uploadedBy: null,
+        createdAt: owner.day,
+      });
+      return { id, contentType: video.type, size: video.data.length, seconds: Math.round(video.seconds) };
+    },
     async read(id) {
       const file = await uploads.find(id, { kind: 'city' });
       return file ? { contentType: file.contentType, data: file.data } : null;
     },
+    videos: (ids) => uploads.videosAmong(ids),
   };
   const snapshots: SnapshotStore = {
     async store(data, owner) {

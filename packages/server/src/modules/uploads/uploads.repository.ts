@@ -63,6 +63,17 @@ export function createUploadsRepository(db: Db) {
           }
         : null;
     },
+
+    /** Which of the ids are videos (their content type), in the order given. */
+    async videosAmong(ids: readonly string[]): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.query<{ id: string }>(
+        `SELECT u.id FROM unnest($1::uuid[]) WITH ORDINALITY AS w (id, n)
+           JOIN uploads u ON u.id = w.id WHERE u.content_type LIKE 'video/%' ORDER BY w.n`,
+        [ids],
+      );
+      return rows.rows.map((r) => r.id);
+    },
   };
 }
 

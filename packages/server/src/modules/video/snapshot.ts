@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { DomainError } from '@anjian/domain';
-import { ffmpegBinary } from './ffmpeg-binary.ts';
+import { ffmpegBinary } from '../../platform/ffmpeg-binary.ts';
 
 const LIMIT_BYTES = 8 * 1024 * 1024;
 

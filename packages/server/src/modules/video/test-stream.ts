@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ffmpegBinary } from './ffmpeg-binary.ts';
+import { ffmpegBinary } from '../../platform/ffmpeg-binary.ts';
 
 /** The playlist the test gateway's cameras name (their stream reference). */
 export const TEST_PLAYLIST = 'index.m3u8';

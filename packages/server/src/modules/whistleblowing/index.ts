@@ -92,6 +92,7 @@ export function createWhistleblowingModule(deps: {
   const intake = createWhistleIntakeService({
     ...deps,
     pin: settings.pin,
+    video: settings.video,
     reports,
     records,
     abuse,
@@ -128,7 +129,11 @@ export function createWhistleblowingModule(deps: {
     escalationWorker,
     verifiedReports,
     register(app: FastifyInstance) {
-      registerWhistlePublicRoutes(app, { intake, suggestions: deps.suggestions });
+      registerWhistlePublicRoutes(app, {
+        intake,
+        suggestions: deps.suggestions,
+        videoMaxBytes: settings.video.maxBytes,
+      });
       registerWhistleRoutes(app, { handling, intake, clock });
       registerWhistleEvidenceRoutes(app, { intake, incidents });
       registerWhistleStatisticsRoutes(app, { statistics: createWhistleStatisticsRepository(db), clock });

@@ -126,6 +126,7 @@ export function createWhistleHandlingService(deps: {
       verifiedOn: report.verifiedOn,
       occurredOn: report.occurredOn,
       photoIds: report.photoIds,
+      videoIds: await deps.photos.videos(report.photoIds),
       decisionReason: report.decisionReason,
       transferredTo: report.transferredTo,
       assignedDeadline: report.assignedDeadline,

@@ -70,6 +70,8 @@ export function createWhistleIntakeService(deps: {
   counties: CountyAreas;
   pin: WhistlePinPolicy;
   photos: PublicPhotoStore;
+  /** The longest video a report may carry (WHISTLE_VIDEO_MAX_SECONDS). */
+  video: { maxSeconds: number };
   uploads: UploadLookup;
   objection: WhistleObjectionService;
 }) {
@@ -79,6 +81,19 @@ export function createWhistleIntakeService(deps: {
   const staffKey = (auth: AuthContext) => clientKey('device', `staff ${auth.userId}`);
   const keysOf = (client: Client) => [clientKey('ip', client.ip), clientKey('device', client.deviceId)];
   const expiry = (now: Date) => new Date(now.getTime() + policy.abuseRetentionDays * 86_400_000);
+
+  /** Photos and videos of the public page: at most six per allowed report per hour and client. */
+  async function admitMedia(client: Client, now: Date) {
+    const count = await abuse.recordAndCount(
+      'photo',
+      keysOf(client),
+      now,
+      expiry(now),
+      new Date(now.getTime() - HOUR_MS),
+    );
+    if (count > policy.submitsPerHour * 6)
+      throw new DomainError('whistle.rate_limited', { details: { retryAfterSeconds: 3600 } });
+  }
 
   async function requireCaptcha(input: {
     captchaId?: string | undefined;
@@ -355,18 +370,27 @@ export function createWhistleIntakeService(deps: {
       return stored;
     },
 
+    /**
+     * A video from the public page, before its report: rewritten without metadata and kept for the
+     * sending device for a day, like a photo (and counted with the photos against abuse).
+     */
+    async video(data: Buffer, client: Client) {
+      const now = clock.now();
+      await admitMedia(client, now);
+      const day = new Date(`${chinaDate(now)}T00:00:00+08:00`);
+      const stored = await deps.photos.storeVideo(data, { county: CITY, day }, deps.video);
+      await records.notePhoto(
+        stored.id,
+        clientKey('device', client.deviceId),
+        new Date(now.getTime() + 86_400_000),
+      );
+      return stored;
+    },
+
     /** A photo from the public page, before its report: kept for the sending device for a day. */
     async photo(data: Buffer, client: Client) {
       const now = clock.now();
-      const count = await abuse.recordAndCount(
-        'photo',
-        keysOf(client),
-        now,
-        expiry(now),
-        new Date(now.getTime() - HOUR_MS),
-      );
-      if (count > policy.submitsPerHour * 6)
-        throw new DomainError('whistle.rate_limited', { details: { retryAfterSeconds: 3600 } });
+      await admitMedia(client, now);
       const day = new Date(`${chinaDate(now)}T00:00:00+08:00`);
       const stored = await deps.photos.store(data, { county: CITY, day });
       await records.notePhoto(

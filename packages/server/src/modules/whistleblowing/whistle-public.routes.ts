@@ -37,10 +37,16 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
 
 export function registerWhistlePublicRoutes(
   app: FastifyInstance,
-  deps: { intake: WhistleIntakeService; suggestions: EnterpriseSuggestions },
+  deps: { intake: WhistleIntakeService; suggestions: EnterpriseSuggestions; videoMaxBytes: number },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { intake } = deps;
+  // A phone's video as it recorded it (Android MP4, iPhone QuickTime), at most WHISTLE_VIDEO_MAX_MB.
+  app.addContentTypeParser(
+    ['video/mp4', 'video/quicktime'],
+    { parseAs: 'buffer', bodyLimit: deps.videoMaxBytes },
+    (_request, body, done) => done(null, body),
+  );
 
   api.post(
     `${base}/captcha`,
@@ -123,6 +129,35 @@ export function registerWhistlePublicRoutes(
       const body = request.body;
       const stored = await withRetryAfter(reply, () =>
         intake.photo(body, { ip: request.ip, deviceId: request.query.deviceId }),
+      );
+      return reply.status(201).send(stored);
+    },
+  );
+
+  api.post(
+    `${base}/videos`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'A video for a report about to be sent (MP4 or MOV, at most WHISTLE_VIDEO_MAX_MB and WHISTLE_VIDEO_MAX_SECONDS): rewritten as an MP4 without metadata (no GPS, device or time), kept for the sending device for a day; its id goes with the photos’',
+        querystring: z.object({ deviceId }),
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            contentType: z.string(),
+            size: z.number().int(),
+            seconds: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) throw new DomainError('upload.not_a_video');
+      const body = request.body;
+      const stored = await withRetryAfter(reply, () =>
+        intake.video(body, { ip: request.ip, deviceId: request.query.deviceId }),
       );
       return reply.status(201).send(stored);
     },

@@ -28,6 +28,8 @@ import { z } from 'zod';
  *   200; 0 = never).
  * - WHISTLE_PUBLIC_BASEMAP: `false` keeps the online basemap (its tile URL carries the 天地图 key)
  *   off the public page, which then draws the county boundaries only (default true).
+ * - WHISTLE_VIDEO_MAX_MB / WHISTLE_VIDEO_MAX_SECONDS: the largest video a report may carry, in MB
+ *   (default 50) and in seconds (default 180); it is rewritten without metadata (video-sanitizer.ts).
  */
 const envSchema = z.object({
   WHISTLE_ESCALATION_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
@@ -47,6 +49,8 @@ const envSchema = z.object({
   WHISTLE_PIN_TOLERANCE_METRES: z.coerce.number().int().min(0).max(20_000).default(500),
   WHISTLE_PIN_ENTERPRISE_RADIUS_METRES: z.coerce.number().int().min(0).max(2000).default(200),
   WHISTLE_PUBLIC_BASEMAP: z.enum(['true', 'false']).default('true'),
+  WHISTLE_VIDEO_MAX_MB: z.coerce.number().int().min(1).max(500).default(50),
+  WHISTLE_VIDEO_MAX_SECONDS: z.coerce.number().int().min(1).max(1800).default(180),
 });
 
 function parseExtent(text: string): WhistlePinExtent | null {
@@ -77,6 +81,10 @@ export function loadWhistleConfig(env: Record<string, string | undefined> = proc
       toleranceM: parsed.data.WHISTLE_PIN_TOLERANCE_METRES,
       enterpriseRadiusM: parsed.data.WHISTLE_PIN_ENTERPRISE_RADIUS_METRES,
       publicBasemap: parsed.data.WHISTLE_PUBLIC_BASEMAP === 'true',
+    }),
+    video: Object.freeze({
+      maxBytes: parsed.data.WHISTLE_VIDEO_MAX_MB * 1024 * 1024,
+      maxSeconds: parsed.data.WHISTLE_VIDEO_MAX_SECONDS,
     }),
   });
 }

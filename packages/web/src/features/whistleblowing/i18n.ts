@@ -129,6 +129,9 @@ export const whistleblowingZh = {
     addPhoto: '添加照片',
     uploading: '上传中',
     photosHint: '最多6张，每张不超过10兆字节；上传时会去除拍摄地点等信息。',
+    addMedia: '添加照片或视频',
+    mediaHint:
+      '最多6个：照片每张不超过10兆字节，视频（MP4、MOV）不超过50兆字节、3分钟；上传时会去除拍摄地点、手机型号等信息。',
     who: '举报方式',
     how: '方式',
     anonymous: '匿名',
@@ -236,7 +239,7 @@ export const whistleblowingZh = {
   evidence: {
     incident: '关联事故',
     deaths: '死亡 {n} 人',
-    photos: '照片',
+    photos: '照片和视频',
     photoFailed: '照片无法显示',
   },
   accidentClasses: {
@@ -379,6 +382,9 @@ export const whistleblowingEn: typeof whistleblowingZh = {
     addPhoto: 'Add a photo',
     uploading: 'Uploading',
     photosHint: 'Up to 6, at most 10 MB each; the place and other metadata are removed on upload.',
+    addMedia: 'Add a photo or video',
+    mediaHint:
+      'Up to 6: photos at most 10 MB each, videos (MP4, MOV) at most 50 MB and 3 minutes; the place, the phone model and other metadata are removed on upload.',
     who: 'How you report',
     how: 'As',
     anonymous: 'Anonymous',
@@ -489,7 +495,7 @@ export const whistleblowingEn: typeof whistleblowingZh = {
   evidence: {
     incident: 'Linked accident',
     deaths: '{n} dead',
-    photos: 'Photos',
+    photos: 'Photos and videos',
     photoFailed: 'The photo cannot be shown',
   },
   accidentClasses: {

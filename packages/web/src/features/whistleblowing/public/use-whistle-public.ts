@@ -94,6 +94,16 @@ export const uploadPublicPhoto = (file: File) =>
     deviceId: deviceId(),
   });
 
+/** The videos a phone records (Android MP4, iPhone MOV); the server rewrites them without metadata. */
+export const PUBLIC_VIDEO_TYPES = ['video/mp4', 'video/quicktime'] as const;
+export const isVideoFile = (file: File) => file.type.startsWith('video/');
+
+/** A photo or a video of the report form, each to its own upload. */
+export const uploadPublicMedia = (file: File) =>
+  isVideoFile(file)
+    ? api.upload<{ id: string }>(`${BASE}/videos`, file, file.type, { deviceId: deviceId() })
+    : uploadPublicPhoto(file);
+
 export const suggestEnterprises = (q: string) =>
   api.get<EnterpriseSuggestion[]>(`${BASE}/enterprises`, { q });
 

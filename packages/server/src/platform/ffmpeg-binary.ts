@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 
 /**
- * The ffmpeg the video module runs (the test gateway's stream, snapshots): FFMPEG_PATH when set,
- * else the static build shipped as an npm package (`@ffmpeg-installer/ffmpeg`, so that a fresh
+ * The ffmpeg the platform runs (the video test gateway's stream, snapshots, uploaded videos rewritten
+ * without metadata): FFMPEG_PATH when set, else the static build shipped as an npm package (`@ffmpeg-installer/ffmpeg`, so that a fresh
  * `npm install` plays the demo cameras and runs the tests without a system package), else
  * Debian's `ffmpeg` on the PATH.
  */
