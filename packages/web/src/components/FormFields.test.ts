@@ -19,7 +19,7 @@ describe('TextField and EnumField', () => {
         h(ElForm, { model: form.value }, () => [
           h(TextField, {
             modelValue: form.value.name,
-            'onUpdate:modelValue': (v: string) => (form.value.name = v),
+            'onUpdate:modelValue': (v: unknown) => (form.value.name = v as string),
             label: '名称',
             maxlength: 40,
             required: true,
@@ -27,7 +27,7 @@ describe('TextField and EnumField', () => {
           }),
           h(TextField, {
             modelValue: form.value.summary,
-            'onUpdate:modelValue': (v: string) => (form.value.summary = v),
+            'onUpdate:modelValue': (v: unknown) => (form.value.summary = v as string),
             label: '概要',
             rows: 3,
           }),
@@ -54,7 +54,7 @@ describe('TextField and EnumField', () => {
         h(ElForm, {}, () => [
           h(EnumField, {
             modelValue: kind.value,
-            'onUpdate:modelValue': (v: string) => (kind.value = v),
+            'onUpdate:modelValue': (v: unknown) => (kind.value = v as string),
             label: '申请类别',
             values: ['new', 'renewal'],
             prefix: 'obligations.licenceKind',
