@@ -5,11 +5,15 @@ import CountyPicker from './CountyPicker.vue';
 import CreateButton from './CreateButton.vue';
 import DataTable from './DataTable.vue';
 import DateField from './DateField.vue';
+import DateTimeColumn from './DateTimeColumn.vue';
 import DemoTag from './DemoTag.vue';
 import DetailDescriptions from './DetailDescriptions.vue';
+import DetailDialog from './DetailDialog.vue';
 import DetailDrawer from './DetailDrawer.vue';
 import EditColumn from './EditColumn.vue';
+import EnumField from './EnumField.vue';
 import EnumSelect from './EnumSelect.vue';
+import EnterpriseField from './EnterpriseField.vue';
 import EnterprisePicker from './EnterprisePicker.vue';
 import FilterEnum from './FilterEnum.vue';
 import FilterCheck from './FilterCheck.vue';
@@ -22,8 +26,10 @@ import ListSearchForm from './ListSearchForm.vue';
 import ListToolbar from './ListToolbar.vue';
 import OpenColumn from './OpenColumn.vue';
 import RowAction from './RowAction.vue';
+import StatusColumn from './StatusColumn.vue';
 import StatusTag from './StatusTag.vue';
 import SwitchField from './SwitchField.vue';
+import TextField from './TextField.vue';
 import ToolButton from './ToolButton.vue';
 
 const components = {
@@ -33,11 +39,15 @@ const components = {
   CreateButton,
   DataTable,
   DateField,
+  DateTimeColumn,
   DemoTag,
   DetailDescriptions,
+  DetailDialog,
   DetailDrawer,
   EditColumn,
+  EnumField,
   EnumSelect,
+  EnterpriseField,
   EnterprisePicker,
   FilterEnum,
   FilterCheck,
@@ -50,8 +60,10 @@ const components = {
   ListToolbar,
   OpenColumn,
   RowAction,
+  StatusColumn,
   StatusTag,
   SwitchField,
+  TextField,
   ToolButton,
 };
 
@@ -74,11 +86,15 @@ declare module 'vue' {
     CreateButton: typeof CreateButton;
     DataTable: typeof DataTable;
     DateField: typeof DateField;
+    DateTimeColumn: typeof DateTimeColumn;
     DemoTag: typeof DemoTag;
     DetailDescriptions: typeof DetailDescriptions;
+    DetailDialog: typeof DetailDialog;
     DetailDrawer: typeof DetailDrawer;
     EditColumn: typeof EditColumn;
+    EnumField: typeof EnumField;
     EnumSelect: typeof EnumSelect;
+    EnterpriseField: typeof EnterpriseField;
     EnterprisePicker: typeof EnterprisePicker;
     FilterEnum: typeof FilterEnum;
     FilterCheck: typeof FilterCheck;
@@ -91,8 +107,10 @@ declare module 'vue' {
     ListToolbar: typeof ListToolbar;
     OpenColumn: typeof OpenColumn;
     RowAction: typeof RowAction;
+    StatusColumn: typeof StatusColumn;
     StatusTag: typeof StatusTag;
     SwitchField: typeof SwitchField;
+    TextField: typeof TextField;
     ToolButton: typeof ToolButton;
   }
 }
