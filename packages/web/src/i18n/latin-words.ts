@@ -71,6 +71,8 @@ export const allowedLatinWords: ReadonlySet<string> = new Set([
   'JPEG',
   'PNG',
   'WebP',
+  'MP4',
+  'MOV',
   'CSV',
   'JSON',
   'GeoJSON',
