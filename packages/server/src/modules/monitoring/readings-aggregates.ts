@@ -71,8 +71,7 @@ export async function readAggregates(
 ): Promise<AggregateRow[]> {
   const table = resolution === 'minute' ? 'readings_minute' : 'readings_hour';
   const step = resolution === 'minute' ? `'1 minute'` : `'1 hour'`;
-  const at =
-    bucketSeconds > 0 ? `date_bin(make_interval(secs => $4), bucket, ${ORIGIN})` : 'bucket';
+  const at = bucketSeconds > 0 ? `date_bin(make_interval(secs => $4), bucket, ${ORIGIN})` : 'bucket';
   const result = await db.query<AggregateRow>(
     `WITH parts (bucket, n, sum, min, max, last_ts, last_value, flags) AS (
        SELECT bucket, n, sum, min, max, last_ts, last_value, flags

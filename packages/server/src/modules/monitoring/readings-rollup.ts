@@ -183,7 +183,9 @@ export async function rollUpReadings(db: Db, now: Date, settings: RollupSettings
   for (let round = 0; round < 10_000; round += 1) {
     const step = await inTransaction(db, async (tx) => {
       if (!(await takeRunLock(tx, leaderLockKeys.readingsRollup))) return null;
-      const state = await tx.query<{ built_to: Date }>('SELECT built_to FROM readings_rollup_state FOR UPDATE');
+      const state = await tx.query<{ built_to: Date }>(
+        'SELECT built_to FROM readings_rollup_state FOR UPDATE',
+      );
       const from = state.rows[0]!.built_to;
       // Up to the mark this run set (or saw) and waited for; another run may have moved it further.
       const to = new Date(Math.min(mark.markedTo.getTime(), from.getTime() + settings.chunkMs));
@@ -191,7 +193,12 @@ export async function rollUpReadings(db: Db, now: Date, settings: RollupSettings
       const builtTo = from < to ? to : from;
       if (from < to) await tx.query('UPDATE readings_rollup_state SET built_to = $1', [builtTo]);
       const dirty = await rebuildDirty(tx, builtTo, keepFrom, settings.dirtyPerRun);
-      return { ...built, dirty, builtTo, more: builtTo < mark.markedTo || dirty.taken === settings.dirtyPerRun };
+      return {
+        ...built,
+        dirty,
+        builtTo,
+        more: builtTo < mark.markedTo || dirty.taken === settings.dirtyPerRun,
+      };
     });
     if (!step) return round === 0 ? null : run;
     run.readings += step.readings;
@@ -227,7 +234,8 @@ export function startReadingsRollupJob(deps: {
     {
       firstMs: Math.min(deps.everyMs, 2_000),
       everyMs: deps.everyMs,
-      onError: (error) => deps.log('error', 'readings roll-up: the run failed; the next one tries again', error),
+      onError: (error) =>
+        deps.log('error', 'readings roll-up: the run failed; the next one tries again', error),
     },
   );
 }
