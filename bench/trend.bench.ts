@@ -174,6 +174,10 @@ try {
     Math.floor(now / 1000) * 1000,
   );
   const rawSeconds = (performance.now() - start) / 1000;
+  // As a roll-up job that keeps up leaves it: built up to two minutes ago, so a minute or hour
+  // trend also reads its last two minutes from the raw readings (the tail, docs/monitoring.md).
+  const builtTo = new Date(Math.floor(now / 60_000) * 60_000 - 120_000);
+  await db.query('UPDATE readings_rollup_state SET marked_to = $1, built_to = $1', [builtTo]);
   step('loaded; vacuum');
   await db.query('VACUUM ANALYZE readings_hour, readings_minute, readings');
   step('measuring trends');
