@@ -192,4 +192,32 @@ describe('the readings roll-up job builds the aggregates outside the ingest tran
     expect(await minutes()).toEqual(await fromRaw('1 minute', '02:06'));
     expect(await hours()).toEqual(await fromRaw('1 hour', '02:06'));
   });
+
+  it('runs as the application’s restricted role (no superuser, table grants only)', async () => {
+    const role = `rollup_t_${process.pid}_${Date.now() % 100_000}`;
+    await t.db.query(`CREATE ROLE ${role} NOLOGIN NOSUPERUSER`);
+    await t.db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    const url = new URL(t.dbUrl);
+    // The test's login takes the role at connect (as SET ROLE): every check is the role's.
+    url.searchParams.set('options', `-c role=${role}`);
+    const restricted = createPool(url.toString(), 2);
+    try {
+      const who = await restricted.query<{ super: boolean }>(
+        'SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user',
+      );
+      expect(who.rows[0]!.super).toBe(false);
+      await send(t, token, [
+        { point: 'T-RUP-01', ts: at('01:57:31'), value: 3 },
+        { point: 'T-RUP-01', ts: at('02:06:30'), value: 4 },
+      ]);
+      expect(await dirtyMarks()).toBe(1);
+      expect(await rollUp(restricted, new Date(at('02:08:00')))).toMatchObject({ dirty: 1, minutes: 1 });
+      expect(await minutes()).toEqual(await fromRaw('1 minute', '02:07'));
+      expect(await hours()).toEqual(await fromRaw('1 hour', '02:07'));
+    } finally {
+      await restricted.end();
+      await t.db.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${role}`);
+      await t.db.query(`DROP ROLE ${role}`);
+    }
+  });
 });
