@@ -9,6 +9,7 @@ import {
   monitoredSite,
   send,
 } from './monitoring-fixtures.test-support.ts';
+import { createMonitoringRepository } from './monitoring.repository.ts';
 import { rollUpReadings } from './readings-rollup.ts';
 import { rollupTestSettings } from './readings-rollup.test-support.ts';
 
@@ -91,6 +92,9 @@ describe('the readings roll-up job builds the aggregates outside the ingest tran
     // Past the watermark: nothing is marked dirty, nothing is built yet.
     expect(await dirtyMarks()).toBe(0);
     expect(await minutes()).toEqual([]);
+    // A restart still finds the newest stored reading of a point without any aggregate yet.
+    const [row] = await createMonitoringRepository(t.db).livePointRows(t.db, [pointId]);
+    expect(row!.last_stored).toEqual(new Date(at('01:59:25')));
 
     // At 02:00 with a minute of grace, minutes up to 01:59 are closed.
     expect(await rollUp()).toMatchObject({ readings: 42, minutes: 4, dirty: 0 });
