@@ -23,6 +23,7 @@ import { generateSyntheticCreditCode } from '../packages/domain/src/index.ts';
 import { hashPassword, sm3Hex } from '../packages/server/src/platform/crypto.ts';
 import { freePort } from '../packages/server/src/platform/embedded-postgres.ts';
 import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
+import { copyCeiling, rollupCost } from './ingest-ceiling.ts';
 import { BENCH_KEY, benchDatabase } from './support.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -45,6 +46,8 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The earliest time the next phase's readings may have (see drive). */
+let readingsFrom = 0;
 
 async function setUp(): Promise<{ pointIds: string[]; codes: string[] }> {
   const enterprise = await db.query<{ id: string }>(
@@ -228,7 +231,9 @@ async function drive(
   });
   await sleep(200);
   let cursor = 0;
-  let clock = Date.now() - 1_000;
+  // The readings' time runs ahead of the wall clock (10,000 points a simulated second): a phase
+  // starts after the previous one's readings, so it is neither duplicates nor late for the roll-up.
+  let clock = Math.max(Date.now() - 1_000, readingsFrom);
   let sent = 0;
   let acknowledged = 0;
   let peakRssMb = 0;
@@ -283,6 +288,7 @@ async function drive(
     }
   }
   await Promise.all(Array.from({ length: concurrency }, () => worker()));
+  readingsFrom = clock + 1_000;
   const elapsed = (performance.now() - started) / 1000;
   await sleep(500);
   clearInterval(rssTimer);
@@ -348,9 +354,94 @@ async function mqttBroker(): Promise<string> {
   return `mqtt://127.0.0.1:${port}`;
 }
 
+/**
+ * Readings through the broker for SECONDS: batches of BATCH readings a message, or (single) one
+ * reading a message, as devices that publish each reading do — QoS 1, from 4 publisher connections.
+ * Closed loop, like the HTTP clients: publish while fewer than WINDOW readings are waiting on the
+ * server (its ingest counter), so the figure is the sustained rate, not the broker's backlog.
+ */
+async function mqttPhase(
+  running: Running,
+  brokerUrl: string,
+  codes: readonly string[],
+  pointIds: readonly string[],
+  single: boolean,
+) {
+  const publishers = await Promise.all(
+    [0, 1, 2, 3].map((i) => mqtt.connectAsync(brokerUrl, { clientId: `bench-pub-${process.pid}-${i}` })),
+  );
+  const before = await stored();
+  const WINDOW = 16_000;
+  const mqttCookie = await signIn(running.url);
+  const start = (await ingestStats(running.url, mqttCookie)).readings!;
+  let published = 0;
+  let serverReadings = 0;
+  let next = 0;
+  const poller = setInterval(() => {
+    // A poll in flight when the phase stops the server must not end the bench.
+    void ingestStats(running.url, mqttCookie)
+      .then((stats) => (serverReadings = stats.readings! - start))
+      .catch(() => undefined);
+  }, 50);
+  const topic = 'anjian/v1/telemetry/bench';
+  const viaMqtt = await drive(
+    running,
+    codes,
+    pointIds,
+    SECONDS,
+    async (readings) => {
+      while (published - serverReadings > WINDOW) await sleep(5);
+      published += readings.length;
+      const publisher = publishers[next++ % publishers.length]!;
+      if (!single) {
+        await publisher.publishAsync(topic, JSON.stringify({ token: TOKEN, readings }), { qos: 1 });
+        return true;
+      }
+      await Promise.all(
+        readings.map((reading) =>
+          publisher.publishAsync(topic, JSON.stringify({ token: TOKEN, readings: [reading] }), { qos: 1 }),
+        ),
+      );
+      return true;
+    },
+    8,
+  );
+  clearInterval(poller);
+  await Promise.all(publishers.map((publisher) => publisher.endAsync()));
+  // Durable: what reached the database, counted after the broker's queue drained.
+  let mqttStored = (await stored()) - before;
+  for (let i = 0; i < 120 && mqttStored < viaMqtt.sent; i++) {
+    await sleep(500);
+    mqttStored = (await stored()) - before;
+  }
+  return {
+    broker: brokerUrl,
+    readingsPerMessage: single ? 1 : BATCH,
+    published: viaMqtt.sent,
+    durable: mqttStored,
+    lost: viaMqtt.sent - mqttStored,
+    durableReadingsPerSecond: Math.round(mqttStored / viaMqtt.seconds),
+    alarmLatencyMs: {
+      n: viaMqtt.latencies.length,
+      p50: +percentile(viaMqtt.latencies, 50).toFixed(1),
+      p99: +percentile(viaMqtt.latencies, 99).toFixed(1),
+    },
+    serverPeakRssMb: Math.round(viaMqtt.peakRssMb),
+  };
+}
+
 const figures: Record<string, unknown> = {};
 try {
   const { pointIds, codes } = await setUp();
+
+  // 0. The ceiling: binary COPY into `readings` alone (one client, no HTTP, no evaluation).
+  const ceilingSeconds = Math.min(SECONDS, 10);
+  const ceiling = {
+    seconds: ceilingSeconds,
+    batch3700: await copyCeiling(db, 3_700, ceilingSeconds),
+    batch10000: await copyCeiling(db, 10_000, ceilingSeconds),
+  };
+  figures.ceiling = ceiling;
 
   // 1. HTTP, sustained.
   let running = await startServer(await freePort(), {});
@@ -370,8 +461,15 @@ try {
     whereTheTimeGoes: timeSplit(await ingestStats(running.url, cookie)),
   };
   await stopServer();
+  // The roll-up job over what the HTTP phase stored (its timestamps run ahead of the clock, so the
+  // server's own job had no closed minute of them to build during the phase).
+  figures.rollup = await rollupCost(db);
+  const mark = await db.query<{ at: number }>(
+    'SELECT (extract(epoch FROM marked_to) * 1000)::float8 AS at FROM readings_rollup_state',
+  );
+  readingsFrom = Math.max(readingsFrom, mark.rows[0]!.at);
 
-  // 2. MQTT through the broker, same points and rules.
+  // 2. MQTT through the broker, same points and rules: batched messages, then one reading a message.
   const brokerUrl = await mqttBroker();
   running = await startServer(await freePort(), {
     MQTT_URL: brokerUrl,
@@ -380,54 +478,8 @@ try {
     MQTT_SESSION_EXPIRY_SECONDS: '0',
   });
   await sleep(500);
-  const publisher = await mqtt.connectAsync(brokerUrl, { clientId: `bench-pub-${process.pid}` });
-  const before = await stored();
-  // Closed loop, like the HTTP clients: publish while fewer than WINDOW readings are waiting on the
-  // server (its ingest counter), so the figure is the sustained rate, not the broker's backlog.
-  const WINDOW = 16_000;
-  const mqttCookie = await signIn(running.url);
-  const start = (await ingestStats(running.url, mqttCookie)).readings!;
-  let published = 0;
-  let serverReadings = 0;
-  const poller = setInterval(() => {
-    void ingestStats(running.url, mqttCookie).then((stats) => (serverReadings = stats.readings! - start));
-  }, 50);
-  const viaMqtt = await drive(
-    running,
-    codes,
-    pointIds,
-    SECONDS,
-    async (readings) => {
-      while (published - serverReadings > WINDOW) await sleep(5);
-      published += readings.length;
-      await publisher.publishAsync('anjian/v1/telemetry/bench', JSON.stringify({ token: TOKEN, readings }), {
-        qos: 1,
-      });
-      return true;
-    },
-    8,
-  );
-  clearInterval(poller);
-  await publisher.endAsync();
-  // Durable: what reached the database, counted after the broker's queue drained.
-  let mqttStored = (await stored()) - before;
-  for (let i = 0; i < 120 && mqttStored < viaMqtt.sent; i++) {
-    await sleep(500);
-    mqttStored = (await stored()) - before;
-  }
-  figures.mqtt = {
-    broker: brokerUrl,
-    published: viaMqtt.sent,
-    durable: mqttStored,
-    lost: viaMqtt.sent - mqttStored,
-    durableReadingsPerSecond: Math.round(mqttStored / viaMqtt.seconds),
-    alarmLatencyMs: {
-      n: viaMqtt.latencies.length,
-      p50: +percentile(viaMqtt.latencies, 50).toFixed(1),
-      p99: +percentile(viaMqtt.latencies, 99).toFixed(1),
-    },
-    serverPeakRssMb: Math.round(viaMqtt.peakRssMb),
-  };
+  figures.mqtt = await mqttPhase(running, brokerUrl, codes, pointIds, false);
+  figures.mqttSingle = await mqttPhase(running, brokerUrl, codes, pointIds, true);
   await stopServer();
 
   // 3. Crash: kill -9 the server under HTTP load, restart, count acknowledged readings missing.
@@ -483,16 +535,33 @@ try {
   console.log(
     JSON.stringify({ benchmark: 'ingest', points: POINTS, batch: BATCH, processes: PROCESSES, ...figures }),
   );
-  const h = figures.http as Record<string, never>;
-  const m = figures.mqtt as Record<string, never>;
+  type Phase = {
+    durableReadingsPerSecond: number;
+    alarmLatencyMs: { p50: number; p99: number };
+    serverPeakRssMb: number;
+  };
+  const h = figures.http as Phase & { whereTheTimeGoes: unknown };
+  const m = figures.mqtt as Phase & { lost: number };
+  const m1 = figures.mqttSingle as Phase & { lost: number };
+  const r = figures.rollup as { readings: number; seconds: number; readingsPerSecond: number };
+  const ratio = (rate: number) =>
+    `${((100 * rate) / ceiling.batch3700).toFixed(0)} % / ${((100 * rate) / ceiling.batch10000).toFixed(0)} %`;
+  const row = (name: string, f: (p: Phase) => string | number) =>
+    `| ${name} | ${f(h)} | ${f(m)} | ${f(m1)} |`;
   console.log(`
-ingest (10,000 points, batches of ${BATCH}, ${SECONDS} s per phase, ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}, 2 shared cores)
-| measure | HTTP | MQTT |
-|---|---|---|
-| durable readings/s | ${h.durableReadingsPerSecond} | ${m.durableReadingsPerSecond} |
-| alarm latency p50 / p99 ms (send → SSE event) | ${(h.alarmLatencyMs as { p50: number }).p50} / ${(h.alarmLatencyMs as { p99: number }).p99} | ${(m.alarmLatencyMs as { p50: number }).p50} / ${(m.alarmLatencyMs as { p99: number }).p99} |
-| server peak RSS MB | ${h.serverPeakRssMb} | ${m.serverPeakRssMb} |
-| readings lost | — | ${m.lost} |
+ingest (10,000 points, ${SECONDS} s per phase, ${PROCESSES} server process${PROCESSES > 1 ? 'es' : ''}, 2 shared cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')})
+ceiling: binary COPY into readings alone, one client: ${ceiling.batch3700} rows/s in 3,700-row batches, ${ceiling.batch10000} in 10,000-row batches (${ceilingSeconds} s each)
+| measure | HTTP (batches of ${BATCH}) | MQTT (messages of ${BATCH}) | MQTT (one reading a message) |
+|---|---|---|---|
+${row('durable readings/s', (p) => p.durableReadingsPerSecond)}
+${row('of the ceiling (3,700 / 10,000-row batches)', (p) => ratio(p.durableReadingsPerSecond))}
+${row('alarm latency p50 / p99 ms (send → SSE event)', (p) => `${p.alarmLatencyMs.p50} / ${p.alarmLatencyMs.p99}`)}
+${row('server peak RSS MB', (p) => p.serverPeakRssMb)}
+| readings lost | — | ${m.lost} | ${m1.lost} |
+roll-up job: ${r.readings} readings aggregated in ${r.seconds} s = ${r.readingsPerSecond} readings/s (${(r.readingsPerSecond / 10_000).toFixed(1)} × the 10,000 points/s it must keep up with)
 crash test: kill -9 after ${crashAfterMs} ms of load; ${checked} acknowledged readings checked, ${missing} missing
 where the time goes (HTTP): ${JSON.stringify(h.whereTheTimeGoes)}
 `);

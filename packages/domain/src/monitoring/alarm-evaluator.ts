@@ -20,38 +20,61 @@ import type { ResolvedAlarmRule } from './resolve-point-rules.ts';
  * a rule no longer given has its alarm cleared (`rule_removed`) and its state dropped.
  */
 
-/** When a tick could next change the rule; null when only a reading can. */
+/**
+ * When a tick could next change the rule; null when only a reading can. Called for every rule on
+ * every reading (the ingest's hot path): no arrays, and no schedule work for a rule without one.
+ */
 function nextCheckOf(
   rule: ResolvedAlarmRule,
   state: AlarmRuleState,
   point: PointAlarmState,
   at: number,
 ): number | null {
-  const candidates: number[] = [];
-  const scheduleChange = nextScheduleChange(rule.schedule, new Date(at));
-  if (scheduleChange) candidates.push(scheduleChange.getTime());
+  let next = Infinity;
+  if (rule.schedule) {
+    const scheduleChange = nextScheduleChange(rule.schedule, new Date(at));
+    if (scheduleChange && scheduleChange.getTime() > at) next = scheduleChange.getTime();
+  }
   if (rule.kind === 'duration' && state.status === 'pending' && state.since !== undefined && point.last) {
     const due = state.since + rule.holdMs;
-    if (due <= point.last[0] + rule.staleMs) candidates.push(due);
+    if (due <= point.last[0] + rule.staleMs && due > at && due < next) next = due;
   }
   if (rule.kind === 'no_data' && state.status === 'normal') {
     const base = Math.max(point.last?.[0] ?? point.watchedSince, point.watchedSince);
-    candidates.push(base + rule.timeoutMs + 1);
+    const due = base + rule.timeoutMs + 1;
+    if (due > at && due < next) next = due;
   }
-  const later = candidates.filter((time) => time > at);
-  return later.length > 0 ? Math.min(...later) : null;
+  return next === Infinity ? null : next;
 }
 
 function nextCheckAt(point: PointAlarmState, rules: readonly ResolvedAlarmRule[], at: number): Date | null {
-  const times = rules
-    .map((rule) =>
-      nextCheckOf(rule, point.rules[rule.id] ?? { version: rule.version, status: 'normal' }, point, at),
-    )
-    .filter((time) => time !== null);
-  return times.length > 0 ? new Date(Math.min(...times)) : null;
+  let next = Infinity;
+  for (const rule of rules) {
+    const time = nextCheckOf(
+      rule,
+      point.rules[rule.id] ?? { version: rule.version, status: 'normal' },
+      point,
+      at,
+    );
+    if (time !== null && time < next) next = time;
+  }
+  return next === Infinity ? null : new Date(next);
 }
 
-function removedRuleTransitions(state: PointAlarmState, rules: readonly ResolvedAlarmRule[], at: number) {
+function removedRuleTransitions(
+  state: PointAlarmState,
+  rules: readonly ResolvedAlarmRule[],
+  at: number,
+): AlarmTransition[] {
+  // Nearly always every rule of the state is still given: answer that without allocating.
+  let removed = false;
+  for (const id in state.rules) {
+    if (!rules.some((rule) => rule.id === id)) {
+      removed = true;
+      break;
+    }
+  }
+  if (!removed) return [];
   const given = new Set(rules.map((rule) => rule.id));
   return Object.entries(state.rules)
     .filter(([id, ruleState]) => !given.has(id) && ruleState.status !== 'normal')
@@ -71,10 +94,27 @@ function removedRuleTransitions(state: PointAlarmState, rules: readonly Resolved
 
 /** Stable: transitions at the same instant keep the order of their rules. */
 const byTime = (transitions: readonly AlarmTransition[]): AlarmTransition[] =>
-  transitions
-    .map((transition, index) => ({ transition, index }))
-    .sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime() || a.index - b.index)
-    .map(({ transition }) => transition);
+  transitions.length < 2
+    ? [...transitions]
+    : transitions
+        .map((transition, index) => ({ transition, index }))
+        .sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime() || a.index - b.index)
+        .map(({ transition }) => transition);
+
+/** The answer for an input that changes nothing. */
+function unchanged(
+  state: PointAlarmState,
+  rules: readonly ResolvedAlarmRule[],
+  now: Date,
+  ignored: PointEvaluation['ignored'],
+): PointEvaluation {
+  return {
+    state,
+    transitions: [],
+    nextCheckAt: nextCheckAt(state, rules, now.getTime()),
+    ...(ignored ? { ignored } : {}),
+  };
+}
 
 /**
  * Evaluates the point's rules (resolved with `resolvePointRules`) on a new reading or a tick. A
@@ -87,16 +127,10 @@ export function evaluatePoint(
   rules: readonly ResolvedAlarmRule[],
   now: Date,
 ): PointEvaluation {
-  const unchanged = (ignored: PointEvaluation['ignored']): PointEvaluation => ({
-    state,
-    transitions: [],
-    nextCheckAt: nextCheckAt(state, rules, now.getTime()),
-    ...(ignored ? { ignored } : {}),
-  });
   if (input.kind === 'reading') {
     if (input.quality !== 'ok' || input.value === null || !Number.isFinite(input.value))
-      return unchanged('quality');
-    if (state.last && input.at.getTime() <= state.last[0]) return unchanged('not_newer');
+      return unchanged(state, rules, now, 'quality');
+    if (state.last && input.at.getTime() <= state.last[0]) return unchanged(state, rules, now, 'not_newer');
   }
   const reading =
     input.kind === 'reading' && input.value !== null
@@ -110,9 +144,9 @@ export function evaluatePoint(
     const previous = state.rules[rule.id] ?? { version: rule.version, status: 'normal' };
     const step = stepRule(rule, { ...previous, version: rule.version }, context);
     ruleStates[rule.id] = step.state;
-    transitions.push(...step.transitions);
+    for (const transition of step.transitions) transitions.push(transition);
   }
-  transitions.push(...removedRuleTransitions(state, rules, at));
+  for (const transition of removedRuleTransitions(state, rules, at)) transitions.push(transition);
   const next: PointAlarmState = { ...state, ...(reading ? { last: reading } : {}), rules: ruleStates };
   return { state: next, transitions: byTime(transitions), nextCheckAt: nextCheckAt(next, rules, at) };
 }

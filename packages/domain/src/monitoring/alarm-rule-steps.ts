@@ -232,7 +232,7 @@ function stepNoData(rule: ResolvedNoDataRule, state: AlarmRuleState, context: St
 
 /** One rule, one step. Outside its schedule a rule is disarmed: its alarm clears and its tracking restarts. */
 export function stepRule(rule: ResolvedAlarmRule, state: AlarmRuleState, context: StepContext): RuleStep {
-  if (!isScheduleActive(rule.schedule, new Date(context.at))) {
+  if (rule.schedule && !isScheduleActive(rule.schedule, new Date(context.at))) {
     const ended =
       state.status === 'normal'
         ? stay(state)

@@ -55,6 +55,9 @@ export interface Config {
     readonly minuteDays: number;
     readonly hourDays: number;
     readonly aheadDays: number;
+    /** The aggregates' roll-up job: every so often, for minutes closed this long ago. */
+    readonly rollupEveryMs: number;
+    readonly rollupGraceMs: number;
   };
   /** Feed simulated readings for the demo sites (on by default with the demo data). */
   readonly simulator: boolean;
@@ -136,6 +139,8 @@ const envSchema = z.object({
   READINGS_MINUTE_RETENTION_DAYS: int(8, 3650).default(90),
   READINGS_HOUR_RETENTION_DAYS: int(8, 36_500).default(1825),
   READINGS_PARTITIONS_AHEAD_DAYS: int(1, 60).default(7),
+  READINGS_ROLLUP_SECONDS: int(1, 3600).default(5),
+  READINGS_ROLLUP_GRACE_SECONDS: int(0, 3600).default(60),
   SIMULATOR: bool.optional(),
   ANJIAN_BOOTSTRAP_PASSWORD: z.string().min(8).max(128).optional(),
   AUTH_TOTP_REQUIRED: bool.default(true),
@@ -247,6 +252,8 @@ export function loadConfig(
       minuteDays: e.READINGS_MINUTE_RETENTION_DAYS,
       hourDays: e.READINGS_HOUR_RETENTION_DAYS,
       aheadDays: e.READINGS_PARTITIONS_AHEAD_DAYS,
+      rollupEveryMs: e.READINGS_ROLLUP_SECONDS * 1000,
+      rollupGraceMs: e.READINGS_ROLLUP_GRACE_SECONDS * 1000,
     }),
     simulator: e.SIMULATOR ?? e.DEMO_DATA,
     bootstrapPassword: e.ANJIAN_BOOTSTRAP_PASSWORD ?? null,

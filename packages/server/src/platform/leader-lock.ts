@@ -16,6 +16,8 @@ export const leaderLockKeys = {
   whistleEscalation: 0x616e_6a00_16,
   /** Transaction-level: one process per run sends the obligations' expiry and review reminders. */
   obligationReminders: 0x616e_6a00_06,
+  /** Transaction-level: one process per step builds the readings' minute and hour aggregates. */
+  readingsRollup: 0x616e_6a00_07,
 } as const;
 
 export interface LeaderLock {

@@ -13,7 +13,7 @@ import {
 } from './alarm-store.ts';
 import type { PendingReading, Prepared } from './ingest-types.ts';
 import type { LivePoints } from './live-points.ts';
-import { addToAggregates } from './readings-aggregates.ts';
+import { markLateReadings } from './readings-aggregates.ts';
 import { copyReadings, insertReadingsIfNew, readingKey } from './readings-copy.ts';
 
 /** What a batch's transaction wrote, for the pipeline to apply once it commits. */
@@ -57,8 +57,8 @@ export async function writeBatch(
     }
   }
   const newLate = await insertReadingsIfNew(client, lateRows);
-  // The minute and hour aggregates take exactly the readings this transaction stored.
-  await addToAggregates(client, [
+  // The roll-up job builds the aggregates; a stored reading it may have passed marks its bucket dirty.
+  await markLateReadings(client, [
     ...copied,
     ...lateRows.filter((row) => newLate.has(readingKey(row.pointNo, row.at))),
   ]);

@@ -7,6 +7,7 @@ import type { DeviceTokens } from './device-tokens.ts';
 import { startMqttSubscriber, type MqttSubscriber } from './mqtt-subscriber.ts';
 import type { MonitoringService } from './monitoring.service.ts';
 import { startReadingPartitionsJob } from './readings-partitions.ts';
+import { rollupSettings, startReadingsRollupJob } from './readings-rollup.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +32,7 @@ export function registerMonitoringBackground(
 ): void {
   const { config, db, monitoring, devices } = deps;
   let stopPartitions: (() => void) | null = null;
+  let stopRollup: (() => void) | null = null;
   const timers: NodeJS.Timeout[] = [];
   const log = (message: string, error?: unknown) => app.log.error({ err: error }, message);
   app.decorate('monitoring', monitoring);
@@ -62,6 +64,14 @@ export function registerMonitoringBackground(
         settings: config.readings,
         log: (level, message, error) => app.log[level]({ err: error }, message),
       });
+      // The minute and hour aggregates, built from the readings of closed minutes (one process per step).
+      stopRollup = startReadingsRollupJob({
+        db,
+        clock: deps.clock,
+        everyMs: config.readings.rollupEveryMs,
+        settings: rollupSettings(config.readings),
+        log: (level, message, error) => app.log[level]({ err: error }, message),
+      });
     }
     if (config.mqttUrl) {
       app.mqttSubscriber = await startMqttSubscriber({
@@ -81,6 +91,7 @@ export function registerMonitoringBackground(
   app.addHook('onClose', async () => {
     for (const timer of timers) clearInterval(timer);
     stopPartitions?.();
+    stopRollup?.();
     await evaluator?.close();
     await app.mqttSubscriber?.close();
     await monitoring.stop();

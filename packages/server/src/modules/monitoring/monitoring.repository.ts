@@ -19,12 +19,15 @@ const POINT_SELECT = `
     FROM monitoring_points p
     JOIN regulated_objects o ON o.id = p.object_id
     LEFT JOIN point_alarm_states s ON s.point_id = p.id
-    -- The newest stored reading: found in the hour of the newest hour aggregate, so that only that
-    -- hour's day partition is searched (not one probe per day partition).
+    -- The newest stored reading: found from the hour of the newest hour aggregate up to an hour past
+    -- the roll-up's watermark (readings newer than it are not aggregated yet), so that only a day
+    -- partition or two is searched (not one probe per day partition).
     LEFT JOIN LATERAL (
       SELECT (SELECT max(r.ts) FROM readings r
-               WHERE r.point_no = p.no AND r.ts >= h.bucket AND r.ts < h.bucket + interval '1 hour') AS ts
-        FROM (SELECT bucket FROM readings_hour WHERE point_no = p.no ORDER BY bucket DESC LIMIT 1) h
+               WHERE r.point_no = p.no AND r.ts >= h.bucket AND r.ts < greatest(h.bucket, w.built_to) + interval '1 hour') AS ts
+        FROM readings_rollup_state w,
+             LATERAL (SELECT coalesce((SELECT bucket FROM readings_hour WHERE point_no = p.no ORDER BY bucket DESC LIMIT 1),
+                                      w.built_to - interval '1 hour') AS bucket) h
     ) l ON true
    WHERE p.disabled_at IS NULL`;
 

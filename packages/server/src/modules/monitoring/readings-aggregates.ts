@@ -2,101 +2,46 @@ import type { PoolClient } from 'pg';
 import type { Queryable } from '../../platform/db.ts';
 import type { StoredReading } from './readings-copy.ts';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-
-/** One bucket's aggregate of a point's readings (docs/monitoring.md, aggregates). */
-export interface ReadingAggregate {
-  pointNo: number;
-  /** Start of the bucket, epoch ms (UTC minute or hour; China time is a whole-hour offset). */
-  bucket: number;
-  /** Usable readings (no flag, a number): count, sum, min, max, and the newest one. */
-  n: number;
-  sum: number | null;
-  min: number | null;
-  max: number | null;
-  lastAt: number | null;
-  lastValue: number | null;
-  /** Every reading, flagged ones included, and the AND of their flag bits. */
-  total: number;
-  flags: number;
-}
-
-/** Folds readings into buckets of `bucketMs`, ordered by point and bucket (the lock order). */
-export function aggregateReadings(rows: readonly StoredReading[], bucketMs: number): ReadingAggregate[] {
-  const buckets = new Map<string, ReadingAggregate>();
-  for (const row of rows) {
-    const bucket = Math.floor(row.at / bucketMs) * bucketMs;
-    const key = `${row.pointNo}@${bucket}`;
-    let aggregate = buckets.get(key);
-    if (!aggregate) {
-      aggregate = {
-        pointNo: row.pointNo,
-        bucket,
-        n: 0,
-        sum: null,
-        min: null,
-        max: null,
-        lastAt: null,
-        lastValue: null,
-        total: 0,
-        flags: row.flags,
-      };
-      buckets.set(key, aggregate);
-    }
-    aggregate.total += 1;
-    aggregate.flags &= row.flags;
-    const value = row.value;
-    if (row.flags !== 0 || value === null || !Number.isFinite(value)) continue;
-    aggregate.n += 1;
-    aggregate.sum = (aggregate.sum ?? 0) + value;
-    aggregate.min = aggregate.min === null ? value : Math.min(aggregate.min, value);
-    aggregate.max = aggregate.max === null ? value : Math.max(aggregate.max, value);
-    if (aggregate.lastAt === null || row.at > aggregate.lastAt) {
-      aggregate.lastAt = row.at;
-      aggregate.lastValue = value;
-    }
-  }
-  return [...buckets.values()].sort((a, b) => a.pointNo - b.pointNo || a.bucket - b.bucket);
-}
-
-const upsert = (table: 'readings_minute' | 'readings_hour') =>
-  `INSERT INTO ${table} AS a (point_no, bucket, n, total, sum, min, max, last_ts, last_value, flags)
-   SELECT p, to_timestamp(b / 1000.0), n, t, s, mi, ma, to_timestamp(lt / 1000.0), lv, f
-     FROM unnest($1::int[], $2::float8[], $3::int[], $4::int[], $5::float8[], $6::float8[], $7::float8[],
-                 $8::float8[], $9::float8[], $10::int2[]) AS r (p, b, n, t, s, mi, ma, lt, lv, f)
-   ON CONFLICT (point_no, bucket) DO UPDATE SET
-     n = a.n + excluded.n,
-     total = a.total + excluded.total,
-     sum = CASE WHEN a.sum IS NULL THEN excluded.sum WHEN excluded.sum IS NULL THEN a.sum ELSE a.sum + excluded.sum END,
-     min = LEAST(a.min, excluded.min),
-     max = GREATEST(a.max, excluded.max),
-     last_value = CASE WHEN excluded.last_ts > a.last_ts OR a.last_ts IS NULL THEN excluded.last_value ELSE a.last_value END,
-     last_ts = GREATEST(a.last_ts, excluded.last_ts),
-     flags = a.flags & excluded.flags`;
-
-const columns = (aggregates: readonly ReadingAggregate[]) => [
-  aggregates.map((a) => a.pointNo),
-  aggregates.map((a) => a.bucket),
-  aggregates.map((a) => a.n),
-  aggregates.map((a) => a.total),
-  aggregates.map((a) => a.sum),
-  aggregates.map((a) => a.min),
-  aggregates.map((a) => a.max),
-  aggregates.map((a) => a.lastAt),
-  aggregates.map((a) => a.lastValue),
-  aggregates.map((a) => a.flags),
-];
+export const MINUTE_MS = 60_000;
+/** The buckets' origin: UTC minutes and hours (China time is a whole-hour offset). */
+export const ORIGIN = `'2000-01-01 00:00+00'::timestamptz`;
 
 /**
- * Adds newly stored readings to the minute and hour aggregates, inside the transaction that stored
- * them (so a reading counts exactly once: a duplicate is never passed here, a rollback undoes both).
- * Rows are upserted in (point, bucket) order, so two writers lock the same rows in the same order.
+ * A bucket's aggregate from its raw readings (after point_no and bucket): n and the figures of the
+ * usable readings (no flag, hence a number), the newest usable one, every reading, the AND of flags.
  */
-export async function addToAggregates(client: PoolClient, rows: readonly StoredReading[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(upsert('readings_minute'), columns(aggregateReadings(rows, MINUTE_MS)));
-  await client.query(upsert('readings_hour'), columns(aggregateReadings(rows, HOUR_MS)));
+export const fromRaw = `count(*) FILTER (WHERE flags = 0 AND value IS NOT NULL), count(*),
+  sum(value) FILTER (WHERE flags = 0), min(value) FILTER (WHERE flags = 0), max(value) FILTER (WHERE flags = 0),
+  max(ts) FILTER (WHERE flags = 0 AND value IS NOT NULL),
+  (array_agg(value ORDER BY ts DESC) FILTER (WHERE flags = 0 AND value IS NOT NULL))[1], bit_and(flags)`;
+
+/**
+ * In the ingest transaction, after its readings are written: the ones older than the roll-up's
+ * `marked_to` (late: the job may have passed their minute) mark their (point, minute) dirty, and the
+ * job builds those buckets again. The mark is read after the COPY on purpose — the job waits for
+ * the transactions that hold the readings' lock before it builds up to a new mark (readings-rollup.ts).
+ * Answers how many buckets were marked (0 in the common case: one extra round trip).
+ */
+export async function markLateReadings(client: PoolClient, rows: readonly StoredReading[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const state = await client.query<{ marked: number }>(
+    'SELECT (extract(epoch FROM marked_to) * 1000)::float8 AS marked FROM readings_rollup_state',
+  );
+  const marked = state.rows[0]?.marked ?? 0;
+  const buckets = new Map<string, [number, number]>();
+  for (const row of rows) {
+    if (row.at >= marked) continue;
+    const bucket = Math.floor(row.at / MINUTE_MS) * MINUTE_MS;
+    buckets.set(`${row.pointNo}@${bucket}`, [row.pointNo, bucket]);
+  }
+  if (buckets.size === 0) return 0;
+  const list = [...buckets.values()];
+  await client.query(
+    `INSERT INTO readings_dirty (point_no, bucket)
+     SELECT p, to_timestamp(b / 1000.0) FROM unnest($1::int[], $2::float8[]) AS d (p, b)`,
+    [list.map(([point]) => point), list.map(([, bucket]) => bucket)],
+  );
+  return list.length;
 }
 
 export interface AggregateRow {
@@ -111,7 +56,10 @@ export interface AggregateRow {
 
 /**
  * A point's aggregates between two instants, re-bucketed to `bucketSeconds` (0: as stored). The
- * re-bucketing keeps them exact: min of mins, max of maxes, sum / count, the newest last.
+ * re-bucketing keeps them exact: min of mins, max of maxes, sum / count, the newest last. The tail
+ * the roll-up has not built yet (from its `built_to`, a minute or two behind) comes from the raw
+ * readings, folded the same way; an hour row holds exactly its minutes before `built_to`, so the two
+ * parts never overlap.
  */
 export async function readAggregates(
   db: Queryable,
@@ -122,14 +70,22 @@ export async function readAggregates(
   bucketSeconds: number,
 ): Promise<AggregateRow[]> {
   const table = resolution === 'minute' ? 'readings_minute' : 'readings_hour';
-  const at =
-    bucketSeconds > 0 ? `date_bin(make_interval(secs => $4), bucket, '2000-01-01 00:00+00')` : 'bucket';
+  const step = resolution === 'minute' ? `'1 minute'` : `'1 hour'`;
+  const at = bucketSeconds > 0 ? `date_bin(make_interval(secs => $4), bucket, ${ORIGIN})` : 'bucket';
   const result = await db.query<AggregateRow>(
-    `SELECT (extract(epoch FROM ${at}) * 1000)::float8 AS at, sum(n)::int AS n, min(min) AS min, max(max) AS max,
+    `WITH parts (bucket, n, sum, min, max, last_ts, last_value, flags) AS (
+       SELECT bucket, n, sum, min, max, last_ts, last_value, flags
+         FROM ${table} WHERE point_no = $1 AND bucket >= $2 AND bucket < $3
+       UNION ALL
+       SELECT bucket, n, sum, min, max, last_ts, last_value, flags FROM (
+         SELECT point_no, date_bin(${step}, ts, ${ORIGIN}) AS bucket, ${fromRaw}
+           FROM readings
+          WHERE point_no = $1 AND ts < $3 AND ts >= greatest($2, (SELECT built_to FROM readings_rollup_state))
+          GROUP BY 1, 2) AS tail (point_no, bucket, n, total, sum, min, max, last_ts, last_value, flags))
+     SELECT (extract(epoch FROM ${at}) * 1000)::float8 AS at, sum(n)::int AS n, min(min) AS min, max(max) AS max,
             sum(sum) / nullif(sum(n), 0) AS avg,
             (array_agg(last_value ORDER BY last_ts DESC NULLS LAST))[1] AS last, bit_and(flags)::int AS flags
-       FROM ${table} WHERE point_no = $1 AND bucket >= $2 AND bucket < $3
-      GROUP BY 1 ORDER BY 1`,
+       FROM parts GROUP BY 1 ORDER BY 1`,
     bucketSeconds > 0 ? [pointNo, from, to, bucketSeconds] : [pointNo, from, to],
   );
   return result.rows;

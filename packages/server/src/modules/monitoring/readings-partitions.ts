@@ -9,6 +9,9 @@ const DAY_MS = 86_400_000;
 /** Above this many rows (by the statistics) a dropped partition's row count is the estimate. */
 const EXACT_COUNT_LIMIT = 5_000_000;
 
+/** The retention and how far ahead: the partition job's part of the readings' settings. */
+export type PartitionSettings = Pick<Config['readings'], 'rawDays' | 'minuteDays' | 'hourDays' | 'aheadDays'>;
+
 /** What one run did: partitions made, partitions dropped, rows pruned from default partitions and hours. */
 export interface PartitionRun {
   created: string[];
@@ -32,7 +35,7 @@ const addDays = (date: string, days: number) =>
 export async function maintainReadingPartitions(
   db: Db,
   clock: Clock,
-  settings: Config['readings'],
+  settings: PartitionSettings,
 ): Promise<PartitionRun | null> {
   const now = clock.now();
   const today = chinaDate(now);
@@ -118,7 +121,7 @@ export function startReadingPartitionsJob(
   deps: {
     db: Db;
     clock: Clock;
-    settings: Config['readings'];
+    settings: PartitionSettings;
     log: (level: 'info' | 'error', message: string, error?: unknown) => void;
   },
   everyMs = 3_600_000,
