@@ -77,18 +77,30 @@ export async function sendObligationReminders(
   return inTransaction(deps.db, async (tx) => {
     if (!(await takeRunLock(tx, leaderLockKeys.obligationReminders))) return null;
     const sent: SentReminder[] = [];
+    // An enterprise's reminders (its people's certificates, its policy) share one audience: asked
+    // once per enterprise and run, not once per reminder.
+    const audiences = new Map<string, Promise<string[]>>();
+    const audienceOf = (due: DueReminder) => {
+      const key = `${due.enterpriseId}|${due.county}`;
+      let users = audiences.get(key);
+      if (!users) {
+        users = notifications.audienceUserIds(tx, {
+          kinds: ['enterprise', 'county'],
+          enterpriseId: due.enterpriseId,
+          county: due.county,
+          // The enterprise's safety managers (the only enterprise role that changes its risk
+          // register) and the county officers who keep the registers.
+          enterprisePermission: 'risk:write',
+          bureauPermission: 'registry:write',
+        });
+        audiences.set(key, users);
+      }
+      return users;
+    };
     for (const due of await reminders.due(tx, chinaDate(now), deps.days)) {
       const id = await reminders.record(tx, due, now);
       if (!id) continue;
-      const users = await notifications.audienceUserIds(tx, {
-        kinds: ['enterprise', 'county'],
-        enterpriseId: due.enterpriseId,
-        county: due.county,
-        // The enterprise's safety managers (the only enterprise role that changes its risk register)
-        // and the county officers who keep the registers.
-        enterprisePermission: 'risk:write',
-        bureauPermission: 'registry:write',
-      });
+      const users = await audienceOf(due);
       const notified = await notifications.insertMany(tx, users, reminderNotification(due), now);
       await reminders.setNotified(tx, id, notified);
       sent.push({
