@@ -70,7 +70,13 @@ export function isNaturalHazardSiteKind(kind: string): kind is NaturalHazardSite
 }
 
 /** 地质灾害隐患点的灾种 (DZ/T 0286 and the county's 隐患点 register). */
-export const geoHazardTypes = ['landslide', 'debris_flow', 'collapse', 'ground_subsidence', 'ground_fissure'] as const;
+export const geoHazardTypes = [
+  'landslide',
+  'debris_flow',
+  'collapse',
+  'ground_subsidence',
+  'ground_fissure',
+] as const;
 /** 灾害规模等级: 小型、中型、大型、特大型. */
 export const geoHazardScales = ['small', 'medium', 'large', 'giant'] as const;
 

@@ -774,11 +774,17 @@ export const en: SameShape<Messages> = {
     loading: 'Loading map data…',
     obligationGaps: 'Obligation gaps of enterprises',
     naturalHazards: 'Geological-hazard sites, forest-fire risk areas',
-    naturalHazardsLegend: 'The number by the triangle is the people at risk; alarming sites take the warning colour',
+    naturalHazardsLegend:
+      'The number by the triangle is the people at risk; alarming sites take the warning colour',
     hazardSiteNoPoints: 'No monitoring points',
     hazardSiteCalm: '{points} monitoring points, all normal',
     hazardSiteAlarming: '{points} monitoring points, {firing} alarming, {level}',
-    siteLevels: { red: 'Red warning', orange: 'Orange warning', yellow: 'Yellow warning', blue: 'Blue warning' },
+    siteLevels: {
+      red: 'Red warning',
+      orange: 'Orange warning',
+      yellow: 'Yellow warning',
+      blue: 'Blue warning',
+    },
     gaps: {
       withPerson: '{gap} ({who})',
       personOperation: '{name}, {operation}',

@@ -18,9 +18,23 @@ interface DemoSite {
 }
 
 /** Rain: 24-hour amount, yellow at the rainstorm amount (the type's default) and above. */
-const rainThresholds: PointThresholds = { scheme: 'graded', side: 'high', blue: 25, yellow: 50, orange: 100, red: 250 };
+const rainThresholds: PointThresholds = {
+  scheme: 'graded',
+  side: 'high',
+  blue: 25,
+  yellow: 50,
+  orange: 100,
+  red: 250,
+};
 /** A crack meter: cumulative opening from the baseline, from the site's survey. */
-const crackThresholds: PointThresholds = { scheme: 'graded', side: 'high', blue: 10, yellow: 20, orange: 50, red: 100 };
+const crackThresholds: PointThresholds = {
+  scheme: 'graded',
+  side: 'high',
+  blue: 10,
+  yellow: 20,
+  orange: 50,
+  red: 100,
+};
 
 const ring = (lon: number, lat: number, d: number) => [
   [lon - d, lat - d * 0.8],

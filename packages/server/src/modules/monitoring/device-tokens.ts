@@ -50,7 +50,12 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       return device;
     },
 
-    async create(input: { enterpriseId: string | null; county: string; name: string; userId: string | null }) {
+    async create(input: {
+      enterpriseId: string | null;
+      county: string;
+      name: string;
+      userId: string | null;
+    }) {
       const token = `${PREFIX}${randomToken(32)}`;
       const result = await db.query<{ id: string }>(
         `INSERT INTO device_tokens (enterprise_id, county, name, token_hash, prefix, created_by, created_at)

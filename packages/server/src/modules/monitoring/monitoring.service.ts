@@ -74,9 +74,7 @@ export function createMonitoringService(deps: {
     lingerMs: options.lingerMs,
     shared: options.shared,
     ...(deps.onFired ? { onFired: deps.onFired } : {}),
-    ...(deps.notifications
-      ? { inTransaction: siteAlarmNotices(deps.notifications, () => clock.now()) }
-      : {}),
+    ...(deps.notifications ? { inTransaction: siteAlarmNotices(deps.notifications, () => clock.now()) } : {}),
     ...(deps.log ? { onError: deps.log } : {}),
   });
   const settings = createMonitoringSettingsService({

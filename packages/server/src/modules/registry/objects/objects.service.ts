@@ -39,7 +39,11 @@ function enterpriseOf(input: RegulatedObjectInput): string | null {
 /** Splits the validated input into the common columns and the kind's own attributes. */
 export function toObjectWrite(input: RegulatedObjectInput, demo: boolean): ObjectWrite {
   const { kind, name, county, location, locationApproximate, notes, ...rest } = input;
-  const { geometry, enterpriseId: _owner, ...attributes } = rest as Record<string, unknown> & {
+  const {
+    geometry,
+    enterpriseId: _owner,
+    ...attributes
+  } = rest as Record<string, unknown> & {
     geometry?: unknown;
     enterpriseId?: unknown;
   };
