@@ -199,9 +199,15 @@ describe('a county officer records a landslide, reports township figures twice a
       expect(await sent.json()).toMatchObject({ accepted: 1, rejected: [] });
       await page.reload();
       await expect.poll(() => site.getAttribute('data-level'), POLL).toBe('red');
-      await site.click();
+      // The layers may still be redrawn once after the reload: click until the popup stays open.
+      await page.waitForLoadState('networkidle');
       const popup = byTestId(page, 'hazard-site-popup');
-      await expect.poll(() => popup.innerText(), POLL).toContain('红色预警');
+      await expect
+        .poll(async () => {
+          if ((await popup.count()) === 0) await site.click();
+          return (await popup.count()) > 0 ? popup.innerText() : '';
+        }, POLL)
+        .toContain('红色预警');
       expect(await popup.innerText()).toContain('新平县戛洒镇人民政府');
     });
   });
