@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chinaDateTime } from '@anjian/domain';
 import { disallowedLatinWords } from '../packages/web/src/i18n/latin-words.ts';
-import { ApiClient, createUser } from './support/api.ts';
+import { ApiClient, createUser, signedInUser } from './support/api.ts';
 import { byTestId, launchBrowser, newPage, waitForPath } from './support/browser.ts';
 import { withEvidence } from './support/evidence.ts';
 import { startServer, stopServer, type RunningServer } from './support/server.ts';
@@ -46,10 +46,13 @@ describe('a county officer records a landslide, reports township figures twice a
   let browser: Browser;
   let password = '';
   let workDir = '';
+  /** A second 新平 officer through the API: issues the county gateway's token. */
+  let gatewayOfficer: ApiClient;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer(bootstrapPassword, { demoData: true }),
+      // No simulator: the hazard site's crack meter reads only what this journey sends.
+      startServer(bootstrapPassword, { demoData: true, env: { SIMULATOR: 'false' } }),
       launchBrowser(),
     ]);
     workDir = await mkdtemp(path.join(tmpdir(), 'anjian-disaster-'));
@@ -62,6 +65,14 @@ describe('a county officer records a landslide, reports township figures twice a
       organisation: '新平县应急管理局',
       roles: ['county_officer'],
       scope: { kind: 'county', counties: [XINPING] },
+    });
+    gatewayOfficer = await signedInUser(admin, server.baseUrl, {
+      username: 'xp_geo_gateway',
+      displayName: '普地灾',
+      organisation: '新平县应急管理局',
+      roles: ['county_officer'],
+      scope: { kind: 'county', counties: [XINPING] },
+      password: 'Xinping-Geo#2026',
     });
   });
 
@@ -165,6 +176,39 @@ describe('a county officer records a landslide, reports township figures twice a
       expect(text).toContain(EVENT);
       expect(text).toContain('受灾人口260人次');
       expect(text).toContain('平甸乡');
+
+      // 一张图: the demo debris-flow site of 新平 on its own layer, calm, with the people at risk.
+      await page.goto(`${server.baseUrl}/map`);
+      const site = page.locator('[data-testid="hazard-site-marker"]');
+      await expect.poll(() => site.count(), POLL).toBe(1);
+      expect(await site.getAttribute('data-level')).toBe('');
+      expect(await page.locator('.aj-hazard-site .people').innerText()).toBe('214');
+      await byTestId(page, 'layer-natural_hazards').waitFor();
+      expect(await englishOn(page)).toEqual([]);
+
+      // The county's gateway sends a crack opening over its red threshold (100 mm): the site turns red.
+      const { token } = await gatewayOfficer.call<{ token: string }>('POST', '/monitoring/device-tokens', {
+        county: XINPING,
+        name: '新平地灾网关（旅程）',
+      });
+      const sent = await fetch(`${server.baseUrl}/api/v1/telemetry`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ readings: [{ point: 'DEMO-GEO-XP-01-WY01', ts: Date.now(), value: 150 }] }),
+      });
+      expect(await sent.json()).toMatchObject({ accepted: 1, rejected: [] });
+      await page.reload();
+      await expect.poll(() => site.getAttribute('data-level'), POLL).toBe('red');
+      // The layers may still be redrawn once after the reload: click until the popup stays open.
+      await page.waitForLoadState('networkidle');
+      const popup = byTestId(page, 'hazard-site-popup');
+      await expect
+        .poll(async () => {
+          if ((await popup.count()) === 0) await site.click();
+          return (await popup.count()) > 0 ? popup.innerText() : '';
+        }, POLL)
+        .toContain('红色预警');
+      expect(await popup.innerText()).toContain('新平县戛洒镇人民政府');
     });
   });
 });

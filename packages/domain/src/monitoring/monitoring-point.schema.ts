@@ -21,7 +21,8 @@ export const monitoringPointTypeSchema = z
   .describe(
     'liquid_level 液位, temperature 温度, pressure 压力, flow 流量, combustible_gas 可燃气体 (%LEL), ' +
       'toxic_gas 有毒气体, surface_displacement 坝体表面位移, internal_displacement 坝体内部位移, ' +
-      'phreatic_depth 浸润线埋深, pond_water_level 库水位, dry_beach_length 干滩长度, rainfall 降雨量',
+      'phreatic_depth 浸润线埋深, pond_water_level 库水位, dry_beach_length 干滩长度, rainfall 降雨量, ' +
+      'ground_displacement 地表位移',
   );
 
 export const monitoringPointCodeSchema = z

@@ -21,6 +21,7 @@ export const monitoringPointTypeCodes = [
   'pond_water_level',
   'dry_beach_length',
   'rainfall',
+  'ground_displacement',
 ] as const;
 export type MonitoringPointType = (typeof monitoringPointTypeCodes)[number];
 
@@ -272,8 +273,11 @@ export const monitoringPointTypes: readonly MonitoringPointTypeDefinition[] = [
     'rainfall',
     {
       name: { zh: '降雨量', en: 'Rainfall' },
-      meaning: { zh: '最近 24 小时累计降雨量', en: 'Rain in the last 24 hours' },
-      units: ['mm'],
+      meaning: {
+        zh: '最近 24 小时累计降雨量（mm）；或小时雨强（mm/h）',
+        en: 'Rain in the last 24 hours (mm), or the hourly intensity (mm/h)',
+      },
+      units: ['mm', 'mm/h'],
       range: { min: 0, max: 2000 },
       defaultSide: 'high',
       expectedIntervalSeconds: 600,
@@ -281,6 +285,22 @@ export const monitoringPointTypes: readonly MonitoringPointTypeDefinition[] = [
       defaultThresholds: { scheme: 'graded', side: 'high', yellow: 50 },
     },
     basis('V1', 'Yellow = rainstorm 50.0 mm/24 h (§5.3; the 50 mm figure is M); other colours NF'),
+  ),
+  // A crack meter or GNSS station on a geological-hazard site (decision 0006).
+  tailingsType(
+    'ground_displacement',
+    {
+      name: { zh: '地表位移', en: 'Ground displacement' },
+      meaning: {
+        zh: '隐患点裂缝或地表相对基准的累计位移；变形速率用变化率规则',
+        en: 'Cumulative movement of a crack or the ground from its baseline; use a rate-of-change rule for the speed',
+      },
+      units: ['mm'],
+      range: { min: -5000, max: 5000 },
+      sides: ['high', 'low'],
+      defaultSide: 'high',
+    },
+    basis('NF', 'Set per site from its survey (DZ/T 0221 monitoring design); no fixed national values found'),
   ),
 ];
 

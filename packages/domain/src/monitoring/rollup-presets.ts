@@ -87,3 +87,20 @@ export const hazardousChemicalRollupPreset: RollupPreset = Object.freeze<RollupP
   ],
   basis: 'Platform assumption, no national rule found (standards.md §6.4 NF); configurable per bureau',
 });
+
+/**
+ * Geological-hazard sites and forest-fire risk areas (decision 0006). No national roll-up rule for a
+ * site's monitoring points was found; our choice: a point's own colour carries, and two points that
+ * agree raise the site one step — heavy rain together with movement of the slope (降雨 + 变形) is
+ * what the 群测群防 practice treats as the trigger of a landslide, where either alone may not be.
+ */
+export const naturalHazardRollupPreset: RollupPreset = Object.freeze<RollupPreset>({
+  id: 'geohazard-default',
+  version: 1,
+  name: { zh: '地质灾害隐患点（平台默认）', en: 'Geological-hazard site (platform default)' },
+  pointRules: [
+    rule('geohazard-2-orange-red', 2, 'orange', 'red'),
+    rule('geohazard-2-yellow-orange', 2, 'yellow', 'orange'),
+  ],
+  basis: 'Platform assumption, no national rule found; configurable per bureau',
+});

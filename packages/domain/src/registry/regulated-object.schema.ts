@@ -4,7 +4,11 @@ import { countyCodeSchema, lonLatSchema, YUXI_BOUNDS } from './enterprise.schema
 import { isoInstant } from '../common/dates.schema.ts';
 import { codedIssue } from '../errors/coded-issue.ts';
 
-/** The regulated objects of the plan's 专栏 5, 6 and 10, each located and (but for parks) owned by an enterprise. */
+/**
+ * The regulated objects of the plan's 专栏 5, 6 and 10, each located and (but for parks) owned by an
+ * enterprise; and the natural-hazard sites (issue 18, decision 0006) that a responsible unit — a
+ * county or township government or a department — answers for instead of an enterprise.
+ */
 export const regulatedObjectKinds = [
   'major_hazard_source',
   'tailings_pond',
@@ -13,6 +17,8 @@ export const regulatedObjectKinds = [
   'waste_dump',
   'pipeline',
   'park',
+  'geo_hazard_site',
+  'forest_fire_area',
 ] as const;
 export const regulatedObjectKindSchema = z.enum(regulatedObjectKinds);
 export type RegulatedObjectKind = z.infer<typeof regulatedObjectKindSchema>;
@@ -56,6 +62,24 @@ export const areaGeometrySchema = z.discriminatedUnion('type', [polygon, multiPo
 export type LineGeometry = z.infer<typeof lineGeometrySchema>;
 export type AreaGeometry = z.infer<typeof areaGeometrySchema>;
 
+/** Kinds attributed to a responsible unit, never to an enterprise (decision 0006). */
+export const naturalHazardSiteKinds = ['geo_hazard_site', 'forest_fire_area'] as const;
+export type NaturalHazardSiteKind = (typeof naturalHazardSiteKinds)[number];
+export function isNaturalHazardSiteKind(kind: string): kind is NaturalHazardSiteKind {
+  return (naturalHazardSiteKinds as readonly string[]).includes(kind);
+}
+
+/** 地质灾害隐患点的灾种 (DZ/T 0286 and the county's 隐患点 register). */
+export const geoHazardTypes = [
+  'landslide',
+  'debris_flow',
+  'collapse',
+  'ground_subsidence',
+  'ground_fissure',
+] as const;
+/** 灾害规模等级: 小型、中型、大型、特大型. */
+export const geoHazardScales = ['small', 'medium', 'large', 'giant'] as const;
+
 const operatingStatus = z.enum(['operating', 'construction', 'suspended', 'closed']);
 
 const base = {
@@ -65,6 +89,22 @@ const base = {
   location: lonLatSchema.describe('Representative point (for lines and areas: where to put the marker)'),
   locationApproximate: z.boolean().default(false),
   notes: z.string().max(1000).optional(),
+};
+
+const siteBase = {
+  name: base.name,
+  responsibleUnit: z
+    .string()
+    .trim()
+    .min(2)
+    .max(128)
+    .describe('责任单位: the county or township government or the department answering for the site'),
+  county: countyCodeSchema,
+  township: z.string().trim().max(64).optional().describe('乡镇（街道）'),
+  location: base.location,
+  locationApproximate: base.locationApproximate,
+  threatenedPeople: z.number().int().min(0).max(1_000_000).default(0).describe('威胁人数'),
+  notes: base.notes,
 };
 
 export const regulatedObjectInputSchema = z.discriminatedUnion('kind', [
@@ -151,6 +191,26 @@ export const regulatedObjectInputSchema = z.discriminatedUnion('kind', [
         .describe('Parks have no owning enterprise; the managing body may be given'),
       parkKind: z.enum(['development_zone', 'chemical_park', 'industrial_park']),
       geometry: areaGeometrySchema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('geo_hazard_site'),
+      ...siteBase,
+      hazardType: z.enum(geoHazardTypes).describe('灾种: 滑坡, 泥石流, 崩塌, 地面塌陷, 地裂缝'),
+      scale: z.enum(geoHazardScales).default('small').describe('规模等级'),
+      threatenedHouseholds: z.number().int().min(0).max(100_000).default(0).describe('威胁户数'),
+      threatenedPropertyWanYuan: z.number().min(0).max(10_000_000).optional().describe('威胁财产, 万元'),
+      monitor: z.string().trim().max(64).optional().describe('群测群防员'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('forest_fire_area'),
+      ...siteBase,
+      areaHa: z.number().min(0).max(10_000_000).optional().describe('面积, 公顷'),
+      fireRiskGrade: z.number().int().min(1).max(3).describe('森林火险区等级: 1 (Ⅰ级, highest) … 3 (Ⅲ级)'),
+      geometry: areaGeometrySchema.optional(),
     })
     .strict(),
 ]);

@@ -19,11 +19,14 @@ export type WarningSourceKind = (typeof warningSourceKinds)[number];
 export interface AlarmFacts {
   id: string;
   county: string;
-  enterpriseName: string;
+  /** Null for a natural-hazard site, which answers to a responsible unit (decision 0006). */
+  enterpriseName: string | null;
   objectName: string;
   /** The regulated object's kind (major_hazard_source, tailings_pond …). */
   objectKind: string;
   position: GeoPoint | null;
+  /** The outer ring of the object's area (a forest-fire risk area), when it has one. */
+  objectArea?: GeoPoint[] | null;
   pointName: string;
   value: number | null;
   unit: string;
@@ -65,8 +68,13 @@ export function levelOfAlarm(facts: Pick<AlarmFacts, 'level' | 'colour'>): Warni
   return 'yellow';
 }
 
-/** A tailings pond's alarm is a 尾矿库 warning; every other site's a 危化品泄漏 one. */
+/**
+ * A tailings pond's alarm is a 尾矿库 warning, a geological-hazard site's (rain or displacement) a
+ * 地质灾害 one, a forest-fire risk area's a 森林火险 one; every other site's a 危化品泄漏 one.
+ */
 export function eventTypeOfAlarm(objectKind: string): string {
+  if (objectKind === 'geo_hazard_site') return 'geohazard';
+  if (objectKind === 'forest_fire_area') return 'forest_fire';
   return objectKind === 'tailings_pond' ? 'tailings_dam' : 'hazchem_leak';
 }
 
@@ -82,22 +90,23 @@ function alarmArea(facts: AlarmFacts): WarningArea {
   return {
     counties: [facts.county],
     townships: [],
-    polygon: null,
+    polygon: facts.objectArea && facts.objectArea.length >= 4 ? thinRing(facts.objectArea) : null,
     circle: facts.position ? { center: facts.position, radiusKm: ALARM_RADIUS_KM } : null,
   };
 }
 
 /** A draft from a monitoring alarm: the site, the reading, the rule that fired. */
 export function warningDraftFromAlarm(facts: AlarmFacts, now: Date): PrefilledDraft {
-  const site = `${facts.enterpriseName}${facts.objectName}`;
+  const site = `${facts.enterpriseName ?? ''}${facts.objectName}`;
   const value = reading(facts);
+  const natural = facts.enterpriseName === null;
   return {
     source: { kind: 'alarm', id: facts.id, label: `${site} ${facts.pointName}` },
     draft: {
       eventType: eventTypeOfAlarm(facts.objectKind),
       level: levelOfAlarm(facts),
       ...timesFrom(now, 6),
-      audience: '周边企业及群众',
+      audience: natural ? '受威胁群众及责任单位' : '周边企业及群众',
       contact: '',
       area: alarmArea(facts),
       recipientGroups: [...defaultRecipientGroups],
@@ -107,14 +116,18 @@ export function warningDraftFromAlarm(facts: AlarmFacts, now: Date): PrefilledDr
           description:
             `${capTime(facts.firedAt).slice(0, 16).replace('T', ' ')}，${site}监测点“${facts.pointName}”` +
             `${value ? `读数${value}，` : ''}达到${thresholdName(facts, 'zh')}，触发报警。`,
-          instruction: '周边人员请关闭门窗，听从现场指挥，做好撤离准备。',
+          instruction: natural
+            ? '受威胁群众请按避险转移预案立即转移，远离隐患点，听从责任单位指挥。'
+            : '周边人员请关闭门窗，听从现场指挥，做好撤离准备。',
         },
         en: {
-          headline: `Monitoring alarm at ${facts.enterpriseName}`,
+          headline: `Monitoring alarm at ${facts.enterpriseName ?? facts.objectName}`,
           description:
             `Point "${facts.pointName}" at ${facts.objectName}` +
             `${value ? ` read ${value}` : ''} and reached its ${thresholdName(facts, 'en').toLowerCase()} setting, raising an alarm.`,
-          instruction: 'Close doors and windows, follow the on-site command and be ready to evacuate.',
+          instruction: natural
+            ? 'People at risk: move to safety under the evacuation plan, keep away from the site and follow the responsible unit.'
+            : 'Close doors and windows, follow the on-site command and be ready to evacuate.',
         },
       },
     },

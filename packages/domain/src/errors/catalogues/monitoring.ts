@@ -129,8 +129,13 @@ export const monitoringErrors = {
   },
   'monitoring.object_not_monitorable': {
     status: 400,
-    zh: '只能在重大危险源、尾矿库和矿山上设置监测点',
-    en: 'Monitoring points belong to major hazard sources, tailings ponds and mines only',
+    zh: '只能在重大危险源、尾矿库、矿山、地质灾害隐患点和森林火险区上设置监测点',
+    en: 'Monitoring points belong to major hazard sources, tailings ponds, mines, geological-hazard sites and forest-fire risk areas only',
+  },
+  'monitoring.device_owner_required': {
+    status: 400,
+    zh: '设备令牌须指定所属企业，或（用于地质灾害隐患点等无企业的监测点）所属县（市、区），二者选一',
+    en: 'A device token belongs to one enterprise or — for points without an enterprise, such as geological-hazard sites — to one county, not both',
   },
   'monitoring.alarm_not_found': { status: 404, zh: '报警不存在', en: 'No such alarm' },
   'monitoring.site_not_found': { status: 404, zh: '监测对象不存在', en: 'No such monitored site' },

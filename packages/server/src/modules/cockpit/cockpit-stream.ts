@@ -26,7 +26,8 @@ export function subscribeCockpitSignals(
   send: (signal: CockpitSignal) => void,
 ): () => void {
   const may = (permission: Permission) => auth.permissions.has(permission);
-  const inScope = (county: string, enterpriseId: string) => scopeAllows(auth.scope, county, enterpriseId);
+  const inScope = (county: string, enterpriseId: string | null) =>
+    scopeAllows(auth.scope, county, enterpriseId);
   const stops: (() => void)[] = [];
   if (may('monitoring:read'))
     stops.push(

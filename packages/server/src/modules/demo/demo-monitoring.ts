@@ -114,15 +114,24 @@ export async function demoSimulatorDevices(deps: {
     range_max: number;
     thresholds: PointThresholds | null;
     expected_interval_seconds: number;
-    enterprise_id: string;
+    enterprise_id: string | null;
     county: string;
   }>(
     `SELECT code, type, range_min, range_max, thresholds, expected_interval_seconds, enterprise_id, county
-       FROM monitoring_points WHERE demo AND disabled_at IS NULL ORDER BY enterprise_id, code`,
+       FROM monitoring_points WHERE demo AND disabled_at IS NULL ORDER BY enterprise_id NULLS LAST, county, code`,
   );
-  const byEnterprise = new Map<string, { county: string; points: SimulatedPoint[] }>();
+  // One gateway per enterprise; the natural-hazard sites' points (no enterprise) one per county.
+  const byEnterprise = new Map<
+    string,
+    { enterpriseId: string | null; county: string; points: SimulatedPoint[] }
+  >();
   for (const row of rows.rows) {
-    const entry = byEnterprise.get(row.enterprise_id) ?? { county: row.county, points: [] };
+    const key = row.enterprise_id ?? `county:${row.county}`;
+    const entry = byEnterprise.get(key) ?? {
+      enterpriseId: row.enterprise_id,
+      county: row.county,
+      points: [],
+    };
     entry.points.push({
       code: row.code,
       type: row.type,
@@ -130,17 +139,17 @@ export async function demoSimulatorDevices(deps: {
       thresholds: row.thresholds,
       expectedIntervalSeconds: row.expected_interval_seconds,
     });
-    byEnterprise.set(row.enterprise_id, entry);
+    byEnterprise.set(key, entry);
   }
   const result: SimulatedDevice[] = [];
-  for (const [enterpriseId, entry] of byEnterprise) {
+  for (const { enterpriseId, ...entry } of byEnterprise.values()) {
     const { token } = await devices.create({
       enterpriseId,
       county: entry.county,
       name: SIMULATOR_TOKEN_NAME,
       userId: deps.userId,
     });
-    result.push({ token, enterpriseId, points: entry.points });
+    result.push({ token, enterpriseId, county: entry.county, points: entry.points });
   }
   return result;
 }

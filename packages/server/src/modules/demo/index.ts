@@ -16,6 +16,7 @@ import { loadDemoMajorHazards } from './demo-major-hazards.ts';
 import { loadDemoEnforcement } from './demo-enforcement.ts';
 import { loadDemoDualPrevention } from './demo-dual-prevention.ts';
 import { loadDemoMonitoring } from './demo-monitoring.ts';
+import { loadDemoHazardSites } from './demo-hazard-sites.ts';
 import { loadDemoWarnings } from './demo-warnings.ts';
 import { loadDemoStatistics } from './demo-statistics.ts';
 import { loadDemoObligations } from './demo-obligations.ts';
@@ -49,6 +50,7 @@ export async function loadDemoData(deps: {
   await loadDemoEnforcement({ db, clock });
   await loadDemoDualPrevention({ db, clock });
   await loadDemoMonitoring({ db, clock });
+  await loadDemoHazardSites({ db, clock });
   await loadDemoWarnings({ db, clock, config, cipher });
   await loadDemoStatistics({ db, clock });
   await loadDemoObligations({ db, clock, cipher });

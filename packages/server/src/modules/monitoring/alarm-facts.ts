@@ -10,7 +10,7 @@ export interface AlarmFactsPort {
 interface FactsRow {
   id: string;
   county: string;
-  enterprise_name: string;
+  enterprise_name: string | null;
   object_name: string;
   object_kind: string;
   lon: number | null;
@@ -35,7 +35,7 @@ export function createAlarmFacts(db: Db): AlarmFactsPort {
                 coalesce(a.fired_at, a.raised_at) AS fired_at
            FROM alarms a
            JOIN monitoring_points p ON p.id = a.point_id
-           JOIN enterprise_directory e ON e.id = a.enterprise_id
+           LEFT JOIN enterprise_directory e ON e.id = a.enterprise_id
            JOIN regulated_objects o ON o.id = a.object_id
           WHERE a.id = $1 AND ${where}`,
         params,

@@ -54,6 +54,9 @@ export function createAlarmHazards(deps: {
   }
 
   async function openHazardIfRepeated(change: AlarmChange): Promise<string | null> {
+    // A hidden hazard (事故隐患) is an enterprise's; a natural-hazard site has none (decision 0006).
+    if (change.enterpriseId === null) return null;
+    const enterpriseId = change.enterpriseId;
     const now = clock.now();
     const rules = deps.repeatRules();
     const firings = await db.query<{ fired_at: Date }>(
@@ -90,7 +93,7 @@ export function createAlarmHazards(deps: {
     if (claimed.rowCount !== 1) return null;
     try {
       const hazard = await hazards.report(await asSystem(), {
-        enterpriseId: change.enterpriseId,
+        enterpriseId,
         source: 'sensor_alarm',
         sourceRef: change.id,
         location: { text: `${info.object_name} · ${info.name}（${info.code}）`.slice(0, 200) },

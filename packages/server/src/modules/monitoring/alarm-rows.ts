@@ -15,7 +15,7 @@ export interface AlarmRow {
   id: string;
   point_id: string;
   object_id: string;
-  enterprise_id: string;
+  enterprise_id: string | null;
   county: string;
   rule_id: string;
   rule_version: number;
@@ -43,7 +43,7 @@ export interface AlarmListRow extends AlarmRow {
   point_code: string;
   point_name: string;
   unit: string;
-  enterprise_name: string;
+  enterprise_name: string | null;
   object_name: string;
 }
 

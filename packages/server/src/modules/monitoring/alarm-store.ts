@@ -27,7 +27,7 @@ export interface AlarmChange {
   readonly status: AlarmRecord['status'];
   readonly colour: string | null;
   readonly county: string;
-  readonly enterpriseId: string;
+  readonly enterpriseId: string | null;
   readonly objectId: string;
   readonly at: Date;
   /** The alarm went to firing in this change (for the repeated-alarm rule and notifications). */
@@ -169,7 +169,7 @@ export async function persistTransitions(
 export interface WarningChange {
   readonly objectId: string;
   readonly county: string;
-  readonly enterpriseId: string;
+  readonly enterpriseId: string | null;
   readonly from: string | null;
   readonly to: string | null;
   readonly warning: SiteWarning;

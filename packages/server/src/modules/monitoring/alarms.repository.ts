@@ -7,7 +7,7 @@ export interface DueAlarmRow {
   fired_at: Date;
   escalation: string;
   county: string;
-  enterprise_id: string;
+  enterprise_id: string | null;
   object_id: string;
 }
 

@@ -16,6 +16,20 @@ import type { AlarmsRepository } from './alarms.repository.ts';
 import type { AlarmFilter, MonitoringRepository } from './monitoring.repository.ts';
 import type { MonitoringSettingsService } from './monitoring-settings.service.ts';
 
+/**
+ * Who an escalation reminder goes to; a natural-hazard site's alarm has no enterprise, so its
+ * enterprise step goes to the county (decision 0006).
+ */
+function recipientsOf(
+  recipients: readonly string[],
+  enterpriseId: string | null,
+): ('enterprise' | 'county' | 'city')[] {
+  const kinds = recipients
+    .filter((kind) => kind !== 'system')
+    .map((kind) => (kind === 'enterprise' && enterpriseId === null ? 'county' : kind));
+  return [...new Set(kinds)] as ('enterprise' | 'county' | 'city')[];
+}
+
 /** Who acts on an alarm: the enterprise, the county or the city, by the user's data scope. */
 export function alarmActorKindOf(scope: DataScope): Exclude<AlarmActorKind, 'system'> {
   return scope.kind === 'city' ? 'city' : scope.kind === 'county' ? 'county' : 'enterprise';
@@ -96,9 +110,7 @@ export function createAlarmsService(deps: {
             const audience = await deps.notifications.audienceUserIds(client, {
               enterpriseId: row.enterprise_id,
               county: row.county,
-              kinds: reminder.recipients.filter((kind) => kind !== 'system') as (
-                'enterprise' | 'county' | 'city'
-              )[],
+              kinds: recipientsOf(reminder.recipients, row.enterprise_id),
               enterprisePermission: 'alarm:handle',
               bureauPermission: 'monitoring:read',
             });

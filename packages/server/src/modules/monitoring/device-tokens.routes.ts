@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { codedIssue, countyCodeSchema } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { DeviceTokens } from './device-tokens.ts';
 import { idParams, tags } from './monitoring-route-schemas.ts';
@@ -29,16 +30,30 @@ export function registerDeviceTokenRoutes(
       config: { access: 'registry:write', audit: 'monitoring.device_token.create' },
       schema: {
         tags,
-        summary: 'Issue a device token for one enterprise; the token is in this answer only',
-        body: z.object({ enterpriseId: z.uuid(), name: z.string().trim().min(1).max(64) }).strict(),
+        summary:
+          'Issue a device token for one enterprise, or for one county (the points of its natural-hazard sites, which have no enterprise); the token is in this answer only',
+        body: z
+          .object({
+            enterpriseId: z.uuid().optional(),
+            county: countyCodeSchema.optional().describe('For a county device: points without an enterprise'),
+            name: z.string().trim().min(1).max(64),
+          })
+          .strict()
+          .refine(
+            (body) => (body.enterpriseId === undefined) !== (body.county === undefined),
+            codedIssue('monitoring.device_owner_required'),
+          ),
       },
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      const enterprise = await monitoring.enterpriseInScope(auth, request.body.enterpriseId);
+      const { enterpriseId, county } = request.body;
+      const owner = enterpriseId
+        ? await monitoring.enterpriseInScope(auth, enterpriseId)
+        : { id: null, county: monitoring.countyInScope(auth, county!) };
       const created = await devices.create({
-        enterpriseId: enterprise.id,
-        county: enterprise.county,
+        enterpriseId: owner.id,
+        county: owner.county,
         name: request.body.name,
         userId: auth.userId,
       });

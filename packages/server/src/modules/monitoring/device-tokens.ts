@@ -4,10 +4,14 @@ import type { Clock } from '../../platform/clock.ts';
 import { randomToken, sm3Hex } from '../../platform/crypto.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
 
-/** A device authenticated by its bearer token: it may send readings of its enterprise's points only. */
+/**
+ * A device authenticated by its bearer token: it may send readings of its enterprise's points only;
+ * a county's device (no enterprise) those of the county's natural-hazard sites (decision 0006).
+ */
 export interface Device {
   readonly id: string;
-  readonly enterpriseId: string;
+  readonly enterpriseId: string | null;
+  readonly county: string;
 }
 
 const PREFIX = 'ajd_';
@@ -33,20 +37,25 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
         if (!cached.device) throw new DomainError('device.unauthenticated');
         return cached.device;
       }
-      const result = await db.query<{ id: string; enterprise_id: string }>(
+      const result = await db.query<{ id: string; enterprise_id: string | null; county: string }>(
         `UPDATE device_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL
-         RETURNING id, enterprise_id`,
+         RETURNING id, enterprise_id, county`,
         [hash, clock.now()],
       );
       const row = result.rows[0];
-      const device = row ? { id: row.id, enterpriseId: row.enterprise_id } : null;
+      const device = row ? { id: row.id, enterpriseId: row.enterprise_id, county: row.county } : null;
       if (cache.size > 10_000) cache.clear();
       cache.set(hash, { device, until: now + CACHE_MS });
       if (!device) throw new DomainError('device.unauthenticated');
       return device;
     },
 
-    async create(input: { enterpriseId: string; county: string; name: string; userId: string | null }) {
+    async create(input: {
+      enterpriseId: string | null;
+      county: string;
+      name: string;
+      userId: string | null;
+    }) {
       const token = `${PREFIX}${randomToken(32)}`;
       const result = await db.query<{ id: string }>(
         `INSERT INTO device_tokens (enterprise_id, county, name, token_hash, prefix, created_by, created_at)
@@ -68,8 +77,8 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       const params: unknown[] = [];
       const result = await db.query<{
         id: string;
-        enterprise_id: string;
-        enterprise_name: string;
+        enterprise_id: string | null;
+        enterprise_name: string | null;
         county: string;
         name: string;
         prefix: string;
@@ -79,7 +88,7 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       }>(
         `SELECT t.id, t.enterprise_id, e.name AS enterprise_name, t.county, t.name, t.prefix, t.created_at,
                 t.last_used_at, t.revoked_at
-           FROM device_tokens t JOIN enterprise_directory e ON e.id = t.enterprise_id
+           FROM device_tokens t LEFT JOIN enterprise_directory e ON e.id = t.enterprise_id
           WHERE ${scopeCondition(scope, { county: 't.county', enterprise: 't.enterprise_id' }, params)}
           ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC`,
         params,

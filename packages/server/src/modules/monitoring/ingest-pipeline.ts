@@ -194,7 +194,13 @@ export class IngestPipeline {
     try {
       // Inside the try: with the database away, connecting fails too, and the submitters must hear.
       client = await this.options.db.connect();
-      result = await writeBatch(client, prepared, this.options.escalation, this.options.events);
+      result = await writeBatch(
+        client,
+        prepared,
+        this.options.escalation,
+        this.options.events,
+        this.options.inTransaction,
+      );
       await client.query('COMMIT');
       committed = true;
     } catch (error) {

@@ -39,6 +39,7 @@ export async function writeBatch(
   prepared: Prepared,
   escalation: () => AlarmEscalationRules,
   bus: EventBus,
+  inTransaction?: (client: PoolClient, changes: readonly AlarmChange[]) => Promise<void>,
 ): Promise<BatchWritten> {
   const { now, fresh, late, drafts, transitions, arrivals, warnings } = prepared;
   let lateRows = late;
@@ -64,6 +65,7 @@ export async function writeBatch(
   ]);
   const written = performance.now();
   const alarmChanges = await persistTransitions(client, transitions, escalation());
+  if (inTransaction && alarmChanges.length > 0) await inTransaction(client, alarmChanges);
   await persistWarnings(client, warnings);
   const changedStates = [...new Set(transitions.map((entry) => entry.point))].map((point) => ({
     id: point.id,

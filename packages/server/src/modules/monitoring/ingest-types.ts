@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { AlarmEscalationRules, PointAlarmState, ReadingQuality } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -96,6 +97,11 @@ export interface PipelineOptions {
   readonly lingerMs: number;
   /** Other processes take readings too (see ingest-refresh.ts). */
   readonly shared?: boolean;
+  /**
+   * Called inside the batch's transaction with its alarm changes, for rows that must commit with
+   * them (the county's notices of a natural-hazard site's alarm, decision 0006).
+   */
+  readonly inTransaction?: (client: PoolClient, changes: readonly AlarmChange[]) => Promise<void>;
   /** Called after commit for alarms that fired (the repeated-alarm rule). */
   readonly onFired?: (changes: readonly AlarmChange[]) => void;
   readonly onError?: (error: unknown) => void;

@@ -2,6 +2,8 @@ import {
   createPointAlarmState,
   defaultAlarmRules,
   hazardousChemicalRollupPreset,
+  isNaturalHazardSiteKind,
+  naturalHazardRollupPreset,
   pointWarningColour,
   resolvePointRules,
   tailingsRollupPreset,
@@ -26,7 +28,7 @@ export interface LivePoint {
   readonly name: string;
   readonly objectId: string;
   readonly objectKind: string;
-  readonly enterpriseId: string;
+  readonly enterpriseId: string | null;
   readonly county: string;
   readonly type: MonitoringPointType;
   readonly unit: string;
@@ -49,7 +51,7 @@ export interface PointRow {
   name: string;
   object_id: string;
   object_kind: string;
-  enterprise_id: string;
+  enterprise_id: string | null;
   county: string;
   type: MonitoringPointType;
   unit: string;
@@ -107,8 +109,12 @@ export function livePointOf(row: PointRow, stored: readonly AlarmRule[], now: Da
   };
 }
 
-/** The roll-up preset of a kind of site: the tailings preset for tailings ponds, else hazardous chemicals. */
+/**
+ * The roll-up preset of a kind of site: the tailings preset for tailings ponds, the natural-hazard
+ * one for geological-hazard sites and forest-fire risk areas, else hazardous chemicals.
+ */
 export function presetFor(objectKind: string): RollupPreset {
+  if (isNaturalHazardSiteKind(objectKind)) return naturalHazardRollupPreset;
   return objectKind === 'tailings_pond' ? tailingsRollupPreset : hazardousChemicalRollupPreset;
 }
 

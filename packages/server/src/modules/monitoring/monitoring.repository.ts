@@ -10,6 +10,8 @@ export const MONITORABLE_KINDS = [
   'tailings_pond',
   'underground_mine',
   'open_pit_mine',
+  'geo_hazard_site',
+  'forest_fire_area',
 ];
 
 const POINT_SELECT = `
@@ -43,8 +45,8 @@ export interface PointListRow {
   object_id: string;
   object_name: string;
   object_kind: string;
-  enterprise_id: string;
-  enterprise_name: string;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
   county: string;
   range_min: number;
   range_max: number;
@@ -79,7 +81,7 @@ const alarmSelect = (extra = '') => `
   SELECT a.*, p.code AS point_code, p.name AS point_name, p.unit, e.name AS enterprise_name, o.name AS object_name${extra}
     FROM alarms a
     JOIN monitoring_points p ON p.id = a.point_id
-    JOIN enterprise_directory e ON e.id = a.enterprise_id
+    LEFT JOIN enterprise_directory e ON e.id = a.enterprise_id
     JOIN regulated_objects o ON o.id = a.object_id`;
 
 const POINT_LIST_COLUMNS = `p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p.object_id,
@@ -87,7 +89,7 @@ const POINT_LIST_COLUMNS = `p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p
   p.range_min, p.range_max, p.expected_interval_seconds, p.thresholds, p.deadband, p.location, p.version, p.demo`;
 const POINT_LIST_FROM = `FROM monitoring_points p
     JOIN regulated_objects o ON o.id = p.object_id
-    JOIN enterprise_directory e ON e.id = p.enterprise_id`;
+    LEFT JOIN enterprise_directory e ON e.id = p.enterprise_id`;
 
 export function createMonitoringRepository(db: Db) {
   return {
@@ -256,8 +258,8 @@ export function createMonitoringRepository(db: Db) {
         object_id: string;
         object_name: string;
         object_kind: string;
-        enterprise_id: string;
-        enterprise_name: string;
+        enterprise_id: string | null;
+        enterprise_name: string | null;
         county: string;
         lon: number;
         lat: number;
@@ -274,7 +276,7 @@ export function createMonitoringRepository(db: Db) {
                 (SELECT count(*)::int FROM alarms a WHERE a.object_id = o.id AND a.evaluation = 'firing'
                     AND a.status IN ('firing', 'acknowledged', 'handling')) AS firing_count
            FROM regulated_objects o
-           JOIN enterprise_directory e ON e.id = o.enterprise_id
+           LEFT JOIN enterprise_directory e ON e.id = o.enterprise_id
            LEFT JOIN site_warnings w ON w.object_id = o.id
           WHERE EXISTS (SELECT 1 FROM monitoring_points p WHERE p.object_id = o.id AND p.disabled_at IS NULL)
             AND ${scopeCondition(scope, { county: 'o.county', enterprise: 'o.enterprise_id' }, params)}

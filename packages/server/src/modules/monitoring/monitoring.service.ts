@@ -9,6 +9,7 @@ import type { AlarmChange } from './alarm-store.ts';
 import { createAlarmsRepository } from './alarms.repository.ts';
 import { createAlarmsService } from './alarms.service.ts';
 import type { Device } from './device-tokens.ts';
+import { siteAlarmNotices } from './site-alarm-notices.ts';
 import { IngestPipeline, type SiteWarningState } from './ingest-pipeline.ts';
 import { LivePoints, livePointOf, type LivePoint } from './live-points.ts';
 import type { MonitoringRepository } from './monitoring.repository.ts';
@@ -73,6 +74,7 @@ export function createMonitoringService(deps: {
     lingerMs: options.lingerMs,
     shared: options.shared,
     ...(deps.onFired ? { onFired: deps.onFired } : {}),
+    ...(deps.notifications ? { inTransaction: siteAlarmNotices(deps.notifications, () => clock.now()) } : {}),
     ...(deps.log ? { onError: deps.log } : {}),
   });
   const settings = createMonitoringSettingsService({
@@ -128,7 +130,7 @@ export function createMonitoringService(deps: {
 
     /** Telemetry from a device: per-reading rejections; resolves after the valid ones are durable. */
     async ingest(device: Device, readings: readonly unknown[], arrivedAt = Date.now()) {
-      const prepared = prepareReadings(readings, device.enterpriseId, points, clock.now());
+      const prepared = prepareReadings(readings, device, points, clock.now());
       if (!pipeline.hasRoom(prepared.rows.length)) throw new DomainError('telemetry.busy');
       const counts = await pipeline.submit(prepared.rows, arrivedAt);
       return {
@@ -161,6 +163,13 @@ export function createMonitoringService(deps: {
     rules: settings.rules,
     saveRule: settings.saveRule,
     saveSettings: settings.saveSettings,
+
+    /** A county the caller may issue a county device token for (an enterprise account may not). */
+    countyInScope(auth: AuthContext, county: string): string {
+      if (auth.scope.kind === 'enterprise' || !scopeAllows(auth.scope, county, null))
+        throw new DomainError('registry.scope_outside_caller');
+      return county;
+    },
 
     /** An enterprise the caller may issue device tokens for. */
     async enterpriseInScope(auth: AuthContext, id: string): Promise<{ id: string; county: string }> {

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 /** The site a point belongs to, as the point rows copy it. */
 export interface PointSite {
   id: string;
-  enterprise_id: string;
+  enterprise_id: string | null;
   county: string;
 }
 

@@ -1,6 +1,7 @@
 import {
   defaultPointThresholds,
   DomainError,
+  isNaturalHazardSiteKind,
   pointWarningColour,
   TREND_MAX_SPAN_MS,
   trendBucketSeconds,
@@ -103,9 +104,13 @@ export function createPointsService(deps: {
     if (!object || !scopeAllows(scope, object.county, object.enterprise_id)) {
       throw new DomainError('monitoring.site_not_found');
     }
-    if (!MONITORABLE_KINDS.includes(object.kind) || !object.enterprise_id)
+    // A natural-hazard site has no enterprise (decision 0006); every other kind must have one.
+    if (
+      !MONITORABLE_KINDS.includes(object.kind) ||
+      (!object.enterprise_id && !isNaturalHazardSiteKind(object.kind))
+    )
       throw new DomainError('monitoring.object_not_monitorable');
-    return object as typeof object & { enterprise_id: string };
+    return object;
   }
 
   return {

@@ -11,10 +11,14 @@ export interface SimulatedPoint {
   readonly expectedIntervalSeconds: number;
 }
 
-/** The points of one enterprise and the device token its gateway sends with. */
+/**
+ * The points of one enterprise — or of one county's natural-hazard sites (enterprise null) — and
+ * the device token its gateway sends with.
+ */
 export interface SimulatedDevice {
   readonly token: string;
-  readonly enterpriseId: string;
+  readonly enterpriseId: string | null;
+  readonly county?: string;
   readonly points: readonly SimulatedPoint[];
 }
 
@@ -103,7 +107,7 @@ export async function mqttTransport(url: string, clientId = 'anjian-simulator'):
   return {
     async send(device, readings) {
       await client.publishAsync(
-        `${TELEMETRY_TOPIC}/${device.enterpriseId}`,
+        `${TELEMETRY_TOPIC}/${device.enterpriseId ?? `county-${device.county ?? 'unknown'}`}`,
         JSON.stringify({ token: device.token, readings }),
         { qos: 1 },
       );

@@ -82,6 +82,8 @@ export function createSitesService(deps: {
       const now = clock.now().getTime();
       const enterprises = new Map<string, { points: number; online: number }>();
       for (const point of visible) {
+        // The online rate is per enterprise: points of natural-hazard sites have none (decision 0006).
+        if (point.enterpriseId === null) continue;
         const entry = enterprises.get(point.enterpriseId) ?? { points: 0, online: 0 };
         entry.points += 1;
         if (now - point.lastStoredAt <= 3 * point.definition.expectedIntervalSeconds * 1000)

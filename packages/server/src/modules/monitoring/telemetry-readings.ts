@@ -1,5 +1,6 @@
 import { classifyReading, readingSchema, type ReadingFlag } from '@anjian/domain';
 import type { PendingReading } from './ingest-pipeline.ts';
+import type { Device } from './device-tokens.ts';
 import type { LivePoints } from './live-points.ts';
 import { readingFlagBits } from './readings-copy.ts';
 
@@ -40,13 +41,25 @@ function problemOf(raw: unknown): string {
 }
 
 /**
+ * An enterprise's device sends its enterprise's points; a county's device (enterprise null: a rain
+ * gauge or crack meter on a natural-hazard site, decision 0006) the county's points without one.
+ */
+function deviceMaySend(
+  device: Pick<Device, 'enterpriseId' | 'county'>,
+  point: { enterpriseId: string | null; county: string },
+): boolean {
+  if (device.enterpriseId !== null) return point.enterpriseId === device.enterpriseId;
+  return point.enterpriseId === null && point.county === device.county;
+}
+
+/**
  * Checks each reading on its own: a malformed one, or one of a point that does not exist or belongs
  * to another enterprise, is rejected with its index while the others go on; a value out of range,
  * null (NaN) or a time from the future is kept and flagged, never dropped (issue 5, item 3).
  */
 export function prepareReadings(
   raw: readonly unknown[],
-  enterpriseId: string,
+  device: Pick<Device, 'enterpriseId' | 'county'>,
   points: LivePoints,
   now: Date,
 ): PreparedReadings {
@@ -71,7 +84,7 @@ export function prepareReadings(
     }
     const code = candidate.point as string;
     const point = points.get(code);
-    if (!point || point.enterpriseId !== enterpriseId) {
+    if (!point || !deviceMaySend(device, point)) {
       unknown.add(code);
       rejected.push({ index, code: 'telemetry.unknown_point', point: code });
       return;

@@ -52,7 +52,8 @@ function toRecord(row: NotificationRow): NotificationRecord {
 
 /** Who should hear about something at an enterprise: its own accounts, its county's, the city's. */
 export interface Audience {
-  enterpriseId: string;
+  /** Null for a record without an enterprise (a natural-hazard site's alarm): no enterprise account. */
+  enterpriseId: string | null;
   county: string;
   kinds: readonly ('enterprise' | 'county' | 'city' | 'inspector')[];
   /** Permission the enterprise accounts must hold. */

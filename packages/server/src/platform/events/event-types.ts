@@ -11,7 +11,7 @@ export interface AppEvents {
     readonly status: string;
     readonly colour: string | null;
     readonly county: string;
-    readonly enterpriseId: string;
+    readonly enterpriseId: string | null;
     readonly objectId: string;
     readonly at: string;
     /** When the reading that caused it arrived (epoch ms): the benchmark measures arrival → event. */
@@ -22,7 +22,7 @@ export interface AppEvents {
     readonly id: string;
     readonly state: string;
     readonly county: string;
-    readonly enterpriseId: string;
+    readonly enterpriseId: string | null;
     readonly objectId: string;
     readonly at: string;
   };
@@ -30,7 +30,7 @@ export interface AppEvents {
   'monitoring.site-level-changed': {
     readonly objectId: string;
     readonly county: string;
-    readonly enterpriseId: string;
+    readonly enterpriseId: string | null;
     readonly from: string | null;
     readonly to: string | null;
     readonly at: string;

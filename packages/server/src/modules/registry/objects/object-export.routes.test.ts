@@ -62,7 +62,7 @@ describe('regulated objects export', () => {
     expect(rows[0]).toEqual([
       '名称',
       '类型',
-      '所属企业',
+      '所属企业/责任单位',
       '所属县（市、区）',
       '经度',
       '纬度',

@@ -31,14 +31,26 @@ export function presentObject(record: ObjectRecord): RegulatedObject {
   };
 }
 
+/** The owning enterprise of an input; the natural-hazard sites have none (decision 0006). */
+function enterpriseOf(input: RegulatedObjectInput): string | null {
+  return 'enterpriseId' in input ? (input.enterpriseId ?? null) : null;
+}
+
 /** Splits the validated input into the common columns and the kind's own attributes. */
 export function toObjectWrite(input: RegulatedObjectInput, demo: boolean): ObjectWrite {
-  const { kind, name, enterpriseId, county, location, locationApproximate, notes, ...rest } = input;
-  const { geometry, ...attributes } = rest as Record<string, unknown> & { geometry?: unknown };
+  const { kind, name, county, location, locationApproximate, notes, ...rest } = input;
+  const {
+    geometry,
+    enterpriseId: _owner,
+    ...attributes
+  } = rest as Record<string, unknown> & {
+    geometry?: unknown;
+    enterpriseId?: unknown;
+  };
   return {
     kind,
     name,
-    enterpriseId: enterpriseId ?? null,
+    enterpriseId: enterpriseOf(input),
     county,
     location,
     locationApproximate,
@@ -57,9 +69,10 @@ export function createObjectsService(deps: {
   const { clock, objects, enterprises } = deps;
 
   async function checkWrite(actor: Actor, input: RegulatedObjectInput): Promise<void> {
-    if (!scopeAllows(actor.scope, input.county, input.enterpriseId ?? null))
+    const enterpriseId = enterpriseOf(input);
+    if (!scopeAllows(actor.scope, input.county, enterpriseId))
       throw new DomainError('registry.scope_outside_caller');
-    if (input.enterpriseId && !(await enterprises.findById(input.enterpriseId, actor.scope))) {
+    if (enterpriseId && !(await enterprises.findById(enterpriseId, actor.scope))) {
       throw new DomainError('object.enterprise_not_found');
     }
   }

@@ -113,8 +113,9 @@ export interface MonitoringStatistics {
 
 export interface DeviceToken {
   id: string;
-  enterpriseId: string;
-  enterpriseName: string;
+  /** Null for a county gateway (the points of its hazard sites, decision 0006). */
+  enterpriseId: string | null;
+  enterpriseName: string | null;
   county: string;
   name: string;
   prefix: string;
@@ -159,7 +160,7 @@ export const monitoringApi = {
       to: to.toISOString(),
     }),
   deviceTokens: () => api.get<{ items: DeviceToken[] }>('/monitoring/device-tokens'),
-  createDeviceToken: (input: { name: string; enterpriseId: string }) =>
+  createDeviceToken: (input: { name: string; enterpriseId?: string; county?: string }) =>
     api.post<{ id: string; token: string; prefix: string }>('/monitoring/device-tokens', input),
   revokeDeviceToken: (tokenId: string) => api.post<void>(`/monitoring/device-tokens/${id(tokenId)}/revoke`),
 };

@@ -8,6 +8,8 @@ export type LayerKey =
   | 'waste_dump'
   | 'pipeline'
   | 'park'
+  /** Geological-hazard sites and forest-fire risk areas (decision 0006). */
+  | 'natural_hazards'
   /** 企业主体责任缺项: enterprises with a certificate gap or no mandatory insurance (off by default). */
   | 'obligation_gaps';
 
@@ -20,6 +22,7 @@ export const allLayers: readonly LayerKey[] = [
   'waste_dump',
   'pipeline',
   'park',
+  'natural_hazards',
   'obligation_gaps',
 ];
 

@@ -26,6 +26,7 @@ export interface LayerVisibility {
 /** The layer a regulated object belongs to in the panel. */
 export function layerOfObject(kind: RegulatedObject['kind']): LayerKey {
   if (kind === 'underground_mine' || kind === 'open_pit_mine') return 'mines';
+  if (kind === 'geo_hazard_site' || kind === 'forest_fire_area') return 'natural_hazards';
   return kind;
 }
 
@@ -47,6 +48,9 @@ function objectIcon(object: RegulatedObject): L.DivIcon {
     waste_dump: 'diamond',
     pipeline: 'circle',
     park: 'circle',
+    // Drawn by their own layer (hazard-site-layer.ts), never here.
+    geo_hazard_site: 'triangle',
+    forest_fire_area: 'triangle',
   }[object.kind];
   const colour =
     object.kind === 'major_hazard_source'
@@ -234,6 +238,7 @@ export function createOneMap(options: {
 
   const oneMap = {
     map,
+    latLng,
 
     setBoundaries(features: BoundaryFeature[], label: (feature: BoundaryFeature) => string) {
       boundaries.clearLayers();
@@ -281,7 +286,9 @@ export function createOneMap(options: {
       objectLayers.clear();
       // Areas first, then lines, then points, so that points stay clickable on top.
       const order = (o: RegulatedObject) => (o.kind === 'park' ? 0 : o.kind === 'pipeline' ? 1 : 2);
-      for (const object of [...objects].sort((a, b) => order(a) - order(b))) {
+      // Natural-hazard sites have their own layer, with their alarm state (hazard-site-layer.ts).
+      const drawn = objects.filter((o) => layerOfObject(o.kind) !== 'natural_hazards');
+      for (const object of drawn.sort((a, b) => order(a) - order(b))) {
         const key = groupKey(object);
         let group = objectGroups.get(key);
         if (!group) objectGroups.set(key, (group = L.layerGroup()));

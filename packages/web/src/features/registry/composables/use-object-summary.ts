@@ -49,6 +49,21 @@ export function useObjectSummary() {
       case 'park':
         parts.push(label('objects.parkKinds', a.parkKind));
         break;
+      case 'geo_hazard_site':
+        parts.push(
+          label('objects.hazardTypes', a.hazardType),
+          label('objects.scales', a.scale),
+          figure('threatenedPeople', a.threatenedPeople),
+          figure('threatenedHouseholds', a.threatenedHouseholds),
+        );
+        break;
+      case 'forest_fire_area':
+        parts.push(
+          label('objects.fireRiskGrades', a.fireRiskGrade),
+          figure('areaHa', a.areaHa),
+          figure('threatenedPeople', a.threatenedPeople),
+        );
+        break;
     }
     return parts.filter((p): p is string => !!p).join(' · ') || '—';
   };

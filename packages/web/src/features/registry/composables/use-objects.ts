@@ -16,6 +16,8 @@ export const pointKinds = [
   'underground_mine',
   'open_pit_mine',
   'waste_dump',
+  'geo_hazard_site',
+  'forest_fire_area',
 ] as const satisfies readonly RegulatedObjectKind[];
 export type PointKind = (typeof pointKinds)[number];
 export const isPointKind = (kind: string): kind is PointKind =>

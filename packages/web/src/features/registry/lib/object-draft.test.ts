@@ -67,4 +67,46 @@ describe('objectDraftToInput', () => {
       'name',
     ]);
   });
+
+  it('sends a geological-hazard site with its responsible unit and no enterprise, whatever was picked', () => {
+    const draft = {
+      ...emptyObjectDraft('geo_hazard_site', '530426'),
+      name: '老寨子滑坡隐患点',
+      enterpriseId,
+      lon: 102.318,
+      lat: 24.214,
+      responsibleUnit: ' 峨山县甸中镇人民政府 ',
+      township: '甸中镇',
+      hazardType: 'landslide',
+      scale: 'medium',
+      threatenedPeople: 126,
+      threatenedHouseholds: 31,
+    };
+    const result = objectDraftToInput(draft);
+    expect(result.ok && result.value).toEqual({
+      kind: 'geo_hazard_site',
+      name: '老寨子滑坡隐患点',
+      responsibleUnit: '峨山县甸中镇人民政府',
+      township: '甸中镇',
+      county: '530426',
+      location: { lon: 102.318, lat: 24.214 },
+      locationApproximate: false,
+      hazardType: 'landslide',
+      scale: 'medium',
+      threatenedPeople: 126,
+      threatenedHouseholds: 31,
+    });
+  });
+
+  it('asks a forest-fire risk area for its responsible unit and grade, not for an enterprise', () => {
+    const draft = {
+      ...emptyObjectDraft('forest_fire_area', '530425'),
+      name: '龙泉林区',
+      lon: 102.1,
+      lat: 24.7,
+    };
+    const result = objectDraftToInput(draft);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.fields.sort()).toEqual(['fireRiskGrade', 'responsibleUnit']);
+  });
 });

@@ -1,6 +1,10 @@
 import { regulatedObjectInputSchema, type RegulatedObject, type RegulatedObjectInput } from '@anjian/domain';
 import type { PointKind } from '../composables/use-objects.ts';
 
+/** Kinds a responsible unit answers for instead of an enterprise (decision 0006). */
+export const isResponsibleUnitKind = (kind: string): kind is 'geo_hazard_site' | 'forest_fire_area' =>
+  kind === 'geo_hazard_site' || kind === 'forest_fire_area';
+
 /** What the regulated-object form edits, for the point kinds; empty string / null = not given. */
 export interface ObjectDraft {
   kind: PointKind;
@@ -21,6 +25,18 @@ export interface ObjectDraft {
   mineral: string;
   capacityWanTa: number | null;
   heightM: number | null;
+  /** Natural-hazard sites (decision 0006): who answers for them, and who lives near them. */
+  responsibleUnit: string;
+  township: string;
+  threatenedPeople: number | null;
+  threatenedHouseholds: number | null;
+  hazardType: string;
+  scale: string;
+  monitor: string;
+  areaHa: number | null;
+  fireRiskGrade: number | null;
+  /** A forest-fire risk area's outline, kept as imported (the form does not draw it). */
+  geometry: unknown;
 }
 
 export function emptyObjectDraft(kind: PointKind = 'major_hazard_source', county = ''): ObjectDraft {
@@ -43,8 +59,20 @@ export function emptyObjectDraft(kind: PointKind = 'major_hazard_source', county
     mineral: '',
     capacityWanTa: null,
     heightM: null,
+    responsibleUnit: '',
+    township: '',
+    threatenedPeople: null,
+    threatenedHouseholds: null,
+    hazardType: 'landslide',
+    scale: 'small',
+    monitor: '',
+    areaHa: null,
+    fireRiskGrade: null,
+    geometry: null,
   };
 }
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
@@ -68,6 +96,16 @@ export function objectDraftFrom(object: RegulatedObject & { kind: PointKind }): 
     mineral: typeof a.mineral === 'string' ? a.mineral : '',
     capacityWanTa: num(a.capacityWanTa),
     heightM: num(a.heightM),
+    responsibleUnit: text(a.responsibleUnit),
+    township: text(a.township),
+    threatenedPeople: num(a.threatenedPeople),
+    threatenedHouseholds: num(a.threatenedHouseholds),
+    hazardType: text(a.hazardType) || 'landslide',
+    scale: text(a.scale) || 'small',
+    monitor: text(a.monitor),
+    areaHa: num(a.areaHa),
+    fireRiskGrade: num(a.fireRiskGrade),
+    geometry: object.geometry ?? null,
   };
 }
 
@@ -89,7 +127,31 @@ function kindFields(d: ObjectDraft): Record<string, unknown> {
       return { mineral: d.mineral.trim(), ...optional('capacityWanTa', d.capacityWanTa), status: d.status };
     case 'waste_dump':
       return { ...optional('heightM', d.heightM), status: d.status };
+    case 'geo_hazard_site':
+      return {
+        ...siteFields(d),
+        hazardType: d.hazardType,
+        scale: d.scale,
+        ...optional('threatenedHouseholds', d.threatenedHouseholds),
+        ...(d.monitor.trim() ? { monitor: d.monitor.trim() } : {}),
+      };
+    case 'forest_fire_area':
+      return {
+        ...siteFields(d),
+        ...optional('areaHa', d.areaHa),
+        fireRiskGrade: d.fireRiskGrade,
+        ...(d.geometry ? { geometry: d.geometry } : {}),
+      };
   }
+}
+
+/** What every natural-hazard site carries: its responsible unit, township and the people at risk. */
+function siteFields(d: ObjectDraft): Record<string, unknown> {
+  return {
+    responsibleUnit: d.responsibleUnit.trim(),
+    ...(d.township.trim() ? { township: d.township.trim() } : {}),
+    ...(d.threatenedPeople === null ? {} : { threatenedPeople: d.threatenedPeople }),
+  };
 }
 
 /** The draft through the shared schema: the request body, or the fields it refuses (top-level names). */
@@ -99,7 +161,8 @@ export function objectDraftToInput(
   const candidate = {
     kind: d.kind,
     name: d.name.trim(),
-    enterpriseId: d.enterpriseId,
+    // A natural-hazard site answers to its responsible unit, never to an enterprise.
+    ...(isResponsibleUnitKind(d.kind) ? {} : { enterpriseId: d.enterpriseId }),
     county: d.county,
     location: { lon: d.lon, lat: d.lat },
     locationApproximate: d.locationApproximate,

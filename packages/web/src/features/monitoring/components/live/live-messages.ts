@@ -196,7 +196,13 @@ export const monitoringLiveZh = {
   },
   tokens: {
     menu: '设备令牌',
-    intro: '设备凭令牌通过 HTTP（POST /api/v1/telemetry）或 MQTT 上报数据，只能上报所属企业的监测点。',
+    intro:
+      '设备凭令牌通过 HTTP（POST /api/v1/telemetry）或 MQTT 上报数据，只能上报所属企业的监测点；县级网关令牌只能上报本县地质灾害隐患点、森林火险区等无企业的监测点。',
+    owner: '令牌归属',
+    ownerEnterprise: '企业网关',
+    ownerCounty: '县级网关（地灾监测）',
+    county: '所属县（市、区）',
+    countyGateway: '县级网关',
     create: '新建令牌',
     name: '名称',
     namePlaceholder: '如：1号罐区数采网关',
@@ -430,7 +436,12 @@ export const monitoringLiveEn: SameShape<typeof monitoringLiveZh> = {
   tokens: {
     menu: 'Device tokens',
     intro:
-      'Devices send readings with a token over HTTP (POST /api/v1/telemetry) or MQTT, for the points of their own enterprise only.',
+      'Devices send readings with a token over HTTP (POST /api/v1/telemetry) or MQTT, for the points of their own enterprise only; a county gateway’s token sends the county’s points without an enterprise (geological-hazard sites, forest-fire risk areas).',
+    owner: 'Belongs to',
+    ownerEnterprise: 'Enterprise gateway',
+    ownerCounty: 'County gateway (geo-hazard monitoring)',
+    county: 'County',
+    countyGateway: 'County gateway',
     create: 'New token',
     name: 'Name',
     namePlaceholder: 'e.g. tank farm 1 gateway',
