@@ -109,14 +109,21 @@ export function createWarningPushes(deps: {
 
   const port: DirectPushPort = {
     async enqueue(tx, push, at) {
-      const rows: { channel: PushChannel; key: string; label: string; address: string }[] = [];
+      // One message per address and channel: a person reached through two accounts (two roles, or a
+      // member listed twice) has one phone and one mailbox, so one SMS and one e-mail per push.
+      const rows = new Map<string, { channel: PushChannel; key: string; label: string; address: string }>();
+      const add = (channel: PushChannel, r: PushRecipient, address: string) => {
+        const id = `${channel} ${address}`;
+        if (!rows.has(id)) rows.set(id, { channel, key: r.key, label: r.label, address });
+      };
       for (const r of push.recipients) {
         const [phone] = mobileNumbers([r.phone]);
-        if (senders.sms && phone) rows.push({ channel: 'sms', key: r.key, label: r.label, address: phone });
-        if (senders.email && r.email)
-          rows.push({ channel: 'email', key: r.key, label: r.label, address: r.email });
+        if (senders.sms && phone) add('sms', r, phone);
+        const email = r.email?.trim().toLowerCase();
+        if (senders.email && email) add('email', r, email);
       }
-      if (rows.length === 0) return 0;
+      if (rows.size === 0) return 0;
+      const queued = [...rows.values()];
       const result = await tx.query(
         `INSERT INTO warning_pushes (source, source_ref, channel, recipient_key, recipient_label, address_enc,
                                      headline, body, link, next_attempt_at, created_at)
@@ -126,10 +133,10 @@ export function createWarningPushes(deps: {
         [
           push.source,
           push.ref,
-          rows.map((r) => r.channel),
-          rows.map((r) => r.key),
-          rows.map((r) => r.label),
-          rows.map((r) => cipher.encrypt(r.address)),
+          queued.map((r) => r.channel),
+          queued.map((r) => r.key),
+          queued.map((r) => r.label),
+          queued.map((r) => cipher.encrypt(r.address)),
           push.headline,
           push.body,
           `${deps.publicBaseUrl}${push.linkPath}`,
