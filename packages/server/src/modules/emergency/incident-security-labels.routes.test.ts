@@ -125,6 +125,20 @@ describe('incident security labels', () => {
       as: internalReader,
     });
     expect(note.statusCode).toBe(404);
+    // The command page's teams and their live stream are the incident's too.
+    for (const url of [
+      `/api/v1/incidents/${sensitive}/teams`,
+      `/api/v1/incidents/${sensitive}/teams/stream`,
+    ]) {
+      const teams = await t.request({ method: 'GET', url, as: internalReader });
+      expect([teams.statusCode, teams.json().error.code]).toEqual([404, 'incident.not_found']);
+    }
+    const own = await t.request({
+      method: 'GET',
+      url: `/api/v1/incidents/${plain}/teams`,
+      as: internalReader,
+    });
+    expect(own.statusCode).toBe(200);
   });
 
   it('shows it to a 敏感 clearance in the list, the detail, the export and the cockpit', async () => {
