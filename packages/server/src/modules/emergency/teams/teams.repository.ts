@@ -206,6 +206,15 @@ export function createTeamsRepository(db: Db) {
       return { tasks: tasks.rows, track: track.rows };
     },
 
+    /** The incident a dispatch task belongs to (a push's reference), or null. */
+    async taskIncidentId(taskId: string): Promise<string | null> {
+      const rows = await db.query<{ incident_id: string }>(
+        'SELECT incident_id FROM dispatch_tasks WHERE id::text = $1',
+        [taskId],
+      );
+      return rows.rows[0]?.incident_id ?? null;
+    },
+
     /** A visible incident's county (for the stream's scope check), or null. */
     async incidentCounty(scope: DataScope, incidentId: string): Promise<string | null> {
       const params: unknown[] = [incidentId];
