@@ -104,6 +104,9 @@ export const whistleStaffReportSchema = z
     ...reportFields,
     channel: z.enum(whistleChannels).exclude(['online']),
     receivedOn: isoDate(),
+    securityLabel: recordLabelSchema
+      .optional()
+      .describe('密级: 敏感 unless the officer picks another, never above the own clearance'),
   })
   .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] })
   .refine(pinWhole, { ...codedIssue('whistle.pin_incomplete'), path: ['lat'] });

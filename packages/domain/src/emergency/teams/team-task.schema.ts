@@ -151,6 +151,12 @@ export interface TeamStreamMessage {
   readonly receivedAt: number;
 }
 
+/** What the command stream sends when a dispatch's push was tried (event: push): re-read its tags. */
+export interface TeamPushMessage {
+  readonly taskId: string;
+  readonly status: 'delivered' | 'retrying' | 'failed';
+}
+
 /** The team's members (账号关联): which accounts see the team's dispatches on their phone. */
 export const teamMembersSchema = z
   .object({

@@ -33,15 +33,15 @@ describe('incident security labels', () => {
       },
       as,
     });
-  const list = async (as: Caller) => {
-    const answer = await t.request({ method: 'GET', url: '/api/v1/incidents', as });
+  const list = async (as: Caller, query = '') => {
+    const answer = await t.request({ method: 'GET', url: `/api/v1/incidents${query}`, as });
     expect(answer.statusCode).toBe(200);
     return (answer.json() as { items: { location: string; securityLabel: string }[] }).items
       .map((i) => `${i.location}:${i.securityLabel}`)
       .sort();
   };
-  const exported = async (as: Caller) => {
-    const answer = await t.request({ method: 'GET', url: '/api/v1/incidents/export', as });
+  const exported = async (as: Caller, query = '') => {
+    const answer = await t.request({ method: 'GET', url: `/api/v1/incidents/export${query}`, as });
     expect(answer.statusCode).toBe(200);
     const rows = await readWorkbook(answer.rawPayload);
     const column = rows[0]!.indexOf('密级');
@@ -125,6 +125,20 @@ describe('incident security labels', () => {
       as: internalReader,
     });
     expect(note.statusCode).toBe(404);
+    // The command page's teams and their live stream are the incident's too.
+    for (const url of [
+      `/api/v1/incidents/${sensitive}/teams`,
+      `/api/v1/incidents/${sensitive}/teams/stream`,
+    ]) {
+      const teams = await t.request({ method: 'GET', url, as: internalReader });
+      expect([teams.statusCode, teams.json().error.code]).toEqual([404, 'incident.not_found']);
+    }
+    const own = await t.request({
+      method: 'GET',
+      url: `/api/v1/incidents/${plain}/teams`,
+      as: internalReader,
+    });
+    expect(own.statusCode).toBe(200);
   });
 
   it('shows it to a 敏感 clearance in the list, the detail, the export and the cockpit', async () => {
@@ -144,6 +158,27 @@ describe('incident security labels', () => {
       events: [plain, sensitive].sort(),
     });
     expect(await workbench(sensitiveReader)).toEqual({ open: 2, due: 2 });
+  });
+
+  it('filters the list and its export by label within the clearance; a label above it finds nothing', async () => {
+    for (const caller of [officer, sensitiveReader]) {
+      expect(await list(caller, '?securityLabel=sensitive')).toEqual(['通海县某厂炸药库:sensitive']);
+      expect(await exported(caller, '?securityLabel=sensitive')).toEqual([['通海县某厂炸药库', '敏感']]);
+      expect(await list(caller, '?securityLabel=internal&status=open')).toEqual(['通海县某厂仓库:internal']);
+      expect(await list(caller, '?securityLabel=public')).toEqual([]);
+    }
+    // Above the caller's clearance: an empty list, not a 403 — nothing is revealed either way.
+    expect(await list(internalReader, '?securityLabel=sensitive')).toEqual([]);
+    expect(await exported(internalReader, '?securityLabel=sensitive')).toEqual([]);
+    expect(await exported(internalReader, '?securityLabel=internal')).toEqual([['通海县某厂仓库', '内部']]);
+    for (const url of [
+      '/api/v1/incidents?securityLabel=secret',
+      '/api/v1/incidents/export?securityLabel=绝密',
+    ]) {
+      const bad = await t.request({ method: 'GET', url: encodeURI(url), as: officer });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('request.invalid');
+    }
   });
 
   it('refuses a label above the writer’s clearance, storing nothing', async () => {

@@ -147,6 +147,16 @@ const SELECT = `
                FROM duty_log l WHERE l.incident_id = i.id) v) AS events
   FROM incidents i LEFT JOIN enterprise_directory e ON e.id = i.enterprise_id`;
 
+/**
+ * What the accident list filters on in SQL. A label above the caller's clearance simply matches
+ * nothing: `visible` has left those rows out already, so the answer reveals nothing (decision 0005).
+ */
+export interface IncidentListFilter {
+  status?: 'open' | 'closed' | undefined;
+  enterpriseId?: string | undefined;
+  securityLabel?: RecordLabel | undefined;
+}
+
 /** The scope filter: the caller's counties and, on top of them, the security label (decision 0005). */
 const visible = (scope: ReaderScope, params: unknown[]) =>
   scope.kind === 'enterprise'
@@ -155,16 +165,17 @@ const visible = (scope: ReaderScope, params: unknown[]) =>
 
 export function createIncidentsRepository(db: Db) {
   return {
-    async list(scope: DataScope, status?: string, enterpriseId?: string): Promise<IncidentRecord[]> {
+    async list(scope: DataScope, filter: IncidentListFilter = {}): Promise<IncidentRecord[]> {
       const params: unknown[] = [];
       const conditions = [visible(scope, params)];
-      if (status) {
-        params.push(status);
-        conditions.push(`i.status = $${params.length}`);
-      }
-      if (enterpriseId) {
-        params.push(enterpriseId);
-        conditions.push(`i.enterprise_id = $${params.length}`);
+      for (const [column, value] of [
+        ['i.status', filter.status],
+        ['i.enterprise_id', filter.enterpriseId],
+        ['i.security_label', filter.securityLabel],
+      ] as const) {
+        if (value === undefined) continue;
+        params.push(value);
+        conditions.push(`${column} = $${params.length}`);
       }
       const rows = await db.query<Row>(
         `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY i.occurred_at DESC LIMIT 200`,

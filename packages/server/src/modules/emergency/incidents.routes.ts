@@ -19,6 +19,7 @@ import type { Clock } from '../../platform/clock.ts';
 const tags = ['emergency'];
 const idParams = z.object({ id: z.uuid() });
 const text = z.string().trim().min(1).max(2000);
+const labelFilter = recordLabelSchema.optional().describe('Only accidents with this security label');
 
 export function registerIncidentsRoutes(
   app: FastifyInstance,
@@ -37,13 +38,12 @@ export function registerIncidentsRoutes(
         querystring: z.object({
           status: z.enum(['open', 'closed']).optional(),
           enterpriseId: z.uuid().optional().describe('The accidents of one enterprise (一企一档)'),
+          securityLabel: labelFilter,
         }),
         response: { 200: z.object({ items: z.array(incidentSchema) }) },
       },
     },
-    async (request) => ({
-      items: await incidents.list(requireAuth(request), request.query.status, request.query.enterpriseId),
-    }),
+    async (request) => ({ items: await incidents.list(requireAuth(request), request.query) }),
   );
 
   api.get(
@@ -55,6 +55,7 @@ export function registerIncidentsRoutes(
         summary: 'The filtered accident list as an Excel workbook',
         querystring: z.object({
           status: z.enum(['open', 'closed']).optional(),
+          securityLabel: labelFilter,
           q: z.string().trim().max(64).optional(),
           level: z.enum(accidentLevels).optional(),
           county: z
@@ -73,7 +74,8 @@ export function registerIncidentsRoutes(
     async (request, reply) => {
       const auth = requireAuth(request);
       const rows = await rowsOf(async () => {
-        const items = (await incidents.list(auth, request.query.status)).filter(
+        const { status, securityLabel } = request.query;
+        const items = (await incidents.list(auth, { status, securityLabel })).filter(
           incidentMatches(request.query),
         );
         return { items, total: items.length };

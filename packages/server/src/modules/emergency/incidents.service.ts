@@ -27,7 +27,7 @@ import {
 import { checkLabelWithin, scopeAllows } from '../../platform/scope-sql.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type { SectorSuggester } from '../statistics/index.ts';
-import type { IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
+import type { IncidentListFilter, IncidentRecord, IncidentsRepository } from './incidents.repository.ts';
 import type { ResourcesRepository } from './resources.repository.ts';
 import type { TeamDispatchHooks } from './teams/index.ts';
 
@@ -213,8 +213,8 @@ export function createIncidentsService(deps: {
   }
 
   return {
-    async list(auth: AuthContext, status?: string, enterpriseId?: string) {
-      return presentAll(await incidents.list(auth.scope, status, enterpriseId));
+    async list(auth: AuthContext, filter: IncidentListFilter = {}) {
+      return presentAll(await incidents.list(auth.scope, filter));
     },
 
     async get(auth: AuthContext, id: string) {

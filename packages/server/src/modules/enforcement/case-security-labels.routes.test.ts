@@ -37,8 +37,8 @@ describe('penalty case security labels', () => {
     const body = answer.json() as { total: number; items: { partyName: string; securityLabel: string }[] };
     return { total: body.total, parties: body.items.map((c) => `${c.partyName}:${c.securityLabel}`).sort() };
   };
-  const exported = async (as: Caller) => {
-    const answer = await t.request({ method: 'GET', url: `${E}/export`, as });
+  const exported = async (as: Caller, query = '') => {
+    const answer = await t.request({ method: 'GET', url: `${E}/export${query}`, as });
     expect(answer.statusCode).toBe(200);
     const rows = await readWorkbook(answer.rawPayload);
     const column = rows[0]!.indexOf('密级');
@@ -114,6 +114,20 @@ describe('penalty case security labels', () => {
       total: 1,
       parties: ['江川密级处罚演示厂（敏感）:sensitive'],
     });
+  });
+
+  it('filters the export like the list; a label above the clearance finds nothing; a bad label is a 400', async () => {
+    expect(await exported(officer, '?securityLabel=sensitive')).toEqual([
+      ['江川密级处罚演示厂（敏感）', '敏感'],
+    ]);
+    expect(await exported(officer, '?securityLabel=internal')).toEqual([['江川密级处罚演示厂', '内部']]);
+    expect(await exported(internalReader, '?securityLabel=sensitive')).toEqual([]);
+    expect(await list(internalReader, '&securityLabel=sensitive')).toEqual({ total: 0, parties: [] });
+    for (const url of [`${E}?securityLabel=secret`, `${E}/export?securityLabel=whistle`]) {
+      const bad = await t.request({ method: 'GET', url, as: officer });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('request.invalid');
+    }
   });
 
   it('counts on the enterprise file (一企一档) only the cases its list shows', async () => {

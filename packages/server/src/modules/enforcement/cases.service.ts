@@ -82,7 +82,7 @@ export function createCasesService(deps: {
   }
 
   async function detail(auth: AuthContext, c: CaseRow) {
-    const documents = await deps.documents.list({ caseId: c.id });
+    const documents = await deps.documents.list({ caseId: c.id }, auth.scope);
     return {
       ...summary(c),
       state: c.state,
@@ -99,6 +99,7 @@ export function createCasesService(deps: {
         type: d.type,
         number: d.number,
         issuedAt: d.issuedAt.toISOString(),
+        securityLabel: d.securityLabel,
         docx: `/api/v1/enforcement/documents/${d.id}/docx`,
       })),
       creditListingIds: await deps.credit.listingIdsForCase(c.id),

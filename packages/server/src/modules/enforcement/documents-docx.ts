@@ -1,7 +1,11 @@
-import type { Paragraph } from 'docx';
-import { Document, Table, TableRow, WidthType } from 'docx';
-import { enforcementDocumentTypes, formatRmbForDocument } from '@anjian/domain';
-import { docxBuffer, docxCell, docxParagraph } from '../../platform/office/index.ts';
+import { AlignmentType, Document, Paragraph, Table, TableRow, WidthType } from 'docx';
+import {
+  enforcementDocumentTypes,
+  formatRmbForDocument,
+  securityLabelNames,
+  type RecordLabel,
+} from '@anjian/domain';
+import { docxBuffer, docxCell, docxParagraph, docxText } from '../../platform/office/index.ts';
 
 /**
  * 执法文书 as DOCX, in the layout of the national 式样: agency, title, number, then the body. The
@@ -129,7 +133,25 @@ function penaltyDecision(f: DocumentFields): Paragraph[] {
   ];
 }
 
-export async function enforcementDocumentDocx(type: string, f: DocumentFields): Promise<Buffer> {
+/**
+ * 密级 at the top right of the first page, above the agency, as the bureau's 文书 mark it: the
+ * label of the case behind the document (decision 0005). 内部 and 敏感 are printed, 公开 is not.
+ */
+function labelMark(label: RecordLabel | null): Paragraph[] {
+  if (!label || label === 'public') return [];
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [docxText(`密级：${securityLabelNames[label].zh}`, { bold: true }, SIZE)],
+    }),
+  ];
+}
+
+export async function enforcementDocumentDocx(
+  type: string,
+  f: DocumentFields,
+  label: RecordLabel | null = null,
+): Promise<Buffer> {
   const title = enforcementDocumentTypes.find((t) => t.code === type)?.zh ?? type;
   const table =
     type === 'inspection_record' && f.items && f.items.length > 0
@@ -158,6 +180,7 @@ export async function enforcementDocumentDocx(type: string, f: DocumentFields): 
     sections: [
       {
         children: [
+          ...labelMark(label),
           para(f.agency, { center: true, bold: true, size: 32 }),
           para(title, { center: true, bold: true, size: 40 }),
           para(f.number, { center: true }),

@@ -31,6 +31,7 @@ const present = (d: DocumentRow) => ({
   inspectionId: d.inspectionId,
   caseId: d.caseId,
   issuedAt: d.issuedAt.toISOString(),
+  securityLabel: d.securityLabel,
   docx: `/api/v1/enforcement/documents/${d.id}/docx`,
 });
 
@@ -104,7 +105,7 @@ export function createDocumentsService(deps: {
         if (!caseDocumentTypes.includes(request.type))
           throw new DomainError('enforcement.document_not_applicable');
         const id = await issueForCase(auth, request.caseId, request.type as CaseDocumentType);
-        return present((await documents.find(id))!);
+        return present((await documents.find(id, null))!);
       }
       if (!request.inspectionId) throw new DomainError('enforcement.document_not_applicable');
       const inspection = await inspections.find(request.inspectionId, auth.scope);
@@ -160,7 +161,7 @@ export function createDocumentsService(deps: {
           issuedBy: auth.userId,
         });
       });
-      return present((await documents.find(id))!);
+      return present((await documents.find(id, null))!);
     },
 
     async list(auth: AuthContext, filter: { inspectionId?: string; caseId?: string; enterpriseId?: string }) {
@@ -171,14 +172,18 @@ export function createDocumentsService(deps: {
       if (filter.caseId && !(await cases.find(filter.caseId, auth.scope)))
         throw new DomainError('enforcement.case_not_found');
       if (!filter.inspectionId && !filter.caseId) return [];
-      return (await documents.list(filter)).map(present);
+      return (await documents.list(filter, auth.scope)).map(present);
     },
 
     async docx(auth: AuthContext, id: string) {
-      const doc = await owned(auth, await documents.find(id));
+      const doc = await owned(auth, await documents.find(id, auth.scope));
       return {
         fileName: doc.number,
-        data: await enforcementDocumentDocx(doc.type, doc.fields as unknown as DocumentFields),
+        data: await enforcementDocumentDocx(
+          doc.type,
+          doc.fields as unknown as DocumentFields,
+          doc.securityLabel,
+        ),
       };
     },
   };

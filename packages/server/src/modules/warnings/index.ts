@@ -107,6 +107,7 @@ export function createWarningsModule(deps: {
   const pushes = createWarningPushes({
     db,
     clock,
+    events: deps.events,
     cipher: deps.cipher,
     publicBaseUrl: settings.publicBaseUrl,
     senders: {

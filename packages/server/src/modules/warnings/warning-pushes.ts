@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db, Queryable } from '../../platform/db.ts';
+import type { EventBus } from '../../platform/events/index.ts';
 import type { ChannelMessage, ChannelSender } from './warning-channels.ts';
 import { warningBackoffMs } from './warning-outbox.ts';
 import { mobileNumbers } from './warning-recipients.ts';
@@ -62,6 +63,8 @@ export const warningPushPass = 200;
 
 interface ClaimedPush {
   id: string;
+  source: string;
+  source_ref: string;
   channel: PushChannel;
   address_enc: string;
   headline: string;
@@ -82,6 +85,8 @@ export function createWarningPushes(deps: {
   cipher: FieldCipher;
   senders: Partial<Record<PushChannel, ChannelSender>>;
   publicBaseUrl: string;
+  /** Where each try's outcome is announced (`push.changed`), for the command page's live tags. */
+  events?: Pick<EventBus, 'publish'>;
 }) {
   const { db, clock, cipher, senders } = deps;
 
@@ -107,16 +112,32 @@ export function createWarningPushes(deps: {
     }
   }
 
+  /** After the row is written: a lost announcement costs only the live tag (the page re-reads). */
+  async function announce(row: ClaimedPush, status: 'delivered' | 'retrying' | 'failed') {
+    try {
+      await deps.events?.publish('push.changed', { source: row.source, ref: row.source_ref, status });
+    } catch {
+      // The event bus reconnects on its own; the stored status stays right.
+    }
+  }
+
   const port: DirectPushPort = {
     async enqueue(tx, push, at) {
-      const rows: { channel: PushChannel; key: string; label: string; address: string }[] = [];
+      // One message per address and channel: a person reached through two accounts (two roles, or a
+      // member listed twice) has one phone and one mailbox, so one SMS and one e-mail per push.
+      const rows = new Map<string, { channel: PushChannel; key: string; label: string; address: string }>();
+      const add = (channel: PushChannel, r: PushRecipient, address: string) => {
+        const id = `${channel} ${address}`;
+        if (!rows.has(id)) rows.set(id, { channel, key: r.key, label: r.label, address });
+      };
       for (const r of push.recipients) {
         const [phone] = mobileNumbers([r.phone]);
-        if (senders.sms && phone) rows.push({ channel: 'sms', key: r.key, label: r.label, address: phone });
-        if (senders.email && r.email)
-          rows.push({ channel: 'email', key: r.key, label: r.label, address: r.email });
+        if (senders.sms && phone) add('sms', r, phone);
+        const email = r.email?.trim().toLowerCase();
+        if (senders.email && email) add('email', r, email);
       }
-      if (rows.length === 0) return 0;
+      if (rows.size === 0) return 0;
+      const queued = [...rows.values()];
       const result = await tx.query(
         `INSERT INTO warning_pushes (source, source_ref, channel, recipient_key, recipient_label, address_enc,
                                      headline, body, link, next_attempt_at, created_at)
@@ -126,10 +147,10 @@ export function createWarningPushes(deps: {
         [
           push.source,
           push.ref,
-          rows.map((r) => r.channel),
-          rows.map((r) => r.key),
-          rows.map((r) => r.label),
-          rows.map((r) => cipher.encrypt(r.address)),
+          queued.map((r) => r.channel),
+          queued.map((r) => r.key),
+          queued.map((r) => r.label),
+          queued.map((r) => cipher.encrypt(r.address)),
           push.headline,
           push.body,
           `${deps.publicBaseUrl}${push.linkPath}`,
@@ -174,7 +195,7 @@ export function createWarningPushes(deps: {
         `UPDATE warning_pushes SET next_attempt_at = $2, attempts = attempts + 1
           WHERE id IN (SELECT id FROM warning_pushes WHERE status = 'pending' AND next_attempt_at <= $1
                         ORDER BY next_attempt_at, seq LIMIT $3 FOR UPDATE SKIP LOCKED)
-          RETURNING id, channel, address_enc, headline, body, link, attempts`,
+          RETURNING id, source, source_ref, channel, address_enc, headline, body, link, attempts`,
         [now, new Date(now.getTime() + LEASE_MS), limit],
       );
       let delivered = 0;
@@ -189,12 +210,13 @@ export function createWarningPushes(deps: {
               `UPDATE warning_pushes SET status = 'delivered', delivered_at = $2, last_error = NULL WHERE id = $1`,
               [row.id, clock.now()],
             );
+            await announce(row, 'delivered');
             continue;
           }
           failed += 1;
-          await db.query(
+          const after = await db.query<{ status: 'pending' | 'failed' }>(
             `UPDATE warning_pushes SET next_attempt_at = $2, last_error = $3,
-               status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END WHERE id = $1`,
+               status = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END WHERE id = $1 RETURNING status`,
             [
               row.id,
               new Date(now.getTime() + warningBackoffMs(row.attempts)),
@@ -202,6 +224,7 @@ export function createWarningPushes(deps: {
               permanent ? 0 : MAX_ATTEMPTS,
             ],
           );
+          await announce(row, after.rows[0]?.status === 'failed' ? 'failed' : 'retrying');
         }
       };
       await Promise.all(Array.from({ length: Math.min(SENDS, claimed.rows.length) }, lane));

@@ -15,6 +15,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
+import { checkLabelWithin } from '../../platform/scope-sql.ts';
 import type { CaptchaPort } from '../auth/index.ts';
 import type { CountyAreas, EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { PublicPhotoStore, UploadLookup } from '../uploads/index.ts';
@@ -221,6 +222,7 @@ export function createWhistleIntakeService(deps: {
           policy.acceptanceDays,
         ),
         enteredBy: meta.enteredBy,
+        securityLabel: 'securityLabel' in input ? input.securityLabel : undefined,
         demo: meta.demo ?? false,
       });
       if (input.identity) {
@@ -291,6 +293,7 @@ export function createWhistleIntakeService(deps: {
         !(place.county && auth.scope.kind === 'county' && auth.scope.counties.includes(place.county))
       )
         throw new DomainError('registry.scope_outside_caller');
+      checkLabelWithin(auth.clearance, input.securityLabel);
       return store(input, {
         channel: input.channel,
         receivedOn: input.receivedOn,

@@ -1,4 +1,10 @@
-import type { DataScope, Page, WhistleCategory, WhistleLedgerRow } from '@anjian/domain';
+import {
+  defaultLabelOf,
+  type DataScope,
+  type Page,
+  type WhistleCategory,
+  type WhistleLedgerRow,
+} from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { listPage } from '../../platform/sql-page.ts';
 import {
@@ -173,8 +179,9 @@ export function createWhistleReportsRepository(db: Db) {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO whistle_reports (query_code, secret_salt, secret_hash, channel, category, description, address, lon, lat,
            enterprise_id, enterprise_name, county, occurred_on, anonymous, pseudonym, photo_ids, received_on, status,
-           acceptance_due, entered_by, demo, enterprise_by_pin)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+           acceptance_due, entered_by, demo, enterprise_by_pin, security_label)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+                 $23)
          RETURNING id`,
         [
           data.queryCode,
@@ -199,6 +206,7 @@ export function createWhistleReportsRepository(db: Db) {
           data.enteredBy,
           data.demo,
           data.enterpriseByPin,
+          data.securityLabel ?? defaultLabelOf.whistle_report,
         ],
       );
       return rows.rows[0]!.id;

@@ -105,7 +105,7 @@ export type WhistleInsert = Omit<
   | 'duplicateOf'
   | 'repliedOn'
   | 'objection'
-> & { enteredBy: string | null };
+> & { enteredBy: string | null; securityLabel?: RecordLabel | undefined };
 
 export const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 export const SELECT = `

@@ -37,8 +37,8 @@ describe('whistleblowing report security labels', () => {
     const body = answer.json() as { total: number; items: { queryCode: string; securityLabel: string }[] };
     return { total: body.total, codes: body.items.map((r) => `${r.queryCode}:${r.securityLabel}`).sort() };
   };
-  const exported = async (as: Caller) => {
-    const answer = await t.request({ method: 'GET', url: `${R}/export`, as });
+  const exported = async (as: Caller, query = '') => {
+    const answer = await t.request({ method: 'GET', url: `${R}/export${query}`, as });
     expect(answer.statusCode).toBe(200);
     const rows = await readWorkbook(answer.rawPayload);
     const column = rows[0]!.indexOf('密级');
@@ -125,5 +125,63 @@ describe('whistleblowing report security labels', () => {
     const up = await relabel(internalHandler, first, 'sensitive');
     expect(up.statusCode).toBe(403);
     expect(up.json().error.code).toBe('record.label_above_clearance');
+  });
+
+  it('filters the export like the list; a label above the clearance finds nothing; a bad label is a 400', async () => {
+    expect(await exported(officer, '?securityLabel=sensitive')).toEqual([['LABEL-SECOND-01', '敏感']]);
+    expect(await exported(officer, '?securityLabel=internal')).toEqual([['LABEL-FIRST-001', '内部']]);
+    expect(await list(internalHandler, '&securityLabel=sensitive')).toEqual({ total: 0, codes: [] });
+    expect(await exported(internalHandler, '?securityLabel=sensitive')).toEqual([]);
+    for (const url of [`${R}?securityLabel=secret`, `${R}/export?securityLabel=whistle`]) {
+      const bad = await t.request({ method: 'GET', url, as: officer });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.code).toBe('request.invalid');
+    }
+  });
+
+  it('labels a call or letter the staff enter: 敏感 by default, another within the clearance, never above', async () => {
+    const enter = (as: Caller, description: string, extra: Record<string, unknown> = {}) =>
+      t.request({
+        method: 'POST',
+        url: R,
+        payload: {
+          category: 'illegal_operation',
+          description,
+          county: COUNTY,
+          anonymous: true,
+          channel: 'phone_12350',
+          receivedOn: '2026-12-01',
+          ...extra,
+        },
+        as,
+      });
+    const stored = async (queryCode: string) =>
+      (
+        await t.db.query<{ security_label: string }>(
+          'SELECT security_label FROM whistle_reports WHERE query_code = $1',
+          [queryCode],
+        )
+      ).rows.map((r) => r.security_label);
+    const plain = await enter(officer, '来电反映：夜间违规动火作业，无人监护');
+    expect(plain.statusCode, plain.body).toBe(201);
+    expect(await stored(plain.json().queryCode)).toEqual(['sensitive']);
+    const internal = await enter(officer, '来电反映：仓库消防通道长期堆放货物', {
+      securityLabel: 'internal',
+    });
+    expect(internal.statusCode, internal.body).toBe(201);
+    expect(await stored(internal.json().queryCode)).toEqual(['internal']);
+
+    const count = async () => (await t.db.query('SELECT 1 FROM whistle_reports')).rowCount;
+    const before = await count();
+    const above = await enter(internalHandler, '来信反映：危化品仓库超量储存，无人值守', {
+      securityLabel: 'sensitive',
+    });
+    expect(above.statusCode).toBe(403);
+    expect(above.json().error.code).toBe('record.label_above_clearance');
+    const identity = await enter(officer, '来信反映：危化品仓库超量储存，无人值守', {
+      securityLabel: 'whistle_identity',
+    });
+    expect(identity.statusCode).toBe(400);
+    expect(await count()).toBe(before);
   });
 });

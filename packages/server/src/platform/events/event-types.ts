@@ -83,6 +83,15 @@ export interface AppEvents {
     /** When the server received it (epoch ms): the benchmark measures receipt → browser. */
     readonly receivedAt: number;
   };
+  /**
+   * A direct push (warnings module) was tried: delivered, failed and retrying, or failed for good.
+   * The command page's team stream passes a dispatch's on, so its push tags change as they happen.
+   */
+  'push.changed': {
+    readonly source: string;
+    readonly ref: string;
+    readonly status: 'delivered' | 'retrying' | 'failed';
+  };
   /** Accident statistics changed: an accident added or reclassified, or history imported (null = city-wide). */
   'statistics.changed': {
     readonly divisionCode: string | null;
@@ -100,4 +109,5 @@ export const eventTypes: readonly EventType[] = [
   'incident.changed',
   'statistics.changed',
   'team.moved',
+  'push.changed',
 ];

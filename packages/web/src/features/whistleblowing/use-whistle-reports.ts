@@ -9,6 +9,8 @@ export interface WhistleFilters {
   channel: string;
   overdue: string;
   objection: string;
+  /** 密级: '' for every label within the clearance. */
+  securityLabel: string;
   q: string;
 }
 
@@ -19,7 +21,15 @@ const query = (f: WhistleFilters) =>
 /** The bureau's list of reports from the public, and the handling steps on one report. */
 export function useWhistleReports() {
   const list = usePagedList<WhistleFilters, WhistleListItem>({
-    initialFilters: () => ({ status: '', category: '', channel: '', overdue: '', objection: '', q: '' }),
+    initialFilters: () => ({
+      status: '',
+      category: '',
+      channel: '',
+      overdue: '',
+      objection: '',
+      securityLabel: '',
+      q: '',
+    }),
     fetch: ({ filters, page, pageSize, signal }) =>
       api.get<Page<WhistleListItem>>(base, { ...query(filters), page, pageSize }, { signal }),
   });

@@ -259,6 +259,53 @@ describe('应急联动: a dispatch is pushed to each team member through the war
     expect(mails).toHaveLength(1);
   });
 
+  it('announces each try on the command page’s live stream (event: push), for that incident only', async () => {
+    const incidentId = await incident('红塔区研和街道某化工企业液氨储罐区');
+    const other = await incident('红塔区玉兴路某仓库');
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const controller = new AbortController();
+    const opened = async (id: string) => {
+      const response = await fetch(`${address}/api/v1/incidents/${id}/teams/stream?seconds=10`, {
+        headers: { cookie: duty.cookie },
+        signal: controller.signal,
+      });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const stream = { text: '' };
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          stream.text += new TextDecoder().decode(value);
+        }
+      })();
+      return stream;
+    };
+    try {
+      const mine = await opened(incidentId);
+      const theirs = await opened(other);
+      failing.add(MEMBER_PHONE);
+      duty = await t.sessionFor(dutyUser);
+      const taskId = (await dispatch(incidentId)).json().tasks[0].id as string;
+      expect(await t.app.warningPushes.deliverDue()).toMatchObject({ delivered: 2, failed: 1 });
+      const pushes = () =>
+        mine.text
+          .split('event: push\ndata: ')
+          .slice(1)
+          .map((chunk) => JSON.parse(chunk.split('\n')[0]!) as { taskId: string; status: string });
+      await expect.poll(() => pushes().length, { timeout: 5_000 }).toBe(3);
+      expect(
+        pushes()
+          .map((p) => `${p.taskId === taskId}:${p.status}`)
+          .sort(),
+      ).toEqual(['true:delivered', 'true:delivered', 'true:retrying']);
+      expect(theirs.text).not.toContain('event: push');
+    } finally {
+      failing.delete(MEMBER_PHONE);
+      controller.abort();
+    }
+  });
+
   it('marks a push failed after ten tries against a gateway that stays down', async () => {
     const incidentId = await incident('红塔区北城街道某加油站');
     failing.add(MEMBER_PHONE);

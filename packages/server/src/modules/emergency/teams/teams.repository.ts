@@ -1,6 +1,12 @@
 import type { DataScope, TeamOperation, TeamTaskStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../../platform/db.ts';
-import { scopeCondition } from '../../../platform/scope-sql.ts';
+import { labelCondition, scopeCondition, type ReaderScope } from '../../../platform/scope-sql.ts';
+
+/** The incidents module's visibility of an incident: counties, then its security label (decision 0005). */
+const visibleIncident = (scope: ReaderScope, params: unknown[]) =>
+  scope.kind === 'enterprise'
+    ? 'FALSE'
+    : `${scopeCondition(scope, { county: 'i.county', enterprise: 'NULL' }, params)} AND ${labelCondition(scope, 'i.security_label', params)}`;
 
 export interface TeamTaskRow {
   id: string;
@@ -172,10 +178,7 @@ export function createTeamsRepository(db: Db) {
     /** The teams on an incident the caller may see, with each task's track (oldest first). */
     async incidentTeams(scope: DataScope, incidentId: string) {
       const params: unknown[] = [incidentId];
-      const where =
-        scope.kind === 'enterprise'
-          ? 'FALSE'
-          : scopeCondition(scope, { county: 'i.county', enterprise: 'NULL' }, params);
+      const where = visibleIncident(scope, params);
       const incident = await db.query<{ id: string }>(
         `SELECT i.id FROM incidents i WHERE i.id = $1 AND ${where}`,
         params,
@@ -203,13 +206,19 @@ export function createTeamsRepository(db: Db) {
       return { tasks: tasks.rows, track: track.rows };
     },
 
+    /** The incident a dispatch task belongs to (a push's reference), or null. */
+    async taskIncidentId(taskId: string): Promise<string | null> {
+      const rows = await db.query<{ incident_id: string }>(
+        'SELECT incident_id FROM dispatch_tasks WHERE id::text = $1',
+        [taskId],
+      );
+      return rows.rows[0]?.incident_id ?? null;
+    },
+
     /** A visible incident's county (for the stream's scope check), or null. */
     async incidentCounty(scope: DataScope, incidentId: string): Promise<string | null> {
       const params: unknown[] = [incidentId];
-      const where =
-        scope.kind === 'enterprise'
-          ? 'FALSE'
-          : scopeCondition(scope, { county: 'i.county', enterprise: 'NULL' }, params);
+      const where = visibleIncident(scope, params);
       const rows = await db.query<{ county: string }>(
         `SELECT i.county FROM incidents i WHERE i.id = $1 AND ${where}`,
         params,

@@ -10,6 +10,7 @@ import {
   teamSyncSchema,
   teamTaskDetailSchema,
   teamTaskSchema,
+  type TeamPushMessage,
   type TeamStreamMessage,
 } from '@anjian/domain';
 import { requireAuth } from '../../../platform/access.ts';
@@ -169,8 +170,20 @@ export function registerTeamsRoutes(
       const auth = requireAuth(request);
       const incidentId = request.params.id;
       const county = await teams.incidentCounty(auth, incidentId);
-      streams.open(request, reply, request.query.seconds, (send) =>
-        events.subscribe('team.moved', (event) => {
+      streams.open(request, reply, request.query.seconds, (send) => {
+        // A dispatch's push was tried: the page re-reads the incident's push tags (event: push).
+        const pushes = events.subscribe('push.changed', (event) => {
+          if (event.source !== 'team_dispatch') return;
+          void teams
+            .taskIncidentId(event.ref)
+            .then((owner) => {
+              if (owner !== incidentId) return;
+              const message: TeamPushMessage = { taskId: event.ref, status: event.status };
+              send('push', message);
+            })
+            .catch(() => undefined);
+        });
+        const moves = events.subscribe('team.moved', (event) => {
           if (event.incidentId !== incidentId || !scopeAllows(auth.scope, county, null)) return;
           const message: TeamStreamMessage = {
             taskId: event.taskId,
@@ -180,8 +193,12 @@ export function registerTeamsRoutes(
             receivedAt: event.receivedAt,
           };
           send('team', message);
-        }),
-      );
+        });
+        return () => {
+          pushes();
+          moves();
+        };
+      });
     },
   );
 }

@@ -327,6 +327,9 @@ export function createTeamsService(deps: {
       };
     },
 
+    /** The incident of a dispatch task (a push's reference): the stream's check before passing it on. */
+    taskIncidentId: (taskId: string) => teams.taskIncidentId(taskId),
+
     async incidentCounty(auth: AuthContext, incidentId: string): Promise<string> {
       const county = await teams.incidentCounty(auth.scope, incidentId);
       if (county === null) throw new DomainError('incident.not_found');

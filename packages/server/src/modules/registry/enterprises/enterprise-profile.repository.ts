@@ -8,7 +8,7 @@ const sections = {
   hazards: ['hazard:read', 'SELECT count(*) FROM hidden_hazards WHERE enterprise_id = $1'],
   checkTasks: ['hazard:read', 'SELECT count(*) FROM check_tasks WHERE enterprise_id = $1'],
   inspections: ['enforcement:read', 'SELECT count(*) FROM enforcement_inspections WHERE enterprise_id = $1'],
-  documents: ['enforcement:read', 'SELECT count(*) FROM enforcement_documents WHERE enterprise_id = $1'],
+  documents: ['enforcement:read', 'SELECT count(*) FROM enforcement_documents d WHERE d.enterprise_id = $1'],
   cases: ['enforcement:read', 'SELECT count(*) FROM enforcement_cases WHERE enterprise_id = $1'],
   creditListings: ['enforcement:read', 'SELECT count(*) FROM credit_listings WHERE enterprise_id = $1'],
   monitoringPoints: ['monitoring:read', 'SELECT count(*) FROM monitoring_points WHERE enterprise_id = $1'],
@@ -56,6 +56,13 @@ function whistleScope(scope: ReaderScope, params: unknown[]): string {
   return `coalesce(r.assigned_county, r.county) = ANY ($${params.length}::text[]) AND ${label}`;
 }
 
+/** A 文书 carries the label of the case behind it (the enforcement module's documents list). */
+function documentScope(scope: ReaderScope, params: unknown[]): string {
+  const label = labelCondition(scope, 'c.security_label', params);
+  return `NOT EXISTS (SELECT 1 FROM enforcement_cases c
+    WHERE (c.id = d.case_id OR (d.case_id IS NULL AND c.inspection_id = d.inspection_id)) AND NOT ${label})`;
+}
+
 /**
  * The counts of an enterprise's file in one SQL statement of sub-selects (each over its own
  * table, by enterprise). The caller has already been shown the enterprise, so its records are
@@ -82,9 +89,11 @@ export function createEnterpriseProfileRepository(db: Db) {
             ? `NULL::int AS "${key}"`
             : key === 'whistleReports'
               ? `(${sql} AND ${whistleScope(options.scope, params)})::int AS "${key}"`
-              : labelled.has(key)
-                ? `(${sql} AND ${labelCondition(options.scope, 'security_label', params)})::int AS "${key}"`
-                : `(${sql})::int AS "${key}"`,
+              : key === 'documents'
+                ? `(${sql} AND ${documentScope(options.scope, params)})::int AS "${key}"`
+                : labelled.has(key)
+                  ? `(${sql} AND ${labelCondition(options.scope, 'security_label', params)})::int AS "${key}"`
+                  : `(${sql})::int AS "${key}"`,
         );
       const columns = [
         ...selected(Object.entries(sections)),

@@ -21,8 +21,8 @@ const path = (id: string, tail = '') => `/incidents/${encodeURIComponent(id)}${t
 /** The incidents API: reports, follow-ups, reporting steps, dispatch, notes and the timeline. */
 export function useIncidents() {
   return {
-    list: async (status?: 'open' | 'closed') =>
-      (await api.get<{ items: Incident[] }>('/incidents', { status })).items,
+    list: async (status?: 'open' | 'closed', securityLabel?: RecordLabel) =>
+      (await api.get<{ items: Incident[] }>('/incidents', { status, securityLabel })).items,
     get: (id: string) => api.get<Incident>(path(id)),
     report: (input: IncidentReport) => api.post<Incident>('/incidents', input),
     followUp: (id: string, input: IncidentFollowUp) => api.post<Incident>(path(id, '/follow-ups'), input),

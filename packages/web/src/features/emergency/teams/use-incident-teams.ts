@@ -1,13 +1,14 @@
 import { onBeforeUnmount, ref, shallowRef } from 'vue';
-import type { IncidentTeams, TeamStreamMessage } from '@anjian/domain';
+import type { IncidentTeams, TeamPushMessage, TeamStreamMessage } from '@anjian/domain';
 import { api, apiUrl } from '../../../lib/api.ts';
 import { applyTeamMessage, type IncidentTeam } from './incident-teams.ts';
 
 /**
  * The rescue teams on an incident, live: read once, then moved by the command stream (SSE). On every
- * (re)connection the list is read again, since positions may have been missed while cut off.
+ * (re)connection the list is read again, since positions may have been missed while cut off. A
+ * dispatch's push tried (event: push) calls `onPush`, for the page to re-read its push tags.
  */
-export function useIncidentTeams() {
+export function useIncidentTeams(options: { onPush?: (message: TeamPushMessage) => void } = {}) {
   const teams = shallowRef<IncidentTeam[]>([]);
   const live = ref(false);
   let source: EventSource | null = null;
@@ -39,6 +40,9 @@ export function useIncidentTeams() {
       const next = applyTeamMessage(teams.value, message);
       if (next) teams.value = next;
       else void load();
+    });
+    source.addEventListener('push', (event) => {
+      options.onPush?.(JSON.parse((event as MessageEvent<string>).data) as TeamPushMessage);
     });
   }
 

@@ -1,3 +1,4 @@
+import { computed } from 'vue';
 import type { PenaltyCaseActionName, PenaltyCaseStatus, PenaltyPartyKind, RecordLabel } from '@anjian/domain';
 import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
@@ -18,7 +19,15 @@ export interface PenaltyCaseView {
   /** Detail only: the domain's case state, the steps open to the caller and the case's 文书. */
   readonly state?: unknown;
   readonly actions?: { action: PenaltyCaseActionName; zh: string; en: string }[];
-  readonly documents?: { id: string; type: string; number: string; issuedAt: string; docx: string }[];
+  readonly documents?: {
+    id: string;
+    type: string;
+    number: string;
+    issuedAt: string;
+    /** The case's label, which its 文书 carry. */
+    securityLabel: RecordLabel | null;
+    docx: string;
+  }[];
 }
 
 export interface CaseFiling {
@@ -33,18 +42,29 @@ export interface CaseFiling {
   inspectionId?: string;
 }
 
+/** The list's filters: 密级, '' for every label within the clearance. */
+export interface CaseFilters {
+  securityLabel: '' | RecordLabel;
+}
+
 const base = '/enforcement/cases';
 
 /** Penalty cases in scope: filing, reading and the steps of each. */
 export function usePenaltyCases() {
-  const list = usePagedList<Record<string, never>, PenaltyCaseView>({
-    initialFilters: () => ({}),
-    fetch: ({ page, pageSize, signal }) =>
-      api.get<{ items: PenaltyCaseView[]; total: number }>(base, { page, pageSize }, { signal }),
+  const list = usePagedList<CaseFilters, PenaltyCaseView>({
+    initialFilters: () => ({ securityLabel: '' }),
+    fetch: ({ filters, page, pageSize, signal }) =>
+      api.get<{ items: PenaltyCaseView[]; total: number }>(
+        base,
+        { securityLabel: filters.securityLabel, page, pageSize },
+        { signal },
+      ),
   });
 
   return {
     ...list,
+    /** The export carries the filters shown (ListPage reads this). */
+    exportQuery: computed(() => ({ securityLabel: list.filters.securityLabel })),
     get: (id: string) => api.get<PenaltyCaseView>(`${base}/${id}`),
     file: (filing: CaseFiling) => api.post<PenaltyCaseView>(base, filing),
     act: (id: string, body: Record<string, unknown>) =>

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import type { EnforcementDocumentTypeCode, Page } from '@anjian/domain';
+import type { EnforcementDocumentTypeCode, Page, RecordLabel } from '@anjian/domain';
 import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api } from '../../../lib/api.ts';
 import type { InspectionRow, InspectionStatus } from '../lib/inspection-types.ts';
@@ -12,6 +12,8 @@ export interface EnforcementDocument {
   readonly inspectionId: string | null;
   readonly caseId: string | null;
   readonly issuedAt: string;
+  /** The label of the case behind the 文书 (decision 0005); null when no case stands behind it. */
+  readonly securityLabel: RecordLabel | null;
   readonly docx: string;
 }
 

@@ -17,6 +17,7 @@ describe('the staff entry form’s request body', () => {
       description: '仓库内违规存放液化气钢瓶',
       photoIds: [],
       anonymous: true,
+      securityLabel: 'sensitive',
       county: '530402',
       lon: 102.5389,
       lat: 24.3443,
@@ -27,6 +28,7 @@ describe('the staff entry form’s request body', () => {
   it('sends the identity of a real-name letter and no pin when none was dropped', () => {
     const body = staffEntryBody({
       ...blankStaffEntry('2026-05-06'),
+      securityLabel: 'internal',
       channel: 'letter',
       description: '夜班无人值守，安全出口锁闭',
       enterpriseName: '某某加工厂',
@@ -42,6 +44,7 @@ describe('the staff entry form’s request body', () => {
       description: '夜班无人值守，安全出口锁闭',
       photoIds: [],
       anonymous: false,
+      securityLabel: 'internal',
       enterpriseName: '某某加工厂',
       identity: { name: '张三', idNumber: '11010519491231002X', phone: '13800000000' },
     });

@@ -1,4 +1,10 @@
-import type { WhistleCategory, WhistleChannel, WhistleStaffReport } from '@anjian/domain';
+import {
+  defaultLabelOf,
+  type RecordLabel,
+  type WhistleCategory,
+  type WhistleChannel,
+  type WhistleStaffReport,
+} from '@anjian/domain';
 import type { Pin } from './pin-map.ts';
 
 /** The staff entry form for a report received by 12350, letter, e-mail or visit. */
@@ -20,6 +26,8 @@ export interface StaffEntryForm {
   idNumber: string;
   phone: string;
   bankAccount: string;
+  /** 密级: 敏感 as every report, or another within the officer's clearance. */
+  securityLabel: RecordLabel;
 }
 
 export function blankStaffEntry(today: string): StaffEntryForm {
@@ -40,6 +48,7 @@ export function blankStaffEntry(today: string): StaffEntryForm {
     idNumber: '',
     phone: '',
     bankAccount: '',
+    securityLabel: defaultLabelOf.whistle_report,
   };
 }
 
@@ -75,6 +84,7 @@ export function staffEntryBody(form: StaffEntryForm): WhistleStaffReport {
     description: form.description.trim(),
     photoIds: [...form.photoIds],
     anonymous: form.anonymous,
+    securityLabel: form.securityLabel,
     ...(Object.fromEntries(
       Object.entries(optional).filter(([, value]) => value !== undefined),
     ) as Partial<WhistleStaffReport>),
