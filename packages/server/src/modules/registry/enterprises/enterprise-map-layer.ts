@@ -71,11 +71,10 @@ export function createEnterpriseMapLayer(deps: {
       const key = JSON.stringify([scope, filter, today]);
       const version = await repository.version();
       const entry = cache.get(key);
+      const known = entry?.version === version ? entry.all?.count : undefined;
       const small =
-        entry?.version === version && entry.all !== undefined
-          ? true
-          : !view ||
-            (await repository.countUpTo(filter, scope, today, MAP_POINT_LIMIT + 1)) <= MAP_POINT_LIMIT;
+        !view ||
+        (known ?? (await repository.countUpTo(filter, scope, today, MAP_POINT_LIMIT + 1))) <= MAP_POINT_LIMIT;
       if (small || !view) {
         const target = entryOf(key, version);
         target.all ??= await deps.allPoints(filter, scope, today);
