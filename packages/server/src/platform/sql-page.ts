@@ -73,7 +73,7 @@ export function sortClause<Key extends string>(
 }
 
 /** Counts of at most this many rows (by the planner's estimate) always run to the end. */
-const COUNT_ALWAYS_BELOW = 1_000;
+const COUNT_ALWAYS_BELOW = 5_000;
 /** Above this estimate a list does not count at all: the estimate is the total. */
 const COUNT_NEVER_ABOVE = 20_000;
 /** How long a count between the two may take before the estimate stands in for it. */
@@ -95,11 +95,14 @@ export async function countWithin(
   );
   const estimate = Math.round(plan.rows[0]!['QUERY PLAN'][0].Plan['Plan Rows']);
   if (estimate > COUNT_NEVER_ABOVE) return { total: estimate, exact: false };
+  if (estimate < COUNT_ALWAYS_BELOW) {
+    const rows = await db.query<{ total: number }>(`SELECT count(*)::int AS total ${fromWhere}`, [...params]);
+    return { total: rows.rows[0]!.total, exact: true };
+  }
   const client = await db.connect();
   try {
     await client.query('BEGIN');
-    if (estimate >= COUNT_ALWAYS_BELOW)
-      await client.query(`SET LOCAL statement_timeout = ${COUNT_BUDGET_MS}`);
+    await client.query(`SET LOCAL statement_timeout = ${COUNT_BUDGET_MS}`);
     const rows = await client.query<{ total: number }>(`SELECT count(*)::int AS total ${fromWhere}`, [
       ...params,
     ]);

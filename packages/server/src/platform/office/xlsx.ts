@@ -130,16 +130,23 @@ export async function workbookOfSheets(sheets: readonly WorkbookSheet[]): Promis
 }
 
 /**
- * Bytes of sheet XML written but not yet deflated: exceljs's StreamBuf hands every chunk to the
- * zip's entry stream at once, without waiting, so the backlog is that stream's write buffer.
+ * Bytes of sheet XML written but not yet deflated: exceljs's StreamBuf hands every chunk at once,
+ * without waiting, to the zip entry's PassThrough (readable-stream 2, whose states hold the count).
  */
 const MAX_BACKLOG_BYTES = 4 * 2 ** 20;
+interface Held {
+  length?: number;
+}
+interface SheetStream {
+  buffers?: unknown[];
+  pipes?: { _writableState?: Held; _readableState?: Held }[];
+}
 function sheetBacklog(sheet: ExcelJS.Worksheet): number {
-  const stream = (
-    sheet as unknown as { stream?: { buffers?: unknown[]; pipes?: { writableLength?: number }[] } }
-  ).stream;
-  const held = (stream?.buffers?.length ?? 0) * 65536;
-  return held + (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe.writableLength ?? 0), 0);
+  const stream = (sheet as unknown as { stream?: SheetStream }).stream;
+  let held = (stream?.buffers?.length ?? 0) * 65536;
+  for (const pipe of stream?.pipes ?? [])
+    held += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  return held;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
