@@ -442,6 +442,8 @@ export const en: SameShape<Messages> = {
   enterprise: {
     q: 'Name / credit code',
     qPlaceholder: 'Name or unified social credit code',
+    totalEstimated:
+      'About {total} enterprises match (the database’s estimate); an exact count would cost too much. Narrow the filter for an exact count.',
     name: 'Enterprise name',
     creditCode: 'Unified social credit code',
     county: 'County',

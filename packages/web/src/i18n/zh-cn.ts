@@ -427,6 +427,8 @@ export const zhCN = {
   enterprise: {
     q: '企业名称/信用代码',
     qPlaceholder: '企业名称或统一社会信用代码',
+    totalEstimated:
+      '符合条件的企业约 {total} 家（数据库估算值）；精确计数代价过高，缩小筛选范围后显示精确条数。',
     name: '企业名称',
     creditCode: '统一社会信用代码',
     county: '所属县（市、区）',

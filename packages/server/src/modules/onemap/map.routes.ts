@@ -17,13 +17,40 @@ import {
 } from '../registry/index.ts';
 
 const tags = ['map'];
-const MAP_COLUMNS = ['id', 'lon', 'lat', 'sector', 'name', 'status', 'demo'];
-const enterpriseLayerQuery = enterpriseListQuerySchema.omit({
-  page: true,
-  pageSize: true,
-  sort: true,
-  order: true,
-});
+const bboxSchema = z
+  .string()
+  .describe('The view: west,south,east,north in WGS-84 degrees')
+  .transform((value, ctx) => {
+    const parts = value.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+    const [west, south, east, north] = parts as [number, number, number, number];
+    const valid =
+      parts.length === 4 &&
+      parts.every(Number.isFinite) &&
+      west >= -180 &&
+      east <= 180 &&
+      south >= -90 &&
+      north <= 90 &&
+      west <= east &&
+      south <= north;
+    if (!valid) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'bbox: west,south,east,north with west ≤ east, south ≤ north',
+      });
+      return z.NEVER;
+    }
+    return [west, south, east, north] as const;
+  });
+const enterpriseLayerQuery = enterpriseListQuerySchema
+  .omit({ page: true, pageSize: true, sort: true, order: true })
+  .extend({
+    bbox: bboxSchema.optional(),
+    zoom: z.coerce.number().int().min(0).max(22).optional().describe('The map zoom of the view'),
+  })
+  .refine((query) => (query.bbox === undefined) === (query.zoom === undefined), {
+    message: 'bbox and zoom go together',
+    path: ['zoom'],
+  });
 
 export function registerMapRoutes(
   app: FastifyInstance,
@@ -66,22 +93,33 @@ export function registerMapRoutes(
       config: { access: 'registry:read' },
       schema: {
         tags,
-        summary: 'Enterprise markers of the one-map, compact: one array per enterprise',
+        summary:
+          'Enterprise markers of the one-map, compact: every point of a small scope, else the view’s points or grid clusters',
         querystring: enterpriseLayerQuery,
         response: {
           200: z.object({
             columns: z.array(z.string()).describe('Names of the positions in each point'),
             points: z.array(z.array(z.unknown())),
+            complete: z
+              .boolean()
+              .describe('true: every point of the scope is here, the view does not matter'),
+            total: z.number().int().describe('Enterprises with a position in the scope and filter'),
+            clusters: z
+              .array(z.array(z.number()))
+              .describe('[lon, lat, count] per grid cell the view touches, when its points are too many'),
+            sectors: z
+              .array(z.tuple([z.string(), z.number()]))
+              .describe('[first sector, count] over the scope, when not complete'),
           }),
         },
       },
     },
     async (request, reply) => {
-      const points = await deps.enterprises.mapPointsJson(actorOf(requireAuth(request)), request.query);
+      const { bbox, zoom, ...filter } = request.query;
+      const view = bbox && zoom !== undefined ? { bbox, zoom } : undefined;
+      const json = await deps.enterprises.mapLayerJson(actorOf(requireAuth(request)), filter, view);
       // Sent as text: the points are already JSON (the schema above documents their shape).
-      return (reply as FastifyReply)
-        .type('application/json')
-        .send(`{"columns":${JSON.stringify(MAP_COLUMNS)},"points":${points}}`);
+      return (reply as FastifyReply).type('application/json').send(json);
     },
   );
 

@@ -129,6 +129,41 @@ export async function workbookOfSheets(sheets: readonly WorkbookSheet[]): Promis
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * Bytes of sheet XML written but not yet deflated: exceljs's StreamBuf hands every chunk at once,
+ * without waiting, to the zip entry's PassThrough (readable-stream 2, whose states hold the count).
+ */
+const MAX_BACKLOG_BYTES = 4 * 2 ** 20;
+interface Held {
+  length?: number;
+}
+interface SheetStream {
+  buffers?: unknown[];
+  pipes?: { _writableState?: Held; _readableState?: Held }[];
+}
+function sheetBacklog(sheet: ExcelJS.Worksheet): number {
+  const stream = (sheet as unknown as { stream?: SheetStream }).stream;
+  let held = (stream?.buffers?.length ?? 0) * 65536;
+  for (const pipe of stream?.pipes ?? [])
+    held += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  return held;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when the stream wants more, or has been closed (the download was abandoned). */
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 /** A one-sheet workbook streamed batch by batch, so that a long list never sits in memory. */
 export function streamWorkbook<T>(
   sheetName: string,
@@ -140,6 +175,8 @@ export function streamWorkbook<T>(
     stream: output,
     useSharedStrings: false,
     useStyles: true,
+    // Level 1: a long export is bound by deflate; the file grows by a few per cent.
+    zip: { zlib: { level: 1 } },
   });
   const sheet = workbook.addWorksheet(sheetName);
   defineColumns(sheet, columns);
@@ -148,6 +185,12 @@ export function streamWorkbook<T>(
     try {
       for await (const batch of batches) {
         for (const row of batch) addDataRow(sheet, columns, row).commit();
+        // Rows wait in the sheet's buffer until the zip has deflated them, and the zip waits for
+        // the reader: hold the next batch back while either is behind, so memory stays flat.
+        while (!output.destroyed && (output.writableNeedDrain || sheetBacklog(sheet) > MAX_BACKLOG_BYTES)) {
+          await (output.writableNeedDrain ? drained(output) : pause(5));
+        }
+        if (output.destroyed) return;
       }
       sheet.commit();
       await workbook.commit();

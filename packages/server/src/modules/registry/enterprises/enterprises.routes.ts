@@ -86,7 +86,15 @@ export function registerEnterprisesRoutes(
         tags,
         summary: 'Enterprises in the caller’s scope, filtered and paged',
         querystring: enterpriseListQuerySchema,
-        response: { 200: pageOf(enterpriseSchema) },
+        response: {
+          200: pageOf(enterpriseSchema).extend({
+            totalExact: z
+              .boolean()
+              .describe(
+                'false: total is PostgreSQL’s estimate (a broad filter over a large registry is not counted on every page)',
+              ),
+          }),
+        },
       },
     },
     async (request) => service.list(actorOf(requireAuth(request)), request.query),

@@ -21,6 +21,8 @@ import { chinaDate } from '@anjian/domain';
 import { inTransaction, type Db, type Queryable } from '../../../platform/db.ts';
 import { scopeAllows } from '../../../platform/scope-sql.ts';
 import type { DictionariesRepository } from '../dictionaries/dictionaries.repository.ts';
+import type { MapView } from './enterprise-map.ts';
+import { createEnterpriseMapLayer } from './enterprise-map-layer.ts';
 import type {
   ContactRole,
   EnterpriseFilter,
@@ -86,11 +88,13 @@ function describe(
   } as Record<string, string | null>;
 }
 
-const MAP_CACHE_ENTRIES = 50;
-
 export function createEnterprisesService(deps: Deps) {
   const { clock, cipher, enterprises, dictionaries } = deps;
-  const mapCache = new Map<string, { version: string; json: string }>();
+  const mapLayer = createEnterpriseMapLayer({
+    db: deps.db,
+    clock,
+    allPoints: (filter, scope, today) => enterprises.mapPointsJson(filter, scope, today),
+  });
 
   function sealContact(
     contact: Contact | undefined,
@@ -286,7 +290,10 @@ export function createEnterprisesService(deps: Deps) {
     save,
     toInput,
 
-    async list(actor: Actor, query: EnterpriseListQuery): Promise<Page<Enterprise>> {
+    async list(
+      actor: Actor,
+      query: EnterpriseListQuery,
+    ): Promise<Page<Enterprise> & { totalExact: boolean }> {
       const page = await enterprises.list(query, actor.scope, chinaDate(clock.now()));
       return { ...page, items: page.items.map((record) => present(record, actor)) };
     },
@@ -335,21 +342,9 @@ export function createEnterprisesService(deps: Deps) {
       return present((await enterprises.findById(id, null))!, actor);
     },
 
-    /**
-     * The map layer, cached per scope and filter while the registry is unchanged: the data version
-     * (latest change and row count) is read from the database on every call, so a change made
-     * through any server replica shows at once.
-     */
-    async mapPointsJson(actor: Actor, filter: EnterpriseFilter): Promise<string> {
-      const today = chinaDate(clock.now());
-      const key = JSON.stringify([actor.scope, filter, today]);
-      const version = await enterprises.dataVersion();
-      const cached = mapCache.get(key);
-      if (cached && cached.version === version) return cached.json;
-      const json = await enterprises.mapPointsJson(filter, actor.scope, today);
-      if (mapCache.size >= MAP_CACHE_ENTRIES) mapCache.delete(mapCache.keys().next().value!);
-      mapCache.set(key, { version, json });
-      return json;
+    /** The one-map's enterprise layer as JSON text (points, or clusters of a large scope's view). */
+    mapLayerJson(actor: Actor, filter: EnterpriseFilter, view?: MapView): Promise<string> {
+      return mapLayer.layerJson(actor.scope, filter, view);
     },
   };
 }

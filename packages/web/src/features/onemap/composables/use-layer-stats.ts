@@ -15,9 +15,14 @@ export function useLayerStats(
 
   const sectorStats = computed(() => {
     const counts = new Map<string, number>();
-    for (const point of data.points.value) {
-      const code = point.sector ?? NO_SECTOR;
-      counts.set(code, (counts.get(code) ?? 0) + 1);
+    if (data.complete.value) {
+      for (const point of data.points.value) {
+        const code = point.sector ?? NO_SECTOR;
+        counts.set(code, (counts.get(code) ?? 0) + 1);
+      }
+    } else {
+      // A large registry: the server counted the whole scope (the points are the view's only).
+      for (const [code, count] of data.sectorCounts.value) counts.set(code || NO_SECTOR, count);
     }
     const order = dict.dictionaries.value.sector.map((s) => s.code);
     const rank = (code: string) =>

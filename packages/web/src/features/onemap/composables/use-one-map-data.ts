@@ -3,11 +3,20 @@ import type { RegulatedObject } from '@anjian/domain';
 import { api } from '../../../lib/api.ts';
 import type { Basemap, BoundaryFeature } from '../lib/one-map.ts';
 import { parseEnterprisePoints, type CompactPoints, type EnterprisePoint } from '../lib/map-points.ts';
+import type { MapViewQuery } from '../lib/server-clusters.ts';
 import type { ObligationGapPoint } from '../lib/obligation-gaps.ts';
 
 export interface Boundaries {
   schematic: boolean;
   features: BoundaryFeature[];
+}
+
+/** GET /map/enterprises: the compact points, and for a large scope the view's clusters. */
+interface LayerAnswer extends CompactPoints {
+  complete?: boolean;
+  total?: number;
+  clusters?: number[][];
+  sectors?: [string, number][];
 }
 
 /**
@@ -23,6 +32,23 @@ export function useOneMapData() {
   const objects = shallowRef<RegulatedObject[]>([]);
   const gaps = shallowRef<ObligationGapPoint[]>([]);
   const loading = ref(false);
+  /**
+   * Whether `points` is the whole scope (a city's registry). A larger one comes for the view only:
+   * its points, or the server's clusters, with the scope's `total` and counts per sector.
+   */
+  const complete = ref(true);
+  const clusters = shallowRef<number[][]>([]);
+  const total = ref(0);
+  const sectorCounts = shallowRef<[string, number][]>([]);
+  let viewRequest: AbortController | null = null;
+
+  function takeEnterprises(answer: LayerAnswer) {
+    points.value = parseEnterprisePoints(answer);
+    complete.value = answer.complete !== false;
+    clusters.value = answer.clusters ?? [];
+    total.value = answer.total ?? points.value.length;
+    sectorCounts.value = answer.sectors ?? [];
+  }
 
   async function loadSetup(): Promise<void> {
     const [config, collection] = await Promise.all([
@@ -33,15 +59,16 @@ export function useOneMapData() {
     boundaries.value = collection;
   }
 
-  async function loadLayers(county: string): Promise<void> {
+  async function loadLayers(county: string, view?: MapViewQuery): Promise<void> {
+    viewRequest?.abort();
     loading.value = true;
     try {
       const [enterprises, layer, gapLayer] = await Promise.all([
-        api.get<CompactPoints>('/map/enterprises', { county }),
+        api.get<LayerAnswer>('/map/enterprises', { county, ...view }),
         api.get<{ items: RegulatedObject[] }>('/map/objects', { county }),
         api.get<{ items: ObligationGapPoint[] }>('/map/obligation-gaps', { county }),
       ]);
-      points.value = parseEnterprisePoints(enterprises);
+      takeEnterprises(enterprises);
       objects.value = layer.items;
       gaps.value = gapLayer.items;
     } finally {
@@ -49,5 +76,45 @@ export function useOneMapData() {
     }
   }
 
-  return { basemap, boundaries, points, objects, gaps, loading, loadSetup, loadLayers };
+  /**
+   * The enterprises of a new view, when the last answer was not the whole scope; an earlier
+   * request still under way is cancelled. Resolves false when there was nothing to load.
+   */
+  async function loadView(county: string, view: MapViewQuery): Promise<boolean> {
+    if (complete.value) return false;
+    viewRequest?.abort();
+    const controller = new AbortController();
+    viewRequest = controller;
+    try {
+      const answer = await api.get<LayerAnswer>(
+        '/map/enterprises',
+        { county, ...view },
+        { signal: controller.signal },
+      );
+      if (viewRequest !== controller) return false;
+      takeEnterprises(answer);
+      return true;
+    } catch (error) {
+      if (controller.signal.aborted) return false;
+      throw error;
+    } finally {
+      if (viewRequest === controller) viewRequest = null;
+    }
+  }
+
+  return {
+    basemap,
+    boundaries,
+    points,
+    objects,
+    gaps,
+    loading,
+    complete,
+    clusters,
+    total,
+    sectorCounts,
+    loadSetup,
+    loadLayers,
+    loadView,
+  };
 }

@@ -8,6 +8,7 @@ import { defaultLayers, type LayerKey } from './layer-state.ts';
 import { createYuxiMap, dotIcon, type Basemap, type BoundaryFeature } from '../../../lib/yuxi-map.ts';
 import type { EnterprisePoint } from './map-points.ts';
 import type { ObligationGapPoint } from './obligation-gaps.ts';
+import { countIcon, createServerClusters, viewQuery } from './server-clusters.ts';
 import { hazardLevelColours, NO_SECTOR, objectColours, pipelineColour, sectorColour } from './map-style.ts';
 
 export type { Basemap, BoundaryFeature } from '../../../lib/yuxi-map.ts';
@@ -64,15 +65,7 @@ function objectIcon(object: RegulatedObject): L.DivIcon {
 }
 
 function clusterIcon(cluster: L.MarkerCluster): L.DivIcon {
-  const count = cluster.getChildCount();
-  const size = count < 10 ? 's' : count < 100 ? 'm' : count < 1000 ? 'l' : 'xl';
-  const text = count >= 10000 ? `${Math.floor(count / 1000)}k` : String(count);
-  const px = { s: 30, m: 36, l: 42, xl: 48 }[size];
-  return L.divIcon({
-    className: `aj-cluster aj-cluster-${size}`,
-    html: `<div><span>${text}</span></div>`,
-    iconSize: [px, px],
-  });
+  return countIcon(cluster.getChildCount());
 }
 
 /**
@@ -120,6 +113,7 @@ export function createOneMap(options: {
     disableClusteringAtZoom: 17,
     iconCreateFunction: clusterIcon,
   });
+  const serverClusters = createServerClusters(map, latLng);
   const markersBySector = new Map<string, L.Marker[]>();
   const enterpriseMarkers = new Map<string, L.Marker>();
 
@@ -166,6 +160,7 @@ export function createOneMap(options: {
 
   function syncCluster(show: boolean) {
     sync(cluster, show);
+    sync(serverClusters.layer, show);
     if (show && clusterStale) refillCluster();
   }
 
@@ -278,6 +273,18 @@ export function createOneMap(options: {
       }
       refillCluster();
       syncCluster(visibility.shown.has('enterprises'));
+    },
+
+    /** Clusters counted by the server for a large registry's view ([lon, lat, count] each). */
+    setServerClusters(clusters: readonly (readonly number[])[]) {
+      serverClusters.set(clusters);
+      syncCluster(visibility.shown.has('enterprises'));
+    },
+
+    /** The view to ask the server about, and a call after every move or zoom. */
+    view: () => viewQuery(map),
+    onViewChange(listener: () => void) {
+      map.on('moveend', listener);
     },
 
     setObjects(objects: readonly RegulatedObject[]) {

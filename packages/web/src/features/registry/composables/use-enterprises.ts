@@ -1,4 +1,4 @@
-import { computed } from 'vue';
+import { computed, ref } from 'vue';
 import type { Enterprise, EnterpriseInput, EnterpriseUpdate, Page } from '@anjian/domain';
 import { usePagedList } from '../../../composables/use-paged-list.ts';
 import { api, type Query } from '../../../lib/api.ts';
@@ -57,15 +57,25 @@ function enterpriseQuery(f: EnterpriseFilters): Query {
 
 /** The enterprise list with its filters and paging; export, template and import of the same registry. */
 export function useEnterprises() {
+  /** false: the total is the database's estimate (a broad filter over a province's registry). */
+  const totalExact = ref(true);
   const list = usePagedList<EnterpriseFilters, Enterprise>({
     initialFilters: emptyFilters,
-    fetch: ({ filters, page, pageSize, signal }) =>
-      api.get<Page<Enterprise>>('/enterprises', { ...enterpriseQuery(filters), page, pageSize }, { signal }),
+    fetch: async ({ filters, page, pageSize, signal }) => {
+      const answer = await api.get<Page<Enterprise> & { totalExact?: boolean }>(
+        '/enterprises',
+        { ...enterpriseQuery(filters), page, pageSize },
+        { signal },
+      );
+      if (!signal.aborted) totalExact.value = answer.totalExact !== false;
+      return answer;
+    },
   });
   const exportQuery = computed(() => enterpriseQuery(list.filters));
 
   return {
     ...list,
+    totalExact,
     exportQuery,
     create: (input: EnterpriseInput) => api.post<Enterprise>('/enterprises', input),
     update: (id: string, changes: EnterpriseUpdate) =>
