@@ -537,7 +537,7 @@ try {
   );
   type Phase = {
     durableReadingsPerSecond: number;
-    alarmLatencyMs: { p50: number; p99: number };
+    alarmLatencyMs: { n: number; p50: number; p99: number };
     serverPeakRssMb: number;
   };
   const h = figures.http as Phase & { whereTheTimeGoes: unknown };
@@ -558,7 +558,11 @@ ceiling: binary COPY into readings alone, one client: ${ceiling.batch3700} rows/
 |---|---|---|---|
 ${row('durable readings/s', (p) => p.durableReadingsPerSecond)}
 ${row('of the ceiling (3,700 / 10,000-row batches)', (p) => ratio(p.durableReadingsPerSecond))}
-${row('alarm latency p50 / p99 ms (send → SSE event)', (p) => `${p.alarmLatencyMs.p50} / ${p.alarmLatencyMs.p99}`)}
+${row('alarm latency p50 / p99 ms (send → SSE event)', (p) =>
+  p.alarmLatencyMs.n === 0
+    ? 'no alarm measured'
+    : `${p.alarmLatencyMs.p50} / ${p.alarmLatencyMs.p99} (n ${p.alarmLatencyMs.n})`,
+)}
 ${row('server peak RSS MB', (p) => p.serverPeakRssMb)}
 | readings lost | — | ${m.lost} | ${m1.lost} |
 roll-up job: ${r.readings} readings aggregated in ${r.seconds} s = ${r.readingsPerSecond} readings/s (${(r.readingsPerSecond / 10_000).toFixed(1)} × the 10,000 points/s it must keep up with)
