@@ -61,9 +61,7 @@ export async function rollupCost(
   await db.query('DELETE FROM readings_dirty');
   await db.query('UPDATE readings_rollup_state SET marked_to = $1, built_to = $1', [from]);
   const started = performance.now();
-  // Built up to the minute of the newest reading (its time plus the grace), so the mark does not run
-  // ahead of the next phase's readings, which start near the wall clock.
-  const run = await rollUpReadings(db, new Date(last.getTime() + 61_000), {
+  const run = await rollUpReadings(db, new Date(last.getTime() + 120_000), {
     graceMs: 60_000,
     chunkMs: 10 * 60_000,
     dirtyPerRun: 20_000,
