@@ -3,18 +3,8 @@
  * the nearest resources among 10,000 within 5 km (goal p95 ≤ 50 ms), through the real app.
  */
 import { calculateFootprint, footprintRequestSchema } from '@anjian/domain';
-import { buildApp } from '../packages/server/src/app.ts';
-import { systemClock } from '../packages/server/src/platform/clock.ts';
-import { loadConfig } from '../packages/server/src/platform/config.ts';
-import {
-  createFieldCipher,
-  hashPassword,
-  randomToken,
-  sm3Hex,
-} from '../packages/server/src/platform/crypto.ts';
-import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
 import { seededRandom } from '../packages/server/src/modules/demo/synthetic-registry.ts';
-import { BENCH_KEY, benchDatabase, measure, printFigures } from './support.ts';
+import { benchApp, benchDatabase, measure, printFigures } from './support.ts';
 
 const RESOURCES = 10_000;
 const database = await benchDatabase();
@@ -37,34 +27,7 @@ try {
     columns,
   );
   await db.query('ANALYZE');
-  const client = await db.connect();
-  const officer = await createUsersRepository(db).insert(client, {
-    username: 'bench_duty',
-    displayName: '值班',
-    phoneSealed: null,
-    organisation: null,
-    scope: { kind: 'city' },
-    roles: ['city_officer'],
-    passwordHash: await hashPassword(randomToken()),
-    mustChangePassword: false,
-    passwordChangedAt: new Date(),
-    createdAt: new Date(),
-  });
-  client.release();
-  const token = randomToken();
-  await db.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip, user_agent)
-     VALUES ($1, $2, 'x', now(), now(), now() + interval '12 hours', 86400, '127.0.0.1', 'bench')`,
-    [sm3Hex(token), officer],
-  );
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    FIELD_ENCRYPTION_KEY: BENCH_KEY,
-    DATA_DIR: database.dataDir,
-    AUTH_TOTP_REQUIRED: 'false',
-  });
-  const app = await buildApp({ config, db, clock: systemClock, cipher: createFieldCipher(BENCH_KEY) });
-  const headers = { cookie: `anjian_session=${token}` };
+  const { app, headers } = await benchApp(database, { username: 'bench_duty', displayName: '值班' });
   const point = () => ({ lon: 101.6 + random() * 1.3, lat: 23.6 + random() * 1.1 });
   const request = footprintRequestSchema.parse({
     chemical: '液氯',

@@ -10,17 +10,7 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../packages/server/src/app.ts';
-import { systemClock } from '../packages/server/src/platform/clock.ts';
-import { loadConfig } from '../packages/server/src/platform/config.ts';
-import {
-  createFieldCipher,
-  hashPassword,
-  randomToken,
-  sm3Hex,
-} from '../packages/server/src/platform/crypto.ts';
-import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
-import { BENCH_KEY, benchDatabase, measure, printFigures } from './support.ts';
+import { benchApp, benchDatabase, measure, printFigures } from './support.ts';
 import { loadRegistry, REGISTRY_SIZES, type RegistryScale } from './registry-load.ts';
 
 const requested = process.env.REGISTRY_SCALE ?? 'both';
@@ -53,35 +43,7 @@ async function run(scale: RegistryScale): Promise<void> {
     await loadRegistry(db, size);
     const loadSeconds = (performance.now() - loadStart) / 1000;
 
-    const users = createUsersRepository(db);
-    const client = await db.connect();
-    const officer = await users.insert(client, {
-      username: 'bench_city',
-      displayName: '压测',
-      phoneSealed: null,
-      organisation: null,
-      scope: { kind: 'city' },
-      roles: ['city_officer'],
-      passwordHash: await hashPassword(randomToken()),
-      mustChangePassword: false,
-      passwordChangedAt: new Date(),
-      createdAt: new Date(),
-    });
-    client.release();
-    const token = randomToken();
-    await db.query(
-      `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip, user_agent)
-       VALUES ($1, $2, 'x', now(), now(), now() + interval '12 hours', 86400, '127.0.0.1', 'bench')`,
-      [sm3Hex(token), officer],
-    );
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      FIELD_ENCRYPTION_KEY: BENCH_KEY,
-      DATA_DIR: database.dataDir,
-      AUTH_TOTP_REQUIRED: 'false',
-    });
-    const app = await buildApp({ config, db, clock: systemClock, cipher: createFieldCipher(BENCH_KEY) });
-    const headers = { cookie: `anjian_session=${token}` };
+    const { app, headers } = await benchApp(database, { username: 'bench_city', displayName: '压测' });
     const get = async (url: string) => {
       const response = await app.inject({ method: 'GET', url, headers });
       if (response.statusCode !== 200)
