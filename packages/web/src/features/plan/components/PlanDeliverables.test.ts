@@ -46,31 +46,34 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** The drawer's deliverables on a server answering `listed` to the list and `posted` to a POST. */
+function mountWithServer(listed: object[], posted: object[]) {
+  const calls: { url: string; method: string; body: unknown }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url: string, init?: RequestInit) => {
+      calls.push({
+        url,
+        method: init?.method ?? 'GET',
+        body: init?.body ? JSON.parse(String(init.body)) : null,
+      });
+      const body = init?.method === 'POST' ? posted : listed;
+      return Promise.resolve(
+        new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } }),
+      );
+    }),
+  );
+  const wrapper = mount(PlanDeliverables, {
+    props: { taskId: 't1' },
+    attachTo: document.body,
+    global: { plugins: [createPinia(), i18n, ElementPlus], stubs: { DemoTag: true, RouterLink: true } },
+  });
+  return { calls, wrapper };
+}
+
 describe('a task’s deliverables on the task drawer', () => {
   it('lists them with their state and lets the responsible unit mark one delivered with a link', async () => {
-    const calls: { url: string; method: string; body: unknown }[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((url: string, init?: RequestInit) => {
-        calls.push({
-          url,
-          method: init?.method ?? 'GET',
-          body: init?.body ? JSON.parse(String(init.body)) : null,
-        });
-        const body = init?.method === 'POST' ? [delivered] : [bridges];
-        return Promise.resolve(
-          new Response(JSON.stringify(body), {
-            status: 200,
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
-      }),
-    );
-    const wrapper = mount(PlanDeliverables, {
-      props: { taskId: 't1' },
-      attachTo: document.body,
-      global: { plugins: [createPinia(), i18n, ElementPlus], stubs: { DemoTag: true, RouterLink: true } },
-    });
+    const { calls, wrapper } = mountWithServer([bridges], [delivered]);
     await flushPromises();
     const table = wrapper.find('[data-testid="plan-deliverables-table"]').text();
     expect(table).toContain('桥梁改造加固（专栏15）');
@@ -95,29 +98,7 @@ describe('a task’s deliverables on the task drawer', () => {
   });
 
   it('lets the responsible unit undo a mark made in error, with a reason it must give', async () => {
-    const calls: { url: string; method: string; body: unknown }[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((url: string, init?: RequestInit) => {
-        calls.push({
-          url,
-          method: init?.method ?? 'GET',
-          body: init?.body ? JSON.parse(String(init.body)) : null,
-        });
-        const body = init?.method === 'POST' ? [bridges] : [delivered];
-        return Promise.resolve(
-          new Response(JSON.stringify(body), {
-            status: 200,
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
-      }),
-    );
-    const wrapper = mount(PlanDeliverables, {
-      props: { taskId: 't1' },
-      attachTo: document.body,
-      global: { plugins: [createPinia(), i18n, ElementPlus], stubs: { DemoTag: true, RouterLink: true } },
-    });
+    const { calls, wrapper } = mountWithServer([delivered], [bridges]);
     await flushPromises();
     const answer = async (text: string) => {
       await wrapper.find('[data-testid="plan-deliverable-undo"]').trigger('click');
