@@ -43,7 +43,7 @@ describe('alarm history export', () => {
     expect(answer.headers['content-disposition']).toContain(encodeURIComponent('报警记录'));
     const rows = await readWorkbook(answer.rawPayload);
     expect(rows[0]).toEqual([
-      '企业名称',
+      '企业或责任单位',
       '监管对象',
       '区县',
       '测点',

@@ -22,7 +22,7 @@ const kinds: Record<string, string> = {
 
 /** 报警记录 columns. */
 export const alarmExportColumns: ExportColumn<ExportedAlarm>[] = [
-  { header: '企业名称', width: 30, value: (a) => a.enterpriseName },
+  { header: '企业或责任单位', width: 30, value: (a) => a.enterpriseName ?? a.responsibleUnit ?? null },
   { header: '监管对象', width: 20, value: (a) => a.objectName },
   { header: '区县', width: 10, value: (a) => countyNameZh(a.county) },
   { header: '测点', width: 20, value: (a) => a.pointName },

@@ -45,6 +45,8 @@ export interface AlarmListRow extends AlarmRow {
   unit: string;
   enterprise_name: string | null;
   object_name: string;
+  /** A site without an enterprise answers to this unit (decision 0006). */
+  responsible_unit?: string | null;
 }
 
 type StoredTimelineEntry = Omit<AlarmTimelineEntry, 'at'> & { at: string };
@@ -92,6 +94,7 @@ export function alarmResponseOf(row: AlarmListRow) {
     id: row.id,
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name,
+    ...(row.responsible_unit ? { responsibleUnit: row.responsible_unit } : {}),
     objectId: row.object_id,
     objectName: row.object_name,
     county: row.county,

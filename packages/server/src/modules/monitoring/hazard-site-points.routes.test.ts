@@ -180,8 +180,13 @@ describe('monitoring points on a natural-hazard site', () => {
       value: 63.5,
       enterpriseId: null,
       enterpriseName: null,
+      responsibleUnit: '峨山县测试镇人民政府',
       objectName: '测试村滑坡隐患点',
     });
+    const points = await t.request({ method: 'GET', url: '/api/v1/monitoring/points?q=GEO-DISP', as: emshan });
+    expect(points.json().items).toMatchObject([
+      { code: 'GEO-DISP-01', enterpriseName: null, responsibleUnit: '峨山县测试镇人民政府' },
+    ]);
     const id = alarms[0].id as string;
     for (const as of [emshan, city]) {
       const one = await t.request({ method: 'GET', url: `/api/v1/monitoring/alarms/${id}`, as });
@@ -208,7 +213,13 @@ describe('monitoring points on a natural-hazard site', () => {
     const sites = await t.request({ method: 'GET', url: '/api/v1/monitoring/sites', as: emshan });
     expect(sites.statusCode).toBe(200);
     const mine = sites.json().items.find((s: { objectId: string }) => s.objectId === siteId);
-    expect(mine).toMatchObject({ enterpriseId: null, enterpriseName: null, level: 'orange', pointCount: 2 });
+    expect(mine).toMatchObject({
+      enterpriseId: null,
+      enterpriseName: null,
+      responsibleUnit: '峨山县测试镇人民政府',
+      level: 'orange',
+      pointCount: 2,
+    });
   });
 
   it('prefills a warning at the site’s position as a geological-hazard warning', async () => {

@@ -47,6 +47,8 @@ export interface PointListRow {
   object_kind: string;
   enterprise_id: string | null;
   enterprise_name: string | null;
+  /** A site without an enterprise answers to this unit (decision 0006). */
+  responsible_unit: string | null;
   county: string;
   range_min: number;
   range_max: number;
@@ -76,16 +78,21 @@ export interface AlarmFilter {
   objectId?: string | undefined;
 }
 
-/** Alarms with their point's code, name and unit, the enterprise's and the site's names. */
+/**
+ * Alarms with their point's code, name and unit, the enterprise's and the site's names (a
+ * geological-hazard site or fire area has no enterprise: its responsible unit instead).
+ */
 const alarmSelect = (extra = '') => `
-  SELECT a.*, p.code AS point_code, p.name AS point_name, p.unit, e.name AS enterprise_name, o.name AS object_name${extra}
+  SELECT a.*, p.code AS point_code, p.name AS point_name, p.unit, e.name AS enterprise_name, o.name AS object_name,
+         o.attributes->>'responsibleUnit' AS responsible_unit${extra}
     FROM alarms a
     JOIN monitoring_points p ON p.id = a.point_id
     LEFT JOIN enterprise_directory e ON e.id = a.enterprise_id
     JOIN regulated_objects o ON o.id = a.object_id`;
 
 const POINT_LIST_COLUMNS = `p.id, p.no, p.code, p.name, p.type, p.unit, p.gas, p.object_id,
-  o.name AS object_name, o.kind AS object_kind, p.enterprise_id, e.name AS enterprise_name, p.county,
+  o.name AS object_name, o.kind AS object_kind, p.enterprise_id, e.name AS enterprise_name,
+  o.attributes->>'responsibleUnit' AS responsible_unit, p.county,
   p.range_min, p.range_max, p.expected_interval_seconds, p.thresholds, p.deadband, p.location, p.version, p.demo`;
 const POINT_LIST_FROM = `FROM monitoring_points p
     JOIN regulated_objects o ON o.id = p.object_id
@@ -260,6 +267,7 @@ export function createMonitoringRepository(db: Db) {
         object_kind: string;
         enterprise_id: string | null;
         enterprise_name: string | null;
+        responsible_unit: string | null;
         county: string;
         lon: number;
         lat: number;
@@ -271,7 +279,8 @@ export function createMonitoringRepository(db: Db) {
         demo: boolean;
       }>(
         `SELECT o.id AS object_id, o.name AS object_name, o.kind AS object_kind, o.enterprise_id,
-                e.name AS enterprise_name, o.county, o.lon, o.lat, w.level, w.reasons, w.items, o.demo,
+                e.name AS enterprise_name, o.attributes->>'responsibleUnit' AS responsible_unit,
+                o.county, o.lon, o.lat, w.level, w.reasons, w.items, o.demo,
                 (SELECT count(*)::int FROM monitoring_points p WHERE p.object_id = o.id AND p.disabled_at IS NULL) AS point_count,
                 (SELECT count(*)::int FROM alarms a WHERE a.object_id = o.id AND a.evaluation = 'firing'
                     AND a.status IN ('firing', 'acknowledged', 'handling')) AS firing_count

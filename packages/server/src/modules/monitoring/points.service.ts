@@ -68,6 +68,7 @@ export function createPointsService(deps: {
       objectKind: row.object_kind,
       enterpriseId: row.enterprise_id,
       enterpriseName: row.enterprise_name,
+      ...(row.responsible_unit ? { responsibleUnit: row.responsible_unit } : {}),
       county: row.county,
       range: { min: row.range_min, max: row.range_max },
       expectedIntervalSeconds: row.expected_interval_seconds,

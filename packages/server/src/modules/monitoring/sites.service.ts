@@ -28,6 +28,7 @@ export function createSitesService(deps: {
         objectKind: row.object_kind,
         enterpriseId: row.enterprise_id,
         enterpriseName: row.enterprise_name,
+        ...(row.responsible_unit ? { responsibleUnit: row.responsible_unit } : {}),
         county: row.county,
         lon: row.lon,
         lat: row.lat,

@@ -24,8 +24,10 @@ export interface MonitoringSite {
   objectId: string;
   objectName: string;
   objectKind: string;
-  enterpriseId: string;
-  enterpriseName: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  /** A hazard site has no enterprise: the unit responsible for it instead. */
+  responsibleUnit?: string;
   county: string;
   lon: number | null;
   lat: number | null;
@@ -55,8 +57,10 @@ export interface MonitoringPoint {
   objectId: string;
   objectName: string;
   objectKind?: string;
-  enterpriseId: string;
-  enterpriseName: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  /** A hazard site's point has no enterprise: the unit responsible for the site instead. */
+  responsibleUnit?: string;
   county: string;
   range: { min: number; max: number };
   expectedIntervalSeconds: number;
@@ -75,7 +79,9 @@ export interface MonitoringPoint {
 
 /** An alarm as the list and detail answer it: the domain's alarm with names for display. */
 export interface MonitoringAlarm extends AlarmResponse {
-  enterpriseName: string;
+  enterpriseName: string | null;
+  /** A hazard site's alarm has no enterprise: the unit responsible for the site instead. */
+  responsibleUnit?: string;
   objectName: string;
   county: string;
   pointId: string;
@@ -109,6 +115,11 @@ export interface MonitoringStatistics {
     online: number;
     rate: number;
   }[];
+}
+
+/** Who answers for a point or alarm: its enterprise, or a hazard site's responsible unit. */
+export function holderName(row: { enterpriseName?: string | null; responsibleUnit?: string }): string {
+  return row.enterpriseName || row.responsibleUnit || '';
 }
 
 export interface DeviceToken {
