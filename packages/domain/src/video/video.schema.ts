@@ -88,7 +88,11 @@ export const cameraInputSchema = z
       .regex(/^[A-Za-z0-9_-]{2,40}$/)
       .describe('The camera number, e.g. its GB/T 28181 channel id'),
     name: z.string().trim().min(2).max(80),
-    enterpriseId: z.uuid(),
+    enterpriseId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe('Its enterprise; null for a camera on a hazard site without one (then objectId is that site)'),
     objectId: z.uuid().nullable().default(null).describe('The regulated object it watches'),
     monitoringPointId: z.uuid().nullable().default(null).describe('The monitoring point it watches'),
     roadSection: z.string().trim().max(80).nullable().default(null).describe('路段, for a road camera'),
@@ -109,8 +113,9 @@ export const cameraSchema = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
-  enterpriseId: z.uuid(),
-  enterpriseName: z.string(),
+  enterpriseId: z.uuid().nullable(),
+  enterpriseName: z.string().nullable(),
+  responsibleUnit: z.string().optional().describe('A hazard site’s responsible unit, when there is no enterprise'),
   county: z.string(),
   objectId: z.uuid().nullable(),
   objectName: z.string().nullable(),

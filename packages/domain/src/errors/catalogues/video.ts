@@ -18,6 +18,11 @@ export const videoErrors = {
     zh: '监管对象不存在或不属于该企业',
     en: 'The regulated object does not exist or belongs to another enterprise',
   },
+  'video.owner_required': {
+    status: 400,
+    zh: '摄像机须属于一个企业，或监看一个地质灾害隐患点、森林火险区（无企业的监管对象）',
+    en: 'A camera belongs to an enterprise, or watches a geological-hazard site or forest-fire risk area (which has no enterprise)',
+  },
   'video.point_mismatch': {
     status: 400,
     zh: '监测点不存在或不属于该企业',

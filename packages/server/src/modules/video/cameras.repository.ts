@@ -7,8 +7,10 @@ export interface CameraRecord {
   id: string;
   code: string;
   name: string;
-  enterpriseId: string;
-  enterpriseName: string;
+  /** Null for a camera on a hazard site without an enterprise (then `responsibleUnit` names its unit). */
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  responsibleUnit?: string;
   county: string;
   objectId: string | null;
   objectName: string | null;
@@ -29,7 +31,7 @@ export interface CameraRecord {
 export interface CameraWrite {
   code: string;
   name: string;
-  enterpriseId: string;
+  enterpriseId: string | null;
   county: string;
   objectId: string | null;
   monitoringPointId: string | null;
@@ -49,11 +51,11 @@ export interface CameraFilter {
 }
 
 const FROM = `FROM video_cameras c
-  JOIN enterprise_directory e ON e.id = c.enterprise_id
+  LEFT JOIN enterprise_directory e ON e.id = c.enterprise_id
   LEFT JOIN regulated_objects o ON o.id = c.object_id
   LEFT JOIN monitoring_points p ON p.id = c.monitoring_point_id`;
 const COLUMNS = `c.id, c.code, c.name, c.enterprise_id, e.name AS enterprise_name, c.county, c.object_id,
-  o.name AS object_name, c.monitoring_point_id, p.name AS point_name, c.road_section, c.lon, c.lat, c.direction,
+  o.name AS object_name, o.attributes->>'responsibleUnit' AS responsible_unit, c.monitoring_point_id, p.name AS point_name, c.road_section, c.lon, c.lat, c.direction,
   c.gateway_id, c.stream_ref, c.status, c.checked_at, c.last_online_at, c.demo`;
 /** Metres between the camera and the point ($lon, $lat): haversine, as in the domain's distanceMetres. */
 const distance = (lon: number, lat: number) =>
@@ -64,11 +66,12 @@ interface Row {
   id: string;
   code: string;
   name: string;
-  enterprise_id: string;
-  enterprise_name: string;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
   county: string;
   object_id: string | null;
   object_name: string | null;
+  responsible_unit: string | null;
   monitoring_point_id: string | null;
   point_name: string | null;
   road_section: string | null;
@@ -90,6 +93,7 @@ const toRecord = (r: Row): CameraRecord => ({
   name: r.name,
   enterpriseId: r.enterprise_id,
   enterpriseName: r.enterprise_name,
+  ...(r.responsible_unit && !r.enterprise_id ? { responsibleUnit: r.responsible_unit } : {}),
   county: r.county,
   objectId: r.object_id,
   objectName: r.object_name,
@@ -188,13 +192,20 @@ export function createCamerasRepository(db: Db) {
       return rows.rows.length > 0;
     },
 
-    /** The monitoring point's enterprise (a read of the monitoring module's table, to check a link). */
-    async pointEnterprise(pointId: string, source: Queryable = db): Promise<string | null> {
-      const rows = await source.query<{ enterprise_id: string }>(
-        'SELECT enterprise_id FROM monitoring_points WHERE id = $1::uuid',
+    /**
+     * The monitoring point's enterprise and site (a read of the monitoring module's table, to check a
+     * link); null when there is no such point.
+     */
+    async pointOwner(
+      pointId: string,
+      source: Queryable = db,
+    ): Promise<{ enterpriseId: string | null; objectId: string } | null> {
+      const rows = await source.query<{ enterprise_id: string | null; object_id: string }>(
+        'SELECT enterprise_id, object_id FROM monitoring_points WHERE id = $1::uuid',
         [pointId],
       );
-      return rows.rows[0]?.enterprise_id ?? null;
+      const row = rows.rows[0];
+      return row ? { enterpriseId: row.enterprise_id, objectId: row.object_id } : null;
     },
 
     async insert(source: Queryable, data: CameraWrite, demo: boolean, at: Date): Promise<string> {

@@ -166,7 +166,7 @@ describe('the camera register, live view and online check', () => {
     const file = await get('/cameras/export');
     expect(file.statusCode).toBe(200);
     const rows = await readWorkbook(file.rawPayload);
-    expect(rows[0]!.slice(0, 4)).toEqual(['摄像机编号', '名称', '企业名称', '区县']);
+    expect(rows[0]!.slice(0, 4)).toEqual(['摄像机编号', '名称', '企业或责任单位', '区县']);
     expect(
       rows
         .slice(1)
@@ -317,5 +317,51 @@ describe('the camera register, live view and online check', () => {
       (await t.request({ method: 'DELETE', url: `/api/v1/video/cameras/${id}`, as: county })).statusCode,
     ).toBe(200);
     expect((await get(`/cameras/${id}`)).statusCode).toBe(404);
+  });
+  it('registers a camera on a hazard site without an enterprise, scoped by the site’s county (decision 0006)', async () => {
+    const site = await t.request({
+      method: 'POST',
+      url: '/api/v1/objects',
+      payload: {
+        kind: 'geo_hazard_site',
+        name: '测试村滑坡隐患点',
+        responsibleUnit: '江川区测试镇人民政府',
+        county: '530403',
+        township: '测试镇',
+        location: { lon: 102.81, lat: 24.31 },
+        hazardType: 'landslide',
+        scale: 'small',
+        threatenedPeople: 12,
+        threatenedHouseholds: 4,
+      },
+      as: county,
+    });
+    expect(site.statusCode, site.body).toBe(201);
+    const siteId = site.json().id as string;
+    const onSite = { enterpriseId: null, objectId: siteId, monitoringPointId: null };
+    const created = await post('/cameras', camera({ code: 'YX-GEO-01', name: '滑坡体监控', ...onSite }));
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      enterpriseId: null,
+      enterpriseName: null,
+      responsibleUnit: '江川区测试镇人民政府',
+      county: '530403',
+      objectName: '测试村滑坡隐患点',
+    });
+    const before = (await t.db.query('SELECT count(*)::int AS n FROM video_cameras')).rows[0].n;
+    const problems: [object, string][] = [
+      [{ enterpriseId: null, objectId: null, monitoringPointId: null }, 'video.owner_required'],
+      [{ enterpriseId: null, objectId: tank, monitoringPointId: null }, 'video.owner_required'],
+      [{ ...onSite, monitoringPointId: point }, 'video.point_mismatch'],
+    ];
+    for (const [change, code] of problems) {
+      const answer = await post('/cameras', camera({ code: 'YX-GEO-09', ...change }));
+      expect([answer.statusCode, answer.json().error.code]).toEqual([400, code]);
+    }
+    expect((await t.db.query('SELECT count(*)::int AS n FROM video_cameras')).rows[0].n).toBe(before);
+    const id = created.json().id as string;
+    expect((await get(`/cameras/${id}`)).statusCode).toBe(200);
+    expect((await get(`/cameras/${id}`, otherCounty)).statusCode).toBe(404);
+    expect((await get(`/cameras/${id}`, enterpriseUser)).statusCode).toBe(404);
   });
 });

@@ -43,22 +43,33 @@ export function createCamerasService(deps: {
     gatewayName: gateways.get(r.gatewayId)?.name ?? r.gatewayId,
   });
 
+  /**
+   * A camera belongs to an enterprise in the caller's scope, or — with no enterprise — watches a
+   * hazard site that has none (decision 0006), whose county it takes. The object and the point it
+   * watches must be that enterprise's, or that site and its point.
+   */
   async function writeOf(auth: AuthContext, input: CameraInput): Promise<CameraWrite> {
-    const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
-    if (!enterprise) throw new DomainError('enterprise.not_found');
     const gateway = gateways.get(input.gatewayId);
     if (!gateway) throw new DomainError('video.gateway_unknown');
     if (streamRefProblem(gateway.kind, input.streamRef)) throw new DomainError('video.stream_ref_invalid');
-    if (input.objectId) {
-      const object = await objects.findById(input.objectId, auth.scope);
-      if (!object || object.enterpriseId !== input.enterpriseId)
-        throw new DomainError('video.object_mismatch');
-    }
+    let county: string;
+    if (input.enterpriseId) {
+      const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
+      if (!enterprise) throw new DomainError('enterprise.not_found');
+      county = enterprise.county;
+    } else if (!input.objectId) throw new DomainError('video.owner_required');
+    const object = input.objectId ? await objects.findById(input.objectId, auth.scope) : null;
+    if (input.objectId && (!object || object.enterpriseId !== input.enterpriseId))
+      throw new DomainError(input.enterpriseId ? 'video.object_mismatch' : 'video.owner_required');
+    county ??= object!.county;
     if (input.monitoringPointId) {
-      const owner = await cameras.pointEnterprise(input.monitoringPointId);
-      if (owner !== input.enterpriseId) throw new DomainError('video.point_mismatch');
+      const owner = await cameras.pointOwner(input.monitoringPointId);
+      const fits = input.enterpriseId
+        ? owner?.enterpriseId === input.enterpriseId
+        : owner?.enterpriseId === null && owner.objectId === input.objectId;
+      if (!fits) throw new DomainError('video.point_mismatch');
     }
-    return { ...input, county: enterprise.county };
+    return { ...input, county };
   }
 
   async function visible(auth: AuthContext, id: string): Promise<CameraRecord> {

@@ -6,7 +6,7 @@ import { cell, type ExportColumn } from '../../platform/office/index.ts';
 export const cameraExportColumns: ExportColumn<Camera>[] = [
   { header: '摄像机编号', width: 24, value: (c) => c.code },
   { header: '名称', width: 24, value: (c) => c.name },
-  { header: '企业名称', width: 30, value: (c) => c.enterpriseName },
+  { header: '企业或责任单位', width: 30, value: (c) => c.enterpriseName ?? c.responsibleUnit ?? '' },
   { header: '区县', width: 10, value: (c) => countyNameZh(c.county) },
   { header: '监管对象', width: 24, value: (c) => c.objectName ?? '' },
   { header: '监测点', width: 20, value: (c) => c.monitoringPointName ?? '' },
