@@ -148,7 +148,7 @@ export function createSmsOutbox(deps: { db: Db; clock: Clock; cipher: FieldCiphe
           message.sendBefore ?? null,
         ],
       );
-      return rows.rows[0]!.id;
+      return String(rows.rows[0]!.id);
     },
 
     /** One pass: claims due rows, sends them, and answers how each ended. Never throws for a send. */
@@ -194,7 +194,7 @@ export function createSmsOutbox(deps: { db: Db; clock: Clock; cipher: FieldCiphe
       );
       return rows.rows.map(
         (r): SmsOutboxItem => ({
-          id: r.id,
+          id: String(r.id),
           purpose: r.purpose,
           template: r.template,
           phoneMasked: r.phone_masked,
