@@ -50,6 +50,16 @@ export function maskPhone(phone: string): string {
 /** A gateway answer no retry will cure (4xx other than 408/429): the row fails at once. */
 const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
+/** Why a send did not reach the gateway, in words the system administrator reads (the log has the rest). */
+function networkReason(cause: unknown): string {
+  const code = (cause as { code?: unknown } | null)?.code;
+  const message = cause instanceof Error ? cause.message : '';
+  if (code === 'ECONNREFUSED') return '网关无法连接：连接被拒绝';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return '网关无法连接：域名无法解析';
+  if (/no answer within/.test(message) || code === 'ETIMEDOUT') return '网关无法连接：超时未应答';
+  return '网关无法连接：网络错误';
+}
+
 interface ClaimedRow {
   id: string;
   phone_sealed: string;
@@ -93,10 +103,9 @@ export function createSmsOutbox(deps: { db: Db; clock: Clock; cipher: FieldCiphe
         timeoutMs: TIMEOUT_MS,
       });
       if (status >= 200 && status <= 299) return { ok: true };
-      return { ok: false, error: `网关返回 HTTP ${status}`, final: permanent(status) };
+      return { ok: false, error: `网关返回状态码 ${status}`, final: permanent(status) };
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      return { ok: false, error: `网关无法连接：${reason}`.slice(0, 300), final: false };
+      return { ok: false, error: networkReason(cause), final: false };
     }
   }
 
@@ -174,8 +183,8 @@ export function createSmsOutbox(deps: { db: Db; clock: Clock; cipher: FieldCiphe
       return result;
     },
 
-    /** The system administrator's view: the latest messages, masked, with why one failed. */
-    async recent(filter: { status?: SmsOutboxItem['status'] | undefined; limit: number }) {
+    /** The system administrator's view: newest first, masked, with why one failed; never a code. */
+    async recent(filter: { status?: SmsOutboxItem['status'] | undefined; page: number; pageSize: number }) {
       const rows = await db.query<{
         id: string;
         purpose: string;
@@ -187,25 +196,27 @@ export function createSmsOutbox(deps: { db: Db; clock: Clock; cipher: FieldCiphe
         created_at: Date;
         sent_at: Date | null;
         failed_at: Date | null;
+        total: number;
       }>(
-        `SELECT id, purpose, template, phone_masked, status, attempts, last_error, created_at, sent_at, failed_at
-           FROM sms_outbox WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC, id DESC LIMIT $2`,
-        [filter.status ?? null, filter.limit],
+        `SELECT id, purpose, template, phone_masked, status, attempts, last_error, created_at, sent_at, failed_at,
+                (count(*) OVER ())::int AS total
+           FROM sms_outbox WHERE ($1::text IS NULL OR status = $1)
+          ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3`,
+        [filter.status ?? null, filter.pageSize, (filter.page - 1) * filter.pageSize],
       );
-      return rows.rows.map(
-        (r): SmsOutboxItem => ({
-          id: String(r.id),
-          purpose: r.purpose,
-          template: r.template,
-          phoneMasked: r.phone_masked,
-          status: r.status,
-          attempts: r.attempts,
-          lastError: r.last_error,
-          createdAt: r.created_at.toISOString(),
-          sentAt: r.sent_at?.toISOString() ?? null,
-          failedAt: r.failed_at?.toISOString() ?? null,
-        }),
-      );
+      const items = rows.rows.map((r): SmsOutboxItem => ({
+        id: String(r.id),
+        purpose: r.purpose,
+        template: r.template,
+        phoneMasked: r.phone_masked,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        createdAt: r.created_at.toISOString(),
+        sentAt: r.sent_at?.toISOString() ?? null,
+        failedAt: r.failed_at?.toISOString() ?? null,
+      }));
+      return { items, total: rows.rows[0]?.total ?? 0, page: filter.page, pageSize: filter.pageSize };
     },
 
     /** Sent and failed rows older than 30 days go (idempotent: safe from several processes). */

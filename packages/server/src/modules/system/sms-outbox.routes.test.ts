@@ -57,7 +57,7 @@ describe('the SMS outbox', () => {
         phoneMasked: '138****2222',
         status: 'failed',
         attempts: 1,
-        lastError: '网关返回 HTTP 400',
+        lastError: '网关返回状态码 400',
       }),
     ]);
     expect(JSON.stringify(view)).not.toContain('424242');
@@ -78,6 +78,31 @@ describe('the SMS outbox', () => {
       phoneMasked: '138****3333',
       lastError: '有效期内未能发出（验证码已过期）',
     });
+  });
+
+  it('keeps a message queued while nothing listens at the gateway’s address, saying so', async () => {
+    const closed = await startSmsGateway();
+    await closed.close();
+    const unreachable = createSmsOutbox({
+      db: t.db,
+      clock: t.clock,
+      cipher: createFieldCipher(TEST_FIELD_KEY),
+      config: { ...t.config.sms, gatewayUrl: closed.url },
+    });
+    await unreachable.enqueue(t.db, message('13833334444'));
+    expect(await unreachable.sendDue()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect((await outboxView('?status=pending')).items).toEqual([
+      expect.objectContaining({
+        phoneMasked: '138****4444',
+        attempts: 1,
+        lastError: '网关无法连接：连接被拒绝',
+      }),
+    ]);
+    // The configured gateway answers: the next pass after the back-off sends it.
+    t.clock.advance(10_000);
+    expect(await senders[0]!.sendDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(gateway.bodies.map((body) => body.to)).toEqual(['13833334444']);
+    gateway.bodies.length = 0;
   });
 
   it('never sends one message twice when two processes send at once', async () => {

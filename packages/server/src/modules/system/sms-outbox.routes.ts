@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuerySchema } from '@anjian/domain';
 import type { SmsOutbox } from '../../platform/sms.ts';
 
 const itemSchema = z.object({
@@ -25,17 +26,14 @@ export function registerSmsOutboxRoutes(app: FastifyInstance, deps: { sms: SmsOu
       schema: {
         tags: ['system'],
         summary:
-          'The latest SMS (newest first, at most 200): masked phone, template, status, tries and the last error; never a code',
-        querystring: z.object({
-          status: z.enum(['pending', 'sent', 'failed']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ gatewayConfigured: z.boolean(), items: z.array(itemSchema) }) },
+          'The SMS outbox, newest first, a page at a time: masked phone, template, status, tries and the last error; never a code',
+        querystring: pageQuerySchema.extend({ status: z.enum(['pending', 'sent', 'failed']).optional() }),
+        response: { 200: pageOf(itemSchema).extend({ gatewayConfigured: z.boolean() }) },
       },
     },
     async (request) => ({
+      ...(await deps.sms.recent(request.query)),
       gatewayConfigured: deps.sms.configured,
-      items: await deps.sms.recent(request.query),
     }),
   );
 }

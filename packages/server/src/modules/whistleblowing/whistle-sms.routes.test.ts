@@ -173,7 +173,7 @@ describe('whistleblowing: SMS codes prove a real-name reporter’s phone', () =>
     const waiting = await t.db.query(
       "SELECT status, attempts, last_error FROM sms_outbox WHERE phone_masked = '138****0099'",
     );
-    expect(waiting.rows).toEqual([{ status: 'pending', attempts: 1, last_error: '网关返回 HTTP 503' }]);
+    expect(waiting.rows).toEqual([{ status: 'pending', attempts: 1, last_error: '网关返回状态码 503' }]);
     // Backing off: nothing is due until the 10 s have passed.
     gateway.mode = 'ok';
     expect(await sender.sendDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
