@@ -10,6 +10,7 @@ import { registerAccessGuard } from './platform/access.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { createFieldCipher, newFieldKeyHex, type FieldCipher } from './platform/crypto.ts';
+import { createSmsOutbox } from './platform/sms.ts';
 import type { Db } from './platform/db.ts';
 import { createMemoryEventBus, type EventBus } from './platform/events/index.ts';
 import {
@@ -41,7 +42,7 @@ import { registerOneMap } from './modules/onemap/index.ts';
 import { createRegistryModule } from './modules/registry/index.ts';
 import { createRolesModule } from './modules/roles/index.ts';
 import { createStatisticsModule } from './modules/statistics/index.ts';
-import { registerSystem } from './modules/system/index.ts';
+import { registerSmsOutboxRoutes, registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
 import { createVideoModule, videoMediaOrigins } from './modules/video/index.ts';
@@ -63,6 +64,9 @@ export interface AppDeps {
   events?: EventBus;
   logger?: boolean;
 }
+
+/** How often each process sends the SMS outbox's due rows (a code also goes at once, see nudge). */
+const SMS_SEND_EVERY_MS = 3_000;
 
 const version = (
   JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as {
@@ -227,8 +231,15 @@ export async function buildApp({
     log,
     attachmentFiles: uploads.attachments,
   });
+  // The platform's SMS port: a durable outbox every process sends from (rows are claimed).
+  const sms = createSmsOutbox({ db, clock, cipher, config: config.sms });
+  if (config.workers && sms.configured) {
+    const stopSms = sms.start(SMS_SEND_EVERY_MS, (error) => log('sms outbox pass failed', error));
+    app.addHook('onClose', async () => stopSms());
+  }
   // Built here, registered in its place below: risk-weighted draws read its verified reports.
   const whistleblowing = createWhistleblowingModule({
+    sms,
     db,
     clock,
     config,
@@ -252,6 +263,7 @@ export async function buildApp({
   });
 
   registerSystem(app, { db, version, divisions: registry.divisions });
+  registerSmsOutboxRoutes(app, { sms });
   auth.register(app);
   users.register(app, { sessions: auth.sessions, securityEvents: auth.securityEvents });
   roles.register(app);

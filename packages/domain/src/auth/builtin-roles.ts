@@ -52,7 +52,7 @@ export const builtinRoles: readonly BuiltinRole[] = [
     adminKind: 'system',
     scopeKinds: BUREAU,
     requiresTotp: true,
-    permissions: ['user:read', 'user:write', 'session:manage'],
+    permissions: ['user:read', 'user:write', 'session:manage', 'sms:read'],
   },
   {
     code: 'secadmin',

@@ -21,6 +21,12 @@ export const permissionCatalogue = [
     en: 'Manage users (create, edit, disable, reset password)',
   },
   { code: 'session:manage', kind: 'system', zh: '强制下线用户会话', en: 'End other users’ sessions' },
+  {
+    code: 'sms:read',
+    kind: 'system',
+    zh: '查看短信发送队列（号码已遮盖）',
+    en: 'View the SMS outbox (phones masked)',
+  },
   { code: 'role:read', kind: 'security', zh: '查看角色与权限', en: 'View roles and permissions' },
   { code: 'role:write', kind: 'security', zh: '管理角色与授权', en: 'Manage roles and grants' },
   {

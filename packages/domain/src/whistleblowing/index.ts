@@ -5,3 +5,4 @@ export * from './whistle-escalation.ts';
 export * from './whistle-duplicates.ts';
 export * from './whistle-objection.ts';
 export * from './whistle-pin.ts';
+export * from './whistle-sms.schema.ts';

@@ -5,6 +5,7 @@ import { codedIssue } from '../errors/coded-issue.ts';
 import { rmbYuanSchema } from '../money/rmb-amount.ts';
 import { recordLabelSchema } from '../auth/security-labels.ts';
 import { whistleObjectionPhases, whistleObjectionStatuses } from './whistle-objection.ts';
+import { whistleSmsCodeSchema } from './whistle-sms.schema.ts';
 
 /*
  * Requests and answers of the public /api/v1/public/whistleblowing and the bureau's
@@ -62,6 +63,8 @@ export const whistleIdentitySchema = z.strictObject({
     .optional(),
 });
 export type WhistleIdentity = z.infer<typeof whistleIdentitySchema>;
+/** The identity as the custodian sees it: 未验证 when the phone was not proved by an SMS code. */
+export const whistleIdentityViewSchema = whistleIdentitySchema.extend({ phoneVerified: z.boolean() });
 
 const reportFields = {
   category: z.enum(whistleCategories),
@@ -94,6 +97,7 @@ export const whistlePublicReportSchema = z
       .describe('A random id the page keeps'),
     captchaId: z.uuid().optional(),
     captchaAnswer: z.string().max(10).optional(),
+    smsCode: whistleSmsCodeSchema.optional(),
   })
   .refine(identityWhenNamed, { ...codedIssue('whistle.identity_mismatch'), path: ['identity'] })
   .refine(pinWhole, { ...codedIssue('whistle.pin_incomplete'), path: ['lat'] });

@@ -8,6 +8,7 @@ import { bool, int } from './config-values.ts';
 import { videoGatewaysVariable } from './config-video.ts';
 import { warningsOf, warningsVariables, type WarningsConfig } from './config-warnings.ts';
 import { obligationsOf, obligationsVariables, type ObligationsConfig } from './config-obligations.ts';
+import { smsOf, smsVariables, type SmsConfig } from './config-sms.ts';
 import { whistleblowingOf, whistleblowingVariables, type WhistleblowingConfig } from './config-whistle.ts';
 
 /**
@@ -87,6 +88,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Public warning release (预警发布): sender identity and the channels' peers. */
   readonly warnings: WarningsConfig;
+  /** The platform's SMS gateway (verification codes); null URL: none. */
+  readonly sms: SmsConfig;
   /** The audit chain's keys, retention, checkpoints, central log and the database role (issue 19). */
   readonly audit: AuditConfig;
   /** Online basemap for the one-map; null draws boundaries only (works offline). */
@@ -173,6 +176,7 @@ const envSchema = z.object({
     .regex(/^[0-9a-f]{32}$/i, 'must be the 32-character 天地图 key')
     .optional(),
   ...warningsVariables,
+  ...smsVariables,
   MAP_TILE_URL: z
     .string()
     .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https URL template with {z}, {x}, {y}')
@@ -272,6 +276,7 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     warnings: warningsOf(e),
+    sms: smsOf(e),
     audit: auditOf(e, cwd),
     basemap: basemapOf(e.TIANDITU_KEY, e.MAP_TILE_URL, e.MAP_TILE_GCJ02),
     video: Object.freeze({

@@ -71,6 +71,10 @@ export const coreMatrix: Record<string, RouteCase> = {
     out: statuses(404),
   },
 
+  'GET /api/v1/system/sms-outbox': {
+    build: async () => ({ url: '/api/v1/system/sms-outbox' }),
+    in: statuses(403, { sysadminCity: 200, sysadminCounty: 200 }),
+  },
   'GET /api/v1/users': {
     build: async () => ({ url: '/api/v1/users' }),
     in: statuses(403, { sysadminCity: 200, sysadminCounty: 200 }),

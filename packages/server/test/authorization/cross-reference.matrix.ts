@@ -588,6 +588,10 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     ['captchaId', 'deviceId', 'enterpriseId', 'photoIds'],
     'the public names an enterprise it reports (any operating one); photos must be its own device’s, not yet attached (whistleblowing.routes.test.ts); the captcha is single use',
   ),
+  'POST /api/v1/public/whistleblowing/sms-codes': owner(
+    ['captchaId', 'deviceId'],
+    'the reporter’s own device id and single-use captcha; the phone is the caller’s own: no record of anyone’s scope',
+  ),
   'POST /api/v1/public/whistleblowing/lookup': owner(
     ['captchaId', 'deviceId'],
     'the reporter’s own device id and single-use captcha: no record of anyone’s scope',

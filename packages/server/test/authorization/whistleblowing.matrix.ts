@@ -168,6 +168,23 @@ export const whistleblowingMatrix: Record<string, RouteCase> = {
     },
     in: everyone(201),
   },
+  'GET /api/v1/public/whistleblowing/sms-codes': {
+    build: async () => ({ url: '/api/v1/public/whistleblowing/sms-codes' }),
+    in: everyone(200),
+  },
+  // The matrix runs without an SMS gateway: everyone hears that no code is needed
+  // (whistle-sms.routes.test.ts sends codes through a real local gateway).
+  'POST /api/v1/public/whistleblowing/sms-codes': {
+    build: async () => {
+      const { remoteAddress, deviceId } = client();
+      return {
+        url: '/api/v1/public/whistleblowing/sms-codes',
+        payload: { phone: '13800138000', deviceId },
+        remoteAddress,
+      };
+    },
+    in: everyone(409),
+  },
   'POST /api/v1/public/whistleblowing/lookup': {
     build: async () => {
       const { remoteAddress, deviceId } = client();

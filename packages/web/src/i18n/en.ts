@@ -87,6 +87,7 @@ export const en: SameShape<Messages> = {
     workbench: 'Workbench',
     system: 'System',
     users: 'Users',
+    smsOutbox: 'SMS outbox',
     security: 'Security',
     roles: 'Roles and permissions',
     audit: 'Audit',
@@ -147,6 +148,19 @@ export const en: SameShape<Messages> = {
     captchaRequired: 'Enter the picture code',
     captchaRefresh: 'Hard to read? Another one',
     captchaAlt: 'Picture code',
+  },
+  smsOutbox: {
+    createdAt: 'Created',
+    purpose: 'Purpose',
+    phone: 'Phone',
+    status: 'Status',
+    attempts: 'Tries',
+    sentAt: 'Sent',
+    lastError: 'Why it failed',
+    notConfigured:
+      'No SMS gateway is configured: the platform sends no text messages (the public report page asks for no code).',
+    statuses: { pending: 'Waiting', sent: 'Sent', failed: 'Failed' },
+    purposes: { whistle_code: 'Report verification code', other: 'Other' },
   },
   securityEvents: {
     kind: 'Event',

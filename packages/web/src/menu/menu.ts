@@ -4,6 +4,7 @@ import {
   House,
   Lock,
   MapLocation,
+  Message,
   OfficeBuilding,
   Place,
   Setting,
@@ -96,6 +97,13 @@ export const menu: readonly MenuEntry[] = [
     icon: Setting,
     children: [
       { key: 'users', title: 'menu.users', icon: User, path: '/admin/users', permission: 'user:read' },
+      {
+        key: 'sms-outbox',
+        title: 'menu.smsOutbox',
+        icon: Message,
+        path: '/admin/sms-outbox',
+        permission: 'sms:read',
+      },
     ],
   },
   {

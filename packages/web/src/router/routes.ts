@@ -124,6 +124,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'menu.users', permission: 'user:read' },
       },
       {
+        path: 'admin/sms-outbox',
+        name: 'sms-outbox',
+        component: () => import('../features/system/pages/SmsOutboxPage.vue'),
+        meta: { title: 'menu.smsOutbox', permission: 'sms:read' },
+      },
+      {
         path: 'admin/roles',
         name: 'roles',
         component: () => import('../features/roles/pages/RolesPage.vue'),

@@ -138,4 +138,39 @@ export const whistleblowingErrors = {
     zh: '奖励已发放，不能以异议成立为由重新核查',
     en: 'The reward has been paid; the case cannot be reopened for verification',
   },
+  'whistle.sms_too_soon': {
+    status: 429,
+    zh: '验证码发送过于频繁，请稍后再获取',
+    en: 'A code was sent to this phone a moment ago; wait before asking for another',
+  },
+  'whistle.sms_daily_quota': {
+    status: 429,
+    zh: '该手机号今日获取验证码次数已达上限，请明天再试',
+    en: 'This phone has had as many codes as allowed today; try again tomorrow',
+  },
+  'whistle.sms_ip_quota': {
+    status: 429,
+    zh: '获取验证码过于频繁，请稍后再试',
+    en: 'Too many codes asked for from this network; try again later',
+  },
+  'whistle.sms_unavailable': {
+    status: 409,
+    zh: '本平台未开通短信验证，无需获取验证码',
+    en: 'This site sends no text messages; no code is needed',
+  },
+  'whistle.sms_code_required': {
+    status: 400,
+    zh: '实名举报请填写手机号并输入短信验证码',
+    en: 'A real-name report needs a mobile number and the code sent to it',
+  },
+  'whistle.sms_code_invalid': {
+    status: 400,
+    zh: '短信验证码不正确，或已使用，请重新输入或重新获取',
+    en: 'The text-message code is wrong or already used; enter it again or ask for a new one',
+  },
+  'whistle.sms_code_expired': {
+    status: 400,
+    zh: '短信验证码已过期或错误次数过多，请重新获取',
+    en: 'The text-message code has expired or was entered wrongly too often; ask for a new one',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -33,7 +33,7 @@ describe('roles and grants (security administrator)', () => {
       'whistle_custodian',
     ]);
     const byCode = Object.fromEntries(roles.map((r) => [r.code, r]));
-    expect(byCode.sysadmin!.permissions).toEqual(['session:manage', 'user:read', 'user:write']);
+    expect(byCode.sysadmin!.permissions).toEqual(['session:manage', 'sms:read', 'user:read', 'user:write']);
     expect(byCode.secadmin!.permissions).toEqual(['role:read', 'role:write', 'security:read']);
     expect(byCode.auditadmin!.permissions).toEqual(['audit:export', 'audit:read']);
   });

@@ -1,2 +1,3 @@
-/** Health, version and the divisions reference the shell needs before sign-in. No tables. */
+/** Health, version, the divisions reference the shell needs before sign-in, and the SMS outbox's view. No tables. */
 export { registerSystemRoutes as registerSystem } from './system.routes.ts';
+export { registerSmsOutboxRoutes } from './sms-outbox.routes.ts';

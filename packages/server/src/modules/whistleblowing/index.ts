@@ -2,7 +2,8 @@
  * 举报奖励 (issue 16): reports from the public (the phone page, 12350, letters), the query code,
  * the bureau's handling and the rewards. Owns the tables whistle_reports, whistle_identities,
  * whistle_messages, whistle_rewards, whistle_photos, whistle_abuse, whistle_escalations (the overdue
- * ladder, whistle-escalation.worker.ts), whistle_objections (异议与复核) and whistle_report_incidents
+ * ladder, whistle-escalation.worker.ts), whistle_objections (异议与复核), whistle_sms_codes (the SMS codes
+ * of real-name reports, texted through the platform's outbox platform/sms.ts) and whistle_report_incidents
  * (the incident a concealed-accident report uncovered, read through the emergency module's port). Identities are sealed under
  * a key of their own (WHISTLEBLOWER_ENCRYPTION_KEY), given here as `cipher`. Gives the enforcement
  * module the verified-report counts of risk-weighted draws and the facts of its credit record
@@ -14,6 +15,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
+import type { SmsOutbox } from '../../platform/sms.ts';
 import type { CaptchaPort } from '../auth/index.ts';
 import type { AccidentFactsPort } from '../emergency/index.ts';
 import type { EnforcementFacts } from '../enforcement/index.ts';
@@ -37,6 +39,8 @@ import {
   createWhistleRecordsRepository,
 } from './whistle-records.repository.ts';
 import { createWhistleReportsRepository } from './whistle-reports.repository.ts';
+import { createWhistleSmsCodes } from './whistle-sms-codes.ts';
+import { createWhistleSmsCodesRepository } from './whistle-sms-codes.repository.ts';
 import { createWhistleVerifiedRepository } from './whistle-verified.repository.ts';
 import { loadWhistleConfig } from './whistle.config.ts';
 import { registerWhistleRoutes } from './whistle.routes.ts';
@@ -73,6 +77,8 @@ export function createWhistleblowingModule(deps: {
   /** The emergency module's incidents: the accident a concealed-accident report uncovered. */
   incidents: AccidentFactsPort;
   notifications: Notifier;
+  /** The platform's SMS outbox: the codes that prove a real-name reporter's phone. */
+  sms: SmsOutbox;
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, cipher } = deps;
@@ -89,8 +95,24 @@ export function createWhistleblowingModule(deps: {
     rules: settings.objectionRules,
     acceptanceDays: deps.config.whistleblowing.acceptanceDays,
   });
+  const smsCodes = createWhistleSmsCodes({
+    db,
+    clock,
+    policy: deps.config.whistleblowing,
+    outbox: deps.sms,
+    codes: createWhistleSmsCodesRepository(db),
+    signName: deps.config.sms.signName,
+    // A code should arrive within seconds: this process sends it now, the periodic pass otherwise.
+    nudge: () => {
+      if (deps.config.workers)
+        void deps.sms.sendDue().catch((error: unknown) => deps.log('sms send failed', error));
+    },
+  });
   const intake = createWhistleIntakeService({
     ...deps,
+    smsCodes,
+    // The handling service is made below; the look-up calls it only once both exist.
+    refreshReward: (reportId) => handling.refreshReward(reportId),
     pin: settings.pin,
     video: settings.video,
     reports,
@@ -131,6 +153,7 @@ export function createWhistleblowingModule(deps: {
     register(app: FastifyInstance) {
       registerWhistlePublicRoutes(app, {
         intake,
+        smsSettings: smsCodes.settings,
         suggestions: deps.suggestions,
         videoMaxBytes: settings.video.maxBytes,
       });

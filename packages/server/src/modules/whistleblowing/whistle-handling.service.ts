@@ -218,7 +218,15 @@ export function createWhistleHandlingService(deps: {
     /** 一企一档 举报核查: the enterprise's verified reports, with no reporter and no query code. */
     verifiedOf: (auth: AuthContext, enterpriseId: string) => reports.verifiedOf(auth.scope, enterpriseId),
 
-    ledger: (auth: AuthContext, year: number) => reports.ledger(auth.scope, year),
+    /** The ledger counts an unapproved proposal at its incident's figures today, as the drawer shows it. */
+    async ledger(auth: AuthContext, year: number) {
+      await deps.incidents.refreshUnapproved((id) => reports.find(id, { kind: 'city' }));
+      return reports.ledger(auth.scope, year);
+    },
+
+    /** The reporter's page shows the drawer's amount too (answers whether the stored one moved). */
+    refreshReward: (reportId: string) =>
+      deps.incidents.refreshUnapproved((id) => reports.find(id, { kind: 'city' }), [reportId]),
 
     decide: (auth: AuthContext, id: string, decision: WhistleDecision) =>
       step(auth, id, decision.decision, async (tx, report) => {
@@ -382,7 +390,7 @@ export function createWhistleHandlingService(deps: {
       }),
 
     /** The real-name identity, for the custodian role; the route audits every call with its reason. */
-    async identity(auth: AuthContext, id: string): Promise<WhistleIdentity> {
+    async identity(auth: AuthContext, id: string): Promise<WhistleIdentity & { phoneVerified: boolean }> {
       const report = await found(auth, id);
       // Security labels (decision 0005): the identity is labelled 举报身份, on top of the permission.
       if (!mayRead(auth.clearance, whistleIdentityLabel)) throw new DomainError('auth.forbidden');
@@ -393,6 +401,7 @@ export function createWhistleHandlingService(deps: {
         idNumber: cipher.decrypt(sealed.idNumberSealed),
         phone: cipher.decrypt(sealed.phoneSealed),
         ...(sealed.bankAccountSealed ? { bankAccount: cipher.decrypt(sealed.bankAccountSealed) } : {}),
+        phoneVerified: sealed.phoneVerified,
       };
     },
 

@@ -88,6 +88,30 @@ export function createWhistleIncidentEvidence(deps: {
       return accident ? optionOf(accident) : null;
     },
 
+    /**
+     * Brings the stored amount of every unapproved proposal linked to an incident (of `reportIds`, or
+     * all) to the incident's figures today, so the ledger and the reporter's page show the amount the
+     * drawer shows. Read with the city's scope: the amount must not depend on who looks. Answers
+     * whether any amount changed.
+     */
+    async refreshUnapproved(
+      load: (reportId: string) => Promise<WhistleRecord | null>,
+      reportIds: string[] | null = null,
+    ): Promise<boolean> {
+      let changed = false;
+      for (const link of await links.unapproved(reportIds)) {
+        const [report, accident] = await Promise.all([
+          load(link.reportId),
+          incidents.accident({ kind: 'city' }, link.incidentId),
+        ]);
+        const live = report && accident ? liveRewardAmount(report, optionOf(accident)) : null;
+        if (!live || live.amountYuan === report!.reward!.amountYuan) continue;
+        await links.refreshProposed(undefined, link.reportId, live);
+        changed = true;
+      }
+      return changed;
+    },
+
     link: links.link,
     refreshProposed: links.refreshProposed,
   };

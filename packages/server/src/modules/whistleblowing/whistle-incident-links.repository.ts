@@ -27,13 +27,24 @@ export function createWhistleIncidentLinksRepository(db: Db) {
       );
     },
 
+    /** Proposals nobody has approved yet whose report is linked to an incident (of `reportIds`, or all). */
+    async unapproved(reportIds: string[] | null): Promise<{ reportId: string; incidentId: string }[]> {
+      const rows = await db.query<{ report_id: string; incident_id: string }>(
+        `SELECT l.report_id, l.incident_id FROM whistle_report_incidents l JOIN whistle_rewards w USING (report_id)
+          WHERE w.status = 'proposed' AND cardinality(w.approvers) = 0
+            AND ($1::uuid[] IS NULL OR l.report_id = ANY ($1::uuid[]))`,
+        [reportIds],
+      );
+      return rows.rows.map((r) => ({ reportId: r.report_id, incidentId: r.incident_id }));
+    },
+
     /** The amount of a proposal nobody has approved yet, recomputed from the incident's figures. */
     async refreshProposed(
-      source: Queryable,
+      source: Queryable | undefined,
       reportId: string,
       reward: { amountYuan: string; basis: string },
     ): Promise<void> {
-      await source.query(
+      await (source ?? db).query(
         `UPDATE whistle_rewards SET amount_yuan = $2, basis = $3
           WHERE report_id = $1 AND status = 'proposed' AND cardinality(approvers) = 0`,
         [reportId, reward.amountYuan, reward.basis],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whistleRewardRulesOn, type WhistleAccidentClass } from '@anjian/domain';
 import { createTestContext, type Caller, type TestContext, type TestUser } from '../../../test/test-app.ts';
 import { jpegWithExifGps, jpegZipPolyglot } from '../uploads/hostile-images.ts';
+import { secretHash } from './whistle-codes.ts';
 
 const COUNTY = '530402';
 const OTHER = '530423';
@@ -145,6 +146,36 @@ describe('whistleblowing: a concealed accident’s reward reads class and deaths
       basis: 'per_death_capped',
     });
     expect(expectedYuan('major', 10)).toBe(`${whistleRewardRulesOn('2026-11-03').concealedMaxYuan}.00`);
+
+    // The ledger and the reporter's page show the drawer's amount, not the proposal's first figure.
+    const ledger = await t.request({
+      method: 'GET',
+      url: '/api/v1/whistleblowing/rewards/ledger?year=2026',
+      as: approver,
+    });
+    expect(ledger.json().find((row: { county: string | null }) => row.county === COUNTY)).toMatchObject({
+      proposedCount: 1,
+      proposedYuan: expectedYuan('major', 10),
+    });
+    await t.db.query('UPDATE whistle_reports SET secret_salt = $2, secret_hash = $3 WHERE id = $1', [
+      id,
+      'salt',
+      secretHash('salt', 'SECRET0000000000LIVE'),
+    ]);
+    const seen = await t.request({
+      method: 'POST',
+      url: '/api/v1/public/whistleblowing/lookup',
+      payload: {
+        queryCode: 'INC-REWARD-0001',
+        secret: 'SECRET0000000000LIVE',
+        deviceId: 'device-live-amount-0001',
+      },
+    });
+    expect(seen.json().reward).toEqual({
+      status: 'proposed',
+      amountYuan: expectedYuan('major', 10),
+      paidOn: null,
+    });
 
     // The first approval fixes the amount; a later recount no longer moves it.
     expect((await report(id, '/reward/approval', {}, approver)).statusCode).toBe(200);

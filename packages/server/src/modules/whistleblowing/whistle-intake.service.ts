@@ -7,6 +7,7 @@ import {
   type WhistlePinExtent,
   type WhistleIdentity,
   type WhistlePublicReport,
+  type WhistleSmsCodeRequest,
   type WhistleStaffReport,
 } from '@anjian/domain';
 import type { PoolClient } from 'pg';
@@ -29,8 +30,10 @@ import {
   secretMatches,
 } from './whistle-codes.ts';
 import type { WhistleObjectionService } from './whistle-objections.service.ts';
+import { publicMapOf } from './whistle-public-map.ts';
 import type { WhistleAbuseRepository, WhistleRecordsRepository } from './whistle-records.repository.ts';
 import type { WhistleRecord, WhistleReportsRepository } from './whistle-reports.repository.ts';
+import type { WhistleSmsCodes } from './whistle-sms-codes.ts';
 
 export interface Client {
   ip: string;
@@ -75,6 +78,9 @@ export function createWhistleIntakeService(deps: {
   video: { maxSeconds: number };
   uploads: UploadLookup;
   objection: WhistleObjectionService;
+  smsCodes: WhistleSmsCodes;
+  /** Brings an unapproved proposal to its incident's figures (the handling service's refreshReward). */
+  refreshReward: (reportId: string) => Promise<boolean>;
 }) {
   const { db, clock, config, cipher, reports, records, abuse, captchas } = deps;
   const policy = config.whistleblowing;
@@ -94,6 +100,16 @@ export function createWhistleIntakeService(deps: {
     );
     if (count > policy.submitsPerHour * 6)
       throw new DomainError('whistle.rate_limited', { details: { retryAfterSeconds: 3600 } });
+  }
+
+  /** A public upload before its report: counted, stored, and kept for the sending device for a day. */
+  async function keepForDevice<T extends { id: string }>(client: Client, save: (day: Date) => Promise<T>) {
+    const now = clock.now();
+    await admitMedia(client, now);
+    const stored = await save(new Date(`${chinaDate(now)}T00:00:00+08:00`));
+    const device = clientKey('device', client.deviceId);
+    await records.notePhoto(stored.id, device, new Date(now.getTime() + 86_400_000));
+    return stored;
   }
 
   async function requireCaptcha(input: {
@@ -186,6 +202,8 @@ export function createWhistleIntakeService(deps: {
       receivedOn: string;
       enteredBy: string | null;
       photoCheck: (tx: PoolClient) => Promise<void>;
+      /** The phone was proved by an SMS code (false: no gateway, or entered by staff). */
+      phoneVerified?: boolean;
       demo?: boolean;
     },
   ) {
@@ -231,6 +249,7 @@ export function createWhistleIntakeService(deps: {
           idNumberSealed: cipher.encrypt(input.identity.idNumber.toUpperCase()),
           phoneSealed: cipher.encrypt(input.identity.phone),
           bankAccountSealed: input.identity.bankAccount ? cipher.encrypt(input.identity.bankAccount) : null,
+          phoneVerified: meta.phoneVerified ?? false,
         });
       }
       await records.attachPhotos(tx, input.photoIds, id);
@@ -255,7 +274,8 @@ export function createWhistleIntakeService(deps: {
       await abuse.recordAndCount('lookup_failed', keysOf(client), now, expiry(now), now);
       throw new DomainError('whistle.lookup_failed');
     }
-    return found;
+    // The reward as the bureau's drawer shows it: an unapproved proposal follows its incident.
+    return (await deps.refreshReward(found.id)) ? (await reports.findByCode(found.queryCode))! : found;
   }
 
   async function publicView(report: WhistleRecord) {
@@ -276,12 +296,18 @@ export function createWhistleIntakeService(deps: {
   return {
     async submit(input: WhistlePublicReport, client: Client) {
       await admitSubmit(client, input);
+      // A real-name phone proves itself with its SMS code (an anonymous report has no phone).
+      const phone = await deps.smsCodes.check(input.identity?.phone, input.smsCode);
       // Only the day: an anonymous report keeps no time of day (docs/whistleblowing.md).
       return store(input, {
         channel: 'online',
         receivedOn: chinaDate(clock.now()),
         enteredBy: null,
-        photoCheck: (tx) => pendingPhotosCheck(tx, input.photoIds, client),
+        phoneVerified: phone.verified,
+        photoCheck: async (tx) => {
+          await pendingPhotosCheck(tx, input.photoIds, client);
+          await phone.consume(tx);
+        },
       });
     },
 
@@ -373,36 +399,21 @@ export function createWhistleIntakeService(deps: {
       return stored;
     },
 
-    /**
-     * A video from the public page, before its report: rewritten without metadata and kept for the
-     * sending device for a day, like a photo (and counted with the photos against abuse).
-     */
-    async video(data: Buffer, client: Client) {
-      const now = clock.now();
-      await admitMedia(client, now);
-      const day = new Date(`${chinaDate(now)}T00:00:00+08:00`);
-      const stored = await deps.photos.storeVideo(data, { county: CITY, day }, deps.video);
-      await records.notePhoto(
-        stored.id,
-        clientKey('device', client.deviceId),
-        new Date(now.getTime() + 86_400_000),
-      );
-      return stored;
-    },
+    /** A video from the public page: rewritten without metadata, kept like a photo (and counted with them). */
+    video: (data: Buffer, client: Client) =>
+      keepForDevice(client, (day) => deps.photos.storeVideo(data, { county: CITY, day }, deps.video)),
 
     /** A photo from the public page, before its report: kept for the sending device for a day. */
-    async photo(data: Buffer, client: Client) {
-      const now = clock.now();
-      await admitMedia(client, now);
-      const day = new Date(`${chinaDate(now)}T00:00:00+08:00`);
-      const stored = await deps.photos.store(data, { county: CITY, day });
-      await records.notePhoto(
-        stored.id,
-        clientKey('device', client.deviceId),
-        new Date(now.getTime() + 86_400_000),
-      );
-      return stored;
-    },
+    photo: (data: Buffer, client: Client) =>
+      keepForDevice(client, (day) => deps.photos.store(data, { county: CITY, day })),
+
+    /** 获取验证码: a code texted to a real-name reporter's phone, within the quotas (whistle-sms-codes.ts). */
+    smsCode: (input: WhistleSmsCodeRequest, client: Client) =>
+      deps.smsCodes.request(input, {
+        count: (now) =>
+          abuse.recordAndCount('sms', keysOf(client), now, expiry(now), new Date(now.getTime() - HOUR_MS)),
+        requireCaptcha: () => requireCaptcha(input),
+      }),
 
     /**
      * The public page's pin: the county it lies in and the operating enterprises registered near it,
@@ -425,21 +436,7 @@ export function createWhistleIntakeService(deps: {
     },
 
     /** What the public page's map draws: the basemap if allowed, the extent, the county boundaries. */
-    async publicMap() {
-      const areas = await deps.counties.countyAreas();
-      return {
-        basemap: deps.pin.publicBasemap ? config.basemap : null,
-        extent: deps.pin.extent,
-        boundaries: {
-          type: 'FeatureCollection' as const,
-          features: areas.map((area) => ({
-            type: 'Feature' as const,
-            properties: { code: area.code, nameZh: area.nameZh, nameEn: area.nameEn },
-            geometry: area.geometry,
-          })),
-        },
-      };
-    },
+    publicMap: () => publicMapOf(deps.counties, deps.pin, config.basemap),
 
     newCaptcha: () => captchas.issue(),
 

@@ -13,6 +13,10 @@ import {
   whistlePublicReportSchema,
   whistlePublicViewSchema,
   whistleReceiptSchema,
+  whistleSmsCodeRequestSchema,
+  whistleSmsCodeSentSchema,
+  whistleSmsSettingsSchema,
+  type WhistleSmsSettings,
 } from '@anjian/domain';
 import type { EnterpriseSuggestions } from '../registry/index.ts';
 import type { WhistleIntakeService } from './whistle-intake.service.ts';
@@ -37,7 +41,12 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
 
 export function registerWhistlePublicRoutes(
   app: FastifyInstance,
-  deps: { intake: WhistleIntakeService; suggestions: EnterpriseSuggestions; videoMaxBytes: number },
+  deps: {
+    intake: WhistleIntakeService;
+    suggestions: EnterpriseSuggestions;
+    videoMaxBytes: number;
+    smsSettings: () => WhistleSmsSettings;
+  },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { intake } = deps;
@@ -160,6 +169,40 @@ export function registerWhistlePublicRoutes(
         intake.video(body, { ip: request.ip, deviceId: request.query.deviceId }),
       );
       return reply.status(201).send(stored);
+    },
+  );
+
+  api.get(
+    `${base}/sms-codes`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'Whether a real-name report needs an SMS code (an SMS gateway is configured) and how long the page waits before offering another',
+        response: { 200: whistleSmsSettingsSchema },
+      },
+    },
+    async () => deps.smsSettings(),
+  );
+
+  api.post(
+    `${base}/sms-codes`,
+    {
+      config: open,
+      schema: {
+        tags,
+        summary:
+          'Text a six-digit code to a real-name reporter’s mobile (valid 5 minutes). Always the same answer for any number; 429 whistle.sms_too_soon / whistle.sms_daily_quota / whistle.sms_ip_quota with Retry-After over the quotas; 409 whistle.sms_unavailable without an SMS gateway',
+        body: whistleSmsCodeRequestSchema,
+        response: { 202: whistleSmsCodeSentSchema },
+      },
+    },
+    async (request, reply) => {
+      const sent = await withRetryAfter(reply, () =>
+        intake.smsCode(request.body, { ip: request.ip, deviceId: request.body.deviceId }),
+      );
+      return reply.status(202).send(sent);
     },
   );
 

@@ -6,6 +6,8 @@ export interface SealedIdentity {
   idNumberSealed: string;
   phoneSealed: string;
   bankAccountSealed: string | null;
+  /** Proved by an SMS code when the report came (false: 未验证). */
+  phoneVerified: boolean;
 }
 
 export interface WhistleMessageRow {
@@ -19,14 +21,15 @@ export function createWhistleRecordsRepository(db: Db) {
   return {
     async insertIdentity(source: Queryable, reportId: string, identity: SealedIdentity): Promise<void> {
       await source.query(
-        `INSERT INTO whistle_identities (report_id, name_sealed, id_number_sealed, phone_sealed, bank_account_sealed)
-         VALUES ($1, $2, $3, $4, $5)`,
+        `INSERT INTO whistle_identities (report_id, name_sealed, id_number_sealed, phone_sealed, bank_account_sealed, phone_verified)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
         [
           reportId,
           identity.nameSealed,
           identity.idNumberSealed,
           identity.phoneSealed,
           identity.bankAccountSealed,
+          identity.phoneVerified,
         ],
       );
     },
@@ -37,6 +40,7 @@ export function createWhistleRecordsRepository(db: Db) {
         id_number_sealed: string;
         phone_sealed: string;
         bank_account_sealed: string | null;
+        phone_verified: boolean;
       }>('SELECT * FROM whistle_identities WHERE report_id = $1', [reportId]);
       const row = rows.rows[0];
       return row
@@ -45,6 +49,7 @@ export function createWhistleRecordsRepository(db: Db) {
             idNumberSealed: row.id_number_sealed,
             phoneSealed: row.phone_sealed,
             bankAccountSealed: row.bank_account_sealed,
+            phoneVerified: row.phone_verified,
           }
         : null;
     },
@@ -168,7 +173,7 @@ export function createWhistleAbuseRepository(db: Db) {
   return {
     /** Records one event per key and answers the largest count of that kind per key since `since`. */
     async recordAndCount(
-      kind: 'submit' | 'lookup_failed' | 'photo' | 'place',
+      kind: 'submit' | 'lookup_failed' | 'photo' | 'place' | 'sms',
       keys: string[],
       at: Date,
       expiresAt: Date,
@@ -194,6 +199,7 @@ export function createWhistleAbuseRepository(db: Db) {
     /** Deletes what has expired (idempotent: safe when several processes run it at once). */
     async purgeExpired(now: Date): Promise<number> {
       const abuse = await db.query('DELETE FROM whistle_abuse WHERE expires_at <= $1', [now]);
+      await db.query('DELETE FROM whistle_sms_codes WHERE purge_after <= $1', [now]);
       await db.query(
         `UPDATE whistle_photos SET device_key = NULL WHERE report_id IS NULL AND expires_at <= $1 AND device_key IS NOT NULL`,
         [now],

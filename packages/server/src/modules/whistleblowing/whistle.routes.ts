@@ -8,7 +8,7 @@ import {
   whistleDecisionSchema,
   whistleDetailSchema,
   whistleIdentityRequestSchema,
-  whistleIdentitySchema,
+  whistleIdentityViewSchema,
   whistleListItemSchema,
   whistleListQuerySchema,
   whistleDuplicateLinkSchema,
@@ -198,7 +198,7 @@ export function registerWhistleRoutes(
           'The real-name reporter’s identity, for the designated role; every view is audited with its reason',
         params: idParams,
         body: whistleIdentityRequestSchema,
-        response: { 200: whistleIdentitySchema },
+        response: { 200: whistleIdentityViewSchema },
       },
     },
     async (request) => {

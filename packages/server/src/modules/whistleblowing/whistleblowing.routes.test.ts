@@ -203,7 +203,13 @@ describe('whistleblowing: from an anonymous report to the reward the reporter se
       { reason: '核对奖励发放对象' },
       custodian,
     );
-    expect(shown.json()).toEqual({ name: '李四', idNumber: '11010519491231002X', phone: '13800138000' });
+    // No SMS gateway here (the embedded demo): the phone is kept, marked 未验证 for the custodian.
+    expect(shown.json()).toEqual({
+      name: '李四',
+      idNumber: '11010519491231002X',
+      phone: '13800138000',
+      phoneVerified: false,
+    });
     const audit = await t.db.query<{ detail: string }>(
       "SELECT detail FROM audit_log WHERE action = 'whistle.identity_view' AND outcome = 'success'",
     );

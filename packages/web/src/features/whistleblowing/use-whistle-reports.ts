@@ -49,11 +49,15 @@ export function useWhistleReports() {
       api.put<WhistleDetail>(`${base}/${id}/security-label`, { securityLabel }),
     step: (id: string, path: string, body: object) => api.post<WhistleDetail>(`${base}/${id}/${path}`, body),
     identity: (id: string, reason: string) =>
-      api.post<{ name: string; idNumber: string; phone: string; bankAccount?: string }>(
-        `${base}/${id}/identity`,
-        {
-          reason,
-        },
-      ),
+      api.post<{
+        name: string;
+        idNumber: string;
+        phone: string;
+        bankAccount?: string;
+        /** Proved by an SMS code when reported; false: 未验证 (no SMS gateway, or entered by staff). */
+        phoneVerified: boolean;
+      }>(`${base}/${id}/identity`, {
+        reason,
+      }),
   };
 }

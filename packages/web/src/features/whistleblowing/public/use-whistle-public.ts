@@ -104,6 +104,10 @@ export const uploadPublicMedia = (file: File) =>
     ? api.upload<{ id: string }>(`${BASE}/videos`, file, file.type, { deviceId: deviceId() })
     : uploadPublicPhoto(file);
 
+/** Whether a real-name report needs an SMS code here (the server has an SMS gateway). */
+export const loadSmsSettings = () =>
+  api.get<{ codeRequired: boolean; resendAfterSeconds: number }>(`${BASE}/sms-codes`);
+
 export const suggestEnterprises = (q: string) =>
   api.get<EnterpriseSuggestion[]>(`${BASE}/enterprises`, { q });
 
