@@ -35,7 +35,11 @@ describe('claim steps', () => {
   const reported = { status: 'reported' as const, lastStepOn: '2026-10-12' };
   it.each([
     [reported, { step: 'accepted' as const, on: '2026-10-12' }, null],
-    [reported, { step: 'paid' as const, on: '2026-10-13', paidYuan: 1 }, 'obligations.claim_step_not_allowed'],
+    [
+      reported,
+      { step: 'paid' as const, on: '2026-10-13', paidYuan: 1 },
+      'obligations.claim_step_not_allowed',
+    ],
     [reported, { step: 'accepted' as const, on: '2026-10-11' }, 'obligations.claim_step_before_previous'],
     [reported, { step: 'rejected' as const, on: '2026-10-13' }, 'obligations.claim_reason_required'],
   ])('%o + %o → %s', (claim, step, error) => {

@@ -133,7 +133,8 @@ describe('安责险 claims on incidents and the insurers’ prevention services'
 
   it('records a rejection with its reason', async () => {
     const accident = await incident(mine, '2026-11-01T03:00:00Z');
-    const id = (await post('/claims', { ...claim(accident, 'LP-2026-002'), reportedOn: '2026-11-02' })).json().id;
+    const id = (await post('/claims', { ...claim(accident, 'LP-2026-002'), reportedOn: '2026-11-02' })).json()
+      .id;
     const bare = await post(`/claims/${id}/steps`, { step: 'rejected', on: '2026-11-05' });
     expect(bare.json().error.code).toBe('obligations.claim_reason_required');
     const rejected = await post(`/claims/${id}/steps`, {
