@@ -45,6 +45,11 @@ export { createPeopleRepository, type PeopleRepository } from './people.reposito
 export { createInsuranceRepository, type InsuranceRepository } from './insurance.repository.ts';
 export { createPapersRepository, type PapersRepository } from './papers.repository.ts';
 export { createAgenciesRepository, type AgenciesRepository } from './agencies.repository.ts';
+export { createClaimsRepository, type ClaimsRepository } from './insurance-claims.repository.ts';
+export {
+  createPreventionServicesRepository,
+  type PreventionServicesRepository,
+} from './prevention-services.repository.ts';
 export type { ObligationGapsMap, ObligationMapPoint } from './obligation-map.ts';
 
 export function createObligationsModule(deps: {
