@@ -119,8 +119,16 @@ export const obligationsErrors = {
     zh: '赔付须填写赔付金额',
     en: 'A payment needs the amount paid',
   },
-  'obligations.claim_reason_required': { status: 400, zh: '拒赔须填写理由', en: 'A rejection needs its reason' },
-  'obligations.service_not_found': { status: 404, zh: '事故预防服务记录不存在', en: 'No such prevention service' },
+  'obligations.claim_reason_required': {
+    status: 400,
+    zh: '拒赔须填写理由',
+    en: 'A rejection needs its reason',
+  },
+  'obligations.service_not_found': {
+    status: 404,
+    zh: '事故预防服务记录不存在',
+    en: 'No such prevention service',
+  },
   'obligations.hazard_not_found': { status: 404, zh: '隐患不存在', en: 'No such hidden hazard' },
   'obligations.hazard_other_enterprise': {
     status: 400,
