@@ -171,6 +171,7 @@ export const auditActions = {
   'obligations.claim_step': a('办理安责险理赔环节', 'Record a step of a liability insurance claim'),
   'obligations.claims_export': a('导出安责险理赔', 'Export liability insurance claims'),
   'obligations.prevention_service_create': a('登记事故预防服务', 'Record an accident-prevention service'),
+  'obligations.prevention_services_import': a('导入事故预防服务', 'Import accident-prevention services'),
   'obligations.prevention_services_export': a('导出事故预防服务', 'Export accident-prevention services'),
   'obligations.policies_export': a('导出安责险保单', 'Export liability insurance policies'),
   'obligations.policies_import': a('导入安责险保单', 'Import liability insurance policies'),

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { serviceWorkbook } from '../../src/modules/obligations/obligations-import-test-support.ts';
+import { XLSX_TYPE } from '../../src/platform/office/index.ts';
 import type { TestContext } from '../test-app.ts';
 import type { CrossReferenceRow } from './cross-reference.matrix.ts';
 import type { RouteCase, Target } from './matrix-support.ts';
@@ -107,6 +109,34 @@ export const insuranceClaimsMatrix: Record<string, RouteCase> = {
     }),
     in: writers(201),
     out: writersOut(201),
+  },
+  [`GET ${O}/prevention-services/import-template`]: {
+    build: async () => ({ url: `${O}/prevention-services/import-template` }),
+    in: writers(200),
+  },
+  // A row naming a policy outside the caller's scope comes back as a row error in a 200 report.
+  [`POST ${O}/prevention-services/import`]: {
+    build: async ({ t, target }) => {
+      const { policy } = await policyWithIncident(t, target);
+      const number = await t.db.query<{ policy_number: string }>(
+        'SELECT policy_number FROM obligation_policies WHERE id = $1',
+        [policy],
+      );
+      return {
+        url: `${O}/prevention-services/import`,
+        headers: { 'content-type': XLSX_TYPE },
+        payload: await serviceWorkbook([
+          {
+            policyNumber: number.rows[0]!.policy_number,
+            servedOn: '2026-11-20',
+            kind: '安全培训',
+            costYuan: 300,
+          },
+        ]),
+      };
+    },
+    in: writers(200),
+    out: writers(200),
   },
   [`GET ${O}/prevention-spending`]: {
     build: async () => ({ url: `${O}/prevention-spending?year=2026` }),

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertEnterprise, insertIncident } from '../../../test/factories.ts';
 import { readWorkbook } from '../../../test/read-workbook.ts';
+import { XLSX_TYPE } from '../../platform/office/index.ts';
 import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { serviceWorkbook } from './obligations-import-test-support.ts';
 
 // The test clock reads 2026-11-29 (Beijing).
 describe('安责险 claims on incidents and the insurers’ prevention services', () => {
@@ -235,5 +237,41 @@ describe('安责险 claims on incidents and the insurers’ prevention services'
     expect(after).toMatchObject({ spendingYuan: 26000, spendingPercent: 21.67, overCap: true });
     const listed = await get('/prevention-services?year=2026&kind=drill_guidance');
     expect(listed.json().total).toBe(1);
+  });
+
+  it('imports an insurer’s service ledger row by row, skipping a row already imported', async () => {
+    const upload = async () =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/obligations/prevention-services/import',
+        headers: { 'content-type': XLSX_TYPE },
+        payload: await serviceWorkbook([
+          {
+            policyNumber: 'PICC-QUARRY-2026',
+            servedOn: '2026-08-08',
+            kind: '风险评估',
+            costYuan: 3000,
+            findings: '采场边坡未设置位移监测；爆破器材库防雷检测过期',
+          },
+          { policyNumber: 'NO-SUCH-POLICY', servedOn: '2026-08-08', kind: '隐患排查', costYuan: 100 },
+          { policyNumber: 'PICC-QUARRY-2026', servedOn: '2026-08-09', kind: '喝茶', costYuan: 100 },
+        ]),
+        as: county,
+      });
+    const first = await upload();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ totalRows: 3, created: 1, errors: 2 });
+    expect((await upload()).json()).toMatchObject({ created: 0, skipped: 1, errors: 2 });
+    const listed = await get('/prevention-services?kind=risk_assessment');
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({
+        enterpriseName: '新平未服务采石有限公司',
+        costYuan: 3000,
+        findings: [
+          expect.objectContaining({ description: '采场边坡未设置位移监测', hazardId: null }),
+          expect.objectContaining({ description: '爆破器材库防雷检测过期', hazardId: null }),
+        ],
+      }),
+    ]);
   });
 });

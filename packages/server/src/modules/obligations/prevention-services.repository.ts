@@ -82,6 +82,14 @@ export function createPreventionServicesRepository(db: Db) {
       );
     },
 
+    async exists(source: Queryable, policyId: string, servedOn: string, kind: string): Promise<boolean> {
+      const rows = await source.query(
+        'SELECT 1 FROM obligation_prevention_services WHERE policy_id = $1 AND served_on = $2 AND kind = $3',
+        [policyId, servedOn, kind],
+      );
+      return rows.rows.length > 0;
+    },
+
     /** Stores a service under an id chosen before (its hazards name it as their source). */
     async insertWithId(
       source: Queryable,

@@ -293,6 +293,7 @@ export const obligationsZh = {
       licences: '导入许可申请',
       projects: '导入建设项目',
       agencies: '导入机构',
+      services: '导入服务记录',
     },
     title: {
       examResults: '导入培训考试成绩',
@@ -300,6 +301,7 @@ export const obligationsZh = {
       licences: '导入行政许可申请',
       projects: '导入建设项目（三同时）',
       agencies: '导入安全评价检测检验机构',
+      services: '导入事故预防服务',
     },
     hint: {
       examResults:
@@ -310,6 +312,8 @@ export const obligationsZh = {
       projects:
         '每行一个建设项目，按统一社会信用代码（未填时按建设单位名称）匹配企业；同一建设单位的同名项目按本行更新。三同时各环节在本页登记。',
       agencies: '每行一家机构，按统一社会信用代码匹配已登记的机构并按本行更新；有效期至不填时按参数推算。',
+      services:
+        '每行一次保险机构的事故预防服务，按保单号匹配已登记的保单；同一保单、日期和服务类型已登记的行跳过。发现的问题按行登记，登记为隐患请在本页办理。',
     },
     subject: {
       examResults: '姓名',
@@ -317,6 +321,7 @@ export const obligationsZh = {
       licences: '企业',
       projects: '项目名称',
       agencies: '机构名称',
+      services: '保单号',
     },
     rule: '有错误的行不导入，其余行照常导入；修正后可再次导入整个文件，已导入的行会被跳过。',
     summary: '共 {total} 行：新增 {created}，更新 {updated}，跳过 {skipped}，错误 {errors}',
@@ -626,6 +631,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
       licences: 'Import applications',
       projects: 'Import projects',
       agencies: 'Import agencies',
+      services: 'Import services',
     },
     title: {
       examResults: 'Import training and exam results',
@@ -633,6 +639,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
       licences: 'Import licence applications',
       projects: 'Import construction projects (三同时)',
       agencies: 'Import technical service agencies',
+      services: 'Import accident-prevention services',
     },
     hint: {
       examResults:
@@ -645,6 +652,8 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
         'One project per row, matched to an enterprise by its credit code (or its name when the code is blank); a project of the same enterprise and name is updated from the row. The 三同时 steps are recorded on this page.',
       agencies:
         'One agency per row, matched to a registered agency by its credit code and updated from the row; a blank end of validity follows the dated parameter.',
+      services:
+        'One service per row, matched to a registered policy by its number; a row with the same policy, date and kind is skipped. Findings are recorded as text; record them as hidden hazards on this page.',
     },
     subject: {
       examResults: 'Name',
@@ -652,6 +661,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
       licences: 'Enterprise',
       projects: 'Project',
       agencies: 'Agency',
+      services: 'Policy number',
     },
     rule: 'Rows with errors are not imported, the others are; fix them and import the whole file again — rows already imported are skipped.',
     summary: '{total} rows: {created} new, {updated} updated, {skipped} skipped, {errors} with errors',

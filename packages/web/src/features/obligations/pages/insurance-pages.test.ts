@@ -166,6 +166,11 @@ describe('the 安责险 claims and prevention-service pages', { timeout: 30_000 
     expect(table.text()).toContain('隐患排查');
     expect(table.text()).toContain('已登记隐患');
     expect(table.text()).toContain('演示');
+    expect(page.find('[data-testid="services-import"]').exists()).toBe(false);
     page.unmount();
+
+    const writer = await openAs(PreventionServicesPage, ['registry:read', 'registry:write']);
+    expect(writer.find('[data-testid="services-import"]').text()).toBe('导入服务记录');
+    writer.unmount();
   });
 });
