@@ -290,6 +290,8 @@ export async function buildApp({
     cipher,
     enterprises: registry.enterpriseLookup,
     findings: createInspectionFindings({ db, clock }),
+    incidents: emergency.incidentFacts,
+    hazards: dualPrevention.hazardLinks,
     reminders: {
       notifications: notifications.notifier,
       days: config.obligations.reminderDays,

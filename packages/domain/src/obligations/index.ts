@@ -12,3 +12,6 @@ export * from './agency-report-flags.ts';
 export * from './agencies.schema.ts';
 export * from './obligation-import.schema.ts';
 export * from './certificate-card.ts';
+export * from './insurance-claims.ts';
+export * from './insurance-claims.schema.ts';
+export * from './prevention-spending.ts';

@@ -32,6 +32,8 @@ export interface ObligationParameters {
   readonly insuranceMinPerPersonYuan: DatedParameter<number>;
   /** Ceiling of accident-prevention service spending, percent of premiums collected. */
   readonly preventionServiceCapPercent: DatedParameter<number>;
+  /** Whether every insured unit of a mandatory sector should get at least one prevention service a year. */
+  readonly preventionServiceYearly: DatedParameter<boolean>;
   /** Registry sectors whose units must carry 安责险 (安全生产法 Art. 51; the 2025 rules' list). */
   readonly insuranceSectors: DatedParameter<readonly string[]>;
   /** Registry sectors whose principals and safety managers must pass the assessment (Art. 27). */
@@ -116,6 +118,16 @@ export const defaultObligationParameters: ObligationParameters = Object.freeze<O
       sourceZh: '应急厅函〔2024〕322号：事故预防服务费用不超过实际收取保费的21%',
       sourceEn: 'MEM letter 2024 No. 322: prevention services at most 21 % of premiums collected',
       mark: 'V',
+    },
+  ],
+  preventionServiceYearly: [
+    {
+      from: '2025-03-29',
+      value: true,
+      sourceZh: '应急〔2025〕27号：保险机构应为投保单位提供事故预防服务（每年至少一次为本地做法，待核实）',
+      sourceEn:
+        'MEM 2025 No. 27: insurers serve insured units with accident prevention (at least once a year is local practice, to confirm)',
+      mark: 'U',
     },
   ],
   insuranceSectors: [

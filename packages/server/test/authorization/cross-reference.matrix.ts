@@ -7,6 +7,7 @@ import {
 } from '../../src/modules/monitoring/monitoring-fixtures.test-support.ts';
 import type { TestContext, TestUser } from '../test-app.ts';
 import { newAllocationOrder } from './allocation.matrix.ts';
+import { insuranceClaimsCrossReferences } from './insurance-claims.matrix.ts';
 import {
   ENTERPRISE_ID,
   IN_COUNTY,
@@ -474,6 +475,7 @@ export const crossReferenceMatrix: Record<string, CrossReferenceRow> = {
   },
   // A camera's links must be of its own enterprise: another's object or point, or none at all, alike.
   ...cameraLinkRows(),
+  ...insuranceClaimsCrossReferences,
   // The upload names its county and enterprise in the query string (the body is the image).
   'POST /api/v1/uploads': {
     fields: [],
@@ -527,6 +529,8 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
   'POST /api/v1/obligations/people': owner(['enterpriseId'], OWNER),
   'PUT /api/v1/obligations/people/:id': owner(['enterpriseId'], OWNER),
   'POST /api/v1/obligations/policies': owner(['enterpriseId'], OWNER),
+  'POST /api/v1/obligations/claims': owner(['policyId'], OWNER),
+  'POST /api/v1/obligations/prevention-services': owner(['policyId'], OWNER),
   'POST /api/v1/obligations/licence-applications': owner(['enterpriseId'], OWNER),
   'POST /api/v1/obligations/projects': owner(['enterpriseId'], OWNER),
   'POST /api/v1/obligations/agency-reports': owner(

@@ -15,6 +15,7 @@ import { warningsMatrix } from './warnings.matrix.ts';
 import { securityMatrix } from './security.matrix.ts';
 import { statisticsMatrix } from './statistics.matrix.ts';
 import { obligationsMatrix } from './obligations.matrix.ts';
+import { insuranceClaimsMatrix } from './insurance-claims.matrix.ts';
 import { whistleblowingMatrix } from './whistleblowing.matrix.ts';
 import { planMatrix } from './plan.matrix.ts';
 import { allocationMatrix } from './allocation.matrix.ts';
@@ -30,7 +31,7 @@ import { teamsMatrix } from './teams.matrix.ts';
  */
 export const matrixParts = {
   core: [coreMatrix, planMatrix, videoMatrix],
-  registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix],
+  registry: [coreRegistryMatrix, dualPreventionMatrix, obligationsMatrix, insuranceClaimsMatrix],
   emergency: [
     coreEmergencyMatrix,
     emergencyMatrix,

@@ -4,7 +4,13 @@
  */
 
 /** Where a hazard came from. */
-export const hiddenHazardSources = ['self_check', 'inspection', 'public_report', 'sensor_alarm'] as const;
+export const hiddenHazardSources = [
+  'self_check',
+  'inspection',
+  'public_report',
+  'sensor_alarm',
+  'insurer_service',
+] as const;
 export type HiddenHazardSource = (typeof hiddenHazardSources)[number];
 
 /** 一般事故隐患 / 重大事故隐患 (原总局令第16号, standards.md §4.1). */
@@ -106,6 +112,7 @@ export const hiddenHazardSourceNames: Readonly<Record<HiddenHazardSource, Names>
   inspection: { zh: '监督检查', en: 'Inspection' },
   public_report: { zh: '群众举报', en: 'Public report' },
   sensor_alarm: { zh: '监测报警', en: 'Sensor alarm' },
+  insurer_service: { zh: '保险机构事故预防服务', en: 'Insurer’s prevention service' },
 };
 
 export const hiddenHazardStatusNames: Readonly<Record<HiddenHazardStatus, Names>> = {

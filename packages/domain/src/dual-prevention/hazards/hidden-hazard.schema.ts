@@ -23,7 +23,7 @@ import { isoDate, isoInstant } from '../../common/dates.schema.ts';
 export const hiddenHazardSourceSchema = z
   .enum(hiddenHazardSources)
   .describe(
-    'Source: self_check 企业自查, inspection 监督检查, public_report 群众举报, sensor_alarm 监测报警',
+    'Source: self_check 企业自查, inspection 监督检查, public_report 群众举报, sensor_alarm 监测报警, insurer_service 保险机构事故预防服务',
   );
 
 export const hiddenHazardLevelSchema = z

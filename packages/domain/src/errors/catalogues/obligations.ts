@@ -82,4 +82,57 @@ export const obligationsErrors = {
     zh: '该机构已登记此报告编号',
     en: 'The agency has already filed a report with this number',
   },
+  'obligations.claim_not_found': { status: 404, zh: '理赔记录不存在', en: 'No such claim' },
+  'obligations.claim_number_taken': {
+    status: 409,
+    zh: '该理赔案件号已登记',
+    en: 'This claim number is already registered',
+  },
+  'obligations.incident_not_found': { status: 404, zh: '事故不存在', en: 'No such incident' },
+  'obligations.claim_incident_other_enterprise': {
+    status: 400,
+    zh: '该事故不属于投保企业',
+    en: 'The incident is not one of the insured enterprise',
+  },
+  'obligations.claim_policy_not_in_force': {
+    status: 400,
+    zh: '事故发生之日保单不在保险期间内，不能理赔',
+    en: 'The policy was not in force on the day of the incident',
+  },
+  'obligations.claim_reported_before_incident': {
+    status: 400,
+    zh: '报案日期不能早于事故发生日期',
+    en: 'The claim cannot be reported before the incident happened',
+  },
+  'obligations.claim_step_not_allowed': {
+    status: 409,
+    zh: '理赔当前状态不能办理该环节',
+    en: 'The claim cannot take this step in its present status',
+  },
+  'obligations.claim_step_before_previous': {
+    status: 400,
+    zh: '办理日期不能早于上一环节',
+    en: 'A step cannot be dated before the previous one',
+  },
+  'obligations.claim_paid_amount_required': {
+    status: 400,
+    zh: '赔付须填写赔付金额',
+    en: 'A payment needs the amount paid',
+  },
+  'obligations.claim_reason_required': {
+    status: 400,
+    zh: '拒赔须填写理由',
+    en: 'A rejection needs its reason',
+  },
+  'obligations.service_not_found': {
+    status: 404,
+    zh: '事故预防服务记录不存在',
+    en: 'No such prevention service',
+  },
+  'obligations.hazard_not_found': { status: 404, zh: '隐患不存在', en: 'No such hidden hazard' },
+  'obligations.hazard_other_enterprise': {
+    status: 400,
+    zh: '该隐患不属于被服务企业',
+    en: 'The hidden hazard is not one of the served enterprise',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

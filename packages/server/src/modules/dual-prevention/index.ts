@@ -37,6 +37,8 @@ export type { HazardReport } from './hazards/hazards.service.ts';
 
 /** Opens a hidden hazard as the given actor (enforcement findings, repeated alarms, check tasks). */
 export type HazardReporter = Pick<HazardsService, 'report'>;
+/** Opens a hidden hazard or reads one in the caller's scope (obligations: the insurers' service findings). */
+export type HazardLinks = Pick<HazardsService, 'report' | 'get'>;
 
 export function createDualPreventionModule(deps: {
   db: Db;
@@ -61,6 +63,7 @@ export function createDualPreventionModule(deps: {
   });
   return {
     hazards: hazards as HazardReporter,
+    hazardLinks: hazards as HazardLinks,
     register(app: FastifyInstance) {
       registerRiskRoutes(app, {
         risk: createRiskService({ clock, risk: createRiskRepository(db), enterprises }),

@@ -20,6 +20,8 @@ export interface AccidentFacts {
   occurredAt: Date;
   county: string;
   location: string;
+  /** The enterprise the accident happened at (安责险 claims check it is the insured one). */
+  enterpriseId: string | null;
   enterpriseName: string | null;
   deaths: number;
   level: AccidentLevel;
@@ -30,7 +32,10 @@ export interface IncidentFactsPort {
   find(scope: DataScope, id: string): Promise<IncidentFacts | null>;
 }
 
-/** The port through which whistleblowing reads the accident a concealed-accident report uncovered. */
+/**
+ * The port through which whistleblowing reads the accident a concealed-accident report uncovered,
+ * and obligations the incident a 安责险 claim concerns.
+ */
 export interface AccidentFactsPort {
   accident(scope: DataScope, id: string): Promise<AccidentFacts | null>;
   /** The latest accidents in the caller's scope (at most 200), newest first. */
@@ -50,6 +55,7 @@ function accidentOf(record: IncidentRecord): AccidentFacts {
     occurredAt: record.occurredAt,
     county: record.county,
     location: record.location,
+    enterpriseId: record.enterpriseId,
     enterpriseName: record.enterpriseName,
     deaths: counted.figures.deaths,
     level: counted.level,

@@ -1,6 +1,7 @@
 /**
  * Obligations (issue 17): people of the three key posts with their certificates and training,
- * 安全生产责任保险 policies and coverage, licence applications with working-day deadlines and the
+ * 安全生产责任保险 policies and coverage, claims on incidents (emergency's `AccidentFactsPort`) and the
+ * insurers' prevention services whose findings open hidden hazards (dual prevention's `HazardLinks`), licence applications with working-day deadlines and the
  * 三同时 of construction projects, and the 安全评价检测检验机构 with the reports they file. Owns the tables obligation_*. Certificate gaps become inspection
  * findings through the enforcement module's `InspectionFindings` port; the one-map reads the
  * enterprises with gaps through `gapsMap` (`ObligationGapsMap`).
@@ -10,6 +11,8 @@ import { defaultObligationParameters, type ObligationParameters } from '@anjian/
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
+import type { HazardLinks } from '../dual-prevention/index.ts';
+import type { AccidentFactsPort } from '../emergency/index.ts';
 import type { InspectionFindings } from '../enforcement/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
@@ -19,6 +22,9 @@ import { createAgenciesService } from './agencies.service.ts';
 import { createObligationGapsMap } from './obligation-map.ts';
 import { sendObligationReminders, startObligationRemindersJob } from './obligation-reminders.job.ts';
 import { createObligationRemindersRepository } from './obligation-reminders.repository.ts';
+import { createClaimsRepository } from './insurance-claims.repository.ts';
+import { registerInsuranceClaimsRoutes } from './insurance-claims.routes.ts';
+import { createClaimsService } from './insurance-claims.service.ts';
 import { createInsuranceRepository } from './insurance.repository.ts';
 import { registerInsuranceRoutes } from './insurance.routes.ts';
 import { createInsuranceService } from './insurance.service.ts';
@@ -29,6 +35,8 @@ import { createObligationsImportRepository } from './obligations-import.reposito
 import { registerObligationsImportRoutes } from './obligations-import.routes.ts';
 import { createObligationsImportService } from './obligations-import.service.ts';
 import { createPeopleRepository } from './people.repository.ts';
+import { createPreventionServicesRepository } from './prevention-services.repository.ts';
+import { createPreventionServicesService } from './prevention-services.service.ts';
 import { createRegisterImportRepository } from './register-import.repository.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
 import { createPeopleService } from './people.service.ts';
@@ -37,6 +45,11 @@ export { createPeopleRepository, type PeopleRepository } from './people.reposito
 export { createInsuranceRepository, type InsuranceRepository } from './insurance.repository.ts';
 export { createPapersRepository, type PapersRepository } from './papers.repository.ts';
 export { createAgenciesRepository, type AgenciesRepository } from './agencies.repository.ts';
+export { createClaimsRepository, type ClaimsRepository } from './insurance-claims.repository.ts';
+export {
+  createPreventionServicesRepository,
+  type PreventionServicesRepository,
+} from './prevention-services.repository.ts';
 export type { ObligationGapsMap, ObligationMapPoint } from './obligation-map.ts';
 
 export function createObligationsModule(deps: {
@@ -45,6 +58,10 @@ export function createObligationsModule(deps: {
   cipher: FieldCipher;
   enterprises: EnterpriseLookup;
   findings: InspectionFindings;
+  /** The incident a 安责险 claim concerns (emergency module). */
+  incidents: AccidentFactsPort;
+  /** Hidden hazards opened or linked by the insurers' service findings (dual-prevention module). */
+  hazards: HazardLinks;
   parameters?: ObligationParameters;
   /** The expiry and review reminders: how many days ahead, and how often (0 = off; only with workers). */
   reminders: { notifications: Notifier; days: number; intervalSeconds: number; workers: boolean };
@@ -70,6 +87,21 @@ export function createObligationsModule(deps: {
     clock,
     policies: policiesRepository,
     enterprises,
+    parameters,
+  });
+  const claims = createClaimsService({
+    db,
+    clock,
+    claims: createClaimsRepository(db),
+    policies: policiesRepository,
+    incidents: deps.incidents,
+  });
+  const services = createPreventionServicesService({
+    db,
+    clock,
+    services: createPreventionServicesRepository(db),
+    policies: policiesRepository,
+    hazards: deps.hazards,
     parameters,
   });
   const imports = createObligationsImportService({
@@ -108,6 +140,7 @@ export function createObligationsModule(deps: {
       registerAgenciesRoutes(app, { agencies, clock });
       registerPeopleRoutes(app, { people, clock });
       registerInsuranceRoutes(app, { insurance, clock });
+      registerInsuranceClaimsRoutes(app, { claims, services, clock });
       registerPapersRoutes(app, { papers, clock });
       registerObligationsImportRoutes(app, { imports, clock });
       const { workers, intervalSeconds } = deps.reminders;

@@ -103,6 +103,12 @@ export function createInsuranceRepository(db: Db) {
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
     },
 
+    /** A policy by its number, whatever the scope (imports check the scope themselves). */
+    async findByNumber(source: Queryable, number: string): Promise<PolicyRecord | null> {
+      const rows = await source.query<Row>(`${SELECT} WHERE p.policy_number = $1`, [number]);
+      return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+    },
+
     async numberTaken(number: string, source: Queryable = db): Promise<boolean> {
       return (
         (await source.query('SELECT 1 FROM obligation_policies WHERE policy_number = $1', [number])).rows

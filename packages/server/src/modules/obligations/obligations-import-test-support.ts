@@ -5,6 +5,7 @@ import { agencyImportColumns } from './agency-import.ts';
 import { licenceImportColumns } from './licence-import.ts';
 import { policyImportColumns } from './policy-import.ts';
 import { projectImportColumns } from './project-import.ts';
+import { serviceImportColumns } from './prevention-service-import.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -37,3 +38,4 @@ type Cells = readonly Record<string, string | number | Date | null>[];
 export const licenceWorkbook = (rows: Cells) => workbookOf('行政许可申请', licenceImportColumns, rows);
 export const projectWorkbook = (rows: Cells) => workbookOf('建设项目', projectImportColumns, rows);
 export const agencyWorkbook = (rows: Cells) => workbookOf('技术服务机构', agencyImportColumns, rows);
+export const serviceWorkbook = (rows: Cells) => workbookOf('事故预防服务', serviceImportColumns, rows);

@@ -92,6 +92,15 @@ export function registerObligationsImportRoutes(
       run: imports.importProjects,
     },
     {
+      path: 'prevention-services',
+      template: ['prevention_services_template', '事故预防服务导入模板', imports.serviceTemplate],
+      templateSummary: 'The Excel template of the insurers’ accident-prevention services with instructions',
+      audit: 'obligations.prevention_services_import',
+      summary:
+        'Import accident-prevention services (policy by number; the same policy, date and kind is skipped); answers a per-row report',
+      run: imports.importServices,
+    },
+    {
       path: 'agencies',
       template: ['service_agencies_template', '技术服务机构导入模板', imports.agencyTemplate],
       templateSummary: 'The Excel template of technical service agencies with instructions',

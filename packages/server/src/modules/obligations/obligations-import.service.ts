@@ -41,10 +41,16 @@ import {
   policyImportInstructions,
   readPolicyFile,
 } from './policy-import.ts';
+import {
+  importServiceRows,
+  readServiceFile,
+  serviceImportColumns,
+  serviceImportInstructions,
+} from './prevention-service-import.ts';
 
 /**
  * The Excel imports of the obligations registers: exam results (培训考试成绩), 安责险 policies,
- * licence applications, 三同时 projects and technical service agencies.
+ * licence applications, 三同时 projects, technical service agencies and the insurers' prevention services.
  * A file that cannot be read is refused before anything is written; otherwise the good rows are
  * written in one transaction (a lock keeps two imports of a kind from interleaving) and every row
  * is reported.
@@ -78,6 +84,8 @@ export function createObligationsImportService(deps: {
     licenceTemplate: () =>
       buildImportTemplate('行政许可申请', licenceImportColumns, licenceImportInstructions),
     projectTemplate: () => buildImportTemplate('建设项目', projectImportColumns, projectImportInstructions),
+    serviceTemplate: () =>
+      buildImportTemplate('事故预防服务', serviceImportColumns, serviceImportInstructions),
     agencyTemplate: () => buildImportTemplate('技术服务机构', agencyImportColumns, agencyImportInstructions),
 
     async importExams(auth: AuthContext, file: Buffer, language: Language): Promise<ObligationImportReport> {
@@ -113,6 +121,13 @@ export function createObligationsImportService(deps: {
       const rows = await readProjectFile(file);
       return inImport('obligation-project-import', (tx, now) =>
         importProjectRows(deps, tx, auth, rows, { language, now }),
+      );
+    },
+
+    async importServices(auth: AuthContext, file: Buffer, language: Language) {
+      const rows = await readServiceFile(file);
+      return inImport('obligation-service-import', (tx, now) =>
+        importServiceRows(deps, tx, auth, rows, { language, now }),
       );
     },
 

@@ -34,6 +34,7 @@ export const dualPreventionZh = {
     inspection: '监督检查',
     public_report: '群众举报',
     sensor_alarm: '监测报警',
+    insurer_service: '保险机构事故预防服务',
   },
   escalation: {
     on_time: '正常',
@@ -358,6 +359,7 @@ export const dualPreventionEn: SameShape<typeof dualPreventionZh> = {
     inspection: 'Inspection',
     public_report: 'Public report',
     sensor_alarm: 'Sensor alarm',
+    insurer_service: 'Insurer’s prevention service',
   },
   escalation: {
     on_time: 'On time',

@@ -1,5 +1,14 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { Avatar, DocumentChecked, Files, OfficeBuilding, Umbrella, Stamp } from '@element-plus/icons-vue';
+import {
+  Avatar,
+  DocumentChecked,
+  Files,
+  FirstAidKit,
+  Guide,
+  OfficeBuilding,
+  Umbrella,
+  Stamp,
+} from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
 /** 企业主体责任: key-post people, liability insurance, licence applications, 三同时 and service agencies. */
@@ -21,6 +30,20 @@ export const obligationsMenu: readonly MenuEntry[] = [
         title: 'obligations.menu.coverage',
         icon: Umbrella,
         path: '/obligations/coverage',
+        permission: 'registry:read',
+      },
+      {
+        key: 'obligations-claims',
+        title: 'obligations.menu.claims',
+        icon: FirstAidKit,
+        path: '/obligations/claims',
+        permission: 'registry:read',
+      },
+      {
+        key: 'obligations-services',
+        title: 'obligations.menu.services',
+        icon: Guide,
+        path: '/obligations/services',
         permission: 'registry:read',
       },
       {
@@ -58,6 +81,8 @@ const route = (key: string, component: RouteRecordRaw['component']) => ({
 export const obligationsRoutes: RouteRecordRaw[] = [
   route('people', () => import('./pages/PeoplePage.vue')),
   route('coverage', () => import('./pages/CoveragePage.vue')),
+  route('claims', () => import('./pages/ClaimsPage.vue')),
+  route('services', () => import('./pages/PreventionServicesPage.vue')),
   route('licences', () => import('./pages/LicencesPage.vue')),
   route('projects', () => import('./pages/ProjectsPage.vue')),
   route('agencies', () => import('./pages/AgenciesPage.vue')),

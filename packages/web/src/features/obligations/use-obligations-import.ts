@@ -4,7 +4,8 @@ import { api } from '../../lib/api.ts';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The Excel imports of the obligations registers. */
-export type ObligationImportKind = 'examResults' | 'policies' | 'licences' | 'projects' | 'agencies';
+export type ObligationImportKind =
+  'examResults' | 'policies' | 'licences' | 'projects' | 'agencies' | 'services';
 
 const paths: Record<ObligationImportKind, string> = {
   examResults: '/obligations/exam-results',
@@ -12,6 +13,7 @@ const paths: Record<ObligationImportKind, string> = {
   licences: '/obligations/licences',
   projects: '/obligations/projects',
   agencies: '/obligations/agencies',
+  services: '/obligations/prevention-services',
 };
 
 /** The template download and the upload of one import; the answer reports every row. */
