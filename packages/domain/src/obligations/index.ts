@@ -12,3 +12,6 @@ export * from './agency-report-flags.ts';
 export * from './agencies.schema.ts';
 export * from './obligation-import.schema.ts';
 export * from './certificate-card.ts';
+export * from './agency-credit.ts';
+export * from './spot-check-draw.ts';
+export * from './spot-checks.schema.ts';

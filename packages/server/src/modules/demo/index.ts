@@ -21,6 +21,7 @@ import { loadDemoWarnings } from './demo-warnings.ts';
 import { loadDemoStatistics } from './demo-statistics.ts';
 import { loadDemoObligations } from './demo-obligations.ts';
 import { loadDemoObligationAgencies } from './demo-obligation-agencies.ts';
+import { loadDemoObligationSpotChecks } from './demo-obligation-spot-checks.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
 import { loadDemoDisasters } from './demo-disasters.ts';
@@ -55,6 +56,7 @@ export async function loadDemoData(deps: {
   await loadDemoStatistics({ db, clock });
   await loadDemoObligations({ db, clock, cipher });
   await loadDemoObligationAgencies({ db, clock });
+  await loadDemoObligationSpotChecks({ db, clock });
   await loadDemoPlan({ db, clock });
   await loadDemoWhistleblowing({ db, clock, cipher: whistleCipher });
   await loadDemoDisasters({ db, clock });
