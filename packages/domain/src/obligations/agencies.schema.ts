@@ -78,8 +78,19 @@ export const agencyReportInputSchema = z
     signers: z.array(signerSchema).min(1).max(20),
     onsiteFrom: isoDate().optional().describe('First day of on-site work'),
     noticeOn: isoDate().optional().describe('Day the written notice reached the bureau of the place'),
+    disclosedOn: isoDate().optional().describe('信息公开: the day it was published'),
+    disclosureUrl: z.url().max(300).optional(),
+    disclosedItems: z.string().trim().min(2).max(500).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => !r.noticeOn || (r.onsiteFrom !== undefined && r.noticeOn <= r.onsiteFrom), {
+    ...codedIssue('obligations.dates_out_of_order'),
+    path: ['noticeOn'],
+  })
+  .refine((r) => !r.disclosedOn || r.disclosedOn >= r.issuedOn, {
+    ...codedIssue('obligations.dates_out_of_order'),
+    path: ['disclosedOn'],
+  });
 export type AgencyReportInput = z.infer<typeof agencyReportInputSchema>;
 
 /** 信息公开: where and what the agency published about a report (令第1号). */

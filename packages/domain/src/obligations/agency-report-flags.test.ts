@@ -89,8 +89,20 @@ describe('agency report flags', () => {
   it.each<[string, string, string | null, string, string[]]>([
     ['notice 7 working days ahead', '2026-06-15', '2026-06-04', '2026-06-20', []],
     ['notice 6 working days ahead', '2026-06-15', '2026-06-05', '2026-06-20', ['late_notice']],
-    ['notice on a holiday before 国庆, 7 working days with the make-up Saturday', '2026-10-12', '2026-09-25', '2026-10-20', []],
-    ['notice after 中秋, only 6 working days across 国庆', '2026-10-12', '2026-09-28', '2026-10-20', ['late_notice']],
+    [
+      'notice on a holiday before 国庆, 7 working days with the make-up Saturday',
+      '2026-10-12',
+      '2026-09-25',
+      '2026-10-20',
+      [],
+    ],
+    [
+      'notice after 中秋, only 6 working days across 国庆',
+      '2026-10-12',
+      '2026-09-28',
+      '2026-10-20',
+      ['late_notice'],
+    ],
     ['no notice, work not yet begun', '2026-10-12', null, '2026-10-11', []],
     ['no notice, work begun', '2026-10-12', null, '2026-10-12', ['late_notice']],
   ])('prior notice: %s', (_, onsiteFrom, noticeOn, today, expected) => {

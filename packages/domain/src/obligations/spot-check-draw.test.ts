@@ -43,7 +43,12 @@ describe('agency credit', () => {
         { kind: 'bad_record', points: 20 },
       ]),
     ).toEqual({ score: 70, blacklisted: false });
-    expect(agencyCreditStanding([{ kind: 'blacklist', points: 100 }, { kind: 'deduction', points: 5 }])).toEqual({
+    expect(
+      agencyCreditStanding([
+        { kind: 'blacklist', points: 100 },
+        { kind: 'deduction', points: 5 },
+      ]),
+    ).toEqual({
       score: 0,
       blacklisted: true,
     });

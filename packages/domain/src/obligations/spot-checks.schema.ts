@@ -32,10 +32,10 @@ export const spotCheckDrawInputSchema = z
   })
   .strict()
   .refine((d) => d.from <= d.to, { ...codedIssue('obligations.dates_out_of_order'), path: ['to'] })
-  .refine(
-    (d) => [d.count, d.percent, d.chosenIds].filter((v) => v !== undefined).length === 1,
-    { ...codedIssue('obligations.spot_check_size'), path: ['count'] },
-  )
+  .refine((d) => [d.count, d.percent, d.chosenIds].filter((v) => v !== undefined).length === 1, {
+    ...codedIssue('obligations.spot_check_size'),
+    path: ['count'],
+  })
   .refine((d) => !(d.chosenIds && d.seed), { ...codedIssue('obligations.spot_check_size'), path: ['seed'] });
 export type SpotCheckDrawInput = z.infer<typeof spotCheckDrawInputSchema>;
 

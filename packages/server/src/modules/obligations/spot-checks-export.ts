@@ -9,7 +9,6 @@ import {
 import { countyNameZh } from '../../platform/county-name.ts';
 import { cell, type ExportColumn } from '../../platform/office/index.ts';
 
-
 export const spotCheckExportColumns: ExportColumn<SpotCheck>[] = [
   { header: '抽查对象', width: 18, value: (s) => spotCheckSubjectNames[s.subject].zh },
   { header: '期间起', width: 12, value: (s) => s.from },
@@ -36,27 +35,27 @@ export const spotCheckItemExportColumns = (
 ): ExportColumn<SpotCheckItem>[] => {
   const problemName = (code: string) => problems.find((p) => p.code === code)?.zh ?? '其他';
   return [
-  { header: '序号', width: 6, value: (i) => i.rank },
-  { header: '抽查对象', width: 18, value: (i) => spotCheckSubjectNames[i.subject].zh },
-  { header: '报告或项目', width: 36, value: (i) => i.title },
-  { header: '报告编号', width: 20, value: (i) => i.reference },
-  { header: '服务机构', width: 30, value: (i) => i.agencyName ?? '' },
-  { header: '企业名称', width: 30, value: (i) => i.enterpriseName },
-  { header: '区县', width: 10, value: (i) => countyNameZh(i.county) },
-  { header: '出具或验收日期', width: 14, value: (i) => i.subjectDate },
-  { header: '检查日期', width: 12, value: (i) => i.checkedOn ?? '' },
-  { header: '检查人员', width: 20, value: (i) => i.inspectors ?? '' },
-  {
-    header: '发现问题',
-    width: 40,
-    value: (i) =>
-      i.findings
-        .map((f) => `${problemName(f.problem)}（${spotCheckSeverityNames[f.severity].zh}）${f.note ?? ''}`)
-        .join('；'),
-  },
-  { header: '结论', width: 8, value: (i) => (i.result ? spotCheckResultNames[i.result].zh : '待检查') },
-  { header: '整改要求', width: 30, value: (i) => i.rectification ?? '' },
-  { header: '处理意见', width: 30, value: (i) => i.decision ?? '' },
-  { header: '数据来源', width: 8, value: (i) => cell.demo(i.demo) },
-];
+    { header: '序号', width: 6, value: (i) => i.rank },
+    { header: '抽查对象', width: 18, value: (i) => spotCheckSubjectNames[i.subject].zh },
+    { header: '报告或项目', width: 36, value: (i) => i.title },
+    { header: '报告编号', width: 20, value: (i) => i.reference },
+    { header: '服务机构', width: 30, value: (i) => i.agencyName ?? '' },
+    { header: '企业名称', width: 30, value: (i) => i.enterpriseName },
+    { header: '区县', width: 10, value: (i) => countyNameZh(i.county) },
+    { header: '出具或验收日期', width: 14, value: (i) => i.subjectDate },
+    { header: '检查日期', width: 12, value: (i) => i.checkedOn ?? '' },
+    { header: '检查人员', width: 20, value: (i) => i.inspectors ?? '' },
+    {
+      header: '发现问题',
+      width: 40,
+      value: (i) =>
+        i.findings
+          .map((f) => `${problemName(f.problem)}（${spotCheckSeverityNames[f.severity].zh}）${f.note ?? ''}`)
+          .join('；'),
+    },
+    { header: '结论', width: 8, value: (i) => (i.result ? spotCheckResultNames[i.result].zh : '待检查') },
+    { header: '整改要求', width: 30, value: (i) => i.rectification ?? '' },
+    { header: '处理意见', width: 30, value: (i) => i.decision ?? '' },
+    { header: '数据来源', width: 8, value: (i) => cell.demo(i.demo) },
+  ];
 };

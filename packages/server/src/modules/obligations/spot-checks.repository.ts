@@ -151,7 +151,9 @@ export function createSpotChecksRepository(db: Db) {
     ): Promise<Page<SpotCheckRow>> {
       const c = conditionsOf(scope, { county: 'i.county', enterprise: 'i.enterprise_id' });
       const inScope = c.where();
-      const where = [`EXISTS (SELECT 1 FROM obligation_spot_check_items i WHERE i.spot_check_id = s.id AND ${inScope})`];
+      const where = [
+        `EXISTS (SELECT 1 FROM obligation_spot_check_items i WHERE i.spot_check_id = s.id AND ${inScope})`,
+      ];
       if (filter.subject) {
         c.params.push(filter.subject);
         where.push(`s.subject = $${c.params.length}`);
@@ -225,7 +227,10 @@ export function createSpotChecksRepository(db: Db) {
     async recordItem(
       tx: Queryable,
       id: string,
-      data: Pick<SpotCheckItemRow, 'checkedOn' | 'inspectors' | 'findings' | 'result' | 'rectification' | 'decision'>,
+      data: Pick<
+        SpotCheckItemRow,
+        'checkedOn' | 'inspectors' | 'findings' | 'result' | 'rectification' | 'decision'
+      >,
       at: Date,
     ): Promise<void> {
       await tx.query(

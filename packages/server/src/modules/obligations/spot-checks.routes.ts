@@ -70,7 +70,8 @@ export function registerSpotChecksRoutes(
       config: { access: 'registry:write', audit: 'obligations.spot_check_draw' },
       schema: {
         tags,
-        summary: 'Draw reports or accepted projects of a period to check (random with a recorded seed, or chosen)',
+        summary:
+          'Draw reports or accepted projects of a period to check (random with a recorded seed, or chosen)',
         body: spotCheckDrawInputSchema,
         response: { 201: spotCheckSchema },
       },
@@ -106,7 +107,8 @@ export function registerSpotChecksRoutes(
       config: { access: 'registry:write', audit: 'obligations.spot_check_record' },
       schema: {
         tags,
-        summary: 'Record one check: date, inspectors, findings and 合格/不合格 with the rectification required',
+        summary:
+          'Record one check: date, inspectors, findings and 合格/不合格 with the rectification required',
         params: z.object({ id: z.uuid() }),
         body: spotCheckRecordInputSchema,
         response: { 200: spotCheckItemSchema },

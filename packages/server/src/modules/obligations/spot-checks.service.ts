@@ -132,7 +132,8 @@ export function createSpotChecksService(deps: {
       if (input.checkedOn < found.drawnOn || input.checkedOn > chinaDate(clock.now()))
         throw new DomainError('obligations.spot_check_date');
       const credit = input.findings.map((f) => ({ finding: f, rule: agencyCreditConsequence(f, problems) }));
-      if (credit.some((c) => c.rule === null)) throw new DomainError('obligations.spot_check_problem_unknown');
+      if (credit.some((c) => c.rule === null))
+        throw new DomainError('obligations.spot_check_problem_unknown');
       await inTransaction(db, async (tx) => {
         const locked = await checks.lockItem(tx, id);
         if (!locked || locked.result !== null) throw new DomainError('obligations.spot_check_recorded');
