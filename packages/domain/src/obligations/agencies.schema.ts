@@ -12,6 +12,7 @@ import {
   agencyReportKinds,
   agencyStaffRoles,
 } from './obligation-terms.ts';
+import { agencyCreditRecordSchema } from './spot-checks.schema.ts';
 
 /** 安全评价检测检验机构 and its qualification (应急管理部令第1号). */
 export const agencyInputSchema = z
@@ -75,9 +76,42 @@ export const agencyReportInputSchema = z
     issuedOn: isoDate(),
     conclusion: z.enum(agencyReportConclusions),
     signers: z.array(signerSchema).min(1).max(20),
+    onsiteFrom: isoDate().optional().describe('First day of on-site work'),
+    noticeOn: isoDate().optional().describe('Day the written notice reached the bureau of the place'),
+    disclosedOn: isoDate().optional().describe('信息公开: the day it was published'),
+    disclosureUrl: z.url().max(300).optional(),
+    disclosedItems: z.string().trim().min(2).max(500).optional(),
+  })
+  .strict()
+  .refine((r) => !r.noticeOn || (r.onsiteFrom !== undefined && r.noticeOn <= r.onsiteFrom), {
+    ...codedIssue('obligations.dates_out_of_order'),
+    path: ['noticeOn'],
+  })
+  .refine((r) => !r.disclosedOn || r.disclosedOn >= r.issuedOn, {
+    ...codedIssue('obligations.dates_out_of_order'),
+    path: ['disclosedOn'],
+  });
+export type AgencyReportInput = z.infer<typeof agencyReportInputSchema>;
+
+/** 信息公开: where and what the agency published about a report (令第1号). */
+export const agencyReportDisclosureInputSchema = z
+  .object({
+    disclosedOn: isoDate(),
+    disclosureUrl: z.url().max(300).describe('The page on the agency’s website'),
+    disclosedItems: z.string().trim().min(2).max(500).describe('What was published'),
   })
   .strict();
-export type AgencyReportInput = z.infer<typeof agencyReportInputSchema>;
+export type AgencyReportDisclosureInput = z.infer<typeof agencyReportDisclosureInputSchema>;
+
+/** 书面告知: the on-site service and the day its written notice reached the bureau. */
+export const agencyReportNoticeInputSchema = z
+  .object({ onsiteFrom: isoDate(), noticeOn: isoDate() })
+  .strict()
+  .refine((n) => n.noticeOn <= n.onsiteFrom, {
+    ...codedIssue('obligations.dates_out_of_order'),
+    path: ['noticeOn'],
+  });
+export type AgencyReportNoticeInput = z.infer<typeof agencyReportNoticeInputSchema>;
 
 export const agencyReportSchema = z.object({
   id: z.uuid(),
@@ -93,6 +127,11 @@ export const agencyReportSchema = z.object({
   issuedOn: z.string(),
   conclusion: z.enum(agencyReportConclusions),
   signers: z.array(z.object({ name: z.string(), registrationNumber: z.string() })),
+  disclosedOn: z.string().nullable(),
+  disclosureUrl: z.string().nullable(),
+  disclosedItems: z.string().nullable(),
+  onsiteFrom: z.string().nullable(),
+  noticeOn: z.string().nullable(),
   flags: z.array(z.enum(agencyReportFlagKinds)).describe('What the bureau acts on; empty when sound'),
   demo: z.boolean(),
 });
@@ -112,6 +151,8 @@ export const agencySchema = z.object({
   staffCount: z.number().int(),
   reportCount: z.number().int().describe('Reports in the caller’s scope'),
   flaggedReportCount: z.number().int().describe('Of those, reports with at least one flag'),
+  creditScore: z.number().int().describe('100 less the points of its spot-check credit records'),
+  blacklisted: z.boolean(),
   demo: z.boolean(),
 });
 export type Agency = z.infer<typeof agencySchema>;
@@ -119,6 +160,7 @@ export type Agency = z.infer<typeof agencySchema>;
 export const agencyDetailSchema = agencySchema.extend({
   staff: z.array(agencyStaffSchema),
   reports: z.array(agencyReportSchema),
+  creditRecords: z.array(agencyCreditRecordSchema),
 });
 export type AgencyDetail = z.infer<typeof agencyDetailSchema>;
 

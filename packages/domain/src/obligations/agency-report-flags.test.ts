@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chinaHolidayCalendar } from '../enforcement/holiday-calendar.ts';
 import { defaultObligationParameters as p } from './obligation-parameters.ts';
 import {
   agencyReportFlags,
@@ -71,5 +72,42 @@ describe('agency report flags', () => {
   it('follows a bureau that overrides the minimum number of signers', () => {
     const strict = { ...p, agencyReportMinSigners: [{ ...p.agencyReportMinSigners[0]!, value: 3 }] };
     expect(agencyReportFlags(report(), agency, staff, strict)).toEqual(['too_few_signers']);
+  });
+
+  // Issued 2026-06-01: published by 2026-06-21 (20 days, unverified parameter).
+  it.each<[string, string | null, string, string[]]>([
+    ['not yet published on the last day allowed', null, '2026-06-21', []],
+    ['not published the day after', null, '2026-06-22', ['not_disclosed']],
+    ['published on the last day allowed', '2026-06-21', '2026-12-01', []],
+    ['published a day late', '2026-06-22', '2026-12-01', ['not_disclosed']],
+  ])('disclosure: %s', (_, disclosedOn, today, expected) => {
+    const clock = { today, calendar: chinaHolidayCalendar };
+    expect(agencyReportFlags(report({ disclosedOn }), agency, staff, p, clock)).toEqual(expected);
+  });
+
+  // 7 working days' written notice before on-site work, counted on the State Council's calendar.
+  it.each<[string, string, string | null, string, string[]]>([
+    ['notice 7 working days ahead', '2026-06-15', '2026-06-04', '2026-06-20', []],
+    ['notice 6 working days ahead', '2026-06-15', '2026-06-05', '2026-06-20', ['late_notice']],
+    [
+      'notice on a holiday before 国庆, 7 working days with the make-up Saturday',
+      '2026-10-12',
+      '2026-09-25',
+      '2026-10-20',
+      [],
+    ],
+    [
+      'notice after 中秋, only 6 working days across 国庆',
+      '2026-10-12',
+      '2026-09-28',
+      '2026-10-20',
+      ['late_notice'],
+    ],
+    ['no notice, work not yet begun', '2026-10-12', null, '2026-10-11', []],
+    ['no notice, work begun', '2026-10-12', null, '2026-10-12', ['late_notice']],
+  ])('prior notice: %s', (_, onsiteFrom, noticeOn, today, expected) => {
+    const clock = { today, calendar: chinaHolidayCalendar };
+    const facts = report({ issuedOn: '2026-11-01', disclosedOn: '2026-11-02', onsiteFrom, noticeOn });
+    expect(agencyReportFlags(facts, agency, staff, p, clock)).toEqual(expected);
   });
 });

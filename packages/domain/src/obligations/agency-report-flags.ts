@@ -1,4 +1,6 @@
 import { addCalendarDays, addCalendarMonths } from '../enforcement/calendar-date.ts';
+import type { HolidayCalendar } from '../enforcement/holiday-calendar.ts';
+import { addWorkingDaysProvisionally } from '../enforcement/working-days.ts';
 import { parameterOn, type ObligationParameters } from './obligation-parameters.ts';
 import {
   agencyReportQualification,
@@ -27,6 +29,18 @@ export interface AgencyReportFacts {
   readonly field: AgencyField;
   readonly issuedOn: string;
   readonly signers: readonly { readonly registrationNumber: string }[];
+  /** The day the agency published the report's information (信息公开); null when not yet. */
+  readonly disclosedOn?: string | null;
+  /** The first day of on-site work; null when the service had none recorded. */
+  readonly onsiteFrom?: string | null;
+  /** The day the written notice reached the bureau of the place of work; null when none. */
+  readonly noticeOn?: string | null;
+}
+
+/** What the time-bound flags are judged against: today, and the working-day calendar. */
+export interface AgencyReportClock {
+  readonly today: string;
+  readonly calendar: HolidayCalendar;
 }
 
 /**
@@ -49,6 +63,7 @@ export function agencyReportFlags(
   agency: AgencyQualificationRecord,
   staff: readonly AgencyStaffRegistration[],
   parameters: ObligationParameters,
+  clock?: AgencyReportClock,
 ): AgencyReportFlagKind[] {
   const flags: AgencyReportFlagKind[] = [];
   const day = report.issuedOn;
@@ -63,5 +78,28 @@ export function agencyReportFlags(
   if (report.signers.some((s) => !registered(s.registrationNumber))) flags.push('unregistered_signer');
   const distinct = new Set(report.signers.map((s) => s.registrationNumber)).size;
   if (distinct < parameterOn(parameters.agencyReportMinSigners, day)) flags.push('too_few_signers');
+  if (clock && disclosureLate(report, parameters, clock.today)) flags.push('not_disclosed');
+  if (clock && noticeLate(report, parameters, clock)) flags.push('late_notice');
   return flags;
+}
+
+/** Not published by the last day allowed (issue + the days in force on the issue date), or published after it. */
+function disclosureLate(report: AgencyReportFacts, parameters: ObligationParameters, today: string): boolean {
+  const due = addCalendarDays(report.issuedOn, parameterOn(parameters.agencyDisclosureDays, report.issuedOn));
+  const disclosedOn = report.disclosedOn ?? null;
+  return disclosedOn === null ? today > due : disclosedOn > due;
+}
+
+/**
+ * 令第1号: written notice at least N working days before on-site work — counting N working days on
+ * from the notice day (not counted) must not pass the first on-site day. No notice is late once the
+ * work has begun; a count past the holiday calendar's years skips weekends only.
+ */
+function noticeLate(report: AgencyReportFacts, parameters: ObligationParameters, clock: AgencyReportClock) {
+  const onsiteFrom = report.onsiteFrom ?? null;
+  if (onsiteFrom === null) return false;
+  const noticeOn = report.noticeOn ?? null;
+  if (noticeOn === null) return clock.today >= onsiteFrom;
+  const days = parameterOn(parameters.agencyNoticeWorkingDays, onsiteFrom);
+  return addWorkingDaysProvisionally(noticeOn, days, clock.calendar).date > onsiteFrom;
 }

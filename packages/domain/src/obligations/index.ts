@@ -15,3 +15,6 @@ export * from './certificate-card.ts';
 export * from './insurance-claims.ts';
 export * from './insurance-claims.schema.ts';
 export * from './prevention-spending.ts';
+export * from './agency-credit.ts';
+export * from './spot-check-draw.ts';
+export * from './spot-checks.schema.ts';

@@ -42,6 +42,10 @@ export interface ObligationParameters {
   readonly agencyQualificationYears: DatedParameter<number>;
   /** Fewest registered staff who must sign an agency report. */
   readonly agencyReportMinSigners: DatedParameter<number>;
+  /** Calendar days after issue by which an agency publishes a report's information on its website. */
+  readonly agencyDisclosureDays: DatedParameter<number>;
+  /** Working days before on-site work by which the agency gives written notice to the place's bureau. */
+  readonly agencyNoticeWorkingDays: DatedParameter<number>;
 }
 
 const HIGH_RISK = [
@@ -170,6 +174,28 @@ export const defaultObligationParameters: ObligationParameters = Object.freeze<O
       sourceEn:
         'The project lead and at least one other registered staff member sign — to confirm with the province',
       mark: 'U',
+    },
+  ],
+  agencyDisclosureDays: [
+    {
+      from: '2019-05-01',
+      value: 20,
+      sourceZh:
+        '应急管理部令第1号：报告出具后在本机构网站公开项目、单位、结论、人员和现场图像等信息；公开期限未查到原文，暂按20日——待向省厅核实',
+      sourceEn:
+        'MEM Order No. 1: after issue the agency publishes the project, unit, conclusion, staff and site images on its website; no deadline found in the text, 20 days assumed — to confirm with the province',
+      mark: 'U',
+    },
+  ],
+  agencyNoticeWorkingDays: [
+    {
+      from: '2019-05-01',
+      value: 7,
+      sourceZh:
+        '应急管理部令第1号：开展现场技术服务前七个工作日内书面告知项目实施地资质认可机关（按"提前7个工作日"理解，待核实）',
+      sourceEn:
+        'MEM Order No. 1: written notice to the approving authority of the place within 7 working days before on-site service (read as "7 working days ahead"; reading to confirm)',
+      mark: 'V',
     },
   ],
 });

@@ -171,6 +171,8 @@ export const agencyReportFlagKinds = [
   'out_of_scope',
   'unregistered_signer',
   'too_few_signers',
+  'not_disclosed',
+  'late_notice',
 ] as const;
 export type AgencyReportFlagKind = (typeof agencyReportFlagKinds)[number];
 export const agencyReportFlagNames: Record<AgencyReportFlagKind, Term> = {
@@ -182,4 +184,38 @@ export const agencyReportFlagNames: Record<AgencyReportFlagKind, Term> = {
     en: 'Signed by someone not registered with the agency',
   },
   too_few_signers: { zh: '签字人员少于规定人数', en: 'Fewer signers than required' },
+  not_disclosed: { zh: '未按期公开报告信息', en: 'Report information not disclosed in time' },
+  late_notice: { zh: '现场服务前未按期书面告知', en: 'No written notice in time before on-site work' },
+};
+
+/** What the bureau draws for a spot check (抽查): agency reports, or 三同时 projects whose self-acceptance passed. */
+export const spotCheckSubjects = ['agency_report', 'project'] as const;
+export type SpotCheckSubject = (typeof spotCheckSubjects)[number];
+export const spotCheckSubjectNames: Record<SpotCheckSubject, Term> = {
+  agency_report: { zh: '技术服务报告', en: 'Agency reports' },
+  project: { zh: '三同时竣工验收', en: '三同时 completion acceptances' },
+};
+
+export const spotCheckSeverities = ['minor', 'serious'] as const;
+export type SpotCheckSeverity = (typeof spotCheckSeverities)[number];
+export const spotCheckSeverityNames: Record<SpotCheckSeverity, Term> = {
+  minor: { zh: '一般', en: 'Minor' },
+  serious: { zh: '严重', en: 'Serious' },
+};
+
+/** The outcome of one checked report or project. */
+export const spotCheckResults = ['pass', 'fail'] as const;
+export type SpotCheckResult = (typeof spotCheckResults)[number];
+export const spotCheckResultNames: Record<SpotCheckResult, Term> = {
+  pass: { zh: '合格', en: 'Passed' },
+  fail: { zh: '不合格', en: 'Failed' },
+};
+
+/** Credit consequences for an agency (令第1号 Art. 28–30: 不良记录, 黑名单). */
+export const agencyCreditKinds = ['deduction', 'bad_record', 'blacklist'] as const;
+export type AgencyCreditKind = (typeof agencyCreditKinds)[number];
+export const agencyCreditKindNames: Record<AgencyCreditKind, Term> = {
+  deduction: { zh: '扣分', en: 'Points deducted' },
+  bad_record: { zh: '不良记录', en: 'Bad record' },
+  blacklist: { zh: '列入黑名单', en: 'Blacklisted' },
 };

@@ -190,6 +190,9 @@ export const projectSchema = z.object({
   nextStep: z.enum(projectSteps).nullable(),
   complete: z.boolean(),
   producingWithoutAcceptance: z.boolean(),
+  spotCheckFailed: z
+    .boolean()
+    .describe('The latest spot check of its self-acceptance failed (cleared when a re-check passes)'),
   demo: z.boolean(),
 });
 export type Project = z.infer<typeof projectSchema>;

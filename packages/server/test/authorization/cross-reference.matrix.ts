@@ -537,6 +537,10 @@ export const ownerOnlyBodies: Record<string, { fields: string[]; reason: string 
     ['agencyId', 'enterpriseId'],
     'the enterprise is the report’s owner (main matrix’s out-of-scope rows); agencies are a city-wide register without a scope, an unknown one is 404',
   ),
+  'POST /api/v1/obligations/spot-checks': owner(
+    ['chosenIds'],
+    'the chosen reports or projects become the draw’s items: each must be in the caller’s scope (404, the same for an unknown id; main matrix’s out-of-scope row)',
+  ),
   'POST /api/v1/obligations/enterprises/:id/certificate-gaps/findings': owner(
     ['inspectionId', 'personId'],
     'the inspection must be of the path’s enterprise and in the caller’s scope (404 otherwise); the person only names one of that enterprise’s gaps',

@@ -78,6 +78,30 @@ async function newAgency(t: TestContext): Promise<string> {
     [generateSyntheticCreditCode(800 + n, { divisionCode: '530102' }), `MXA${n}`],
   );
 }
+async function newReport(t: TestContext, target: Target): Promise<string> {
+  return insert(
+    t,
+    `INSERT INTO obligation_agency_reports (agency_id, enterprise_id, county, kind, field, title, report_number,
+       issued_on, conclusion, signers, created_at)
+     VALUES ($1, $2, $3, 'status_assessment', 'mine', '矩阵报告', $4, '2026-06-01', 'meets', '[]', now()) RETURNING id`,
+    [await newAgency(t), await enterpriseFor(t, target), countyOf(target), `MXR${next()}`],
+  );
+}
+async function newSpotCheckItem(t: TestContext, target: Target): Promise<string> {
+  const report = await newReport(t, target);
+  const check = await insert(
+    t,
+    `INSERT INTO obligation_spot_checks (subject, period_from, period_to, mode, pool_size, drawn_at)
+     VALUES ('agency_report', '2026-06-01', '2026-06-30', 'chosen', 1, '2026-11-01T02:00:00Z') RETURNING id`,
+    [],
+  );
+  return insert(
+    t,
+    `INSERT INTO obligation_spot_check_items (spot_check_id, rank, report_id, enterprise_id, county)
+     SELECT $1, 1, id, enterprise_id, county FROM obligation_agency_reports WHERE id = $2 RETURNING id`,
+    [check, report],
+  );
+}
 const newInspection = async (t: TestContext, target: Target, enterprise: string) =>
   insert(
     t,
@@ -150,6 +174,58 @@ export const obligationsMatrix: Record<string, RouteCase> = {
     }),
     in: writers(201),
     out: writersOut(201),
+  },
+  [`PUT ${O}/agency-reports/:id/disclosure`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/agency-reports/${await newReport(t, target)}/disclosure`,
+      payload: {
+        disclosedOn: '2026-06-05',
+        disclosureUrl: 'https://example.cn/mx',
+        disclosedItems: '矩阵公开',
+      },
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  [`PUT ${O}/agency-reports/:id/notice`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/agency-reports/${await newReport(t, target)}/notice`,
+      payload: { onsiteFrom: '2026-05-20', noticeOn: '2026-05-06' },
+    }),
+    in: writers(200),
+    out: writersOut(200),
+  },
+  [`GET ${O}/spot-check-problems`]: {
+    build: async () => ({ url: `${O}/spot-check-problems` }),
+    in: readAll(),
+  },
+  [`GET ${O}/spot-checks`]: { build: async () => ({ url: `${O}/spot-checks` }), in: readAll() },
+  [`GET ${O}/spot-checks/export`]: { build: async () => ({ url: `${O}/spot-checks/export` }), in: readAll() },
+  [`POST ${O}/spot-checks`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/spot-checks`,
+      payload: {
+        subject: 'agency_report',
+        from: '2026-06-01',
+        to: '2026-06-30',
+        chosenIds: [await newReport(t, target)],
+      },
+    }),
+    in: writers(201),
+    out: writersOut(201),
+  },
+  [`GET ${O}/spot-check-items`]: { build: async () => ({ url: `${O}/spot-check-items` }), in: readAll() },
+  [`GET ${O}/spot-check-items/export`]: {
+    build: async () => ({ url: `${O}/spot-check-items/export` }),
+    in: readAll(),
+  },
+  [`PUT ${O}/spot-check-items/:id`]: {
+    build: async ({ t, target }) => ({
+      url: `${O}/spot-check-items/${await newSpotCheckItem(t, target)}`,
+      payload: { checkedOn: '2026-11-20', inspectors: '矩阵检查员', findings: [], result: 'pass' },
+    }),
+    in: writers(200),
+    out: writersOut(200),
   },
   [`GET ${O}/people`]: { build: async () => ({ url: `${O}/people` }), in: readAll() },
   [`GET ${O}/people/export`]: { build: async () => ({ url: `${O}/people/export` }), in: readAll() },

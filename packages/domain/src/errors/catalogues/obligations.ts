@@ -135,4 +135,40 @@ export const obligationsErrors = {
     zh: '该隐患不属于被服务企业',
     en: 'The hidden hazard is not one of the served enterprise',
   },
+  'obligations.agency_report_not_found': {
+    status: 404,
+    zh: '技术服务报告不存在',
+    en: 'No such agency report',
+  },
+  'obligations.spot_check_size': {
+    status: 400,
+    zh: '请填写抽取数量或比例，或选定要抽查的记录（三者只填一项，选定时不填种子）',
+    en: 'Give a number, a percentage or the chosen records (one of them; no seed with chosen records)',
+  },
+  'obligations.spot_check_empty': {
+    status: 409,
+    zh: '该期间和范围内没有可抽查的记录',
+    en: 'Nothing to check in this period and scope',
+  },
+  'obligations.spot_check_not_found': { status: 404, zh: '抽查不存在', en: 'No such spot check' },
+  'obligations.spot_check_recorded': {
+    status: 409,
+    zh: '该项抽查结果已登记',
+    en: 'This check has already been recorded',
+  },
+  'obligations.spot_check_fail_reason': {
+    status: 400,
+    zh: '不合格时须填写问题或整改要求',
+    en: 'A failed check needs its findings or the rectification required',
+  },
+  'obligations.spot_check_problem_unknown': {
+    status: 400,
+    zh: '问题类型不在本局的问题清单中',
+    en: 'The problem type is not in the bureau’s list',
+  },
+  'obligations.spot_check_date': {
+    status: 400,
+    zh: '抽查日期不能早于抽取日期或晚于今天',
+    en: 'A check cannot be dated before the draw or after today',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -121,8 +121,12 @@ export async function loadDemoObligationAgencies(deps: { db: Db; clock: Clock })
       field: AgencyField,
       issuedOn: string,
       by: { name: string; registrationNumber: string }[],
-    ) =>
-      repo.insertReport(
+    ) => {
+      const n = serial + 1;
+      // 令第1号: published on the website a few days after issue, notice 20 days before on-site
+      // work; the third report is still not published, the fourth gave notice two days ahead.
+      const onsiteFrom = addCalendarDays(issuedOn, -30);
+      return repo.insertReport(
         tx,
         {
           agencyId,
@@ -135,10 +139,16 @@ export async function loadDemoObligationAgencies(deps: { db: Db; clock: Clock })
           issuedOn,
           conclusion: serial % 5 === 0 ? 'meets_after_rectification' : 'meets',
           signers: by,
+          onsiteFrom,
+          noticeOn: addCalendarDays(onsiteFrom, n === 4 ? -2 : -20),
+          disclosedOn: n === 3 ? null : addCalendarDays(issuedOn, 5),
+          disclosureUrl: n === 3 ? null : `https://example.cn/演示/公开/${n}`,
+          disclosedItems: n === 3 ? null : '项目名称、委托单位、报告结论、项目组成员、现场照片（演示）',
         },
         true,
         now,
       );
+    };
     for (const [index, site] of sites.entries()) {
       const field = fieldOf(site.sectors);
       if (!field) continue;

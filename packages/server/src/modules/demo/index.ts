@@ -22,6 +22,7 @@ import { loadDemoStatistics } from './demo-statistics.ts';
 import { loadDemoObligations } from './demo-obligations.ts';
 import { loadDemoObligationAgencies } from './demo-obligation-agencies.ts';
 import { loadDemoInsuranceClaims } from './demo-insurance-claims.ts';
+import { loadDemoObligationSpotChecks } from './demo-obligation-spot-checks.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 import { loadDemoWhistleblowing } from './demo-whistleblowing.ts';
 import { loadDemoDisasters } from './demo-disasters.ts';
@@ -57,6 +58,7 @@ export async function loadDemoData(deps: {
   await loadDemoObligations({ db, clock, cipher });
   await loadDemoObligationAgencies({ db, clock });
   await loadDemoInsuranceClaims({ db, clock });
+  await loadDemoObligationSpotChecks({ db, clock });
   await loadDemoPlan({ db, clock });
   await loadDemoWhistleblowing({ db, clock, cipher: whistleCipher });
   await loadDemoDisasters({ db, clock });

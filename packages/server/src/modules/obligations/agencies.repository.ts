@@ -1,4 +1,6 @@
 import type {
+  AgencyCreditKind,
+  SpotCheckSeverity,
   AgencyField,
   AgencyQualification,
   AgencyReportConclusion,
@@ -46,8 +48,31 @@ export interface AgencyReportRecord {
   issuedOn: string;
   conclusion: AgencyReportConclusion;
   signers: { name: string; registrationNumber: string }[];
+  disclosedOn: string | null;
+  disclosureUrl: string | null;
+  disclosedItems: string | null;
+  onsiteFrom: string | null;
+  noticeOn: string | null;
   demo: boolean;
 }
+
+export interface AgencyCreditRecordRow {
+  id: string;
+  agencyId: string;
+  kind: AgencyCreditKind;
+  points: number;
+  problem: string;
+  severity: SpotCheckSeverity;
+  reportNumber: string;
+  recordedOn: string;
+  demo: boolean;
+}
+
+type ReportFacts = Omit<
+  AgencyReportRecord,
+  'id' | 'agencyName' | 'enterpriseName' | 'demo' | 'disclosedOn' | 'disclosureUrl' | 'disclosedItems'
+> &
+  Partial<Pick<AgencyReportRecord, 'disclosedOn' | 'disclosureUrl' | 'disclosedItems'>>;
 
 const AGENCY = `SELECT id, name, credit_code AS "creditCode", qualification, qualification_number AS "qualificationNumber",
     fields, authority, valid_from::text AS "validFrom", valid_until::text AS "validUntil", demo
@@ -59,7 +84,9 @@ const STAFF = `SELECT id, agency_id AS "agencyId", name, role, registration_numb
 
 const REPORT = `SELECT r.id, r.agency_id AS "agencyId", a.name AS "agencyName", r.enterprise_id AS "enterpriseId",
     e.name AS "enterpriseName", r.county, r.kind, r.field, r.title, r.report_number AS "reportNumber",
-    r.issued_on::text AS "issuedOn", r.conclusion, r.signers, r.demo
+    r.issued_on::text AS "issuedOn", r.conclusion, r.signers, r.disclosed_on::text AS "disclosedOn",
+    r.disclosure_url AS "disclosureUrl", r.disclosed_items AS "disclosedItems", r.onsite_from::text AS "onsiteFrom",
+    r.notice_on::text AS "noticeOn", r.demo
   FROM obligation_agency_reports r
   JOIN obligation_agencies a ON a.id = r.agency_id
   JOIN enterprise_directory e ON e.id = r.enterprise_id`;
@@ -171,20 +198,26 @@ export function createAgenciesRepository(db: Db) {
       ).rows;
     },
 
-    async findReport(id: string): Promise<AgencyReportRecord | null> {
-      return (await db.query<AgencyReportRecord>(`${REPORT} WHERE r.id = $1`, [id])).rows[0] ?? null;
+    /** The report, if in the scope (none given: any). */
+    async findReport(id: string, scope?: DataScope): Promise<AgencyReportRecord | null> {
+      if (!scope)
+        return (await db.query<AgencyReportRecord>(`${REPORT} WHERE r.id = $1`, [id])).rows[0] ?? null;
+      const c = conditionsOf(scope, { county: 'r.county', enterprise: 'r.enterprise_id' });
+      c.add((n) => `r.id = $${n}::uuid`, id);
+      return (await db.query<AgencyReportRecord>(`${REPORT} WHERE ${c.where()}`, c.params)).rows[0] ?? null;
     },
 
     async insertReport(
       source: Queryable,
-      data: Omit<AgencyReportRecord, 'id' | 'agencyName' | 'enterpriseName' | 'demo'>,
+      data: ReportFacts,
       demo: boolean,
       at: Date,
     ): Promise<string | null> {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO obligation_agency_reports (agency_id, enterprise_id, county, kind, field, title, report_number,
-           issued_on, conclusion, signers, demo, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           issued_on, conclusion, signers, demo, created_at, onsite_from, notice_on, disclosed_on, disclosure_url,
+           disclosed_items)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          ON CONFLICT (agency_id, report_number) DO NOTHING RETURNING id`,
         [
           data.agencyId,
@@ -199,9 +232,47 @@ export function createAgenciesRepository(db: Db) {
           JSON.stringify(data.signers),
           demo,
           at,
+          data.onsiteFrom,
+          data.noticeOn,
+          data.disclosedOn ?? null,
+          data.disclosureUrl ?? null,
+          data.disclosedItems ?? null,
         ],
       );
       return rows.rows[0]?.id ?? null;
+    },
+
+    async setDisclosure(
+      id: string,
+      data: { disclosedOn: string; disclosureUrl: string; disclosedItems: string },
+    ): Promise<void> {
+      await db.query(
+        `UPDATE obligation_agency_reports SET disclosed_on = $2, disclosure_url = $3, disclosed_items = $4 WHERE id = $1`,
+        [id, data.disclosedOn, data.disclosureUrl, data.disclosedItems],
+      );
+    },
+
+    async setNotice(id: string, data: { onsiteFrom: string; noticeOn: string }): Promise<void> {
+      await db.query(`UPDATE obligation_agency_reports SET onsite_from = $2, notice_on = $3 WHERE id = $1`, [
+        id,
+        data.onsiteFrom,
+        data.noticeOn,
+      ]);
+    },
+
+    /** Every credit record of the agencies (all of them: an agency's credit is city-wide). */
+    async creditRecordsOf(agencyIds: readonly string[]): Promise<AgencyCreditRecordRow[]> {
+      return (
+        await db.query<AgencyCreditRecordRow>(
+          `SELECT c.id, c.agency_id AS "agencyId", c.kind, c.points, c.problem, c.severity,
+             r.report_number AS "reportNumber", c.recorded_on::text AS "recordedOn", c.demo
+           FROM obligation_agency_credit_records c
+           JOIN obligation_spot_check_items i ON i.id = c.item_id
+           JOIN obligation_agency_reports r ON r.id = i.report_id
+           WHERE c.agency_id = ANY ($1::uuid[]) ORDER BY c.recorded_on DESC, c.id`,
+          [agencyIds],
+        )
+      ).rows;
     },
   };
 }

@@ -37,6 +37,9 @@ describe('technical service agencies and the reports they file', () => {
       { name: '李评价', registrationNumber: 'S1' },
       { name: '王评价', registrationNumber: 'S3' },
     ],
+    disclosedOn: '2026-06-05',
+    disclosureUrl: 'https://example.cn/gongkai/1',
+    disclosedItems: '项目名称、委托单位、结论、项目组成员、现场照片',
     ...over,
   });
 
@@ -158,9 +161,74 @@ describe('technical service agencies and the reports they file', () => {
       '3',
       '2',
       '1',
+      '100',
+      '否',
     ]);
     const reportsBook = await readWorkbook((await get('/agency-reports/export?flagged=true')).rawPayload);
-    expect(reportsBook[1]?.[10]).toBe('超出资质业务范围；签字人员未在本机构登记');
+    expect(reportsBook[1]?.[14]).toBe('超出资质业务范围；签字人员未在本机构登记');
+  });
+
+  it('flags a report not disclosed within 20 days and a notice under 7 working days, until recorded in time', async () => {
+    const created = await post('/agencies', {
+      ...agency,
+      creditCode: generateSyntheticCreditCode(903, { divisionCode: '530102' }),
+      qualificationNumber: 'APJ-903',
+    });
+    const id = created.json().id as string;
+    await post(`/agencies/${id}/staff`, {
+      name: '孙评价',
+      role: 'assessor',
+      registrationNumber: 'S9',
+      registeredOn: '2022-03-01',
+    });
+    await post(`/agencies/${id}/staff`, {
+      name: '钱评价',
+      role: 'assessor',
+      registrationNumber: 'S8',
+      registeredOn: '2022-03-01',
+    });
+    const filed = await post(
+      '/agency-reports',
+      report(id, {
+        reportNumber: 'APJ-903-1',
+        issuedOn: '2026-11-01',
+        signers: [
+          { name: '孙评价', registrationNumber: 'S9' },
+          { name: '钱评价', registrationNumber: 'S8' },
+        ],
+        disclosedOn: undefined,
+        disclosureUrl: undefined,
+        disclosedItems: undefined,
+        // Five calendar days, three working days, before the work on site.
+        onsiteFrom: '2026-12-10',
+        noticeOn: '2026-12-05',
+      }),
+    );
+    expect(filed.statusCode, filed.body).toBe(201);
+    // Today (2026-11-29) is past 2026-11-21, the last day to publish.
+    expect(filed.json().flags).toEqual(['not_disclosed', 'late_notice']);
+    const reportId = filed.json().id as string;
+
+    const put = (path: string, payload: object, as: Caller = county) =>
+      t.request({
+        method: 'PUT',
+        url: `/api/v1/obligations/agency-reports/${reportId}/${path}`,
+        payload,
+        as,
+      });
+    const disclosure = {
+      disclosedOn: '2026-11-20',
+      disclosureUrl: 'https://example.cn/gongkai/903',
+      disclosedItems: '项目名称、委托单位、结论、项目组成员、现场照片',
+    };
+    expect((await put('disclosure', disclosure, otherCounty)).statusCode).toBe(404);
+    const disclosed = await put('disclosure', disclosure);
+    expect([disclosed.statusCode, disclosed.json().flags]).toEqual([200, ['late_notice']]);
+    const early = await put('disclosure', { ...disclosure, disclosedOn: '2026-10-31' });
+    expect([early.statusCode, early.json().error.code]).toEqual([400, 'obligations.dates_out_of_order']);
+    // 2026-11-27 (Friday) + 7 working days = 2026-12-08, before the work on 12-10.
+    const noticed = await put('notice', { onsiteFrom: '2026-12-10', noticeOn: '2026-11-27' });
+    expect(noticed.json()).toMatchObject({ flags: [], noticeOn: '2026-11-27', disclosedOn: '2026-11-20' });
   });
 
   it('refuses dates out of order and writes nothing', async () => {

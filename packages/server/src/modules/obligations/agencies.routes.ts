@@ -5,7 +5,9 @@ import {
   agencyDetailSchema,
   agencyInputSchema,
   agencyListQuerySchema,
+  agencyReportDisclosureInputSchema,
   agencyReportInputSchema,
+  agencyReportNoticeInputSchema,
   agencyReportListQuerySchema,
   agencyReportSchema,
   agencySchema,
@@ -115,6 +117,44 @@ export function registerAgenciesRoutes(
       const filed = await agencies.fileReport(requireAuth(request), request.body);
       request.auditTarget = filed.enterpriseId;
       return reply.status(201).send(filed);
+    },
+  );
+
+  api.put(
+    `${reports}/:id/disclosure`,
+    {
+      config: { access: 'registry:write', audit: 'obligations.agency_report_disclosure' },
+      schema: {
+        tags,
+        summary: '信息公开 of a report: the day, the page and what was published',
+        params: idParams,
+        body: agencyReportDisclosureInputSchema,
+        response: { 200: agencyReportSchema },
+      },
+    },
+    async (request) => {
+      const report = await agencies.recordDisclosure(requireAuth(request), request.params.id, request.body);
+      request.auditTarget = report.enterpriseId;
+      return report;
+    },
+  );
+
+  api.put(
+    `${reports}/:id/notice`,
+    {
+      config: { access: 'registry:write', audit: 'obligations.agency_report_notice' },
+      schema: {
+        tags,
+        summary: '书面告知: the first on-site day and the day the written notice reached the bureau',
+        params: idParams,
+        body: agencyReportNoticeInputSchema,
+        response: { 200: agencyReportSchema },
+      },
+    },
+    async (request) => {
+      const report = await agencies.recordNotice(requireAuth(request), request.params.id, request.body);
+      request.auditTarget = report.enterpriseId;
+      return report;
     },
   );
 }

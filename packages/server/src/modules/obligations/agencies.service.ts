@@ -1,6 +1,8 @@
 import {
+  agencyCreditStanding,
   agencyReportFlags,
   chinaDate,
+  chinaHolidayCalendar,
   defaultAgencyValidUntil,
   DomainError,
   type Agency,
@@ -8,7 +10,10 @@ import {
   type AgencyInput,
   type AgencyQualification,
   type AgencyReport,
+  type AgencyReportDisclosureInput,
   type AgencyReportInput,
+  type AgencyReportNoticeInput,
+  type HolidayCalendar,
   type AgencyStaffInput,
   type ObligationParameters,
 } from '@anjian/domain';
@@ -19,6 +24,7 @@ import type { PageRequest } from '../../platform/sql-page.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
 import type {
   AgenciesRepository,
+  AgencyCreditRecordRow,
   AgencyRecord,
   AgencyReportRecord,
   AgencyStaffRecord,
@@ -40,8 +46,10 @@ export function createAgenciesService(deps: {
   agencies: AgenciesRepository;
   enterprises: EnterpriseLookup;
   parameters: ObligationParameters;
+  calendar?: HolidayCalendar;
 }) {
   const { db, clock, agencies, enterprises, parameters } = deps;
+  const calendar = deps.calendar ?? chinaHolidayCalendar;
 
   async function staffByAgency(ids: readonly string[]) {
     const byAgency = new Map<string, AgencyStaffRecord[]>();
@@ -55,7 +63,8 @@ export function createAgenciesService(deps: {
     agency: AgencyRecord,
     staff: readonly AgencyStaffRecord[],
   ): AgencyReport {
-    return { ...report, flags: agencyReportFlags(report, agency, staff, parameters) };
+    const today = chinaDate(clock.now());
+    return { ...report, flags: agencyReportFlags(report, agency, staff, parameters, { today, calendar }) };
   }
 
   async function judged(reports: AgencyReportRecord[]): Promise<AgencyReport[]> {
@@ -66,10 +75,25 @@ export function createAgenciesService(deps: {
     return reports.map((r) => judge(r, records.get(r.agencyId)!, staff.get(r.agencyId) ?? []));
   }
 
-  function summary(agency: AgencyRecord, staff: number, reports: AgencyReport[]): Agency {
+  async function creditByAgency(ids: readonly string[]) {
+    const byAgency = new Map<string, AgencyCreditRecordRow[]>();
+    for (const c of await agencies.creditRecordsOf(ids))
+      byAgency.set(c.agencyId, [...(byAgency.get(c.agencyId) ?? []), c]);
+    return byAgency;
+  }
+
+  function summary(
+    agency: AgencyRecord,
+    staff: number,
+    reports: AgencyReport[],
+    credit: readonly AgencyCreditRecordRow[],
+  ): Agency {
     const today = chinaDate(clock.now());
+    const standing = agencyCreditStanding(credit);
     return {
       ...agency,
+      creditScore: standing.score,
+      blacklisted: standing.blacklisted,
       inForce: agency.validFrom <= today && today <= agency.validUntil,
       staffCount: staff,
       reportCount: reports.length,
@@ -84,10 +108,12 @@ export function createAgenciesService(deps: {
     const reports = (await agencies.reportsIn(auth.scope, { agencyId: id })).map((r) =>
       judge(r, agency, staff),
     );
+    const credit = (await creditByAgency([id])).get(id) ?? [];
     return {
-      ...summary(agency, staff.length, reports),
+      ...summary(agency, staff.length, reports, credit),
       staff: staff.map(({ agencyId: _, ...s }) => s),
       reports,
+      creditRecords: credit.map(({ agencyId: _, ...c }) => c),
     };
   }
 
@@ -104,6 +130,7 @@ export function createAgenciesService(deps: {
     ) {
       const list = await agencies.listAgencies(filter);
       const staff = await staffByAgency(list.map((a) => a.id));
+      const credit = await creditByAgency(list.map((a) => a.id));
       const reports = await judged(await agencies.reportsIn(auth.scope, {}));
       const rows = list
         .map((a) =>
@@ -111,6 +138,7 @@ export function createAgenciesService(deps: {
             a,
             staff.get(a.id)?.length ?? 0,
             reports.filter((r) => r.agencyId === a.id),
+            credit.get(a.id) ?? [],
           ),
         )
         .filter((a) => !filter.flagged || a.flaggedReportCount > 0 === (filter.flagged === 'true'));
@@ -145,8 +173,38 @@ export function createAgenciesService(deps: {
       const enterprise = await enterprises.findById(input.enterpriseId, auth.scope);
       if (!enterprise) throw new DomainError('enterprise.not_found');
       if (!(await agencies.findAgency(input.agencyId))) throw new DomainError('obligations.agency_not_found');
-      const id = await agencies.insertReport(db, { ...input, county: enterprise.county }, false, clock.now());
+      const id = await agencies.insertReport(
+        db,
+        {
+          ...input,
+          county: enterprise.county,
+          onsiteFrom: input.onsiteFrom ?? null,
+          noticeOn: input.noticeOn ?? null,
+          disclosedOn: input.disclosedOn ?? null,
+          disclosureUrl: input.disclosureUrl ?? null,
+          disclosedItems: input.disclosedItems ?? null,
+        },
+        false,
+        clock.now(),
+      );
       if (!id) throw new DomainError('obligations.agency_report_taken');
+      return (await judged([(await agencies.findReport(id))!]))[0]!;
+    },
+
+    /** 信息公开: where and what the agency published; a report outside the scope is not found. */
+    async recordDisclosure(auth: AuthContext, id: string, input: AgencyReportDisclosureInput) {
+      const report = await agencies.findReport(id, auth.scope);
+      if (!report) throw new DomainError('obligations.agency_report_not_found');
+      if (input.disclosedOn < report.issuedOn) throw new DomainError('obligations.dates_out_of_order');
+      await agencies.setDisclosure(id, input);
+      return (await judged([(await agencies.findReport(id))!]))[0]!;
+    },
+
+    /** 书面告知 before the on-site work of the service the report rests on. */
+    async recordNotice(auth: AuthContext, id: string, input: AgencyReportNoticeInput) {
+      if (!(await agencies.findReport(id, auth.scope)))
+        throw new DomainError('obligations.agency_report_not_found');
+      await agencies.setNotice(id, input);
       return (await judged([(await agencies.findReport(id))!]))[0]!;
     },
 

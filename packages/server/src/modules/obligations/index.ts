@@ -1,13 +1,20 @@
 /**
  * Obligations (issue 17): people of the three key posts with their certificates and training,
  * 安全生产责任保险 policies and coverage, claims on incidents (emergency's `AccidentFactsPort`) and the
- * insurers' prevention services whose findings open hidden hazards (dual prevention's `HazardLinks`), licence applications with working-day deadlines and the
- * 三同时 of construction projects, and the 安全评价检测检验机构 with the reports they file. Owns the tables obligation_*. Certificate gaps become inspection
+ * insurers' prevention services whose findings open hidden hazards (dual prevention's `HazardLinks`), licence
+ * applications with working-day deadlines and the 三同时 of construction projects, the 安全评价检测检验机构 with
+ * the reports they file, and the bureau's spot checks of those reports (with the agencies' credit records) and
+ * of 三同时 self-acceptances. Owns the tables obligation_*. Certificate gaps become inspection
  * findings through the enforcement module's `InspectionFindings` port; the one-map reads the
  * enterprises with gaps through `gapsMap` (`ObligationGapsMap`).
  */
 import type { FastifyInstance } from 'fastify';
-import { defaultObligationParameters, type ObligationParameters } from '@anjian/domain';
+import {
+  defaultObligationParameters,
+  defaultSpotCheckProblems,
+  type ObligationParameters,
+  type SpotCheckProblemRule,
+} from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
@@ -40,6 +47,9 @@ import { createPreventionServicesService } from './prevention-services.service.t
 import { createRegisterImportRepository } from './register-import.repository.ts';
 import { registerPeopleRoutes } from './people.routes.ts';
 import { createPeopleService } from './people.service.ts';
+import { createSpotChecksRepository } from './spot-checks.repository.ts';
+import { registerSpotChecksRoutes } from './spot-checks.routes.ts';
+import { createSpotChecksService } from './spot-checks.service.ts';
 
 export { createPeopleRepository, type PeopleRepository } from './people.repository.ts';
 export { createInsuranceRepository, type InsuranceRepository } from './insurance.repository.ts';
@@ -50,6 +60,8 @@ export {
   createPreventionServicesRepository,
   type PreventionServicesRepository,
 } from './prevention-services.repository.ts';
+export { createSpotChecksRepository, type SpotChecksRepository } from './spot-checks.repository.ts';
+export { createSpotChecksService, type SpotCheckCaller } from './spot-checks.service.ts';
 export type { ObligationGapsMap, ObligationMapPoint } from './obligation-map.ts';
 
 export function createObligationsModule(deps: {
@@ -63,6 +75,8 @@ export function createObligationsModule(deps: {
   /** Hidden hazards opened or linked by the insurers' service findings (dual-prevention module). */
   hazards: HazardLinks;
   parameters?: ObligationParameters;
+  /** The bureau's spot-check problem types and their credit consequences. */
+  spotCheckProblems?: readonly SpotCheckProblemRule[];
   /** The expiry and review reminders: how many days ahead, and how often (0 = off; only with workers). */
   reminders: { notifications: Notifier; days: number; intervalSeconds: number; workers: boolean };
   log: (message: string, error?: unknown) => void;
@@ -124,6 +138,12 @@ export function createObligationsModule(deps: {
     enterprises,
     parameters,
   });
+  const spotChecks = createSpotChecksService({
+    db,
+    clock,
+    checks: createSpotChecksRepository(db),
+    problems: deps.spotCheckProblems ?? defaultSpotCheckProblems,
+  });
   const reminderDeps = {
     db,
     clock,
@@ -138,6 +158,7 @@ export function createObligationsModule(deps: {
     sendReminders: (now?: Date) => sendObligationReminders(reminderDeps, now),
     register(app: FastifyInstance) {
       registerAgenciesRoutes(app, { agencies, clock });
+      registerSpotChecksRoutes(app, { spotChecks, clock });
       registerPeopleRoutes(app, { people, clock });
       registerInsuranceRoutes(app, { insurance, clock });
       registerInsuranceClaimsRoutes(app, { claims, services, clock });

@@ -136,6 +136,8 @@ export const agencyExportColumns: ExportColumn<Agency>[] = [
   { header: '登记人员数', width: 10, value: (a) => a.staffCount },
   { header: '报告数', width: 8, value: (a) => a.reportCount },
   { header: '问题报告数', width: 10, value: (a) => a.flaggedReportCount },
+  { header: '信用分', width: 8, value: (a) => a.creditScore },
+  { header: '列入黑名单', width: 10, value: (a) => cell.yesNo(a.blacklisted) },
   { header: '数据来源', width: 8, value: (a) => cell.demo(a.demo) },
 ];
 
@@ -149,6 +151,10 @@ export const agencyReportExportColumns: ExportColumn<AgencyReport>[] = [
   { header: '业务领域', width: 18, value: (r) => agencyFieldNames[r.field].zh },
   { header: '出具日期', width: 12, value: (r) => r.issuedOn },
   { header: '结论', width: 14, value: (r) => agencyReportConclusionNames[r.conclusion].zh },
+  { header: '公开日期', width: 12, value: (r) => r.disclosedOn ?? '' },
+  { header: '公开网址', width: 30, value: (r) => r.disclosureUrl ?? '' },
+  { header: '现场服务开始', width: 12, value: (r) => r.onsiteFrom ?? '' },
+  { header: '书面告知日期', width: 12, value: (r) => r.noticeOn ?? '' },
   {
     header: '签字人员',
     width: 30,

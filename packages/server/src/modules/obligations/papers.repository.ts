@@ -39,6 +39,8 @@ export interface ProjectRecord {
     documents: string[];
     decision: string | null;
   }[];
+  /** The latest recorded spot check of the project failed. */
+  spotCheckFailed: boolean;
   demo: boolean;
 }
 
@@ -52,7 +54,10 @@ const PROJECT = `SELECT p.id, p.enterprise_id AS "enterpriseId", e.name AS "ente
     p.production_started_on::text AS "productionStartedOn", p.demo,
     (SELECT coalesce(json_agg(json_build_object('step', s.step, 'passed', s.passed, 'completedOn', s.completed_on::text,
         'agency', s.agency, 'documents', s.documents, 'decision', s.decision) ORDER BY s.created_at, s.id), '[]')
-       FROM obligation_project_steps s WHERE s.project_id = p.id) AS steps
+       FROM obligation_project_steps s WHERE s.project_id = p.id) AS steps,
+    coalesce((SELECT i.result = 'fail' FROM obligation_spot_check_items i
+       WHERE i.project_id = p.id AND i.result IS NOT NULL
+       ORDER BY i.checked_on DESC, i.recorded_at DESC LIMIT 1), false) AS "spotCheckFailed"
   FROM obligation_projects p JOIN enterprise_directory e ON e.id = p.enterprise_id`;
 
 export function createPapersRepository(db: Db) {

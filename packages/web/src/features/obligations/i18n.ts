@@ -1,4 +1,5 @@
 import type { SameShape } from '../../i18n/same-shape.ts';
+import { spotChecksEn, spotChecksZh } from './i18n-spot-checks.ts';
 
 /** Messages of the obligations registers (人员资质、安责险、许可与三同时), under `obligations.`. */
 export const obligationsZh = {
@@ -11,6 +12,7 @@ export const obligationsZh = {
     agencies: '技术服务机构',
     claims: '安责险理赔',
     services: '事故预防服务',
+    'spot-checks': '抽查',
   },
   common: {
     keyword: '关键字',
@@ -176,6 +178,7 @@ export const obligationsZh = {
     nextStep: '下一环节',
     complete: '已竣工验收',
     producing: '未验收先投产',
+    spotCheckFailed: '验收抽查不合格',
     productionStartedOn: '投产日期',
     record: '登记环节',
     passed: '通过',
@@ -228,6 +231,20 @@ export const obligationsZh = {
     signers: '签字人员',
     signersHint: '从本机构登记人员中选择；不在名单中的，输入报告上印的登记编号',
     flags: '问题',
+    creditScore: '信用分',
+    blacklisted: '已列入黑名单',
+    creditRecords: '信用记录（抽查发现）',
+    noCredit: '无信用记录',
+    points: '扣分',
+    disclosure: '公开信息',
+    recordDisclosure: '登记公开',
+    disclosedOn: '公开日期',
+    disclosureUrl: '公开网址',
+    disclosedItems: '公开内容',
+    notice: '书面告知',
+    recordNotice: '登记告知',
+    onsiteFrom: '现场服务开始日期',
+    noticeOn: '书面告知日期',
   },
   agencyQualification: { safety_assessment: '安全评价', testing_inspection: '安全生产检测检验' },
   agencyField: {
@@ -254,7 +271,11 @@ export const obligationsZh = {
     out_of_scope: '超出资质业务范围',
     unregistered_signer: '签字人员未在本机构登记',
     too_few_signers: '签字人员少于规定人数',
+    not_disclosed: '未按期公开报告信息',
+    late_notice: '现场服务前未按期书面告知',
   },
+  creditKind: { deduction: '扣分', bad_record: '不良记录', blacklist: '列入黑名单' },
+  spotChecks: spotChecksZh,
   tab: {
     title: '主体责任',
     noGaps: '未发现持证问题',
@@ -343,6 +364,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     agencies: 'Technical service agencies',
     claims: 'Insurance claims',
     services: 'Prevention services',
+    'spot-checks': 'Spot checks',
   },
   common: {
     keyword: 'Keyword',
@@ -508,6 +530,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     nextStep: 'Next step',
     complete: 'Accepted on completion',
     producing: 'Producing before acceptance',
+    spotCheckFailed: 'Failed its acceptance spot check',
     productionStartedOn: 'Production started',
     record: 'Record step',
     passed: 'Passed',
@@ -561,6 +584,20 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     signersHint:
       'Pick from the agency’s staff; for anyone else, type the registration number printed on the report',
     flags: 'Flags',
+    creditScore: 'Credit score',
+    blacklisted: 'Blacklisted',
+    creditRecords: 'Credit records (spot-check findings)',
+    noCredit: 'No credit records',
+    points: 'Points',
+    disclosure: 'Disclosure',
+    recordDisclosure: 'Record disclosure',
+    disclosedOn: 'Published on',
+    disclosureUrl: 'Web page',
+    disclosedItems: 'What was published',
+    notice: 'Written notice',
+    recordNotice: 'Record notice',
+    onsiteFrom: 'On-site work from',
+    noticeOn: 'Notice given on',
   },
   agencyQualification: {
     safety_assessment: 'Safety assessment',
@@ -590,7 +627,11 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     out_of_scope: 'Outside the scope',
     unregistered_signer: 'Signer not registered with the agency',
     too_few_signers: 'Too few signers',
+    not_disclosed: 'Report information not disclosed in time',
+    late_notice: 'No written notice in time before on-site work',
   },
+  creditKind: { deduction: 'Points deducted', bad_record: 'Bad record', blacklist: 'Blacklisted' },
+  spotChecks: spotChecksEn,
   tab: {
     title: 'Obligations',
     noGaps: 'No certificate gaps found',

@@ -6,12 +6,13 @@ import {
   FirstAidKit,
   Guide,
   OfficeBuilding,
+  Search,
   Umbrella,
   Stamp,
 } from '@element-plus/icons-vue';
 import type { MenuEntry } from '../../menu/menu-entry.ts';
 
-/** 企业主体责任: key-post people, liability insurance, licence applications, 三同时 and service agencies. */
+/** 企业主体责任: key-post people, liability insurance, licence applications, 三同时, service agencies and spot checks. */
 export const obligationsMenu: readonly MenuEntry[] = [
   {
     key: 'obligations',
@@ -67,6 +68,13 @@ export const obligationsMenu: readonly MenuEntry[] = [
         path: '/obligations/agencies',
         permission: 'registry:read',
       },
+      {
+        key: 'obligations-spot-checks',
+        title: 'obligations.menu.spot-checks',
+        icon: Search,
+        path: '/obligations/spot-checks',
+        permission: 'registry:read',
+      },
     ],
   },
 ];
@@ -86,6 +94,7 @@ export const obligationsRoutes: RouteRecordRaw[] = [
   route('licences', () => import('./pages/LicencesPage.vue')),
   route('projects', () => import('./pages/ProjectsPage.vue')),
   route('agencies', () => import('./pages/AgenciesPage.vue')),
+  route('spot-checks', () => import('./pages/SpotChecksPage.vue')),
   {
     path: 'obligations/m/certificates',
     name: 'obligations-certificate-check',

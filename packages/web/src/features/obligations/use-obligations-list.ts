@@ -34,6 +34,8 @@ export function useObligationsDialog<F extends object, T = never>(options: {
   path: string | ((row: T | null) => string);
   /** What it posts, when not the form itself. */
   body?: (form: F, row: T | null) => object;
+  /** PUT for a record's part that is set rather than added (a report's disclosure); POST otherwise. */
+  method?: 'post' | 'put';
   afterSave: () => Promise<unknown> | void;
 }) {
   const { t } = useI18n();
@@ -42,7 +44,10 @@ export function useObligationsDialog<F extends object, T = never>(options: {
     blank: options.blank,
     fill: options.fill,
     submit: (form, row) =>
-      api.post(typeof path === 'string' ? path : path(row), compact(body ? body(form, row) : { ...form })),
+      api[options.method ?? 'post'](
+        typeof path === 'string' ? path : path(row),
+        compact(body ? body(form, row) : { ...form }),
+      ),
     savedMessage: () => t('obligations.common.saved'),
     afterSave: options.afterSave,
   });
