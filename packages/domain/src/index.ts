@@ -235,6 +235,7 @@ export * from './plan/milestone-escalation.ts';
 export * from './plan/assessment-ranking.ts';
 export * from './plan/assessment-vetoes.ts';
 export * from './plan/suggested-progress.ts';
+export * from './plan/plan-figures.ts';
 export * from './plan/plan.schema.ts';
 export * from './plan/self-assessment.schema.ts';
 export * from './plan/responsibility-list.ts';
