@@ -107,7 +107,9 @@ export function vetoReason(accidents: readonly VetoAccident[]): { zh: string; en
     found.length ? `瞒报、谎报生产安全事故：${found.map(accidentZh).join('；')}` : '',
   ];
   const en = [
-    larger.length ? `A larger or worse accident in the unit’s area: ${larger.map(accidentEn).join('; ')}` : '',
+    larger.length
+      ? `A larger or worse accident in the unit’s area: ${larger.map(accidentEn).join('; ')}`
+      : '',
     found.length ? `An accident concealed or falsely reported: ${found.map(accidentEn).join('; ')}` : '',
   ];
   return { zh: zh.filter(Boolean).join('。'), en: en.filter(Boolean).join('. ') };

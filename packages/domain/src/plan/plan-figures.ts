@@ -14,7 +14,11 @@ import type { IndicatorStatus } from '../statistics/indicator-status.ts';
  *   "督促全市工贸行业企业建立完善视频监控系统，并将实时监控画面和数据接入市应急管理局应急指挥平台";
  * - 专栏1 indicators (statistics): `indicator:<code>`, the indicator's year-to-date actual.
  */
-export const planOwnFigureCodes = ['hazard_rectification_rate', 'inspections_done', 'video_sites_equipped'] as const;
+export const planOwnFigureCodes = [
+  'hazard_rectification_rate',
+  'inspections_done',
+  'video_sites_equipped',
+] as const;
 export const planFigureCodes = [...planTargetCodes, ...planOwnFigureCodes] as const;
 export type PlanFigureCode = (typeof planFigureCodes)[number];
 
@@ -48,7 +52,10 @@ export function targetFigure(target: PlanTarget, today: string): PlanFigure {
   return { ...target, ...(target.code === 'drills_held' ? yearToDate(today) : asOf(today)) };
 }
 
-export function hazardRectificationFigure(counts: { found: number; closed: number }, today: string): PlanFigure {
+export function hazardRectificationFigure(
+  counts: { found: number; closed: number },
+  today: string,
+): PlanFigure {
   const base = {
     code: 'hazard_rectification_rate',
     nameZh: '隐患整改率',
@@ -60,7 +67,13 @@ export function hazardRectificationFigure(counts: { found: number; closed: numbe
     ...yearToDate(today),
   };
   if (counts.found === 0)
-    return { ...base, value: null, status: 'no_data', reasonZh: '本期未发现隐患', reasonEn: 'No hazards found in the period' };
+    return {
+      ...base,
+      value: null,
+      status: 'no_data',
+      reasonZh: '本期未发现隐患',
+      reasonEn: 'No hazards found in the period',
+    };
   const value = Math.floor((counts.closed * 1000) / counts.found) / 10;
   return {
     ...base,
@@ -88,7 +101,10 @@ export function inspectionsFigure(done: number, today: string): PlanFigure {
   };
 }
 
-export function videoSitesFigure(counts: { enterprises: number; cameras: number }, today: string): PlanFigure {
+export function videoSitesFigure(
+  counts: { enterprises: number; cameras: number },
+  today: string,
+): PlanFigure {
   return {
     code: 'video_sites_equipped',
     nameZh: '视频监控接入企业数',

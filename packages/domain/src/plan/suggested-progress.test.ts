@@ -44,7 +44,11 @@ describe('suggested progress from figures Anjian holds', () => {
 
   it('suggests the hidden-hazard rectification rate of the period, rounded down', () => {
     const figure = hazardRectificationFigure({ found: 3, closed: 2 }, '2026-12-07');
-    expect(figure).toMatchObject({ value: 66.6, periodZh: '2026-01-01 至 2026-12-07', sourceZh: '隐患排查治理' });
+    expect(figure).toMatchObject({
+      value: 66.6,
+      periodZh: '2026-01-01 至 2026-12-07',
+      sourceZh: '隐患排查治理',
+    });
     expect(figure.reasonZh).toBe('本期发现隐患 3 项，已整改销号 2 项（66.6%）');
     expect(suggestedProgress(figure)).toBe(66);
     expect(suggestedProgress(hazardRectificationFigure({ found: 0, closed: 0 }, '2026-12-07'))).toBeNull();

@@ -46,7 +46,9 @@ describe('yearly assessment: the veto for an accident found concealed', () => {
   beforeAll(async () => {
     t = await createTestContext({ AUTH_TOTP_REQUIRED: 'false' });
     office = (await planCallers(t, [])).office;
-    statistician = await t.sessionFor(await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } }));
+    statistician = await t.sessionFor(
+      await t.createUser({ roles: ['city_officer'], scope: { kind: 'city' } }),
+    );
     countyOfficer = await t.sessionFor(
       await t.createUser({ roles: ['county_officer'], scope: { kind: 'county', counties: ['530403'] } }),
     );
@@ -79,16 +81,26 @@ describe('yearly assessment: the veto for an accident found concealed', () => {
 
   it('vetoes the county once its 一般 accident is found concealed, naming it; 迟报 does not veto', async () => {
     expect(await vetoOf(unit.jiangchuan)).toBeNull();
-    const set = await call('PUT', `/statistics/accidents/${accident.jiangchuan}/reporting-finding`, statistician, {
-      finding: 'concealed',
-      reason: '经事故调查组调查认定，企业未按规定上报',
-    });
+    const set = await call(
+      'PUT',
+      `/statistics/accidents/${accident.jiangchuan}/reporting-finding`,
+      statistician,
+      {
+        finding: 'concealed',
+        reason: '经事故调查组调查认定，企业未按规定上报',
+      },
+    );
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ accidentId: accident.jiangchuan, finding: 'concealed' });
-    const late = await call('PUT', `/statistics/accidents/${accident.chengjiang}/reporting-finding`, statistician, {
-      finding: 'late',
-      reason: '超过规定时限 3 小时上报',
-    });
+    const late = await call(
+      'PUT',
+      `/statistics/accidents/${accident.chengjiang}/reporting-finding`,
+      statistician,
+      {
+        finding: 'late',
+        reason: '超过规定时限 3 小时上报',
+      },
+    );
     expect(late.statusCode, late.body).toBe(200);
 
     expect((await vetoOf(unit.jiangchuan))?.reason).toEqual({
@@ -99,10 +111,18 @@ describe('yearly assessment: the veto for an accident found concealed', () => {
   });
 
   it('lifts the veto when the finding is withdrawn; both are audited with the reason', async () => {
-    const cleared = await call('DELETE', `/statistics/accidents/${accident.jiangchuan}/reporting-finding`, statistician);
+    const cleared = await call(
+      'DELETE',
+      `/statistics/accidents/${accident.jiangchuan}/reporting-finding`,
+      statistician,
+    );
     expect(cleared.statusCode, cleared.body).toBe(204);
     expect(await vetoOf(unit.jiangchuan)).toBeNull();
-    const again = await call('DELETE', `/statistics/accidents/${accident.jiangchuan}/reporting-finding`, statistician);
+    const again = await call(
+      'DELETE',
+      `/statistics/accidents/${accident.jiangchuan}/reporting-finding`,
+      statistician,
+    );
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('statistics.reporting_finding_not_found');
     const audit = await t.db.query<{ action: string; target: string; detail: string }>(
@@ -115,7 +135,11 @@ describe('yearly assessment: the veto for an accident found concealed', () => {
         target: accident.jiangchuan,
         detail: '瞒报：经事故调查组调查认定，企业未按规定上报',
       },
-      { action: 'statistics.reporting_finding_set', target: accident.chengjiang, detail: '迟报：超过规定时限 3 小时上报' },
+      {
+        action: 'statistics.reporting_finding_set',
+        target: accident.chengjiang,
+        detail: '迟报：超过规定时限 3 小时上报',
+      },
       {
         action: 'statistics.reporting_finding_clear',
         target: accident.jiangchuan,
@@ -137,6 +161,9 @@ describe('yearly assessment: the veto for an accident found concealed', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('statistics.incident_not_found');
     expect((await call('PUT', url, statistician, { finding: 'concealed', reason: '' })).statusCode).toBe(400);
-    expect((await call('PUT', url, statistician, { finding: 'hidden', reason: '经调查认定谎报伤亡人数' })).statusCode).toBe(400);
+    expect(
+      (await call('PUT', url, statistician, { finding: 'hidden', reason: '经调查认定谎报伤亡人数' }))
+        .statusCode,
+    ).toBe(400);
   });
 });

@@ -166,12 +166,24 @@ describe('plan: suggested progress from figures Anjian holds', () => {
       (await call('GET', `/plan/assignments/${inspections}/suggested-progress`, county.caller)).json(),
     ).toMatchObject({
       percent: null,
-      figure: { value: 2, sourceZh: '监管执法', reasonZh: '本期完成执法检查 2 次', periodEn: '2026-01-01 to 2026-11-29' },
+      figure: {
+        value: 2,
+        sourceZh: '监管执法',
+        reasonZh: '本期完成执法检查 2 次',
+        periodEn: '2026-01-01 to 2026-11-29',
+      },
     });
     const cameras = await assign('4.6', county.organisationId, 'video_sites_equipped');
-    expect((await call('GET', `/plan/assignments/${cameras}/suggested-progress`, county.caller)).json()).toMatchObject({
+    expect(
+      (await call('GET', `/plan/assignments/${cameras}/suggested-progress`, county.caller)).json(),
+    ).toMatchObject({
       percent: null,
-      figure: { value: 2, sourceZh: '视频监控', reasonZh: '2 家企业的 3 路视频已接入平台', periodZh: '截至 2026-11-29' },
+      figure: {
+        value: 2,
+        sourceZh: '视频监控',
+        reasonZh: '2 家企业的 3 路视频已接入平台',
+        periodZh: '截至 2026-11-29',
+      },
     });
   });
 
@@ -180,7 +192,12 @@ describe('plan: suggested progress from figures Anjian holds', () => {
     const body = (await call('GET', `/plan/assignments/${id}/suggested-progress`, county.caller)).json();
     expect(body).toMatchObject({
       percent: null,
-      figure: { code: 'indicator:deaths', value: 2, sourceZh: '统计分析', periodZh: '2026-01-01 至 2026-11-29' },
+      figure: {
+        code: 'indicator:deaths',
+        value: 2,
+        sourceZh: '统计分析',
+        periodZh: '2026-01-01 至 2026-11-29',
+      },
     });
     const unknown = await call('POST', '/plan/assignments', office, {
       taskId: await taskId(t, '3.4'),

@@ -26,7 +26,12 @@ async function areaOf(
   const code = rows.rows[0]?.division_code ?? YUXI_CITY_CODE;
   const county = yuxiCounties.find((c) => c.code === code.slice(0, 6));
   return county
-    ? { scope: { kind: 'county', counties: [county.code] }, county: county.code, zh: county.nameZh, en: county.nameEn }
+    ? {
+        scope: { kind: 'county', counties: [county.code] },
+        county: county.code,
+        zh: county.nameZh,
+        en: county.nameEn,
+      }
     : { scope: { kind: 'city' }, county: null, zh: '全市', en: 'the city' };
 }
 

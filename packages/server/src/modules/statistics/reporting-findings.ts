@@ -47,10 +47,7 @@ export function createReportingFindingsRepository(db: Db) {
   };
 }
 
-export function registerReportingFindingRoutes(
-  app: FastifyInstance,
-  deps: { db: Db; clock: Clock },
-) {
+export function registerReportingFindingRoutes(app: FastifyInstance, deps: { db: Db; clock: Clock }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const findings = createReportingFindingsRepository(deps.db);
   const params = z.object({ id: z.uuid() }).strict();
