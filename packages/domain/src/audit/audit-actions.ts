@@ -259,6 +259,7 @@ export const auditActions = {
   'plan.campaign_object_add': a('添加整治对象', 'Add a campaign object'),
   'plan.campaign_object_close': a('整治对象销号', 'Close a campaign object'),
   'plan.campaign_object_verify': a('整治销号验收', 'Verify a campaign object'),
+  'plan.campaign_rollup_export': a('导出专项整治进展汇总', 'Export a campaign’s progress roll-up'),
   'plan.evaluation': a('生成规划评估报告', 'Generate the plan evaluation report'),
   'plan.import': a('导入规划', 'Import a plan from Excel'),
   'plan.export': a('导出规划', 'Export a plan to Excel'),

@@ -18,6 +18,7 @@ import { registerAssessmentRoutes } from './assessment.routes.ts';
 import { createAssessmentService } from './assessment.service.ts';
 import { createCampaignsRepository } from './campaigns.repository.ts';
 import { createCampaignsService } from './campaigns.service.ts';
+import { registerCampaignRollupRoutes } from './campaign-rollup.routes.ts';
 import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
@@ -108,6 +109,7 @@ export function createPlanModule(deps: {
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       registerAssessmentRoutes(app, { clock, assessments });
+      registerCampaignRollupRoutes(app, { clock, campaigns });
       registerPlanDeliverableRoutes(app, { deliverables });
       registerPlanFigureRoutes(app, { db, service, figures });
       registerResponsibilityListRoutes(app, { clock, lists: responsibilityLists });
