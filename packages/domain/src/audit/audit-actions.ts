@@ -225,8 +225,14 @@ export const auditActions = {
   'statistics.import_accidents': a('导入历史事故', 'Import historical accidents'),
   'statistics.import_denominators': a('导入地区生产总值和就业人员', 'Import GDP and employment'),
   'statistics.import_control_numbers': a('导入年度控制考核指标', 'Import yearly control numbers'),
-  'statistics.reporting_finding_set': a('认定事故瞒报、谎报或迟报（书面理由）', 'Find an accident concealed, falsely or late reported (written reason)'),
-  'statistics.reporting_finding_clear': a('撤销事故瞒报、谎报或迟报认定', 'Withdraw an accident’s reporting finding'),
+  'statistics.reporting_finding_set': a(
+    '认定事故瞒报、谎报或迟报（书面理由）',
+    'Find an accident concealed, falsely or late reported (written reason)',
+  ),
+  'statistics.reporting_finding_clear': a(
+    '撤销事故瞒报、谎报或迟报认定',
+    'Withdraw an accident’s reporting finding',
+  ),
   'statistics.sector_mapping_set': a('修改行业领域对照', 'Change the industry → sector mapping'),
   'statistics.sector_mapping_delete': a('删除行业领域对照', 'Delete an industry → sector mapping'),
   'statistics.sector_mapping_export': a('导出行业领域对照', 'Export the industry → sector mapping'),

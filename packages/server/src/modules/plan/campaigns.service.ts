@@ -1,4 +1,10 @@
-import { campaignRollup, DomainError, type CampaignCreate, type CampaignObjectCreate, type DataScope } from '@anjian/domain';
+import {
+  campaignRollup,
+  DomainError,
+  type CampaignCreate,
+  type CampaignObjectCreate,
+  type DataScope,
+} from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';

@@ -4,10 +4,11 @@ import { flushPromises, mount } from '@vue/test-utils';
 import ElementPlus from 'element-plus';
 import { createPinia } from 'pinia';
 import { i18n } from '../../../i18n/index.ts';
+import type * as CampaignMap from '../lib/campaign-map.ts';
 import CampaignRollup from './CampaignRollup.vue';
 
 vi.mock('../lib/campaign-map.ts', async (original) => ({
-  ...(await original<typeof import('../lib/campaign-map.ts')>()),
+  ...(await original<typeof CampaignMap>()),
   // Leaflet needs a laid-out page; the map's colours are tested in campaign-map.test.ts.
   createCampaignMap: () => ({ draw: vi.fn(), destroy: vi.fn() }),
 }));
