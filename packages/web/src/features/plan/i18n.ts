@@ -1,3 +1,4 @@
+import { rollupEn, rollupZh } from './i18n-rollup.ts';
 import type { SameShape } from '../../i18n/same-shape.ts';
 
 /** Messages of running the plan (规划实施), under the `plan.` prefix. English has the same keys. */
@@ -194,14 +195,7 @@ export const planZh = {
     pickVersion: '选择一个版本查看增删情况',
   },
   campaign: {
-    rollup: {
-      title: '按县、按负责单位汇总',
-      export: '导出汇总',
-      closed: '已销号',
-      percent: '验收率',
-      tooltip: '{name}：整治对象 {objects}，已销号 {closed}，已验收 {verified}',
-      bands: { none: '无整治对象', low: '验收率低于 50%', mid: '50%–79%', high: '80%–99%', done: '全部验收' },
-    },
+    rollup: rollupZh,
     name: '专项整治名称',
     sector: '行业领域',
     period: '整治期限',
@@ -419,20 +413,7 @@ export const planEn: SameShape<typeof planZh> = {
     pickVersion: 'Pick a version to see what it added and removed',
   },
   campaign: {
-    rollup: {
-      title: 'By county and by unit',
-      export: 'Export the roll-up',
-      closed: 'Closed',
-      percent: 'Verified %',
-      tooltip: '{name}: {objects} objects, {closed} closed, {verified} verified',
-      bands: {
-        none: 'No objects',
-        low: 'Below 50 % verified',
-        mid: '50–79 %',
-        high: '80–99 %',
-        done: 'All verified',
-      },
-    },
+    rollup: rollupEn,
     name: 'Campaign',
     sector: 'Sector',
     period: 'Period',
