@@ -26,10 +26,11 @@ import { createAuditModule } from './modules/audit/index.ts';
 import { createAuthModule, sessionCookieName } from './modules/auth/index.ts';
 import { registerCalc } from './modules/calc/index.ts';
 import { createCockpitModule } from './modules/cockpit/index.ts';
-import { createDualPreventionModule } from './modules/dual-prevention/index.ts';
+import { createDualPreventionModule, createHazardFigures } from './modules/dual-prevention/index.ts';
 import { createEmergencyModule } from './modules/emergency/index.ts';
 import {
   createEnforcementFacts,
+  createInspectionFigures,
   createInspectionFindings,
   registerEnforcement,
 } from './modules/enforcement/index.ts';
@@ -45,7 +46,7 @@ import { createStatisticsModule } from './modules/statistics/index.ts';
 import { registerSmsOutboxRoutes, registerSystem } from './modules/system/index.ts';
 import { createUploadsModule } from './modules/uploads/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
-import { createVideoModule, videoMediaOrigins } from './modules/video/index.ts';
+import { createCameraFigures, createVideoModule, videoMediaOrigins } from './modules/video/index.ts';
 import { registerWorkbenchModule } from './modules/workbench/index.ts';
 import { createWarningsModule } from './modules/warnings/index.ts';
 import { createWhistleblowingModule } from './modules/whistleblowing/index.ts';
@@ -322,7 +323,12 @@ export async function buildApp({
     suggestions: registry.enterpriseSuggestions,
     indicators: statistics.indicators,
     accidents: statistics.accidents,
-    targetFigures: cockpit.targetFigures,
+    figures: {
+      targets: cockpit.targetFigures,
+      hazards: createHazardFigures(db),
+      inspections: createInspectionFigures(db),
+      cameras: createCameraFigures(db),
+    },
     workers: config.workers,
   }).register(app);
   warnings.register(app);

@@ -236,6 +236,14 @@ export const auditActions = {
   'statistics.import_accidents': a('导入历史事故', 'Import historical accidents'),
   'statistics.import_denominators': a('导入地区生产总值和就业人员', 'Import GDP and employment'),
   'statistics.import_control_numbers': a('导入年度控制考核指标', 'Import yearly control numbers'),
+  'statistics.reporting_finding_set': a(
+    '认定事故瞒报、谎报或迟报（书面理由）',
+    'Find an accident concealed, falsely or late reported (written reason)',
+  ),
+  'statistics.reporting_finding_clear': a(
+    '撤销事故瞒报、谎报或迟报认定',
+    'Withdraw an accident’s reporting finding',
+  ),
   'statistics.sector_mapping_set': a('修改行业领域对照', 'Change the industry → sector mapping'),
   'statistics.sector_mapping_delete': a('删除行业领域对照', 'Delete an industry → sector mapping'),
   'statistics.sector_mapping_export': a('导出行业领域对照', 'Export the industry → sector mapping'),
@@ -268,6 +276,7 @@ export const auditActions = {
   'plan.campaign_object_add': a('添加整治对象', 'Add a campaign object'),
   'plan.campaign_object_close': a('整治对象销号', 'Close a campaign object'),
   'plan.campaign_object_verify': a('整治销号验收', 'Verify a campaign object'),
+  'plan.campaign_rollup_export': a('导出专项整治进展汇总', 'Export a campaign’s progress roll-up'),
   'plan.evaluation': a('生成规划评估报告', 'Generate the plan evaluation report'),
   'plan.import': a('导入规划', 'Import a plan from Excel'),
   'plan.export': a('导出规划', 'Export a plan to Excel'),

@@ -50,4 +50,46 @@ describe('automatic vetoes from the accident statistics (一票否决)', () => {
     expect(effectiveVeto('瞒报事故', auto, '已核实')).toBe('瞒报事故');
     expect(effectiveVeto(null, null, null)).toBeNull();
   });
+
+  it('vetoes a county for an accident of any class found concealed or falsely reported, not one reported late', () => {
+    const at = (iso: string) => new Date(iso);
+    const found = [
+      {
+        occurredAt: at('2025-06-01T02:00:00Z'),
+        county: '530403',
+        location: '某仓库',
+        level: 'general' as const,
+        reportingFinding: 'concealed' as const,
+      },
+      {
+        occurredAt: at('2025-08-01T02:00:00Z'),
+        county: '530403',
+        location: '某矿山',
+        level: 'general' as const,
+        reportingFinding: 'late' as const,
+      },
+    ];
+    const jiangchuan = { kind: 'county' as const, divisionCode: '530403' };
+    const veto = automaticVeto(jiangchuan, 2025, found);
+    expect(veto?.accidents).toEqual([
+      {
+        date: '2025-06-01',
+        county: '530403',
+        countyName: '江川区',
+        location: '某仓库',
+        level: 'general',
+        finding: 'concealed',
+      },
+    ]);
+    expect(veto?.reason.zh).toBe('瞒报、谎报生产安全事故：2025-06-01 江川区 某仓库（一般事故，瞒报）');
+    expect(veto?.reason.en).toBe(
+      'An accident concealed or falsely reported: 2025-06-01, Jiangchuan District, 某仓库 (general accident, concealed)',
+    );
+    expect(automaticVeto(jiangchuan, 2025, [found[1]!])).toBeNull();
+    // A 较大 accident read twice (by class and by finding) is named once, under the finding.
+    const larger = { ...found[0]!, level: 'larger' as const, reportingFinding: 'false_report' as const };
+    expect(automaticVeto(jiangchuan, 2025, [larger, larger])?.reason.zh).toBe(
+      '瞒报、谎报生产安全事故：2025-06-01 江川区 某仓库（较大事故，谎报）',
+    );
+  });
 });

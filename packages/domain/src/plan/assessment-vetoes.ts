@@ -1,14 +1,20 @@
 import { chinaDate } from '../common/china-time.ts';
 import { accidentLevelNames, type AccidentLevel } from '../emergency/accidents/accident-level.ts';
 import { yuxiCounties } from '../registry/divisions/yuxi-divisions.ts';
+import {
+  reportingFindingNames,
+  vetoReportingFindings,
+  type ReportingFinding,
+} from '../statistics/reporting-finding.ts';
 import type { OrganisationKind } from './organisations.ts';
 
 /**
  * Veto items (一票否决) the system sets from the statistics (statistics-and-plan.md §4.2): a county
  * (县（市、区）人民政府) in whose area a 较大 or worse production-safety accident happened in the
  * assessment's year is graded 不合格 and ranked last. The reason names each accident by date, place
- * and class — never a record id. The statistics hold no "concealed" (瞒报) flag, so a concealed
- * accident stays a veto the assessors write themselves.
+ * and class — never a record id. An accident of any class the statistics staff found concealed
+ * (瞒报) or falsely reported (谎报) vetoes the county too (国办发〔2016〕64号: 瞒报、谎报 is a veto item);
+ * one reported late (迟报) does not.
  */
 export const vetoAccidentLevels: readonly AccidentLevel[] = ['larger', 'major', 'especially_major'];
 
@@ -19,6 +25,7 @@ export interface VetoAccidentRecord {
   readonly county: string;
   readonly location: string;
   readonly level: AccidentLevel;
+  readonly reportingFinding?: ReportingFinding | null;
 }
 
 export interface VetoAccident {
@@ -29,6 +36,8 @@ export interface VetoAccident {
   readonly countyName: string;
   readonly location: string;
   readonly level: AccidentLevel;
+  /** 瞒报 or 谎报: why an accident below 较大 vetoes. */
+  readonly finding?: ReportingFinding;
 }
 
 export interface AutomaticVeto {
@@ -54,34 +63,56 @@ export function automaticVeto(
     .filter(
       (r) =>
         r.county === unit.divisionCode &&
-        vetoAccidentLevels.includes(r.level) &&
+        (vetoAccidentLevels.includes(r.level) || vetoingFinding(r) !== null) &&
         chinaDate(r.occurredAt).startsWith(`${year}-`),
     )
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
-    .map((r) => ({
-      date: chinaDate(r.occurredAt),
-      county: r.county,
-      countyName: countyOf(r.county)?.nameZh ?? r.county,
-      location: r.location,
-      level: r.level,
-    }));
+    .map((r) => {
+      const finding = vetoingFinding(r);
+      return {
+        date: chinaDate(r.occurredAt),
+        county: r.county,
+        countyName: countyOf(r.county)?.nameZh ?? r.county,
+        location: r.location,
+        level: r.level,
+        ...(finding ? { finding } : {}),
+      };
+    })
+    // The same accident read twice (a 较大 one also found concealed) is named once.
+    .filter((a, i, all) => all.findIndex((b) => sameAccident(a, b)) === i);
   if (accidents.length === 0) return null;
   return { accidents, reason: vetoReason(accidents) };
 }
 
-/** 辖区发生较大及以上生产安全事故：2025-03-12 红塔区 某作业场所（较大事故）；… */
+const vetoingFinding = (r: VetoAccidentRecord): ReportingFinding | null =>
+  r.reportingFinding && vetoReportingFindings.includes(r.reportingFinding) ? r.reportingFinding : null;
+
+const sameAccident = (a: VetoAccident, b: VetoAccident) =>
+  a.date === b.date && a.county === b.county && a.location === b.location && a.level === b.level;
+
+const accidentZh = (a: VetoAccident) =>
+  `${a.date} ${a.countyName} ${a.location}（${accidentLevelNames[a.level].zh}${a.finding ? `，${reportingFindingNames[a.finding].zh}` : ''}）`;
+const accidentEn = (a: VetoAccident) =>
+  `${a.date}, ${countyOf(a.county)?.nameEn ?? a.countyName}, ${a.location} (${accidentLevelNames[a.level].en}${a.finding ? `, ${reportingFindingNames[a.finding].en}` : ''})`;
+
+/**
+ * 辖区发生较大及以上生产安全事故：2025-03-12 红塔区 某作业场所（较大事故）；… and, for accidents found
+ * concealed or falsely reported, 瞒报、谎报生产安全事故：2025-06-01 江川区 某仓库（一般事故，瞒报）.
+ */
 export function vetoReason(accidents: readonly VetoAccident[]): { zh: string; en: string } {
-  return {
-    zh: `辖区发生较大及以上生产安全事故：${accidents
-      .map((a) => `${a.date} ${a.countyName} ${a.location}（${accidentLevelNames[a.level].zh}）`)
-      .join('；')}`,
-    en: `A larger or worse accident in the unit’s area: ${accidents
-      .map(
-        (a) =>
-          `${a.date}, ${countyOf(a.county)?.nameEn ?? a.countyName}, ${a.location} (${accidentLevelNames[a.level].en})`,
-      )
-      .join('; ')}`,
-  };
+  const larger = accidents.filter((a) => !a.finding);
+  const found = accidents.filter((a) => a.finding);
+  const zh = [
+    larger.length ? `辖区发生较大及以上生产安全事故：${larger.map(accidentZh).join('；')}` : '',
+    found.length ? `瞒报、谎报生产安全事故：${found.map(accidentZh).join('；')}` : '',
+  ];
+  const en = [
+    larger.length
+      ? `A larger or worse accident in the unit’s area: ${larger.map(accidentEn).join('; ')}`
+      : '',
+    found.length ? `An accident concealed or falsely reported: ${found.map(accidentEn).join('; ')}` : '',
+  ];
+  return { zh: zh.filter(Boolean).join('。'), en: en.filter(Boolean).join('. ') };
 }
 
 /**

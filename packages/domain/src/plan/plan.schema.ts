@@ -4,7 +4,7 @@ import { organisationKinds } from './organisations.ts';
 import { planEscalationSteps } from './milestone-escalation.ts';
 import { assessmentGrades } from './assessment-ranking.ts';
 import { accidentLevels } from '../emergency/accidents/accident-level.ts';
-import { planTargetCodes, planTargetSchema } from '../cockpit/plan-targets.ts';
+import { planFigureCodeSchema, planFigureSchema } from './plan-figures.ts';
 
 /** Plan work (规划实施): organisations, tasks assigned with milestones, progress, assessments, campaigns. */
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -78,8 +78,7 @@ export const assignmentCreateSchema = z
     deadline: isoDate(),
     note: note.default(''),
     milestones: z.array(milestoneInputSchema).max(30).default([]),
-    figureCode: z
-      .enum(planTargetCodes)
+    figureCode: planFigureCodeSchema
       .nullable()
       .default(null)
       .describe('A figure Anjian measures whose current value the unit sees as suggested progress'),
@@ -131,13 +130,13 @@ export const assignmentSchema = z.object({
   status: z.enum(['open', 'at_risk', 'done']),
   overdueMilestones: z.number().int(),
   assignedAt: z.string(),
-  figureCode: z.enum(planTargetCodes).nullable(),
+  figureCode: z.string().nullable(),
   demo: z.boolean(),
 });
 
 /** The figure a task is tied to, for the unit's area, and the progress it suggests. */
 export const suggestedProgressSchema = z.object({
-  figure: planTargetSchema.nullable().describe('null: the task is tied to no figure'),
+  figure: planFigureSchema.nullable().describe('null: the task is tied to no figure'),
   area: z.object({ zh: z.string(), en: z.string() }).describe('Where the figure is measured'),
   percent: z.number().int().nullable().describe('Suggested progress; null: the unit judges'),
 });

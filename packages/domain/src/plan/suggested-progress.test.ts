@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanTarget } from '../cockpit/plan-targets.ts';
+import { hazardRectificationFigure, inspectionsFigure, type PlanFigure } from './plan-figures.ts';
 import { suggestedProgress } from './suggested-progress.ts';
 
-const target = (over: Partial<PlanTarget>): PlanTarget => ({
+const target = (over: Partial<PlanFigure>): PlanFigure => ({
   code: 'monitoring_online_rate',
   nameZh: '',
   nameEn: '',
@@ -14,6 +14,8 @@ const target = (over: Partial<PlanTarget>): PlanTarget => ({
   status: 'no_data',
   reasonZh: '',
   reasonEn: '',
+  periodZh: '',
+  periodEn: '',
   ...over,
 });
 
@@ -38,5 +40,23 @@ describe('suggested progress from figures Anjian holds', () => {
       suggestedProgress(target({ code: 'major_hazards_cleared', unit: '项', value, target: 0 }));
     expect(hazards(0)).toBe(100);
     expect(hazards(2)).toBeNull();
+  });
+
+  it('suggests the hidden-hazard rectification rate of the period, rounded down', () => {
+    const figure = hazardRectificationFigure({ found: 3, closed: 2 }, '2026-12-07');
+    expect(figure).toMatchObject({
+      value: 66.6,
+      periodZh: '2026-01-01 至 2026-12-07',
+      sourceZh: '隐患排查治理',
+    });
+    expect(figure.reasonZh).toBe('本期发现隐患 3 项，已整改销号 2 项（66.6%）');
+    expect(suggestedProgress(figure)).toBe(66);
+    expect(suggestedProgress(hazardRectificationFigure({ found: 0, closed: 0 }, '2026-12-07'))).toBeNull();
+  });
+
+  it('suggests nothing for counts without a target of their own: the unit judges', () => {
+    const figure = inspectionsFigure(5, '2026-12-07');
+    expect(figure).toMatchObject({ value: 5, target: null, reasonZh: '本期完成执法检查 5 次' });
+    expect(suggestedProgress(figure)).toBeNull();
   });
 });

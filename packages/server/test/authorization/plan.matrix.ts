@@ -471,6 +471,14 @@ export const planMatrix: Record<string, RouteCase> = {
     build: async () => ({ url: '/api/v1/plan/campaigns/enterprise-options?q=' + encodeURIComponent('矩阵') }),
     in: office(200),
   },
+  'GET /api/v1/plan/campaigns/:id/rollup': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/campaigns/${await newCampaign(t)}/rollup` }),
+    in: readers(200),
+  },
+  'GET /api/v1/plan/campaigns/:id/rollup/export': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/campaigns/${await newCampaign(t)}/rollup/export` }),
+    in: readers(200),
+  },
   'GET /api/v1/plan/campaigns/:id': {
     build: async ({ t }) => ({ url: `/api/v1/plan/campaigns/${await newCampaign(t)}` }),
     in: readers(200),

@@ -1,6 +1,6 @@
 import { XLSX_TYPE } from '../../src/platform/office/index.ts';
 import { workbookOf } from '../../src/modules/statistics/statistics-test-support.ts';
-import type { RouteCase, Target } from './matrix-support.ts';
+import type { CaseInput, RouteCase, Target } from './matrix-support.ts';
 import { countyOf, dispatchers, dispatchersOut, newIncident, statuses } from './matrix-support.ts';
 
 /**
@@ -36,7 +36,40 @@ const upload = (url: string, file: Promise<Buffer>) => async () => ({
   headers: { 'content-type': XLSX_TYPE },
 });
 
+let findingSeq = 0;
+/** A counted accident of its own per build (its own minute), with a finding when `found`. */
+async function findingAccident(t: CaseInput['t'], found: boolean): Promise<string> {
+  const at = new Date(Date.UTC(2020, 0, 1, 0, findingSeq++));
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO statistics_accidents (occurred_at, county, location, sector, accident_type, level, deaths, imported_at)
+     VALUES ($1, '530403', '矩阵瞒报认定地点', 'construction', '01', 'general', 1, now()) RETURNING id`,
+    [at],
+  );
+  const id = rows.rows[0]!.id;
+  if (found)
+    await t.db.query(
+      `INSERT INTO statistics_reporting_findings (accident_id, finding, reason, set_by, set_at)
+       VALUES ($1, 'late', '矩阵认定理由', (SELECT id FROM users LIMIT 1), now())`,
+      [id],
+    );
+  return id;
+}
+
 export const statisticsMatrix: Record<string, RouteCase> = {
+  // 瞒报/谎报/迟报 findings are the city's statistics staff's (registry:configure), with a reason.
+  'PUT /api/v1/statistics/accidents/:id/reporting-finding': {
+    build: async ({ t }) => ({
+      url: `/api/v1/statistics/accidents/${await findingAccident(t, false)}/reporting-finding`,
+      payload: { finding: 'concealed', reason: '矩阵测试认定理由' },
+    }),
+    in: cityOnly(200),
+  },
+  'DELETE /api/v1/statistics/accidents/:id/reporting-finding': {
+    build: async ({ t }) => ({
+      url: `/api/v1/statistics/accidents/${await findingAccident(t, true)}/reporting-finding`,
+    }),
+    in: cityOnly(204),
+  },
   'GET /api/v1/statistics/indicators': {
     build: async ({ target }) => ({
       url: `/api/v1/statistics/indicators?year=2026&divisionCode=${countyOf(target)}`,

@@ -32,6 +32,11 @@ export const planErrors = {
     zh: '该成果尚未标记完成，无需撤销',
     en: 'This deliverable is not marked delivered; there is nothing to undo',
   },
+  'plan.figure_unknown': {
+    status: 400,
+    zh: '关联的统计指标不存在',
+    en: 'No such statistics indicator to tie the task to',
+  },
   'plan.deliverable_date_future': {
     status: 400,
     zh: '完成日期不能晚于今天',

@@ -17,6 +17,11 @@ export const statisticsErrors = {
     zh: '事故不存在或不在本人数据范围内',
     en: 'No such accident in your data scope',
   },
+  'statistics.reporting_finding_not_found': {
+    status: 404,
+    zh: '该事故没有瞒报、谎报或迟报认定',
+    en: 'The accident has no reporting finding',
+  },
   'statistics.sector_mapping_not_found': {
     status: 404,
     zh: '行业领域对照中没有这个行业代码前缀',

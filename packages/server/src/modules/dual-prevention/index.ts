@@ -34,6 +34,7 @@ export type {
   HazardAcceptanceSubject,
 } from './hazards/hazard-acceptance-guard.ts';
 export type { HazardReport } from './hazards/hazards.service.ts';
+export { createHazardFigures, type HazardFigures } from './hazards/hazard-figures.ts';
 
 /** Opens a hidden hazard as the given actor (enforcement findings, repeated alarms, check tasks). */
 export type HazardReporter = Pick<HazardsService, 'report'>;

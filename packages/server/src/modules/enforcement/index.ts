@@ -13,3 +13,4 @@ export {
   type InspectionFinding,
 } from './inspection-findings.ts';
 export { createEnforcementFacts, type EnforcementFacts } from './enforcement-facts.ts';
+export { createInspectionFigures, type InspectionFigures } from './inspection-figures.ts';

@@ -3,6 +3,7 @@ import {
   assessmentTotal,
   scoreWithinItem,
   vetoAccidentLevels,
+  vetoReportingFindings,
   type AssessmentCreate,
   type AssessmentDetail,
   type AssessmentScores,
@@ -49,8 +50,14 @@ export function createAssessmentService(deps: {
   notifications: Notifier;
 }) {
   const { db, clock, assessments, uploads, notifications } = deps;
-  /** The year's 较大-or-worse accidents from the statistics (the automatic vetoes). */
-  const vetoRecords = (year: number) => deps.accidents.ofYear(year, vetoAccidentLevels);
+  /** The year's 较大-or-worse accidents and those found 瞒报/谎报, from the statistics (the automatic vetoes). */
+  const vetoRecords = async (year: number) => {
+    const [larger, found] = await Promise.all([
+      deps.accidents.ofYear(year, vetoAccidentLevels),
+      deps.accidents.foundOfYear(year, vetoReportingFindings),
+    ]);
+    return [...larger, ...found];
+  };
   const findIn = (source: Queryable, id: string) => assessments.find(source, id, vetoRecords);
 
   /** The ranking on the assessors' scores, every unit and no self-assessment (the notice, the report). */

@@ -1,4 +1,10 @@
-import { DomainError, type CampaignCreate, type CampaignObjectCreate, type DataScope } from '@anjian/domain';
+import {
+  campaignRollup,
+  DomainError,
+  type CampaignCreate,
+  type CampaignObjectCreate,
+  type DataScope,
+} from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import type { EnterpriseLookup } from '../registry/index.ts';
@@ -50,6 +56,13 @@ export function createCampaignsService(deps: {
   return {
     list: () => campaigns.list(),
     detail,
+
+    /** The campaign's progress by county and unit, over the objects the viewer may see. */
+    async rollup(viewer: PlanViewer, id: string) {
+      const campaign = await campaigns.find(id);
+      if (!campaign) throw new DomainError('plan.campaign_not_found');
+      return { campaign, rollup: campaignRollup(await campaigns.objects(db, viewer, id)) };
+    },
 
     async create(viewer: PlanViewer, input: CampaignCreate) {
       if (input.endDate < input.startDate) throw new DomainError('plan.campaign_dates');

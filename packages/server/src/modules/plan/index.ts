@@ -4,12 +4,11 @@
  * responsibility lists (责任清单, versioned), yearly assessments with the units' self-assessment,
  * special campaigns and the evaluation report. Owns the tables organisations,
  * organisation_members and plan_*; reads the indicators through the statistics module's
- * `IndicatorSource` and the accident records (automatic vetoes) through `AccidentRecords`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
+ * `IndicatorSource`, figures through the cockpit's, dual prevention's, enforcement's and video's ports and the accident records (automatic vetoes) through `AccidentRecords`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
-import type { PlanTargetFigures } from '../cockpit/index.ts';
 import type { Notifier } from '../notifications/index.ts';
 import type { EnterpriseLookup, EnterpriseSuggestions } from '../registry/index.ts';
 import type { AccidentRecords, IndicatorSource } from '../statistics/index.ts';
@@ -19,9 +18,11 @@ import { registerAssessmentRoutes } from './assessment.routes.ts';
 import { createAssessmentService } from './assessment.service.ts';
 import { createCampaignsRepository } from './campaigns.repository.ts';
 import { createCampaignsService } from './campaigns.service.ts';
+import { registerCampaignRollupRoutes } from './campaign-rollup.routes.ts';
 import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
+import { createPlanFigureReader, type PlanFigureSources } from './plan-figure-reader.ts';
 import { registerPlanFigureRoutes } from './plan-figures.routes.ts';
 import { registerPlanImportRoutes } from './plan-import.routes.ts';
 import { createPlanDeliverables } from './plan-deliverables.ts';
@@ -49,8 +50,8 @@ export function createPlanModule(deps: {
   indicators: IndicatorSource;
   /** The statistics' accident records: the automatic vetoes (一票否决) of an assessment. */
   accidents: AccidentRecords;
-  /** The plan targets' figures by area (the cockpit's): progress suggested to a unit. */
-  targetFigures: PlanTargetFigures;
+  /** Figures by area, each through its owning module's port: progress suggested to a unit. */
+  figures: Omit<PlanFigureSources, 'indicators'>;
   /** ANJIAN_WORKERS: whether this process runs the overdue ladder on a timer. */
   workers: boolean;
 }) {
@@ -89,18 +90,28 @@ export function createPlanModule(deps: {
     notifications: deps.notifications,
   });
   const deliverables = createPlanDeliverables({ db, clock, uploads: deps.uploads });
+  const figures = createPlanFigureReader({ clock, indicators: deps.indicators, ...deps.figures });
   const escalation = createPlanEscalationRepository(db);
   const worker = createPlanEscalationWorker({ db, clock, escalation, notifications: deps.notifications });
   return {
     escalationWorker: worker,
     register(app: FastifyInstance) {
-      registerPlanRoutes(app, { db, clock, service, escalation, assessments, indicators: deps.indicators });
+      registerPlanRoutes(app, {
+        db,
+        clock,
+        service,
+        escalation,
+        assessments,
+        indicators: deps.indicators,
+        figures,
+      });
       registerPlanImportRoutes(app, { db, clock, service, indicators: deps.indicators });
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });
       registerAssessmentRoutes(app, { clock, assessments });
+      registerCampaignRollupRoutes(app, { clock, campaigns });
       registerPlanDeliverableRoutes(app, { deliverables });
-      registerPlanFigureRoutes(app, { db, service, targetFigures: deps.targetFigures });
+      registerPlanFigureRoutes(app, { db, service, figures });
       registerResponsibilityListRoutes(app, { clock, lists: responsibilityLists });
       if (deps.workers) {
         worker.start(loadPlanEscalationConfig().intervalMs);

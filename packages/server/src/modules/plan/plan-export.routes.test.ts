@@ -97,6 +97,7 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
       '成果类型*',
       '目标数量',
       '完成年份*',
+      '完成情况（导入时不读取）',
     ]);
     expect(sheets['成果']).toHaveLength(1 + 18);
     expect(sheets['成果']![1]).toEqual([
@@ -106,6 +107,7 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
       '文件/制度',
       '',
       '2023',
+      '未完成',
     ]);
     expect(sheets['成果']!.find((row) => row[0] === '4.5')).toEqual([
       '4.5',
@@ -114,6 +116,7 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
       '场所/设施建设',
       '7',
       '2025',
+      '未完成',
     ]);
     expect(sheets['成果']!.find((row) => row[0] === '4.6')).toEqual([
       '4.6',
@@ -122,6 +125,7 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
       '平台/系统',
       '',
       '2025',
+      '未完成',
     ]);
     expect(sheets['规划任务']![0]).toEqual([
       '章序号*',
@@ -234,11 +238,18 @@ describe('a plan exported to Excel, loaded again; the plan tasks of one plan', (
     );
     expect(first.json()).toMatchObject({ importedDeliverables: 2, errors: [] });
     expect(first.json()).toMatchObject({ committed: true, imported: 1 });
+    // 《甲办法》 delivered by 市应急管理局: the export says so; a plan loaded from the file starts undelivered.
+    await t.db.query(
+      `UPDATE plan_deliverables SET delivered_on = '2026-05-01', delivered_at = now(),
+              delivered_org = (SELECT id FROM organisations WHERE code = 'city-ema')
+        WHERE plan_id = $1 AND what = '《甲办法》'`,
+      [first.json().planId],
+    );
     const exported = await get(`/plan/plans/${first.json().planId}/export`, office);
     expect((await sheetsOf(exported.rawPayload))['规划任务']![1]![4]).toBe("'=不是公式的任务名称");
     expect((await sheetsOf(exported.rawPayload))['成果']!.slice(1)).toEqual([
-      ['1.1', '1', '《甲办法》', '文件/制度', '', '2022'],
-      ['1.1', '', "'+应急避难场所", '场所/设施建设', '3', '2024'],
+      ['1.1', '1', '《甲办法》', '文件/制度', '', '2022', '已完成（2026-05-01，市应急管理局）'],
+      ['1.1', '', "'+应急避难场所", '场所/设施建设', '3', '2024', '未完成'],
     ]);
     const again = await load(exported.rawPayload, '往返测试规划（二）');
     expect(again.json()).toMatchObject({ committed: true, errors: [], importedDeliverables: 2 });

@@ -88,11 +88,18 @@ export async function insertDeliverables(
 }
 
 /** A loaded plan's deliverables as definitions (the plan's export): by task code, in order. */
+/** A deliverable as the plan export writes it: what is promised and whether it was delivered. */
+export type DeliverableWithState = PlanDeliverableDefinition & {
+  delivered?: { on: string; unit: string | null } | null;
+};
+
 export async function deliverableDefinitions(
   source: Queryable,
   planId: string,
-): Promise<PlanDeliverableDefinition[]> {
+): Promise<DeliverableWithState[]> {
   const rows = await source.query<{
+    delivered_on: string | null;
+    unit: string | null;
     code: string;
     column_no: number | null;
     what: string;
@@ -100,8 +107,10 @@ export async function deliverableDefinitions(
     target_count: number | null;
     due_year: number;
   }>(
-    `SELECT t.code, d.column_no, d.what, d.kind, d.target_count, d.due_year
+    `SELECT t.code, d.column_no, d.what, d.kind, d.target_count, d.due_year,
+            to_char(d.delivered_on, 'YYYY-MM-DD') AS delivered_on, o.name AS unit
        FROM plan_deliverables d JOIN plan_tasks t ON t.id = d.task_id
+       LEFT JOIN organisations o ON o.id = d.delivered_org
       WHERE d.plan_id = $1 ORDER BY t.position, d.position, d.id`,
     [planId],
   );
@@ -112,6 +121,7 @@ export async function deliverableDefinitions(
     kind: r.kind,
     targetCount: r.target_count,
     dueYear: r.due_year,
+    delivered: r.delivered_on ? { on: r.delivered_on, unit: r.unit } : null,
   }));
 }
 

@@ -11,7 +11,8 @@ import { notesSheet, tableSheet, workbookOfSheets, type SheetColumn } from '../.
  * whether it is the blank template or a loaded plan exported, so that an exported plan loads again
  * as it is. Sheet 规划任务 (first) holds one row per task or key project; 章节, 专栏 and 规划指标 hold
  * the chapters, the 专栏 with their lists, the indicators linked to the statistics module, and 成果
- * the deliverables of tasks (what, kind, target count, due year; not their delivered state).
+ * the deliverables of tasks (what, kind, target count, due year, and on export their delivered state,
+ * which an import does not read).
  */
 export const planSheets = {
   tasks: '规划任务',
@@ -93,6 +94,8 @@ export const planDeliverableColumns = [
   { key: 'kind', header: '成果类型', required: true, example: '文件/制度', width: 14 },
   { key: 'targetCount', header: '目标数量', required: false, example: '', width: 10 },
   { key: 'dueYear', header: '完成年份', required: true, example: 2023, width: 10 },
+  // Written on export, ignored on import: a plan loaded from the file starts undelivered.
+  { key: 'delivered', header: '完成情况（导入时不读取）', required: false, example: '', width: 30 },
 ] as const satisfies readonly PlanSheetColumn<string>[];
 
 export type TaskKey = (typeof planImportColumns)[number]['key'];
@@ -158,7 +161,9 @@ export function buildPlanWorkbook(
   plan: Plan,
   indicatorNames: ReadonlyMap<string, string>,
   exportedAt: Date,
-  planDeliverables: readonly PlanDeliverableDefinition[] = [],
+  planDeliverables: readonly (PlanDeliverableDefinition & {
+    delivered?: { on: string; unit: string | null } | null;
+  })[] = [],
 ): Promise<Buffer> {
   const chapterTitle = new Map(plan.chapters.map((c) => [c.no, c.title]));
   const tasks = plan.tasks.map((t): Record<TaskKey, string | number> => ({
@@ -195,6 +200,9 @@ export function buildPlanWorkbook(
     kind: deliverableKindNames[d.kind],
     targetCount: d.targetCount ?? '',
     dueYear: d.dueYear,
+    delivered: d.delivered
+      ? `已完成（${d.delivered.on}${d.delivered.unit ? `，${d.delivered.unit}` : ''}）`
+      : '未完成',
   }));
   return workbookOfSheets([
     tableSheet(planSheets.tasks, sheetColumns(planImportColumns), tasks),

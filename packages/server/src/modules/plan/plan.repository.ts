@@ -1,4 +1,4 @@
-import { chinaDate, milestoneState, type Page, type PlanTargetCode } from '@anjian/domain';
+import { chinaDate, milestoneState, type Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { listPage, type PageRequest } from '../../platform/sql-page.ts';
 import { viewerUnitsCondition, type PlanViewer } from './plan-viewer.ts';
@@ -16,7 +16,7 @@ interface AssignmentRow {
   status: 'open' | 'at_risk' | 'done';
   overdue: number;
   assigned_at: Date;
-  figure_code: PlanTargetCode | null;
+  figure_code: string | null;
   demo: boolean;
 }
 
@@ -213,7 +213,7 @@ export function createPlanRepository(db: Db) {
         deadline: string;
         note: string;
         milestones: readonly { title: string; deliverable: string; dueDate: string }[];
-        figureCode?: PlanTargetCode | null;
+        figureCode?: string | null;
       },
       by: string,
       at: Date,

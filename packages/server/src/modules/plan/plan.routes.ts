@@ -6,6 +6,7 @@ import {
   assignmentDetailSchema,
   assignmentQuerySchema,
   assignmentSchema,
+  DomainError,
   escalationSchema,
   evaluationQuerySchema,
   organisationMembersSchema,
@@ -27,6 +28,7 @@ import { draftEvaluation } from './plan-evaluation.ts';
 import { planViewerOf } from './plan-viewer.ts';
 import type { PlanService } from './plan.service.ts';
 import type { Assignment } from './plan.repository.ts';
+import type { PlanFigureReader } from './plan-figure-reader.ts';
 
 const tags = ['plan'];
 const readers = ['plan:manage', 'plan:report'] as const;
@@ -53,6 +55,8 @@ export function registerPlanRoutes(
     escalation: PlanEscalationRepository;
     assessments: AssessmentService;
     indicators: IndicatorSource;
+    /** Whether a figure a task is tied to exists (a 专栏1 indicator must). */
+    figures: Pick<PlanFigureReader, 'known'>;
   },
 ) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -155,6 +159,8 @@ export function registerPlanRoutes(
       },
     },
     async (request, reply) => {
+      const { figureCode } = request.body;
+      if (figureCode && !(await deps.figures.known(figureCode))) throw new DomainError('plan.figure_unknown');
       const created = await service.assign(planViewerOf(requireAuth(request)), request.body);
       request.auditTarget = created.id;
       return reply.code(201).send(created);

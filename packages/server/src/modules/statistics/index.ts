@@ -6,7 +6,7 @@
  * accident records through `AccidentRecords`.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AccidentLevel, DataScope, IndicatorSummary } from '@anjian/domain';
+import type { AccidentLevel, DataScope, IndicatorSummary, ReportingFinding } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import type { EventBus } from '../../platform/events/index.ts';
@@ -17,6 +17,7 @@ import { createStatisticsService } from './statistics.service.ts';
 import { createStatisticsWriter } from './statistics-writer.ts';
 import { registerSectorMappingRoutes, sectorSuggester } from './sector-mappings.ts';
 import { readSettings, registerIndicatorSettingRoutes } from './indicator-settings.ts';
+import { registerReportingFindingRoutes } from './reporting-findings.ts';
 
 export type { SectorSuggester } from './sector-mappings.ts';
 
@@ -34,11 +35,15 @@ export interface AccidentRecord {
   county: string;
   location: string;
   level: AccidentLevel;
+  /** 瞒报 / 谎报 / 迟报 found by the statistics staff, else null. */
+  reportingFinding: ReportingFinding | null;
 }
 
 /** The counted accidents of a year (China time) of the given classes, city-wide: the plan's vetoes read it. */
 export interface AccidentRecords {
   ofYear(year: number, levels: readonly AccidentLevel[]): Promise<AccidentRecord[]>;
+  /** The year's accidents of any class with one of these reporting findings (瞒报, 谎报: the vetoes). */
+  foundOfYear(year: number, findings: readonly ReportingFinding[]): Promise<AccidentRecord[]>;
 }
 
 export function createStatisticsModule(deps: { db: Db; clock: Clock; events: EventBus }) {
@@ -53,20 +58,23 @@ export function createStatisticsModule(deps: { db: Db; clock: Clock; events: Eve
     summary: (scope, year, divisionCode) => service.summary(scope, year, divisionCode),
     names: async () => (await readSettings(db)).map((s) => ({ code: s.code, nameZh: s.nameZh })),
   };
-  const accidents: AccidentRecords = {
-    async ofYear(year, levels) {
-      const rows = await repository.facts(
+  const records = async (year: number, filter: { levels?: string[]; findings?: string[] }) =>
+    (
+      await repository.facts(
         { scope: { kind: 'city' }, county: null },
-        { from: `${year}-01-01`, to: `${year + 1}-01-01`, levels: [...levels] },
+        { from: `${year}-01-01`, to: `${year + 1}-01-01`, ...filter },
         5000,
-      );
-      return rows.map((r) => ({
-        occurredAt: r.occurredAt,
-        county: r.county,
-        location: r.location,
-        level: r.level as AccidentLevel,
-      }));
-    },
+      )
+    ).map((r) => ({
+      occurredAt: r.occurredAt,
+      county: r.county,
+      location: r.location,
+      level: r.level as AccidentLevel,
+      reportingFinding: r.reportingFinding,
+    }));
+  const accidents: AccidentRecords = {
+    ofYear: (year, levels) => records(year, { levels: [...levels] }),
+    foundOfYear: (year, findings) => records(year, { findings: [...findings] }),
   };
   return {
     indicators,
@@ -78,6 +86,7 @@ export function createStatisticsModule(deps: { db: Db; clock: Clock; events: Eve
       registerStatisticsRoutes(app, { db, clock, events, service, writer: createStatisticsWriter(db) });
       registerSectorMappingRoutes(app, { db, clock });
       registerIndicatorSettingRoutes(app, { db, clock, events });
+      registerReportingFindingRoutes(app, { db, clock });
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   type DataScope,
   type IndicatorDefinition,
   type IndicatorFormula,
+  type ReportingFinding,
 } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
@@ -76,6 +77,8 @@ export interface FactRow {
   seriousInjuries: number;
   lossWan: number;
   demo: boolean;
+  /** 瞒报 / 谎报 / 迟报 found by the statistics staff (reporting-findings.ts), else null. */
+  reportingFinding: ReportingFinding | null;
 }
 
 interface IndicatorRow {
@@ -172,7 +175,7 @@ export function createStatisticsRepository(db: Db) {
     /** Accidents of an area and period, newest first (the drill-down's last step, the 较大 list). */
     async facts(
       area: Area,
-      filter: { from: string; to: string; enterpriseId?: string; levels?: string[] },
+      filter: { from: string; to: string; enterpriseId?: string; levels?: string[]; findings?: string[] },
       limit = 500,
     ): Promise<FactRow[]> {
       const params: unknown[] = [filter.from, filter.to];
@@ -189,12 +192,18 @@ export function createStatisticsRepository(db: Db) {
         params.push(filter.levels);
         conditions.push(`f.level = ANY ($${params.length}::text[])`);
       }
+      if (filter.findings) {
+        params.push(filter.findings);
+        conditions.push(`rf.finding = ANY ($${params.length}::text[])`);
+      }
       params.push(limit);
       const rows = await db.query<FactRow & { lossWan: string }>(
         `SELECT f.id, f.source, f.occurred_at AS "occurredAt", f.county, f.enterprise_id AS "enterpriseId",
                 f.enterprise_name AS "enterpriseName", f.location, f.sector, f.accident_type AS "accidentType",
-                f.level, f.deaths, f.serious_injuries AS "seriousInjuries", f.direct_loss_wan AS "lossWan", f.demo
-           FROM statistics_accident_facts f WHERE ${conditions.join(' AND ')}
+                f.level, f.deaths, f.serious_injuries AS "seriousInjuries", f.direct_loss_wan AS "lossWan", f.demo,
+                rf.finding AS "reportingFinding"
+           FROM statistics_accident_facts f LEFT JOIN statistics_reporting_findings rf ON rf.accident_id = f.id
+          WHERE ${conditions.join(' AND ')}
           ORDER BY f.occurred_at DESC LIMIT $${params.length}`,
         params,
       );

@@ -6,6 +6,7 @@ import {
   chinaStamp,
   controlNumbersSchema,
   drillQuerySchema,
+  reportingFindings,
   indicatorSummarySchema,
   monthlyReportQuerySchema,
   monthlyReportSchema,
@@ -58,6 +59,10 @@ const drillSchema = z.object({
       seriousInjuries: z.number().int(),
       lossWan: z.number(),
       demo: z.boolean(),
+      reportingFinding: z
+        .enum(reportingFindings)
+        .nullable()
+        .describe('瞒报 / 谎报 / 迟报 found by the statistics staff, else null'),
     }),
   ),
 });

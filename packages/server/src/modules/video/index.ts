@@ -23,6 +23,7 @@ import path from 'node:path';
 
 export { createCamerasRepository, type CamerasRepository } from './cameras.repository.ts';
 export { TEST_PLAYLIST } from './test-stream.ts';
+export { createCameraFigures, type CameraFigures } from './camera-figures.ts';
 
 /** Origins browsers fetch the configured gateways' HLS from (the CSP's media-src and connect-src). */
 export function videoMediaOrigins(config: Config): string[] {

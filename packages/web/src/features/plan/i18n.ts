@@ -1,3 +1,4 @@
+import { rollupEn, rollupZh } from './i18n-rollup.ts';
 import type { SameShape } from '../../i18n/same-shape.ts';
 
 /** Messages of running the plan (规划实施), under the `plan.` prefix. English has the same keys. */
@@ -109,12 +110,17 @@ export const planZh = {
       monitoring_online_rate: '重大危险源监测点在线率',
       major_hazards_cleared: '重大事故隐患动态清零',
       drills_held: '应急演练次数',
+      hazard_rectification_rate: '隐患整改率',
+      inspections_done: '执法检查次数',
+      video_sites_equipped: '视频监控接入企业数',
     },
+    indicator: '统计指标：{name}',
+    source: '来源：{source}；期间：{period}',
     title: '系统数据（{area}）',
     suggested: '建议进度 {percent}%',
     adopt: '采用建议进度',
     judge: '此项数据不能换算为进度，请单位据实填写。',
-    note: '依据系统数据（{area}）：{figure}',
+    note: '依据系统数据（{area}，{source}，{period}）：{figure}',
   },
   assessment: {
     name: '考核名称',
@@ -189,6 +195,7 @@ export const planZh = {
     pickVersion: '选择一个版本查看增删情况',
   },
   campaign: {
+    rollup: rollupZh,
     name: '专项整治名称',
     sector: '行业领域',
     period: '整治期限',
@@ -321,12 +328,17 @@ export const planEn: SameShape<typeof planZh> = {
       monitoring_online_rate: 'Major hazard monitoring points online',
       major_hazards_cleared: 'Major hidden hazards cleared',
       drills_held: 'Emergency drills held',
+      hazard_rectification_rate: 'Hidden hazards rectified',
+      inspections_done: 'Inspections done',
+      video_sites_equipped: 'Enterprises with cameras on the platform',
     },
+    indicator: 'Statistics indicator: {name}',
+    source: 'Source: {source}; period: {period}',
     title: 'Figure Anjian holds ({area})',
     suggested: 'Suggested progress {percent}%',
     adopt: 'Use the suggested progress',
     judge: 'This figure does not convert to progress: the unit enters it.',
-    note: 'From the figure Anjian holds ({area}): {figure}',
+    note: 'From the figure Anjian holds ({area}, {source}, {period}): {figure}',
   },
   assessment: {
     name: 'Assessment',
@@ -401,6 +413,7 @@ export const planEn: SameShape<typeof planZh> = {
     pickVersion: 'Pick a version to see what it added and removed',
   },
   campaign: {
+    rollup: rollupEn,
     name: 'Campaign',
     sector: 'Sector',
     period: 'Period',

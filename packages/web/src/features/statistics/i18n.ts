@@ -18,6 +18,14 @@ export const statisticsZh = {
   time: '发生时间',
   place: '发生地点',
   export: '导出报表',
+  finding: {
+    column: '上报认定',
+    set: '认定瞒报/谎报/迟报',
+    clear: '撤销认定',
+    kind: '认定',
+    reason: '认定理由',
+    kinds: { concealed: '瞒报', false_report: '谎报', late: '迟报' },
+  },
   monthly: {
     bySector: '按行业领域',
     byCounty: '按县（市、区）',
@@ -205,6 +213,14 @@ export const statisticsEn: SameShape<typeof statisticsZh> = {
   time: 'Time',
   place: 'Place',
   export: 'Export the report',
+  finding: {
+    column: 'Reporting finding',
+    set: 'Find concealed / false / late',
+    clear: 'Withdraw the finding',
+    kind: 'Finding',
+    reason: 'Reason',
+    kinds: { concealed: 'Concealed', false_report: 'Falsely reported', late: 'Reported late' },
+  },
   monthly: {
     bySector: 'By sector',
     byCounty: 'By county',

@@ -22,6 +22,10 @@ const drills = {
   nameEn: 'Emergency drills held',
   reasonZh: '本年已演练 3 次，按全年 12 次进度应达 10.8 次',
   reasonEn: '3 drills this year; 10.8 due on the pace of 12 a year',
+  sourceZh: '应急管理',
+  sourceEn: 'Emergency',
+  periodZh: '2026-01-01 至 2026-11-29',
+  periodEn: '2026-01-01 to 2026-11-29',
 };
 
 afterEach(() => {
@@ -41,10 +45,16 @@ describe('suggested progress from a figure Anjian holds', () => {
       '应急演练次数：本年已演练 3 次，按全年 12 次进度应达 10.8 次',
     );
     expect(wrapper.text()).toContain('系统数据（江川区）');
+    expect(wrapper.find('[data-testid="plan-suggested-source"]').text()).toBe(
+      '来源：应急管理；期间：2026-01-01 至 2026-11-29',
+    );
     expect(wrapper.text()).toContain('建议进度 25%');
     await wrapper.find('[data-testid="plan-suggested-adopt"]').trigger('click');
     expect(wrapper.emitted('adopt')).toEqual([
-      [25, '依据系统数据（江川区）：本年已演练 3 次，按全年 12 次进度应达 10.8 次'],
+      [
+        25,
+        '依据系统数据（江川区，应急管理，2026-01-01 至 2026-11-29）：本年已演练 3 次，按全年 12 次进度应达 10.8 次',
+      ],
     ]);
   });
 

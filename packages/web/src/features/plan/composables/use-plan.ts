@@ -14,10 +14,26 @@ export interface PlanAssignment {
   percent: number;
   status: 'open' | 'at_risk' | 'done';
   overdueMilestones: number;
-  /** A figure Anjian measures whose value the unit sees as suggested progress. */
-  figureCode: 'monitoring_online_rate' | 'major_hazards_cleared' | 'drills_held' | null;
+  /** A figure Anjian measures whose value the unit sees as suggested progress (indicator:<code> for 专栏1). */
+  figureCode: string | null;
   demo: boolean;
 }
+
+export interface PlanIndicator {
+  no: number;
+  name: string;
+  indicatorCode: string;
+}
+
+/** Figures a task can be tied to besides the plan's indicators (plan-figures.ts in the domain). */
+export const planFigureCodes = [
+  'monitoring_online_rate',
+  'major_hazards_cleared',
+  'drills_held',
+  'hazard_rectification_rate',
+  'inspections_done',
+  'video_sites_equipped',
+] as const;
 
 export interface PlanAssignmentDetail extends PlanAssignment {
   note: string;
@@ -102,11 +118,17 @@ export function usePlanAssignments() {
   const organisations = ref<Organisation[]>([]);
   const plans = ref<PlanSummary[]>([]);
   const tasks = ref<PlanTask[]>([]);
+  /** The plan's 专栏1 indicators: a task may be tied to one (figure indicator:<code>). */
+  const indicators = ref<PlanIndicator[]>([]);
 
   async function showPlan(id: string) {
     planId.value = id;
     if (route.query.plan !== id) await router.replace({ query: { ...route.query, plan: id || undefined } });
-    tasks.value = id ? (await api.get<{ tasks: PlanTask[] }>(`/plan/plans/${id}`)).tasks : [];
+    const plan = id
+      ? await api.get<{ tasks: PlanTask[]; indicators: PlanIndicator[] }>(`/plan/plans/${id}`)
+      : { tasks: [], indicators: [] };
+    tasks.value = plan.tasks;
+    indicators.value = plan.indicators;
   }
 
   /** The units, the plans and the plan the address names (or the default one); then the list. */
@@ -126,7 +148,7 @@ export function usePlanAssignments() {
     await list.search();
   }
 
-  return { list, exportQuery, organisations, plans, tasks, planId, loadOptions, selectPlan };
+  return { list, exportQuery, organisations, plans, tasks, indicators, planId, loadOptions, selectPlan };
 }
 
 /** "title,date,deliverable" lines → milestones. */

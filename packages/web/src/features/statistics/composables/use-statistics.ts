@@ -39,6 +39,8 @@ export interface DrillAnswer {
     seriousInjuries: number;
     lossWan: number;
     demo: boolean;
+    /** 瞒报 / 谎报 / 迟报 found by the statistics staff. */
+    reportingFinding: 'concealed' | 'false_report' | 'late' | null;
   }[];
 }
 
