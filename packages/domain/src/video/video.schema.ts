@@ -92,7 +92,9 @@ export const cameraInputSchema = z
       .uuid()
       .nullable()
       .default(null)
-      .describe('Its enterprise; null for a camera on a hazard site without one (then objectId is that site)'),
+      .describe(
+        'Its enterprise; null for a camera on a hazard site without one (then objectId is that site)',
+      ),
     objectId: z.uuid().nullable().default(null).describe('The regulated object it watches'),
     monitoringPointId: z.uuid().nullable().default(null).describe('The monitoring point it watches'),
     roadSection: z.string().trim().max(80).nullable().default(null).describe('路段, for a road camera'),
@@ -115,7 +117,10 @@ export const cameraSchema = z.object({
   name: z.string(),
   enterpriseId: z.uuid().nullable(),
   enterpriseName: z.string().nullable(),
-  responsibleUnit: z.string().optional().describe('A hazard site’s responsible unit, when there is no enterprise'),
+  responsibleUnit: z
+    .string()
+    .optional()
+    .describe('A hazard site’s responsible unit, when there is no enterprise'),
   county: z.string(),
   objectId: z.uuid().nullable(),
   objectName: z.string().nullable(),

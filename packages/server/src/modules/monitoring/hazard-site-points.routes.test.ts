@@ -183,7 +183,11 @@ describe('monitoring points on a natural-hazard site', () => {
       responsibleUnit: '峨山县测试镇人民政府',
       objectName: '测试村滑坡隐患点',
     });
-    const points = await t.request({ method: 'GET', url: '/api/v1/monitoring/points?q=GEO-DISP', as: emshan });
+    const points = await t.request({
+      method: 'GET',
+      url: '/api/v1/monitoring/points?q=GEO-DISP',
+      as: emshan,
+    });
     expect(points.json().items).toMatchObject([
       { code: 'GEO-DISP-01', enterpriseName: null, responsibleUnit: '峨山县测试镇人民政府' },
     ]);

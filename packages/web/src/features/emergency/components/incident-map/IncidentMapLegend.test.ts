@@ -30,10 +30,7 @@ describe('the command map’s legend', () => {
   });
 
   it('keeps the evacuation circle and adds the sites under it', () => {
-    expect(legend({ outcome, hazardSites: 1 })).toEqual([
-      '建议疏散半径 800 m',
-      '地质灾害隐患点、森林火险区',
-    ]);
+    expect(legend({ outcome, hazardSites: 1 })).toEqual(['建议疏散半径 800 m', '地质灾害隐患点、森林火险区']);
     expect(legend({ outcome, hazardSites: 0 })).toEqual(['建议疏散半径 800 m']);
   });
 });
