@@ -237,7 +237,9 @@ export const planMatrix: Record<string, RouteCase> = {
     in: office(201),
   },
   'GET /api/v1/plan/evaluation-versions/:id/docx': {
-    build: async ({ t }) => ({ url: `/api/v1/plan/evaluation-versions/${await newEvaluationVersion(t)}/docx` }),
+    build: async ({ t }) => ({
+      url: `/api/v1/plan/evaluation-versions/${await newEvaluationVersion(t)}/docx`,
+    }),
     in: office(200),
   },
   'GET /api/v1/plan/plans/:id/export': {

@@ -18,7 +18,7 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { cell, sendOfficeFile, registerListWithExport } from '../../platform/office/index.ts';
+import { cell, registerListWithExport } from '../../platform/office/index.ts';
 import type { PlanEscalationRepository } from './plan-escalation.repository.ts';
 import { planViewerOf } from './plan-viewer.ts';
 import type { PlanService } from './plan.service.ts';
