@@ -236,6 +236,7 @@ export * from './plan/assessment-ranking.ts';
 export * from './plan/assessment-vetoes.ts';
 export * from './plan/suggested-progress.ts';
 export * from './plan/plan-figures.ts';
+export * from './plan/evaluation-version.schema.ts';
 export * from './plan/campaign-rollup.ts';
 export * from './statistics/reporting-finding.ts';
 export * from './plan/plan.schema.ts';

@@ -278,6 +278,8 @@ export const auditActions = {
   'plan.campaign_object_verify': a('整治销号验收', 'Verify a campaign object'),
   'plan.campaign_rollup_export': a('导出专项整治进展汇总', 'Export a campaign’s progress roll-up'),
   'plan.evaluation': a('生成规划评估报告', 'Generate the plan evaluation report'),
+  'plan.evaluation_version_save': a('保存评估报告版本', 'Save an evaluation report version'),
+  'plan.evaluation_version_download': a('下载评估报告版本', 'Download an evaluation report version'),
   'plan.import': a('导入规划', 'Import a plan from Excel'),
   'plan.export': a('导出规划', 'Export a plan to Excel'),
   'plan.letter_issue': a('发出督办函', 'Issue a supervision letter'),

@@ -176,6 +176,17 @@ async function newResponsibilityList(t: TestContext, target: Target): Promise<st
   return rows.rows[0]!.list_id;
 }
 
+/** A saved evaluation version (its DOCX a stand-in: the route answers the stored bytes). */
+async function newEvaluationVersion(t: TestContext): Promise<string> {
+  const rows = await t.db.query<{ id: string }>(
+    `INSERT INTO plan_evaluation_versions (plan_id, kind, year, version, docx, created_by, created_at)
+     SELECT $1, 'mid', 2023, coalesce(max(version), 0) + 1, $2, (SELECT id FROM users LIMIT 1), now()
+       FROM plan_evaluation_versions WHERE plan_id = $1 AND kind = 'mid' RETURNING id`,
+    [await planId(t), Buffer.from('PK')],
+  );
+  return rows.rows[0]!.id;
+}
+
 async function newCampaign(t: TestContext): Promise<string> {
   const rows = await t.db.query<{ id: string }>(
     `INSERT INTO plan_campaigns (name, start_date, end_date, created_by, created_at)
@@ -212,6 +223,23 @@ export const planMatrix: Record<string, RouteCase> = {
   },
   'GET /api/v1/plan/plans/:id/evaluation': {
     build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}/evaluation?kind=mid` }),
+    in: office(200),
+  },
+  'GET /api/v1/plan/plans/:id/evaluation/versions': {
+    build: async ({ t }) => ({ url: `/api/v1/plan/plans/${await planId(t)}/evaluation/versions` }),
+    in: office(200),
+  },
+  'POST /api/v1/plan/plans/:id/evaluation/versions': {
+    build: async ({ t }) => ({
+      url: `/api/v1/plan/plans/${await planId(t)}/evaluation/versions`,
+      payload: { kind: 'final', note: '矩阵版本' },
+    }),
+    in: office(201),
+  },
+  'GET /api/v1/plan/evaluation-versions/:id/docx': {
+    build: async ({ t }) => ({
+      url: `/api/v1/plan/evaluation-versions/${await newEvaluationVersion(t)}/docx`,
+    }),
     in: office(200),
   },
   'GET /api/v1/plan/plans/:id/export': {

@@ -212,4 +212,9 @@ export const planErrors = {
     zh: '回复期限不能早于今天',
     en: 'The reply deadline cannot lie in the past',
   },
+  'plan.evaluation_version_not_found': {
+    status: 404,
+    zh: '评估报告版本不存在',
+    en: 'No such evaluation report version',
+  },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -2,7 +2,7 @@
  * Running the plan (规划实施, issue 14): the units that carry it out (organisations, their
  * accounts), the plan as data, task assignments with milestones and progress, the overdue ladder,
  * responsibility lists (责任清单, versioned), yearly assessments with the units' self-assessment,
- * special campaigns and the evaluation report. Owns the tables organisations,
+ * special campaigns and the evaluation reports with their saved versions. Owns the tables organisations,
  * organisation_members and plan_*; reads the indicators through the statistics module's
  * `IndicatorSource`, figures through the cockpit's, dual prevention's, enforcement's and video's ports and the accident records (automatic vetoes) through `AccidentRecords`, checks evidence through `UploadLookup` and enterprises through `EnterpriseLookup`.
  */
@@ -22,6 +22,8 @@ import { registerCampaignRollupRoutes } from './campaign-rollup.routes.ts';
 import { loadPlanEscalationConfig } from './plan-escalation.config.ts';
 import { createPlanEscalationRepository } from './plan-escalation.repository.ts';
 import { createPlanEscalationWorker } from './plan-escalation.worker.ts';
+import { createEvaluationVersions } from './plan-evaluation-versions.ts';
+import { registerPlanEvaluationRoutes } from './plan-evaluation.routes.ts';
 import { createPlanFigureReader, type PlanFigureSources } from './plan-figure-reader.ts';
 import { registerPlanFigureRoutes } from './plan-figures.routes.ts';
 import { registerPlanImportRoutes } from './plan-import.routes.ts';
@@ -92,19 +94,19 @@ export function createPlanModule(deps: {
   const deliverables = createPlanDeliverables({ db, clock, uploads: deps.uploads });
   const figures = createPlanFigureReader({ clock, indicators: deps.indicators, ...deps.figures });
   const escalation = createPlanEscalationRepository(db);
+  const evaluations = createEvaluationVersions({
+    db,
+    clock,
+    service,
+    assessments,
+    indicators: deps.indicators,
+  });
   const worker = createPlanEscalationWorker({ db, clock, escalation, notifications: deps.notifications });
   return {
     escalationWorker: worker,
     register(app: FastifyInstance) {
-      registerPlanRoutes(app, {
-        db,
-        clock,
-        service,
-        escalation,
-        assessments,
-        indicators: deps.indicators,
-        figures,
-      });
+      registerPlanRoutes(app, { clock, service, escalation, figures });
+      registerPlanEvaluationRoutes(app, { clock, evaluations });
       registerPlanImportRoutes(app, { db, clock, service, indicators: deps.indicators });
       registerPlanLetterRoutes(app, { clock, letters });
       registerPlanWorkRoutes(app, { clock, assessments, campaigns, suggestions: deps.suggestions });

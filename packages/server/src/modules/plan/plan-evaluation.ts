@@ -1,5 +1,11 @@
 import { Document, HeadingLevel, Paragraph, Table, TableRow, WidthType } from 'docx';
-import { assessmentGradeNames, chinaDate, type IndicatorSummary } from '@anjian/domain';
+import {
+  assessmentGradeNames,
+  chinaDate,
+  type EvaluationAuthorText,
+  type EvaluationKind,
+  type IndicatorSummary,
+} from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import { docxBuffer, docxCell, docxParagraph, docxText } from '../../platform/office/index.ts';
 import type { IndicatorSource } from '../statistics/index.ts';
@@ -33,7 +39,14 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 const num = (value: number | null) => (value === null ? '—' : String(value));
-const authors = docxParagraph('（本节由起草人填写。）');
+const placeholder = '（本节由起草人填写。）';
+
+/** An authors' section: one paragraph a line, or the placeholder while it is empty. */
+function authors(text: string | undefined, empty: string | null = placeholder): Paragraph[] {
+  const lines = (text ?? '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length > 0) return lines.map((line) => docxParagraph(line));
+  return empty === null ? [] : [docxParagraph(empty)];
+}
 
 /**
  * The mid-term (2023) or final (2025) evaluation of the plan (seed text 五（四）), drafted from the
@@ -43,9 +56,11 @@ const authors = docxParagraph('（本节由起草人填写。）');
  */
 export async function evaluationDocx(input: {
   planName: string;
-  kind: 'mid' | 'final';
+  kind: EvaluationKind;
   year: number;
   generatedOn: string;
+  /** The authors' sections (a saved version's, or the latest one carried forward). */
+  text?: EvaluationAuthorText;
   indicators: IndicatorSummary;
   figures: EvaluationFigures;
   assessment: Assessment | null;
@@ -56,7 +71,7 @@ export async function evaluationDocx(input: {
     docxParagraph(title, { bold: true, size: 36, center: true }),
     docxParagraph(`（征求意见稿 · 数据截至 ${input.generatedOn}）`, { center: true }),
     heading('一、总体评价'),
-    authors,
+    ...authors(input.text?.overall),
     heading('二、主要指标完成情况'),
     table(
       ['指标', '基期值', '目标值', `${input.year}年进度目标`, '实际值', '状态', '历年实际'],
@@ -102,6 +117,7 @@ export async function evaluationDocx(input: {
           ['单位', '任务', '节点', '节点日期'],
           figures.problems.map((p) => [p.unit, p.task, p.milestone, p.due]),
         ),
+    ...authors(input.text?.problems, null),
     heading('七、目标责任考核结果'),
     assessment
       ? table(
@@ -116,29 +132,41 @@ export async function evaluationDocx(input: {
         )
       : docxParagraph('本年度尚未开展考核。'),
     heading('八、下一步工作'),
-    authors,
+    ...authors(input.text?.nextSteps),
   ];
   return docxBuffer(new Document({ title, sections: [{ children }] }));
 }
 
-/** Gathers the figures at `now` and drafts the report (the year: 2023 mid-term, the last year final). */
+/** The year a report evaluates: 2023 for the mid-term (start + 2), the last year for the final, never past today. */
+export function evaluationYear(
+  plan: { startYear: number; endYear: number },
+  kind: EvaluationKind,
+  today: string,
+) {
+  return Math.min(kind === 'mid' ? plan.startYear + 2 : plan.endYear, Number(today.slice(0, 4)));
+}
+
+/** Gathers the figures at `now` and drafts the report with the authors' `text` (if any). */
 export async function draftEvaluation(
   deps: { db: Db; service: PlanService; assessments: AssessmentService; indicators: IndicatorSource },
   planId: string,
-  kind: 'mid' | 'final',
+  kind: EvaluationKind,
   now: Date,
-): Promise<Buffer> {
+  text?: EvaluationAuthorText,
+): Promise<{ body: Buffer; year: number }> {
   const plan = await deps.service.plan(planId);
   const today = chinaDate(now);
-  const year = Math.min(kind === 'mid' ? plan.startYear + 2 : plan.endYear, Number(today.slice(0, 4)));
+  const year = evaluationYear(plan, kind, today);
   const latest = (await deps.assessments.list()).find((a) => a.year <= year);
-  return evaluationDocx({
+  const body = await evaluationDocx({
     planName: plan.name,
     kind,
     year,
     generatedOn: today,
+    ...(text ? { text } : {}),
     indicators: await deps.indicators.summary({ kind: 'city' }, year),
     figures: await evaluationFigures(deps.db, plan.id, today),
     assessment: latest ? await deps.assessments.find(latest.id) : null,
   });
+  return { body, year };
 }

@@ -8,7 +8,6 @@ import {
   assignmentSchema,
   DomainError,
   escalationSchema,
-  evaluationQuerySchema,
   organisationMembersSchema,
   organisationSchema,
   pageOf,
@@ -19,12 +18,8 @@ import {
 } from '@anjian/domain';
 import { requireAuth } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db.ts';
-import { cell, sendOfficeFile, registerListWithExport } from '../../platform/office/index.ts';
-import type { IndicatorSource } from '../statistics/index.ts';
-import type { AssessmentService } from './assessment.service.ts';
+import { cell, registerListWithExport } from '../../platform/office/index.ts';
 import type { PlanEscalationRepository } from './plan-escalation.repository.ts';
-import { draftEvaluation } from './plan-evaluation.ts';
 import { planViewerOf } from './plan-viewer.ts';
 import type { PlanService } from './plan.service.ts';
 import type { Assignment } from './plan.repository.ts';
@@ -49,12 +44,9 @@ const assignmentColumns = [
 export function registerPlanRoutes(
   app: FastifyInstance,
   deps: {
-    db: Db;
     clock: Clock;
     service: PlanService;
     escalation: PlanEscalationRepository;
-    assessments: AssessmentService;
-    indicators: IndicatorSource;
     /** Whether a figure a task is tied to exists (a 专栏1 indicator must). */
     figures: Pick<PlanFigureReader, 'known'>;
   },
@@ -217,34 +209,6 @@ export function registerPlanRoutes(
         ...page,
         items: page.items.map((e) => ({ ...e, stepName: planEscalationStepNames[e.step].zh })),
       };
-    },
-  );
-
-  api.get(
-    '/api/v1/plan/plans/:id/evaluation',
-    {
-      config: { access: 'plan:manage', audit: 'plan.evaluation' },
-      schema: {
-        tags,
-        summary: 'Draft of the mid-term (2023) or final (2025) evaluation report as DOCX',
-        params: idParams,
-        querystring: evaluationQuerySchema,
-      },
-    },
-    async (request, reply) => {
-      const now = clock.now();
-      const body = await draftEvaluation(deps, request.params.id, request.query.kind, now);
-      const kindName = request.query.kind === 'mid' ? '中期' : '终期';
-      return sendOfficeFile(
-        reply,
-        'docx',
-        {
-          asciiName: `plan_evaluation_${request.query.kind}`,
-          name: `规划${kindName}评估报告`,
-          stampedAt: now,
-        },
-        body,
-      );
     },
   );
 }

@@ -1,3 +1,4 @@
+import { evaluationEn, evaluationZh } from './i18n-evaluation.ts';
 import { rollupEn, rollupZh } from './i18n-rollup.ts';
 import type { SameShape } from '../../i18n/same-shape.ts';
 
@@ -194,6 +195,7 @@ export const planZh = {
     export: '导出清单',
     pickVersion: '选择一个版本查看增删情况',
   },
+  evaluation: evaluationZh,
   campaign: {
     rollup: rollupZh,
     name: '专项整治名称',
@@ -412,6 +414,7 @@ export const planEn: SameShape<typeof planZh> = {
     export: 'Export the lists',
     pickVersion: 'Pick a version to see what it added and removed',
   },
+  evaluation: evaluationEn,
   campaign: {
     rollup: rollupEn,
     name: 'Campaign',
