@@ -299,6 +299,7 @@ export async function buildApp({
       intervalSeconds: config.obligations.reminderIntervalSeconds,
       workers: config.workers,
     },
+    reminderSms: { outbox: sms, signName: config.sms.signName, enabled: config.obligations.reminderSms },
     log,
   });
   obligations.register(app);
