@@ -101,7 +101,9 @@ describe('obligations: reminders texted to the safety manager', () => {
       ['13912345678', '2'],
       ['13912345678', '1'],
     ]);
-    const rows = await t.db.query('SELECT to_char(sent_on, \'YYYY-MM-DD\') AS day, reminders FROM obligation_reminder_sms ORDER BY sent_on');
+    const rows = await t.db.query(
+      "SELECT to_char(sent_on, 'YYYY-MM-DD') AS day, reminders FROM obligation_reminder_sms ORDER BY sent_on",
+    );
     expect(rows.rows).toEqual([
       { day: '2026-11-29', reminders: 2 },
       { day: '2026-11-30', reminders: 1 },

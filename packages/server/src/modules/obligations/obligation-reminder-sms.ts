@@ -21,7 +21,12 @@ export interface ReminderSmsDeps {
  * The text: the unit and how many of its papers fall due, never a holder's name or a number (an
  * SMS leaves the platform); the details are in the app's notifications.
  */
-export function reminderSmsText(signName: string, enterpriseName: string, count: number, days: number): string {
+export function reminderSmsText(
+  signName: string,
+  enterpriseName: string,
+  count: number,
+  days: number,
+): string {
   return `【${signName}】${enterpriseName}：有 ${count} 项安全生产证书或安责险保单将在 ${days} 日内到期或需复审，请登录安全生产监管平台查看并及时办理。`;
 }
 

@@ -17,7 +17,10 @@ export interface QrCamera {
  * browser's own BarcodeDetector, so it needs no network. It reports "no camera" for a refused
  * permission too, so the device list is asked first to tell the two apart.
  */
-export async function openQrCamera(video: HTMLVideoElement, onText: (text: string) => void): Promise<QrCamera> {
+export async function openQrCamera(
+  video: HTMLVideoElement,
+  onText: (text: string) => void,
+): Promise<QrCamera> {
   // Browsers give the camera to HTTPS pages (and localhost) only.
   if (!navigator.mediaDevices?.getUserMedia) throw new QrCameraError('unsupported');
   const { default: QrScanner } = await import('qr-scanner');

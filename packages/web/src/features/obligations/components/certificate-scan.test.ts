@@ -23,7 +23,8 @@ function cardFrame(text: string) {
     for (let x = 0; x < side; x += 1) {
       const row = Math.floor(y / scale) - quiet;
       const col = Math.floor(x / scale) - quiet;
-      if (row < 0 || col < 0 || row >= modules.size || col >= modules.size || !modules.get(row, col)) continue;
+      if (row < 0 || col < 0 || row >= modules.size || col >= modules.size || !modules.get(row, col))
+        continue;
       data.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
     }
   return { data, width: side, height: side };
@@ -94,7 +95,10 @@ describe('扫码 on the certificate check', () => {
     vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia: () => Promise.resolve({}) } });
     const urls: string[] = [];
     stubRegister(urls);
-    mountInApp(() => null, () => h(CertificateLookup));
+    mountInApp(
+      () => null,
+      () => h(CertificateLookup),
+    );
     click('certificate-scan');
     await flushPromises();
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -108,14 +112,21 @@ describe('扫码 on the certificate check', () => {
     expect(result.textContent).toContain('已过期');
     // The camera is let go once the code is read.
     expect(camera.destroyed).toBe(1);
-    expect(document.querySelector<HTMLElement>('[data-testid="certificate-camera"]')!.style.display).toBe('none');
+    expect(document.querySelector<HTMLElement>('[data-testid="certificate-camera"]')!.style.display).toBe(
+      'none',
+    );
   });
 
   it('says why when the camera is refused, missing or not offered, and typing still works', async () => {
     const urls: string[] = [];
     stubRegister(urls);
     const cases = [
-      { present: true, allowed: false, devices: true, message: '未获得摄像头权限，请在浏览器设置中允许使用摄像头，或输入证书编号' },
+      {
+        present: true,
+        allowed: false,
+        devices: true,
+        message: '未获得摄像头权限，请在浏览器设置中允许使用摄像头，或输入证书编号',
+      },
       { present: false, allowed: true, devices: true, message: '未找到摄像头，请输入证书编号' },
       {
         present: true,
@@ -130,14 +141,22 @@ describe('扫码 on the certificate check', () => {
         ...navigator,
         mediaDevices: c.devices ? { getUserMedia: () => Promise.resolve({}) } : undefined,
       });
-      mountInApp(() => null, () => h(CertificateLookup));
+      mountInApp(
+        () => null,
+        () => h(CertificateLookup),
+      );
       click('certificate-scan');
       await flushPromises();
-      expect(document.querySelector('[data-testid="certificate-camera-problem"]')!.textContent).toBe(c.message);
+      expect(document.querySelector('[data-testid="certificate-camera-problem"]')!.textContent).toBe(
+        c.message,
+      );
       document.body.innerHTML = '';
     }
 
-    mountInApp(() => null, () => h(CertificateLookup));
+    mountInApp(
+      () => null,
+      () => h(CertificateLookup),
+    );
     const input = document.querySelector<HTMLInputElement>('[data-testid="certificate-number"] input')!;
     input.value = 'YX-0007';
     input.dispatchEvent(new Event('input'));
