@@ -125,6 +125,8 @@ export async function buildApp({
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
+        // 扫码 on the certificate check: qr-scanner decodes in a worker it starts from a blob: URL.
+        workerSrc: ["'self'", 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', ...tileHosts(config)],
         connectSrc: ["'self'", ...videoMediaOrigins(config)],
@@ -299,6 +301,7 @@ export async function buildApp({
       intervalSeconds: config.obligations.reminderIntervalSeconds,
       workers: config.workers,
     },
+    reminderSms: { outbox: sms, signName: config.sms.signName, enabled: config.obligations.reminderSms },
     log,
   });
   obligations.register(app);

@@ -41,6 +41,7 @@ describe('serving the web app', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<title>安监</title>');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("worker-src 'self' blob:");
     const asset = await t.request({ method: 'GET', url: '/assets/index-3f9a1c.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int } from './config-values.ts';
+import { bool, int } from './config-values.ts';
 
 /** Obligations (issue 17): the expiry and review reminders sent to the enterprise and the county. */
 export interface ObligationsConfig {
@@ -7,11 +7,14 @@ export interface ObligationsConfig {
   readonly reminderDays: number;
   /** How often the reminder run looks (seconds); 0 turns the reminders off. */
   readonly reminderIntervalSeconds: number;
+  /** Whether a run also texts the enterprise's safety manager (when an SMS gateway is configured). */
+  readonly reminderSms: boolean;
 }
 
 const obligationsSchema = z.object({
   OBLIGATION_REMINDER_DAYS: int(1, 365).default(30),
   OBLIGATION_REMINDER_INTERVAL_SECONDS: int(0, 7 * 86_400).default(86_400),
+  OBLIGATION_REMINDER_SMS: bool.default(true),
 });
 
 /** The OBLIGATION_* variables, spread into config.ts's environment schema. */
@@ -21,5 +24,6 @@ export function obligationsOf(e: z.output<typeof obligationsSchema>): Obligation
   return Object.freeze({
     reminderDays: e.OBLIGATION_REMINDER_DAYS,
     reminderIntervalSeconds: e.OBLIGATION_REMINDER_INTERVAL_SECONDS,
+    reminderSms: e.OBLIGATION_REMINDER_SMS,
   });
 }

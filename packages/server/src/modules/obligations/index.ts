@@ -18,6 +18,7 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
+import type { SmsOutbox } from '../../platform/sms.ts';
 import type { HazardLinks } from '../dual-prevention/index.ts';
 import type { AccidentFactsPort } from '../emergency/index.ts';
 import type { InspectionFindings } from '../enforcement/index.ts';
@@ -79,6 +80,8 @@ export function createObligationsModule(deps: {
   spotCheckProblems?: readonly SpotCheckProblemRule[];
   /** The expiry and review reminders: how many days ahead, and how often (0 = off; only with workers). */
   reminders: { notifications: Notifier; days: number; intervalSeconds: number; workers: boolean };
+  /** The platform's SMS outbox: reminders are also texted to the safety manager (`enabled`: OBLIGATION_REMINDER_SMS). */
+  reminderSms?: { outbox: Pick<SmsOutbox, 'configured' | 'enqueue'>; signName: string; enabled: boolean };
   log: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, cipher, enterprises } = deps;
@@ -150,6 +153,7 @@ export function createObligationsModule(deps: {
     reminders: createObligationRemindersRepository(),
     notifications: deps.reminders.notifications,
     days: deps.reminders.days,
+    sms: deps.reminderSms && { ...deps.reminderSms, enterprises, cipher },
   };
   return {
     /** The one-map's 企业主体责任缺项 layer (read by the onemap module). */

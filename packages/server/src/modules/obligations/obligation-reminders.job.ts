@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../../platform/db.ts';
 import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
 import { startPeriodic } from '../../platform/periodic.ts';
 import type { NewNotification, Notifier } from '../notifications/index.ts';
+import { textReminders, type ReminderSmsDeps } from './obligation-reminder-sms.ts';
 import type {
   DueReminder,
   ObligationRemindersRepository,
@@ -61,7 +62,8 @@ export function reminderNotification(due: DueReminder): NewNotification {
  * Once a run: every certificate whose expiry or 复审 date, and every 安责险 policy whose end, falls
  * within `days` of today is reminded to the enterprise's safety managers and the county's officers.
  * A run holds a transaction-level advisory lock (another process running it answers null), and each
- * reminder is a row unique per (record, kind, due date), so it is sent once across restarts.
+ * reminder is a row unique per (record, kind, due date), so it is sent once across restarts. With
+ * `sms`, each enterprise reminded is also texted once (obligation-reminder-sms.ts).
  */
 export async function sendObligationReminders(
   deps: {
@@ -70,6 +72,7 @@ export async function sendObligationReminders(
     reminders: ObligationRemindersRepository;
     notifications: Notifier;
     days: number;
+    sms?: ReminderSmsDeps | undefined;
   },
   now: Date = deps.clock.now(),
 ): Promise<SentReminder[] | null> {
@@ -97,7 +100,9 @@ export async function sendObligationReminders(
       }
       return users;
     };
-    for (const due of await reminders.due(tx, chinaDate(now), deps.days)) {
+    const today = chinaDate(now);
+    const reminded = new Map<string, { enterpriseName: string; count: number }>();
+    for (const due of await reminders.due(tx, today, deps.days)) {
       const id = await reminders.record(tx, due, now);
       if (!id) continue;
       const users = await audienceOf(due);
@@ -111,7 +116,10 @@ export async function sendObligationReminders(
         dueOn: due.dueOn,
         notified,
       });
+      const unit = reminded.get(due.enterpriseId) ?? { enterpriseName: due.enterpriseName, count: 0 };
+      reminded.set(due.enterpriseId, { ...unit, count: unit.count + 1 });
     }
+    if (deps.sms) await textReminders(tx, { sms: deps.sms, reminders, days: deps.days }, reminded, today);
     return sent;
   });
 }

@@ -73,6 +73,25 @@ export function createObligationRemindersRepository() {
     async setNotified(source: Queryable, id: string, notified: number): Promise<void> {
       await source.query('UPDATE obligation_reminders SET notified = $2 WHERE id = $1', [id, notified]);
     },
+
+    /** Whether the enterprise was texted on this China day (table obligation_reminder_sms, 0087). */
+    async textedOn(source: Queryable, enterpriseId: string, day: string): Promise<boolean> {
+      const rows = await source.query(
+        'SELECT 1 FROM obligation_reminder_sms WHERE enterprise_id = $1 AND sent_on = $2',
+        [enterpriseId, day],
+      );
+      return (rows.rowCount ?? 0) > 0;
+    },
+
+    async recordText(
+      source: Queryable,
+      text: { enterpriseId: string; day: string; smsId: string; reminders: number },
+    ): Promise<void> {
+      await source.query(
+        `INSERT INTO obligation_reminder_sms (enterprise_id, sent_on, sms_id, reminders) VALUES ($1, $2, $3, $4)`,
+        [text.enterpriseId, text.day, text.smsId, text.reminders],
+      );
+    },
   };
 }
 
