@@ -672,7 +672,8 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
     scan: 'Scan',
     scanCancel: 'Stop scanning',
     camera: {
-      unsupported: 'This browser cannot use the camera in a page (it needs a secure connection); type the number',
+      unsupported:
+        'This browser cannot use the camera in a page (it needs a secure connection); type the number',
       no_camera: 'No camera found; type the certificate number',
       denied: 'The camera was not allowed; allow it in the browser settings or type the certificate number',
     },
