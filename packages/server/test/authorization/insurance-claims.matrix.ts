@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { claimWorkbook, serviceWorkbook } from '../../src/modules/obligations/obligations-import-test-support.ts';
+import {
+  claimWorkbook,
+  serviceWorkbook,
+} from '../../src/modules/obligations/obligations-import-test-support.ts';
 import { XLSX_TYPE } from '../../src/platform/office/index.ts';
 import type { TestContext } from '../test-app.ts';
 import type { CrossReferenceRow } from './cross-reference.matrix.ts';
