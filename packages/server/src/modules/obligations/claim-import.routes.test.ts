@@ -163,11 +163,19 @@ describe('importing 安责险 claims from Excel, each matched to its incident by
       { ...good, claimNumber: 'LP-IMPORT-07', policyNumber: 'PICC-FAR-2026' },
       { ...good, claimNumber: 'LP-IMPORT-08', acceptedOn: '2026-10-11' },
       { ...good, claimNumber: 'LP-IMPORT-09', paidOn: null },
+      {
+        ...good,
+        claimNumber: 'LP-IMPORT-10',
+        incidentOn: '2026-10-20',
+        incidentPlace: '三号',
+        reportedOn: '2026-10-21',
+        status: null,
+      },
     ]);
     const first = await upload(file);
     expect(first.statusCode, first.body).toBe(200);
     const report = first.json();
-    expect(report).toMatchObject({ totalRows: 9, created: 2, updated: 0, skipped: 0, errors: 7 });
+    expect(report).toMatchObject({ totalRows: 10, created: 2, updated: 0, skipped: 0, errors: 8 });
     expect(
       report.rows.map((r: { row: number; outcome: string; reason: string }) => [r.row, r.outcome, r.reason]),
     ).toEqual([
@@ -180,6 +188,7 @@ describe('importing 安责险 claims from Excel, each matched to its incident by
       [8, 'error', '保单号未登记或不在本人数据范围内：PICC-FAR-2026'],
       [9, 'error', '受理日期不能早于报案日期'],
       [10, 'error', '案件状态为已赔付时，赔付日期必填'],
+      [11, 'error', '事故地点：未找到该企业当日在该地点的事故'],
     ]);
     expect(await claims()).toEqual([
       {
@@ -204,7 +213,7 @@ describe('importing 安责险 claims from Excel, each matched to its incident by
       },
     ]);
     const again = (await upload(file)).json();
-    expect(again).toMatchObject({ created: 0, skipped: 2, errors: 7 });
+    expect(again).toMatchObject({ created: 0, skipped: 2, errors: 8 });
     expect(await claims()).toHaveLength(2);
   });
 });
