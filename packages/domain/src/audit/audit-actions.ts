@@ -172,6 +172,7 @@ export const auditActions = {
   'obligations.claims_export': a('导出安责险理赔', 'Export liability insurance claims'),
   'obligations.prevention_service_create': a('登记事故预防服务', 'Record an accident-prevention service'),
   'obligations.prevention_services_import': a('导入事故预防服务', 'Import accident-prevention services'),
+  'obligations.claims_import': a('导入安责险理赔', 'Import liability insurance claims'),
   'obligations.prevention_services_export': a('导出事故预防服务', 'Export accident-prevention services'),
   'obligations.policies_export': a('导出安责险保单', 'Export liability insurance policies'),
   'obligations.policies_import': a('导入安责险保单', 'Import liability insurance policies'),

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { serviceWorkbook } from '../../src/modules/obligations/obligations-import-test-support.ts';
+import {
+  claimWorkbook,
+  serviceWorkbook,
+} from '../../src/modules/obligations/obligations-import-test-support.ts';
 import { XLSX_TYPE } from '../../src/platform/office/index.ts';
 import type { TestContext } from '../test-app.ts';
 import type { CrossReferenceRow } from './cross-reference.matrix.ts';
@@ -93,6 +96,37 @@ export const insuranceClaimsMatrix: Record<string, RouteCase> = {
     }),
     in: writers(200),
     out: writersOut(200),
+  },
+  [`GET ${O}/claims/import-template`]: {
+    build: async () => ({ url: `${O}/claims/import-template` }),
+    in: writers(200),
+  },
+  // A row naming a policy outside the caller's scope comes back as a row error in a 200 report.
+  [`POST ${O}/claims/import`]: {
+    build: async ({ t, target }) => {
+      const { policy } = await policyWithIncident(t, target);
+      const number = await t.db.query<{ policy_number: string }>(
+        'SELECT policy_number FROM obligation_policies WHERE id = $1',
+        [policy],
+      );
+      return {
+        url: `${O}/claims/import`,
+        headers: { 'content-type': XLSX_TYPE },
+        payload: await claimWorkbook([
+          {
+            policyNumber: number.rows[0]!.policy_number,
+            claimNumber: `MXL-IMPORT-${next()}`,
+            incidentOn: '2026-11-29',
+            reportedOn: '2026-11-29',
+            deaths: 0,
+            injuries: 1,
+            claimedYuan: 1000,
+          },
+        ]),
+      };
+    },
+    in: writers(200),
+    out: writers(200),
   },
   [`GET ${O}/prevention-services`]: {
     build: async () => ({ url: `${O}/prevention-services` }),

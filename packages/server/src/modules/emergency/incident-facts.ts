@@ -40,6 +40,8 @@ export interface AccidentFactsPort {
   accident(scope: DataScope, id: string): Promise<AccidentFacts | null>;
   /** The latest accidents in the caller's scope (at most 200), newest first. */
   accidents(scope: DataScope): Promise<AccidentFacts[]>;
+  /** The accidents at one enterprise on one Beijing calendar day (安责险 claims imported from Excel). */
+  accidentsOn(scope: DataScope, enterpriseId: string, day: string): Promise<AccidentFacts[]>;
 }
 
 function accidentOf(record: IncidentRecord): AccidentFacts {
@@ -82,6 +84,9 @@ export function createIncidentFacts(db: Db): IncidentFactsPort & AccidentFactsPo
     },
     async accidents(scope) {
       return (await incidents.list(scope)).map(accidentOf);
+    },
+    async accidentsOn(scope, enterpriseId, day) {
+      return (await incidents.list(scope, { enterpriseId, occurredOn: day })).map(accidentOf);
     },
   };
 }

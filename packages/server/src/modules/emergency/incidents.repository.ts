@@ -155,6 +155,8 @@ export interface IncidentListFilter {
   status?: 'open' | 'closed' | undefined;
   enterpriseId?: string | undefined;
   securityLabel?: RecordLabel | undefined;
+  /** The Beijing calendar day the accident happened on (YYYY-MM-DD). */
+  occurredOn?: string | undefined;
 }
 
 /** The scope filter: the caller's counties and, on top of them, the security label (decision 0005). */
@@ -176,6 +178,10 @@ export function createIncidentsRepository(db: Db) {
         if (value === undefined) continue;
         params.push(value);
         conditions.push(`${column} = $${params.length}`);
+      }
+      if (filter.occurredOn !== undefined) {
+        params.push(filter.occurredOn);
+        conditions.push(`(i.occurred_at AT TIME ZONE 'Asia/Shanghai')::date = $${params.length}::date`);
       }
       const rows = await db.query<Row>(
         `${SELECT} WHERE ${conditions.join(' AND ')} ORDER BY i.occurred_at DESC LIMIT 200`,

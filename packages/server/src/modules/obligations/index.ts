@@ -106,10 +106,11 @@ export function createObligationsModule(deps: {
     enterprises,
     parameters,
   });
+  const claimsRepository = createClaimsRepository(db);
   const claims = createClaimsService({
     db,
     clock,
-    claims: createClaimsRepository(db),
+    claims: claimsRepository,
     policies: policiesRepository,
     incidents: deps.incidents,
   });
@@ -132,6 +133,8 @@ export function createObligationsModule(deps: {
     agencies: agenciesRepository,
     registerImports: createRegisterImportRepository(),
     parameters,
+    claims: claimsRepository,
+    incidents: deps.incidents,
   });
   const papers = createPapersService({ db, clock, papers: papersRepository, enterprises });
   const agencies = createAgenciesService({

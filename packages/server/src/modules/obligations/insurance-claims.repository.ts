@@ -128,6 +128,15 @@ export function createClaimsRepository(db: Db) {
       );
     },
 
+    /** The policy a claim number is registered on, or null when it is free. */
+    async policyOfNumber(number: string, source: Queryable): Promise<string | null> {
+      const rows = await source.query<{ policy_id: string }>(
+        'SELECT policy_id FROM obligation_claims WHERE claim_number = $1',
+        [number],
+      );
+      return rows.rows[0]?.policy_id ?? null;
+    },
+
     async insert(source: Queryable, data: ClaimWrite, demo: boolean, at: Date): Promise<string> {
       const rows = await source.query<{ id: string }>(
         `INSERT INTO obligation_claims (policy_id, enterprise_id, county, claim_number, incident_id, incident_on,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { examImportColumns } from './exam-import-rows.ts';
 import type { ImportColumn } from './obligations-import.ts';
 import { agencyImportColumns } from './agency-import.ts';
+import { claimImportColumns } from './claim-import.ts';
 import { licenceImportColumns } from './licence-import.ts';
 import { policyImportColumns } from './policy-import.ts';
 import { projectImportColumns } from './project-import.ts';
@@ -39,3 +40,4 @@ export const licenceWorkbook = (rows: Cells) => workbookOf('行政许可申请',
 export const projectWorkbook = (rows: Cells) => workbookOf('建设项目', projectImportColumns, rows);
 export const agencyWorkbook = (rows: Cells) => workbookOf('技术服务机构', agencyImportColumns, rows);
 export const serviceWorkbook = (rows: Cells) => workbookOf('事故预防服务', serviceImportColumns, rows);
+export const claimWorkbook = (rows: Cells) => workbookOf('安责险理赔', claimImportColumns, rows);

@@ -101,6 +101,15 @@ export function registerObligationsImportRoutes(
       run: imports.importServices,
     },
     {
+      path: 'claims',
+      template: ['liability_claims_template', '安责险理赔导入模板', imports.claimTemplate],
+      templateSummary: 'The Excel template of 安责险 claims with instructions',
+      audit: 'obligations.claims_import',
+      summary:
+        'Import 安责险 claims (policy by number; the incident is the one accident of the insured enterprise on the incident date, told apart by its place); answers a per-row report',
+      run: imports.importClaims,
+    },
+    {
       path: 'agencies',
       template: ['service_agencies_template', '技术服务机构导入模板', imports.agencyTemplate],
       templateSummary: 'The Excel template of technical service agencies with instructions',

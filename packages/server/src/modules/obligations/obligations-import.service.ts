@@ -11,6 +11,14 @@ import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { examImportColumns, examImportInstructions } from './exam-import-rows.ts';
 import { importExamRows, readExamFile } from './exam-import.ts';
 import type { InsuranceRepository } from './insurance.repository.ts';
+import type { AccidentFactsPort } from '../emergency/index.ts';
+import {
+  claimImportColumns,
+  claimImportInstructions,
+  importClaimRows,
+  readClaimFile,
+} from './claim-import.ts';
+import type { ClaimsRepository } from './insurance-claims.repository.ts';
 import type { ObligationsImportRepository } from './obligations-import.repository.ts';
 import {
   agencyImportColumns,
@@ -50,7 +58,8 @@ import {
 
 /**
  * The Excel imports of the obligations registers: exam results (培训考试成绩), 安责险 policies,
- * licence applications, 三同时 projects, technical service agencies and the insurers' prevention services.
+ * licence applications, 三同时 projects, technical service agencies, the insurers' prevention services and
+ * their claims (理赔).
  * A file that cannot be read is refused before anything is written; otherwise the good rows are
  * written in one transaction (a lock keeps two imports of a kind from interleaving) and every row
  * is reported.
@@ -66,6 +75,8 @@ export function createObligationsImportService(deps: {
   agencies: AgenciesRepository;
   registerImports: RegisterImportRepository;
   parameters: ObligationParameters;
+  claims: ClaimsRepository;
+  incidents: AccidentFactsPort;
 }) {
   const { db, clock } = deps;
 
@@ -86,6 +97,7 @@ export function createObligationsImportService(deps: {
     projectTemplate: () => buildImportTemplate('建设项目', projectImportColumns, projectImportInstructions),
     serviceTemplate: () =>
       buildImportTemplate('事故预防服务', serviceImportColumns, serviceImportInstructions),
+    claimTemplate: () => buildImportTemplate('安责险理赔', claimImportColumns, claimImportInstructions),
     agencyTemplate: () => buildImportTemplate('技术服务机构', agencyImportColumns, agencyImportInstructions),
 
     async importExams(auth: AuthContext, file: Buffer, language: Language): Promise<ObligationImportReport> {
@@ -128,6 +140,13 @@ export function createObligationsImportService(deps: {
       const rows = await readServiceFile(file);
       return inImport('obligation-service-import', (tx, now) =>
         importServiceRows(deps, tx, auth, rows, { language, now }),
+      );
+    },
+
+    async importClaims(auth: AuthContext, file: Buffer, language: Language) {
+      const rows = await readClaimFile(file);
+      return inImport('obligation-claim-import', (tx, now) =>
+        importClaimRows(deps, tx, auth, rows, { language, now }),
       );
     },
 

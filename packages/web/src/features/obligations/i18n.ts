@@ -322,6 +322,7 @@ export const obligationsZh = {
       projects: '导入建设项目',
       agencies: '导入机构',
       services: '导入服务记录',
+      claims: '导入理赔',
     },
     title: {
       examResults: '导入培训考试成绩',
@@ -330,6 +331,7 @@ export const obligationsZh = {
       projects: '导入建设项目（三同时）',
       agencies: '导入安全评价检测检验机构',
       services: '导入事故预防服务',
+      claims: '导入安责险理赔',
     },
     hint: {
       examResults:
@@ -342,6 +344,8 @@ export const obligationsZh = {
       agencies: '每行一家机构，按统一社会信用代码匹配已登记的机构并按本行更新；有效期至不填时按参数推算。',
       services:
         '每行一次保险机构的事故预防服务，按保单号匹配已登记的保单；同一保单、日期和服务类型已登记的行跳过。发现的问题按行登记，登记为隐患请在本页办理。',
+      claims:
+        '每行一件理赔案件，按保单号匹配已登记的保单，按投保企业在事故日期当天发生的事故匹配事故；当天有多起事故时填写事故地点以区分。案件状态的各环节日期不早于上一环节；同一保单下已登记的案件号跳过。',
     },
     subject: {
       examResults: '姓名',
@@ -350,6 +354,7 @@ export const obligationsZh = {
       projects: '项目名称',
       agencies: '机构名称',
       services: '保单号',
+      claims: '理赔案件号',
     },
     rule: '有错误的行不导入，其余行照常导入；修正后可再次导入整个文件，已导入的行会被跳过。',
     summary: '共 {total} 行：新增 {created}，更新 {updated}，跳过 {skipped}，错误 {errors}',
@@ -688,6 +693,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
       projects: 'Import projects',
       agencies: 'Import agencies',
       services: 'Import services',
+      claims: 'Import claims',
     },
     title: {
       examResults: 'Import training and exam results',
@@ -696,6 +702,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
       projects: 'Import construction projects (三同时)',
       agencies: 'Import technical service agencies',
       services: 'Import accident-prevention services',
+      claims: 'Import liability insurance claims',
     },
     hint: {
       examResults:
@@ -710,6 +717,8 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
         'One agency per row, matched to a registered agency by its credit code and updated from the row; a blank end of validity follows the dated parameter.',
       services:
         'One service per row, matched to a registered policy by its number; a row with the same policy, date and kind is skipped. Findings are recorded as text; record them as hidden hazards on this page.',
+      claims:
+        'One claim per row, matched to a registered policy by its number and to the accident of the insured enterprise on the incident date; when it had several that day, the incident place tells them apart. Each step of the status is dated no earlier than the one before; a claim number already on the policy is skipped.',
     },
     subject: {
       examResults: 'Name',
@@ -718,6 +727,7 @@ export const obligationsEn: SameShape<typeof obligationsZh> = {
       projects: 'Project',
       agencies: 'Agency',
       services: 'Policy number',
+      claims: 'Claim number',
     },
     rule: 'Rows with errors are not imported, the others are; fix them and import the whole file again — rows already imported are skipped.',
     summary: '{total} rows: {created} new, {updated} updated, {skipped} skipped, {errors} with errors',

@@ -5,7 +5,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** The Excel imports of the obligations registers. */
 export type ObligationImportKind =
-  'examResults' | 'policies' | 'licences' | 'projects' | 'agencies' | 'services';
+  'examResults' | 'policies' | 'licences' | 'projects' | 'agencies' | 'services' | 'claims';
 
 const paths: Record<ObligationImportKind, string> = {
   examResults: '/obligations/exam-results',
@@ -14,6 +14,7 @@ const paths: Record<ObligationImportKind, string> = {
   projects: '/obligations/projects',
   agencies: '/obligations/agencies',
   services: '/obligations/prevention-services',
+  claims: '/obligations/claims',
 };
 
 /** The template download and the upload of one import; the answer reports every row. */

@@ -9,6 +9,7 @@ import { listKit } from '../../../components/list-kit.ts';
 import { i18n } from '../../../i18n/index.ts';
 import { useSessionStore } from '../../../stores/session.ts';
 import AgenciesPage from './AgenciesPage.vue';
+import ClaimsPage from './ClaimsPage.vue';
 import CoveragePage from './CoveragePage.vue';
 import LicencesPage from './LicencesPage.vue';
 import PeoplePage from './PeoplePage.vue';
@@ -20,6 +21,7 @@ const pages: [string, Component, string][] = [
   ['licences-import', LicencesPage, '导入许可申请'],
   ['projects-import', ProjectsPage, '导入建设项目'],
   ['agencies-import', AgenciesPage, '导入机构'],
+  ['claims-import', ClaimsPage, '导入理赔'],
 ];
 
 const calls: string[] = [];
@@ -51,10 +53,13 @@ describe('the obligations import buttons', () => {
         const page = { items: [], total: 0, page: 1, pageSize: 20 };
         const divisions = { city: { code: '530400', name: '玉溪市' }, counties: [], townships: [] };
         return Promise.resolve(
-          new Response(JSON.stringify(url.includes('/divisions') ? divisions : page), {
-            status: 200,
-            headers: { 'content-type': 'application/json' },
-          }),
+          new Response(
+            JSON.stringify(url.includes('/divisions') ? divisions : url.includes('/statistics') ? [] : page),
+            {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+            },
+          ),
         );
       }),
     );
