@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/test-app.ts';
+import { insertEnterprise } from '../../../test/factories.ts';
 import { createManualClock } from '../../platform/clock.ts';
 import { loadDemoPlan } from './demo-plan.ts';
 
@@ -13,6 +14,12 @@ describe('demo plan work (演示)', () => {
   it('loads labelled assignments with overdue milestones, their 督办函, the assessments with self-scores, responsibility lists and a campaign, once', async () => {
     const { db } = database;
     const clock = createManualClock(new Date('2026-11-29T02:00:00Z'));
+    // Demo enterprises, some of them no longer operating: the campaign takes operating ones only.
+    for (let serial = 1; serial <= 12; serial += 1) {
+      const id = await insertEnterprise(db, { name: `演示燃气企业${serial}`, county: '530402', serial });
+      const status = serial % 3 === 0 ? 'closed' : 'operating';
+      await db.query('UPDATE enterprises SET demo = true, status = $2 WHERE id = $1', [id, status]);
+    }
     expect(await loadDemoPlan({ db, clock })).toBe(true);
     expect(await loadDemoPlan({ db, clock })).toBe(false);
     const assignments = await db.query<{ n: number; demo: boolean }>(
@@ -55,6 +62,12 @@ describe('demo plan work (演示)', () => {
     ]);
     const campaign = await db.query<{ name: string }>('SELECT name FROM plan_campaigns WHERE demo');
     expect(campaign.rows).toEqual([{ name: '（演示）城镇燃气安全专项整治' }]);
+    // Its objects are operating units, so the object picker (operating only) finds each of them.
+    const objectStatuses = await db.query<{ status: string; n: number }>(
+      `SELECT e.status, count(*)::int AS n FROM plan_campaign_objects o JOIN enterprises e ON e.id = o.enterprise_id
+        GROUP BY e.status`,
+    );
+    expect(objectStatuses.rows).toEqual([{ status: 'operating', n: 8 }]);
     const letters = await db.query<{ number: string; replied: boolean }>(
       'SELECT number, reply IS NOT NULL AS replied FROM plan_supervision_letters WHERE demo ORDER BY seq',
     );

@@ -211,8 +211,9 @@ async function loadDemoPlanWork(deps: { db: Db; clock: Clock }): Promise<boolean
       now,
       true,
     );
+    // Operating units only: a campaign rectifies what runs (the object picker offers no other).
     const enterprises = await tx.query<{ id: string; county: string }>(
-      'SELECT id, county FROM enterprise_directory WHERE demo ORDER BY id LIMIT 8',
+      `SELECT id, county FROM enterprise_directory WHERE demo AND status = 'operating' ORDER BY id LIMIT 8`,
     );
     for (const [index, enterprise] of enterprises.rows.entries()) {
       const object = await campaigns.insertObject(
