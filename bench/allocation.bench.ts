@@ -7,23 +7,14 @@
  * locks), so the figure shows where the time goes.
  */
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../packages/server/src/app.ts';
 import type { AuthContext } from '../packages/server/src/platform/access.ts';
 import { systemClock } from '../packages/server/src/platform/clock.ts';
-import { loadConfig } from '../packages/server/src/platform/config.ts';
-import {
-  createFieldCipher,
-  hashPassword,
-  randomToken,
-  sm3Hex,
-} from '../packages/server/src/platform/crypto.ts';
 import { createAllocationRepository } from '../packages/server/src/modules/emergency/allocation/allocation.repository.ts';
 import { createAllocationService } from '../packages/server/src/modules/emergency/allocation/allocation.service.ts';
 import { createEnterprisesRepository } from '../packages/server/src/modules/registry/enterprises/enterprises.repository.ts';
-import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
 import { seededRandom } from '../packages/server/src/modules/demo/synthetic-registry.ts';
 import { DomainError } from '@anjian/domain';
-import { BENCH_KEY, benchDatabase, printFigures, type Figure } from './support.ts';
+import { benchApp, benchDatabase, printFigures, type Figure } from './support.ts';
 
 const WAREHOUSES = 10;
 const REQUESTS = 1_000;
@@ -118,34 +109,9 @@ try {
     return { figure, oversells, settleMs: Math.round(settleMs), outcomes: Object.fromEntries(counted) };
   }
 
-  const client = await db.connect();
-  const officer = await createUsersRepository(db).insert(client, {
-    username: 'bench_allocation',
-    displayName: '调拨',
-    phoneSealed: null,
-    organisation: null,
-    scope: { kind: 'city' },
-    roles: ['city_officer'],
-    passwordHash: await hashPassword(randomToken()),
-    mustChangePassword: false,
-    passwordChangedAt: new Date(),
-    createdAt: new Date(),
-  });
-  client.release();
-  const token = randomToken();
-  await db.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip, user_agent)
-     VALUES ($1, $2, 'x', now(), now(), now() + interval '12 hours', 86400, '127.0.0.1', 'bench')`,
-    [sm3Hex(token), officer],
-  );
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    FIELD_ENCRYPTION_KEY: BENCH_KEY,
-    DATA_DIR: database.dataDir,
-    AUTH_TOTP_REQUIRED: 'false',
-  });
-  const app = await buildApp({ config, db, clock: systemClock, cipher: createFieldCipher(BENCH_KEY) });
-  const headers = { cookie: `anjian_session=${token}`, 'x-csrf-token': 'x' };
+  const bench = await benchApp(database, { username: 'bench_allocation', displayName: '调拨' });
+  const { app } = bench;
+  const headers = { ...bench.headers, 'x-csrf-token': 'x' };
 
   const http = await round('沙袋', async (plan) => {
     const answer = await app.inject({
@@ -165,15 +131,16 @@ try {
   });
   const auth = {
     sessionId: 'bench',
-    userId: officer,
+    userId: bench.userId,
     username: 'bench_allocation',
     roles: ['city_officer'],
     permissions: new Set(['emergency:read', 'emergency:write']),
-    scope: { kind: 'city' },
+    scope: { kind: 'city', clearance: 'internal' },
+    clearance: 'internal',
     csrfToken: 'x',
     mustChangePassword: false,
     mustEnrolTotp: false,
-  } as AuthContext;
+  } satisfies AuthContext;
   const direct = await round('编织袋', async (plan) => {
     try {
       await service.step(auth, plan.id, { action: 'issue', sources: plan.sources, requisitions: [] });

@@ -571,7 +571,7 @@ where the time goes (HTTP): ${JSON.stringify(h.whereTheTimeGoes)}
 `);
 } finally {
   await stopServer('SIGKILL').catch(() => undefined);
-  broker?.kill('SIGKILL');
+  (broker as ChildProcess | null)?.kill('SIGKILL');
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

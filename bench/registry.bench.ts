@@ -102,7 +102,7 @@ async function run(scale: RegistryScale): Promise<void> {
       const response = await fetch(`http://127.0.0.1:${address.port}/api/v1/enterprises/export`, { headers });
       if (response.status !== 200) throw new Error(`export → ${response.status}`);
       let bytes = 0;
-      for await (const chunk of response.body!) bytes += (chunk as Uint8Array).length;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
       const seconds = (performance.now() - start) / 1000;
       clearInterval(timer);
       peak = Math.max(peak, process.memoryUsage().rss);

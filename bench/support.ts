@@ -78,7 +78,7 @@ export async function benchApp(
     AUTH_TOTP_REQUIRED: 'false',
   });
   const app = await buildApp({ config, db, clock: systemClock, cipher: createFieldCipher(BENCH_KEY) });
-  return { app, headers: { cookie: `anjian_session=${token}` } };
+  return { app, userId: officer, headers: { cookie: `anjian_session=${token}` } };
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -11,24 +11,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { generateSyntheticCreditCode } from '../packages/domain/src/index.ts';
-import { buildApp } from '../packages/server/src/app.ts';
-import { systemClock } from '../packages/server/src/platform/clock.ts';
-import { loadConfig } from '../packages/server/src/platform/config.ts';
-import {
-  createFieldCipher,
-  hashPassword,
-  randomToken,
-  sm3Hex,
-} from '../packages/server/src/platform/crypto.ts';
+import type { buildApp } from '../packages/server/src/app.ts';
 import { markLateReadings } from '../packages/server/src/modules/monitoring/readings-aggregates.ts';
 import {
   copyReadings,
   encodeReadings,
   type StoredReading,
 } from '../packages/server/src/modules/monitoring/readings-copy.ts';
-import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
 import { addToAggregatesInTransaction } from './aggregates-in-transaction.ts';
-import { BENCH_KEY, benchDatabase, measure, printFigures } from './support.ts';
+import { benchApp, benchDatabase, measure, printFigures } from './support.ts';
 
 const POINTS = Number(process.env.TREND_POINTS ?? 10_000);
 const DAYS = Number(process.env.TREND_DAYS ?? 90);
@@ -182,35 +173,9 @@ try {
   await db.query('VACUUM ANALYZE readings_hour, readings_minute, readings');
   step('measuring trends');
 
-  const users = createUsersRepository(db);
-  const client = await db.connect();
-  const officer = await users.insert(client, {
-    username: 'bench_city',
-    displayName: '压测',
-    phoneSealed: null,
-    organisation: null,
-    scope: { kind: 'city' },
-    roles: ['city_officer'],
-    passwordHash: await hashPassword(randomToken()),
-    mustChangePassword: false,
-    passwordChangedAt: new Date(),
-    createdAt: new Date(),
-  });
-  client.release();
-  const token = randomToken();
-  await db.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, idle_seconds, ip, user_agent)
-     VALUES ($1, $2, 'x', now(), now(), now() + interval '12 hours', 86400, '127.0.0.1', 'bench')`,
-    [sm3Hex(token), officer],
-  );
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    FIELD_ENCRYPTION_KEY: BENCH_KEY,
-    DATA_DIR: database.dataDir,
-    AUTH_TOTP_REQUIRED: 'false',
-  });
-  app = await buildApp({ config, db, clock: systemClock, cipher: createFieldCipher(BENCH_KEY) });
-  const headers = { cookie: `anjian_session=${token}` };
+  const bench = await benchApp(database, { username: 'bench_city', displayName: '压测' });
+  app = bench.app;
+  const { headers } = bench;
   // Every run asks for another point (spread over all of them), so no answer comes from a warm row.
   const trend = (spanMs: number, expected: string, minRows: number) => async (i: number) => {
     const id = ids[(i * 7_919) % ids.length]!;

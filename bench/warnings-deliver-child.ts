@@ -10,6 +10,7 @@ import { createFieldCipher } from '../packages/server/src/platform/crypto.ts';
 import { createMemoryEventBus } from '../packages/server/src/platform/events/index.ts';
 import { createNotificationsModule } from '../packages/server/src/modules/notifications/index.ts';
 import { createWarningsModule, noWarningSources } from '../packages/server/src/modules/warnings/index.ts';
+import { createAttachmentStore } from '../packages/server/src/modules/uploads/index.ts';
 import type { Clock } from '../packages/server/src/platform/clock.ts';
 import { BENCH_KEY } from './support.ts';
 
@@ -24,6 +25,7 @@ const module = createWarningsModule({
   notifier: createNotificationsModule({ db, clock }).notifier,
   cipher: createFieldCipher(BENCH_KEY),
   sources: noWarningSources,
+  attachmentFiles: createAttachmentStore(db, 50_000_000),
   log: () => undefined,
 });
 await Promise.all(

@@ -15,6 +15,7 @@ import { createFieldCipher } from '../packages/server/src/platform/crypto.ts';
 import { createMemoryEventBus } from '../packages/server/src/platform/events/index.ts';
 import { createNotificationsModule } from '../packages/server/src/modules/notifications/index.ts';
 import { createWarningsModule, noWarningSources } from '../packages/server/src/modules/warnings/index.ts';
+import { createAttachmentStore } from '../packages/server/src/modules/uploads/index.ts';
 import { BENCH_KEY, benchDatabase } from './support.ts';
 
 const RECIPIENTS = 100_000;
@@ -48,6 +49,7 @@ try {
     notifier: createNotificationsModule({ db, clock: systemClock }).notifier,
     cipher,
     sources: noWarningSources,
+    attachmentFiles: createAttachmentStore(db, 50_000_000),
     log: () => undefined,
   });
   const actor = (id: string, canApprove: boolean) => ({

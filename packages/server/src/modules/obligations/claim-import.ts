@@ -11,7 +11,6 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Queryable } from '../../platform/db.ts';
 import { readImportSheet, type SheetRow } from '../../platform/office/index.ts';
-import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { AccidentFacts, AccidentFactsPort } from '../emergency/index.ts';
 import type { ClaimsRepository } from './insurance-claims.repository.ts';
 import type { InsuranceRepository } from './insurance.repository.ts';
@@ -310,8 +309,8 @@ export async function importClaimRows(
       continue;
     }
     seen.set(claim.claimNumber, row.row);
-    const policy = await deps.policies.findByNumber(tx, claim.policyNumber);
-    if (!policy || !scopeAllows(auth.scope, policy.county, policy.enterpriseId)) {
+    const policy = await deps.policies.findByNumber(tx, claim.policyNumber, auth.scope);
+    if (!policy) {
       refuse(`保单号未登记或不在本人数据范围内：${claim.policyNumber}`, 'No such policy within your scope');
       continue;
     }

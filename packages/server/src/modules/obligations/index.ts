@@ -114,10 +114,11 @@ export function createObligationsModule(deps: {
     policies: policiesRepository,
     incidents: deps.incidents,
   });
+  const servicesRepository = createPreventionServicesRepository(db);
   const services = createPreventionServicesService({
     db,
     clock,
-    services: createPreventionServicesRepository(db),
+    services: servicesRepository,
     policies: policiesRepository,
     hazards: deps.hazards,
     parameters,
@@ -134,6 +135,7 @@ export function createObligationsModule(deps: {
     registerImports: createRegisterImportRepository(),
     parameters,
     claims: claimsRepository,
+    services: servicesRepository,
     incidents: deps.incidents,
   });
   const papers = createPapersService({ db, clock, papers: papersRepository, enterprises });

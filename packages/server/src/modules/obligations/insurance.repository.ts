@@ -1,5 +1,6 @@
 import type { DataScope, Page } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
+import { scopeAllows } from '../../platform/scope-sql.ts';
 import { listPage } from '../../platform/sql-page.ts';
 import { conditionsOf, containing } from './obligations-sql.ts';
 
@@ -103,10 +104,14 @@ export function createInsuranceRepository(db: Db) {
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
     },
 
-    /** A policy by its number, whatever the scope (imports check the scope themselves). */
-    async findByNumber(source: Queryable, number: string): Promise<PolicyRecord | null> {
+    /**
+     * A policy by its number (the imports' key), null when there is none or it lies outside the
+     * caller's scope — the two answer alike.
+     */
+    async findByNumber(source: Queryable, number: string, scope: DataScope): Promise<PolicyRecord | null> {
       const rows = await source.query<Row>(`${SELECT} WHERE p.policy_number = $1`, [number]);
-      return rows.rows[0] ? toRecord(rows.rows[0]) : null;
+      const policy = rows.rows[0] ? toRecord(rows.rows[0]) : null;
+      return policy && scopeAllows(scope, policy.county, policy.enterpriseId) ? policy : null;
     },
 
     async numberTaken(number: string, source: Queryable = db): Promise<boolean> {

@@ -19,6 +19,7 @@ import {
   readClaimFile,
 } from './claim-import.ts';
 import type { ClaimsRepository } from './insurance-claims.repository.ts';
+import type { PreventionServicesRepository } from './prevention-services.repository.ts';
 import type { ObligationsImportRepository } from './obligations-import.repository.ts';
 import {
   agencyImportColumns,
@@ -76,6 +77,7 @@ export function createObligationsImportService(deps: {
   registerImports: RegisterImportRepository;
   parameters: ObligationParameters;
   claims: ClaimsRepository;
+  services: PreventionServicesRepository;
   incidents: AccidentFactsPort;
 }) {
   const { db, clock } = deps;

@@ -7,9 +7,8 @@ import {
 } from '@anjian/domain';
 import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '../../platform/access.ts';
-import type { Db, Queryable } from '../../platform/db.ts';
+import type { Queryable } from '../../platform/db.ts';
 import { readImportSheet, type SheetRow } from '../../platform/office/index.ts';
-import { scopeAllows } from '../../platform/scope-sql.ts';
 import type { InsuranceRepository } from './insurance.repository.ts';
 import {
   importRowReader,
@@ -18,7 +17,7 @@ import {
   reportRow,
   type ImportColumn,
 } from './obligations-import.ts';
-import { createPreventionServicesRepository } from './prevention-services.repository.ts';
+import type { PreventionServicesRepository } from './prevention-services.repository.ts';
 
 /**
  * 事故预防服务导入: one row per visit, as insurers keep their service ledgers; the policy (and
@@ -138,14 +137,13 @@ function readServiceRow(row: SheetRow<ServiceKey>, language: Language) {
 
 /** Writes the rows of a services file inside the caller's transaction, one savepoint per row. */
 export async function importServiceRows(
-  deps: { policies: InsuranceRepository },
+  deps: { policies: InsuranceRepository; services: PreventionServicesRepository },
   tx: Queryable,
   auth: AuthContext,
   rows: Awaited<ReturnType<typeof readServiceFile>>,
   options: { language: Language; now: Date },
 ): Promise<ObligationImportRow[]> {
   const say = (zh: string, en: string) => (options.language === 'en' ? en : zh);
-  const services = createPreventionServicesRepository(tx as Db);
   const report: ObligationImportRow[] = [];
   for (const row of rows) {
     const subject = row.get('policyNumber');
@@ -154,8 +152,8 @@ export async function importServiceRows(
       report.push(reportRow(row.row, 'error', subject, problems.join(say('；', '; '))));
       continue;
     }
-    const policy = await deps.policies.findByNumber(tx, service.policyNumber);
-    if (!policy || !scopeAllows(auth.scope, policy.county, policy.enterpriseId)) {
+    const policy = await deps.policies.findByNumber(tx, service.policyNumber, auth.scope);
+    if (!policy) {
       report.push(
         reportRow(
           row.row,
@@ -166,12 +164,12 @@ export async function importServiceRows(
       );
       continue;
     }
-    if (await services.exists(tx, policy.id, service.servedOn, service.kind)) {
+    if (await deps.services.exists(tx, policy.id, service.servedOn, service.kind)) {
       report.push(reportRow(row.row, 'skipped', subject, say('已导入过', 'Already imported')));
       continue;
     }
     const written = await inRowSavepoint(tx, () =>
-      services
+      deps.services
         .insertWithId(
           tx,
           randomUUID(),
