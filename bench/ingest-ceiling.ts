@@ -44,7 +44,8 @@ export async function copyCeiling(db: Db, batch: number, seconds: number): Promi
 
 /**
  * The roll-up job over everything stored so far: the watermark is put back to the first reading's
- * minute and one run (called directly, as the server's job calls it) builds up to the last one.
+ * minute and one run (called directly, as the server's job calls it) builds up to the last reading's
+ * minute — not past it, so the next phase's readings (on the wall clock) are not late for it.
  * Answers readings aggregated per second and minutes built; the aggregates are left as built.
  */
 export async function rollupCost(
@@ -61,7 +62,7 @@ export async function rollupCost(
   await db.query('DELETE FROM readings_dirty');
   await db.query('UPDATE readings_rollup_state SET marked_to = $1, built_to = $1', [from]);
   const started = performance.now();
-  const run = await rollUpReadings(db, new Date(last.getTime() + 120_000), {
+  const run = await rollUpReadings(db, new Date(last.getTime() + 60_000), {
     graceMs: 60_000,
     chunkMs: 10 * 60_000,
     dirtyPerRun: 20_000,

@@ -31,6 +31,8 @@ export interface Config {
     /** The shared subscription's group: every process of a deployment names the same one. */
     readonly shareGroup: string;
     readonly connections: number;
+    /** Messages of one connection being stored at once (MQTT 5 Receive Maximum). */
+    readonly inFlightPerConnection: number;
     /** How long the broker keeps the sessions (and their messages) while the server is away. */
     readonly sessionExpirySeconds: number;
   };
@@ -126,7 +128,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/)
     .optional(),
-  MQTT_CONNECTIONS: int(1, 32).default(4),
+  MQTT_CONNECTIONS: int(1, 256).default(4),
+  MQTT_IN_FLIGHT: int(1, 65_535).default(256),
   MQTT_SESSION_EXPIRY_SECONDS: int(0, 30 * 86_400).default(7 * 86_400),
   ANJIAN_WORKERS: bool.default(true),
   ANJIAN_PROCESSES: int(1, 32).default(1),
@@ -239,6 +242,7 @@ export function loadConfig(
       clientId: e.MQTT_CLIENT_ID,
       shareGroup: e.MQTT_SHARE_GROUP ?? e.MQTT_CLIENT_ID,
       connections: e.MQTT_CONNECTIONS,
+      inFlightPerConnection: e.MQTT_IN_FLIGHT,
       sessionExpirySeconds: e.MQTT_SESSION_EXPIRY_SECONDS,
     }),
     workers: e.ANJIAN_WORKERS,

@@ -119,16 +119,41 @@ export function createAlarmHazards(deps: {
     }
   }
 
+  // Firings waiting for their repeat check, one per point and rule (the check reads every firing of
+  // the period, so a later firing of a waiting pair adds nothing but its alarm id). They are checked
+  // one at a time: an alarm storm neither takes the pool's connections from ingestion and the
+  // pages nor grows beyond the points × rules there are.
+  const waiting = new Map<string, AlarmChange>();
+  let draining: Promise<void> | null = null;
+
+  async function drain(): Promise<void> {
+    for (let next = waiting.entries().next(); !next.done; next = waiting.entries().next()) {
+      const [key, change] = next.value;
+      waiting.delete(key);
+      await openHazardIfRepeated(change).catch((error: unknown) =>
+        deps.log('repeated alarm: hidden hazard not opened', error),
+      );
+    }
+  }
+
+  function start(): void {
+    draining ??= drain().finally(() => {
+      draining = null;
+      if (waiting.size > 0) start(); // handed over while the last check was finishing
+    });
+  }
+
   return {
     openHazardIfRepeated,
     /** After a commit: alarms that fired may complete a repeat and open a hazard. */
     onFired(changes: readonly AlarmChange[]): void {
       for (const change of changes) {
-        openHazardIfRepeated(change).catch((error: unknown) =>
-          deps.log('repeated alarm: hidden hazard not opened', error),
-        );
+        if (change.enterpriseId !== null) waiting.set(`${change.pointId}|${change.ruleId}`, change);
       }
+      start();
     },
+    /** Resolves when every firing handed over so far has been checked. */
+    settled: (): Promise<void> => draining ?? Promise.resolve(),
   };
 }
 

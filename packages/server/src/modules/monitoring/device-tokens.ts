@@ -24,19 +24,21 @@ const CACHE_MS = 60_000;
  */
 export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
-  const cache = new Map<string, { device: Device | null; until: number }>();
+  const cache = new Map<string, { device: Device | null; hash: string; until: number }>();
 
   return {
     async authenticate(header: string | undefined): Promise<Device> {
       const match = /^Bearer\s+(ajd_[A-Za-z0-9_-]{20,80})$/.exec(header ?? '');
       if (!match) throw new DomainError('device.unauthenticated');
-      const hash = sm3Hex(match[1]!);
+      const token = match[1]!;
       const now = clock.now().getTime();
-      const cached = cache.get(hash);
+      // Keyed by the token itself: a device sending each reading must not cost a hash per message.
+      const cached = cache.get(token);
       if (cached && cached.until > now) {
         if (!cached.device) throw new DomainError('device.unauthenticated');
         return cached.device;
       }
+      const hash = sm3Hex(token);
       const result = await db.query<{ id: string; enterprise_id: string | null; county: string }>(
         `UPDATE device_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL
          RETURNING id, enterprise_id, county`,
@@ -45,7 +47,7 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       const row = result.rows[0];
       const device = row ? { id: row.id, enterpriseId: row.enterprise_id, county: row.county } : null;
       if (cache.size > 10_000) cache.clear();
-      cache.set(hash, { device, until: now + CACHE_MS });
+      cache.set(token, { device, hash, until: now + CACHE_MS });
       if (!device) throw new DomainError('device.unauthenticated');
       return device;
     },
@@ -116,7 +118,7 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       );
       const row = result.rows[0];
       if (!row) throw new DomainError('device.token_not_found');
-      cache.delete(row.token_hash);
+      for (const [token, entry] of cache) if (entry.hash === row.token_hash) cache.delete(token);
     },
   };
 }

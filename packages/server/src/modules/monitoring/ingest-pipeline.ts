@@ -106,14 +106,17 @@ export class IngestPipeline {
   }
 
   private takeBatch(): { batch: ReadingsJob[]; rows: number } {
-    const batch: ReadingsJob[] = [];
+    // One splice, not a shift per job: with one-reading messages a batch is thousands of jobs.
+    let count = 0;
     let rows = 0;
-    while (this.jobs[0]?.kind === 'readings' && (batch.length === 0 || rows < this.options.batchRows)) {
-      const job = this.jobs.shift() as ReadingsJob;
-      batch.push(job);
+    for (
+      let job = this.jobs[0];
+      job?.kind === 'readings' && (count === 0 || rows < this.options.batchRows);
+    ) {
       rows += job.rows.length;
+      job = this.jobs[++count];
     }
-    return { batch, rows };
+    return { batch: this.jobs.splice(0, count) as ReadingsJob[], rows };
   }
 
   /**

@@ -132,6 +132,10 @@ export class LivePoints {
     return this.byCode.get(code);
   }
 
+  getById(id: string): LivePoint | undefined {
+    return this.byId.get(id);
+  }
+
   all(): IterableIterator<LivePoint> {
     return this.byCode.values();
   }

@@ -80,6 +80,7 @@ export function registerMonitoringBackground(
         clientId: config.instance ? `${config.mqtt.clientId}-${config.instance}` : config.mqtt.clientId,
         shareGroup: config.mqtt.shareGroup,
         connections: config.mqtt.connections,
+        inFlightPerConnection: config.mqtt.inFlightPerConnection,
         sessionExpirySeconds: config.mqtt.sessionExpirySeconds,
         monitoring,
         devices,

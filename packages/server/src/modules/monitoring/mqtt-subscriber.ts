@@ -1,4 +1,4 @@
-import mqtt, { type IConnackPacket, type MqttClient } from 'mqtt';
+import mqtt, { type IConnackPacket, type MqttClient, type Packet } from 'mqtt';
 import { DomainError, maxReadingsPerBatch } from '@anjian/domain';
 import type { DeviceTokens } from './device-tokens.ts';
 import type { MonitoringService } from './monitoring.service.ts';
@@ -23,8 +23,13 @@ export interface MqttSubscriberOptions {
    * each message to one connection of the group, so each reading is taken by exactly one process.
    */
   readonly shareGroup: string;
-  /** Parallel connections in one shared subscription; each handles one message at a time. */
+  /** Parallel connections in one shared subscription. */
   readonly connections: number;
+  /**
+   * Messages of one connection being stored at once (MQTT 5 Receive Maximum): the broker sends no
+   * more until one is acknowledged, which bounds this process's memory.
+   */
+  readonly inFlightPerConnection: number;
   readonly sessionExpirySeconds: number;
   readonly monitoring: MonitoringService;
   readonly devices: DeviceTokens;
@@ -36,6 +41,56 @@ export interface MqttSubscriber {
   /** Messages stored and acknowledged since start. */
   readonly stats: { acknowledged: number; refused: number };
   close(): Promise<void>;
+}
+
+type SendPacket = (packet: Packet, callback?: (error?: Error) => void, ...rest: unknown[]) => void;
+
+/**
+ * Holds a connection's PUBACKs until their messages are stored, and sends them in the order the
+ * messages arrived (MQTT 5 §4.6).
+ *
+ * mqtt.js reads a connection's next packet only once the PUBACK of the current one has been written
+ * (it passes the stream's callback to `_sendPacket`), so a subscriber that waits for the database
+ * before answering stores one message per connection at a time — with one-reading messages, one
+ * reading per connection per transaction. Here the PUBACK mqtt.js writes is taken out of its
+ * `_sendPacket` (mqtt 5.16, pinned; `mqtt.broker.test.ts` fails if this stops working) and written
+ * when its outcome is known, the stream released at once; many messages of one connection then share
+ * a transaction. After a reconnection the held answers of the old connection are dropped: the
+ * broker sends those messages again, and a reading stored twice is recognised (same point and time).
+ */
+export function holdAcknowledgements(client: MqttClient, counted: (code: number) => void) {
+  const outcomes = new Map<number, Promise<number>>();
+  const target = client as unknown as { _sendPacket: SendPacket };
+  const send = target._sendPacket.bind(client);
+  let generation = 0;
+  let tail: Promise<void> = Promise.resolve();
+  client.on('close', () => {
+    generation += 1;
+    outcomes.clear();
+  });
+  target._sendPacket = (packet, callback, ...rest) => {
+    const outcome = packet.cmd === 'puback' ? outcomes.get(packet.messageId!) : undefined;
+    if (!outcome) return send(packet, callback, ...rest);
+    outcomes.delete(packet.messageId!);
+    callback?.(); // the stream goes on to the next message now
+    const sentFor = generation;
+    tail = tail
+      .then(() => outcome)
+      .then(
+        (code) => {
+          if (sentFor !== generation) return;
+          counted(code);
+          send({ ...packet, reasonCode: code } as Packet);
+        },
+        () => undefined, // closing: left unacknowledged, the broker keeps it for the next start
+      );
+  };
+  return {
+    hold(messageId: number, outcome: Promise<number>): void {
+      outcome.catch(() => undefined); // its rejection is handled where the acknowledgement waits
+      outcomes.set(messageId, outcome);
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -93,18 +148,21 @@ export async function startMqttSubscriber(options: MqttSubscriberOptions): Promi
       protocolVersion: 5,
       clientId: `${options.clientId}-${index}`,
       clean: false,
-      properties: { sessionExpiryInterval: options.sessionExpirySeconds },
-      reconnectPeriod: 1_000,
-      customHandleAcks: (_topic, message, _packet, done) => {
-        handle(message).then(
-          (code) => {
-            if (code === SUCCESS) stats.acknowledged += 1;
-            else stats.refused += 1;
-            done(code);
-          },
-          () => undefined, // closing: leave it unacknowledged for the next start
-        );
+      properties: {
+        sessionExpiryInterval: options.sessionExpirySeconds,
+        receiveMaximum: options.inFlightPerConnection,
       },
+      reconnectPeriod: 1_000,
+      // Answered at once, so that the connection reads its next message while this one is stored;
+      // the PUBACK itself waits in holdAcknowledgements until the readings are durable.
+      customHandleAcks: (_topic, message, packet, done) => {
+        acks.hold(packet.messageId!, handle(message));
+        done(SUCCESS);
+      },
+    });
+    const acks = holdAcknowledgements(client, (code) => {
+      if (code === SUCCESS) stats.acknowledged += 1;
+      else stats.refused += 1;
     });
     const connack = await new Promise<IConnackPacket>((resolve, reject) => {
       client.once('connect', resolve);

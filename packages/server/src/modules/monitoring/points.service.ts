@@ -202,25 +202,22 @@ export function createPointsService(deps: {
       };
     },
 
+    /** Of the given ids, those that are monitoring points of this enterprise (issue 19, defect 5). */
+    pointsOfEnterprise(enterpriseId: string, pointIds: readonly string[]): string[] {
+      return [...new Set(pointIds)].filter((id) => points.getById(id)?.enterpriseId === enterpriseId);
+    },
+
     /**
      * Whether every point has stayed normal for the configured period (the hazard acceptance
      * guard), with the codes of those that have not.
      */
-    /** Of the given ids, those that are monitoring points of this enterprise (issue 19, defect 5). */
-    pointsOfEnterprise(enterpriseId: string, pointIds: readonly string[]): string[] {
-      const wanted = new Set(pointIds);
-      return [...points.all()]
-        .filter((p) => wanted.has(p.id) && p.enterpriseId === enterpriseId)
-        .map((p) => p.id);
-    },
-
     pointsNormalSince(pointIds: readonly string[]): { ok: boolean; abnormal: string[] } {
       const now = clock.now().getTime();
-      const wanted = new Set(pointIds);
       const period = settings.settings.normalMinutesBeforeAcceptance * 60_000;
       const abnormal: string[] = [];
-      for (const point of points.all()) {
-        if (!wanted.has(point.id)) continue;
+      for (const id of new Set(pointIds)) {
+        const point = points.getById(id);
+        if (!point) continue;
         const calm = Object.values(point.state.rules).every(
           (rule) =>
             rule.status === 'normal' && (rule.changedAt === undefined || now - rule.changedAt >= period),
