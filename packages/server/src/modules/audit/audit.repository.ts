@@ -94,41 +94,100 @@ function filterClause(query: Omit<AuditListQuery, 'page' | 'pageSize'>): {
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
+const COLUMNS = 16;
+/** Entries written in one transaction at most (16 parameters each, under PostgreSQL's 65,535). */
+const BATCH = 500;
+
+/**
+ * Appends entries to the chain under its lock, in one transaction and one INSERT: each entry's hash
+ * covers the previous one's, the first one's the newest stored.
+ */
+async function appendChained(db: Db, keys: AuditKeyRing, records: readonly AuditRecord[]): Promise<void> {
+  await inTransaction(db, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const last = await client.query<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
+    let seq = last.rows[0]?.seq ?? 0;
+    let prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+    const keyId = keys.currentId;
+    const values: unknown[] = [];
+    const rows: string[] = [];
+    for (const record of records) {
+      seq += 1;
+      const hash = keyedDigest(keys, keyId, seq, record, prevHash);
+      const base = values.length;
+      rows.push(`(${Array.from({ length: COLUMNS }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+      values.push(
+        seq,
+        record.at,
+        record.actorId,
+        record.actorName,
+        record.roles,
+        record.scope,
+        record.action,
+        record.target,
+        record.ip,
+        record.userAgent,
+        record.outcome,
+        record.status,
+        record.detail,
+        prevHash,
+        hash,
+        keyId,
+      );
+      prevHash = hash;
+    }
+    await client.query(
+      `INSERT INTO audit_log (seq, at, actor_id, actor_name, roles, scope, action, target, ip, user_agent,
+                              outcome, status, detail, prev_hash, hash, key_id)
+       VALUES ${rows.join(', ')}`,
+      values,
+    );
+  });
+}
+
 export function createAuditRepository(db: Db, keys: AuditKeyRing) {
+  // Group commit: appends that arrive while a transaction is writing wait and go together in the
+  // next one — one chain lock and one commit for many requests, instead of one each (a thousand
+  // concurrent writes queued a thousand serial transactions on the lock). Each append still resolves
+  // only once its entry is committed.
+  const waiting: { record: AuditRecord; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let writing = false;
+
+  async function write(): Promise<void> {
+    writing = true;
+    try {
+      while (waiting.length > 0) {
+        const batch = waiting.splice(0, BATCH);
+        try {
+          await appendChained(
+            db,
+            keys,
+            batch.map((entry) => entry.record),
+          );
+          for (const entry of batch) entry.resolve();
+        } catch (error) {
+          if (batch.length === 1) {
+            batch[0]!.reject(error);
+            continue;
+          }
+          // One entry the database refuses must not fail the others: each alone.
+          for (const entry of batch) {
+            await appendChained(db, keys, [entry.record]).then(entry.resolve, entry.reject);
+          }
+        }
+      }
+    } finally {
+      writing = false;
+    }
+  }
+
   return {
-    async append(record: AuditRecord): Promise<void> {
-      await inTransaction(db, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-        const last = await client.query<{ seq: number; hash: string }>(
-          'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-        );
-        const seq = (last.rows[0]?.seq ?? 0) + 1;
-        const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
-        const keyId = keys.currentId;
-        const hash = keyedDigest(keys, keyId, seq, record, prevHash);
-        await client.query(
-          `INSERT INTO audit_log (seq, at, actor_id, actor_name, roles, scope, action, target, ip, user_agent,
-                                  outcome, status, detail, prev_hash, hash, key_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-          [
-            seq,
-            record.at,
-            record.actorId,
-            record.actorName,
-            record.roles,
-            record.scope,
-            record.action,
-            record.target,
-            record.ip,
-            record.userAgent,
-            record.outcome,
-            record.status,
-            record.detail,
-            prevHash,
-            hash,
-            keyId,
-          ],
-        );
+    append(record: AuditRecord): Promise<void> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ record, resolve, reject });
+        if (!writing) void write();
       });
     },
 
