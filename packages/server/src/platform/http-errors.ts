@@ -198,6 +198,8 @@ function findUnstorable(
     return code ? { path, code } : null;
   }
   if (depth > 32 || value === null || typeof value !== 'object') return null;
+  // A file's bytes are no text: walking a 5 MB upload as an object took seconds of the event loop.
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return null;
   for (const [key, inner] of Object.entries(value)) {
     const code = unstorable(key);
     if (code) return { path, code };
