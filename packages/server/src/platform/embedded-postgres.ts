@@ -120,10 +120,26 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
   }
 
-  const port = await choosePort(options);
+  let port = await choosePort(options);
   claimOwnership(options.dataDir);
   try {
-    const server = await launch(pgDir, port, credentials);
+    let server: Launched;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        server = await launch(pgDir, port, credentials);
+        break;
+      } catch (error) {
+        // Free when looked at, taken when bound: another process (a second instance, a test) got it
+        // in between. A port we picked ourselves is picked again; an explicit one is the user's.
+        if (options.portExplicit || attempt >= 3 || !/Address already in use/.test(String(error)))
+          throw error;
+        const taken = port;
+        port = await freePort();
+        options.log?.(
+          `Port ${taken} was taken meanwhile; the embedded PostgreSQL listens on 127.0.0.1:${port}`,
+        );
+      }
+    }
     await ensureDatabase(`${base(port)}/postgres`, options.database);
     return {
       connectionString: `${base(port)}/${options.database}`,
