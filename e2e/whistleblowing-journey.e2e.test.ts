@@ -132,9 +132,11 @@ describe('a whistleblower reports from a phone and follows the case to the rewar
     handler = await cityUser(admin, server.baseUrl, 'yx_whistle_handler', 'Lake-Handler#2026ok');
     approverA = await cityUser(admin, server.baseUrl, 'yx_whistle_a', 'Lake-Approver#2026a');
     approverB = await cityUser(admin, server.baseUrl, 'yx_whistle_b', 'Lake-Approver#2026b');
+    // An operating one, by name: the public page suggests operating enterprises only, and the
+    // default order (last changed) ties among demo enterprises, so the first could be a closed one.
     const found = await handler.call<{ items: { id: string; name: string }[] }>(
       'GET',
-      `/enterprises?county=${JIANGCHUAN}&pageSize=5`,
+      `/enterprises?county=${JIANGCHUAN}&status=operating&sort=name&pageSize=5`,
     );
     enterprise = found.items[0]!;
   });
