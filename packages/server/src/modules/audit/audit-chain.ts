@@ -22,10 +22,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 // Serialises appends (and pruning, in audit_prune()) so each entry chains to the one before it.
 export const AUDIT_CHAIN_LOCK = 74_626_002;
 
-function contentOf(seq: number, record: AuditRecord): string {
-  return JSON.stringify([
-    seq,
-    record.at.toISOString(),
+/** An entry's fields in their one order: the hashed content and the stored row both follow it. */
+export function auditFields(record: AuditRecord) {
+  return [
+    record.at,
     record.actorId,
     record.actorName,
     record.roles,
@@ -37,7 +37,12 @@ function contentOf(seq: number, record: AuditRecord): string {
     record.outcome,
     record.status,
     record.detail,
-  ]);
+  ] as const;
+}
+
+function contentOf(seq: number, record: AuditRecord): string {
+  const [at, ...rest] = auditFields(record);
+  return JSON.stringify([seq, at.toISOString(), ...rest]);
 }
 
 /** Entries written before migration 0026: plain SM3 over the previous hash and the content. */

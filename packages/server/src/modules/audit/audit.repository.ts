@@ -1,7 +1,7 @@
 import type { AuditActor, AuditEntry, AuditListQuery, AuditOutcome, Page } from '@anjian/domain';
 import type { Db } from '../../platform/db.ts';
 import { inTransaction } from '../../platform/db.ts';
-import { AUDIT_CHAIN_LOCK, GENESIS_HASH, keyedDigest, type AuditRecord } from './audit-chain.ts';
+import { AUDIT_CHAIN_LOCK, GENESIS_HASH, auditFields, keyedDigest, type AuditRecord } from './audit-chain.ts';
 import type { AuditKeyRing } from './audit-keys.ts';
 
 export type { AuditRecord } from './audit-chain.ts';
@@ -118,24 +118,7 @@ async function appendChained(db: Db, keys: AuditKeyRing, records: readonly Audit
       const hash = keyedDigest(keys, keyId, seq, record, prevHash);
       const base = values.length;
       rows.push(`(${Array.from({ length: COLUMNS }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-      values.push(
-        seq,
-        record.at,
-        record.actorId,
-        record.actorName,
-        record.roles,
-        record.scope,
-        record.action,
-        record.target,
-        record.ip,
-        record.userAgent,
-        record.outcome,
-        record.status,
-        record.detail,
-        prevHash,
-        hash,
-        keyId,
-      );
+      values.push(seq, ...auditFields(record), prevHash, hash, keyId);
       prevHash = hash;
     }
     await client.query(

@@ -152,8 +152,6 @@ export function createAlarmHazards(deps: {
       }
       start();
     },
-    /** Resolves when every firing handed over so far has been checked. */
-    settled: (): Promise<void> => draining ?? Promise.resolve(),
   };
 }
 
