@@ -22,7 +22,7 @@ import {
 } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/index.ts';
-import type { UserAccounts, UserRecord } from '../users/index.ts';
+import type { RoleGrant, UserAccounts, UserRecord } from '../users/index.ts';
 import type { HashGate } from './hash-gate.ts';
 import type { ClientInfo, LoginGuard } from './login-guard.ts';
 import type { SecurityEventsRepository } from './security-events.repository.ts';
@@ -64,7 +64,10 @@ export function createAuthService(deps: Deps) {
   const { config, clock, users, roles, sessions, cipher, guard, gate, events } = deps;
 
   async function accessOf(user: UserRecord): Promise<Access> {
-    const held = await roles.findMany(user.roles);
+    return accessGranted(await roles.findMany(user.roles));
+  }
+
+  function accessGranted(held: readonly RoleGrant[]): Access {
     return {
       permissions: new Set(held.flatMap((role) => role.permissions)),
       clearance: clearanceOf(held.map((role) => role.clearance)),
@@ -206,8 +209,9 @@ export function createAuthService(deps: Deps) {
 
     /** The caller behind a session token, or null when the session is unknown, revoked, idle or expired. */
     async resolve(token: string): Promise<AuthContext | null> {
-      const session = await sessions.findByTokenHash(sm3Hex(token));
-      if (!session || session.revokedAt) return null;
+      const caller = await sessions.findCaller(sm3Hex(token));
+      if (!caller || caller.session.revokedAt) return null;
+      const { session } = caller;
       const now = clock.now();
       if (session.expiresAt <= now) {
         await sessions.revoke(session.id, now, 'expired');
@@ -217,14 +221,15 @@ export function createAuthService(deps: Deps) {
         await sessions.revoke(session.id, now, 'idle');
         return null;
       }
-      const user = await users.findById(session.userId, null);
-      if (!user || user.status !== 'active') {
+      const found = caller.user;
+      if (!found || found.user.status !== 'active') {
         await sessions.revoke(session.id, now, 'user disabled');
         return null;
       }
+      const { user } = found;
       if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS)
         await sessions.touch(session.id, now);
-      const access = await accessOf(user);
+      const access = accessGranted(found.grants);
       return {
         sessionId: session.id,
         userId: user.id,

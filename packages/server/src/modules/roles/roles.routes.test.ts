@@ -61,6 +61,9 @@ describe('roles and grants (security administrator)', () => {
       roles: ['township_officer'],
       scope: { kind: 'county', counties: ['530425'] },
     });
+    const session = await t.sessionFor(user);
+    const enterprises = () => t.request({ method: 'GET', url: '/api/v1/enterprises', as: session });
+    expect((await enterprises()).statusCode).toBe(200);
     const edited = await t.request({
       method: 'PATCH',
       url: '/api/v1/roles/township_officer',
@@ -68,9 +71,10 @@ describe('roles and grants (security administrator)', () => {
       as: secadmin,
     });
     expect(edited.json().permissions).toEqual(['hazard:read', 'hazard:report']);
-    // The grant takes effect on the user's next request.
-    const me = await t.request({ method: 'GET', url: '/api/v1/auth/me', as: await t.sessionFor(user) });
+    // The grant takes effect on the user's next request, in the session already open.
+    const me = await t.request({ method: 'GET', url: '/api/v1/auth/me', as: session });
     expect(me.json().user.permissions).toEqual(['hazard:read', 'hazard:report']);
+    expect((await enterprises()).json().error.code).toBe('auth.forbidden');
 
     const inUse = await t.request({ method: 'DELETE', url: '/api/v1/roles/township_officer', as: secadmin });
     expect(inUse.json().error.code).toBe('role.in_use');

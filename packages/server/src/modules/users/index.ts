@@ -15,7 +15,15 @@ import { createUsersService } from './users.service.ts';
 
 export { ensureBootstrapAdmin, BOOTSTRAP_USERNAME } from './bootstrap.ts';
 export { SYSTEM_USERNAME, systemUserId } from './system-author.ts';
-export { createUsersRepository, type UsersRepository, type UserRecord } from './users.repository.ts';
+export {
+  createUsersRepository,
+  USER_WITH_GRANTS_COLUMNS,
+  userWithGrantsOf,
+  type RoleGrant,
+  type UsersRepository,
+  type UserRecord,
+  type UserWithGrantsRow,
+} from './users.repository.ts';
 
 /** What signing in needs of an account. */
 export type UserAccounts = Pick<

@@ -1,4 +1,12 @@
-import type { DataScope, Page, UserEnterpriseOption, UserListQuery, UserStatus } from '@anjian/domain';
+import type {
+  AdminKind,
+  DataScope,
+  Page,
+  SecurityLabel,
+  UserEnterpriseOption,
+  UserListQuery,
+  UserStatus,
+} from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { SYSTEM_USERNAME } from './system-author.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
@@ -122,6 +130,33 @@ const SELECT_USER = `
   SELECT u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
          (SELECT e.name FROM enterprise_directory e WHERE e.id = u.scope_enterprise_id) AS enterprise_name
   FROM users u`;
+
+/** What one of a user's roles grants: all a request needs to know of it. */
+export interface RoleGrant {
+  code: string;
+  permissions: string[];
+  clearance: SecurityLabel;
+  adminKind: AdminKind | null;
+  totpRequired: boolean;
+}
+
+/**
+ * A user's columns with its roles and what they grant, for a query that finds the user by something
+ * else too (the auth module finds the caller by session token): every signed-in request is one query.
+ */
+export const USER_WITH_GRANTS_COLUMNS = `u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
+  (SELECT e.name FROM enterprise_directory e WHERE e.id = u.scope_enterprise_id) AS enterprise_name,
+  (SELECT json_agg(json_build_object(
+            'code', r.code, 'clearance', r.clearance, 'adminKind', r.admin_kind, 'totpRequired', r.totp_required,
+            'permissions', (SELECT coalesce(array_agg(p.permission), '{}') FROM role_permissions p WHERE p.role_code = r.code)))
+     FROM roles r WHERE r.code IN (SELECT role_code FROM user_roles g WHERE g.user_id = u.id)) AS grants`;
+
+export type UserWithGrantsRow = UserRow & { grants: RoleGrant[] | null };
+
+/** The user and its grants from a row selected with USER_WITH_GRANTS_COLUMNS (null when no user joined). */
+export function userWithGrantsOf(row: UserWithGrantsRow): { user: UserRecord; grants: RoleGrant[] } | null {
+  return row.id === null ? null : { user: toRecord(row), grants: row.grants ?? [] };
+}
 
 export interface NewUser {
   username: string;

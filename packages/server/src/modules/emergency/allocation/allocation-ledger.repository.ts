@@ -18,7 +18,7 @@ export interface MovementWrite {
   at: Date;
 }
 
-interface MovementRow {
+export interface MovementRow {
   id: string;
   order_id: string;
   order_number: string;
@@ -36,7 +36,7 @@ interface MovementRow {
   at: Date;
 }
 
-const toMovement = (r: MovementRow): AllocationMovement => ({
+export const toMovement = (r: MovementRow): AllocationMovement => ({
   id: r.id,
   orderId: r.order_id,
   orderNumber: r.order_number,
@@ -58,7 +58,7 @@ const MOVEMENT_FROM = `FROM allocation_movements m
   JOIN allocation_orders o ON o.id = m.order_id
   LEFT JOIN incidents i ON i.id = o.incident_id
   LEFT JOIN enterprise_directory e ON e.id = m.enterprise_id`;
-const MOVEMENT_SELECT = `SELECT m.id::text AS id, m.order_id, o.number AS order_number, i.location AS incident_name, m.kind,
+export const MOVEMENT_SELECT = `SELECT m.id::text AS id, m.order_id, o.number AS order_number, i.location AS incident_name, m.kind,
   m.material_name, m.unit, m.warehouse_id, m.warehouse_name, m.enterprise_id, e.name AS enterprise_name,
   to_char(m.expires_on, 'YYYY-MM-DD') AS expires_on, m.quantity, m.balance_after, m.at ${MOVEMENT_FROM}`;
 
@@ -188,11 +188,22 @@ export function createAllocationLedgerRepository(db: Db) {
       }));
     },
 
-    async addMovements(source: Queryable, lines: readonly MovementWrite[]): Promise<void> {
-      if (lines.length === 0) return;
+    /**
+     * Takes from batches and writes the ledger lines of what was taken, in one statement (the
+     * batches are locked by the caller; the CHECK (quantity ≥ 0) is the last word).
+     */
+    async takeAndRecord(
+      source: Queryable,
+      takes: readonly { batchId: string; quantity: number }[],
+      lines: readonly MovementWrite[],
+    ): Promise<void> {
+      if (lines.length === 0 && takes.length === 0) return;
       const col = <K extends keyof MovementWrite>(key: K) => lines.map((l) => l[key]);
       await source.query(
-        `INSERT INTO allocation_movements (order_id, kind, material_name, unit, warehouse_id, warehouse_name, enterprise_id,
+        `WITH taken AS (
+           UPDATE emergency_materials m SET quantity = m.quantity - t.q
+           FROM unnest($13::uuid[], $14::numeric[]) AS t(id, q) WHERE m.id = t.id)
+         INSERT INTO allocation_movements (order_id, kind, material_name, unit, warehouse_id, warehouse_name, enterprise_id,
            expires_on, quantity, balance_after, actor, at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::date[],
            $9::numeric[], $10::numeric[], $11::uuid[], $12::timestamptz[])`,
@@ -209,6 +220,8 @@ export function createAllocationLedgerRepository(db: Db) {
           col('balanceAfter'),
           col('actor'),
           col('at'),
+          takes.map((t) => t.batchId),
+          takes.map((t) => t.quantity),
         ],
       );
     },

@@ -10,6 +10,23 @@ import {
   type OrderRow,
 } from './allocation-rows.ts';
 
+export interface StepRow {
+  action: string;
+  note: string | null;
+  actor_name: string | null;
+  at: Date;
+}
+
+export const STEP_SELECT = `SELECT s.id AS step_id, s.action, s.note, u.display_name AS actor_name, s.at
+  FROM allocation_steps s LEFT JOIN users u ON u.id = s.actor`;
+
+export const toStep = (r: StepRow) => ({
+  action: r.action,
+  note: r.note,
+  actorName: r.actor_name,
+  at: r.at.toISOString(),
+});
+
 export interface OrderWrite {
   incidentId: string | null;
   county: string;
@@ -100,18 +117,21 @@ export function createAllocationOrdersRepository(db: Db) {
       return rows.rows[0]!.id;
     },
 
-    async update(
+    /** Writes the order's new state and its step log line, in one statement. */
+    async recordStep(
       source: Queryable,
       id: string,
       data: Pick<
         OrderRecord,
         'status' | 'issued' | 'received' | 'returned' | 'consumed' | 'vehicle' | 'driver'
       >,
-      at: Date,
+      step: { action: string; note: string | null; actor: string | null; at: Date },
     ): Promise<void> {
       await source.query(
-        `UPDATE allocation_orders SET status = $2, issued = $3, received = $4, returned = $5, consumed = $6,
-           vehicle = $7, driver = $8, updated_at = $9 WHERE id = $1`,
+        `WITH changed AS (
+           UPDATE allocation_orders SET status = $2, issued = $3, received = $4, returned = $5, consumed = $6,
+             vehicle = $7, driver = $8, updated_at = $9 WHERE id = $1 RETURNING id)
+         INSERT INTO allocation_steps (order_id, action, note, actor, at) SELECT id, $10, $11, $12, $9 FROM changed`,
         [
           id,
           data.status,
@@ -121,7 +141,10 @@ export function createAllocationOrdersRepository(db: Db) {
           data.consumed,
           data.vehicle,
           data.driver,
-          at,
+          step.at,
+          step.action,
+          step.note,
+          step.actor,
         ],
       );
     },
@@ -134,25 +157,6 @@ export function createAllocationOrdersRepository(db: Db) {
         'INSERT INTO allocation_steps (order_id, action, note, actor, at) VALUES ($1, $2, $3, $4, $5)',
         [step.orderId, step.action, step.note, step.actor, step.at],
       );
-    },
-
-    async steps(orderId: string) {
-      const rows = await db.query<{
-        action: string;
-        note: string | null;
-        actor_name: string | null;
-        at: Date;
-      }>(
-        `SELECT s.action, s.note, u.display_name AS actor_name, s.at FROM allocation_steps s
-         LEFT JOIN users u ON u.id = s.actor WHERE s.order_id = $1 ORDER BY s.id`,
-        [orderId],
-      );
-      return rows.rows.map((r) => ({
-        action: r.action,
-        note: r.note,
-        actorName: r.actor_name,
-        at: r.at.toISOString(),
-      }));
     },
 
     async incident(

@@ -2,6 +2,32 @@ import type { DataScope } from '@anjian/domain';
 import type { Db, Queryable } from '../../../platform/db.ts';
 import { visible } from './allocation-rows.ts';
 
+export interface RequisitionRow {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string | null;
+  quantity: string;
+  compensation_yuan: string | null;
+  compensation_status: 'pending' | 'agreed' | 'paid';
+  paid_on: string | null;
+  notes: string | null;
+}
+
+export const REQUISITION_SELECT = `SELECT q.id, q.enterprise_id, e.name AS enterprise_name, q.quantity, q.compensation_yuan,
+    q.compensation_status, to_char(q.paid_on, 'YYYY-MM-DD') AS paid_on, q.notes, q.created_at
+  FROM allocation_requisitions q LEFT JOIN enterprise_directory e ON e.id = q.enterprise_id`;
+
+export const toRequisition = (r: RequisitionRow) => ({
+  id: r.id,
+  enterpriseId: r.enterprise_id,
+  enterpriseName: r.enterprise_name ?? '',
+  quantity: Number(r.quantity),
+  compensationYuan: r.compensation_yuan === null ? null : Number(r.compensation_yuan),
+  compensationStatus: r.compensation_status,
+  paidOn: r.paid_on,
+  notes: r.notes,
+});
+
 /** Requisitions (征用) of enterprises' materials for an order, and their compensation. */
 export function createAllocationRequisitionsRepository(db: Db) {
   return {
@@ -29,35 +55,6 @@ export function createAllocationRequisitionsRepository(db: Db) {
           at,
         ],
       );
-    },
-
-    async requisitionsOf(orderId: string) {
-      const rows = await db.query<{
-        id: string;
-        enterprise_id: string;
-        enterprise_name: string | null;
-        quantity: string;
-        compensation_yuan: string | null;
-        compensation_status: 'pending' | 'agreed' | 'paid';
-        paid_on: string | null;
-        notes: string | null;
-      }>(
-        `SELECT q.id, q.enterprise_id, e.name AS enterprise_name, q.quantity, q.compensation_yuan, q.compensation_status,
-           to_char(q.paid_on, 'YYYY-MM-DD') AS paid_on, q.notes
-         FROM allocation_requisitions q LEFT JOIN enterprise_directory e ON e.id = q.enterprise_id
-         WHERE q.order_id = $1 ORDER BY q.created_at, q.id`,
-        [orderId],
-      );
-      return rows.rows.map((r) => ({
-        id: r.id,
-        enterpriseId: r.enterprise_id,
-        enterpriseName: r.enterprise_name ?? '',
-        quantity: Number(r.quantity),
-        compensationYuan: r.compensation_yuan === null ? null : Number(r.compensation_yuan),
-        compensationStatus: r.compensation_status,
-        paidOn: r.paid_on,
-        notes: r.notes,
-      }));
     },
 
     async requisitionOrder(id: string, scope: DataScope): Promise<string | null> {

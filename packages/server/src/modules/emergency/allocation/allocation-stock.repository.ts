@@ -66,14 +66,6 @@ export function createAllocationStockRepository(db: Db) {
       }));
     },
 
-    /** Several warehouse-materials' locks in one round trip, in the order given (callers sort it). */
-    async lockStocks(source: Queryable, warehouseIds: readonly string[], materialName: string, unit: string) {
-      await source.query(
-        `SELECT pg_advisory_xact_lock(hashtextextended(k, 46)) FROM unnest($1::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n`,
-        [warehouseIds.map((id) => `${id}|${materialName}|${unit}`)],
-      );
-    },
-
     /** The batches of several warehouses, locked, in one round trip. */
     async batchesOf(
       source: Queryable,
@@ -103,25 +95,26 @@ export function createAllocationStockRepository(db: Db) {
       return found;
     },
 
-    /** Takes from several batches at once; the CHECK (quantity ≥ 0) is the last word. */
-    async takeMany(
+    /**
+     * Takes several warehouse-materials' stock locks in the order given (callers sort it) and answers
+     * the warehouses the caller may use among them (those missing or outside the scope are left out),
+     * in one round trip. The locks are taken before any row is answered; the batches are read by the
+     * next statement, so they are read after the locks.
+     */
+    async lockWarehouseStocks(
       source: Queryable,
-      takes: readonly { batchId: string; quantity: number }[],
-    ): Promise<void> {
-      if (takes.length === 0) return;
-      await source.query(
-        `UPDATE emergency_materials m SET quantity = m.quantity - t.q
-         FROM unnest($1::uuid[], $2::numeric[]) AS t(id, q) WHERE m.id = t.id`,
-        [takes.map((t) => t.batchId), takes.map((t) => t.quantity)],
-      );
-    },
-
-    /** Warehouses the caller may use, by id (those missing or outside the scope are left out). */
-    async warehousesOf(source: Queryable, ids: readonly string[], scope: DataScope) {
-      const params: unknown[] = [ids];
+      warehouseIds: readonly string[],
+      materialName: string,
+      unit: string,
+      scope: DataScope,
+    ) {
+      const params: unknown[] = [warehouseIds.map((id) => `${id}|${materialName}|${unit}`), warehouseIds];
       const rows = await source.query<{ id: string; name: string; county: string }>(
-        `SELECT r.id, r.name, r.county FROM emergency_resources r WHERE r.id = ANY ($1::uuid[]) AND r.kind = 'warehouse'
-           AND ${visible(scope, params, 'r.county')}`,
+        `WITH locked AS MATERIALIZED (
+           SELECT count(pg_advisory_xact_lock(hashtextextended(k, 46))) AS n
+           FROM (SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS u(k, i) ORDER BY i) keys)
+         SELECT r.id, r.name, r.county FROM locked, emergency_resources r
+         WHERE locked.n >= 0 AND r.id = ANY ($2::uuid[]) AND r.kind = 'warehouse' AND ${visible(scope, params, 'r.county')}`,
         params,
       );
       return new Map(rows.rows.map((r) => [r.id, r]));

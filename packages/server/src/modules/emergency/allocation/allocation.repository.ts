@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db.ts';
+import { createAllocationDetailRepository } from './allocation-detail.repository.ts';
 import { createAllocationLedgerRepository } from './allocation-ledger.repository.ts';
 import { createAllocationOrdersRepository } from './allocation-orders.repository.ts';
 import { createAllocationRequisitionsRepository } from './allocation-requisitions.repository.ts';
@@ -11,7 +12,7 @@ export type { BatchRow } from './allocation-stock.repository.ts';
 
 /**
  * The allocation repository, one object over its parts: orders and their steps, the ledger of
- * movements, warehouses' stock (batches and locks) and enterprises' requisitions.
+ * movements, warehouses' stock (batches and locks), enterprises' requisitions, and an order's whole detail in one read.
  */
 export function createAllocationRepository(db: Db) {
   return {
@@ -19,6 +20,7 @@ export function createAllocationRepository(db: Db) {
     ...createAllocationLedgerRepository(db),
     ...createAllocationStockRepository(db),
     ...createAllocationRequisitionsRepository(db),
+    ...createAllocationDetailRepository(db),
   };
 }
 

@@ -249,6 +249,53 @@ describe('allocation orders: materials that really move', () => {
     });
   });
 
+  it('answers each order with its own steps, ledger lines and requisitions only, in the order they happened', async () => {
+    const shelf = await newWarehouse(t, '戊库', '530402', [
+      { material: '雨衣', unit: '件', quantity: 40, expiresOn: '2027-05-01' },
+      { material: '雨衣', unit: '件', quantity: 40, expiresOn: '2027-02-01' },
+    ]);
+    const issueOrder = async (quantity: number, note: string) => {
+      const order = (
+        await api.create({
+          county: '530402',
+          materialName: '雨衣',
+          unit: '件',
+          quantity,
+          destinationKind: 'scene',
+        })
+      ).json();
+      await api.step(order.id, { action: 'approve', note });
+      t.clock.advance(60_000);
+      const issued = await api.step(order.id, {
+        action: 'issue',
+        sources: [{ warehouseId: shelf, quantity }],
+      });
+      expect(issued.statusCode).toBe(200);
+      return issued.json();
+    };
+    const first = await issueOrder(30, '第一单');
+    const second = await issueOrder(25, '第二单');
+    // The second took 10 of the February batch (30 were gone with the first), then 15 of May's.
+    expect(
+      second.movements.map((m: { quantity: number; balanceAfter: number }) => [m.quantity, m.balanceAfter]),
+    ).toEqual([
+      [10, 40],
+      [15, 25],
+    ]);
+    expect(second.steps.map((s: { action: string; note: string | null }) => [s.action, s.note])).toEqual([
+      ['request', null],
+      ['approve', '第二单'],
+      ['issue', null],
+    ]);
+    expect(second.steps[2].at).toBe(new Date(t.clock.now()).toISOString());
+    expect(second.requisitions).toEqual([]);
+    const again = (await api.get(first.id)).json();
+    expect(
+      again.movements.map((m: { orderId: string; quantity: number }) => [m.orderId, m.quantity]),
+    ).toEqual([[first.id, 30]]);
+    expect(again.steps.map((s: { note: string | null }) => s.note)).toEqual([null, '第一单', null]);
+  });
+
   it('keeps a county officer to the county’s warehouses and orders', async () => {
     const other = await newWarehouse(t, '外县库', '530403', [{ material: '棉被', unit: '床', quantity: 50 }]);
     const mine = await allocationCalls(t, county).create({

@@ -78,13 +78,9 @@ export function createAllocationService(deps: {
     id: string,
     lowStock: LowStock = [],
   ): Promise<AllocationOrderDetail> {
-    const order = await repo.find(id, auth.scope);
-    if (!order) throw new DomainError('allocation.not_found');
-    const [steps, movements, requisitions] = await Promise.all([
-      repo.steps(id),
-      repo.movementsOf(id),
-      repo.requisitionsOf(id),
-    ]);
+    const found = await repo.findDetail(id, auth.scope);
+    if (!found) throw new DomainError('allocation.not_found');
+    const { order, steps, movements, requisitions } = found;
     return {
       ...present(order, auth),
       steps: steps as AllocationOrderDetail['steps'],
@@ -149,15 +145,14 @@ export function createAllocationService(deps: {
       throw new DomainError('allocation.duplicate_source');
     if (order.destinationWarehouseId && warehouseIds.includes(order.destinationWarehouseId))
       throw new DomainError('allocation.same_warehouse');
-    const warehouses = await repo.warehousesOf(tx, warehouseIds, auth.scope);
-    if (warehouses.size !== warehouseIds.length) throw linkedMissing();
     for (const id of enterpriseIds) if (!(await enterprises.findById(id, auth.scope))) throw linkedMissing();
 
     // Stock locks in one sorted order (no two issues wait on each other in a circle), held only for
     // the few statements that read and take the batches.
     const today = chinaDate(at);
-    const sorted = input.sources.map((s) => s.warehouseId).sort();
-    await repo.lockStocks(tx, sorted, order.materialName, order.unit);
+    const sorted = [...warehouseIds].sort();
+    const warehouses = await repo.lockWarehouseStocks(tx, sorted, order.materialName, order.unit, auth.scope);
+    if (warehouses.size !== warehouseIds.length) throw linkedMissing();
     const batchesBy = await repo.batchesOf(tx, sorted, order.materialName, order.unit);
     const lowStock: LowStock = [];
     const takes: { batchId: string; quantity: number }[] = [];
@@ -197,8 +192,7 @@ export function createAllocationService(deps: {
           minimumStock: minimum,
         });
     }
-    await repo.takeMany(tx, takes);
-    await repo.addMovements(tx, lines);
+    await repo.takeAndRecord(tx, takes, lines);
     for (const r of input.requisitions) {
       await repo.addRequisition(
         tx,
@@ -383,9 +377,7 @@ export function createAllocationService(deps: {
         next.status = nextAllocationStatus(order, input.action, next);
         if (!allocationBalanced(next.status, next))
           throw new Error(`allocation order ${order.id} would not balance`);
-        await repo.update(tx, order.id, next, at);
-        await repo.addStep(tx, {
-          orderId: order.id,
+        await repo.recordStep(tx, order.id, next, {
           action: input.action,
           note: input.note ?? null,
           actor: auth.userId,
