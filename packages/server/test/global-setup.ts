@@ -16,6 +16,11 @@ declare module 'vitest' {
     /** A connection string to the server, ending in /<database>; tests swap the database name. */
     pgServerUrl: string;
     pgTemplate: string;
+    /**
+     * How a test file's database is cloned: FILE_COPY on the throwaway embedded cluster (its
+     * checkpoint writes without fsync), WAL_LOG (PostgreSQL's default) on a real server.
+     */
+    pgCloneStrategy: 'FILE_COPY' | 'WAL_LOG';
     /** The factory accounts' password hash (see testPasswordHash below). */
     testPasswordHash: string;
   }
@@ -74,6 +79,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('pgServerUrl', serverUrl);
   project.provide('pgTemplate', template);
+  project.provide('pgCloneStrategy', embedded ? 'FILE_COPY' : 'WAL_LOG');
   project.provide('testPasswordHash', testPasswordHash());
 
   return async () => {

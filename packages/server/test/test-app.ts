@@ -26,7 +26,11 @@ export async function createTestDatabase(): Promise<{ db: Db; url: string; drop(
   const name = `anjian_t_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  // On the embedded cluster FILE_COPY copies the template's files after a checkpoint; WAL_LOG writes
+  // every page of the 17 MB template through the WAL: 0.4–0.7 s a file against 0.04–0.4 s (issue 12).
+  await admin.query(
+    `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')} STRATEGY ${inject('pgCloneStrategy')}`,
+  );
   const url = withDatabase(serverUrl, name);
   const db = createPool(url, 10);
   return {
