@@ -205,8 +205,10 @@ describe('two server processes on one database behind a proxy, one killed under 
     ).rows[0]!.n;
 
   it('goes on with the survivor: nothing acknowledged lost or doubled, sessions, uploads and live events shared', async () => {
-    const a = await spawnServer('a', await freePort());
-    const b = await spawnServer('b', await freePort());
+    const [a, b] = await Promise.all([
+      spawnServer('a', await freePort()),
+      spawnServer('b', await freePort()),
+    ]);
     let alive = [a.port, b.port];
     proxy = await startProxy(() => alive);
 

@@ -73,13 +73,12 @@ describe('two servers on one machine, the CLI beside them, and a clean stop', ()
 
   it('runs two instances, lets the CLI use a running one, refuses a clash, and stops with exit 0 and no stack trace', async () => {
     const [dirA, dirB, dirC] = dirs as [string, string, string];
+    // Both at once, as two terminals would: both ask for the embedded PostgreSQL's default port.
     const a = spawnServer(dirA, await freePort());
-    started.push(a);
-    await serving(a);
     const b = spawnServer(dirB, await freePort());
-    started.push(b);
-    await serving(b);
-    // Each has its own embedded PostgreSQL: the second could not have the default port too.
+    started.push(a, b);
+    await Promise.all([serving(a), serving(b)]);
+    // Each has its own embedded PostgreSQL: they could not both have the default port.
     const pgPort = (dir: string) =>
       readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
     expect(pgPort(dirA)).not.toBe(pgPort(dirB));
@@ -99,11 +98,11 @@ describe('two servers on one machine, the CLI beside them, and a clean stop', ()
 
     // A second server on A's DATA_DIR is refused, naming A; one on A's HTTP port is refused at once.
     const clash = spawnServer(dirA, await freePort());
+    const portClash = spawnServer(dirC, a.port);
     expect(await clash.exited).toBe(1);
     expect(clash.stderr()).toContain(
       `DATA_DIR ${dirA} is in use by another Anjian process (PID ${a.child.pid}`,
     );
-    const portClash = spawnServer(dirC, a.port);
     expect(await portClash.exited).toBe(1);
     expect(portClash.stderr()).toContain(`Port ${a.port} is already in use on 127.0.0.1`);
     expect(await health(a.port)).toMatchObject({ status: 200, body: { database: 'ok' } });
