@@ -221,15 +221,15 @@ export function createAuthService(deps: Deps) {
         await sessions.revoke(session.id, now, 'idle');
         return null;
       }
-      const found = caller.user;
-      if (!found || found.user.status !== 'active') {
+      const { account } = caller;
+      if (!account || account.user.status !== 'active') {
         await sessions.revoke(session.id, now, 'user disabled');
         return null;
       }
-      const { user } = found;
+      const { user } = account;
       if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS)
         await sessions.touch(session.id, now);
-      const access = accessGranted(found.grants);
+      const access = accessGranted(account.grants);
       return {
         sessionId: session.id,
         userId: user.id,

@@ -80,7 +80,7 @@ function sessionOf(row: Record<string, unknown>): SessionRecord {
 /** A session, with its user and what the user's roles grant (null when the account is gone). */
 export interface Caller {
   session: SessionRecord;
-  user: { user: UserRecord; grants: RoleGrant[] } | null;
+  account: { user: UserRecord; grants: RoleGrant[] } | null;
 }
 
 export function createSessionsRepository(db: Db) {
@@ -124,7 +124,7 @@ export function createSessionsRepository(db: Db) {
         [tokenHash],
       );
       const row = rows.rows[0];
-      return row ? { session: sessionOf(row), user: userWithGrantsOf(row) } : null;
+      return row ? { session: sessionOf(row), account: userWithGrantsOf(row) } : null;
     },
 
     async touch(id: string, at: Date): Promise<void> {

@@ -27,7 +27,7 @@ export async function ensureBootstrapAdmin(
   return inTransaction(db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
     // Read again under the lock: a process that started at the same moment may have been first.
-    const account = await users.findByUsername(BOOTSTRAP_USERNAME);
+    const account = await users.findByUsername(BOOTSTRAP_USERNAME, tx);
     if (account) {
       if (account.lastLoginAt !== null || account.passwordHash !== existing?.passwordHash) return null;
       await users.setPassword(tx, account.id, hash, now, true, null);

@@ -1,12 +1,4 @@
-import type {
-  AdminKind,
-  DataScope,
-  Page,
-  SecurityLabel,
-  UserEnterpriseOption,
-  UserListQuery,
-  UserStatus,
-} from '@anjian/domain';
+import type { DataScope, Page, Role, UserEnterpriseOption, UserListQuery, UserStatus } from '@anjian/domain';
 import type { Db, Queryable } from '../../platform/db.ts';
 import { SYSTEM_USERNAME } from './system-author.ts';
 import { scopeCondition } from '../../platform/scope-sql.ts';
@@ -126,26 +118,18 @@ function visibleTo(caller: DataScope, params: unknown[]): string {
   return `(u.scope_kind <> 'city' AND u.scope_counties <@ $${params.length}::text[])`;
 }
 
-const SELECT_USER = `
-  SELECT u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
-         (SELECT e.name FROM enterprise_directory e WHERE e.id = u.scope_enterprise_id) AS enterprise_name
-  FROM users u`;
+const USER_COLUMNS = `u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
+  (SELECT e.name FROM enterprise_directory e WHERE e.id = u.scope_enterprise_id) AS enterprise_name`;
+const SELECT_USER = `SELECT ${USER_COLUMNS} FROM users u`;
 
 /** What one of a user's roles grants: all a request needs to know of it. */
-export interface RoleGrant {
-  code: string;
-  permissions: string[];
-  clearance: SecurityLabel;
-  adminKind: AdminKind | null;
-  totpRequired: boolean;
-}
+export type RoleGrant = Pick<Role, 'code' | 'permissions' | 'clearance' | 'adminKind' | 'totpRequired'>;
 
 /**
  * A user's columns with its roles and what they grant, for a query that finds the user by something
  * else too (the auth module finds the caller by session token): every signed-in request is one query.
  */
-export const USER_WITH_GRANTS_COLUMNS = `u.*, (SELECT array_agg(role_code) FROM user_roles r WHERE r.user_id = u.id) AS roles,
-  (SELECT e.name FROM enterprise_directory e WHERE e.id = u.scope_enterprise_id) AS enterprise_name,
+export const USER_WITH_GRANTS_COLUMNS = `${USER_COLUMNS},
   (SELECT json_agg(json_build_object(
             'code', r.code, 'clearance', r.clearance, 'adminKind', r.admin_kind, 'totpRequired', r.totp_required,
             'permissions', (SELECT coalesce(array_agg(p.permission), '{}') FROM role_permissions p WHERE p.role_code = r.code)))
@@ -173,8 +157,10 @@ export interface NewUser {
 
 export function createUsersRepository(db: Db) {
   return {
-    async findByUsername(username: string): Promise<UserRecord | null> {
-      const rows = await db.query<UserRow>(`${SELECT_USER} WHERE lower(u.username) = lower($1)`, [username]);
+    async findByUsername(username: string, source: Queryable = db): Promise<UserRecord | null> {
+      const rows = await source.query<UserRow>(`${SELECT_USER} WHERE lower(u.username) = lower($1)`, [
+        username,
+      ]);
       return rows.rows[0] ? toRecord(rows.rows[0]) : null;
     },
 

@@ -7,7 +7,7 @@ import {
   toRequisition,
   type RequisitionRow,
 } from './allocation-requisitions.repository.ts';
-import { ORDER_SELECT, toOrder, visible, type OrderRow } from './allocation-rows.ts';
+import { ORDER_COLUMNS, ORDER_FROM, toOrder, visible, type OrderRow } from './allocation-rows.ts';
 
 // JSON carries a timestamp as text; the row mappers take a Date.
 type Json<Row> = Omit<Row, 'at'> & { at: string };
@@ -17,15 +17,13 @@ const dated = <Row extends { at: Date }>(r: Json<Row>) => ({ ...r, at: new Date(
  * An order with its step log, ledger lines and requisitions in one round trip: what every answer
  * that changes an order sends back, so it is read once and not four times.
  */
-const DETAIL_SELECT = ORDER_SELECT.replace(
-  /^SELECT /,
-  `SELECT
+const DETAIL_SELECT = `SELECT ${ORDER_COLUMNS},
      (SELECT coalesce(json_agg(x ORDER BY x.step_id), '[]') FROM (${STEP_SELECT} WHERE s.order_id = $1) x) AS steps_json,
      (SELECT coalesce(json_agg(x ORDER BY x.id::bigint), '[]') FROM (${MOVEMENT_SELECT} WHERE m.order_id = $1) x)
        AS movements_json,
      (SELECT coalesce(json_agg(x ORDER BY x.created_at, x.id), '[]') FROM (${REQUISITION_SELECT} WHERE q.order_id = $1) x)
-       AS requisitions_json, `,
-);
+       AS requisitions_json
+  ${ORDER_FROM}`;
 
 export function createAllocationDetailRepository(db: Db) {
   return {

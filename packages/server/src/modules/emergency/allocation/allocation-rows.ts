@@ -81,10 +81,11 @@ export const toOrder = (r: OrderRow): OrderRecord => ({
   updatedAt: r.updated_at,
 });
 
-const ORDER_FROM = `FROM allocation_orders o
+export const ORDER_COLUMNS = 'o.*, i.location AS incident_name, dw.name AS destination_warehouse_name';
+export const ORDER_FROM = `FROM allocation_orders o
   LEFT JOIN incidents i ON i.id = o.incident_id
   LEFT JOIN emergency_resources dw ON dw.id = o.destination_warehouse_id`;
-export const ORDER_SELECT = `SELECT o.*, i.location AS incident_name, dw.name AS destination_warehouse_name ${ORDER_FROM}`;
+export const ORDER_SELECT = `SELECT ${ORDER_COLUMNS} ${ORDER_FROM}`;
 
 /** Orders belong to a county; enterprise accounts see none. */
 export const visible = (scope: DataScope, params: unknown[], column = 'o.county') =>

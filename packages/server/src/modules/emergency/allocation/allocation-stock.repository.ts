@@ -9,6 +9,10 @@ export interface BatchRow {
   minimumStock: number | null;
 }
 
+/** A warehouse-material's advisory lock key: every change of its stock takes this lock. */
+const stockLockKey = (warehouseId: string, materialName: string, unit: string) =>
+  `${warehouseId}|${materialName}|${unit}`;
+
 /** Warehouses' stock of a material: batches, their locks, takes and puts, and where stock is. */
 export function createAllocationStockRepository(db: Db) {
   return {
@@ -38,7 +42,7 @@ export function createAllocationStockRepository(db: Db) {
       unit: string,
     ): Promise<void> {
       await source.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 46))', [
-        `${warehouseId}|${materialName}|${unit}`,
+        stockLockKey(warehouseId, materialName, unit),
       ]);
     },
 
@@ -108,7 +112,10 @@ export function createAllocationStockRepository(db: Db) {
       unit: string,
       scope: DataScope,
     ) {
-      const params: unknown[] = [warehouseIds.map((id) => `${id}|${materialName}|${unit}`), warehouseIds];
+      const params: unknown[] = [
+        warehouseIds.map((id) => stockLockKey(id, materialName, unit)),
+        warehouseIds,
+      ];
       const rows = await source.query<{ id: string; name: string; county: string }>(
         `WITH locked AS MATERIALIZED (
            SELECT count(pg_advisory_xact_lock(hashtextextended(k, 46))) AS n
