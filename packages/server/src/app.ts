@@ -9,7 +9,13 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { registerAccessGuard } from './platform/access.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import { createFieldCipher, newFieldKeyHex, type FieldCipher } from './platform/crypto.ts';
+import {
+  createFieldCipher,
+  hashPassword as scryptHash,
+  newFieldKeyHex,
+  type FieldCipher,
+  type PasswordHasher,
+} from './platform/crypto.ts';
 import { createSmsOutbox } from './platform/sms.ts';
 import type { Db } from './platform/db.ts';
 import { createMemoryEventBus, type EventBus } from './platform/events/index.ts';
@@ -63,6 +69,11 @@ export interface AppDeps {
   whistleCipher?: FieldCipher;
   /** The event bus, closed with the app. Default: in memory (one process); `main.ts` gives the PostgreSQL one. */
   events?: EventBus;
+  /**
+   * How passwords set in this app are hashed. Default: scrypt at the production cost (PASSWORD_COST);
+   * only the tests give a cheaper one. Not read from the environment, so no deployment can lower it.
+   */
+  hashPassword?: PasswordHasher;
   logger?: boolean;
 }
 
@@ -91,6 +102,7 @@ export async function buildApp({
   cipher,
   whistleCipher,
   events: givenEvents,
+  hashPassword = scryptHash,
   logger = false,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -169,11 +181,20 @@ export async function buildApp({
     clock,
     cipher,
     roles: roles.roles,
+    hashPassword,
     inactiveDays: config.accounts.inactiveDays,
     workers: config.workers,
     log: (message, error) => app.log.error({ err: error }, message),
   });
-  const auth = createAuthModule({ db, config, clock, cipher, users: users.accounts, roles: roles.roles });
+  const auth = createAuthModule({
+    db,
+    config,
+    clock,
+    cipher,
+    users: users.accounts,
+    roles: roles.roles,
+    hashPassword,
+  });
   const audit = createAuditModule({ db, clock, config });
 
   app.addHook('onRequest', async (request, reply) => {

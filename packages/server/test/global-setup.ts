@@ -1,4 +1,3 @@
-import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,8 @@ import { createPool } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { seedReferenceData } from '../src/platform/reference-data.ts';
 import { systemClock } from '../src/platform/clock.ts';
-import { TEST_PASSWORD } from './test-password.ts';
+import { hashPassword } from '../src/platform/crypto.ts';
+import { TEST_PASSWORD, TEST_PASSWORD_COST } from './test-password.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +21,7 @@ declare module 'vitest' {
      * checkpoint writes without fsync), WAL_LOG (PostgreSQL's default) on a real server.
      */
     pgCloneStrategy: 'FILE_COPY' | 'WAL_LOG';
-    /** The factory accounts' password hash (see testPasswordHash below). */
+    /** The factory accounts' password hash: TEST_PASSWORD at TEST_PASSWORD_COST, made once per run. */
     testPasswordHash: string;
   }
 }
@@ -30,20 +30,6 @@ export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-/**
- * TEST_PASSWORD as the server stores passwords (`scrypt$N$r$p$salt$hash`, verified by the same
- * verifyPassword), at N = 2¹⁰, p = 1 instead of the production N = 2¹⁵, p = 3: each sign-in of a
- * factory account then costs about a millisecond instead of ~0.3 s of CPU (the suites sign in and
- * fail sign-ins hundreds of times). Passwords set through the API (users, password changes) and
- * crypto.test.ts still use and check the production parameters.
- */
-function testPasswordHash(): string {
-  const [N, r, p] = [1 << 10, 8, 1];
-  const salt = randomBytes(16);
-  const key = scryptSync(TEST_PASSWORD.normalize('NFKC'), salt, 32, { N, r, p });
-  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 /**
@@ -80,7 +66,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgServerUrl', serverUrl);
   project.provide('pgTemplate', template);
   project.provide('pgCloneStrategy', embedded ? 'FILE_COPY' : 'WAL_LOG');
-  project.provide('testPasswordHash', testPasswordHash());
+  project.provide('testPasswordHash', await hashPassword(TEST_PASSWORD, TEST_PASSWORD_COST));
 
   return async () => {
     const leftovers = await admin.query<{ datname: string }>(

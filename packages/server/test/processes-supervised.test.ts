@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/platform/embedded-postgres.ts';
+import { serverEntries } from './server-build.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The server processes the supervisor started (its children running main.ts). */
+/** The supervisor's server processes (cluster workers run the supervisor's program), not PostgreSQL. */
 function members(supervisor: number): number[] {
   return readFileSync(`/proc/${supervisor}/task/${supervisor}/children`, 'utf8')
     .split(' ')
@@ -17,7 +18,7 @@ function members(supervisor: number): number[] {
     .map(Number)
     .filter((pid) => {
       try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('src/main.ts');
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith(process.execPath);
       } catch {
         return false;
       }
@@ -51,7 +52,7 @@ describe('ANJIAN_PROCESSES=2: one start, two server processes on one port and on
     delete env.EMBEDDED_PG_PORT;
     delete env.MQTT_URL;
     delete env.ANJIAN_INSTANCE;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, [(await serverEntries()).main], {
       cwd: serverDir,
       env,
       detached: true,

@@ -22,6 +22,7 @@ import {
   TEST_WHISTLE_KEY,
   type TestContext,
 } from './test-app.ts';
+import { serverEntries } from './server-build.ts';
 
 /**
  * Issue 19, several processes on one database: two real server processes (src/main.ts) on the test
@@ -139,7 +140,7 @@ describe('two server processes on one database behind a proxy, one killed under 
     };
     delete env.EMBEDDED_PG_PORT;
     delete env.ANJIAN_PROCESSES;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, [(await serverEntries()).main], {
       cwd: serverDir,
       env,
       detached: true,

@@ -4,8 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/platform/embedded-postgres.ts';
+import { serverEntries } from './server-build.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
+// src/main.ts and src/cli.ts, bundled once for the process tests (./server-build.ts).
+const entries = await serverEntries();
 
 interface Running {
   child: ChildProcess;
@@ -35,7 +38,7 @@ function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
 
 /** The real server (src/main.ts) in a process group of its own, as a terminal would run it. */
 function spawnServer(dataDir: string, port: number): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [entries.main], {
     cwd: serverDir,
     env: serverEnv(dataDir, port),
     detached: true,
@@ -86,7 +89,7 @@ describe('two servers on one machine, the CLI beside them, and a clean stop', ()
     expect(await health(b.port)).toMatchObject({ status: 200, body: { database: 'ok' } });
 
     // `npm run cli -- audit verify` joins A's running cluster and leaves it running (issue 19, defect 1).
-    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'audit', 'verify'], {
+    const cli = spawnSync(process.execPath, [entries.cli, 'audit', 'verify'], {
       cwd: serverDir,
       env: serverEnv(dirA, a.port),
       encoding: 'utf8',

@@ -9,7 +9,7 @@ import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { buildApp } from '../src/app.ts';
 import { createManualClock } from '../src/platform/clock.ts';
 import { loadConfig, type Config } from '../src/platform/config.ts';
-import { createFieldCipher, randomToken, sm3Hex } from '../src/platform/crypto.ts';
+import { createFieldCipher, hashPassword, randomToken, sm3Hex } from '../src/platform/crypto.ts';
 import { createPool, type Db } from '../src/platform/db.ts';
 import { createUsersRepository } from '../src/modules/users/users.repository.ts';
 import { currentTotp, newTotpSecret } from '../src/modules/auth/totp.ts';
@@ -18,6 +18,7 @@ import { withDatabase } from './global-setup.ts';
 export const TEST_FIELD_KEY = '0123456789abcdef0123456789abcdef';
 /** The whistleblowers' key: another key than the field key (issue 16). */
 export const TEST_WHISTLE_KEY = 'fedcba9876543210fedcba9876543210';
+import { TEST_PASSWORD_COST } from './test-password.ts';
 export { TEST_PASSWORD } from './test-password.ts';
 
 /** A clone of the migrated template: each test file gets a database of its own. */
@@ -102,7 +103,13 @@ export async function createTestContext(
   });
   const clock = createManualClock(new Date('2026-11-29T02:00:00.000Z'));
   const cipher = createFieldCipher(TEST_FIELD_KEY);
-  const app = await buildApp({ config, db, clock, cipher });
+  const app = await buildApp({
+    config,
+    db,
+    clock,
+    cipher,
+    hashPassword: (password) => hashPassword(password, TEST_PASSWORD_COST),
+  });
   const users = createUsersRepository(db);
   const cookieName = 'anjian_session';
 

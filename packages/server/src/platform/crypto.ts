@@ -20,26 +20,37 @@ export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-// scrypt: N = 2^15, r = 8, p = 3 (OWASP's alternative setting; 32 MiB per hash).
-const SCRYPT = { N: 1 << 15, r: 8, p: 3, keyLength: 32, maxmem: 64 * 1024 * 1024 } as const;
+/** scrypt's work factor: the cost (N), block size (r) and parallelism (p). */
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
 
-function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
+// scrypt: N = 2^15, r = 8, p = 3 (OWASP's alternative setting; 32 MiB per hash).
+export const PASSWORD_COST: ScryptCost = { N: 1 << 15, r: 8, p: 3 };
+const KEY_LENGTH = 32;
+const MAXMEM = 64 * 1024 * 1024;
+
+/** Hashes a password as it is stored; the app takes one as a dependency (the tests' is cheaper). */
+export type PasswordHasher = (password: string) => Promise<string>;
+
+function scryptAsync(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(
-      password.normalize('NFKC'),
-      salt,
-      SCRYPT.keyLength,
-      { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, maxmem: SCRYPT.maxmem },
-      (error, key) => (error ? reject(error) : resolve(key)),
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...cost, maxmem: MAXMEM }, (error, key) =>
+      error ? reject(error) : resolve(key),
     );
   });
 }
 
-/** `scrypt$N$r$p$salt$hash`, so parameters can be raised later without breaking stored hashes. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `scrypt$N$r$p$salt$hash`, so parameters can be raised later without breaking stored hashes:
+ * verifyPassword reads them from the stored value. Production always uses PASSWORD_COST.
+ */
+export async function hashPassword(password: string, cost: ScryptCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt);
-  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scryptAsync(password, salt, cost);
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -51,7 +62,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
       password.normalize('NFKC'),
       Buffer.from(saltText, 'base64'),
       expected.length,
-      { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem },
+      { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM },
       (error, derived) => (error ? reject(error) : resolve(derived)),
     );
   });

@@ -284,7 +284,8 @@ describe('password change', () => {
     });
     expect(back.statusCode).toBe(200);
     expect((await t.login(user.username, TEST_PASSWORD)).response.statusCode).toBe(200);
-    // About sixty scrypt hashes by design (each new password is checked against the last five).
+    // About sixty scrypt hashes by design (each new password is checked against the last five), at
+    // the tests' cost (TEST_PASSWORD_COST).
   }, 240_000);
 
   it('forces a change when the password is 90 days old, and allows nothing else until then', async () => {

@@ -14,11 +14,11 @@ import type { Config } from '../../platform/config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { AuthContext } from '../../platform/access.ts';
 import {
-  hashPassword,
   randomToken,
   sm3Hex,
   verifyPassword,
   type FieldCipher,
+  type PasswordHasher,
 } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/index.ts';
@@ -40,6 +40,7 @@ interface Deps {
   guard: LoginGuard;
   gate: HashGate;
   events: SecurityEventsRepository;
+  hashPassword: PasswordHasher;
 }
 
 export type { ClientInfo } from './login-guard.ts';
@@ -285,7 +286,7 @@ export function createAuthService(deps: Deps) {
         if (await verifyPassword(input.next, old)) throw new DomainError('password.reused');
       }
       const now = clock.now();
-      const hash = await hashPassword(input.next);
+      const hash = await deps.hashPassword(input.next);
       await inTransaction(deps.db, (tx) =>
         users.setPassword(tx, user.id, hash, now, false, user.passwordHash),
       );

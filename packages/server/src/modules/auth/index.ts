@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CaptchaResponse } from '@anjian/domain';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
-import type { FieldCipher } from '../../platform/crypto.ts';
+import type { FieldCipher, PasswordHasher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/index.ts';
 import type { UserAccounts } from '../users/index.ts';
@@ -45,6 +45,7 @@ export function createAuthModule(deps: {
   cipher: FieldCipher;
   users: UserAccounts;
   roles: RolesRepository;
+  hashPassword: PasswordHasher;
 }) {
   const sessions = createSessionsRepository(deps.db);
   const events = createSecurityEventsRepository(deps.db);

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
-import type { FieldCipher } from '../../platform/crypto.ts';
+import type { FieldCipher, PasswordHasher } from '../../platform/crypto.ts';
 import type { Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/index.ts';
 import type { SecurityEventRecorder, SessionRevoker } from '../auth/index.ts';
@@ -43,6 +43,7 @@ export function createUsersModule(deps: {
   clock: Clock;
   cipher: FieldCipher;
   roles: RolesRepository;
+  hashPassword: PasswordHasher;
   /** ACCOUNT_INACTIVE_DAYS (0 = off) and whether background work runs in this process. */
   inactiveDays: number;
   workers: boolean;

@@ -1,6 +1,8 @@
 import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { buildApp } from '../../app.ts';
+import { createFieldCipher } from '../../platform/crypto.ts';
+import { createTestContext, TEST_FIELD_KEY, type Caller, type TestContext } from '../../../test/test-app.ts';
 import { insertEnterprise } from '../../../test/factories.ts';
 
 const jiangchuan: DataScope = { kind: 'county', counties: ['530403'] };
@@ -62,6 +64,37 @@ describe('user administration', () => {
     });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json().error.code).toBe('user.username_taken');
+  });
+
+  it('stores a new account’s password at the production scrypt cost in an app built as main.ts builds it', async () => {
+    // The test app hashes at the tests' cost (TEST_PASSWORD_COST); an app given no hasher — as
+    // src/main.ts builds it — must hash at N = 2¹⁵, r = 8, p = 3.
+    const production = await buildApp({
+      config: t.config,
+      db: t.db,
+      clock: t.clock,
+      cipher: createFieldCipher(TEST_FIELD_KEY),
+    });
+    try {
+      const storedHash = async (app: typeof production, username: string) => {
+        const created = await app.inject({
+          method: 'POST',
+          url: '/api/v1/users',
+          payload: { username, displayName: '哈希', roles: ['county_officer'], scope: jiangchuan },
+          headers: { cookie: cityAdmin.cookie, 'x-csrf-token': cityAdmin.csrf },
+        });
+        expect(created.statusCode).toBe(201);
+        const row = await t.db.query<{ password_hash: string }>(
+          'SELECT password_hash FROM users WHERE id = $1',
+          [created.json().user.id],
+        );
+        return row.rows[0]!.password_hash;
+      };
+      expect(await storedHash(production, 'hash.production')).toMatch(/^scrypt\$32768\$8\$3\$/);
+      expect(await storedHash(t.app, 'hash.tests')).toMatch(/^scrypt\$1024\$8\$1\$/);
+    } finally {
+      await production.close();
+    }
   });
 
   it('lists only the users inside a county administrator’s scope', async () => {

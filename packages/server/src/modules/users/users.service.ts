@@ -16,7 +16,7 @@ import {
 } from '@anjian/domain';
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { hashPassword, type FieldCipher } from '../../platform/crypto.ts';
+import type { FieldCipher, PasswordHasher } from '../../platform/crypto.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import type { RolesRepository } from '../roles/index.ts';
 import type { SessionRevoker } from '../auth/index.ts';
@@ -29,6 +29,7 @@ interface Deps {
   roles: RolesRepository;
   sessions: SessionRevoker;
   cipher: FieldCipher;
+  hashPassword: PasswordHasher;
 }
 
 // No 0/O, 1/l/I: one-time passwords are read aloud and typed by hand.
@@ -138,7 +139,7 @@ export function createUsersService(deps: Deps) {
           organisation: input.organisation ?? null,
           scope: input.scope,
           roles: input.roles,
-          passwordHash: await hashPassword(initialPassword),
+          passwordHash: await deps.hashPassword(initialPassword),
           mustChangePassword: true,
           passwordChangedAt: now,
           createdAt: now,
@@ -194,7 +195,7 @@ export function createUsersService(deps: Deps) {
       const existing = await visible(caller, id);
       const initialPassword = generateOneTimePassword();
       const now = clock.now();
-      const hash = await hashPassword(initialPassword);
+      const hash = await deps.hashPassword(initialPassword);
       await inTransaction(deps.db, (tx) =>
         users.setPassword(tx, existing.id, hash, now, true, existing.passwordHash),
       );
