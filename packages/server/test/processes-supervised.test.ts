@@ -1,11 +1,11 @@
 import http from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/platform/embedded-postgres.ts';
 import { serverEntries } from './server-build.ts';
+import { scratchDir } from './scratch.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,7 +26,7 @@ function members(supervisor: number): number[] {
 }
 
 describe('ANJIAN_PROCESSES=2: one start, two server processes on one port and one embedded database', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'anjian-supervised-'));
+  const dir = scratchDir('anjian-supervised-');
   let child: ChildProcess | null = null;
   afterAll(() => {
     if (child && child.exitCode === null) {

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import mqtt from 'mqtt';
 import sharp from 'sharp';
@@ -23,6 +22,7 @@ import {
   type TestContext,
 } from './test-app.ts';
 import { serverEntries } from './server-build.ts';
+import { scratchDir } from './scratch.ts';
 
 /**
  * Issue 19, several processes on one database: two real server processes (src/main.ts) on the test
@@ -109,7 +109,7 @@ describe('two server processes on one database behind a proxy, one killed under 
   let token: string;
   let officerName: string;
   const pointIds = new Map<string, string>();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'anjian-multi-'));
+  const dir = scratchDir('anjian-multi-');
   const clientId = `anjian-multi-${randomUUID().slice(0, 8)}`;
   const servers: Server[] = [];
   let broker: ChildProcess | null = null;

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/platform/embedded-postgres.ts';
 import { serverEntries } from './server-build.ts';
+import { scratchDir } from './scratch.ts';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 // src/main.ts and src/cli.ts, bundled once for the process tests (./server-build.ts).
@@ -66,7 +66,7 @@ async function health(port: number) {
 }
 
 describe('two servers on one machine, the CLI beside them, and a clean stop', () => {
-  const dirs = [0, 1, 2].map(() => mkdtempSync(path.join(os.tmpdir(), 'anjian-proc-')));
+  const dirs = [0, 1, 2].map(() => scratchDir('anjian-proc-'));
   const started: Running[] = [];
   afterAll(() => {
     for (const server of started)

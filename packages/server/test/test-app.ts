@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -19,6 +19,7 @@ export const TEST_FIELD_KEY = '0123456789abcdef0123456789abcdef';
 /** The whistleblowers' key: another key than the field key (issue 16). */
 export const TEST_WHISTLE_KEY = 'fedcba9876543210fedcba9876543210';
 import { TEST_PASSWORD_COST } from './test-password.ts';
+import { scratchDir } from './scratch.ts';
 export { TEST_PASSWORD } from './test-password.ts';
 
 /** A clone of the migrated template: each test file gets a database of its own. */
@@ -90,7 +91,7 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const database = own ?? (await createTestDatabase());
   const { db } = database;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-test-data-'));
+  const dataDir = scratchDir('anjian-test-data-');
   const config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
@@ -193,9 +194,12 @@ export async function createTestContext(
       return app.inject({ ...options, headers: { ...extra, ...(headers as Record<string, string>) } });
     },
     async close() {
-      await app.close();
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await app.close();
+        await database.drop();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
   return context;

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError, freePort, isAlive, startEmbeddedPostgres } from './embedded-postgres.ts';
+import { scratchDir } from '../../test/scratch.ts';
 
 const postmasterPid = (dataDir: string) =>
   Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -40,7 +40,7 @@ async function ownerProcess(dataDir: string, port: number): Promise<ChildProcess
 }
 
 describe('embedded PostgreSQL', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-embedded-'));
+  const dataDir = scratchDir('anjian-embedded-');
   let owner: ChildProcessWithoutNullStreams | null = null;
   afterAll(() => {
     owner?.kill('SIGKILL');

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maintainReadingPartitions } from '../modules/monitoring/readings-partitions.ts';
@@ -8,13 +7,14 @@ import { loadConfig } from './config.ts';
 import { ensureAppRole } from './db.ts';
 import { freePort } from './embedded-postgres.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { scratchDir } from '../../test/scratch.ts';
 
 describe('the embedded cluster’s two roles: the owner migrates, the application runs restricted', () => {
   let dataDir: string;
   let runtime: Runtime;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-runtime-roles-'));
+    dataDir = scratchDir('anjian-runtime-roles-');
     const config = loadConfig({
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(await freePort()),

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import {
 } from '../../../test/test-app.ts';
 import { GENESIS_HASH, legacyDigest, type AuditRecord } from './audit-chain.ts';
 import { createAuditChain, createAuditRepository } from './index.ts';
+import { scratchDir } from '../../../test/scratch.ts';
 
 const run = promisify(execFile);
 const serverRoot = path.resolve(import.meta.dirname, '../../..');
@@ -54,7 +54,7 @@ describe('the keyed audit chain: legacy entries, key rotation, checkpoints expor
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-audit-chain-'));
+    dataDir = scratchDir('anjian-audit-chain-');
   });
   afterAll(async () => {
     await database.drop();

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditOutcome } from '@anjian/domain';
 import { createManualClock } from '../../platform/clock.ts';
@@ -8,6 +6,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { createTestDatabase, TEST_FIELD_KEY } from '../../../test/test-app.ts';
 import type { AuditRecord } from './audit-chain.ts';
 import { createAuditChain, createAuditRepository } from './index.ts';
+import { scratchDir } from '../../../test/scratch.ts';
 
 const KEY = `k1:${'7c'.repeat(32)}`;
 
@@ -36,7 +35,7 @@ describe('audit appends arriving together share a transaction (group commit)', (
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-audit-group-'));
+    dataDir = scratchDir('anjian-audit-group-');
     const config = loadConfig({
       DATA_DIR: dataDir,
       DATABASE_URL: database.url,

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../platform/clock.ts';
 import { ConfigError, loadConfig } from '../../platform/config.ts';
@@ -12,6 +10,7 @@ import { AUDIT_JOBS_LOCK } from './audit-jobs.ts';
 import { parseAuditKeys } from './audit-keys.ts';
 import { createAuditRetention } from './audit-retention.ts';
 import { createAuditChain, createAuditRepository } from './index.ts';
+import { scratchDir } from '../../../test/scratch.ts';
 
 const KEYS = `k1:${'5a'.repeat(32)}`;
 const NOW = new Date('2026-11-29T02:00:00.000Z');
@@ -47,7 +46,7 @@ describe('audit retention (≥ 180 days)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-audit-retention-'));
+    dataDir = scratchDir('anjian-audit-retention-');
     const audit = createAuditRepository(database.db, parseAuditKeys(KEYS));
     // Old, old, young, old, young, young: only the first two form an expired prefix.
     for (const [i, at] of [OLD, OLD, YOUNG, OLD, YOUNG, YOUNG].entries())

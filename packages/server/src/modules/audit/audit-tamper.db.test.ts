@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../platform/clock.ts';
 import { loadConfig } from '../../platform/config.ts';
@@ -10,6 +8,7 @@ import { createTestDatabase, TEST_FIELD_KEY } from '../../../test/test-app.ts';
 import { legacyDigest, type AuditRecord } from './audit-chain.ts';
 import { rowToRecord, type AuditRow } from './audit.repository.ts';
 import { createAuditChain, createAuditRepository } from './index.ts';
+import { scratchDir } from '../../../test/scratch.ts';
 
 const KEYS = `k1:${'5a'.repeat(32)}`;
 const ATTACKER_KEY = Buffer.from('c3'.repeat(32), 'hex');
@@ -35,7 +34,7 @@ function record(i: number, at: Date): AuditRecord {
 /** Six entries and a checkpoint of the head, verified intact, on a database of its own. */
 async function sixEntriesAndACheckpoint() {
   const database = await createTestDatabase();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-audit-tamper-'));
+  const dataDir = scratchDir('anjian-audit-tamper-');
   const config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.ts';
 import { systemClock } from '../../platform/clock.ts';
@@ -15,6 +13,7 @@ import {
   monitoredSite,
   send,
 } from './monitoring-fixtures.test-support.ts';
+import { scratchDir } from '../../../test/scratch.ts';
 
 const COUNTY = '530402';
 const SENDERS = 4;
@@ -29,7 +28,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * and every reading it acknowledged must be stored.
  */
 describe('telemetry while the database stops and restarts', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-outage-'));
+  const dataDir = scratchDir('anjian-outage-');
   let port: number;
   let postgres: EmbeddedServer;
   let db: Db;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { loadConfig } from '../config.ts';
 import { createFieldCipher, fieldKeyFingerprint } from '../crypto.ts';
 import { createPool, type Db } from '../db.ts';
 import { restoreBackup, takeBackup } from './backup.ts';
+import { scratchDir } from '../../../test/scratch.ts';
 
 const KEYS = `k1:${'7b'.repeat(32)}`;
 const FIELD_KEYS = [fieldKeyFingerprint(TEST_FIELD_KEY)];
@@ -54,7 +54,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 describe('backup and restore without a PostgreSQL client (issue 19)', () => {
   let t: TestContext;
   let userId: string;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'anjian-backup-test-'));
+  const dir = scratchDir('anjian-backup-test-');
   const file = path.join(dir, 'under-load.backup');
 
   beforeAll(async () => {
@@ -138,7 +138,7 @@ describe('backup and restore without a PostgreSQL client (issue 19)', () => {
     expect(manifest.migrations.at(-1)).toMatch(/^\d{4}_/);
 
     const target = await emptyDatabase();
-    const targetDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-backup-target-'));
+    const targetDir = scratchDir('anjian-backup-target-');
     try {
       const restored = await restoreBackup(target.db, file, { fieldKeys: FIELD_KEYS });
       expect(restored.migratedAfter).toEqual([]);
