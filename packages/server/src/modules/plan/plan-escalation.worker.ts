@@ -8,6 +8,7 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db } from '../../platform/db.ts';
 import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
+import { serialSchedule } from '../../platform/periodic.ts';
 import type { NewNotification, Notifier } from '../notifications/index.ts';
 import type { MilestoneCandidate, PlanEscalationRepository } from './plan-escalation.repository.ts';
 import { coordinators, membersOf } from './plan-members.ts';
@@ -54,8 +55,6 @@ export function createPlanEscalationWorker(deps: {
   log?: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, escalation, notifications } = deps;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   async function runOnce(now: Date = clock.now()): Promise<FiredPlanStep[] | null> {
     const today = chinaDate(now);
@@ -79,29 +78,11 @@ export function createPlanEscalationWorker(deps: {
     });
   }
 
-  const tick = () => {
-    if (running) return;
-    running = runOnce()
-      .catch((error: unknown) => deps.log?.('plan escalation run failed', error))
-      .finally(() => {
-        running = null;
-      });
-  };
-
-  return {
-    runOnce,
-    start(intervalMs: number) {
-      if (timer || intervalMs <= 0) return;
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-      setTimeout(tick, Math.min(intervalMs, 5_000)).unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const schedule = serialSchedule(
+    () => runOnce(),
+    (error) => deps.log?.('plan escalation run failed', error),
+  );
+  return { runOnce, start: schedule.start, stop: schedule.stop };
 }
 
 export type PlanEscalationWorker = ReturnType<typeof createPlanEscalationWorker>;

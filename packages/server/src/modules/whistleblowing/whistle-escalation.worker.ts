@@ -11,6 +11,7 @@ import {
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Db, type Queryable } from '../../platform/db.ts';
 import { leaderLockKeys, takeRunLock } from '../../platform/leader-lock.ts';
+import { serialSchedule } from '../../platform/periodic.ts';
 import type { NewNotification, Notifier } from '../notifications/index.ts';
 import type {
   WhistleEscalationCandidate,
@@ -74,8 +75,6 @@ export function createWhistleEscalationWorker(deps: {
   log?: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, escalation, notifications } = deps;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   async function audienceOf(tx: Queryable, county: string | null, step: WhistleEscalationStep) {
     const kinds = county ? whistleEscalationAudience(step) : (['city'] as const);
@@ -114,29 +113,11 @@ export function createWhistleEscalationWorker(deps: {
     });
   }
 
-  const tick = () => {
-    if (running) return;
-    running = runOnce()
-      .catch((error: unknown) => deps.log?.('whistleblowing escalation run failed', error))
-      .finally(() => {
-        running = null;
-      });
-  };
-
-  return {
-    runOnce,
-    start(intervalMs: number) {
-      if (timer || intervalMs <= 0) return;
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-      setTimeout(tick, Math.min(intervalMs, 5_000)).unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const schedule = serialSchedule(
+    () => runOnce(),
+    (error) => deps.log?.('whistleblowing escalation run failed', error),
+  );
+  return { runOnce, start: schedule.start, stop: schedule.stop };
 }
 
 export type WhistleEscalationWorker = ReturnType<typeof createWhistleEscalationWorker>;

@@ -8,6 +8,7 @@ import {
 import type { Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db.ts';
 import { inTransactionWithEvents, type EventBus } from '../../../platform/events/index.ts';
+import { serialSchedule } from '../../../platform/periodic.ts';
 import type { NewNotification, Notifier, WebhookOutbox } from '../../notifications/index.ts';
 import type { EscalationCandidate, HazardEscalationRepository } from './hazard-escalation.repository.ts';
 
@@ -73,8 +74,6 @@ export function createHazardEscalationWorker(deps: {
   log?: (message: string, error?: unknown) => void;
 }) {
   const { db, clock, escalation, notifications, webhook, webhookUrl, events } = deps;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   async function fire(hazardId: string, now: Date, rules: ReturnType<typeof checkEscalationSettings>) {
     return inTransactionWithEvents(db, events, async (tx, published) => {
@@ -142,37 +141,11 @@ export function createHazardEscalationWorker(deps: {
     return { fired, ...deliveries };
   }
 
-  let first: NodeJS.Timeout | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runOnce()
-      .catch((error: unknown) => deps.log?.('hazard escalation run failed', error))
-      .finally(() => {
-        running = null;
-      });
-  };
-
-  return {
-    runOnce,
-
-    /** Runs every `intervalMs` (first after at most 5 s, to catch up after a restart); never overlaps. */
-    start(intervalMs: number) {
-      if (timer || intervalMs <= 0) return;
-      first = setTimeout(tick, Math.min(intervalMs, 5_000));
-      first.unref();
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-    },
-
-    /** Stops the timers and waits for a run in progress. */
-    async stop() {
-      if (first) clearTimeout(first);
-      if (timer) clearInterval(timer);
-      first = null;
-      timer = null;
-      await running;
-    },
-  };
+  const schedule = serialSchedule(
+    () => runOnce(),
+    (error) => deps.log?.('hazard escalation run failed', error),
+  );
+  return { runOnce, start: schedule.start, stop: schedule.stop };
 }
 
 export type HazardEscalationWorker = ReturnType<typeof createHazardEscalationWorker>;
