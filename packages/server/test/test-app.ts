@@ -80,6 +80,11 @@ export interface TestContext {
     totp?: string,
   ): Promise<{ response: LightMyRequestResponse; caller: Caller | null }>;
   totpFor(user: TestUser): string;
+  /**
+   * A second app on this context's config, database and clock, as another server process would be;
+   * built as src/main.ts builds it (passwords at the production cost). The caller closes it.
+   */
+  anotherApp(): Promise<FastifyInstance>;
   request(options: InjectOptions & { as?: Caller | null }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -181,6 +186,7 @@ export async function createTestContext(
         caller: { cookie: `${cookieName}=${cookie?.value}`, csrf: response.json().csrfToken },
       };
     },
+    anotherApp: () => buildApp({ config, db, clock, cipher }),
     totpFor(user) {
       if (!user.totpSecret) throw new Error('user has no TOTP');
       return currentTotp(user.totpSecret, clock.now());

@@ -1,13 +1,6 @@
 import type { DataScope } from '@anjian/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { createFieldCipher } from '../../platform/crypto.ts';
-import {
-  createTestContext,
-  TEST_FIELD_KEY,
-  TEST_PASSWORD,
-  type TestContext,
-} from '../../../test/test-app.ts';
+import { createTestContext, TEST_PASSWORD, type TestContext } from '../../../test/test-app.ts';
 import { captchaAnswerHash } from './captcha.ts';
 
 const county: DataScope = { kind: 'county', counties: ['530403'] };
@@ -134,12 +127,7 @@ describe('sign-in defences', () => {
   });
 
   it('throttles an address after 6 failures with 429 and Retry-After, shared by a second server process', async () => {
-    const second = await buildApp({
-      config: t.config,
-      db: t.db,
-      clock: t.clock,
-      cipher: createFieldCipher(TEST_FIELD_KEY),
-    });
+    const second = await t.anotherApp();
     try {
       for (let i = 0; i < 3; i++) await signIn('someone', WRONG);
       // Three more through the other process, as wrong captchas (each counts).

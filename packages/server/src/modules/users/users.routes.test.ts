@@ -1,8 +1,6 @@
 import { generateSyntheticCreditCode, type DataScope } from '@anjian/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { createFieldCipher } from '../../platform/crypto.ts';
-import { createTestContext, TEST_FIELD_KEY, type Caller, type TestContext } from '../../../test/test-app.ts';
+import { createTestContext, type Caller, type TestContext } from '../../../test/test-app.ts';
 import { insertEnterprise } from '../../../test/factories.ts';
 
 const jiangchuan: DataScope = { kind: 'county', counties: ['530403'] };
@@ -69,12 +67,7 @@ describe('user administration', () => {
   it('stores a new account’s password at the production scrypt cost in an app built as main.ts builds it', async () => {
     // The test app hashes at the tests' cost (TEST_PASSWORD_COST); an app given no hasher — as
     // src/main.ts builds it — must hash at N = 2¹⁵, r = 8, p = 3.
-    const production = await buildApp({
-      config: t.config,
-      db: t.db,
-      clock: t.clock,
-      cipher: createFieldCipher(TEST_FIELD_KEY),
-    });
+    const production = await t.anotherApp();
     try {
       const storedHash = async (app: typeof production, username: string) => {
         const created = await app.inject({
