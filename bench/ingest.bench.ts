@@ -25,6 +25,7 @@ import { generateSyntheticCreditCode } from '../packages/domain/src/index.ts';
 import { hashPassword, sm3Hex } from '../packages/server/src/platform/crypto.ts';
 import { freePort } from '../packages/server/src/platform/embedded-postgres.ts';
 import { createUsersRepository } from '../packages/server/src/modules/users/users.repository.ts';
+import { cpuMeter } from './cpu-usage.ts';
 import { copyCeiling, rollupCost } from './ingest-ceiling.ts';
 import { BENCH_KEY, benchDatabase } from './support.ts';
 
@@ -46,6 +47,13 @@ const { db } = database;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'anjian-ingest-'));
 let server: ChildProcess | null = null;
 let broker: ChildProcess | null = null;
+/** CPU of the server (and its processes), the database, this load generator and the broker. */
+const cpu = cpuMeter(() => ({
+  server: server?.pid,
+  postgres: Number(readFileSync(path.join(database.dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]),
+  generator: process.pid,
+  broker: broker?.pid,
+}));
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -211,6 +219,8 @@ interface LoadResult {
   latencies: number[];
   peakRssMb: number;
   acked: Map<number, number[]>;
+  /** CPU seconds each part spent while the load ran. */
+  cpuSeconds: Record<string, number>;
 }
 
 /**
@@ -222,7 +232,8 @@ async function drive(
   codes: readonly string[],
   pointIds: readonly string[],
   seconds: number,
-  send: (readings: { point: string; ts: number; value: number }[]) => Promise<boolean>,
+  /** Sends a batch: each reading's JSON text ({point, ts, value}). */
+  send: (readings: readonly string[]) => Promise<boolean>,
   concurrency: number,
   options: { stopAfterMs?: number; keepAcked?: boolean } = {},
 ): Promise<LoadResult> {
@@ -249,6 +260,7 @@ async function drive(
   const acked = new Map<number, number[]>();
   const hot = new Set<number>();
   const started = performance.now();
+  const cpuBefore = cpu.take();
   const deadline = started + (options.stopAfterMs ?? seconds * 1000);
   const rssTimer = setInterval(() => {
     peakRssMb = Math.max(peakRssMb, rssMb(running.pid));
@@ -256,9 +268,14 @@ async function drive(
   let lastCrossing = 0;
   let crossings = 0;
 
+  // Each reading's JSON is written out, not stringified from an object: the load generator shares
+  // the two cores with the server and PostgreSQL, and should take as little of them as it can.
+  const prefixes = codes.map((code) => `{"point":${JSON.stringify(code)},"ts":`);
   async function worker() {
     while (performance.now() < deadline) {
-      const readings: { point: string; ts: number; value: number }[] = [];
+      const readings: string[] = [];
+      const indexes: number[] = [];
+      const times: number[] = [];
       const crossing: number[] = [];
       const now = performance.now();
       const crossNow = now - lastCrossing >= 1_000;
@@ -278,23 +295,24 @@ async function drive(
           hot.add(index);
           crossing.push(readings.length);
         }
-        readings.push({ point: codes[index]!, ts, value });
+        readings.push(`${prefixes[index]}${ts},"value":${value}}`);
+        indexes.push(index);
+        times.push(ts);
       }
       const sentAt = performance.now();
       for (const position of crossing) {
-        const reading = readings[position]!;
-        const index = Number(reading.point.slice(2));
-        pending.set(`${pointIds[index]}|${new Date(reading.ts).toISOString()}`, sentAt);
+        const at = new Date(times[position]!).toISOString();
+        pending.set(`${pointIds[indexes[position]!]}|${at}`, sentAt);
       }
       sent += readings.length;
       const ok = await send(readings).catch(() => false);
       if (ok) {
         acknowledged += readings.length;
         if (options.keepAcked) {
-          for (const reading of readings) {
-            const index = Number(reading.point.slice(2));
+          for (let position = 0; position < indexes.length; position++) {
+            const index = indexes[position]!;
             const list = acked.get(index) ?? [];
-            list.push(reading.ts);
+            list.push(times[position]!);
             acked.set(index, list);
           }
         }
@@ -302,6 +320,7 @@ async function drive(
     }
   }
   await Promise.all(Array.from({ length: concurrency }, () => worker()));
+  const cpuSeconds = cpu.since(cpuBefore);
   readingsFrom = Math.max(...lastTs) + 1;
   const elapsed = (performance.now() - started) / 1000;
   await sleep(500);
@@ -314,14 +333,34 @@ async function drive(
     latencies: latencies.sort((a, b) => a - b),
     peakRssMb,
     acked,
+    cpuSeconds,
   };
 }
 
-const httpSend = (url: string) => async (readings: unknown[]) => {
+/**
+ * CPU microseconds per durable reading of each part, and what one core would carry at the
+ * server's and at PostgreSQL's cost alone (the load generator and the broker belong elsewhere).
+ */
+function cpuPerReading(cpuSeconds: Record<string, number>, durable: number) {
+  const perReading = (seconds: number | undefined) =>
+    +(((seconds ?? 0) * 1e6) / Math.max(durable, 1)).toFixed(2);
+  const microseconds = Object.fromEntries(
+    Object.entries(cpuSeconds).map(([part, seconds]) => [part, perReading(seconds)]),
+  );
+  return {
+    microseconds,
+    oneCoreReadingsPerSecond: {
+      server: Math.round(1e6 / Math.max(microseconds.server ?? 0, 0.01)),
+      postgres: Math.round(1e6 / Math.max(microseconds.postgres ?? 0, 0.01)),
+    },
+  };
+}
+
+const httpSend = (url: string) => async (readings: readonly string[]) => {
   const response = await fetch(`${url}/api/v1/telemetry`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ readings }),
+    body: `{"readings":[${readings.join(',')}]}`,
   });
   if (response.status === 503) {
     await sleep(Number(response.headers.get('retry-after') ?? 1) * 100);
@@ -409,12 +448,14 @@ async function mqttPhase(
       published += readings.length;
       const publisher = publishers[next++ % publishers.length]!;
       if (!single) {
-        await publisher.publishAsync(topic, JSON.stringify({ token: TOKEN, readings }), { qos: 1 });
+        await publisher.publishAsync(topic, `{"token":"${TOKEN}","readings":[${readings.join(',')}]}`, {
+          qos: 1,
+        });
         return true;
       }
       await Promise.all(
         readings.map((reading) =>
-          publisher.publishAsync(topic, JSON.stringify({ token: TOKEN, readings: [reading] }), { qos: 1 }),
+          publisher.publishAsync(topic, `{"token":"${TOKEN}","readings":[${reading}]}`, { qos: 1 }),
         ),
       );
       return true;
@@ -442,6 +483,8 @@ async function mqttPhase(
       p99: +percentile(viaMqtt.latencies, 99).toFixed(1),
     },
     serverPeakRssMb: Math.round(viaMqtt.peakRssMb),
+    // What the parts spent while publishing, per reading stored by then (the rest drained after).
+    cpuPerReading: cpuPerReading(viaMqtt.cpuSeconds, Math.min(mqttStored, viaMqtt.sent)),
     whereTheTimeGoes: timeSplit(await ingestStats(running.url, mqttCookie)),
   };
 }
@@ -503,6 +546,7 @@ type Phase = {
   alarmLatencyMs: { n: number; p50: number; p99: number };
   serverPeakRssMb: number;
   lost?: number;
+  cpuPerReading: ReturnType<typeof cpuPerReading>;
 };
 try {
   const { pointIds, codes } = await setUp();
@@ -531,6 +575,7 @@ try {
         p99: +percentile(http.latencies, 99).toFixed(1),
       },
       serverPeakRssMb: Math.round(http.peakRssMb),
+      cpuPerReading: cpuPerReading(http.cpuSeconds, http.acknowledged),
       whereTheTimeGoes: timeSplit(await ingestStats(running.url, cookie)),
     };
     await stopServer();
@@ -603,6 +648,16 @@ try {
               p.alarmLatencyMs.n === 0
                 ? 'no alarm measured'
                 : `${p.alarmLatencyMs.p50} / ${p.alarmLatencyMs.p99} (n ${p.alarmLatencyMs.n})`,
+            ),
+            row('CPU µs per durable reading: server / PostgreSQL / load generator / broker', (p) =>
+              ['server', 'postgres', 'generator', 'broker']
+                .map((part) => p.cpuPerReading.microseconds[part] ?? '—')
+                .join(' / '),
+            ),
+            row(
+              'one core at the server’s / PostgreSQL’s cost alone, readings/s',
+              (p) =>
+                `${p.cpuPerReading.oneCoreReadingsPerSecond.server} / ${p.cpuPerReading.oneCoreReadingsPerSecond.postgres}`,
             ),
             row('server peak RSS MB', (p) => p.serverPeakRssMb),
             row('readings lost', (p) => p.lost ?? '—'),

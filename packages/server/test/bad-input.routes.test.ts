@@ -297,6 +297,22 @@ describe('bad input', () => {
       ]);
       expect(await counts()).toEqual(before);
     }
+    // Deep in a body, the path names where: the array index and the key, outside in.
+    const nested = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: JSON.stringify({
+        ...validUser,
+        username: 'surrogatedeep',
+        scope: { kind: 'county', counties: ['530403', '5304\ud8000'] },
+      }),
+      headers: { 'content-type': 'application/json' },
+      as: admin,
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().error.fields).toEqual([
+      { path: 'scope.counties.1', code: 'lone_surrogate', message: 'U+D800–U+DFFF (lone surrogate)' },
+    ]);
     // A proper pair (an emoji, a rare CJK character outside the BMP) is text like any other.
     const pair = await t.request({
       method: 'POST',

@@ -47,15 +47,18 @@ function nextCheckOf(
   return next === Infinity ? null : next;
 }
 
-function nextCheckAt(point: PointAlarmState, rules: readonly ResolvedAlarmRule[], at: number): Date | null {
+/** `states`, when given, holds each rule's state in the order of `rules` (saves looking them up). */
+function nextCheckAt(
+  point: PointAlarmState,
+  rules: readonly ResolvedAlarmRule[],
+  at: number,
+  states?: readonly AlarmRuleState[],
+): Date | null {
   let next = Infinity;
-  for (const rule of rules) {
-    const time = nextCheckOf(
-      rule,
-      point.rules[rule.id] ?? { version: rule.version, status: 'normal' },
-      point,
-      at,
-    );
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    const state = states?.[index] ?? point.rules[rule.id] ?? { version: rule.version, status: 'normal' };
+    const time = nextCheckOf(rule, state, point, at);
     if (time !== null && time < next) next = time;
   }
   return next === Infinity ? null : new Date(next);
@@ -92,10 +95,10 @@ function removedRuleTransitions(
     }));
 }
 
-/** Stable: transitions at the same instant keep the order of their rules. */
-const byTime = (transitions: readonly AlarmTransition[]): AlarmTransition[] =>
+/** Stable: transitions at the same instant keep the order of their rules (the list is the caller's own). */
+const byTime = (transitions: AlarmTransition[]): AlarmTransition[] =>
   transitions.length < 2
-    ? [...transitions]
+    ? transitions
     : transitions
         .map((transition, index) => ({ transition, index }))
         .sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime() || a.index - b.index)
@@ -108,18 +111,26 @@ function unchanged(
   now: Date,
   ignored: PointEvaluation['ignored'],
 ): PointEvaluation {
-  return {
-    state,
-    transitions: [],
-    nextCheckAt: nextCheckAt(state, rules, now.getTime()),
-    ...(ignored ? { ignored } : {}),
-  };
+  const nextCheck = nextCheckAt(state, rules, now.getTime());
+  return ignored
+    ? { state, transitions: [], nextCheckAt: nextCheck, ignored }
+    : { state, transitions: [], nextCheckAt: nextCheck };
+}
+
+/** How many rule states the point holds. */
+function ruleStateCount(state: PointAlarmState): number {
+  let count = 0;
+  for (const id in state.rules) if (Object.hasOwn(state.rules, id)) count += 1;
+  return count;
 }
 
 /**
  * Evaluates the point's rules (resolved with `resolvePointRules`) on a new reading or a tick. A
  * reading whose quality is not ok, or that is not newer than the last evaluated one, changes
  * nothing (`ignored`): it is stored by the caller but never evaluated.
+ *
+ * The ingest calls it for every reading: where no rule's state changes, the answer shares the
+ * state's rule states instead of copying them.
  */
 export function evaluatePoint(
   state: PointAlarmState,
@@ -138,15 +149,46 @@ export function evaluatePoint(
       : undefined;
   const at = reading ? reading[0] : now.getTime();
   const context: StepContext = { at, reading, last: state.last, watchedSince: state.watchedSince };
-  const ruleStates: Record<string, AlarmRuleState> = {};
+  // Built only once a rule's state differs from the one stored (rule ids are unique).
+  let ruleStates: Record<string, AlarmRuleState> | null = null;
+  const stepStates: AlarmRuleState[] = [];
   const transitions: AlarmTransition[] = [];
-  for (const rule of rules) {
-    const previous = state.rules[rule.id] ?? { version: rule.version, status: 'normal' };
-    const step = stepRule(rule, { ...previous, version: rule.version }, context);
-    ruleStates[rule.id] = step.state;
+  let held = 0;
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    const stored = state.rules[rule.id];
+    if (stored !== undefined) held += 1;
+    const previous = stored ?? { version: rule.version, status: 'normal' };
+    const step = stepRule(
+      rule,
+      previous.version === rule.version ? previous : { ...previous, version: rule.version },
+      context,
+    );
+    if (ruleStates === null && step.state !== stored) {
+      ruleStates = {};
+      for (let before = 0; before < index; before++) ruleStates[rules[before]!.id] = stepStates[before]!;
+    }
+    if (ruleStates !== null) ruleStates[rule.id] = step.state;
+    stepStates.push(step.state);
     for (const transition of step.transitions) transitions.push(transition);
   }
-  for (const transition of removedRuleTransitions(state, rules, at)) transitions.push(transition);
-  const next: PointAlarmState = { ...state, ...(reading ? { last: reading } : {}), rules: ruleStates };
-  return { state: next, transitions: byTime(transitions), nextCheckAt: nextCheckAt(next, rules, at) };
+  // The state holds a rule no longer given: its alarm clears, its state is dropped.
+  if (ruleStateCount(state) !== held) {
+    for (const transition of removedRuleTransitions(state, rules, at)) transitions.push(transition);
+    if (ruleStates === null) {
+      ruleStates = {};
+      for (let index = 0; index < rules.length; index++) ruleStates[rules[index]!.id] = stepStates[index]!;
+    }
+  }
+  // Written out rather than spread: one object shape for every state (read again for each reading).
+  const last = reading ?? state.last;
+  const nextRules = ruleStates ?? state.rules;
+  const next: PointAlarmState = last
+    ? { watchedSince: state.watchedSince, last, rules: nextRules }
+    : { watchedSince: state.watchedSince, rules: nextRules };
+  return {
+    state: next,
+    transitions: byTime(transitions),
+    nextCheckAt: nextCheckAt(next, rules, at, stepStates),
+  };
 }

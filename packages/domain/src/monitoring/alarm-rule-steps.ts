@@ -48,7 +48,9 @@ export interface RuleStep {
   readonly transitions: readonly AlarmTransition[];
 }
 
-const stay = (state: AlarmRuleState): RuleStep => ({ state, transitions: [] });
+// Most steps change nothing: they share one empty, frozen list (every reading steps every rule).
+const NO_TRANSITIONS: readonly AlarmTransition[] = Object.freeze([]);
+const stay = (state: AlarmRuleState): RuleStep => ({ state, transitions: NO_TRANSITIONS });
 
 function move(
   rule: ResolvedAlarmRule,

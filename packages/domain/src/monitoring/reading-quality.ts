@@ -24,7 +24,8 @@ export interface ReadingClassification {
 export const defaultAllowedClockSkewSeconds = 60;
 
 export interface ReadingToClassify {
-  readonly at: Date;
+  /** The reading's time (a Date, or epoch milliseconds). */
+  readonly at: Date | number;
   /** null, NaN or ±Infinity when the device sent no usable number. */
   readonly value: number | null;
 }
@@ -33,17 +34,24 @@ export interface ReadingToClassify {
  * Boundaries: a value exactly at range.min or range.max is ok; a timestamp exactly `skew` seconds
  * ahead of `now` is ok, one millisecond later is future. A non-number is `nan` and not range-checked.
  */
+const OK: ReadingClassification = Object.freeze({ quality: 'ok', flags: Object.freeze([]) });
+
 export function classifyReading(
   point: { readonly range: { readonly min: number; readonly max: number } },
   reading: ReadingToClassify,
   now: Date,
   allowedSkewSeconds: number = defaultAllowedClockSkewSeconds,
 ): ReadingClassification {
-  const flags: ReadingFlag[] = [];
   const value = reading.value;
   const isNumber = value !== null && Number.isFinite(value);
+  const at = typeof reading.at === 'number' ? reading.at : reading.at.getTime();
+  const future = at > now.getTime() + allowedSkewSeconds * 1000;
+  const outOfRange = isNumber && (value < point.range.min || value > point.range.max);
+  // Nearly every reading is fine: one shared answer, nothing allocated (the ingest's hot path).
+  if (isNumber && !future && !outOfRange) return OK;
+  const flags: ReadingFlag[] = [];
   if (!isNumber) flags.push('nan');
-  if (reading.at.getTime() > now.getTime() + allowedSkewSeconds * 1000) flags.push('future');
-  if (isNumber && (value < point.range.min || value > point.range.max)) flags.push('out_of_range');
+  if (future) flags.push('future');
+  if (outOfRange) flags.push('out_of_range');
   return { quality: flags[0] ?? 'ok', flags };
 }

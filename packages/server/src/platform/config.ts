@@ -49,6 +49,8 @@ export interface Config {
     readonly queueLimit: number;
     readonly batchRows: number;
     readonly lingerMs: number;
+    /** Writers in this process, each with its own transaction, for a share of the sites. */
+    readonly writers: number;
     /** Other processes take readings too (ANJIAN_PROCESSES > 1 or ANJIAN_INSTANCE set). */
     readonly shared: boolean;
   };
@@ -141,6 +143,7 @@ const envSchema = z.object({
   INGEST_QUEUE_LIMIT: int(1_000, 10_000_000).default(200_000),
   INGEST_BATCH_ROWS: int(100, 100_000).default(10_000),
   INGEST_LINGER_MS: int(0, 1_000).default(2),
+  INGEST_WRITERS: int(1, 16).default(1),
   READINGS_RETENTION_DAYS: int(1, 3650).default(90),
   READINGS_MINUTE_RETENTION_DAYS: int(8, 3650).default(90),
   READINGS_HOUR_RETENTION_DAYS: int(8, 36_500).default(1825),
@@ -253,6 +256,7 @@ export function loadConfig(
       queueLimit: e.INGEST_QUEUE_LIMIT,
       batchRows: e.INGEST_BATCH_ROWS,
       lingerMs: e.INGEST_LINGER_MS,
+      writers: e.INGEST_WRITERS,
       shared: e.ANJIAN_PROCESSES > 1 || e.ANJIAN_INSTANCE !== undefined,
     }),
     readings: Object.freeze({

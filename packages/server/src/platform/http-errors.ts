@@ -188,23 +188,41 @@ function unstorable(text: string): 'nul_character' | 'lone_surrogate' | null {
   return LONE_SURROGATE.test(text) ? 'lone_surrogate' : null;
 }
 
+/**
+ * The path (keys from the outside in) and problem of the first unstorable string in a parsed value.
+ * Every request body goes through it: the path is only built for what is found, and objects are
+ * walked without copying their entries (a telemetry batch is thousands of small objects).
+ */
 function findUnstorable(
   value: unknown,
-  path: string,
   depth = 0,
-): { path: string; code: 'nul_character' | 'lone_surrogate' } | null {
+): { keys: string[]; code: 'nul_character' | 'lone_surrogate' } | null {
   if (typeof value === 'string') {
     const code = unstorable(value);
-    return code ? { path, code } : null;
+    return code ? { keys: [], code } : null;
   }
   if (depth > 32 || value === null || typeof value !== 'object') return null;
   // A file's bytes are no text: walking a 5 MB upload as an object took seconds of the event loop.
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return null;
-  for (const [key, inner] of Object.entries(value)) {
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = findUnstorable(value[index], depth + 1);
+      if (found !== null) {
+        found.keys.push(String(index));
+        return found;
+      }
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const code = unstorable(key);
-    if (code) return { path, code };
-    const found = findUnstorable(inner, path ? `${path}.${key}` : key, depth + 1);
-    if (found !== null) return found;
+    if (code) return { keys: [], code };
+    const found = findUnstorable((value as Record<string, unknown>)[key], depth + 1);
+    if (found !== null) {
+      found.keys.push(key);
+      return found;
+    }
   }
   return null;
 }
@@ -222,10 +240,11 @@ export function rejectNulCharacters(request: FastifyRequest): void {
     ['querystring', request.query],
     ['params', request.params],
   ] as const) {
-    const found = findUnstorable(value, part);
+    const found = findUnstorable(value);
     if (found !== null) {
+      const path = [part, ...found.keys.reverse()].filter(Boolean).join('.');
       throw new DomainError('request.invalid', {
-        fields: [{ path: found.path, code: found.code, message: unstorableMessage[found.code] }],
+        fields: [{ path, code: found.code, message: unstorableMessage[found.code] }],
       });
     }
   }

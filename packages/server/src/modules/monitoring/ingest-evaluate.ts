@@ -3,13 +3,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { PointTransition, WarningChange } from './alarm-store.ts';
 import type { Draft, PendingReading, Prepared, ReadingsJob, SiteWarningState } from './ingest-types.ts';
 import { presetFor, type LivePoint, type LivePoints } from './live-points.ts';
-import { readingKey } from './readings-copy.ts';
 
 /** What the evaluation of a batch reads: the clock, the live points and the last site warnings. */
 export interface EvaluationContext {
   readonly clock: Clock;
   readonly points: LivePoints;
   readonly siteWarnings: ReadonlyMap<string, SiteWarningState>;
+  /** The points a tick evaluates (one writer of several); absent: all. */
+  readonly owns?: (point: LivePoint) => boolean;
 }
 
 /**
@@ -29,7 +30,7 @@ export function evaluateBatch(
     return draft ? draft.nextCheckAt : point.nextCheckAt;
   };
   const storedUpTo = (point: LivePoint) => Math.max(point.lastStoredAt, after?.maxAt.get(point) ?? -Infinity);
-  const { fresh, late, owners, maxAt } = splitBatch(batch, storedUpTo);
+  const { fresh, late, repeated, maxAt, byPoint } = splitBatch(batch, storedUpTo);
   const drafts = new Map<LivePoint, Draft>();
   const transitions: PointTransition[] = [];
   const arrivals = new Map<string, number>();
@@ -43,9 +44,12 @@ export function evaluateBatch(
   };
 
   if (batch.length > 0) {
-    for (const [point, group] of byPoint(fresh, late)) {
-      const draft = draftOf(point);
+    for (const [point, group] of byPoint) {
+      let draft: Draft | null = null;
+      if (group.length > 1) group.sort((a, b) => a.at - b.at);
       for (const row of group) {
+        if (row.quality !== 'ok') continue;
+        draft ??= draftOf(point);
         const input = {
           kind: 'reading',
           at: new Date(row.at),
@@ -59,13 +63,14 @@ export function evaluateBatch(
         draft.evaluated = true;
         for (const transition of result.transitions) transitions.push({ point, transition });
         if (result.transitions.length > 0 && !arrivals.has(point.id))
-          arrivals.set(point.id, owners.get(row)!.arrivedAt);
+          arrivals.set(point.id, ownerOf(batch, row).arrivedAt);
       }
     }
   } else {
     for (const point of context.points.all()) {
       const nextCheckAt = baseNextCheck(point);
       if (nextCheckAt === null || nextCheckAt > now.getTime()) continue;
+      if (context.owns && !context.owns(point)) continue;
       const result = evaluatePoint(baseState(point), { kind: 'tick' }, point.rules, now);
       const draft = draftOf(point);
       draft.state = result.state;
@@ -76,45 +81,42 @@ export function evaluateBatch(
   }
   transitions.sort((a, b) => a.transition.at.getTime() - b.transition.at.getTime());
   const warnings = warningChanges(context, transitions, drafts, now, after);
-  return { batch, rows, now, fresh, late, owners, maxAt, drafts, transitions, arrivals, warnings };
+  return { batch, rows, now, fresh, late, repeated, maxAt, drafts, transitions, arrivals, warnings };
 }
 
 /**
  * De-duplicates by (point, time) across the batch; readings newer than anything stored for their
- * point cannot be duplicates (fast COPY path), the others may be (duplicate-aware insert).
+ * point cannot be duplicates (fast COPY path), the others may be (duplicate-aware insert). Also
+ * groups the readings by point for the evaluation. Once per reading: no keys are built, and a
+ * reading is compared with its point's earlier ones only when it is not newer than all of them.
  */
 function splitBatch(batch: readonly ReadingsJob[], storedUpTo: (point: LivePoint) => number) {
-  const seen = new Set<string>();
   const fresh: PendingReading[] = [];
   const late: PendingReading[] = [];
-  const owners = new Map<PendingReading, ReadingsJob>();
+  const repeated = new Set<PendingReading>();
   const maxAt = new Map<LivePoint, number>();
+  const byPoint = new Map<LivePoint, PendingReading[]>();
   for (const job of batch) {
     for (const row of job.rows) {
-      const key = readingKey(row.pointNo, row.at);
-      if (seen.has(key)) {
+      const newest = maxAt.get(row.point);
+      const group = newest === undefined ? undefined : byPoint.get(row.point)!;
+      if (newest !== undefined && row.at <= newest && group!.some((earlier) => earlier.at === row.at)) {
         job.duplicates += 1;
+        repeated.add(row);
         continue;
       }
-      seen.add(key);
-      owners.set(row, job);
+      if (group) group.push(row);
+      else byPoint.set(row.point, [row]);
+      if (newest === undefined || row.at > newest) maxAt.set(row.point, row.at);
       (row.at > storedUpTo(row.point) ? fresh : late).push(row);
-      if (row.at > (maxAt.get(row.point) ?? -Infinity)) maxAt.set(row.point, row.at);
     }
   }
-  return { fresh, late, owners, maxAt };
+  return { fresh, late, repeated, maxAt, byPoint };
 }
 
-function byPoint(...lists: (readonly PendingReading[])[]): Map<LivePoint, PendingReading[]> {
-  const groups = new Map<LivePoint, PendingReading[]>();
-  for (const row of lists.flat()) {
-    if (row.quality !== 'ok') continue;
-    const group = groups.get(row.point);
-    if (group) group.push(row);
-    else groups.set(row.point, [row]);
-  }
-  for (const group of groups.values()) if (group.length > 1) group.sort((a, b) => a.at - b.at);
-  return groups;
+/** The job a reading of the batch came with (looked up only for a reading that changed an alarm). */
+function ownerOf(batch: readonly ReadingsJob[], row: PendingReading): ReadingsJob {
+  return batch.find((job) => job.rows.includes(row))!;
 }
 
 function warningChanges(

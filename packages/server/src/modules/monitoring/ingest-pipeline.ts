@@ -4,15 +4,16 @@ import { isDatabaseUnavailable } from '../../platform/db.ts';
 import { evaluateBatch } from './ingest-evaluate.ts';
 import { refreshDuePointsFromDatabase } from './ingest-refresh.ts';
 import { writeBatch, writeDirtyStates, type BatchWritten } from './ingest-transaction.ts';
-import type {
-  ControlJob,
-  IngestStats,
-  Job,
-  PendingReading,
-  PipelineOptions,
-  Prepared,
-  ReadingsJob,
-  StoredCounts,
+import {
+  noIngestStats,
+  type ControlJob,
+  type IngestStats,
+  type Job,
+  type PendingReading,
+  type PipelineOptions,
+  type Prepared,
+  type ReadingsJob,
+  type StoredCounts,
 } from './ingest-types.ts';
 import { readingKey } from './readings-copy.ts';
 
@@ -38,17 +39,7 @@ export class IngestPipeline {
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
-  readonly stats: IngestStats = {
-    transactions: 0,
-    readings: 0,
-    transitions: 0,
-    evaluateMs: 0,
-    writeMs: 0,
-    alarmsMs: 0,
-    commitMs: 0,
-    maxQueued: 0,
-    failures: 0,
-  };
+  readonly stats: IngestStats = noIngestStats();
 
   constructor(private readonly options: PipelineOptions) {}
 
@@ -168,9 +159,11 @@ export class IngestPipeline {
             this.options.db,
             this.options.points,
             this.options.clock.now().getTime(),
+            this.options.owns,
           );
         if (!(await this.write(this.prepare([], 0, null)))) throw new Error('tick not stored');
-      } else await writeDirtyStates(this.options.db, this.options.points, this.options.clock);
+      } else
+        await writeDirtyStates(this.options.db, this.options.points, this.options.clock, this.options.owns);
       job.resolve();
     } catch (error) {
       job.reject(error);
@@ -188,7 +181,7 @@ export class IngestPipeline {
 
   /** One transaction: the batch's readings, everything they change and their events; then memory, answers. */
   private async write(prepared: Prepared): Promise<boolean> {
-    const { batch, fresh, late, owners, drafts, transitions, warnings } = prepared;
+    const { batch, fresh, late, repeated, drafts, transitions, warnings } = prepared;
     const started = performance.now();
     let client: PoolClient | null = null;
     let committed = false;
@@ -239,7 +232,7 @@ export class IngestPipeline {
     const lateSet = new Set(lateRows);
     for (const job of batch) {
       for (const row of job.rows) {
-        if (owners.get(row) !== job) continue;
+        if (repeated.has(row)) continue;
         const isNew = !lateSet.has(row) || newLate.has(readingKey(row.pointNo, row.at));
         if (isNew) {
           job.stored += 1;

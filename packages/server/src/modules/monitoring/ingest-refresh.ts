@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.ts';
-import type { LivePoints } from './live-points.ts';
+import type { LivePoint, LivePoints } from './live-points.ts';
 
 /**
  * Several processes share the ingestion (MQTT shared subscription, a proxy in front of HTTP): the
@@ -9,8 +9,15 @@ import type { LivePoints } from './live-points.ts';
  * database, never from one process's share — no no-data alarm for a point another process hears.
  * The reading is not evaluated again here (its process did that); it only moves `last` forward.
  */
-export async function refreshDuePointsFromDatabase(db: Db, points: LivePoints, now: number): Promise<number> {
-  const due = [...points.all()].filter((point) => point.nextCheckAt !== null && point.nextCheckAt <= now);
+export async function refreshDuePointsFromDatabase(
+  db: Db,
+  points: LivePoints,
+  now: number,
+  owns?: (point: LivePoint) => boolean,
+): Promise<number> {
+  const due = [...points.all()].filter(
+    (point) => point.nextCheckAt !== null && point.nextCheckAt <= now && (!owns || owns(point)),
+  );
   if (due.length === 0) return 0;
   const newest = await db.query<{ no: number; ts: Date; value: number }>(
     `SELECT r.point_no AS no, r.ts, r.value

@@ -45,7 +45,8 @@ export interface Prepared {
   readonly now: Date;
   readonly fresh: readonly PendingReading[];
   readonly late: readonly PendingReading[];
-  readonly owners: Map<PendingReading, ReadingsJob>;
+  /** Readings repeated within the batch (same point and time as an earlier one): counted, not stored. */
+  readonly repeated: ReadonlySet<PendingReading>;
   /** Newest reading time per point in this batch. */
   readonly maxAt: Map<LivePoint, number>;
   readonly drafts: Map<LivePoint, Draft>;
@@ -77,6 +78,19 @@ export interface IngestStats {
   failures: number;
 }
 
+/** Stats before anything was ingested. */
+export const noIngestStats = (): IngestStats => ({
+  transactions: 0,
+  readings: 0,
+  transitions: 0,
+  evaluateMs: 0,
+  writeMs: 0,
+  alarmsMs: 0,
+  commitMs: 0,
+  maxQueued: 0,
+  failures: 0,
+});
+
 export interface SiteWarningState {
   level: string | null;
   signature: string;
@@ -97,6 +111,11 @@ export interface PipelineOptions {
   readonly lingerMs: number;
   /** Other processes take readings too (see ingest-refresh.ts). */
   readonly shared?: boolean;
+  /**
+   * The points this pipeline writes, when it is one of several writers (ingest-writers.ts): its
+   * ticks, refreshes and snapshots touch only these. Absent: every point.
+   */
+  readonly owns?: (point: LivePoint) => boolean;
   /**
    * Called inside the batch's transaction with its alarm changes, for rows that must commit with
    * them (the county's notices of a natural-hazard site's alarm, decision 0006).

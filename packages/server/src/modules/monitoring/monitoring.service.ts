@@ -10,7 +10,8 @@ import { createAlarmsRepository } from './alarms.repository.ts';
 import { createAlarmsService } from './alarms.service.ts';
 import type { Device } from './device-tokens.ts';
 import { siteAlarmNotices } from './site-alarm-notices.ts';
-import { IngestPipeline, type SiteWarningState } from './ingest-pipeline.ts';
+import type { SiteWarningState } from './ingest-pipeline.ts';
+import { IngestWriters, type Ingest } from './ingest-writers.ts';
 import { LivePoints, livePointOf, type LivePoint } from './live-points.ts';
 import type { MonitoringRepository } from './monitoring.repository.ts';
 import { createMonitoringSettingsRepository } from './monitoring-settings.repository.ts';
@@ -27,6 +28,8 @@ export interface IngestOptions {
   readonly queueLimit: number;
   readonly batchRows: number;
   readonly lingerMs: number;
+  /** Writers, each with its own queue and transaction, for a share of the sites (ingest-writers.ts). */
+  readonly writers: number;
   /** Other processes take readings too: the tick learns their newest readings from the database. */
   readonly shared: boolean;
 }
@@ -35,6 +38,7 @@ export const defaultIngestOptions: IngestOptions = {
   queueLimit: 200_000,
   batchRows: 10_000,
   lingerMs: 2,
+  writers: 1,
   shared: false,
 };
 
@@ -62,21 +66,26 @@ export function createMonitoringService(deps: {
   const alarmsRepository = createAlarmsRepository(db);
 
   // The pipeline reads the escalation rules on every batch: through `settings`, declared below.
-  const pipeline: IngestPipeline = new IngestPipeline({
-    db,
-    clock,
-    points,
-    events,
-    escalation: () => settings.settings.escalation,
-    siteWarnings,
-    queueLimit: options.queueLimit,
-    batchRows: options.batchRows,
-    lingerMs: options.lingerMs,
-    shared: options.shared,
-    ...(deps.onFired ? { onFired: deps.onFired } : {}),
-    ...(deps.notifications ? { inTransaction: siteAlarmNotices(deps.notifications, () => clock.now()) } : {}),
-    ...(deps.log ? { onError: deps.log } : {}),
-  });
+  const pipeline: Ingest = new IngestWriters(
+    {
+      db,
+      clock,
+      points,
+      events,
+      escalation: () => settings.settings.escalation,
+      siteWarnings,
+      queueLimit: options.queueLimit,
+      batchRows: options.batchRows,
+      lingerMs: options.lingerMs,
+      shared: options.shared,
+      ...(deps.onFired ? { onFired: deps.onFired } : {}),
+      ...(deps.notifications
+        ? { inTransaction: siteAlarmNotices(deps.notifications, () => clock.now()) }
+        : {}),
+      ...(deps.log ? { onError: deps.log } : {}),
+    },
+    options.writers,
+  );
   const settings = createMonitoringSettingsService({
     clock,
     repository,

@@ -30,6 +30,13 @@ function instantOf(ts: unknown): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
+/** Whether a parsed object has exactly three own keys (without listing them: once per reading). */
+function hasThreeKeys(candidate: object): boolean {
+  let count = 0;
+  for (const key in candidate) if (Object.hasOwn(candidate, key) && ++count > 3) return false;
+  return count === 3;
+}
+
 /** The problem of a malformed reading, worded by the domain schema. */
 function problemOf(raw: unknown): string {
   const parsed = readingSchema.safeParse(raw);
@@ -67,34 +74,35 @@ export function prepareReadings(
   const rejected: RejectedReading[] = [];
   const flagged: { index: number; flags: ReadingFlag[] }[] = [];
   const unknown = new Set<string>();
-  raw.forEach((reading, index) => {
+  for (let index = 0; index < raw.length; index++) {
+    const reading = raw[index];
     const candidate = reading as { point?: unknown; ts?: unknown; value?: unknown } | null;
     const shapeOk =
       candidate !== null &&
       typeof candidate === 'object' &&
       !Array.isArray(candidate) &&
-      Object.keys(candidate).length === 3 &&
+      hasThreeKeys(candidate) &&
       typeof candidate.point === 'string' &&
       CODE.test(candidate.point) &&
       (candidate.value === null || typeof candidate.value === 'number');
     const at = shapeOk ? instantOf(candidate.ts) : null;
     if (!shapeOk || at === null) {
       rejected.push({ index, code: 'telemetry.invalid_reading', detail: problemOf(reading) });
-      return;
+      continue;
     }
     const code = candidate.point as string;
     const point = points.get(code);
     if (!point || !deviceMaySend(device, point)) {
       unknown.add(code);
       rejected.push({ index, code: 'telemetry.unknown_point', point: code });
-      return;
+      continue;
     }
     const value = candidate.value as number | null;
-    const quality = classifyReading(point, { at: new Date(at), value }, now);
+    const quality = classifyReading(point, { at, value }, now);
     let flags = 0;
     for (const flag of quality.flags) flags |= readingFlagBits[flag];
     if (quality.flags.length > 0) flagged.push({ index, flags: [...quality.flags] });
     rows.push({ point, pointNo: point.no, at, value, flags, quality: quality.quality });
-  });
+  }
   return { rows, rejected, flagged, unknownPoints: [...unknown] };
 }
