@@ -25,6 +25,25 @@ const CACHE_MS = 60_000;
 export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
   const cache = new Map<string, { device: Device | null; hash: string; until: number }>();
+  const pending = new Map<string, Promise<Device | null>>();
+  /** Counts revocations: a look-up that overlapped one answers, but is not cached. */
+  let revocations = 0;
+
+  async function lookUp(token: string, now: number): Promise<Device | null> {
+    const revocationsBefore = revocations;
+    const hash = sm3Hex(token);
+    const result = await db.query<{ id: string; enterprise_id: string | null; county: string }>(
+      `UPDATE device_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL
+       RETURNING id, enterprise_id, county`,
+      [hash, clock.now()],
+    );
+    const row = result.rows[0];
+    const device = row ? { id: row.id, enterpriseId: row.enterprise_id, county: row.county } : null;
+    if (revocationsBefore !== revocations) return device;
+    if (cache.size > 10_000) cache.clear();
+    cache.set(token, { device, hash, until: now + CACHE_MS });
+    return device;
+  }
 
   return {
     async authenticate(header: string | undefined): Promise<Device> {
@@ -38,16 +57,14 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
         if (!cached.device) throw new DomainError('device.unauthenticated');
         return cached.device;
       }
-      const hash = sm3Hex(token);
-      const result = await db.query<{ id: string; enterprise_id: string | null; county: string }>(
-        `UPDATE device_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL
-         RETURNING id, enterprise_id, county`,
-        [hash, clock.now()],
-      );
-      const row = result.rows[0];
-      const device = row ? { id: row.id, enterpriseId: row.enterprise_id, county: row.county } : null;
-      if (cache.size > 10_000) cache.clear();
-      cache.set(token, { device, hash, until: now + CACHE_MS });
+      // One look-up per token at a time: a device publishing thousands of readings at once (each its
+      // own MQTT message) must not send as many UPDATEs of its one row when the cache is cold.
+      let lookup = pending.get(token);
+      if (!lookup) {
+        lookup = lookUp(token, now).finally(() => pending.delete(token));
+        pending.set(token, lookup);
+      }
+      const device = await lookup;
       if (!device) throw new DomainError('device.unauthenticated');
       return device;
     },
@@ -118,6 +135,7 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       );
       const row = result.rows[0];
       if (!row) throw new DomainError('device.token_not_found');
+      revocations += 1;
       for (const [token, entry] of cache) if (entry.hash === row.token_hash) cache.delete(token);
     },
   };
