@@ -351,8 +351,10 @@ export async function ensureDatabase(adminConnectionString: string, database: st
   }
 }
 
-/** A TCP port free on 127.0.0.1 right now (for tests, benchmarks and throw-away servers). */
-export function freePort(): Promise<number> {
+/** Ports this process was given lately: whoever asked has probably not bound it yet. */
+const portsGiven: number[] = [];
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -361,4 +363,19 @@ export function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/**
+ * A TCP port free on 127.0.0.1 right now (for tests, benchmarks and throw-away servers), and not
+ * one of the last 64 this process was given: two servers started side by side, each with a port
+ * asked for before either listens, were once both given the same one.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const port = await anyFreePort();
+    if (portsGiven.includes(port) && attempt < 20) continue;
+    portsGiven.push(port);
+    if (portsGiven.length > 64) portsGiven.shift();
+    return port;
+  }
 }

@@ -97,8 +97,13 @@ export class IngestWriters implements Ingest {
   }
 
   /** Resolves once every writer's part is committed, with the counts of all parts. */
-  async submit(rows: readonly PendingReading[], arrivedAt = Date.now()): Promise<StoredCounts> {
+  submit(rows: readonly PendingReading[], arrivedAt = Date.now()): Promise<StoredCounts> {
+    // One writer: its own promise, nothing wrapped (a one-reading MQTT message comes here alone).
     if (this.writers.length === 1) return this.writers[0]!.submit(rows, arrivedAt);
+    return this.submitParts(rows, arrivedAt);
+  }
+
+  private async submitParts(rows: readonly PendingReading[], arrivedAt: number): Promise<StoredCounts> {
     const parts: PendingReading[][] = this.writers.map(() => []);
     for (const row of rows) parts[this.writerOf(row.point)]!.push(row);
     const answers = parts.map((part, index) => this.writers[index]!.submit(part, arrivedAt));
