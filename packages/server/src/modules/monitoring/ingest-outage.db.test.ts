@@ -65,6 +65,8 @@ describe('telemetry while the database stops and restarts', () => {
     await db.end().catch(() => undefined);
     await postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    // The app was closed by the last test (t.close() would close it again): its directory goes here.
+    if (t) rmSync(t.config.dataDir, { recursive: true, force: true });
   });
 
   it('answers 503 while it is away, loses no acknowledged reading, resumes, and never crashes', async () => {
