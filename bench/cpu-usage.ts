@@ -26,7 +26,6 @@ export function cpuMeter(roots: () => Record<string, number | undefined>) {
     }
     return processes;
   }
-  const take = () => read();
   function since(before: Map<number, { seconds: number }>): Record<string, number> {
     const now = read();
     const rootOf = new Map<number, string>();
@@ -45,5 +44,5 @@ export function cpuMeter(roots: () => Record<string, number | undefined>) {
     }
     return spent;
   }
-  return { take, since };
+  return { take: read, since };
 }

@@ -69,15 +69,7 @@ function removedRuleTransitions(
   rules: readonly ResolvedAlarmRule[],
   at: number,
 ): AlarmTransition[] {
-  // Nearly always every rule of the state is still given: answer that without allocating.
-  let removed = false;
-  for (const id in state.rules) {
-    if (!rules.some((rule) => rule.id === id)) {
-      removed = true;
-      break;
-    }
-  }
-  if (!removed) return [];
+  // Called only when the state holds a rule no longer given (evaluatePoint counts them).
   const given = new Set(rules.map((rule) => rule.id));
   return Object.entries(state.rules)
     .filter(([id, ruleState]) => !given.has(id) && ruleState.status !== 'normal')
@@ -149,13 +141,11 @@ export function evaluatePoint(
       : undefined;
   const at = reading ? reading[0] : now.getTime();
   const context: StepContext = { at, reading, last: state.last, watchedSince: state.watchedSince };
-  // Built only once a rule's state differs from the one stored (rule ids are unique).
-  let ruleStates: Record<string, AlarmRuleState> | null = null;
   const stepStates: AlarmRuleState[] = [];
   const transitions: AlarmTransition[] = [];
+  let changed = false;
   let held = 0;
-  for (let index = 0; index < rules.length; index++) {
-    const rule = rules[index]!;
+  for (const rule of rules) {
     const stored = state.rules[rule.id];
     if (stored !== undefined) held += 1;
     const previous = stored ?? { version: rule.version, status: 'normal' };
@@ -164,25 +154,23 @@ export function evaluatePoint(
       previous.version === rule.version ? previous : { ...previous, version: rule.version },
       context,
     );
-    if (ruleStates === null && step.state !== stored) {
-      ruleStates = {};
-      for (let before = 0; before < index; before++) ruleStates[rules[before]!.id] = stepStates[before]!;
-    }
-    if (ruleStates !== null) ruleStates[rule.id] = step.state;
+    if (step.state !== stored) changed = true;
     stepStates.push(step.state);
     for (const transition of step.transitions) transitions.push(transition);
   }
-  // The state holds a rule no longer given: its alarm clears, its state is dropped.
-  if (ruleStateCount(state) !== held) {
+  // The state holds a rule no longer given (rule ids are unique): its alarm clears, its state goes.
+  const removed = ruleStateCount(state) !== held;
+  if (removed)
     for (const transition of removedRuleTransitions(state, rules, at)) transitions.push(transition);
-    if (ruleStates === null) {
-      ruleStates = {};
-      for (let index = 0; index < rules.length; index++) ruleStates[rules[index]!.id] = stepStates[index]!;
-    }
+  // Where no rule's state changed, the answer shares the stored rule states instead of copying them.
+  let nextRules = state.rules;
+  if (changed || removed) {
+    const built: Record<string, AlarmRuleState> = {};
+    for (let index = 0; index < rules.length; index++) built[rules[index]!.id] = stepStates[index]!;
+    nextRules = built;
   }
   // Written out rather than spread: one object shape for every state (read again for each reading).
   const last = reading ?? state.last;
-  const nextRules = ruleStates ?? state.rules;
   const next: PointAlarmState = last
     ? { watchedSince: state.watchedSince, last, rules: nextRules }
     : { watchedSince: state.watchedSince, rules: nextRules };

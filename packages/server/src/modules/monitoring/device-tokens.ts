@@ -45,6 +45,19 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
     return device;
   }
 
+  /**
+   * One look-up per token at a time: a device publishing thousands of readings at once (each its own
+   * MQTT message) must not send as many UPDATEs of its one row when the cache is cold.
+   */
+  function lookUpOnce(token: string, now: number): Promise<Device | null> {
+    let lookup = pending.get(token);
+    if (!lookup) {
+      lookup = lookUp(token, now).finally(() => pending.delete(token));
+      pending.set(token, lookup);
+    }
+    return lookup;
+  }
+
   return {
     async authenticate(header: string | undefined): Promise<Device> {
       const match = /^Bearer\s+(ajd_[A-Za-z0-9_-]{20,80})$/.exec(header ?? '');
@@ -53,18 +66,7 @@ export function createDeviceTokens(deps: { db: Db; clock: Clock }) {
       const now = clock.now().getTime();
       // Keyed by the token itself: a device sending each reading must not cost a hash per message.
       const cached = cache.get(token);
-      if (cached && cached.until > now) {
-        if (!cached.device) throw new DomainError('device.unauthenticated');
-        return cached.device;
-      }
-      // One look-up per token at a time: a device publishing thousands of readings at once (each its
-      // own MQTT message) must not send as many UPDATEs of its one row when the cache is cold.
-      let lookup = pending.get(token);
-      if (!lookup) {
-        lookup = lookUp(token, now).finally(() => pending.delete(token));
-        pending.set(token, lookup);
-      }
-      const device = await lookup;
+      const device = cached && cached.until > now ? cached.device : await lookUpOnce(token, now);
       if (!device) throw new DomainError('device.unauthenticated');
       return device;
     },

@@ -67,10 +67,9 @@ export function evaluateBatch(
       }
     }
   } else {
-    for (const point of context.points.all()) {
+    for (const point of context.points.owned(context.owns)) {
       const nextCheckAt = baseNextCheck(point);
       if (nextCheckAt === null || nextCheckAt > now.getTime()) continue;
-      if (context.owns && !context.owns(point)) continue;
       const result = evaluatePoint(baseState(point), { kind: 'tick' }, point.rules, now);
       const draft = draftOf(point);
       draft.state = result.state;
@@ -98,16 +97,16 @@ function splitBatch(batch: readonly ReadingsJob[], storedUpTo: (point: LivePoint
   const byPoint = new Map<LivePoint, PendingReading[]>();
   for (const job of batch) {
     for (const row of job.rows) {
-      const newest = maxAt.get(row.point);
-      const group = newest === undefined ? undefined : byPoint.get(row.point)!;
-      if (newest !== undefined && row.at <= newest && group!.some((earlier) => earlier.at === row.at)) {
+      let group = byPoint.get(row.point);
+      if (!group) byPoint.set(row.point, (group = []));
+      const newest = maxAt.get(row.point) ?? -Infinity;
+      if (row.at <= newest && group.some((earlier) => earlier.at === row.at)) {
         job.duplicates += 1;
         repeated.add(row);
         continue;
       }
-      if (group) group.push(row);
-      else byPoint.set(row.point, [row]);
-      if (newest === undefined || row.at > newest) maxAt.set(row.point, row.at);
+      group.push(row);
+      if (row.at > newest) maxAt.set(row.point, row.at);
       (row.at > storedUpTo(row.point) ? fresh : late).push(row);
     }
   }

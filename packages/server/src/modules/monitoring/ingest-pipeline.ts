@@ -157,13 +157,14 @@ export class IngestPipeline {
         if (this.options.shared)
           await refreshDuePointsFromDatabase(
             this.options.db,
-            this.options.points,
+            this.options.points.owned(this.options.owns),
             this.options.clock.now().getTime(),
-            this.options.owns,
           );
         if (!(await this.write(this.prepare([], 0, null)))) throw new Error('tick not stored');
-      } else
-        await writeDirtyStates(this.options.db, this.options.points, this.options.clock, this.options.owns);
+      } else {
+        const points = this.options.points.owned(this.options.owns);
+        await writeDirtyStates(this.options.db, points, this.options.clock);
+      }
       job.resolve();
     } catch (error) {
       job.reject(error);

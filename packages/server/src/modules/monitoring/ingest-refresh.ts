@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.ts';
-import type { LivePoint, LivePoints } from './live-points.ts';
+import type { LivePoint } from './live-points.ts';
 
 /**
  * Several processes share the ingestion (MQTT shared subscription, a proxy in front of HTTP): the
@@ -11,13 +11,10 @@ import type { LivePoint, LivePoints } from './live-points.ts';
  */
 export async function refreshDuePointsFromDatabase(
   db: Db,
-  points: LivePoints,
+  points: Iterable<LivePoint>,
   now: number,
-  owns?: (point: LivePoint) => boolean,
 ): Promise<number> {
-  const due = [...points.all()].filter(
-    (point) => point.nextCheckAt !== null && point.nextCheckAt <= now && (!owns || owns(point)),
-  );
+  const due = [...points].filter((point) => point.nextCheckAt !== null && point.nextCheckAt <= now);
   if (due.length === 0) return 0;
   const newest = await db.query<{ no: number; ts: Date; value: number }>(
     `SELECT r.point_no AS no, r.ts, r.value

@@ -12,7 +12,7 @@ import {
   type WarningChange,
 } from './alarm-store.ts';
 import type { PendingReading, Prepared } from './ingest-types.ts';
-import type { LivePoint, LivePoints } from './live-points.ts';
+import type { LivePoint } from './live-points.ts';
 import { markLateReadings } from './readings-aggregates.ts';
 import { copyReadings, insertReadingsIfNew, readingKey } from './readings-copy.ts';
 
@@ -115,13 +115,8 @@ export function eventsOf(
 }
 
 /** Writes the evaluator state of points that changed since the last write (for a restart). */
-export async function writeDirtyStates(
-  db: Db,
-  points: LivePoints,
-  clock: Clock,
-  owns?: (point: LivePoint) => boolean,
-): Promise<void> {
-  const dirty = [...points.all()].filter((point) => point.dirty && (!owns || owns(point)));
+export async function writeDirtyStates(db: Db, points: Iterable<LivePoint>, clock: Clock): Promise<void> {
+  const dirty = [...points].filter((point) => point.dirty);
   if (dirty.length === 0) return;
   const client = await db.connect();
   let broken = false;

@@ -8,17 +8,6 @@ import {
 } from './ingest-types.ts';
 import type { LivePoint } from './live-points.ts';
 
-/** What the monitoring service, its routes and workers use of the ingestion. */
-export interface Ingest {
-  readonly stats: IngestStats & { readonly writers: number };
-  readonly queuedReadings: number;
-  hasRoom(count: number): boolean;
-  submit(rows: readonly PendingReading[], arrivedAt?: number): Promise<StoredCounts>;
-  tick(): Promise<void>;
-  snapshot(): Promise<void>;
-  idle(): Promise<void>;
-}
-
 /** The writer of a site's points: FNV-1a of its id (a stable, even spread) modulo the writers. */
 export function writerOfSite(objectId: string, writers: number): number {
   let hash = 0x811c9dc5;
@@ -38,7 +27,7 @@ export function writerOfSite(objectId: string, writers: number): number {
  * answered once every part is durable (a part that fails fails the whole answer; what the other
  * parts stored is a duplicate when the device sends again, never a loss).
  */
-export class IngestWriters implements Ingest {
+export class IngestWriters {
   private readonly writers: IngestPipeline[];
   private readonly writerOfSite = new Map<string, number>();
   private maxQueued = 0;

@@ -140,6 +140,11 @@ export class LivePoints {
     return this.byCode.values();
   }
 
+  /** The points `owns` picks (one ingest writer's share, ingest-writers.ts); without it, all. */
+  *owned(owns?: (point: LivePoint) => boolean): Generator<LivePoint> {
+    for (const point of this.byCode.values()) if (!owns || owns(point)) yield point;
+  }
+
   ofObject(objectId: string): readonly LivePoint[] {
     return [...(this.byObject.get(objectId) ?? [])];
   }

@@ -10,7 +10,7 @@ import {
 import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
-import type { Ingest } from './ingest-writers.ts';
+import type { IngestWriters } from './ingest-writers.ts';
 import { rulesFor, type LivePoints } from './live-points.ts';
 import type { MonitoringRepository } from './monitoring.repository.ts';
 import type { MonitoringSettingsRepository } from './monitoring-settings.repository.ts';
@@ -35,7 +35,7 @@ export function createMonitoringSettingsService(deps: {
   repository: MonitoringRepository;
   settingsRepository: MonitoringSettingsRepository;
   points: LivePoints;
-  pipeline: Ingest;
+  pipeline: IngestWriters;
 }) {
   const { clock, repository, settingsRepository, points, pipeline } = deps;
   let settings: MonitoringSettings = defaultMonitoringSettings;

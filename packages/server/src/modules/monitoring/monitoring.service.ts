@@ -11,7 +11,7 @@ import { createAlarmsService } from './alarms.service.ts';
 import type { Device } from './device-tokens.ts';
 import { siteAlarmNotices } from './site-alarm-notices.ts';
 import type { SiteWarningState } from './ingest-pipeline.ts';
-import { IngestWriters, type Ingest } from './ingest-writers.ts';
+import { IngestWriters } from './ingest-writers.ts';
 import { LivePoints, livePointOf, type LivePoint } from './live-points.ts';
 import type { MonitoringRepository } from './monitoring.repository.ts';
 import { createMonitoringSettingsRepository } from './monitoring-settings.repository.ts';
@@ -66,7 +66,7 @@ export function createMonitoringService(deps: {
   const alarmsRepository = createAlarmsRepository(db);
 
   // The pipeline reads the escalation rules on every batch: through `settings`, declared below.
-  const pipeline: Ingest = new IngestWriters(
+  const pipeline = new IngestWriters(
     {
       db,
       clock,

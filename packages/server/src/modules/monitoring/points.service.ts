@@ -16,7 +16,7 @@ import type { AuthContext } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { scopeAllows } from '../../platform/scope-sql.ts';
-import type { Ingest } from './ingest-writers.ts';
+import type { IngestWriters } from './ingest-writers.ts';
 import { livePointOf, type LivePoints } from './live-points.ts';
 import {
   MONITORABLE_KINDS,
@@ -35,7 +35,7 @@ export function createPointsService(deps: {
   repository: MonitoringRepository;
   pointsRepository: PointsRepository;
   points: LivePoints;
-  pipeline: Ingest;
+  pipeline: IngestWriters;
   settings: MonitoringSettingsService;
 }) {
   const { db, clock, repository, pointsRepository, points, pipeline, settings } = deps;
